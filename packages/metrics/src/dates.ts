@@ -1,0 +1,147 @@
+/**
+ * Calendar helpers for `YYYY-MM-DD` dates and `YYYY-MM` months (SPEC 0).
+ *
+ * Dates are civil calendar values with no time zone, so they are never handed to `Date`: a month is turned into
+ * an integer index (`year * 12 + month - 1`) and a date into a day number (days since 1970-01-01, proleptic
+ * Gregorian), which makes "add a month" or "days between" plain integer arithmetic.
+ */
+import type { DateString, Month, Period } from './types.js';
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** True for an existing calendar date such as `2024-02-29`; `2025-02-29` and `2025-1-5` are false. */
+export function isValidDate(value: unknown): value is DateString {
+  if (typeof value !== 'string') return false;
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isValidMonth(value: unknown): value is Month {
+  if (typeof value !== 'string') return false;
+  const match = MONTH_PATTERN.exec(value);
+  if (!match) return false;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** `2025-03` -> 24302 (`2025 * 12 + 2`); months compare and subtract as integers. */
+export function monthIndex(month: Month): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+export function monthFromIndex(index: number): Month {
+  const year = Math.floor(index / 12);
+  return `${pad(year, 4)}-${pad(index - year * 12 + 1, 2)}`;
+}
+
+export function addMonthsToMonth(month: Month, count: number): Month {
+  return monthFromIndex(monthIndex(month) + count);
+}
+
+/** The month a date falls in: `2025-03-17` -> `2025-03`. */
+export function monthOf(date: DateString): Month {
+  return date.slice(0, 7);
+}
+
+export function firstDayOfMonth(month: Month): DateString {
+  return `${month}-01`;
+}
+
+export function lastDayOfMonth(month: Month): DateString {
+  const year = Number(month.slice(0, 4));
+  const monthNumber = Number(month.slice(5, 7));
+  return `${month}-${pad(daysInMonth(year, monthNumber), 2)}`;
+}
+
+/** Days since 1970-01-01 (Howard Hinnant's days_from_civil), exact for any Gregorian date. */
+export function dayNumber(date: DateString): number {
+  let year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  year -= month <= 2 ? 1 : 0;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Inverse of {@link dayNumber}. */
+export function dateFromDayNumber(days: number): DateString {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+export function addDays(date: DateString, count: number): DateString {
+  return dateFromDayNumber(dayNumber(date) + count);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: DateString, to: DateString): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/**
+ * Adds calendar months to a date. A day that does not exist in the target month is clamped to its last day
+ * (`2025-01-31` + 1 month = `2025-02-28`), the usual contract-term convention.
+ */
+export function addMonths(date: DateString, count: number): DateString {
+  const target = monthFromIndex(monthIndex(monthOf(date)) + count);
+  const day = Number(date.slice(8, 10));
+  const lastDay = daysInMonth(Number(target.slice(0, 4)), Number(target.slice(5, 7)));
+  return `${target}-${pad(Math.min(day, lastDay), 2)}`;
+}
+
+/** Every month of a period, both ends included, in order. */
+export function monthsOf(period: Period): Month[] {
+  const months: Month[] = [];
+  const last = monthIndex(period.to);
+  for (let index = monthIndex(period.from); index <= last; index += 1) months.push(monthFromIndex(index));
+  return months;
+}
+
+/** Throws a `RangeError` naming the option when a period is malformed or runs backwards. */
+export function assertPeriod(period: Period, name = 'period'): void {
+  if (typeof period !== 'object' || period === null) {
+    throw new TypeError(`${name} must be an object { from: 'YYYY-MM', to: 'YYYY-MM' }`);
+  }
+  if (!isValidMonth(period.from)) throw new RangeError(`${name}.from must be a month 'YYYY-MM', got ${JSON.stringify(period.from)}`);
+  if (!isValidMonth(period.to)) throw new RangeError(`${name}.to must be a month 'YYYY-MM', got ${JSON.stringify(period.to)}`);
+  if (period.to < period.from) throw new RangeError(`${name}.to (${period.to}) is before ${name}.from (${period.from})`);
+}
+
+export function assertMonth(month: Month, name: string): void {
+  if (!isValidMonth(month)) throw new RangeError(`${name} must be a month 'YYYY-MM', got ${JSON.stringify(month)}`);
+}
+
+export function assertDate(date: DateString, name: string): void {
+  if (!isValidDate(date)) throw new RangeError(`${name} must be a date 'YYYY-MM-DD', got ${JSON.stringify(date)}`);
+}

@@ -1,0 +1,167 @@
+/**
+ * The data contract of cskit (SPEC 1). Every collection but `accounts` is optional.
+ *
+ * Dates are `YYYY-MM-DD` strings (the SPEC calls this type `Date`; it is `DateString` here so that it does not
+ * shadow the global `Date`), months `YYYY-MM` strings. Money is in `dataset.currency` unless a record says
+ * otherwise in its own `currency`.
+ */
+
+/** A calendar date `YYYY-MM-DD` with no time zone. */
+export type DateString = string;
+/** A calendar month `YYYY-MM`. */
+export type Month = string;
+
+/** Both months inclusive. */
+export interface Period {
+  from: Month;
+  to: Month;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  signedAt: DateString;
+  csmId?: string;
+  salesRepId?: string;
+  /** e.g. `KA` (key account), `MM` (mid-market), `SMB`. */
+  segment?: string;
+  region?: string;
+  industry?: string;
+  /** e.g. `direct`, `partner`. */
+  channel?: string;
+  stage?: string;
+}
+
+export interface Contract {
+  id: string;
+  accountId: string;
+  start: DateString;
+  /** Last covered day, inclusive. */
+  end: DateString;
+  arr: number;
+  currency?: string;
+  /** The customer may cancel from this date. */
+  optOutDate?: DateString;
+}
+
+export interface ArrSnapshot {
+  accountId: string;
+  month: Month;
+  arr: number;
+  currency?: string;
+}
+
+export interface HealthSnapshot {
+  accountId: string;
+  month: Month;
+  /** 0..100: the business result the customer gets. */
+  outcome: number;
+  /** 0..100: how the customer feels about the product and the service. */
+  experience: number;
+}
+
+export interface NpsResponse {
+  id?: string;
+  accountId?: string;
+  date: DateString;
+  /** Integer 0..10. */
+  score: number;
+  role?: string;
+}
+
+export interface ActivityRecord {
+  accountId: string;
+  month: Month;
+  activeUsers: number;
+  licensedUsers: number;
+}
+
+export type LeadStage = 'submitted' | 'accepted' | 'opportunity' | 'won' | 'lost';
+
+/** A CSQL: an expansion lead handed from CS to sales. */
+export interface Lead {
+  id: string;
+  accountId: string;
+  csmId?: string;
+  createdAt: DateString;
+  stage: LeadStage;
+  closedAt?: DateString;
+  arr?: number;
+}
+
+export type AdvocacyKind = 'case-study' | 'testimonial' | 'event' | 'reference';
+
+/** A CSQA: advocacy the customer gave. */
+export interface AdvocacyRecord {
+  id: string;
+  accountId: string;
+  csmId?: string;
+  date: DateString;
+  kind: AdvocacyKind;
+}
+
+export type RevenueSource = 'poc' | 'referral' | 'premium-csm' | 'consulting' | 'csm-assisted';
+
+/** ARR that CS helped win outside renewals. */
+export interface RevenueEvent {
+  id: string;
+  accountId: string;
+  csmId?: string;
+  date: DateString;
+  arr: number;
+  source: RevenueSource;
+}
+
+export interface Csm {
+  id: string;
+  name: string;
+  team?: string;
+}
+
+export interface Dataset {
+  /** ISO 4217 reporting currency; `'USD'` when absent. */
+  currency?: string;
+  /** Units of reporting currency per unit of the keyed currency. */
+  fxRates?: Record<string, number>;
+  accounts: Account[];
+  /** Subscription terms: the source of renewals and, when `arr` is absent, of ARR. */
+  contracts?: Contract[];
+  /** Monthly ARR per account; when present it overrides contract-derived ARR. */
+  arr?: ArrSnapshot[];
+  health?: HealthSnapshot[];
+  nps?: NpsResponse[];
+  activity?: ActivityRecord[];
+  leads?: Lead[];
+  advocacy?: AdvocacyRecord[];
+  revenue?: RevenueEvent[];
+  csms?: Csm[];
+}
+
+/** The collections of a dataset, by name. */
+export type CollectionName =
+  | 'accounts'
+  | 'contracts'
+  | 'arr'
+  | 'health'
+  | 'nps'
+  | 'activity'
+  | 'leads'
+  | 'advocacy'
+  | 'revenue'
+  | 'csms';
+
+export interface DataIssue {
+  severity: 'error' | 'warning';
+  /** The collection the record belongs to (`'dataset'` for the top-level fields). */
+  collection: string;
+  /** The record's position in its collection as given; -1 when the issue concerns the collection itself. */
+  index: number;
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  dataset: Dataset;
+  issues: DataIssue[];
+}

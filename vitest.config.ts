@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@cskit/metrics': source('./packages/metrics/src/index.ts'),
+      '@cskit/sample-data': source('./packages/sample-data/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    benchmark: { include: ['test/bench/**/*.bench.ts'] },
+  },
+});
