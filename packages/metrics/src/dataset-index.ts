@@ -4,7 +4,7 @@
  * then scans linearly. The index is cached per dataset object, so treat datasets as immutable: derive a new one
  * (`filterDataset`, `validateDataset`) instead of mutating it.
  */
-import { dayNumber, lastDayOfMonth, monthIndex } from './dates.js';
+import { dayNumber, isLastDayOfMonth, monthIndex } from './dates.js';
 import type { Account, Contract, Dataset } from './types.js';
 
 /** A contract with its ARR in the reporting currency and its dates as day numbers. */
@@ -13,6 +13,8 @@ export interface IndexedContract {
   arr: number;
   startDay: number;
   endDay: number;
+  /** Month index of `end`: the month the contract is due. */
+  endMonth: number;
 }
 
 /** ARR (or another per-account monthly value) for months `start .. start + count - 1`, row-major by account. */
@@ -26,7 +28,7 @@ export interface DatasetIndex {
   dataset: Dataset;
   accounts: readonly Account[];
   positionOf: ReadonlyMap<string, number>;
-  /** First and last month index that any record touches (an empty dataset uses the current period's). */
+  /** First and last month index of the ARR data (contract terms, or snapshots). */
   firstMonth: number;
   lastMonth: number;
   /** Account ARR by month (SPEC 2): snapshots when the dataset has any, else active contracts. */
@@ -57,29 +59,33 @@ function accountPosition(positionOf: ReadonlyMap<string, number>, accountId: str
   return position;
 }
 
-function monthRange(dataset: Dataset): { first: number; last: number } {
+/** The months ARR can be read from: contracts' terms, or the snapshots when there are any. */
+function arrMonthRange(dataset: Dataset): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
-  const see = (index: number) => {
-    if (index < first) first = index;
-    if (index > last) last = index;
-  };
-  for (const contract of dataset.contracts ?? []) {
-    see(monthIndex(contract.start.slice(0, 7)));
-    see(monthIndex(contract.end.slice(0, 7)));
+  const snapshots = dataset.arr ?? [];
+  if (snapshots.length > 0) {
+    for (const snapshot of snapshots) {
+      const month = monthIndex(snapshot.month);
+      if (month < first) first = month;
+      if (month > last) last = month;
+    }
+  } else {
+    for (const contract of dataset.contracts ?? []) {
+      const start = monthIndex(contract.start);
+      const end = monthIndex(contract.end);
+      if (start < first) first = start;
+      if (end > last) last = end;
+    }
   }
-  for (const snapshot of dataset.arr ?? []) see(monthIndex(snapshot.month));
-  for (const snapshot of dataset.health ?? []) see(monthIndex(snapshot.month));
-  for (const record of dataset.activity ?? []) see(monthIndex(record.month));
-  if (first === Infinity) return { first: 0, last: -1 };
-  return { first, last };
+  return first === Infinity ? { first: 0, last: -1 } : { first, last };
 }
 
 function buildIndex(dataset: Dataset): DatasetIndex {
   const accounts = dataset.accounts ?? [];
   const positionOf = new Map<string, number>();
   accounts.forEach((account, position) => positionOf.set(account.id, position));
-  const { first, last } = monthRange(dataset);
+  const { first, last } = arrMonthRange(dataset);
   const count = Math.max(0, last - first + 1);
   const values = new Float64Array(accounts.length * count);
 
@@ -89,7 +95,7 @@ function buildIndex(dataset: Dataset): DatasetIndex {
     const position = accountPosition(positionOf, contract.accountId, where);
     const arr = contract.arr * fxRate(dataset, contract.currency, where);
     (contractsByAccount[position] as IndexedContract[]).push({
-      contract, arr, startDay: dayNumber(contract.start), endDay: dayNumber(contract.end),
+      contract, arr, startDay: dayNumber(contract.start), endDay: dayNumber(contract.end), endMonth: monthIndex(contract.end),
     });
   });
   for (const list of contractsByAccount) {
@@ -106,10 +112,9 @@ function buildIndex(dataset: Dataset): DatasetIndex {
   } else {
     // A contract counts in month m when it is active on m's last day: start <= lastDay(m) <= end (SPEC 2).
     contractsByAccount.forEach((list, position) => {
-      for (const { contract, arr } of list) {
-        const from = monthIndex(contract.start.slice(0, 7));
-        const endMonth = contract.end.slice(0, 7);
-        const to = contract.end === lastDayOfMonth(endMonth) ? monthIndex(endMonth) : monthIndex(endMonth) - 1;
+      for (const { contract, arr, endMonth } of list) {
+        const from = monthIndex(contract.start);
+        const to = isLastDayOfMonth(contract.end) ? endMonth : endMonth - 1;
         const base = position * count - first;
         for (let month = from; month <= to; month += 1) values[base + month] = (values[base + month] as number) + arr;
       }

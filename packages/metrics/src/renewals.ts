@@ -13,7 +13,7 @@
  *   claimed. Two contracts ending together and consolidated into one renewal: the first is renewed, the second
  *   not (the account kept one product and dropped the other).
  */
-import { addDays, addMonths, assertPeriod, dayNumber, monthIndex } from './dates.js';
+import { addMonths, assertPeriod, dateFromDayNumber, dayNumber, monthIndex } from './dates.js';
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { indexDataset, type IndexedContract } from './dataset-index.js';
 import { ratio } from './ratio.js';
@@ -95,7 +95,8 @@ function matchRenewals(list: readonly IndexedContract[], graceMonths: number): M
 
 /** The last day a renewal may start: A.end + 1 day + graceMonths months. */
 function renewalDeadlineDay(due: IndexedContract, graceMonths: number): number {
-  return dayNumber(addMonths(addDays(due.contract.end, 1), graceMonths));
+  if (graceMonths === 0) return due.endDay + 1;
+  return dayNumber(addMonths(dateFromDayNumber(due.endDay + 1), graceMonths));
 }
 
 function renewalItem(due: IndexedContract, renewal: IndexedContract | null, graceMonths: number, asOfDay: number): RenewalItem {
@@ -171,8 +172,7 @@ export function renewals(dataset: Dataset, options: RenewalsOptions): RenewalSum
   for (const list of index.contractsByAccount) {
     let matches: Map<IndexedContract, IndexedContract | null> | undefined;
     for (const contract of list) {
-      const dueMonth = monthIndex(contract.contract.end.slice(0, 7));
-      if (dueMonth < from || dueMonth > to) continue;
+      if (contract.endMonth < from || contract.endMonth > to) continue;
       matches ??= matchRenewals(list, graceMonths);
       items.push(renewalItem(contract, matches.get(contract) ?? null, graceMonths, asOfDay));
     }

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, dateFromDayNumber, dayNumber, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthsOf } from './dates.js';
+
+describe('dates', () => {
+  it('validates calendar dates including leap years', () => {
+    expect(isValidDate('2024-02-29')).toBe(true);
+    expect(isValidDate('2025-02-29')).toBe(false);
+    expect(isValidDate('2000-02-29')).toBe(true);
+    expect(isValidDate('1900-02-29')).toBe(false);
+    expect(isValidDate('2025-04-31')).toBe(false);
+    expect(isValidDate('2025-4-03')).toBe(false);
+    expect(isValidMonth('2025-12')).toBe(true);
+    expect(isValidMonth('2025-00')).toBe(false);
+  });
+
+  it('does month and day arithmetic without Date', () => {
+    expect(monthIndex('2025-03')).toBe(2025 * 12 + 2);
+    expect(monthFromIndex(monthIndex('2025-01') - 1)).toBe('2024-12');
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2);
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
+    expect(monthsOf({ from: '2024-11', to: '2025-02' })).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+  });
+
+  it('round-trips day numbers for any date', () => {
+    fc.assert(fc.property(fc.integer({ min: -200_000, max: 200_000 }), (days) => {
+      const date = dateFromDayNumber(days);
+      return isValidDate(date) && dayNumber(date) === days;
+    }));
+  });
+});

@@ -1,0 +1,83 @@
+import { arrMovements, renewals, validateDataset, type Dataset } from '@cskit/metrics';
+import { describe, expect, it } from 'vitest';
+import { generateDataset } from './generate.js';
+
+const options = { seed: 7, accounts: 600, months: 36, start: '2023-01' };
+const data = generateDataset(options);
+const window = { from: '2023-01', to: '2025-12' };
+
+function mean(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+describe('generateDataset', () => {
+  it('is deterministic: the same seed gives the same data, another seed other data', () => {
+    expect(JSON.stringify(generateDataset(options))).toBe(JSON.stringify(data));
+    expect(JSON.stringify(generateDataset({ ...options, seed: 8 }))).not.toBe(JSON.stringify(data));
+  });
+
+  it.each([1, 2, 3, 42])('passes validateDataset with zero errors (seed %i)', (seed) => {
+    const { issues } = validateDataset(generateDataset({ seed, accounts: 400 }));
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  });
+
+  it('has every collection, the requested accounts, and months only inside the window', () => {
+    expect(data.accounts).toHaveLength(600);
+    for (const key of ['contracts', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'csms'] as const) {
+      expect((data[key] ?? []).length, key).toBeGreaterThan(0);
+    }
+    const months = new Set((data.health ?? []).map((h) => h.month));
+    expect([...months].sort()[0]).toBe('2023-01');
+    expect([...months].sort().at(-1)).toBe('2025-12');
+  });
+
+  it('spreads accounts over segments with different ARR scales, regions, channels, industries, reps and CSMs', () => {
+    const count = (field: 'segment' | 'region' | 'channel' | 'industry' | 'salesRepId' | 'csmId') =>
+      new Set(data.accounts.map((a) => a[field])).size;
+    expect(count('segment')).toBe(3);
+    expect(count('region')).toBeGreaterThanOrEqual(4);
+    expect(count('channel')).toBeGreaterThanOrEqual(2);
+    expect(count('industry')).toBeGreaterThanOrEqual(5);
+    expect(count('salesRepId')).toBeGreaterThanOrEqual(3);
+    expect(count('csmId')).toBeGreaterThanOrEqual(3);
+    const segmentOf = new Map(data.accounts.map((a) => [a.id, a.segment]));
+    const arrOf = (segment: string) => mean((data.contracts ?? []).filter((c) => segmentOf.get(c.accountId) === segment && !c.currency).map((c) => c.arr));
+    expect(arrOf('KA')).toBeGreaterThan(3 * arrOf('MM'));
+    expect(arrOf('MM')).toBeGreaterThan(3 * arrOf('SMB'));
+  });
+
+  it('has annual and monthly terms, foreign currencies and opt-out dates', () => {
+    const days = (data.contracts ?? []).map((c) => Date.UTC(+c.end.slice(0, 4), +c.end.slice(5, 7) - 1, +c.end.slice(8)) - Date.UTC(+c.start.slice(0, 4), +c.start.slice(5, 7) - 1, +c.start.slice(8)));
+    expect(days.some((d) => d < 32 * 864e5)).toBe(true);
+    expect(days.some((d) => d > 360 * 864e5)).toBe(true);
+    expect(new Set((data.contracts ?? []).map((c) => c.currency ?? 'USD')).size).toBeGreaterThanOrEqual(3);
+    expect((data.contracts ?? []).some((c) => c.optOutDate)).toBe(true);
+  });
+
+  it('tells a story: new, expansion, contraction, churn, reactivation, and late renewals', () => {
+    const w = arrMovements(data, { period: window });
+    expect(w.new).toBeGreaterThan(0);
+    expect(w.expansion).toBeGreaterThan(0);
+    expect(w.contraction).toBeLessThan(0);
+    expect(w.churn).toBeLessThan(0);
+    expect(w.reactivation).toBeGreaterThan(0);
+    const statuses = new Set(renewals(data, { period: window, graceMonths: 3 }).items.map((i) => i.status));
+    expect(statuses).toEqual(new Set(['renewed', 'renewed-late', 'churned', 'in-grace', 'open']));
+  });
+
+  it('correlates health and activity with churn', () => {
+    const summary = renewals(data, { period: { from: '2024-01', to: '2025-06' }, graceMonths: 3 });
+    const lastHealth = new Map<string, number>();
+    for (const h of data.health ?? []) lastHealth.set(`${h.accountId}|${h.month}`, h.outcome);
+    const outcomeAtDue = (status: string) => mean(summary.items.filter((i) => i.status === status)
+      .map((i) => lastHealth.get(`${i.accountId}|${i.dueDate.slice(0, 7)}`)).filter((v): v is number => v !== undefined));
+    expect(outcomeAtDue('churned')).toBeLessThan(outcomeAtDue('renewed') - 10);
+    const rate = (d: Dataset, low: boolean) => mean((d.activity ?? []).filter((a) => (lastHealth.get(`${a.accountId}|${a.month}`) ?? 0) < 50 === low).map((a) => a.activeUsers / a.licensedUsers));
+    expect(rate(data, true)).toBeLessThan(rate(data, false));
+  });
+
+  it('rejects bad options', () => {
+    expect(() => generateDataset({ accounts: -1 })).toThrow(/accounts/);
+    expect(() => generateDataset({ start: '2023-13' })).toThrow(/start/);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * `generateDataset`: a deterministic, realistic Customer Success dataset.
+ *
+ * Each account is simulated month by month. Its outcome and experience scores drift around a personal baseline,
+ * and at each term end the churn odds follow the outcome score (the SPEC weights outcome 0.8): unhealthy accounts
+ * churn, healthy ones expand. Some renewals come late, some churned accounts return, and activity, NPS, leads,
+ * advocacy and CS-sourced revenue all follow the same scores, so every metric has a story to tell.
+ */
+import { addDays, addMonths, monthFromIndex, monthIndex } from '@cskit/metrics';
+import type {
+  Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthSnapshot, Lead, LeadStage, NpsResponse, RevenueEvent,
+  RevenueSource,
+} from '@cskit/metrics';
+import { createRandom, type Random } from './random.js';
+import {
+  ADVOCACY_KINDS, CHANNELS, CSM_FIRST, CSM_LAST, FX_RATES, INDUSTRIES, NAME_PREFIXES, NAME_SUFFIXES, NPS_ROLES, REGION_CURRENCIES,
+  REGIONS, SEGMENTS,
+} from './vocabulary.js';
+
+export interface GenerateOptions {
+  /** Same seed, same data. Default 1. */
+  seed?: number;
+  /** Number of accounts. Default 500. */
+  accounts?: number;
+  /** Months of history in the window. Default 36. */
+  months?: number;
+  /** First month of the window. Default `'2023-01'`. Accounts signed up to 24 months earlier already hold ARR. */
+  start?: string;
+}
+
+type SegmentProfile = (typeof SEGMENTS)[number];
+
+interface Collections {
+  accounts: Account[];
+  contracts: Contract[];
+  health: HealthSnapshot[];
+  activity: ActivityRecord[];
+  nps: NpsResponse[];
+  leads: Lead[];
+  advocacy: AdvocacyRecord[];
+  revenue: RevenueEvent[];
+}
+
+const clampScore = (value: number) => Math.max(0, Math.min(100, Math.round(value * 10) / 10));
+const DAYS = Array.from({ length: 28 }, (_, n) => String(n + 1).padStart(2, '0'));
+
+/** Month strings by index, built once per run: the month loop runs millions of times at 100k accounts. */
+class MonthNames {
+  private readonly names = new Map<number, string>();
+  get(index: number): string {
+    let name = this.names.get(index);
+    if (name === undefined) {
+      name = monthFromIndex(index);
+      this.names.set(index, name);
+    }
+    return name;
+  }
+}
+const monthNames = new MonthNames();
+const id = (prefix: string, n: number) => `${prefix}-${String(n).padStart(6, '0')}`;
+
+function roundArr(value: number, segment: string): number {
+  const step = segment === 'SMB' ? 10 : 100;
+  return Math.max(step, Math.round(value / step) * step);
+}
+
+/** Odds that a term ends in churn, from the segment's annual base and the account's scores at that moment. */
+function churnOdds(profile: SegmentProfile, outcome: number, experience: number, monthly: boolean): number {
+  const byOutcome = outcome < 40 ? 3.2 : outcome < 60 ? 1.4 : outcome < 75 ? 0.6 : 0.3;
+  const byExperience = experience < 40 ? 1.3 : 1;
+  const base = monthly ? profile.churn / 12 : profile.churn;
+  return Math.min(0.95, base * byOutcome * byExperience);
+}
+
+function makeCsms(random: Random, accountCount: number): Csm[] {
+  const count = Math.max(3, Math.min(600, Math.round(accountCount / 80)));
+  return Array.from({ length: count }, (_, n) => ({
+    id: `csm-${String(n + 1).padStart(3, '0')}`,
+    name: `${random.pick(CSM_FIRST)} ${random.pick(CSM_LAST)}`,
+    team: (SEGMENTS[n % SEGMENTS.length] as SegmentProfile).team,
+  }));
+}
+
+interface Counters {
+  contract: number;
+  nps: number;
+  lead: number;
+  advocacy: number;
+  revenue: number;
+}
+
+function simulateAccount(
+  random: Random,
+  position: number,
+  window: { first: number; last: number },
+  csmsByTeam: Map<string, Csm[]>,
+  salesReps: string[],
+  out: Collections,
+  counters: Counters,
+): void {
+  const profile = random.weighted(SEGMENTS.map((segment) => [segment, segment.share] as const));
+  const region = random.weighted(REGIONS);
+  const currency = random.pick(REGION_CURRENCIES[region] ?? ['USD']);
+  const rate = currency === 'USD' ? 1 : (FX_RATES[currency] as number);
+  const signedMonth = random.chance(0.6) ? random.int(window.first - 24, window.first - 1) : random.int(window.first, window.last);
+  const signedAt = `${monthNames.get(signedMonth)}-${random.pick(DAYS)}`;
+  const accountId = id('acc', position + 1);
+  const csm = random.pick(csmsByTeam.get(profile.team) ?? []);
+  const monthly = profile.segment === 'SMB' && random.chance(0.2);
+  const baseOutcome = clampScore(66 + random.normal() * 16);
+  const baseExperience = clampScore(0.5 * baseOutcome + 0.5 * (66 + random.normal() * 16));
+  let outcome = baseOutcome;
+  let experience = baseExperience;
+  const [minArr, maxArr] = profile.arr;
+  // ARR in USD, log-uniform within the segment's range; contracts carry it in their own currency.
+  let arrUsd = roundArr(Math.exp(random.between(Math.log(minArr), Math.log(maxArr))), profile.segment);
+  const [minUsers, maxUsers] = profile.users;
+  const usersPerUsd = random.int(minUsers, maxUsers) / arrUsd;
+  const account: Account = {
+    id: accountId,
+    name: `${random.pick(NAME_PREFIXES)} ${random.pick(NAME_SUFFIXES)} ${position + 1}`,
+    signedAt,
+    csmId: csm?.id,
+    salesRepId: random.pick(salesReps),
+    segment: profile.segment,
+    region,
+    industry: random.pick(INDUSTRIES),
+    channel: random.weighted(CHANNELS),
+  };
+  out.accounts.push(account);
+
+  let termStart: string | null = signedAt;
+  let termStartMonth = signedMonth;
+  let termEnd = '';
+  let termEndMonth = -1;
+  let resumeMonth = -1;
+  let lastActiveMonth = -1;
+  for (let month = signedMonth; month <= window.last; month += 1) {
+    if (termStart === null && month === resumeMonth) {
+      termStart = `${monthNames.get(month)}-${random.pick(DAYS)}`;
+      termStartMonth = month;
+      outcome = clampScore((outcome + baseOutcome) / 2 + 10);
+    }
+    if (termStart !== null && termStartMonth <= month) {
+      termEnd = addDays(addMonths(termStart, monthly ? 1 : 12), -1);
+      termEndMonth = monthIndex(termEnd.slice(0, 7));
+      counters.contract += 1;
+      const contract: Contract = { id: id('ctr', counters.contract), accountId, start: termStart, end: termEnd, arr: Math.round(arrUsd / rate) };
+      if (currency !== 'USD') contract.currency = currency;
+      if (profile.segment === 'KA' && !monthly && random.chance(0.2)) contract.optOutDate = addMonths(termStart, 6);
+      out.contracts.push(contract);
+      termStart = null;
+    }
+    const active = termEndMonth >= month;
+    if (!active) continue;
+    outcome = clampScore(outcome + 0.25 * (baseOutcome - outcome) + random.normal() * 5);
+    experience = clampScore(experience + 0.25 * (baseExperience - experience) + random.normal() * 5);
+    lastActiveMonth = month;
+    if (month >= window.first) recordMonth(random, account, profile, month, arrUsd, usersPerUsd, outcome, experience, out, counters, window.last);
+    if (month !== termEndMonth) continue;
+    if (random.chance(churnOdds(profile, outcome, experience, monthly))) {
+      // A churned customer sometimes returns a few months later (reactivation).
+      resumeMonth = random.chance(0.12) ? month + random.int(3, 9) : -1;
+      continue;
+    }
+    const change = outcome > 70 && random.chance(0.45) ? random.between(0.05, 0.4)
+      : outcome < 50 && random.chance(0.3) ? -random.between(0.05, 0.3)
+        : random.chance(0.1) ? random.between(-0.1, 0.15) : 0;
+    if (!monthly || random.chance(0.08)) arrUsd = roundArr(arrUsd * (1 + change), profile.segment);
+    // Most renew the day after the term ends; some sign 10-70 days late (a gap the grace period can bridge).
+    const late = !monthly && random.chance(0.07) ? random.int(10, 70) : 0;
+    termStart = addDays(termEnd, 1 + late);
+    termStartMonth = monthIndex(termStart.slice(0, 7));
+  }
+  const tenure = window.last - signedMonth;
+  account.stage = lastActiveMonth < window.last ? 'churned'
+    : tenure < 3 ? 'onboarding' : termEndMonth - window.last <= 3 ? 'renewal' : tenure < 12 ? 'adoption' : 'expansion';
+}
+
+
+function recordMonth(
+  random: Random, account: Account, profile: SegmentProfile, month: number, arrUsd: number, usersPerUsd: number,
+  outcome: number, experience: number, out: Collections, counters: Counters, lastMonth: number,
+): void {
+  const monthString = monthNames.get(month);
+  const accountId = account.id;
+  out.health.push({ accountId, month: monthString, outcome, experience });
+  const licensedUsers = Math.max(1, Math.round(arrUsd * usersPerUsd));
+  const usage = Math.max(0.02, Math.min(1, 0.1 + 0.85 * (outcome / 100) ** 1.5 + random.normal() * 0.08));
+  out.activity.push({ accountId, month: monthString, activeUsers: Math.round(licensedUsers * usage), licensedUsers });
+  const day = () => `${monthString}-${random.pick(DAYS)}`;
+  const npsOdds = profile.segment === 'KA' ? 0.3 : profile.segment === 'MM' ? 0.12 : 0.05;
+  if (random.chance(npsOdds)) {
+    counters.nps += 1;
+    const score = Math.max(0, Math.min(10, Math.round(experience / 10 + 1 + random.normal() * 1.5)));
+    out.nps.push({ id: id('nps', counters.nps), accountId, date: day(), score, role: random.pick(NPS_ROLES) });
+  }
+  const sizeFactor = profile.segment === 'KA' ? 3 : profile.segment === 'MM' ? 2 : 1;
+  if (random.chance(0.012 * sizeFactor * (outcome > 60 ? 2 : 0.5))) {
+    counters.lead += 1;
+    const createdAt = day();
+    const mature = lastMonth - month >= 3;
+    let stage: LeadStage = mature
+      ? random.weighted([['won', 0.4], ['lost', 0.35], ['opportunity', 0.15], ['accepted', 0.1]] as const)
+      : random.weighted([['submitted', 0.5], ['accepted', 0.3], ['opportunity', 0.2]] as const);
+    let closedAt: string | undefined;
+    if (stage === 'won' || stage === 'lost') {
+      closedAt = addDays(createdAt, random.int(20, 80));
+      if (monthIndex(closedAt.slice(0, 7)) > lastMonth) {
+        stage = 'opportunity';
+        closedAt = undefined;
+      }
+    }
+    const lead: Lead = { id: id('lead', counters.lead), accountId, createdAt, stage, arr: roundArr(arrUsd * random.between(0.1, 0.35), 'SMB') };
+    if (account.csmId) lead.csmId = account.csmId;
+    if (closedAt) lead.closedAt = closedAt;
+    out.leads.push(lead);
+  }
+  if (random.chance(0.004 * (outcome >= 60 && experience >= 60 ? 4 : 1))) {
+    counters.advocacy += 1;
+    const record: AdvocacyRecord = { id: id('adv', counters.advocacy), accountId, date: day(), kind: random.pick(ADVOCACY_KINDS) };
+    if (account.csmId) record.csmId = account.csmId;
+    out.advocacy.push(record);
+  }
+  if (random.chance(0.004 * sizeFactor)) {
+    counters.revenue += 1;
+    const source = random.weighted([['poc', 0.2], ['referral', 0.25], ['premium-csm', 0.2], ['consulting', 0.2], ['csm-assisted', 0.15]] as const) as RevenueSource;
+    const share = source === 'referral' || source === 'csm-assisted' ? random.between(0.3, 1) : random.between(0.05, 0.2);
+    const event: RevenueEvent = { id: id('rev', counters.revenue), accountId, date: day(), arr: roundArr(arrUsd * share, 'SMB'), source };
+    if (account.csmId) event.csmId = account.csmId;
+    out.revenue.push(event);
+  }
+}
+
+/** A deterministic dataset that `validateDataset` accepts with no errors. */
+export function generateDataset(options: GenerateOptions = {}): Dataset {
+  const { seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01' } = options;
+  if (!Number.isInteger(accountCount) || accountCount < 0) throw new RangeError(`accounts must be a whole number >= 0, got ${accountCount}`);
+  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number >= 1, got ${months}`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(start)) throw new RangeError(`start must be a month 'YYYY-MM', got ${JSON.stringify(start)}`);
+  const random = createRandom(seed);
+  const first = monthIndex(start);
+  const window = { first, last: first + months - 1 };
+  const csms = makeCsms(random, accountCount);
+  const csmsByTeam = new Map<string, Csm[]>();
+  for (const csm of csms) csmsByTeam.set(csm.team as string, [...(csmsByTeam.get(csm.team as string) ?? []), csm]);
+  const salesReps = Array.from({ length: Math.max(3, Math.min(300, Math.round(accountCount / 100))) }, (_, n) => `rep-${String(n + 1).padStart(3, '0')}`);
+  const out: Collections = { accounts: [], contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [] };
+  const counters: Counters = { contract: 0, nps: 0, lead: 0, advocacy: 0, revenue: 0 };
+  for (let position = 0; position < accountCount; position += 1) {
+    simulateAccount(random, position, window, csmsByTeam, salesReps, out, counters);
+  }
+  return { currency: 'USD', fxRates: { ...FX_RATES }, csms, ...out };
+}

@@ -1,0 +1,4 @@
+export { generateDataset } from './generate.js';
+export type { GenerateOptions } from './generate.js';
+export { createRandom } from './random.js';
+export type { Random } from './random.js';
