@@ -90,19 +90,11 @@ export function lastDayOfMonth(month: Month): DateString {
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil), exact for any Gregorian date. */
 export function dayNumber(date: DateString): number {
-  let year = yearOf(date);
-  const month = digitAt(date, 5) * 10 + digitAt(date, 6);
-  const day = digitAt(date, 8) * 10 + digitAt(date, 9);
-  year -= month <= 2 ? 1 : 0;
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
+  return dayNumberFromCivil(yearOf(date), digitAt(date, 5) * 10 + digitAt(date, 6), digitAt(date, 8) * 10 + digitAt(date, 9));
 }
 
-/** Inverse of {@link dayNumber}. */
-export function dateFromDayNumber(days: number): DateString {
+/** Year, month (1-12) and day of a day number; the inverse of {@link dayNumber} before formatting. */
+function civilFromDayNumber(days: number): [year: number, month: number, day: number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -113,8 +105,30 @@ export function dateFromDayNumber(days: number): DateString {
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+function dayNumberFromCivil(year: number, month: number, day: number): number {
+  const y = year - (month <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
+}
+
+/** Inverse of {@link dayNumber}. */
+export function dateFromDayNumber(days: number): DateString {
+  const [year, month, day] = civilFromDayNumber(days);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** {@link addMonths} on day numbers, without building strings: for hot loops. */
+export function addMonthsToDayNumber(days: number, count: number): number {
+  const [year, month, day] = civilFromDayNumber(days);
+  const target = year * 12 + month - 1 + count;
+  const targetYear = Math.floor(target / 12);
+  const targetMonth = target - targetYear * 12 + 1;
+  return dayNumberFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 export function addDays(date: DateString, count: number): DateString {

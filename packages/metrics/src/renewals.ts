@@ -13,7 +13,7 @@
  *   claimed. Two contracts ending together and consolidated into one renewal: the first is renewed, the second
  *   not (the account kept one product and dropped the other).
  */
-import { addMonths, assertPeriod, dateFromDayNumber, dayNumber, monthIndex } from './dates.js';
+import { addMonthsToDayNumber, assertPeriod, dayNumber, monthIndex } from './dates.js';
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { indexDataset, type IndexedContract } from './dataset-index.js';
 import { ratio } from './ratio.js';
@@ -96,7 +96,7 @@ function matchRenewals(list: readonly IndexedContract[], graceMonths: number): M
 /** The last day a renewal may start: A.end + 1 day + graceMonths months. */
 function renewalDeadlineDay(due: IndexedContract, graceMonths: number): number {
   if (graceMonths === 0) return due.endDay + 1;
-  return dayNumber(addMonths(dateFromDayNumber(due.endDay + 1), graceMonths));
+  return addMonthsToDayNumber(due.endDay + 1, graceMonths);
 }
 
 function renewalItem(due: IndexedContract, renewal: IndexedContract | null, graceMonths: number, asOfDay: number): RenewalItem {
