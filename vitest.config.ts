@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
   },
 });

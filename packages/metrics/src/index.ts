@@ -4,8 +4,8 @@ export type {
   ValidationResult,
 } from './types.js';
 export {
-  addDays, addMonths, addMonthsToMonth, dateFromDayNumber, dayNumber, daysBetween, daysInMonth, firstDayOfMonth,
-  isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
+  addDays, addMonths, addMonthsToDayNumber, addMonthsToMonth, dateFromDayNumber, dayNumber, daysBetween, daysInMonth, firstDayOfMonth,
+  isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
 } from './dates.js';
 export { validateDataset } from './validate.js';
 export { arrMovements, MOVEMENT_KINDS } from './arr-movements.js';

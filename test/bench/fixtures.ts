@@ -1,0 +1,22 @@
+/** Datasets and options shared by the benchmarks: the sample generator at fixed seeds, generated once per size. */
+import { generateDataset } from '@cskit/sample-data';
+import type { Dataset } from '@cskit/metrics';
+
+export const PERIOD = { from: '2025-01', to: '2025-12' };
+export const MODEL = { segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } } };
+
+const cache = new Map<number, Dataset>();
+
+export function sampleDataset(accounts: number): Dataset {
+  let dataset = cache.get(accounts);
+  if (!dataset) {
+    dataset = generateDataset({ seed: 20251, accounts, months: 36, start: '2023-01' });
+    cache.set(accounts, dataset);
+  }
+  return dataset;
+}
+
+/** A shallow copy: a new dataset object, so each run indexes the data again (no warm cache). */
+export function fresh(dataset: Dataset): Dataset {
+  return { ...dataset };
+}
