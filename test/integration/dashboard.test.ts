@@ -1,4 +1,4 @@
-import { arrMovements, computeDashboard, nps, previousPeriod, renewals, retention } from '@cskit/metrics';
+import { arrMovements, computeDashboard, dashboardKpis, nps, previousPeriod, renewals, retention } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { describe, expect, it } from 'vitest';
 
@@ -30,6 +30,11 @@ describe('computeDashboard', () => {
 
   it('is plain JSON: it round-trips through JSON.stringify unchanged', () => {
     expect(JSON.parse(JSON.stringify(dashboard))).toEqual(dashboard);
+  });
+
+  it('dashboardKpis gives the same KPIs for one period alone', () => {
+    expect(dashboardKpis(sample, { period, graceMonths: 1 })).toEqual(dashboard.kpis);
+    expect(dashboardKpis(sample, { period: { from: '2024-01', to: '2024-12' }, graceMonths: 1 })).toEqual(dashboard.comparisonKpis);
   });
 
   it('previousPeriod is the same length, just before', () => {

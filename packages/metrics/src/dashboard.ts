@@ -88,7 +88,7 @@ interface CoreResults {
   earlyWarnings: EarlyWarnings;
 }
 
-function coreResults(dataset: Dataset, period: Period, options: DashboardOptions, asOf: DateString): CoreResults {
+function coreResults(dataset: Dataset, period: Period, options: Pick<DashboardOptions, 'graceMonths' | 'earlyWarning'>, asOf: DateString): CoreResults {
   const graceMonths = options.graceMonths ?? 0;
   return {
     waterfall: arrMovements(dataset, { period, graceMonths, asOf }),
@@ -111,6 +111,19 @@ function kpisOf(results: CoreResults): DashboardKpis {
     atRiskAccounts: results.earlyWarnings.items.length,
     atRiskArr: results.earlyWarnings.items.reduce((sum, item) => sum + item.arr, 0),
   };
+}
+
+/**
+ * The header KPIs of one period without the rest of the dashboard: for hosts that show KPIs with a comparison
+ * period and compute the charts separately.
+ */
+export function dashboardKpis(
+  dataset: Dataset,
+  options: Pick<DashboardOptions, 'period' | 'graceMonths' | 'asOf' | 'earlyWarning'>,
+): DashboardKpis {
+  assertPeriod(options.period);
+  assertGrace(options.graceMonths ?? 0);
+  return kpisOf(coreResults(dataset, options.period, options, resolveAsOf(options.period, options.asOf)));
 }
 
 export function computeDashboard(dataset: Dataset, options: DashboardOptions): Dashboard {

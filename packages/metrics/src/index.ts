@@ -40,5 +40,5 @@ export { csmScorecard } from './csm-scorecard.js';
 export type { CsmScorecard, CsmScorecardOptions, CsmScorecardRow } from './csm-scorecard.js';
 export { csAttribution } from './cs-attribution.js';
 export type { CsAttribution, CsAttributionExpand, CsAttributionLand, CsAttributionOptions, CsAttributionRetain } from './cs-attribution.js';
-export { computeDashboard, previousPeriod } from './dashboard.js';
+export { computeDashboard, dashboardKpis, previousPeriod } from './dashboard.js';
 export type { Dashboard, DashboardKpis, DashboardOptions } from './dashboard.js';
