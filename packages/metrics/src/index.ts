@@ -42,3 +42,7 @@ export { csAttribution } from './cs-attribution.js';
 export type { CsAttribution, CsAttributionExpand, CsAttributionLand, CsAttributionOptions, CsAttributionRetain } from './cs-attribution.js';
 export { computeDashboard, dashboardKpis, previousPeriod } from './dashboard.js';
 export type { Dashboard, DashboardKpis, DashboardOptions } from './dashboard.js';
+export {
+  attributionAccountIds, cohortAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds, tierAccountIds, transitionAccountIds,
+} from './drill-down.js';
+export type { AttributionField, NpsCategory } from './drill-down.js';

@@ -9,6 +9,7 @@ import {
   useArrWaterfall, useBreakdown, useFilteredAccounts, useHealthQuadrants, useKpis, useRenewals, useSelection,
 } from './hooks.js';
 import { createCsStore } from './store.js';
+import { useDrillDown } from './drill-down.js';
 
 afterEach(cleanup);
 
@@ -92,6 +93,18 @@ describe('CsKitProvider and the store', () => {
     expect([...(result.current.selection.selection?.accountIds ?? [])].sort()).toEqual([...critical].sort());
     act(() => result.current.selection.clear());
     expect(result.current.selection.selection).toBeNull();
+  });
+
+  it('useDrillDown turns a chart mark into the selection of its accounts, within the filters', () => {
+    const { store, wrapper } = withProvider();
+    act(() => store.getState().actions.setFilter('segment', ['KA']));
+    const { result } = renderHook(() => useDrillDown(), { wrapper });
+    act(() => result.current({ label: 'Segment: KA', source: 'segment-bars', target: { kind: 'group', dimension: 'segment', key: 'KA' } }));
+    const ka = sample.accounts.filter((a) => a.segment === 'KA').map((a) => a.id);
+    expect([...(store.getState().selection?.accountIds ?? [])]).toEqual(ka);
+    act(() => result.current({ label: 'Segment: SMB', source: 'segment-bars', target: { kind: 'group', dimension: 'segment', key: 'SMB' } }));
+    expect(store.getState().selection?.accountIds.size).toBe(0);
+    expect(store.getState().selection?.label).toBe('Segment: SMB');
   });
 
   it('KPIs come with the previous period by default, and none when comparison is off', () => {

@@ -12,3 +12,5 @@ export {
 } from './hooks.js';
 export { createFormatters, MISSING, useFormatters } from './formatters.js';
 export type { FormatterOptions, Formatters } from './formatters.js';
+export { drillDownAccountIds, useDrillDown } from './drill-down.js';
+export type { DrillDown, DrillDownContext, DrillDownTarget } from './drill-down.js';
