@@ -1,0 +1,153 @@
+/** @vitest-environment jsdom */
+import type { HealthQuadrants, QuadrantAccount } from '@cskit/metrics';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resultsFor, sampleDataset } from './internal/fixtures.js';
+import {
+  AttributionBars, CohortHeatmap, HealthDistribution, HealthQuadrant, HealthTransitions, KpiCard, NpsBreakdown, RenewalFunnel,
+  SegmentBars,
+} from './index.js';
+
+afterEach(cleanup);
+const results = resultsFor(sampleDataset());
+
+function quadrantsOf(accounts: QuadrantAccount[]): HealthQuadrants {
+  const quadrants = { loyal: { count: 0, arr: 0 }, unrealized: { count: 0, arr: 0 }, grudging: { count: 0, arr: 0 }, critical: { count: 0, arr: 0 } };
+  for (const a of accounts) {
+    quadrants[a.quadrant].count += 1;
+    quadrants[a.quadrant].arr += a.arr;
+  }
+  return { month: '2025-12', thresholds: { outcome: 60, experience: 60 }, accounts, quadrants };
+}
+
+describe('RenewalFunnel', () => {
+  it('stages are buttons named with their numbers; Space selects a stage', () => {
+    const onSelect = vi.fn();
+    render(<RenewalFunnel data={results.funnel} width={500} onSelect={onSelect} />);
+    const due = results.funnel.stages[0];
+    const button = screen.getByRole('button', { name: new RegExp(`^Due: ${due?.count}`) });
+    fireEvent.keyDown(button, { key: ' ' });
+    expect(onSelect).toHaveBeenCalledWith({ label: 'Due', source: 'renewal-funnel', target: { kind: 'renewal-stage', stage: 'due' } });
+    expect(button.getAttribute('tabindex')).toBe('0');
+  });
+});
+
+describe('HealthQuadrant', () => {
+  const accounts: QuadrantAccount[] = [
+    { accountId: 'a', quadrant: 'loyal', outcome: 80, experience: 90, arr: 100 },
+    { accountId: 'b', quadrant: 'critical', outcome: 10, experience: 20, arr: 50 },
+    { accountId: 'c', quadrant: 'critical', outcome: 60 - 1e-9, experience: 59, arr: 25 },
+    { accountId: 'd', quadrant: 'unrealized', outcome: 30, experience: 60, arr: 10 },
+  ];
+
+  it('the four named quadrants are keyboard reachable and select their accounts', () => {
+    const onSelect = vi.fn();
+    render(<HealthQuadrant data={quadrantsOf(accounts)} width={500} onSelect={onSelect} />);
+    const critical = screen.getByRole('button', { name: /^Critical .*: 2 accounts, \$75$/ });
+    fireEvent.keyDown(critical, { key: 'Enter' });
+    expect(onSelect).toHaveBeenCalledWith({ label: 'Critical', source: 'health-quadrant', target: { kind: 'accounts', accountIds: ['b', 'c'] } });
+    // Grudging has no accounts: focusable, but nothing to drill into.
+    expect(screen.getByRole('img', { name: /^Grudging/ })).toBeTruthy();
+    expect(screen.getByRole('figure').querySelectorAll('circle')).toHaveLength(4);
+  });
+
+  it('switches to one canvas past the threshold: 10k points, four SVG regions, no 10k DOM nodes', () => {
+    const many: QuadrantAccount[] = Array.from({ length: 10_000 }, (_, i) => ({
+      accountId: `acc-${i}`, quadrant: (['loyal', 'unrealized', 'grudging', 'critical'] as const)[i % 4] ?? 'loyal',
+      outcome: (i * 7) % 100, experience: (i * 13) % 100, arr: 1000 + i,
+    }));
+    render(<HealthQuadrant data={quadrantsOf(many)} width={600} />);
+    const figure = screen.getByRole('figure');
+    expect(figure.querySelector('canvas')).not.toBeNull();
+    expect(figure.querySelectorAll('circle')).toHaveLength(0);
+    expect(figure.querySelectorAll('*').length).toBeLessThan(400);
+    expect(within(figure).getAllByRole('img')).toHaveLength(4);
+  });
+});
+
+describe('HealthDistribution', () => {
+  it('each tier segment is named with month, tier and count, and selects a tier cell', () => {
+    const onSelect = vi.fn();
+    render(<HealthDistribution data={results.distribution} width={700} onSelect={onSelect} />);
+    const december = results.distribution.months.at(-1);
+    const red = december?.tiers.red.count ?? 0;
+    const mark = screen.getByRole('button', { name: `Dec 2025, Red: ${red}` });
+    fireEvent.click(mark);
+    expect(onSelect).toHaveBeenCalledWith({ label: 'Dec 2025 · Red', source: 'health-distribution', target: { kind: 'tier', month: '2025-12', tier: 'red' } });
+    // The pattern is the second cue: red cells carry a pattern fill besides the color.
+    expect(mark.querySelectorAll('rect')[1]?.getAttribute('fill')).toMatch(/^url\(#.*-red\)$/);
+  });
+});
+
+describe('HealthTransitions', () => {
+  it('counters select a kind; a cell selects its accounts', () => {
+    const onSelect = vi.fn();
+    render(<HealthTransitions data={results.transitions} width={600} onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole('button', { name: `Saves: ${results.transitions.counts.save}` }));
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Saves', source: 'health-transitions', target: { kind: 'transition', transition: 'save' } });
+    const greenToGreen = results.transitions.matrix[0]?.[0] ?? 0;
+    fireEvent.click(screen.getByRole('button', { name: `Green → Green: ${greenToGreen} (Steady)` }));
+    const ids = results.transitions.accounts.filter((a) => a.fromTier === 'green' && a.toTier === 'green').map((a) => a.accountId);
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Green → Green', source: 'health-transitions', target: { kind: 'accounts', accountIds: ids } });
+  });
+});
+
+describe('NpsBreakdown', () => {
+  it('the seed example: 3 promoters, 5 passives, 2 detractors reads NPS 10', () => {
+    const onSelect = vi.fn();
+    render(<NpsBreakdown data={{ responses: 10, promoters: 3, passives: 5, detractors: 2, score: 10 }} width={400} onSelect={onSelect} />);
+    expect(screen.getByRole('figure').getAttribute('aria-label')).toBe(
+      'NPS 10, 10 responses: Detractors: 2 (20%), Passives: 5 (50%), Promoters: 3 (30%).',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Promoters: 3 (30%)' }));
+    expect(onSelect).toHaveBeenCalledWith({ label: 'Promoters', source: 'nps-breakdown', target: { kind: 'nps', category: 'promoters' } });
+  });
+});
+
+describe('CohortHeatmap', () => {
+  it('row labels are the keyboard marks and select a cohort; the table lists every cell', () => {
+    const onSelect = vi.fn();
+    const data = results.cohorts;
+    render(<CohortHeatmap data={data} width={700} onSelect={onSelect} />);
+    const january = data.cohorts[0];
+    expect(january?.cohort).toBe('2025-01');
+    fireEvent.keyDown(screen.getByRole('button', { name: `Cohort Jan 2025: ${january?.size} accounts` }), { key: 'Enter' });
+    expect(onSelect).toHaveBeenCalledWith({ label: 'Cohort Jan 2025', source: 'cohort-heatmap', target: { kind: 'cohort', cohort: '2025-01' } });
+    expect(screen.getByRole('table').querySelectorAll('tbody tr')).toHaveLength(data.cohorts.length);
+  });
+});
+
+describe('SegmentBars and AttributionBars', () => {
+  it('segment bars select a group', () => {
+    const onSelect = vi.fn();
+    render(<SegmentBars data={results.segments} value={(g) => g.nrr} valueLabel="NRR" format="percent" width={500} onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole('button', { name: /^KA: / }));
+    expect(onSelect).toHaveBeenCalledWith({ label: 'segment: KA', source: 'segment-bars', target: { kind: 'group', dimension: 'segment', key: 'KA' } });
+  });
+
+  it('attribution figures select their field', () => {
+    const onSelect = vi.fn();
+    const data = { ...results.attribution, csqlArr: 1000, expand: { ...results.attribution.expand, csqlArr: 1000, total: results.attribution.expand.total + 1000 } };
+    render(<AttributionBars data={data} width={600} onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Expand · CSQL won: $1,000' }));
+    expect(onSelect).toHaveBeenCalledWith({ label: 'CSQL won', source: 'attribution-bars', target: { kind: 'attribution', field: 'csqlArr' } });
+  });
+});
+
+describe('KpiCard', () => {
+  it('a fall in a ratio reads in points with an arrow and words, not color alone', () => {
+    render(<KpiCard label="NRR" data={{ value: 0.95, comparison: 0.98, series: [0.98, 0.97, 0.95] }} format="percent" />);
+    const card = screen.getByRole('region', { name: 'NRR' });
+    expect(card.textContent).toContain('95%');
+    expect(card.textContent).toContain('▼ -3 pts vs comparison period (98%)');
+    expect(card.querySelector('.cskit-kpi__delta--bad')).not.toBeNull();
+  });
+
+  it('a rise in accounts at risk is bad news when goodDirection is down', () => {
+    render(<KpiCard label="At risk" data={{ value: 12, comparison: 9 }} goodDirection="down" format="score" locale="zh-CN" />);
+    const card = screen.getByRole('region', { name: 'At risk' });
+    expect(card.textContent).toContain('▲ +3');
+    expect(card.textContent).toContain('对比期');
+    expect(card.querySelector('.cskit-kpi__delta--bad')).not.toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+import type { Cohorts } from '@cskit/metrics';
+import type { DrillDown } from '@cskit/react';
+import { Group } from '@visx/group';
+import { scaleBand } from '@visx/scale';
+import { ChartFrame } from '../internal/ChartFrame.js';
+import { DataTable } from '../internal/DataTable.js';
+import { markProps } from '../internal/marks.js';
+import { finite, length } from '../internal/numbers.js';
+import { COLORS, rampColor, rampTextColor } from '../internal/theme.js';
+import { useTooltip } from '../internal/tooltip.js';
+import { useChart } from '../internal/use-chart.js';
+import type { ChartBaseProps } from '../internal/use-chart.js';
+
+export interface CohortHeatmapProps extends ChartBaseProps {
+  data: Cohorts;
+  /** Called with a cohort (its accounts are resolved by `useDrillDown`). */
+  onSelect?: (drill: DrillDown) => void;
+}
+
+const MARGIN = { top: 24, right: 8, bottom: 8, left: 120 };
+
+/**
+ * Rows are signing-month cohorts, columns months since signing; each cell's shade and printed value are the
+ * share retained (logo), ARR kept (arr) or mean activity rate (activity). Cells past the period are absent.
+ */
+export function CohortHeatmap({ data, onSelect, height: givenHeight, ...props }: CohortHeatmapProps) {
+  const { f, t } = useChart(props);
+  const { tooltip, show, hide } = useTooltip();
+  const maxOffset = data.cohorts.reduce((max, row) => Math.max(max, row.cells.length - 1), 0);
+  const offsets = Array.from({ length: maxOffset + 1 }, (_, k) => k);
+  const height = givenHeight ?? Math.max(120, MARGIN.top + MARGIN.bottom + data.cohorts.length * 26);
+  const empty = data.cohorts.every((row) => row.size === 0);
+  // `arr` can exceed 1 (expansion); the shade saturates at 100%, the printed value does not.
+  const shade = (value: number | null) => (value === null ? 0 : Math.min(1, value));
+  const cellText = (value: number | null) => f.percent(value, 0);
+  const first = data.cohorts[0];
+  const summary = `${props.title ?? t.chartTitles.cohorts} (${data.measure}), ${f.month(data.from)} – ${f.month(data.to)}: ${data.cohorts.length} ${t.cohort}${
+    first ? `; ${f.month(first.cohort)}: ${first.cells.map((c) => `${t.offset(c.offset)} ${cellText(c.value)}`).join(', ')}` : ''}.`;
+  const table = (
+    <DataTable
+      caption={`${t.chartTitles.cohorts} (${data.measure})`}
+      columns={[t.cohort, t.size, ...offsets.map((k) => t.offset(k))]}
+      rows={data.cohorts.map((row) => [f.month(row.cohort), f.number(row.size, 0), ...offsets.map((k) => (row.cells[k] ? cellText(row.cells[k].value) : ''))])}
+    />
+  );
+  return (
+    <ChartFrame
+      chart="cohort-heatmap" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
+      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+    >
+      {({ width }) => {
+        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+        const x = scaleBand<number>({ domain: offsets, range: [0, innerWidth], padding: 0.04 });
+        const y = scaleBand<string>({ domain: data.cohorts.map((row) => row.cohort), range: [0, innerHeight], padding: 0.06 });
+        const showText = x.bandwidth() >= 30 && y.bandwidth() >= 14;
+        return (
+          <svg width={width} height={height} className="cskit-svg">
+            <Group left={MARGIN.left} top={MARGIN.top}>
+              {offsets.map((k) => (
+                <text key={k} x={finite(x(k) ?? 0) + x.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={10} style={{ fill: COLORS.muted }} aria-hidden="true">
+                  {t.offset(k)}
+                </text>
+              ))}
+              {data.cohorts.map((row) => {
+                const rowY = finite(y(row.cohort) ?? 0);
+                const select = onSelect && row.size > 0
+                  ? () => onSelect({ label: `${t.cohort} ${f.month(row.cohort)}`, source: 'cohort-heatmap', target: { kind: 'cohort', cohort: row.cohort } })
+                  : undefined;
+                const rowText = `${t.cohort} ${f.month(row.cohort)}: ${f.number(row.size, 0)} ${t.accounts}`;
+                return (
+                  <g key={row.cohort}>
+                    <text
+                      x={-8} y={rowY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={11} style={{ fill: COLORS.fg }}
+                      {...markProps({ label: rowText, onActivate: select, onShow: () => show(MARGIN.left, MARGIN.top + rowY, rowText), onHide: hide })}
+                    >
+                      {`${f.month(row.cohort)} (${f.number(row.size, 0)})`}
+                    </text>
+                    {row.cells.map((cell) => {
+                      const cellX = finite(x(cell.offset) ?? 0);
+                      const text = `${f.month(row.cohort)}, ${t.offset(cell.offset)} (${f.month(cell.month)}): ${cellText(cell.value)}`;
+                      return (
+                        <g key={cell.offset} onClick={select} onMouseEnter={() => show(MARGIN.left + cellX + x.bandwidth() / 2, MARGIN.top + rowY, text)} onMouseLeave={hide} className={select ? 'cskit-mark--selectable' : undefined}>
+                          <rect
+                            x={cellX} y={rowY} width={length(x.bandwidth())} height={length(y.bandwidth())} rx={2}
+                            style={{ fill: cell.value === null ? COLORS.empty : rampColor(shade(cell.value)) }}
+                          />
+                          {showText ? (
+                            <text x={cellX + x.bandwidth() / 2} y={rowY + y.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={10} fill={rampTextColor(shade(cell.value))} aria-hidden="true">
+                              {cellText(cell.value)}
+                            </text>
+                          ) : null}
+                        </g>
+                      );
+                    })}
+                  </g>
+                );
+              })}
+            </Group>
+          </svg>
+        );
+      }}
+    </ChartFrame>
+  );
+}

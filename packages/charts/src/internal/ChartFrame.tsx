@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { Tooltip } from './tooltip.js';
+import { useWidth } from './use-width.js';
+import type { TooltipState } from './tooltip.js';
+
+export interface ChartFrameProps {
+  /** Short machine name, e.g. `arr-waterfall`: the wrapper's `data-chart`. */
+  chart: string;
+  title?: string | undefined;
+  /** One or two sentences saying what the chart shows, with its key numbers: the figure's accessible description. */
+  summary: string;
+  width?: number | undefined;
+  height: number;
+  theme?: 'light' | 'dark' | undefined;
+  className?: string | undefined;
+  /** When true the chart shows `emptyText` in place of the graphic. */
+  empty: boolean;
+  emptyText: string;
+  /** The visually hidden data table. */
+  table: ReactNode;
+  legend?: ReactNode;
+  tooltip?: TooltipState | null;
+  /** Draws the graphic at the measured size. */
+  children: (size: { width: number; height: number; id: string }) => ReactNode;
+}
+
+/** Default width before the container is measured (and in server rendering, where nothing is measured). */
+const INITIAL_WIDTH = 640;
+
+/**
+ * The wrapper of every chart: themed by CSS variables, sized to its container unless `width` is given, a `figure`
+ * named by its title and described by its summary, with the data table fallback, the legend and the tooltip.
+ */
+export function ChartFrame(props: ChartFrameProps) {
+  const { chart, title, summary, width, height, theme, className, empty, emptyText, table, legend, tooltip, children } = props;
+  const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const measured = useWidth(width ?? INITIAL_WIDTH);
+  const drawWidth = Math.max(120, width ?? measured.width);
+  const classes = ['cskit', 'cskit-chart', theme === 'dark' ? 'cskit-dark' : '', className ?? ''].filter(Boolean).join(' ');
+  return (
+    <figure
+      className={classes}
+      data-chart={chart}
+      aria-labelledby={title ? `${id}-title` : undefined}
+      aria-label={title ? undefined : summary}
+      aria-describedby={`${id}-summary`}
+      style={width === undefined ? undefined : { width }}
+    >
+      {title ? <figcaption id={`${id}-title`} className="cskit-chart__title">{title}</figcaption> : null}
+      <p id={`${id}-summary`} className="cskit-sr-only">{summary}</p>
+      <div ref={width === undefined ? measured.ref : undefined} className="cskit-chart__plot" style={{ position: 'relative', minHeight: height }}>
+        {empty ? (
+          <div className="cskit-empty" role="status" style={{ height }}>{emptyText}</div>
+        ) : (
+          children({ width: drawWidth, height, id })
+        )}
+        <Tooltip tooltip={tooltip ?? null} />
+      </div>
+      {empty ? null : legend}
+      {table}
+    </figure>
+  );
+}

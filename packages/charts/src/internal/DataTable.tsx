@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+
+export interface DataTableProps {
+  caption: string;
+  columns: readonly string[];
+  rows: ReadonlyArray<readonly ReactNode[]>;
+}
+
+/** The chart's numbers as a table, visually hidden: the screen-reader fallback for the graphic. */
+export function DataTable({ caption, columns, rows }: DataTableProps) {
+  return (
+    <table className="cskit-sr-only">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((row, r) => (
+          <tr key={r}>{row.map((cell, c) => (c === 0 ? <th key={c} scope="row">{cell}</th> : <td key={c}>{cell}</td>))}</tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

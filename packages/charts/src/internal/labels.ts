@@ -1,0 +1,147 @@
+/** Chart words in the kit's two locales. Hosts pass `locale`, or the nearest `CsKitProvider` decides. */
+import type {
+  AttributionField, FunnelStageName, HealthTier, MovementKind, NpsCategory, Quadrant, TransitionKind,
+} from '@cskit/metrics';
+import type { CsLocale } from '@cskit/react';
+
+export interface ChartLabels {
+  noData: string;
+  opening: string;
+  closing: string;
+  netNew: string;
+  movements: Record<MovementKind, string>;
+  tiers: Record<HealthTier | 'unscored', string>;
+  quadrants: Record<Quadrant, string>;
+  quadrantHints: Record<Quadrant, string>;
+  transitions: Record<TransitionKind, string>;
+  stages: Record<FunnelStageName, string>;
+  nps: Record<NpsCategory, string>;
+  npsScore: string;
+  responses: string;
+  attribution: Record<AttributionField | 'retain' | 'expand' | 'land', string>;
+  outcome: string;
+  experience: string;
+  accounts: string;
+  arr: string;
+  month: string;
+  count: string;
+  share: string;
+  value: string;
+  cohort: string;
+  size: string;
+  offset: (months: number) => string;
+  from: string;
+  to: string;
+  conversion: string;
+  dueArr: string;
+  renewalArr: string;
+  group: string;
+  vsPrevious: string;
+  noComparison: string;
+  chartTitles: {
+    waterfall: string; funnel: string; quadrant: string; distribution: string; transitions: string; nps: string;
+    cohorts: string; segments: string; attribution: string;
+  };
+}
+
+const enUS: ChartLabels = {
+  noData: 'No data for this selection',
+  opening: 'Opening ARR',
+  closing: 'Closing ARR',
+  netNew: 'Net new ARR',
+  movements: { new: 'New', expansion: 'Expansion', reactivation: 'Reactivation', contraction: 'Contraction', churn: 'Churn' },
+  tiers: { green: 'Green', 'green-yellow': 'Green-yellow', yellow: 'Yellow', red: 'Red', unscored: 'No score' },
+  quadrants: { loyal: 'Loyal', unrealized: 'Unrealized', grudging: 'Grudging', critical: 'Critical' },
+  quadrantHints: {
+    loyal: 'good outcome, good experience',
+    unrealized: 'happy, but no business result: churn risk',
+    grudging: 'gets results, unhappy: renews while complaining',
+    critical: 'poor outcome, poor experience',
+  },
+  transitions: { save: 'Saves', win: 'Wins', decline: 'Declines', steady: 'Steady', unknown: 'Unknown' },
+  stages: { due: 'Due', renewed: 'Renewed', retained: 'Retained', expanded: 'Expanded' },
+  nps: { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' },
+  npsScore: 'NPS',
+  responses: 'responses',
+  attribution: {
+    retain: 'Retain', expand: 'Expand', land: 'Land',
+    savedRenewalArr: 'Saved renewals', wonRenewalArr: 'Won renewals', optOutRetainedArr: 'Opt-outs retained',
+    csqlArr: 'CSQL won', savedWonExpansionArr: 'Save/win expansion', pocArr: 'POC',
+    csqaCount: 'Advocacy (CSQA)', referralArr: 'Referrals', premiumServicesArr: 'Premium services', assistedSalesArr: 'Assisted sales',
+  },
+  outcome: 'Outcome',
+  experience: 'Experience',
+  accounts: 'accounts',
+  arr: 'ARR',
+  month: 'Month',
+  count: 'Count',
+  share: 'Share',
+  value: 'Value',
+  cohort: 'Cohort',
+  size: 'Accounts',
+  offset: (months) => `M${months}`,
+  from: 'From',
+  to: 'To',
+  conversion: 'Conversion',
+  dueArr: 'Due ARR',
+  renewalArr: 'Renewal ARR',
+  group: 'Group',
+  vsPrevious: 'vs comparison period',
+  noComparison: 'no comparison',
+  chartTitles: {
+    waterfall: 'ARR waterfall', funnel: 'Renewal funnel', quadrant: 'Health quadrant', distribution: 'Health tiers by month',
+    transitions: 'Health transitions', nps: 'NPS', cohorts: 'Cohorts', segments: 'Breakdown', attribution: 'CS-attributed revenue',
+  },
+};
+
+const zhCN: ChartLabels = {
+  noData: '当前筛选下没有数据',
+  opening: '期初 ARR',
+  closing: '期末 ARR',
+  netNew: '净新增 ARR',
+  movements: { new: '新签', expansion: '增购', reactivation: '召回', contraction: '降级', churn: '流失' },
+  tiers: { green: '绿', 'green-yellow': '黄绿', yellow: '黄', red: '红', unscored: '无评分' },
+  quadrants: { loyal: '忠诚', unrealized: '未兑现', grudging: '勉强', critical: '危急' },
+  quadrantHints: {
+    loyal: '结果好，体验好',
+    unrealized: '满意但没有业务结果：流失风险',
+    grudging: '有结果但不满意：边抱怨边续约',
+    critical: '结果差，体验差',
+  },
+  transitions: { save: '挽救', win: '赢回', decline: '下滑', steady: '持平', unknown: '未知' },
+  stages: { due: '到期', renewed: '已续约', retained: '保持', expanded: '扩大' },
+  nps: { promoters: '推荐者', passives: '被动者', detractors: '贬损者' },
+  npsScore: 'NPS',
+  responses: '份回复',
+  attribution: {
+    retain: '留存', expand: '扩展', land: '获客',
+    savedRenewalArr: '挽救续约', wonRenewalArr: '赢回续约', optOutRetainedArr: '退出期留存',
+    csqlArr: 'CSQL 成交', savedWonExpansionArr: '挽救/赢回增购', pocArr: 'POC',
+    csqaCount: '客户推荐 (CSQA)', referralArr: '转介绍', premiumServicesArr: '增值服务', assistedSalesArr: '协助销售',
+  },
+  outcome: '业务结果',
+  experience: '客户体验',
+  accounts: '个客户',
+  arr: 'ARR',
+  month: '月份',
+  count: '数量',
+  share: '占比',
+  value: '数值',
+  cohort: '同期群',
+  size: '客户数',
+  offset: (months) => `第${months}月`,
+  from: '期初',
+  to: '期末',
+  conversion: '转化率',
+  dueArr: '到期 ARR',
+  renewalArr: '续约 ARR',
+  group: '分组',
+  vsPrevious: '对比期',
+  noComparison: '无对比',
+  chartTitles: {
+    waterfall: 'ARR 瀑布图', funnel: '续约漏斗', quadrant: '健康度象限', distribution: '各月健康度分层', transitions: '健康度迁移',
+    nps: 'NPS', cohorts: '同期群', segments: '分组对比', attribution: 'CS 贡献收入',
+  },
+};
+
+export const LABELS: Record<CsLocale, ChartLabels> = { 'en-US': enUS, 'zh-CN': zhCN };

@@ -1,0 +1,76 @@
+import { scaleLinear } from '@visx/scale';
+import { LinePath } from '@visx/shape';
+import { useId } from 'react';
+import { finite } from '../internal/numbers.js';
+import { COLORS } from '../internal/theme.js';
+import { useChart } from '../internal/use-chart.js';
+import type { ChartBaseProps } from '../internal/use-chart.js';
+
+export type KpiFormat = 'currency' | 'percent' | 'number' | 'score';
+
+export interface KpiCardData {
+  /** The KPI in the period (a `DashboardKpis` field); null when undefined (no denominator). */
+  value: number | null;
+  /** The same KPI in the comparison period. */
+  comparison?: number | null;
+  /** Values over the period's months, oldest first, for the sparkline. */
+  series?: readonly number[];
+}
+
+export interface KpiCardProps extends Omit<ChartBaseProps, 'height'> {
+  /** The KPI's name, e.g. "NRR". */
+  label: string;
+  data: KpiCardData;
+  format?: KpiFormat;
+  /** Whether a rise is good news (ARR, NRR) or bad (accounts at risk). Default 'up'. */
+  goodDirection?: 'up' | 'down';
+}
+
+/**
+ * One KPI: its value, the change against the comparison period (an arrow, a sign and words, never color alone;
+ * ratios change in percentage points) and a sparkline.
+ */
+export function KpiCard({ label, data, format = 'number', goodDirection = 'up', width, ...props }: KpiCardProps) {
+  const { f, t } = useChart(props);
+  const id = useId();
+  const show = (value: number | null | undefined) =>
+    format === 'currency' ? f.compactCurrency(value) : format === 'percent' ? f.percent(value) : f.number(value, format === 'score' ? 0 : 1);
+  const comparable = data.value !== null && data.comparison !== null && data.comparison !== undefined;
+  const delta = comparable ? (data.value as number) - (data.comparison as number) : null;
+  const direction = delta === null || delta === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
+  const tone = direction === 'flat' ? 'neutral' : direction === goodDirection ? 'good' : 'bad';
+  const deltaText = delta === null
+    ? t.noComparison
+    : format === 'percent' ? f.signedPoints(delta)
+      : format === 'currency' ? f.signedCurrency(delta)
+        : `${delta > 0 ? '+' : ''}${f.number(delta, format === 'score' ? 0 : 1)}`;
+  const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
+  const series = data.series ?? [];
+  const sparkWidth = 96;
+  const sparkHeight = 28;
+  const x = scaleLinear<number>({ domain: [0, Math.max(1, series.length - 1)], range: [0, sparkWidth] });
+  const min = Math.min(...series, Infinity);
+  const max = Math.max(...series, -Infinity);
+  const y = scaleLinear<number>({ domain: min === max ? [min - 1, max + 1] : [min, max], range: [sparkHeight - 2, 2] });
+  const classes = ['cskit', 'cskit-kpi', props.theme === 'dark' ? 'cskit-dark' : '', props.className ?? ''].filter(Boolean).join(' ');
+  return (
+    <section className={classes} aria-labelledby={`${id}-label`} style={width === undefined ? undefined : { width }} data-chart="kpi-card">
+      <h3 id={`${id}-label`} className="cskit-kpi__label">{label}</h3>
+      <p className="cskit-kpi__value">{show(data.value)}</p>
+      <p className={`cskit-kpi__delta cskit-kpi__delta--${tone}`}>
+        <span aria-hidden="true">{arrow} </span>
+        <span>{deltaText}</span>
+        <span className="cskit-kpi__vs"> {t.vsPrevious}{comparable ? ` (${show(data.comparison)})` : ''}</span>
+      </p>
+      {series.length > 1 ? (
+        <svg className="cskit-kpi__spark" width={sparkWidth} height={sparkHeight} aria-hidden="true" focusable="false">
+          <LinePath
+            data={series.map((value, i) => ({ i, value }))}
+            x={(d) => finite(x(d.i))} y={(d) => finite(y(d.value))}
+            style={{ stroke: COLORS.line, fill: 'none' }} strokeWidth={1.5}
+          />
+        </svg>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,220 @@
+import { QUADRANTS } from '@cskit/metrics';
+import type { HealthQuadrants, Quadrant, QuadrantAccount } from '@cskit/metrics';
+import type { DrillDown } from '@cskit/react';
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear, scaleSqrt } from '@visx/scale';
+import { Line } from '@visx/shape';
+import { useEffect, useMemo, useRef } from 'react';
+import type { MouseEvent, RefObject } from 'react';
+import { AXIS_PROPS } from '../internal/axis.js';
+import { ChartFrame } from '../internal/ChartFrame.js';
+import { DataTable } from '../internal/DataTable.js';
+import { Legend } from '../internal/Legend.js';
+import { markProps } from '../internal/marks.js';
+import { finite, length } from '../internal/numbers.js';
+import { COLORS, QUADRANT_COLORS } from '../internal/theme.js';
+import { useTooltip } from '../internal/tooltip.js';
+import { useChart } from '../internal/use-chart.js';
+import type { ChartBaseProps } from '../internal/use-chart.js';
+
+export interface HealthQuadrantProps extends ChartBaseProps {
+  data: HealthQuadrants;
+  /** Called with a quadrant's accounts, or one account when a point is clicked. */
+  onSelect?: (drill: DrillDown) => void;
+  /** Account names for tooltips; ids are shown without it. */
+  accountName?: (accountId: string) => string;
+  /**
+   * Past this many points they are drawn on one canvas instead of one SVG element each, so 10k accounts stay
+   * interactive; the quadrants stay keyboard-reachable SVG regions either way. Default 1500.
+   */
+  canvasThreshold?: number;
+}
+
+const MARGIN = { top: 16, right: 16, bottom: 44, left: 52 };
+/** Solid fallbacks of the quadrant colors for canvas, which cannot read CSS variables from a string. */
+const CANVAS_COLORS: Record<Quadrant, string> = { loyal: '#009e73', unrealized: '#56b4e9', grudging: '#e69f00', critical: '#d55e00' };
+
+/** Outcome on x, experience on y, both 0..100, split at the model's thresholds into the four named quadrants. */
+export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 1500, height = 360, ...props }: HealthQuadrantProps) {
+  const { f, t } = useChart(props);
+  const { tooltip, show, hide } = useTooltip();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const useCanvas = data.accounts.length > canvasThreshold;
+  const maxArr = useMemo(() => data.accounts.reduce((max, a) => Math.max(max, a.arr), 0), [data.accounts]);
+  const idsByQuadrant = useMemo(() => {
+    const ids: Record<Quadrant, string[]> = { loyal: [], unrealized: [], grudging: [], critical: [] };
+    for (const a of data.accounts) ids[a.quadrant].push(a.accountId);
+    return ids;
+  }, [data.accounts]);
+  const empty = data.accounts.length === 0;
+  const name = (id: string) => accountName?.(id) ?? id;
+  const describeQuadrant = (q: Quadrant) =>
+    `${t.quadrants[q]} (${t.quadrantHints[q]}): ${f.number(data.quadrants[q].count, 0)} ${t.accounts}, ${f.currency(data.quadrants[q].arr)}`;
+  const describePoint = (a: QuadrantAccount) =>
+    `${name(a.accountId)}: ${t.outcome} ${f.number(a.outcome)}, ${t.experience} ${f.number(a.experience)}, ${f.currency(a.arr)}, ${t.quadrants[a.quadrant]}`;
+  const summary = `${props.title ?? t.chartTitles.quadrant}, ${f.month(data.month)}: ${QUADRANTS.map(describeQuadrant).join('; ')}.`;
+  const table = (
+    <DataTable
+      caption={`${t.chartTitles.quadrant}, ${f.month(data.month)}`}
+      columns={[t.group, t.count, t.arr]}
+      rows={QUADRANTS.map((q) => [t.quadrants[q], f.number(data.quadrants[q].count, 0), f.currency(data.quadrants[q].arr)])}
+    />
+  );
+  const legend = <Legend items={QUADRANTS.map((q) => ({ key: q, label: t.quadrants[q], color: QUADRANT_COLORS[q] }))} />;
+
+  const width = props.width;
+  return (
+    <ChartFrame
+      chart="health-quadrant" title={props.title} summary={summary} width={width} height={height} theme={props.theme}
+      className={props.className} empty={empty} emptyText={t.noData} table={table} legend={legend} tooltip={tooltip}
+    >
+      {({ width: drawWidth }) => {
+        const innerWidth = length(drawWidth - MARGIN.left - MARGIN.right);
+        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+        const x = scaleLinear<number>({ domain: [0, 100], range: [0, innerWidth] });
+        const y = scaleLinear<number>({ domain: [0, 100], range: [innerHeight, 0] });
+        const radius = scaleSqrt<number>({ domain: [0, Math.max(1, maxArr)], range: [2, useCanvas ? 5 : 9] });
+        const tx = finite(x(data.thresholds.outcome));
+        const ty = finite(y(data.thresholds.experience));
+        const regions: Record<Quadrant, { x: number; y: number; w: number; h: number }> = {
+          loyal: { x: tx, y: 0, w: innerWidth - tx, h: ty },
+          unrealized: { x: 0, y: 0, w: tx, h: ty },
+          grudging: { x: tx, y: ty, w: innerWidth - tx, h: innerHeight - ty },
+          critical: { x: 0, y: ty, w: tx, h: innerHeight - ty },
+        };
+        return (
+          <>
+            {useCanvas ? (
+              <QuadrantCanvas
+                canvasRef={canvasRef} accounts={data.accounts} width={drawWidth} height={height} maxArr={maxArr}
+                onHover={(a, px, py) => (a ? show(px, py, describePoint(a)) : hide())}
+                onPick={onSelect ? (a) => onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } }) : undefined}
+              />
+            ) : null}
+            <svg width={drawWidth} height={height} className="cskit-svg" style={useCanvas ? { position: 'absolute', left: 0, top: 0, pointerEvents: 'none' } : undefined}>
+              <Group left={MARGIN.left} top={MARGIN.top}>
+                {QUADRANTS.map((q) => {
+                  const r = regions[q];
+                  const accountIds = idsByQuadrant[q];
+                  return (
+                    <g key={q}>
+                      <rect
+                        x={r.x} y={r.y} width={length(r.w)} height={length(r.h)}
+                        style={{ fill: QUADRANT_COLORS[q], fillOpacity: 0.08, pointerEvents: useCanvas ? 'none' : 'all' }}
+                        {...markProps({
+                          label: describeQuadrant(q),
+                          onActivate: onSelect && accountIds.length > 0
+                            ? () => onSelect({ label: `${t.quadrants[q]}`, source: 'health-quadrant', target: { kind: 'accounts', accountIds } })
+                            : undefined,
+                          onShow: () => show(MARGIN.left + r.x + r.w / 2, MARGIN.top + r.y + 8, describeQuadrant(q)),
+                          onHide: hide,
+                        })}
+                      />
+                      <text
+                        x={q === 'loyal' || q === 'grudging' ? r.x + r.w - 6 : r.x + 6}
+                        y={q === 'loyal' || q === 'unrealized' ? r.y + 16 : r.y + r.h - 8}
+                        textAnchor={q === 'loyal' || q === 'grudging' ? 'end' : 'start'}
+                        fontSize={12} fontWeight={600} style={{ fill: COLORS.fg }} aria-hidden="true"
+                      >
+                        {`${t.quadrants[q]} · ${f.number(data.quadrants[q].count, 0)}`}
+                      </text>
+                    </g>
+                  );
+                })}
+                {useCanvas ? null : data.accounts.map((a) => (
+                  <circle
+                    key={a.accountId} cx={finite(x(a.outcome))} cy={finite(y(a.experience))} r={finite(radius(a.arr), 2)}
+                    style={{ fill: QUADRANT_COLORS[a.quadrant], fillOpacity: 0.75, stroke: COLORS.bg, strokeWidth: 0.5 }}
+                    aria-hidden="true"
+                    onMouseEnter={() => show(MARGIN.left + finite(x(a.outcome)), MARGIN.top + finite(y(a.experience)), describePoint(a))}
+                    onMouseLeave={hide}
+                    onClick={onSelect ? (event) => {
+                      event.stopPropagation();
+                      onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } });
+                    } : undefined}
+                  />
+                ))}
+                <Line from={{ x: tx, y: 0 }} to={{ x: tx, y: innerHeight }} style={{ stroke: COLORS.muted }} strokeDasharray="4,3" aria-hidden="true" />
+                <Line from={{ x: 0, y: ty }} to={{ x: innerWidth, y: ty }} style={{ stroke: COLORS.muted }} strokeDasharray="4,3" aria-hidden="true" />
+                <AxisLeft scale={y} numTicks={5} label={t.experience} labelProps={{ fontSize: 12, style: { fill: COLORS.fg }, textAnchor: 'middle' }} {...AXIS_PROPS} />
+                <AxisBottom top={innerHeight} scale={x} numTicks={5} label={t.outcome} labelProps={{ fontSize: 12, style: { fill: COLORS.fg }, textAnchor: 'middle' }} {...AXIS_PROPS} />
+              </Group>
+            </svg>
+          </>
+        );
+      }}
+    </ChartFrame>
+  );
+}
+
+interface QuadrantCanvasProps {
+  canvasRef: RefObject<HTMLCanvasElement | null>;
+  accounts: readonly QuadrantAccount[];
+  width: number;
+  height: number;
+  maxArr: number;
+  onHover: (account: QuadrantAccount | null, x: number, y: number) => void;
+  onPick: ((account: QuadrantAccount) => void) | undefined;
+}
+
+/** Every point in one canvas draw; hover and click find the nearest point within 8 px. */
+function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, onPick }: QuadrantCanvasProps) {
+  // Plain arithmetic versions of the SVG's scales, stable across renders so a tooltip update does not redraw.
+  const innerWidth = length(width - MARGIN.left - MARGIN.right);
+  const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+  const x = (outcome: number) => (outcome / 100) * innerWidth;
+  const y = (experience: number) => innerHeight - (experience / 100) * innerHeight;
+  useEffect(() => {
+    const radius = (arr: number) => 2 + 3 * Math.sqrt(maxArr > 0 ? Math.max(0, arr) / maxArr : 0);
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext?.('2d');
+    if (!canvas || !context) return;
+    const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    context.globalAlpha = 0.7;
+    for (const quadrant of QUADRANTS) {
+      context.fillStyle = CANVAS_COLORS[quadrant];
+      context.beginPath();
+      for (const a of accounts) {
+        if (a.quadrant !== quadrant) continue;
+        const cx = MARGIN.left + finite(x(a.outcome));
+        const cy = MARGIN.top + finite(y(a.experience));
+        const r = finite(radius(a.arr), 2);
+        context.moveTo(cx + r, cy);
+        context.arc(cx, cy, r, 0, Math.PI * 2);
+      }
+      context.fill();
+    }
+  }, [canvasRef, accounts, width, height, innerWidth, innerHeight, maxArr]);
+
+  const nearest = (event: MouseEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    let best: QuadrantAccount | null = null;
+    let bestDistance = 64;
+    for (const a of accounts) {
+      const dx = MARGIN.left + x(a.outcome) - px;
+      const dy = MARGIN.top + y(a.experience) - py;
+      const distance = dx * dx + dy * dy;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = a;
+      }
+    }
+    return { best, px, py };
+  };
+
+  return (
+    <canvas
+      ref={canvasRef} width={width} height={height} style={{ width, height, display: 'block' }} aria-hidden="true"
+      onMouseMove={(event) => { const { best, px, py } = nearest(event); onHover(best, px, py); }}
+      onMouseLeave={() => onHover(null, 0, 0)}
+      onClick={(event) => { const { best } = nearest(event); if (best && onPick) onPick(best); }}
+    />
+  );
+}

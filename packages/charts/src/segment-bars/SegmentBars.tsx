@@ -1,0 +1,104 @@
+import type { BreakdownDimension } from '@cskit/metrics';
+import type { DrillDown } from '@cskit/react';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear } from '@visx/scale';
+import { Bar, Line } from '@visx/shape';
+import { ChartFrame } from '../internal/ChartFrame.js';
+import { DataTable } from '../internal/DataTable.js';
+import { markProps } from '../internal/marks.js';
+import { finite, length } from '../internal/numbers.js';
+import { COLORS, cssVar } from '../internal/theme.js';
+import { useTooltip } from '../internal/tooltip.js';
+import { useChart } from '../internal/use-chart.js';
+import type { ChartBaseProps } from '../internal/use-chart.js';
+import type { KpiFormat } from '../kpi-card/KpiCard.js';
+
+/** Any breakdown: `breakdown(...)` / `useBreakdown(...)` results, or `GroupSummary[]` wrapped with its dimension. */
+export interface SegmentBarsData<G extends { key: string }> {
+  dimension: BreakdownDimension;
+  groups: readonly G[];
+}
+
+export interface SegmentBarsProps<G extends { key: string }> extends ChartBaseProps {
+  data: SegmentBarsData<G>;
+  /** The number to draw for a group (e.g. `(g) => g.result.nrr`); null draws no bar and reads "—". */
+  value: (group: G) => number | null;
+  /** What the value is, for the axis and the summary, e.g. "NRR". */
+  valueLabel: string;
+  format?: KpiFormat;
+  /** Group labels (e.g. CSM names for `csmId`); the key by default. */
+  groupLabel?: (key: string) => string;
+  /** Called with a group (its accounts are resolved by `useDrillDown`). */
+  onSelect?: (drill: DrillDown) => void;
+}
+
+const BAR_COLOR = cssVar('bar', '#0072b2');
+const NEGATIVE_COLOR = cssVar('bar-negative', '#d55e00');
+const MARGIN = { top: 8, right: 72, bottom: 8, left: 112 };
+
+/** Horizontal bars, one per group, from zero (negative values extend left, in another color and with a minus). */
+export function SegmentBars<G extends { key: string }>({
+  data, value, valueLabel, format = 'number', groupLabel, onSelect, height: givenHeight, ...props
+}: SegmentBarsProps<G>) {
+  const { f, t } = useChart(props);
+  const { tooltip, show, hide } = useTooltip();
+  const label = (key: string) => groupLabel?.(key) ?? key;
+  const fmt = (v: number | null) => (format === 'currency' ? f.currency(v) : format === 'percent' ? f.percent(v) : f.number(v));
+  const values = data.groups.map((g) => value(g));
+  const finiteValues = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const empty = data.groups.length === 0 || finiteValues.length === 0;
+  const height = givenHeight ?? Math.max(96, MARGIN.top + MARGIN.bottom + data.groups.length * 28);
+  const summary = `${props.title ?? `${valueLabel} / ${data.dimension}`}: ${data.groups.map((g, i) => `${label(g.key)} ${fmt(values[i] ?? null)}`).join(', ')}.`;
+  const table = (
+    <DataTable caption={`${valueLabel} / ${data.dimension}`} columns={[t.group, valueLabel]} rows={data.groups.map((g, i) => [label(g.key), fmt(values[i] ?? null)])} />
+  );
+  return (
+    <ChartFrame
+      chart="segment-bars" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
+      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+    >
+      {({ width }) => {
+        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+        const y = scaleBand<string>({ domain: data.groups.map((g) => g.key), range: [0, innerHeight], padding: 0.2 });
+        const x = scaleLinear<number>({ domain: [Math.min(0, ...finiteValues), Math.max(0, ...finiteValues)], range: [0, innerWidth], nice: true });
+        const zero = finite(x(0));
+        return (
+          <svg width={width} height={height} className="cskit-svg">
+            <Group left={MARGIN.left} top={MARGIN.top}>
+              {data.groups.map((group, i) => {
+                const v = values[i] ?? null;
+                const barY = finite(y(group.key) ?? 0);
+                const end = v === null ? zero : finite(x(v));
+                const text = `${label(group.key)}: ${fmt(v)}`;
+                return (
+                  <g key={group.key}>
+                    <text x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">
+                      {label(group.key)}
+                    </text>
+                    <Bar
+                      x={Math.min(zero, end)} y={barY} width={Math.max(1, Math.abs(end - zero))} height={length(y.bandwidth())} rx={2}
+                      style={{ fill: v !== null && v < 0 ? NEGATIVE_COLOR : BAR_COLOR }}
+                      {...markProps({
+                        label: text,
+                        onActivate: onSelect
+                          ? () => onSelect({ label: `${data.dimension}: ${label(group.key)}`, source: 'segment-bars', target: { kind: 'group', dimension: data.dimension, key: group.key } })
+                          : undefined,
+                        onShow: () => show(MARGIN.left + Math.max(zero, end), MARGIN.top + barY, text),
+                        onHide: hide,
+                      })}
+                    />
+                    <text x={Math.max(zero, end) + 4} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                      {fmt(v)}
+                    </text>
+                  </g>
+                );
+              })}
+              <Line from={{ x: zero, y: 0 }} to={{ x: zero, y: innerHeight }} style={{ stroke: COLORS.muted }} aria-hidden="true" />
+            </Group>
+          </svg>
+        );
+      }}
+    </ChartFrame>
+  );
+}

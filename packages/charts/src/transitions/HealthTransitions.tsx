@@ -1,0 +1,132 @@
+import { TRANSITION_KINDS, transitionKind } from '@cskit/metrics';
+import type { HealthTier, HealthTransitions as HealthTransitionsResult, TransitionKind } from '@cskit/metrics';
+import type { DrillDown } from '@cskit/react';
+import { Group } from '@visx/group';
+import { scaleBand } from '@visx/scale';
+import { useMemo } from 'react';
+import { ChartFrame } from '../internal/ChartFrame.js';
+import { DataTable } from '../internal/DataTable.js';
+import { markProps } from '../internal/marks.js';
+import { finite, length } from '../internal/numbers.js';
+import { COLORS, TRANSITION_COLORS } from '../internal/theme.js';
+import { useTooltip } from '../internal/tooltip.js';
+import { useChart } from '../internal/use-chart.js';
+import type { ChartBaseProps } from '../internal/use-chart.js';
+
+export interface HealthTransitionsProps extends ChartBaseProps {
+  data: HealthTransitionsResult;
+  /** Called with the accounts of a matrix cell, or with a transition kind (save, win...). */
+  onSelect?: (drill: DrillDown) => void;
+}
+
+const MARGIN = { top: 28, right: 8, bottom: 8, left: 104 };
+/** Kinds shown as counters above the matrix; `unknown` has no cell in it. */
+const COUNTERS: readonly TransitionKind[] = TRANSITION_KINDS;
+
+/** The 4x4 from-tier x to-tier matrix, each cell colored by its kind (save, win, decline, steady) and labelled. */
+export function HealthTransitions({ data, onSelect, height = 280, ...props }: HealthTransitionsProps) {
+  const { f, t } = useChart(props);
+  const { tooltip, show, hide } = useTooltip();
+  const tiers = data.tiers;
+  const cellIds = useMemo(() => {
+    const ids = new Map<string, string[]>();
+    for (const a of data.accounts) {
+      if (!a.fromTier || !a.toTier) continue;
+      const key = `${a.fromTier}>${a.toTier}`;
+      const list = ids.get(key);
+      if (list) list.push(a.accountId);
+      else ids.set(key, [a.accountId]);
+    }
+    return ids;
+  }, [data.accounts]);
+  const matrixTotal = data.matrix.flat().reduce((sum, n) => sum + n, 0);
+  const empty = matrixTotal === 0 && data.counts.unknown === 0;
+  const period = `${f.month(data.period.from)} → ${f.month(data.period.to)}`;
+  const summary = `${props.title ?? t.chartTitles.transitions}, ${period}: ${COUNTERS.map((k) => `${t.transitions[k]} ${f.number(data.counts[k], 0)}`).join(', ')}.`;
+  const table = (
+    <DataTable
+      caption={`${t.chartTitles.transitions}, ${period} (${t.from} \\ ${t.to})`}
+      columns={[`${t.from} \\ ${t.to}`, ...tiers.map((tier) => t.tiers[tier])]}
+      rows={tiers.map((from, r) => [t.tiers[from], ...tiers.map((_, c) => f.number(data.matrix[r]?.[c] ?? 0, 0))])}
+    />
+  );
+  const select = (label: string, drill: DrillDown['target']) => onSelect?.({ label, source: 'health-transitions', target: drill });
+  return (
+    <ChartFrame
+      chart="health-transitions" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
+      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+    >
+      {({ width }) => {
+        const counterHeight = 36;
+        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        const innerHeight = length(height - MARGIN.top - MARGIN.bottom - counterHeight);
+        const columns = scaleBand<string>({ domain: [...tiers], range: [0, innerWidth], padding: 0.06 });
+        const rows = scaleBand<string>({ domain: [...tiers], range: [0, innerHeight], padding: 0.06 });
+        const counter = scaleBand<string>({ domain: [...COUNTERS], range: [0, width], padding: 0.08 });
+        return (
+          <svg width={width} height={height} className="cskit-svg">
+            {COUNTERS.map((kind) => {
+              const cx = finite(counter(kind) ?? 0);
+              const text = `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;
+              return (
+                <g
+                  key={kind}
+                  {...markProps({
+                    label: text,
+                    onActivate: onSelect && data.counts[kind] > 0 ? () => select(t.transitions[kind], { kind: 'transition', transition: kind }) : undefined,
+                    onShow: () => show(cx + counter.bandwidth() / 2, 0, text),
+                    onHide: hide,
+                  })}
+                >
+                  <rect x={cx} y={0} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
+                  <text x={cx + counter.bandwidth() / 2} y={18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
+                </g>
+              );
+            })}
+            <Group left={MARGIN.left} top={MARGIN.top + counterHeight}>
+              {tiers.map((tier) => (
+                <text key={`c-${tier}`} x={finite(columns(tier) ?? 0) + columns.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                  {`→ ${t.tiers[tier]}`}
+                </text>
+              ))}
+              {tiers.map((from: HealthTier, r) => (
+                <g key={from}>
+                  <text x={-8} y={finite(rows(from) ?? 0) + rows.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                    {t.tiers[from]}
+                  </text>
+                  {tiers.map((to: HealthTier, c) => {
+                    const count = data.matrix[r]?.[c] ?? 0;
+                    const kind = transitionKind(from, to);
+                    const cellX = finite(columns(to) ?? 0);
+                    const cellY = finite(rows(from) ?? 0);
+                    const ids = cellIds.get(`${from}>${to}`) ?? [];
+                    const text = `${t.tiers[from]} → ${t.tiers[to]}: ${f.number(count, 0)} (${t.transitions[kind]})`;
+                    return (
+                      <g
+                        key={to}
+                        {...markProps({
+                          label: text,
+                          onActivate: onSelect && ids.length > 0 ? () => select(`${t.tiers[from]} → ${t.tiers[to]}`, { kind: 'accounts', accountIds: ids }) : undefined,
+                          onShow: () => show(MARGIN.left + cellX + columns.bandwidth() / 2, MARGIN.top + counterHeight + cellY, text),
+                          onHide: hide,
+                        })}
+                      >
+                        <rect
+                          x={cellX} y={cellY} width={length(columns.bandwidth())} height={length(rows.bandwidth())} rx={3}
+                          style={{ fill: TRANSITION_COLORS[kind], fillOpacity: count === 0 ? 0.06 : 0.2 + 0.6 * (count / Math.max(1, matrixTotal)) ** 0.5 }}
+                        />
+                        <text x={cellX + columns.bandwidth() / 2} y={cellY + rows.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
+                          {f.number(count, 0)}
+                        </text>
+                      </g>
+                    );
+                  })}
+                </g>
+              ))}
+            </Group>
+          </svg>
+        );
+      }}
+    </ChartFrame>
+  );
+}

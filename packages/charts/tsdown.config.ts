@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsdown';
+
+const charts = ['waterfall', 'funnel', 'quadrant', 'distribution', 'transitions', 'nps', 'cohort-heatmap', 'kpi-card', 'segment-bars', 'attribution'];
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', ...Object.fromEntries(charts.map((name) => [name, `src/entries/${name}.ts`])) },
+  format: 'esm',
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  tsconfig: 'tsconfig.build.json',
+  copy: [{ from: 'src/styles.css', to: 'dist/styles.css' }],
+});
