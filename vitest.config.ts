@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Debian's Chromium (installed by scripts/setup.sh); no browser is ever downloaded. */
+export const CHROMIUM = process.env.CSKIT_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
 
 export default defineConfig({
   resolve: {
@@ -10,10 +19,41 @@ export default defineConfig({
       '@cskit/sample-data': source('./packages/sample-data/src/index.ts'),
       '@cskit/react': source('./packages/react/src/index.ts'),
       '@cskit/table': source('./packages/table/src/index.ts'),
+      '@cskit/charts': source('./packages/charts/src/index.ts'),
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        // Every story is a test: it renders, its play function passes, and axe finds no violation (a11y.test 'error').
+        plugins: [storybookTest({ configDir: source('./.storybook') })],
+        // Pre-bundle every browser dependency up front: a dependency discovered mid-run makes Vite re-optimize and
+        // reload, which fails the stories loading at that moment (a cold CI cache would see this).
+        optimizeDeps: {
+          include: [
+            'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'zustand', 'zustand/vanilla',
+            '@tanstack/react-table', '@tanstack/react-virtual', '@visx/axis', '@visx/group', '@visx/scale', '@visx/shape',
+          ],
+        },
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });

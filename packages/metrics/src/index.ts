@@ -46,3 +46,5 @@ export {
   attributionAccountIds, cohortAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds, tierAccountIds, transitionAccountIds,
 } from './drill-down.js';
 export type { AttributionField, NpsCategory } from './drill-down.js';
+export { accountSummaries } from './account-summaries.js';
+export type { AccountSummariesOptions, AccountSummary } from './account-summaries.js';

@@ -4,12 +4,12 @@
  * so a filter change recomputes, a locale change does not, and two widgets share one computation.
  */
 import {
-  arrMovements, breakdown, cohorts, csAttribution, csmScorecard, dashboardKpis, datasetNps, earlyWarnings, filterDataset,
+  accountSummaries, arrMovements, breakdown, cohorts, csAttribution, csmScorecard, dashboardKpis, datasetNps, earlyWarnings, filterDataset,
   groupKey, groupSummaries, healthDistribution, healthQuadrants, healthScores, healthTransitions, renewalFunnel, renewals,
   retention, addMonthsToMonth,
 } from '@cskit/metrics';
 import type {
-  Account, ArrWaterfall, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, Dataset,
+  Account, AccountSummary, ArrWaterfall, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, Dataset,
   DashboardKpis, EarlyWarnings, GroupSummary, HealthDistribution, HealthQuadrants, HealthScores, HealthTransitions, Month,
   NpsResult, Period, RenewalFunnel, RenewalSummary, RetentionResult,
 } from '@cskit/metrics';
@@ -217,4 +217,14 @@ export function useSelection(): { selection: CsSelection | null; select: (s: { a
   const selection = useCsStore((s) => s.selection);
   const actions = useCsStore((s) => s.actions);
   return { selection, select: actions.select, clear: actions.clearSelection };
+}
+
+/** One row per filtered account (ARR, health, quadrant, NPS, activity, renewal) for account tables. */
+export function useAccountSummaries(options: { period?: Period } = {}): AccountSummary[] {
+  const dataset = useFilteredDataset();
+  const period = usePeriod(options.period);
+  const model = useCsStore((s) => s.model);
+  const graceMonths = useCsStore((s) => s.graceMonths);
+  return useDerived(`account-summaries:${period.from}:${period.to}`, [dataset, period.from, period.to, model, graceMonths], () =>
+    accountSummaries(dataset, { period, model, graceMonths }));
 }

@@ -6,7 +6,7 @@ export type {
 export { CsKitProvider, useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi } from './context.js';
 export type { CsKitProviderProps } from './context.js';
 export {
-  useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
+  useAccountSummaries, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
   useFilteredAccounts, useFilteredDataset, useHealthDistribution, useHealthQuadrants, useHealthScores, useHealthTransitions,
   useKpis, useNps, useRenewalFunnel, useRenewals, useRetention, useSelection,
 } from './hooks.js';
@@ -14,3 +14,5 @@ export { createFormatters, MISSING, useFormatters } from './formatters.js';
 export type { FormatterOptions, Formatters } from './formatters.js';
 export { drillDownAccountIds, useDrillDown } from './drill-down.js';
 export type { DrillDown, DrillDownContext, DrillDownTarget } from './drill-down.js';
+export { DOMAIN_LABELS } from './domain-labels.js';
+export type { DomainLabels } from './domain-labels.js';

@@ -2,6 +2,7 @@
 import type {
   AttributionField, FunnelStageName, HealthTier, MovementKind, NpsCategory, Quadrant, TransitionKind,
 } from '@cskit/metrics';
+import { DOMAIN_LABELS } from '@cskit/react';
 import type { CsLocale } from '@cskit/react';
 
 export interface ChartLabels {
@@ -50,8 +51,8 @@ const enUS: ChartLabels = {
   closing: 'Closing ARR',
   netNew: 'Net new ARR',
   movements: { new: 'New', expansion: 'Expansion', reactivation: 'Reactivation', contraction: 'Contraction', churn: 'Churn' },
-  tiers: { green: 'Green', 'green-yellow': 'Green-yellow', yellow: 'Yellow', red: 'Red', unscored: 'No score' },
-  quadrants: { loyal: 'Loyal', unrealized: 'Unrealized', grudging: 'Grudging', critical: 'Critical' },
+  tiers: DOMAIN_LABELS['en-US'].tiers,
+  quadrants: DOMAIN_LABELS['en-US'].quadrants,
   quadrantHints: {
     loyal: 'good outcome, good experience',
     unrealized: 'happy, but no business result: churn risk',
@@ -100,8 +101,8 @@ const zhCN: ChartLabels = {
   closing: '期末 ARR',
   netNew: '净新增 ARR',
   movements: { new: '新签', expansion: '增购', reactivation: '召回', contraction: '降级', churn: '流失' },
-  tiers: { green: '绿', 'green-yellow': '黄绿', yellow: '黄', red: '红', unscored: '无评分' },
-  quadrants: { loyal: '忠诚', unrealized: '未兑现', grudging: '勉强', critical: '危急' },
+  tiers: DOMAIN_LABELS['zh-CN'].tiers,
+  quadrants: DOMAIN_LABELS['zh-CN'].quadrants,
   quadrantHints: {
     loyal: '结果好，体验好',
     unrealized: '满意但没有业务结果：流失风险',

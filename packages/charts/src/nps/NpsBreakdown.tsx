@@ -59,8 +59,8 @@ export function NpsBreakdown({ data, onSelect, height = 132, ...props }: NpsBrea
               if (data[c] === 0) return null;
               const text = describe(c);
               return (
+                <g key={c}>
                 <g
-                  key={c}
                   {...markProps({
                     label: text,
                     onActivate: onSelect ? () => onSelect({ label: t.nps[c], source: 'nps-breakdown', target: { kind: 'nps', category: c } }) : undefined,
@@ -69,6 +69,7 @@ export function NpsBreakdown({ data, onSelect, height = 132, ...props }: NpsBrea
                   })}
                 >
                   <rect x={left} y={barY} width={w} height={barHeight} style={{ fill: NPS_COLORS[c] }} />
+                </g>
                   {w > 44 ? (
                     <text x={left + w / 2} y={barY + barHeight / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
                       {f.percent(share(data[c]), 0)}

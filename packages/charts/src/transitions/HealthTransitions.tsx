@@ -69,8 +69,8 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
               const cx = finite(counter(kind) ?? 0);
               const text = `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;
               return (
+                <g key={kind}>
                 <g
-                  key={kind}
                   {...markProps({
                     label: text,
                     onActivate: onSelect && data.counts[kind] > 0 ? () => select(t.transitions[kind], { kind: 'transition', transition: kind }) : undefined,
@@ -79,6 +79,7 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                   })}
                 >
                   <rect x={cx} y={0} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
+                </g>
                   <text x={cx + counter.bandwidth() / 2} y={18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
                 </g>
               );
@@ -102,8 +103,8 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                     const ids = cellIds.get(`${from}>${to}`) ?? [];
                     const text = `${t.tiers[from]} → ${t.tiers[to]}: ${f.number(count, 0)} (${t.transitions[kind]})`;
                     return (
+                      <g key={to}>
                       <g
-                        key={to}
                         {...markProps({
                           label: text,
                           onActivate: onSelect && ids.length > 0 ? () => select(`${t.tiers[from]} → ${t.tiers[to]}`, { kind: 'accounts', accountIds: ids }) : undefined,
@@ -115,6 +116,7 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                           x={cellX} y={cellY} width={length(columns.bandwidth())} height={length(rows.bandwidth())} rx={3}
                           style={{ fill: TRANSITION_COLORS[kind], fillOpacity: count === 0 ? 0.06 : 0.2 + 0.6 * (count / Math.max(1, matrixTotal)) ** 0.5 }}
                         />
+                      </g>
                         <text x={cellX + columns.bandwidth() / 2} y={cellY + rows.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
                           {f.number(count, 0)}
                         </text>

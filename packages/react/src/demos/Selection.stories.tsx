@@ -1,0 +1,51 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { useDrillDown } from '../drill-down.js';
+import { useHealthQuadrants, useSelection } from '../hooks.js';
+import { DemoProvider } from './DemoProvider.js';
+
+/** A headless drill-down: buttons stand in for chart marks; the selection is the store's. */
+function SelectionDemo() {
+  const quadrants = useHealthQuadrants();
+  const drill = useDrillDown();
+  const { selection, clear } = useSelection();
+  return (
+    <div>
+      <p>
+        {(['loyal', 'unrealized', 'grudging', 'critical'] as const).map((q) => (
+          <button
+            key={q} type="button"
+            onClick={() => drill({ label: `Quadrant: ${q}`, source: 'demo', target: { kind: 'accounts', accountIds: quadrants.accounts.filter((a) => a.quadrant === q).map((a) => a.accountId) } })}
+          >
+            {`${q} (${quadrants.quadrants[q].count})`}
+          </button>
+        ))}
+      </p>
+      <nav aria-label="Breadcrumb">
+        {selection ? (
+          <p>
+            <span data-testid="selection">{`${selection.label}: ${selection.accountIds.size} accounts`}</span>{' '}
+            <button type="button" onClick={clear}>Clear selection</button>
+          </p>
+        ) : <p>All accounts</p>}
+      </nav>
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Hooks/Selection',
+  render: (_args, { globals }) => <DemoProvider locale={globals.locale}><SelectionDemo /></DemoProvider>,
+} satisfies Meta;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const DrillDownAndClear: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: /^critical/ }));
+    await expect(canvas.getByTestId('selection')).toHaveTextContent(/^Quadrant: critical: \d+ accounts$/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Clear selection' }));
+    await expect(canvas.getByText('All accounts')).toBeInTheDocument();
+  },
+};

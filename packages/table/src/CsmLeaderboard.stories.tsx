@@ -1,0 +1,25 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { CsmLeaderboard } from './CsmLeaderboard.js';
+import { scorecard } from './internal/story-data.js';
+
+const meta = {
+  title: 'Tables/CsmLeaderboard',
+  component: CsmLeaderboard,
+  args: { data: scorecard },
+  render: (args, { globals }) => <CsmLeaderboard {...args} locale={args.locale ?? (globals.locale === 'zh-CN' ? 'zh-CN' : 'en-US')} />,
+} satisfies Meta<typeof CsmLeaderboard>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('rowheader', { name: 'Team total' })).toBeInTheDocument();
+    const header = canvas.getByRole('columnheader', { name: /^Saves/ });
+    await userEvent.click(within(header).getByRole('button'));
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+  },
+};
+export const Chinese: Story = { args: { locale: 'zh-CN' } };
+export const Dark: Story = { globals: { theme: 'dark' } };

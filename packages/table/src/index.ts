@@ -1,0 +1,13 @@
+export { AccountsTable, ACCOUNTS_TABLE_SOURCE } from './AccountsTable.js';
+export type { AccountsTableProps } from './AccountsTable.js';
+export { RenewalsTable } from './RenewalsTable.js';
+export type { RenewalsTableProps } from './RenewalsTable.js';
+export { EarlyWarningTable } from './EarlyWarningTable.js';
+export type { EarlyWarningTableProps } from './EarlyWarningTable.js';
+export { CsmLeaderboard } from './CsmLeaderboard.js';
+export type { CsmLeaderboardProps } from './CsmLeaderboard.js';
+export { downloadCsv, escapeCsvCell, toCsv } from './csv.js';
+export type { CsvValue } from './csv.js';
+export { TABLE_LABELS } from './labels.js';
+export type { TableLabels } from './labels.js';
+export type { TableBaseProps } from './internal/use-table-text.js';

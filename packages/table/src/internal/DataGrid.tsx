@@ -1,0 +1,229 @@
+import type { Column, ReactTable, RowData, TableState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { downloadCsv, toCsv } from '../csv.js';
+import type { CsvValue } from '../csv.js';
+import type { TableLabels } from '../labels.js';
+import type { CskitColumnMeta, Features } from './features.js';
+
+/** Rows have a fixed height so the virtualizer needs no measuring; long text is cut with an ellipsis. */
+export const ROW_HEIGHT = 36;
+/** Rows drawn beyond the visible ones on each side, for smooth scrolling. */
+const OVERSCAN = 8;
+export const SELECT_COLUMN = 'select';
+
+export interface DataGridProps<TData extends RowData> {
+  table: ReactTable<Features, TData, TableState<Features>>;
+  labels: TableLabels;
+  caption: string;
+  /** `data-table` attribute and CSV file name. */
+  name: string;
+  height: number;
+  theme?: 'light' | 'dark' | undefined;
+  className?: string | undefined;
+  /** Extra content above the table: a selection banner. */
+  notice?: ReactNode;
+  /** Draws the columns' `footer`s (a totals row) in a `<tfoot>`. */
+  showFooter?: boolean;
+  /** Total rows before filtering, for the row count. */
+  totalRows: number;
+}
+
+function sortDirection<TData extends RowData>(column: Column<Features, TData, unknown>): 'ascending' | 'descending' | 'none' {
+  const sorted = column.getIsSorted();
+  return sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+}
+
+function headerText<TData extends RowData>(column: Column<Features, TData, unknown>): string {
+  const header = column.columnDef.header;
+  return typeof header === 'string' ? header : column.id;
+}
+
+/**
+ * The shared table of every cskit table component: semantic `<table>` markup with `aria-rowcount`/`aria-rowindex`
+ * (rows outside the viewport are virtualized away, so the DOM size does not grow with the row count), sortable
+ * headers announcing `aria-sort`, global search, per-column filters, column visibility, and CSV export of the
+ * rows and columns on screen.
+ */
+export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
+  const { table, labels: t, caption, name, height, notice, showFooter, totalRows } = props;
+  const id = useId();
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const rows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: OVERSCAN,
+    // Before layout (first paint, server rendering, jsdom) draw as many rows as fit the given height.
+    initialRect: { width: 960, height },
+  });
+  const measured = virtualizer.getVirtualItems();
+  // Without layout (server rendering, a hidden container, jsdom) the virtualizer sees a zero-height viewport;
+  // draw the rows that fit the given height so the table is never blank.
+  const items = measured.length > 0 || rows.length === 0
+    ? measured
+    : Array.from({ length: Math.min(rows.length, Math.ceil(height / ROW_HEIGHT) + OVERSCAN) }, (_, index) => ({
+        index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT,
+      }));
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length > 0 ? rows.length * ROW_HEIGHT - (items[items.length - 1]?.end ?? 0) : 0;
+  const columns = table.getVisibleLeafColumns();
+  const sorting = table.state.sorting ?? [];
+  const sortAnnouncement = sorting.length === 0
+    ? t.notSorted
+    : t.sortedBy(sorting.map((s) => {
+        const column = table.getColumn(s.id);
+        return `${column ? headerText(column) : s.id} ${s.desc ? t.descending : t.ascending}`;
+      }));
+
+  const exportCsv = () => {
+    const exported = columns.filter((column) => column.id !== SELECT_COLUMN);
+    const csv = toCsv(
+      exported.map(headerText),
+      rows.map((row) => exported.map((column) => {
+        const meta = column.columnDef.meta as CskitColumnMeta | undefined;
+        return meta?.csv ? (meta.csv as (row: TData) => CsvValue)(row.original) : (row.getValue(column.id) as CsvValue);
+      })),
+    );
+    downloadCsv(`${name}.csv`, csv);
+  };
+
+  const classes = ['cskit', 'cskit-table', props.theme === 'dark' ? 'cskit-dark' : '', props.className ?? ''].filter(Boolean).join(' ');
+  const globalFilter = (table.state.globalFilter as string | undefined) ?? '';
+  return (
+    <div className={classes} data-table={name}>
+      <div className="cskit-table__toolbar">
+        <label className="cskit-table__search">
+          <span>{t.search}</span>
+          <input type="search" value={globalFilter} placeholder={t.searchPlaceholder} onChange={(event) => table.setGlobalFilter(event.target.value)} />
+        </label>
+        <details className="cskit-table__columns">
+          <summary>{t.columns}</summary>
+          <fieldset>
+            <legend className="cskit-sr-only">{t.columns}</legend>
+            {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
+              <label key={column.id}>
+                <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => column.toggleVisibility(event.target.checked)} />
+                {headerText(column)}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <button type="button" className="cskit-table__button" onClick={exportCsv}>{t.exportCsv}</button>
+        <span className="cskit-table__count" aria-live="polite">{t.rows(rows.length, totalRows)}</span>
+      </div>
+      {notice}
+      <p id={`${id}-sort`} className="cskit-sr-only" aria-live="polite">{sortAnnouncement}</p>
+      <div ref={scrollRef} className="cskit-table__scroll" style={{ height, overflow: 'auto' }} tabIndex={0} role="region" aria-label={caption}>
+        <table aria-rowcount={rows.length + 2 + (showFooter ? 1 : 0)} aria-describedby={`${id}-sort`}>
+          <caption className="cskit-sr-only">{`${caption}. ${t.sortHint}.`}</caption>
+          <thead>
+            <tr aria-rowindex={1}>
+              {table.getHeaderGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header) => {
+                const column = header.column;
+                const meta = column.columnDef.meta as CskitColumnMeta | undefined;
+                const canSort = column.getCanSort();
+                const index = column.getSortIndex();
+                const direction = sortDirection(column);
+                return (
+                  <th key={header.id} scope="col" aria-sort={canSort ? direction : undefined} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
+                    {header.isPlaceholder ? null : canSort ? (
+                      <button type="button" className="cskit-table__sort" onClick={column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true" className="cskit-table__sort-mark">
+                          {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'}
+                          {sorting.length > 1 && index >= 0 ? index + 1 : ''}
+                        </span>
+                      </button>
+                    ) : <table.FlexRender header={header} />}
+                  </th>
+                );
+              })}
+            </tr>
+            <tr aria-rowindex={2} className="cskit-table__filters">
+              {columns.map((column) => (
+                <td key={column.id}><ColumnFilter column={column} labels={t} /></td>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {paddingTop > 0 ? <tr aria-hidden="true" style={{ height: paddingTop }} /> : null}
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <tr key={row.id} aria-rowindex={item.index + 3} aria-selected={row.getIsSelected() || undefined} style={{ height: ROW_HEIGHT }}>
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta as CskitColumnMeta | undefined;
+                    return (
+                      <td key={cell.id} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+            {paddingBottom > 0 ? <tr aria-hidden="true" style={{ height: paddingBottom }} /> : null}
+            {rows.length === 0 ? (
+              <tr><td colSpan={columns.length} className="cskit-table__empty" role="status">{t.noRows}</td></tr>
+            ) : null}
+          </tbody>
+          {showFooter ? (
+            <tfoot>
+              <tr aria-rowindex={rows.length + 3}>
+                {table.getFooterGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header, i) => {
+                  const meta = header.column.columnDef.meta as CskitColumnMeta | undefined;
+                  const Cell = i === 0 ? 'th' : 'td';
+                  return (
+                    <Cell key={header.id} scope={i === 0 ? 'row' : undefined} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
+                      <table.FlexRender footer={header} />
+                    </Cell>
+                  );
+                })}
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function ColumnFilter<TData extends RowData>({ column, labels: t }: { column: Column<Features, TData, unknown>; labels: TableLabels }) {
+  const meta = column.columnDef.meta as CskitColumnMeta | undefined;
+  if (!meta?.filter || !column.getCanFilter()) return null;
+  const label = t.filter(headerText(column));
+  if (meta.filter === 'text') {
+    return (
+      <input
+        type="text" aria-label={label} className="cskit-table__filter" value={(column.getFilterValue() as string | undefined) ?? ''}
+        onChange={(event) => column.setFilterValue(event.target.value || undefined)}
+      />
+    );
+  }
+  if (meta.filter === 'select') {
+    const value = (column.getFilterValue() as string | undefined) ?? '';
+    return (
+      <select aria-label={label} className="cskit-table__filter" value={value} onChange={(event) => column.setFilterValue(event.target.value || undefined)}>
+        <option value="">{t.any}</option>
+        {(meta.options ?? []).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+      </select>
+    );
+  }
+  const range = (column.getFilterValue() as [number | undefined, number | undefined] | undefined) ?? [undefined, undefined];
+  const set = (position: 0 | 1, text: string) => {
+    const next: [number | undefined, number | undefined] = [range[0], range[1]];
+    next[position] = text === '' ? undefined : Number(text);
+    column.setFilterValue(next[0] === undefined && next[1] === undefined ? undefined : next);
+  };
+  return (
+    <span className="cskit-table__range">
+      <input type="number" aria-label={`${label} (${t.min})`} placeholder={t.min} value={range[0] ?? ''} onChange={(event) => set(0, event.target.value)} />
+      <input type="number" aria-label={`${label} (${t.max})`} placeholder={t.max} value={range[1] ?? ''} onChange={(event) => set(1, event.target.value)} />
+    </span>
+  );
+}

@@ -1,0 +1,96 @@
+import type { CsLocale } from '@cskit/react';
+
+export interface TableLabels {
+  search: string;
+  searchPlaceholder: string;
+  columns: string;
+  exportCsv: string;
+  rows: (shown: number, total: number) => string;
+  noRows: string;
+  filter: (column: string) => string;
+  min: string;
+  max: string;
+  any: string;
+  selectAll: string;
+  selectRow: (name: string) => string;
+  sortedBy: (parts: string[]) => string;
+  notSorted: string;
+  ascending: string;
+  descending: string;
+  selectionActive: (label: string, count: number) => string;
+  clearSelection: string;
+  sortHint: string;
+  teamTotal: string;
+  headers: Record<HeaderKey, string>;
+  captions: { accounts: string; renewals: string; earlyWarnings: string; leaderboard: string };
+}
+
+const EN_HEADERS = {
+  name: 'Account', csm: 'CSM', segment: 'Segment', region: 'Region', arr: 'ARR', score: 'Health score', tier: 'Tier',
+  quadrant: 'Quadrant', nps: 'NPS', activityRate: 'Activity rate', nextRenewal: 'Next renewal', renewalStatus: 'Renewal status',
+  contract: 'Contract', dueDate: 'Due date', dueArr: 'Due ARR', renewalArr: 'Renewal ARR', status: 'Status', daysLate: 'Days late',
+  rates: 'Activity (last months)', accounts: 'Accounts', arrPerAccount: 'ARR per account', logoRate: 'Logo renewal rate',
+  dollarRate: 'Dollar renewal rate', meanHealth: 'Mean health', saves: 'Saves', wins: 'Wins', csqlCount: 'CSQLs', csqlWonArr: 'CSQL won ARR',
+  rank: 'Rank',
+};
+
+export type HeaderKey = keyof typeof EN_HEADERS;
+
+const enUS: TableLabels = {
+  search: 'Search',
+  searchPlaceholder: 'Search all columns',
+  columns: 'Columns',
+  exportCsv: 'Export CSV',
+  rows: (shown, total) => (shown === total ? `${total} rows` : `${shown} of ${total} rows`),
+  noRows: 'No rows match',
+  filter: (column) => `Filter ${column}`,
+  min: 'min',
+  max: 'max',
+  any: 'Any',
+  selectAll: 'Select all rows',
+  selectRow: (name) => `Select ${name}`,
+  sortedBy: (parts) => `Sorted by ${parts.join(', then ')}`,
+  notSorted: 'Not sorted',
+  ascending: 'ascending',
+  descending: 'descending',
+  selectionActive: (label, count) => `Showing ${count} accounts from ${label}`,
+  clearSelection: 'Show all accounts',
+  sortHint: 'Shift-click a header to sort by several columns',
+  teamTotal: 'Team total',
+  headers: EN_HEADERS,
+  captions: { accounts: 'Accounts', renewals: 'Renewals due', earlyWarnings: 'Accounts at risk', leaderboard: 'CSM leaderboard' },
+};
+
+const zhCN: TableLabels = {
+  search: '搜索',
+  searchPlaceholder: '搜索所有列',
+  columns: '列',
+  exportCsv: '导出 CSV',
+  rows: (shown, total) => (shown === total ? `共 ${total} 行` : `${shown} / ${total} 行`),
+  noRows: '没有匹配的行',
+  filter: (column) => `筛选${column}`,
+  min: '最小',
+  max: '最大',
+  any: '全部',
+  selectAll: '全选',
+  selectRow: (name) => `选择 ${name}`,
+  sortedBy: (parts) => `排序：${parts.join('，然后 ')}`,
+  notSorted: '未排序',
+  ascending: '升序',
+  descending: '降序',
+  selectionActive: (label, count) => `显示来自「${label}」的 ${count} 个客户`,
+  clearSelection: '显示全部客户',
+  sortHint: '按住 Shift 点击表头可多列排序',
+  teamTotal: '团队合计',
+  captions: { accounts: '客户列表', renewals: '到期续约', earlyWarnings: '流失预警客户', leaderboard: 'CSM 排行榜' },
+  headers: {
+    name: '客户', csm: 'CSM', segment: '客户分层', region: '区域', arr: 'ARR', score: '健康分', tier: '健康度',
+    quadrant: '象限', nps: 'NPS', activityRate: '活跃率', nextRenewal: '下次续约', renewalStatus: '续约状态',
+    contract: '合同', dueDate: '到期日', dueArr: '到期 ARR', renewalArr: '续约 ARR', status: '状态', daysLate: '逾期天数',
+    rates: '近几月活跃率', accounts: '客户数', arrPerAccount: '客单 ARR', logoRate: '客户续约率',
+    dollarRate: '金额续约率', meanHealth: '平均健康分', saves: '挽救', wins: '赢回', csqlCount: 'CSQL 数', csqlWonArr: 'CSQL 成交 ARR',
+    rank: '排名',
+  },
+};
+
+export const TABLE_LABELS: Record<CsLocale, TableLabels> = { 'en-US': enUS, 'zh-CN': zhCN };

@@ -1,0 +1,152 @@
+/** @vitest-environment jsdom */
+import { accountSummaries, csmScorecard, earlyWarnings, renewals } from '@cskit/metrics';
+import type { AccountSummary, Dataset } from '@cskit/metrics';
+import { CsKitProvider, createCsStore } from '@cskit/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AccountsTable } from './AccountsTable.js';
+import { CsmLeaderboard } from './CsmLeaderboard.js';
+import { EarlyWarningTable } from './EarlyWarningTable.js';
+import { RenewalsTable } from './RenewalsTable.js';
+
+afterEach(cleanup);
+
+const period = { from: '2025-01', to: '2025-12' };
+const dataset: Dataset = {
+  csms: [{ id: 'c1', name: 'Ana' }, { id: 'c2', name: 'Bo' }],
+  accounts: [
+    { id: 'a', name: 'Acme', signedAt: '2024-01-01', csmId: 'c1', segment: 'KA' },
+    { id: 'b', name: '=HYPERLINK("x")', signedAt: '2024-01-01', csmId: 'c2', segment: 'SMB' },
+    { id: 'c', name: 'Cobalt', signedAt: '2024-01-01', csmId: 'c1', segment: 'SMB' },
+  ],
+  contracts: [
+    { id: 'a1', accountId: 'a', start: '2025-01-01', end: '2025-12-31', arr: 3000 },
+    { id: 'b1', accountId: 'b', start: '2025-01-01', end: '2025-12-31', arr: 1000 },
+    { id: 'c1', accountId: 'c', start: '2024-07-01', end: '2025-06-30', arr: 2000 },
+    { id: 'c2', accountId: 'c', start: '2025-07-01', end: '2026-06-30', arr: 2000 },
+  ],
+  health: [
+    { accountId: 'a', month: '2025-12', outcome: 90, experience: 90 },
+    { accountId: 'b', month: '2025-12', outcome: 20, experience: 20 },
+    { accountId: 'c', month: '2025-12', outcome: 60, experience: 60 },
+  ],
+};
+const rows = accountSummaries(dataset, { period });
+
+function bodyNames(): string[] {
+  const table = screen.getByRole('table');
+  return within(table).getAllByRole('row').slice(2).map((row) => within(row).getAllByRole('cell')[1]?.textContent ?? '');
+}
+
+describe('AccountsTable', () => {
+  it('sorts by ARR descending first; a header click sorts and announces the sort', () => {
+    render(<AccountsTable data={rows} />);
+    expect(bodyNames()).toEqual(['Acme', 'Cobalt', '=HYPERLINK("x")']);
+    const arrHeader = screen.getByRole('columnheader', { name: /^ARR/ });
+    expect(arrHeader.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(within(arrHeader).getByRole('button'));
+    expect(arrHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(bodyNames()).toEqual(['=HYPERLINK("x")', 'Cobalt', 'Acme']);
+    expect(screen.getByText('Sorted by ARR ascending')).toBeTruthy();
+  });
+
+  it('shift-click adds a second sort column', () => {
+    render(<AccountsTable data={rows} />);
+    fireEvent.click(within(screen.getByRole('columnheader', { name: /^Segment/ })).getByRole('button'));
+    const account = within(screen.getByRole('columnheader', { name: /^Account/ })).getByRole('button');
+    fireEvent.click(account, { shiftKey: true });
+    expect(bodyNames()).toEqual(['Acme', '=HYPERLINK("x")', 'Cobalt']);
+    fireEvent.click(account, { shiftKey: true });
+    expect(bodyNames()).toEqual(['Acme', 'Cobalt', '=HYPERLINK("x")']);
+    expect(screen.getByText('Sorted by Segment ascending, then Account descending')).toBeTruthy();
+  });
+
+  it('global search, text, range and tier filters', () => {
+    render(<AccountsTable data={rows} />);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'cob' } });
+    expect(bodyNames()).toEqual(['Cobalt']);
+    expect(screen.getByText('1 of 3 rows')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Filter ARR (min)'), { target: { value: '1500' } });
+    expect(bodyNames()).toEqual(['Acme', 'Cobalt']);
+    fireEvent.change(screen.getByLabelText('Filter Tier'), { target: { value: 'green' } });
+    expect(bodyNames()).toEqual(['Acme']);
+    fireEvent.change(screen.getByLabelText('Filter Tier'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Filter Account'), { target: { value: 'acm' } });
+    expect(bodyNames()).toEqual(['Acme']);
+  });
+
+  it('tiers read as words with a shape, never color alone', () => {
+    render(<AccountsTable data={rows} />);
+    const acme = screen.getAllByRole('row').find((row) => row.textContent?.includes('Acme'));
+    expect(acme?.textContent).toContain('● Green');
+  });
+
+  it('ticked rows become the store selection; a chart selection filters the rows until cleared', () => {
+    const store = createCsStore({ dataset, period });
+    render(<CsKitProvider dataset={dataset} store={store}><AccountsTable data={rows} /></CsKitProvider>);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Acme' }));
+    expect([...(store.getState().selection?.accountIds ?? [])]).toEqual(['a']);
+    expect(bodyNames()).toHaveLength(3);
+    act(() => store.getState().actions.select({ accountIds: ['b', 'c'], label: 'Quadrant: critical', source: 'health-quadrant' }));
+    expect(bodyNames().sort()).toEqual(['=HYPERLINK("x")', 'Cobalt']);
+    expect(screen.getByText('Showing 2 accounts from Quadrant: critical')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Select Cobalt' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all accounts' }));
+    expect(store.getState().selection).toBeNull();
+    expect(bodyNames()).toHaveLength(3);
+  });
+
+  it('exports the visible rows and columns as CSV, with the formula-like name escaped', async () => {
+    const saved: string[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      const reader = new FileReader();
+      reader.onload = () => saved.push(String(reader.result));
+      reader.readAsText(blob);
+      return 'blob:csv';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<AccountsTable data={rows} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Segment' }));
+    fireEvent.change(screen.getByLabelText('Filter ARR (max)'), { target: { value: '2500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    const lines = (saved[0] ?? '').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Account,CSM,Region,ARR,Health score,Tier,Quadrant,NPS,Activity rate,Next renewal,Renewal status');
+    expect(lines[1]).toBe('Cobalt,Ana,,2000,60,green-yellow,loyal,,0,2026-06-30,renewed');
+    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",Bo,,1000,20,red,critical,,0,2025-12-31,open`);
+    expect(lines).toHaveLength(4);
+    click.mockRestore();
+  });
+
+  it('virtualizes: 100k rows keep the DOM under 1,400 nodes', () => {
+    const many: AccountSummary[] = Array.from({ length: 100_000 }, (_, i) => ({
+      ...(rows[0] as AccountSummary), accountId: `acc-${i}`, name: `Account ${i}`, arr: (i * 7919) % 100_000,
+    }));
+    const { container } = render(<AccountsTable data={many} height={600} />);
+    expect(container.querySelectorAll('*').length).toBeLessThan(1400);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('100002');
+  });
+});
+
+describe('RenewalsTable, EarlyWarningTable and CsmLeaderboard', () => {
+  it('renewals: status words, due and renewal ARR, days late', () => {
+    render(<RenewalsTable data={renewals(dataset, { period })} accountName={(id) => (id === 'c' ? 'Cobalt' : id)} />);
+    const cobalt = screen.getAllByRole('row').find((row) => row.textContent?.includes('Cobalt'));
+    expect(cobalt?.textContent).toBe('Cobaltc12025-06-30$2,000$2,000Renewed0');
+  });
+
+  it('early warnings keep the metric order and show the rates', () => {
+    render(<EarlyWarningTable data={earlyWarnings(dataset, { asOf: '2025-12' })} />);
+    const body = screen.getAllByRole('row').slice(2).map((row) => row.textContent);
+    expect(body).toEqual(['a$3,0000% → 0% → 0%2025-12-31', 'c$2,0000% → 0% → 0%2026-06-30', 'b$1,0000% → 0% → 0%2025-12-31']);
+  });
+
+  it('leaderboard has a team totals footer', () => {
+    render(<CsmLeaderboard data={csmScorecard(dataset, { period })} />);
+    const footer = screen.getByRole('rowheader', { name: 'Team total' }).closest('tr');
+    expect(footer?.textContent).toContain('$6,000');
+    expect(screen.getAllByRole('row').slice(2, 4).map((row) => within(row).getAllByRole('cell')[0]?.textContent)).toEqual(['Ana', 'Bo']);
+  });
+});
