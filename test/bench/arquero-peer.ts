@@ -8,6 +8,11 @@ import * as aq from 'arquero';
 import { dayNumber, isLastDayOfMonth, monthIndex, type Dataset, type Period } from '@cskit/metrics';
 
 const { op } = aq;
+/**
+ * A row or the parameters inside an Arquero expression. Arquero parses these functions from their source text,
+ * so they stay untyped at run time; the annotation only tells the compiler so (types are stripped before run).
+ */
+type R = Record<string, any>;
 
 export interface PeerResult {
   opening: number;
@@ -51,41 +56,41 @@ export function arqueroDashboard(dataset: Dataset, period: Period): PeerResult {
 
   // ARR by account and month: each contract counts in the months whose last day it covers.
   const monthly = contracts
-    .filter((d) => d.m1 >= d.m0)
-    .derive({ mi: (d) => op.sequence(d.m0, d.m1 + 1) })
+    .filter((d: R) => d.m1 >= d.m0)
+    .derive({ mi: (d: R) => op.sequence(d.m0, d.m1 + 1) })
     .unroll('mi')
     .groupby('accountId', 'mi')
-    .rollup({ arr: (d) => op.sum(d.arr) });
-  const firstPositive = monthly.filter((d) => d.arr > 0).groupby('accountId').rollup({ firstMi: (d) => op.min(d.mi) });
+    .rollup({ arr: (d: R) => op.sum(d.arr) });
+  const firstPositive = monthly.filter((d: R) => d.arr > 0).groupby('accountId').rollup({ firstMi: (d: R) => op.min(d.mi) });
   const months = aq.table({ mi: Array.from({ length: to - from + 2 }, (_, k) => from - 1 + k) });
   const grid = accounts.select('accountId').cross(months)
-    .join_left(monthly.params({ from, to }).filter((d, $) => d.mi >= $.from - 1 && d.mi <= $.to), [['accountId', 'mi'], ['accountId', 'mi']], [aq.all(), ['arr']])
+    .join_left(monthly.params({ from, to }).filter((d: R, $: R) => d.mi >= $.from - 1 && d.mi <= $.to), [['accountId', 'mi'], ['accountId', 'mi']], [aq.all(), ['arr']])
     .impute({ arr: () => 0 })
     .groupby('accountId')
     .orderby('mi')
-    .derive({ prev: (d) => op.lag(d.arr, 1, 0) })
+    .derive({ prev: (d: R) => op.lag(d.arr, 1, 0) })
     .ungroup()
     .join_left(firstPositive, 'accountId', [aq.all(), ['firstMi']]);
   const moves = grid
     .params({ from })
-    .filter((d, $) => d.mi >= $.from)
+    .filter((d: R, $: R) => d.mi >= $.from)
     .derive({
-      kind: (d) => (d.prev <= 0
+      kind: (d: R) => (d.prev <= 0
         ? (d.arr > 0 ? (d.firstMi < d.mi ? 'reactivation' : 'new') : null)
         : d.arr <= 0 ? 'churn' : d.arr > d.prev ? 'expansion' : d.arr < d.prev ? 'contraction' : null),
-      amount: (d) => d.arr - d.prev,
+      amount: (d: R) => d.arr - d.prev,
     })
-    .filter((d) => d.kind != null)
+    .filter((d: R) => d.kind != null)
     .groupby('kind')
-    .rollup({ amount: (d) => op.sum(d.amount) })
+    .rollup({ amount: (d: R) => op.sum(d.amount) })
     .objects() as Array<{ kind: string; amount: number }>;
-  const totals = grid.groupby('mi').rollup({ arr: (d) => op.sum(d.arr) }).objects() as Array<{ mi: number; arr: number }>;
+  const totals = grid.groupby('mi').rollup({ arr: (d: R) => op.sum(d.arr) }).objects() as Array<{ mi: number; arr: number }>;
   const totalAt = (mi: number) => totals.find((t) => t.mi === mi)?.arr ?? 0;
 
   // Retention from the month before the period to its end.
   const kept = grid
     .params({ start: from - 1, end: to })
-    .filter((d, $) => d.mi === $.start || d.mi === $.end)
+    .filter((d: R, $: R) => d.mi === $.start || d.mi === $.end)
     .groupby('accountId')
     .pivot('mi', 'arr')
     .objects() as Array<Record<string, number>>;
@@ -102,19 +107,19 @@ export function arqueroDashboard(dataset: Dataset, period: Period): PeerResult {
   }
 
   // Renewals: the earliest later contract of the account starting by the day after the due one ends.
-  const due = contracts.params({ from, to }).filter((d, $) => d.endMonth >= $.from && d.endMonth <= $.to);
+  const due = contracts.params({ from, to }).filter((d: R, $: R) => d.endMonth >= $.from && d.endMonth <= $.to);
   const renewal = due
     .join(contracts, 'accountId', [['id', 'accountId', 'arr', 'startDay', 'endDay'], ['startDay']], { suffix: ['', '_r'] })
-    .filter((d) => d.startDay_r > d.startDay && d.startDay_r <= d.endDay + 1)
+    .filter((d: R) => d.startDay_r > d.startDay && d.startDay_r <= d.endDay + 1)
     .groupby('id', 'accountId')
-    .rollup({ startDay: (d) => op.min(d.startDay_r) })
+    .rollup({ startDay: (d: R) => op.min(d.startDay_r) })
     .join(contracts.select('accountId', 'startDay', { arr: 'renewalArr' }), [['accountId', 'startDay'], ['accountId', 'startDay']], [aq.all(), ['renewalArr']])
     .select('id', 'renewalArr');
   const dueRows = due.join_left(renewal, 'id', [aq.all(), ['renewalArr']]).params({ asOfDay })
-    .derive({ status: (d, $) => (d.renewalArr != null ? 'renewed' : $.asOfDay <= d.endDay ? 'open' : 'churned') });
-  const dueSummary = dueRows.rollup({ count: op.count(), dueArr: (d) => op.sum(d.arr), renewalArr: (d) => op.sum(d.renewalArr) }).object() as Record<string, number>;
-  const logo = dueRows.groupby('accountId').rollup({ renewed: (d) => op.max(d.status === 'renewed' ? 1 : 0) })
-    .rollup({ accounts: op.count(), renewed: (d) => op.sum(d.renewed) }).object() as Record<string, number>;
+    .derive({ status: (d: R, $: R) => (d.renewalArr != null ? 'renewed' : $.asOfDay <= d.endDay ? 'open' : 'churned') });
+  const dueSummary = dueRows.rollup({ count: op.count(), dueArr: (d: R) => op.sum(d.arr), renewalArr: (d: R) => op.sum(d.renewalArr) }).object() as Record<string, number>;
+  const logo = dueRows.groupby('accountId').rollup({ renewed: (d: R) => op.max(d.status === 'renewed' ? 1 : 0) })
+    .rollup({ accounts: op.count(), renewed: (d: R) => op.sum(d.renewed) }).object() as Record<string, number>;
 
   // Health: the latest snapshot at or before each month, scored with the default (and KA) weights.
   const health = aq.table({
@@ -125,15 +130,15 @@ export function arqueroDashboard(dataset: Dataset, period: Period): PeerResult {
   });
   const healthAt = (mi: number) => health
     .params({ mi })
-    .filter((d, $) => d.mi <= $.mi)
+    .filter((d: R, $: R) => d.mi <= $.mi)
     .groupby('accountId')
-    .rollup({ mi: (d) => op.max(d.mi) })
+    .rollup({ mi: (d: R) => op.max(d.mi) })
     .join(health, [['accountId', 'mi'], ['accountId', 'mi']], [aq.all(), ['outcome', 'experience']])
     .join(accounts, 'accountId', [aq.all(), ['segment']])
     .derive({
-      score: (d) => (d.segment === 'KA' ? 0.7 * d.outcome + 0.3 * d.experience : 0.8 * d.outcome + 0.2 * d.experience),
+      score: (d: R) => (d.segment === 'KA' ? 0.7 * d.outcome + 0.3 * d.experience : 0.8 * d.outcome + 0.2 * d.experience),
     })
-    .derive({ tier: (d) => (d.score >= 75 ? 'green' : d.score >= 60 ? 'green-yellow' : d.score >= 40 ? 'yellow' : 'red') });
+    .derive({ tier: (d: R) => (d.score >= 75 ? 'green' : d.score >= 60 ? 'green-yellow' : d.score >= 40 ? 'yellow' : 'red') });
   const tierCounts: Array<Record<string, number>> = [];
   let latest = healthAt(to);
   for (let mi = from; mi <= to; mi += 1) {
@@ -141,18 +146,18 @@ export function arqueroDashboard(dataset: Dataset, period: Period): PeerResult {
     tierCounts.push(Object.fromEntries((scored.groupby('tier').count().objects() as Array<{ tier: string; count: number }>).map((r) => [r.tier, r.count])));
   }
   latest = latest.derive({
-    quadrant: (d) => (d.outcome >= 60 ? (d.experience >= 60 ? 'loyal' : 'grudging') : d.experience >= 60 ? 'unrealized' : 'critical'),
+    quadrant: (d: R) => (d.outcome >= 60 ? (d.experience >= 60 ? 'loyal' : 'grudging') : d.experience >= 60 ? 'unrealized' : 'critical'),
   });
   const quadrants = Object.fromEntries((latest.groupby('quadrant').count().objects() as Array<{ quadrant: string; count: number }>).map((r) => [r.quadrant, r.count]));
 
   // NPS over the period.
   const npsRows = aq.table({ mi: (dataset.nps ?? []).map((r) => monthIndex(r.date)), score: (dataset.nps ?? []).map((r) => r.score) })
     .params({ from, to })
-    .filter((d, $) => d.mi >= $.from && d.mi <= $.to)
+    .filter((d: R, $: R) => d.mi >= $.from && d.mi <= $.to)
     .rollup({
       responses: op.count(),
-      promoters: (d) => op.sum(d.score >= 9 ? 1 : 0),
-      detractors: (d) => op.sum(d.score <= 6 ? 1 : 0),
+      promoters: (d: R) => op.sum(d.score >= 9 ? 1 : 0),
+      detractors: (d: R) => op.sum(d.score <= 6 ? 1 : 0),
     })
     .object() as Record<string, number>;
 
@@ -162,10 +167,10 @@ export function arqueroDashboard(dataset: Dataset, period: Period): PeerResult {
     mi: (dataset.activity ?? []).map((r) => monthIndex(r.month)),
     rate: (dataset.activity ?? []).map((r) => r.activeUsers / r.licensedUsers),
   });
-  const peakRate = activity.params({ to }).filter((d, $) => d.mi > $.to - 3 && d.mi <= $.to).groupby('accountId').rollup({ peak: (d) => op.max(d.rate) });
-  const atRisk = grid.params({ to }).filter((d, $) => d.mi === $.to && d.arr > 0)
+  const peakRate = activity.params({ to }).filter((d: R, $: R) => d.mi > $.to - 3 && d.mi <= $.to).groupby('accountId').rollup({ peak: (d: R) => op.max(d.rate) });
+  const atRisk = grid.params({ to }).filter((d: R, $: R) => d.mi === $.to && d.arr > 0)
     .join_left(peakRate, 'accountId', [aq.all(), ['peak']])
-    .filter((d) => d.peak == null || d.peak < 0.3)
+    .filter((d: R) => d.peak == null || d.peak < 0.3)
     .orderby(aq.desc('arr'))
     .numRows();
 
@@ -177,11 +182,11 @@ export function arqueroDashboard(dataset: Dataset, period: Period): PeerResult {
     nrr: startingArr === 0 ? null : endingArr / startingArr,
     grr: startingArr === 0 ? null : keptArr / startingArr,
     due: dueSummary.count ?? 0,
-    logoRate: logo.accounts ? logo.renewed / logo.accounts : null,
+    logoRate: logo.accounts ? (logo.renewed ?? 0) / logo.accounts : null,
     dollarRate: dueSummary.dueArr ? (dueSummary.renewalArr ?? 0) / dueSummary.dueArr : null,
     tierCounts,
     quadrants,
-    nps: npsRows.responses ? (100 * (npsRows.promoters - npsRows.detractors)) / npsRows.responses : null,
+    nps: npsRows.responses ? (100 * ((npsRows.promoters ?? 0) - (npsRows.detractors ?? 0))) / npsRows.responses : null,
     atRisk,
   };
 }
