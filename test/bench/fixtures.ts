@@ -3,7 +3,7 @@ import { generateDataset } from '@cskit/sample-data';
 import type { Dataset } from '@cskit/metrics';
 
 export const PERIOD = { from: '2025-01', to: '2025-12' };
-export const MODEL = { segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } } };
+export { SAMPLE_HEALTH_MODEL as MODEL } from '@cskit/sample-data';
 
 const cache = new Map<number, Dataset>();
 

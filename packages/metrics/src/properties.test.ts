@@ -78,8 +78,9 @@ describe('properties', () => {
       expect(s.items).toHaveLength(s.due.count);
       const dueArrByStatus = s.items.reduce((sum, i) => sum + i.dueArr, 0);
       expect(dueArrByStatus).toBeCloseTo(s.due.arr, 6);
-      for (const rate of [s.logoRate, s.grossDollarRate]) {
-        if (s.due.count === 0) expect(rate).toBeNull();
+      // Each rate is null exactly when its denominator is zero: logos counted, or ARR due (zero-ARR contracts can be due).
+      for (const [rate, denominator] of [[s.logoRate, s.due.count], [s.grossDollarRate, s.due.arr]] as const) {
+        if (denominator === 0) expect(rate).toBeNull();
         else {
           expect(rate).toBeGreaterThanOrEqual(0);
           expect(rate).toBeLessThanOrEqual(1 + 1e-12);

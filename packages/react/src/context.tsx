@@ -9,8 +9,8 @@ import type { CsSettings, CsState, CsStore } from './store.js';
 const CsStoreContext = createContext<CsStore | null>(null);
 
 export interface CsKitProviderProps {
-  /** Raw records (validated once by the store) or an already valid `Dataset`. */
-  dataset: unknown;
+  /** Raw records, validated once by the store. Optional when `store` is given. */
+  dataset?: unknown;
   /** Initial settings: period, comparison, filters, health model, grace months, locale... */
   options?: Partial<CsSettings>;
   /** A store made with `createCsStore`, to read or drive the state from outside the tree. */
@@ -27,7 +27,7 @@ export function CsKitProvider({ dataset, options, store: given, children }: CsKi
   const store = given ?? own;
   const seen = useRef(dataset);
   useEffect(() => {
-    if (seen.current === dataset) return;
+    if (seen.current === dataset || dataset === undefined) return;
     seen.current = dataset;
     store.getState().actions.setDataset(dataset);
   }, [dataset, store]);

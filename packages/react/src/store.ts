@@ -3,7 +3,7 @@
  * (never a module-level singleton), so two widget trees on one page never share filters or selections.
  */
 import { addMonthsToMonth, previousPeriod, validateDataset } from '@cskit/metrics';
-import type { BreakdownDimension, DataIssue, Dataset, HealthModelInput, Period } from '@cskit/metrics';
+import type { BreakdownDimension, DataIssue, Dataset, HealthModelInput, Period, ValidationResult } from '@cskit/metrics';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -76,7 +76,11 @@ export interface CsState extends CsSettings {
   actions: CsActions;
 }
 
-export type CsStoreInit = { dataset: unknown } & Partial<CsSettings>;
+/**
+ * Raw records to validate, or the result of a `validateDataset` already run elsewhere (a Web Worker, a server),
+ * so a large dataset is not validated twice on the main thread.
+ */
+export type CsStoreInit = ({ dataset: unknown } | { validated: ValidationResult }) & Partial<CsSettings>;
 export type CsStore = StoreApi<CsState>;
 
 export const DEFAULT_EARLY_WARNING: EarlyWarningSettings = { threshold: 0.3, months: 3 };
@@ -103,7 +107,7 @@ function defaultPeriod(dataset: Dataset): Period {
 }
 
 export function createCsStore(init: CsStoreInit): CsStore {
-  const validated = validateDataset(init.dataset);
+  const validated = 'validated' in init ? init.validated : validateDataset(init.dataset);
   return createStore<CsState>()((set) => ({
     dataset: validated.dataset,
     issues: validated.issues,

@@ -8,7 +8,7 @@
  */
 import { addDays, addMonths, monthFromIndex, monthIndex } from '@cskit/metrics';
 import type {
-  Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthSnapshot, Lead, LeadStage, NpsResponse, RevenueEvent,
+  Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, NpsResponse, RevenueEvent,
   RevenueSource,
 } from '@cskit/metrics';
 import { createRandom, type Random } from './random.js';
@@ -252,3 +252,6 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   }
   return { currency: 'USD', fxRates: { ...FX_RATES }, csms, ...out };
 }
+
+/** The health model the sample data is meant to be read with: key accounts weigh experience more (SPEC 4). */
+export const SAMPLE_HEALTH_MODEL: HealthModelInput = { segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } } };

@@ -127,7 +127,8 @@ describe('AccountsTable', () => {
     const { container } = render(<AccountsTable data={many} height={600} />);
     expect(container.querySelectorAll('*').length).toBeLessThan(1400);
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('100002');
-  });
+    // Building 100k row models in jsdom is slow on a loaded machine; this asserts DOM size, not speed.
+  }, 60_000);
 });
 
 describe('RenewalsTable, EarlyWarningTable and CsmLeaderboard', () => {

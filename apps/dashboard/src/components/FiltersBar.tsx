@@ -1,0 +1,62 @@
+import type { Account, Csm } from '@cskit/metrics';
+import { NONE_GROUP, groupKey } from '@cskit/metrics';
+import { useCsActions, useCsStore } from '@cskit/react';
+import type { Comparison, FilterKey } from '@cskit/react';
+import { useMemo } from 'react';
+import type { AppText } from '../i18n.js';
+
+const FILTERS: ReadonlyArray<{ key: FilterKey; label: keyof AppText }> = [
+  { key: 'segment', label: 'segment' }, { key: 'region', label: 'region' }, { key: 'channel', label: 'channel' }, { key: 'csmId', label: 'csm' },
+];
+
+function options(accounts: readonly Account[], key: FilterKey): string[] {
+  const values = new Set<string>();
+  for (const account of accounts) values.add(groupKey(account, key));
+  return [...values].sort((a, b) => (a === NONE_GROUP ? 1 : b === NONE_GROUP ? -1 : a.localeCompare(b)));
+}
+
+/** Period, comparison and account filters, all held in the store (and mirrored in the URL by the app). */
+export function FiltersBar({ text }: { text: AppText }) {
+  const dataset = useCsStore((s) => s.dataset);
+  const period = useCsStore((s) => s.period);
+  const comparison = useCsStore((s) => s.comparison);
+  const filters = useCsStore((s) => s.filters);
+  const actions = useCsActions();
+  const csmNames = useMemo(() => new Map((dataset.csms ?? []).map((csm: Csm) => [csm.id, csm.name])), [dataset]);
+  const choices = useMemo(() => Object.fromEntries(FILTERS.map(({ key }) => [key, options(dataset.accounts, key)])), [dataset]);
+  const comparisonValue = typeof comparison === 'string' ? comparison : 'previous';
+  return (
+    <form className="filters" aria-label={text.filters} onSubmit={(event) => event.preventDefault()}>
+      <label>
+        {text.from}
+        <input type="month" value={period.from} max={period.to} onChange={(e) => e.target.value && actions.setPeriod({ ...period, from: e.target.value })} />
+      </label>
+      <label>
+        {text.to}
+        <input type="month" value={period.to} min={period.from} onChange={(e) => e.target.value && actions.setPeriod({ ...period, to: e.target.value })} />
+      </label>
+      <label>
+        {text.comparison}
+        <select value={comparisonValue} onChange={(e) => actions.setComparison(e.target.value as Comparison)}>
+          <option value="previous">{text.previous}</option>
+          <option value="previous-year">{text.previousYear}</option>
+          <option value="none">{text.none}</option>
+        </select>
+      </label>
+      {FILTERS.map(({ key, label }) => (
+        <label key={key}>
+          {text[label] as string}
+          <select value={filters[key]?.[0] ?? ''} onChange={(e) => actions.setFilter(key, e.target.value ? [e.target.value] : [])}>
+            <option value="">{text.all}</option>
+            {(choices[key] ?? []).map((value) => (
+              <option key={value} value={value}>{key === 'csmId' ? csmNames.get(value) ?? value : value}</option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <button type="button" onClick={actions.clearFilters} disabled={Object.values(filters).every((v) => !v || v.length === 0)}>
+        {text.clearFilters}
+      </button>
+    </form>
+  );
+}

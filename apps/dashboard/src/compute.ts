@@ -1,0 +1,41 @@
+/**
+ * Everything the dashboard shows, computed in one call from the dataset and the view's settings. The same function
+ * runs on the main thread for small datasets and in the Web Worker for large ones, so both paths agree.
+ */
+import { accountSummaries, computeDashboard, filterDataset, groupKey } from '@cskit/metrics';
+import type { AccountSummary, Dashboard, Dataset, HealthModelInput, Period } from '@cskit/metrics';
+import type { CsFilters, EarlyWarningSettings, FilterKey } from '@cskit/react';
+
+export interface ComputeRequest {
+  period: Period;
+  comparisonPeriod: Period | null;
+  filters: CsFilters;
+  model: HealthModelInput;
+  graceMonths: number;
+  earlyWarning: EarlyWarningSettings;
+  lookbackMonths: number;
+}
+
+export interface ComputeResult {
+  dashboard: Dashboard;
+  accounts: AccountSummary[];
+}
+
+/** Datasets at or below this many accounts are computed on the main thread (well within a frame budget or two). */
+export const MAIN_THREAD_LIMIT = 3000;
+
+export function applyFilters(dataset: Dataset, filters: CsFilters): Dataset {
+  const active = (Object.keys(filters) as FilterKey[]).filter((key) => (filters[key]?.length ?? 0) > 0);
+  if (active.length === 0) return dataset;
+  return filterDataset(dataset, (account) => active.every((key) => filters[key]?.includes(groupKey(account, key))));
+}
+
+export function computeAll(dataset: Dataset, request: ComputeRequest): ComputeResult {
+  const filtered = applyFilters(dataset, request.filters);
+  const { period, comparisonPeriod, model, graceMonths, earlyWarning, lookbackMonths } = request;
+  const dashboard = computeDashboard(filtered, {
+    period, comparisonPeriod, model, graceMonths, earlyWarning, lookbackMonths,
+    breakdownDimensions: ['segment', 'region', 'channel', 'industry'],
+  });
+  return { dashboard, accounts: accountSummaries(filtered, { period, model, graceMonths }) };
+}

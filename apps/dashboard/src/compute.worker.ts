@@ -1,0 +1,44 @@
+/// <reference lib="webworker" />
+/**
+ * The dashboard's worker: holds the current dataset (generated here for large samples, or received once per
+ * import) and answers compute requests, reporting progress so the page can show it.
+ */
+import { validateDataset } from '@cskit/metrics';
+import type { Dataset, ValidationResult } from '@cskit/metrics';
+import { generateDataset } from '@cskit/sample-data';
+import { computeAll } from './compute.js';
+import type { ComputeRequest } from './compute.js';
+
+export type WorkerMessage =
+  | { type: 'generate'; seed: number; accounts: number }
+  | { type: 'dataset'; dataset: Dataset }
+  | { type: 'compute'; id: number; request: ComputeRequest };
+
+export type WorkerReply =
+  | { type: 'progress'; id: number; step: 'generating' | 'computing' }
+  | { type: 'generated'; validated: ValidationResult }
+  | { type: 'result'; id: number; result: ReturnType<typeof computeAll> }
+  | { type: 'error'; id: number; message: string };
+
+declare const self: DedicatedWorkerGlobalScope;
+let dataset: Dataset | null = null;
+
+self.onmessage = (event: MessageEvent<WorkerMessage>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'generate') {
+      self.postMessage({ type: 'progress', id: -1, step: 'generating' } satisfies WorkerReply);
+      const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
+      dataset = validated.dataset;
+      self.postMessage({ type: 'generated', validated } satisfies WorkerReply);
+    } else if (message.type === 'dataset') {
+      dataset = message.dataset;
+    } else {
+      if (!dataset) throw new Error('no dataset yet');
+      self.postMessage({ type: 'progress', id: message.id, step: 'computing' } satisfies WorkerReply);
+      self.postMessage({ type: 'result', id: message.id, result: computeAll(dataset, message.request) } satisfies WorkerReply);
+    }
+  } catch (error) {
+    self.postMessage({ type: 'error', id: 'id' in message ? message.id : -1, message: String(error) } satisfies WorkerReply);
+  }
+};

@@ -1,0 +1,70 @@
+/**
+ * The view in the URL: period, comparison, filters, locale, theme and the sample's size, so a link shares a view
+ * and a reload keeps it. Unknown or malformed values fall back to defaults.
+ */
+import { isValidMonth } from '@cskit/metrics';
+import type { Period } from '@cskit/metrics';
+import { FILTER_KEYS } from '@cskit/react';
+import type { Comparison, CsFilters, CsLocale } from '@cskit/react';
+
+export interface UrlView {
+  period: Period;
+  comparison: Comparison;
+  filters: CsFilters;
+  locale: CsLocale;
+  theme: 'light' | 'dark';
+  seed: number;
+  accounts: number;
+}
+
+export const DEFAULT_VIEW: UrlView = {
+  period: { from: '2025-01', to: '2025-12' },
+  comparison: 'previous',
+  filters: {},
+  locale: 'en-US',
+  theme: 'light',
+  seed: 2025,
+  accounts: 2000,
+};
+
+const COMPARISONS = ['previous', 'previous-year', 'none'] as const;
+
+export function readView(search: string): UrlView {
+  const params = new URLSearchParams(search);
+  const from = params.get('from');
+  const to = params.get('to');
+  const period = from && to && isValidMonth(from) && isValidMonth(to) && from <= to ? { from, to } : DEFAULT_VIEW.period;
+  const comparisonParam = params.get('compare');
+  const comparison = (COMPARISONS as readonly string[]).includes(comparisonParam ?? '') ? (comparisonParam as Comparison) : DEFAULT_VIEW.comparison;
+  const filters: CsFilters = {};
+  for (const key of FILTER_KEYS) {
+    const values = params.getAll(key).filter((value) => value !== '');
+    if (values.length > 0) filters[key] = values;
+  }
+  const number = (name: string, fallback: number, max: number) => {
+    const value = Number(params.get(name));
+    return Number.isInteger(value) && value > 0 && value <= max ? value : fallback;
+  };
+  return {
+    period,
+    comparison,
+    filters,
+    locale: params.get('lang') === 'zh-CN' ? 'zh-CN' : 'en-US',
+    theme: params.get('theme') === 'dark' ? 'dark' : 'light',
+    seed: number('seed', DEFAULT_VIEW.seed, 2 ** 31),
+    accounts: number('accounts', DEFAULT_VIEW.accounts, 200_000),
+  };
+}
+
+export function writeView(view: UrlView): string {
+  const params = new URLSearchParams();
+  params.set('from', view.period.from);
+  params.set('to', view.period.to);
+  if (view.comparison !== DEFAULT_VIEW.comparison && typeof view.comparison === 'string') params.set('compare', view.comparison);
+  for (const key of FILTER_KEYS) for (const value of view.filters[key] ?? []) params.append(key, value);
+  if (view.locale !== DEFAULT_VIEW.locale) params.set('lang', view.locale);
+  if (view.theme !== DEFAULT_VIEW.theme) params.set('theme', view.theme);
+  if (view.seed !== DEFAULT_VIEW.seed) params.set('seed', String(view.seed));
+  if (view.accounts !== DEFAULT_VIEW.accounts) params.set('accounts', String(view.accounts));
+  return `?${params.toString()}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * The dashboard's figures for the current view. Small datasets are computed on the main thread; large ones in the
+ * Web Worker, so the page stays responsive, with `pending` true (and the last figures kept) while it works.
+ */
+import type { Dataset } from '@cskit/metrics';
+import { comparisonPeriodOf, useCsStore } from '@cskit/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { computeAll, MAIN_THREAD_LIMIT } from './compute.js';
+import type { ComputeRequest, ComputeResult } from './compute.js';
+import type { WorkerMessage, WorkerReply } from './compute.worker.js';
+
+export interface Results {
+  result: ComputeResult | null;
+  pending: boolean;
+  error: string | null;
+}
+
+export function useResults(worker: Worker | null, workerDataset: Dataset | null): Results {
+  const dataset = useCsStore((s) => s.dataset);
+  const period = useCsStore((s) => s.period);
+  const comparison = useCsStore((s) => s.comparison);
+  const filters = useCsStore((s) => s.filters);
+  const model = useCsStore((s) => s.model);
+  const graceMonths = useCsStore((s) => s.graceMonths);
+  const earlyWarning = useCsStore((s) => s.earlyWarning);
+  const lookbackMonths = useCsStore((s) => s.lookbackMonths);
+  const request = useMemo<ComputeRequest>(
+    () => ({ period, comparisonPeriod: comparisonPeriodOf(period, comparison), filters, model, graceMonths, earlyWarning, lookbackMonths }),
+    [period, comparison, filters, model, graceMonths, earlyWarning, lookbackMonths],
+  );
+  const offThread = worker !== null && dataset.accounts.length > MAIN_THREAD_LIMIT;
+  const onThread = useMemo(() => {
+    if (offThread) return null;
+    try {
+      return { result: computeAll(dataset, request), error: null };
+    } catch (error) {
+      return { result: null, error: String(error) };
+    }
+  }, [offThread, dataset, request]);
+
+  const [remote, setRemote] = useState<Results>({ result: null, pending: true, error: null });
+  const sent = useRef<Dataset | null>(workerDataset);
+  const latest = useRef(0);
+  useEffect(() => {
+    if (!offThread || !worker) return undefined;
+    if (sent.current !== dataset) {
+      worker.postMessage({ type: 'dataset', dataset } satisfies WorkerMessage);
+      sent.current = dataset;
+    }
+    const id = (latest.current += 1);
+    setRemote((previous) => ({ ...previous, pending: true }));
+    const onMessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (!('id' in reply) || reply.id !== id) return;
+      if (reply.type === 'result') setRemote({ result: reply.result, pending: false, error: null });
+      if (reply.type === 'error') setRemote({ result: null, pending: false, error: reply.message });
+    };
+    worker.addEventListener('message', onMessage);
+    worker.postMessage({ type: 'compute', id, request } satisfies WorkerMessage);
+    return () => worker.removeEventListener('message', onMessage);
+  }, [offThread, worker, dataset, request]);
+
+  return onThread ? { ...onThread, pending: false } : remote;
+}
