@@ -29,8 +29,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts',
+          ],
         },
+      },
+      {
+        extends: true,
+        // The built demo in Debian's Chromium (playwright-core); screenshots in test-results/e2e.
+        test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false },
       },
       {
         extends: true,

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Every test: types, unit and property tests, package builds and publint. Sets the machine up first.
+# Every test: types; package and app builds; unit, property and component tests; every Storybook story in
+# Chromium (render, play function, axe); end-to-end tests of the built dashboard; publint; bundle budgets.
+# Sets the machine up first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-echo "== typecheck"
-pnpm typecheck
-echo "== unit and property tests"
-mkdir -p test-results
 status=0
-pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
-echo "== build and publint"
-pnpm build
-pnpm lint:packages
-node scripts/report.mjs test-results/vitest.json
+step() {
+  echo "== $1"
+  shift
+  "$@" || status=1
+}
+
+mkdir -p test-results
+step "typecheck" pnpm typecheck
+step "build" pnpm build
+step "tests: unit, storybook (Chromium), e2e (Chromium)" \
+  pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "publint" pnpm lint:packages
+node scripts/report.mjs test-results/vitest.json || status=1
 exit "$status"

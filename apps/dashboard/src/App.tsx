@@ -132,7 +132,7 @@ function Dashboard({ theme, setTheme, worker, workerDataset, sample }: {
         <div className="app__actions">
           <label>
             {text.language}
-            <select value={locale} onChange={(e) => actions.setLocale(e.target.value === 'zh-CN' ? 'zh-CN' : 'en-US')}>
+            <select aria-label={text.language} value={locale} onChange={(e) => actions.setLocale(e.target.value === 'zh-CN' ? 'zh-CN' : 'en-US')}>
               <option value="en-US">English</option>
               <option value="zh-CN">中文</option>
             </select>

@@ -29,15 +29,15 @@ export function FiltersBar({ text }: { text: AppText }) {
     <form className="filters" aria-label={text.filters} onSubmit={(event) => event.preventDefault()}>
       <label>
         {text.from}
-        <input type="month" value={period.from} max={period.to} onChange={(e) => e.target.value && actions.setPeriod({ ...period, from: e.target.value })} />
+        <input type="month" aria-label={text.from} value={period.from} max={period.to} onChange={(e) => e.target.value && actions.setPeriod({ ...period, from: e.target.value })} />
       </label>
       <label>
         {text.to}
-        <input type="month" value={period.to} min={period.from} onChange={(e) => e.target.value && actions.setPeriod({ ...period, to: e.target.value })} />
+        <input type="month" aria-label={text.to} value={period.to} min={period.from} onChange={(e) => e.target.value && actions.setPeriod({ ...period, to: e.target.value })} />
       </label>
       <label>
         {text.comparison}
-        <select value={comparisonValue} onChange={(e) => actions.setComparison(e.target.value as Comparison)}>
+        <select aria-label={text.comparison} value={comparisonValue} onChange={(e) => actions.setComparison(e.target.value as Comparison)}>
           <option value="previous">{text.previous}</option>
           <option value="previous-year">{text.previousYear}</option>
           <option value="none">{text.none}</option>
@@ -46,7 +46,7 @@ export function FiltersBar({ text }: { text: AppText }) {
       {FILTERS.map(({ key, label }) => (
         <label key={key}>
           {text[label] as string}
-          <select value={filters[key]?.[0] ?? ''} onChange={(e) => actions.setFilter(key, e.target.value ? [e.target.value] : [])}>
+          <select aria-label={text[label] as string} value={filters[key]?.[0] ?? ''} onChange={(e) => actions.setFilter(key, e.target.value ? [e.target.value] : [])}>
             <option value="">{text.all}</option>
             {(choices[key] ?? []).map((value) => (
               <option key={value} value={value}>{key === 'csmId' ? csmNames.get(value) ?? value : value}</option>

@@ -1,0 +1,123 @@
+/**
+ * The built demo dashboard in Debian's Chromium: it loads with the sample seed's numbers, drill-down filters the
+ * accounts table, filters survive a reload, a bad CSV shows its row errors, and the language switches.
+ * Screenshots go to test-results/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { computeDashboard } from '@cskit/metrics';
+import { createFormatters } from '@cskit/react';
+import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, serveDashboard } from './browser.js';
+
+// The app's defaults: seed 2025, 2,000 accounts, 2025, previous period, grace 1, the sample's health model.
+const sample = generateDataset({ seed: 2025, accounts: 2000 });
+const expected = computeDashboard(sample, {
+  period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, lookbackMonths: 12,
+});
+const f = createFormatters({ locale: 'en-US', currency: 'USD' });
+
+let browser: Browser;
+let server: PreviewServer;
+let base: string;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ url: base, server } = await serveDashboard());
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterEach(async (context) => {
+  await page.screenshot({ path: `${ARTIFACTS}${context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`, fullPage: false });
+  await page.close();
+});
+
+const kpi = (name: string) => page.getByRole('region', { name: 'Key figures' }).getByRole('region', { name, exact: true });
+const accountsTable = () => page.locator('[data-table="accounts"]');
+const rowCount = (text: string) => accountsTable().getByText(text, { exact: true });
+const filterBar = () => page.getByRole('form', { name: 'Filters' });
+
+describe('demo dashboard', () => {
+  it('loads and shows the KPIs of the sample seed', async () => {
+    await page.goto(base);
+    await kpi('ARR').waitFor();
+    expect(await kpi('ARR').textContent()).toContain(f.compactCurrency(expected.kpis.arr));
+    expect(await kpi('Net new ARR').textContent()).toContain(f.compactCurrency(expected.kpis.netNewArr));
+    expect(await kpi('NRR').textContent()).toContain(f.percent(expected.kpis.nrr));
+    expect(await kpi('GRR').textContent()).toContain(f.percent(expected.kpis.grr));
+    expect(await kpi('Logo renewal rate').textContent()).toContain(f.percent(expected.kpis.logoRate));
+    expect(await kpi('NPS').textContent()).toContain(f.number(expected.kpis.nps, 0));
+    expect(await kpi('Accounts at risk').textContent()).toContain(String(expected.kpis.atRiskAccounts));
+    expect(await rowCount(`${sample.accounts.length} rows`).count()).toBe(1);
+  });
+
+  it('a drill-down click on the waterfall filters the accounts table, and the breadcrumb clears it', async () => {
+    await page.goto(base);
+    const churned = new Set(expected.waterfall.movements.filter((m) => m.kind === 'churn').map((m) => m.accountId));
+    await page.getByRole('button', { name: /^Churn: / }).click();
+    await page.getByText(`Showing ${churned.size} accounts from Churn`).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).textContent()).toContain(`Churn (${churned.size})`);
+    expect(await rowCount(`${churned.size} of ${sample.accounts.length} rows`).count()).toBe(1);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await rowCount(`${sample.accounts.length} rows`).waitFor();
+  });
+
+  it('a filter lives in the URL and survives a reload', async () => {
+    await page.goto(base);
+    await kpi('ARR').waitFor();
+    await filterBar().getByLabel('Segment', { exact: true }).selectOption('KA');
+    await page.waitForURL(/segment=KA/);
+    await page.reload();
+    await kpi('ARR').waitFor();
+    expect(await filterBar().getByLabel('Segment', { exact: true }).inputValue()).toBe('KA');
+    const ka = sample.accounts.filter((a) => a.segment === 'KA').length;
+    expect(await rowCount(`${ka} rows`).count()).toBe(1);
+  });
+
+  it('a bad CSV shows its row errors', async () => {
+    await page.goto(base);
+    await page.getByRole('button', { name: 'Import data' }).click();
+    await page.locator('input[data-collection="accounts"]').setInputFiles({
+      name: 'accounts.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('id,name,signedAt\nacc-1,Acme,2024-01-15\nacc-2,Beta,2024-02-30\nacc-3,,2024-03-01\n'),
+    });
+    const report = page.getByRole('region', { name: '2 issues' });
+    await report.waitFor();
+    const rows = await report.getByRole('row').allTextContents();
+    expect(rows.slice(1)).toEqual([
+      expect.stringMatching(/^Erroraccounts\.csv3signedAt/),
+      expect.stringMatching(/^Erroraccounts\.csv4name/),
+    ]);
+    await page.getByRole('button', { name: 'Use imported data' }).click();
+    await rowCount('1 rows').waitFor();
+  });
+
+  it('switches the language to Chinese', async () => {
+    await page.goto(base);
+    await kpi('ARR').waitFor();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '客户成功看板' }).waitFor();
+    await page.waitForURL(/lang=zh-CN/);
+    expect(await page.getByRole('region', { name: '关键指标' }).getByRole('region', { name: '净新增 ARR', exact: true }).count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('computes a large sample in the Web Worker with a progress indicator', async () => {
+    await page.goto(`${base}?accounts=20000`);
+    await page.getByText('Generating 20,000 sample accounts…').waitFor();
+    await kpi('ARR').waitFor({ timeout: 90_000 });
+    expect(await rowCount('20000 rows').count()).toBe(1);
+  }, 120_000);
+});
