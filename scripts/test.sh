@@ -19,5 +19,6 @@ step "build" pnpm build
 step "tests: unit, storybook (Chromium), e2e (Chromium)" \
   pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "publint" pnpm lint:packages
+step "bundle budgets (size-limit)" pnpm size
 node scripts/report.mjs test-results/vitest.json || status=1
 exit "$status"

@@ -1,10 +1,9 @@
 import { HEALTH_TIERS } from '@cskit/metrics';
 import type { HealthDistribution as HealthDistributionResult, HealthTier } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { AXIS_PROPS } from '../internal/axis.js';
+import { Axis } from '../internal/Axis.js';
 import { ChartFrame } from '../internal/ChartFrame.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
@@ -96,9 +95,8 @@ export function HealthDistribution({ data, measure = 'count', onSelect, height =
                   </g>
                 );
               })}
-              <AxisLeft scale={y} numTicks={5} tickFormat={(v) => (measure === 'count' ? f.compact(Number(v)) : f.compactCurrency(Number(v)))} {...AXIS_PROPS} />
-              <AxisBottom
-                top={innerHeight} scale={x} {...AXIS_PROPS}
+              <Axis orientation="left" scale={y} numTicks={5} tickFormat={(v) => (measure === 'count' ? f.compact(Number(v)) : f.compactCurrency(Number(v)))} />
+              <Axis orientation="bottom" top={innerHeight} scale={x}
                 tickValues={data.months.filter((_, i) => i % every === 0).map((m) => m.month)}
                 tickFormat={(month) => f.month(String(month))}
               />

@@ -1,13 +1,12 @@
 import { QUADRANTS } from '@cskit/metrics';
 import type { HealthQuadrants, Quadrant, QuadrantAccount } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear, scaleSqrt } from '@visx/scale';
 import { Line } from '@visx/shape';
 import { useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
-import { AXIS_PROPS } from '../internal/axis.js';
+import { Axis } from '../internal/Axis.js';
 import { ChartFrame } from '../internal/ChartFrame.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
@@ -137,8 +136,8 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
                 ))}
                 <Line from={{ x: tx, y: 0 }} to={{ x: tx, y: innerHeight }} style={{ stroke: COLORS.muted }} strokeDasharray="4,3" aria-hidden="true" />
                 <Line from={{ x: 0, y: ty }} to={{ x: innerWidth, y: ty }} style={{ stroke: COLORS.muted }} strokeDasharray="4,3" aria-hidden="true" />
-                <AxisLeft scale={y} numTicks={5} label={t.experience} labelProps={{ fontSize: 12, style: { fill: COLORS.fg }, textAnchor: 'middle' }} {...AXIS_PROPS} />
-                <AxisBottom top={innerHeight} scale={x} numTicks={5} label={t.outcome} labelProps={{ fontSize: 12, style: { fill: COLORS.fg }, textAnchor: 'middle' }} {...AXIS_PROPS} />
+                <Axis orientation="left" scale={y} numTicks={5} label={t.experience} />
+                <Axis orientation="bottom" top={innerHeight} scale={x} numTicks={5} label={t.outcome} />
               </Group>
             </svg>
           </>

@@ -1,13 +1,12 @@
 import type { ArrWaterfall as ArrWaterfallResult, MovementKind } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useMemo } from 'react';
 import { ChartFrame } from '../internal/ChartFrame.js';
 import { DataTable } from '../internal/DataTable.js';
-import { AXIS_PROPS } from '../internal/axis.js';
+import { Axis } from '../internal/Axis.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
 import { COLORS, MOVEMENT_COLORS } from '../internal/theme.js';
@@ -126,12 +125,8 @@ export function ArrWaterfall({ data, onSelect, height = 320, ...props }: ArrWate
                   </g>
                 );
               })}
-              <AxisLeft
-                scale={y} numTicks={5} tickFormat={(value) => f.compactCurrency(Number(value))} {...AXIS_PROPS}
-              />
-              <AxisBottom
-                top={innerHeight} scale={x} tickFormat={(key) => steps.find((s) => s.key === key)?.label ?? String(key)} {...AXIS_PROPS}
-              />
+              <Axis orientation="left" scale={y} numTicks={5} tickFormat={(value) => f.compactCurrency(Number(value))} />
+              <Axis orientation="bottom" top={innerHeight} scale={x} tickFormat={(key) => steps.find((s) => s.key === key)?.label ?? String(key)} />
             </Group>
           </svg>
         );

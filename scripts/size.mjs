@@ -1,0 +1,49 @@
+// `pnpm size`: bundle sizes (min+gzip, React excluded) of every chart subpath, @cskit/metrics and @cskit/table,
+// measured by size-limit in one run with the peers. Fails when a budget is exceeded:
+//   each chart subpath <= 25 kB, @cskit/metrics <= 15 kB (both in .size-limit.json),
+//   @cskit/table <= TanStack Table + Virtual (what the table imports from them) + 10 kB (checked here).
+import { execFileSync } from 'node:child_process';
+
+const TABLE_ALLOWANCE = 10_000;
+let raw;
+let log = '';
+try {
+  // stderr holds esbuild's notes on tsdown's shared chunks; shown only when the run fails.
+  raw = execFileSync('pnpm', ['exec', 'size-limit', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (error) {
+  // size-limit exits non-zero when a static limit fails; its JSON is still on stdout.
+  raw = error.stdout;
+  log = error.stderr;
+}
+let checks;
+try {
+  checks = JSON.parse(raw);
+} catch {
+  checks = null;
+}
+if (!Array.isArray(checks)) {
+  console.error(raw, log);
+  process.exit(1);
+}
+const byName = new Map(checks.map((check) => [check.name, check]));
+const tanstack = byName.get('peer: TanStack Table + Virtual (as @cskit/table uses them)');
+const recharts = byName.get('peer: Recharts LineChart');
+const table = byName.get('@cskit/table');
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+let failed = false;
+const rows = checks.map((check) => {
+  let budget = check.sizeLimit;
+  if (check === table) budget = tanstack.size + TABLE_ALLOWANCE;
+  const ok = budget === undefined ? true : check.size <= budget;
+  if (!ok) failed = true;
+  return { name: check.name, size: check.size, budget, ok };
+});
+const width = Math.max(...rows.map((row) => row.name.length));
+console.log(`${'bundle (min+gzip, React excluded)'.padEnd(width)}  ${'size'.padStart(9)}  ${'budget'.padStart(9)}  vs Recharts LineChart`);
+for (const row of rows) {
+  const status = row.budget === undefined ? 'peer' : row.ok ? 'ok' : 'OVER BUDGET';
+  const ratio = `${(row.size / recharts.size).toFixed(2)}x`;
+  console.log(`${row.name.padEnd(width)}  ${kb(row.size).padStart(9)}  ${(row.budget === undefined ? '—' : kb(row.budget)).padStart(9)}  ${ratio.padStart(6)}  ${status}`);
+}
+process.exit(failed ? 1 : 0);
