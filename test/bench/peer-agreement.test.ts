@@ -1,12 +1,16 @@
 import { arrMovements, earlyWarnings, healthDistribution, healthQuadrants, nps, renewals, retention } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
 import { arqueroDashboard } from './arquero-peer.js';
+import { typedArrayDashboard } from './typed-array-floor.js';
 import { MODEL, PERIOD, sampleDataset } from './fixtures.js';
 
-// The benchmark compares like with like only if the peer computes the same numbers: checked on 1,500 accounts.
-describe('the Arquero peer agrees with @cskit/metrics', () => {
+// The benchmark compares like with like only if the peers compute the same numbers: checked on 1,500 accounts.
+describe.each([
+  ['the Arquero peer', arqueroDashboard],
+  ['the typed-array floor', typedArrayDashboard],
+])('%s agrees with @cskit/metrics', (_name, compute) => {
   const dataset = sampleDataset(1500);
-  const peer = arqueroDashboard(dataset, PERIOD);
+  const peer = compute(dataset, PERIOD);
 
   it('on the waterfall, retention and renewals', () => {
     const waterfall = arrMovements(dataset, { period: PERIOD });
