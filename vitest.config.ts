@@ -2,26 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { SOURCE_ALIASES } from './scripts/source-aliases.js';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Debian's Chromium (installed by scripts/setup.sh); no browser is ever downloaded. */
-export const CHROMIUM = process.env.CSKIT_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
-
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@cskit/metrics': source('./packages/metrics/src/index.ts'),
-      '@cskit/sample-data': source('./packages/sample-data/src/index.ts'),
-      '@cskit/react': source('./packages/react/src/index.ts'),
-      '@cskit/table': source('./packages/table/src/index.ts'),
-      '@cskit/charts': source('./packages/charts/src/index.ts'),
-    },
-  },
+  resolve: { alias: SOURCE_ALIASES },
   test: {
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     projects: [

@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
-
-const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+import { SOURCE_ALIASES } from '../scripts/source-aliases.js';
 
 /** One Storybook for every package: stories sit beside their components (STYLE.md). */
 const config: StorybookConfig = {
@@ -12,15 +10,7 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
-      resolve: {
-        alias: {
-          '@cskit/metrics': source('../packages/metrics/src/index.ts'),
-          '@cskit/sample-data': source('../packages/sample-data/src/index.ts'),
-          '@cskit/react': source('../packages/react/src/index.ts'),
-          '@cskit/table': source('../packages/table/src/index.ts'),
-          '@cskit/charts': source('../packages/charts/src/index.ts'),
-        },
-      },
+      resolve: { alias: SOURCE_ALIASES },
     });
   },
 };

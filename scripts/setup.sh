@@ -12,14 +12,18 @@ fi
 
 # Browser tests drive Debian's Chromium; no test tool may download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Chinese fonts, so zh-CN pages (and their e2e screenshots) render characters rather than empty boxes.
 CHROMIUM="${CSKIT_CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing chromium from Debian's packages"
+    echo "setup: installing ${missing[*]} from Debian's packages"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: $CHROMIUM is missing; install Debian's chromium package (or set CSKIT_CHROMIUM) for the browser tests" >&2
+    echo "setup: missing ${missing[*]}; install them from Debian's packages (or set CSKIT_CHROMIUM) for the browser tests" >&2
   fi
 fi
 

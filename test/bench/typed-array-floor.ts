@@ -150,10 +150,11 @@ export function typedArrayDashboard(dataset: Dataset, period: Period): PeerResul
         const score = isKa[p] ? 0.7 * snapshot.outcome + 0.3 * snapshot.experience : 0.8 * snapshot.outcome + 0.2 * snapshot.experience;
         const rounded = Math.round(score * 1e9) / 1e9;
         const tier = rounded >= 75 ? 0 : rounded >= 60 ? 1 : rounded >= 40 ? 2 : 3;
-        (tierCounts[m - from] as Int32Array)[tier] += 1;
+        const counts = tierCounts[m - from] as Int32Array;
+        counts[tier] = (counts[tier] as number) + 1;
         if (m === to) {
           const quadrant = snapshot.outcome >= 60 ? (snapshot.experience >= 60 ? 0 : 2) : snapshot.experience >= 60 ? 1 : 3;
-          quadrantCounts[quadrant] += 1;
+          quadrantCounts[quadrant] = (quadrantCounts[quadrant] as number) + 1;
         }
       }
     }

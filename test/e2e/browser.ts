@@ -4,13 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import type { PreviewServer } from 'vite';
 
-export const CHROMIUM = process.env.CSKIT_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
 export const ARTIFACTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 const APP = fileURLToPath(new URL('../../apps/dashboard/', import.meta.url));
 

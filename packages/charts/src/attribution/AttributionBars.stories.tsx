@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { empty, localeOf, sample } from '../internal/stories.js';
+import { empty, localeOf, sample } from '../internal/story-data.js';
 import { AttributionBars } from './AttributionBars.js';
 
 const meta = {

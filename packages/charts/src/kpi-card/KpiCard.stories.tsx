@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { localeOf, sample } from '../internal/stories.js';
+import { localeOf, sample } from '../internal/story-data.js';
 import { KpiCard } from './KpiCard.js';
 
 const meta = {

@@ -1,7 +1,7 @@
 import type { HealthQuadrants, QuadrantAccount } from '@cskit/metrics';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { empty, localeOf, sample, single } from '../internal/stories.js';
+import { empty, localeOf, sample, single } from '../internal/story-data.js';
 import { HealthQuadrant } from './HealthQuadrant.js';
 
 const meta = {

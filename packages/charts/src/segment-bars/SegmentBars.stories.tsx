@@ -1,7 +1,7 @@
 import type { GroupSummary } from '@cskit/metrics';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { churnOnly, empty, localeOf, sample } from '../internal/stories.js';
+import { churnOnly, empty, localeOf, sample } from '../internal/story-data.js';
 import { SegmentBars } from './SegmentBars.js';
 import type { SegmentBarsProps } from './SegmentBars.js';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { churnOnly, empty, localeOf, sample, single } from '../internal/stories.js';
+import { churnOnly, empty, localeOf, sample, single } from '../internal/story-data.js';
 import { ArrWaterfall } from './ArrWaterfall.js';
 
 const meta = {
