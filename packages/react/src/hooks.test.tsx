@@ -29,6 +29,20 @@ describe('CsKitProvider and the store', () => {
     ]);
   });
 
+  it('defaults: the twelve months ending at the latest contract start, previous-period comparison, no grace', () => {
+    const store = createCsStore({ dataset: {
+      accounts: [{ id: 'a', name: 'A', signedAt: '2024-01-01' }],
+      contracts: [
+        { id: 'c1', accountId: 'a', start: '2024-01-01', end: '2024-12-31', arr: 10 },
+        { id: 'c2', accountId: 'a', start: '2025-03-10', end: '2026-03-09', arr: 10 },
+      ],
+    } });
+    expect(store.getState().period).toEqual({ from: '2024-04', to: '2025-03' });
+    expect(store.getState().comparison).toBe('previous');
+    expect(store.getState().graceMonths).toBe(0);
+    expect(createCsStore({ dataset: { accounts: [] } }).getState().period).toEqual({ from: '2025-01', to: '2025-12' });
+  });
+
   it('a hook outside a Provider throws a clear error', () => {
     expect(() => renderHook(() => useRenewals())).toThrow(/inside <CsKitProvider/);
   });
@@ -62,7 +76,7 @@ describe('CsKitProvider and the store', () => {
     const before = result.current[0];
     act(() => store.getState().actions.setLocale('zh-CN'));
     expect(result.current[0]).toBe(before);
-    act(() => store.getState().actions.setGraceMonths(0));
+    act(() => store.getState().actions.setGraceMonths(2));
     expect(result.current[0]).not.toBe(before);
   });
 

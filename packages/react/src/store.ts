@@ -37,15 +37,25 @@ export interface EarlyWarningSettings {
  */
 export type Comparison = 'previous' | 'previous-year' | 'none' | Period;
 
+/** What a store starts with when `createCsStore` is not told otherwise is noted on each field. */
 export interface CsSettings {
+  /** Default: the twelve months ending where the data is freshest (see `defaultPeriod`). */
   period: Period;
+  /** Default `'previous'`. */
   comparison: Comparison;
+  /** Default none. */
   filters: CsFilters;
+  /** Default `{}`: the SPEC's default model. */
   model: HealthModelInput;
+  /** Default 0, as in @cskit/metrics. */
   graceMonths: number;
+  /** Default threshold 0.3 over 3 months (SPEC 5). */
   earlyWarning: EarlyWarningSettings;
+  /** Default 12 (SPEC 6). */
   lookbackMonths: number;
+  /** Default `'en-US'`. */
   locale: CsLocale;
+  /** Default `'symbol'`. */
   currencyDisplay: CurrencyDisplay;
 }
 
@@ -116,7 +126,7 @@ export function createCsStore(init: CsStoreInit): CsStore {
     filters: init.filters ?? {},
     selection: null,
     model: init.model ?? {},
-    graceMonths: init.graceMonths ?? 1,
+    graceMonths: init.graceMonths ?? 0,
     earlyWarning: { ...DEFAULT_EARLY_WARNING, ...init.earlyWarning },
     lookbackMonths: init.lookbackMonths ?? 12,
     locale: init.locale ?? 'en-US',
