@@ -114,6 +114,16 @@ describe('demo dashboard', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
   });
 
+  it('fits a tablet: no horizontal scrolling at 768 px, KPIs and charts reflow', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(base);
+    await kpi('ARR').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const waterfall = await page.getByRole('region', { name: 'ARR waterfall' }).boundingBox();
+    expect(waterfall?.width).toBeLessThanOrEqual(768);
+  });
+
   it('computes a large sample in the Web Worker with a progress indicator', async () => {
     await page.goto(`${base}?accounts=20000`);
     await page.getByText('Generating 20,000 sample accounts…').waitFor();

@@ -79,16 +79,16 @@ export function AttributionBars({ data, onSelect, height = 200, ...props }: Attr
                       const text = `${t.attribution[section]} · ${t.attribution[field]}: ${f.currency(data[field])}`;
                       return (
                         <g key={field}>
-                        <g
-                          {...markProps({
-                            label: text,
-                            onActivate: onSelect ? () => onSelect({ label: t.attribution[field], source: 'attribution-bars', target: { kind: 'attribution', field } }) : undefined,
-                            onShow: () => show(MARGIN.left + start + w / 2, MARGIN.top + barY, text),
-                            onHide: hide,
-                          })}
-                        >
-                          <rect x={start} y={barY} width={w} height={length(y.bandwidth())} style={{ fill: SHADES[i] ?? SHADES[0] }} />
-                        </g>
+                          <g
+                            {...markProps({
+                              label: text,
+                              onActivate: onSelect ? () => onSelect({ label: t.attribution[field], source: 'attribution-bars', target: { kind: 'attribution', field } }) : undefined,
+                              onShow: () => show(MARGIN.left + start + w / 2, MARGIN.top + barY, text),
+                              onHide: hide,
+                            })}
+                          >
+                            <rect x={start} y={barY} width={w} height={length(y.bandwidth())} style={{ fill: SHADES[i] ?? SHADES[0] }} />
+                          </g>
                           {w > 96 ? (
                             <text x={start + 6} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} className="cskit-on-mark" aria-hidden="true">
                               {t.attribution[field]}

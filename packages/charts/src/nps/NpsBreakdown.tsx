@@ -60,16 +60,16 @@ export function NpsBreakdown({ data, onSelect, height = 132, ...props }: NpsBrea
               const text = describe(c);
               return (
                 <g key={c}>
-                <g
-                  {...markProps({
-                    label: text,
-                    onActivate: onSelect ? () => onSelect({ label: t.nps[c], source: 'nps-breakdown', target: { kind: 'nps', category: c } }) : undefined,
-                    onShow: () => show(left + w / 2, barY, text),
-                    onHide: hide,
-                  })}
-                >
-                  <rect x={left} y={barY} width={w} height={barHeight} style={{ fill: NPS_COLORS[c] }} />
-                </g>
+                  <g
+                    {...markProps({
+                      label: text,
+                      onActivate: onSelect ? () => onSelect({ label: t.nps[c], source: 'nps-breakdown', target: { kind: 'nps', category: c } }) : undefined,
+                      onShow: () => show(left + w / 2, barY, text),
+                      onHide: hide,
+                    })}
+                  >
+                    <rect x={left} y={barY} width={w} height={barHeight} style={{ fill: NPS_COLORS[c] }} />
+                  </g>
                   {w > 44 ? (
                     <text x={left + w / 2} y={barY + barHeight / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
                       {f.percent(share(data[c]), 0)}

@@ -70,16 +70,16 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
               const text = `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;
               return (
                 <g key={kind}>
-                <g
-                  {...markProps({
-                    label: text,
-                    onActivate: onSelect && data.counts[kind] > 0 ? () => select(t.transitions[kind], { kind: 'transition', transition: kind }) : undefined,
-                    onShow: () => show(cx + counter.bandwidth() / 2, 0, text),
-                    onHide: hide,
-                  })}
-                >
-                  <rect x={cx} y={0} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
-                </g>
+                  <g
+                    {...markProps({
+                      label: text,
+                      onActivate: onSelect && data.counts[kind] > 0 ? () => select(t.transitions[kind], { kind: 'transition', transition: kind }) : undefined,
+                      onShow: () => show(cx + counter.bandwidth() / 2, 0, text),
+                      onHide: hide,
+                    })}
+                  >
+                    <rect x={cx} y={0} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
+                  </g>
                   <text x={cx + counter.bandwidth() / 2} y={18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
                 </g>
               );
@@ -104,19 +104,19 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                     const text = `${t.tiers[from]} → ${t.tiers[to]}: ${f.number(count, 0)} (${t.transitions[kind]})`;
                     return (
                       <g key={to}>
-                      <g
-                        {...markProps({
-                          label: text,
-                          onActivate: onSelect && ids.length > 0 ? () => select(`${t.tiers[from]} → ${t.tiers[to]}`, { kind: 'accounts', accountIds: ids }) : undefined,
-                          onShow: () => show(MARGIN.left + cellX + columns.bandwidth() / 2, MARGIN.top + counterHeight + cellY, text),
-                          onHide: hide,
-                        })}
-                      >
-                        <rect
-                          x={cellX} y={cellY} width={length(columns.bandwidth())} height={length(rows.bandwidth())} rx={3}
-                          style={{ fill: TRANSITION_COLORS[kind], fillOpacity: count === 0 ? 0.06 : 0.2 + 0.6 * (count / Math.max(1, matrixTotal)) ** 0.5 }}
-                        />
-                      </g>
+                        <g
+                          {...markProps({
+                            label: text,
+                            onActivate: onSelect && ids.length > 0 ? () => select(`${t.tiers[from]} → ${t.tiers[to]}`, { kind: 'accounts', accountIds: ids }) : undefined,
+                            onShow: () => show(MARGIN.left + cellX + columns.bandwidth() / 2, MARGIN.top + counterHeight + cellY, text),
+                            onHide: hide,
+                          })}
+                        >
+                          <rect
+                            x={cellX} y={cellY} width={length(columns.bandwidth())} height={length(rows.bandwidth())} rx={3}
+                            style={{ fill: TRANSITION_COLORS[kind], fillOpacity: count === 0 ? 0.06 : 0.2 + 0.6 * (count / Math.max(1, matrixTotal)) ** 0.5 }}
+                          />
+                        </g>
                         <text x={cellX + columns.bandwidth() / 2} y={cellY + rows.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
                           {f.number(count, 0)}
                         </text>
