@@ -4,7 +4,7 @@
  * Screenshots go to test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
-import { computeDashboard } from '@cskit/metrics';
+import { computeDashboard, funnelStageAccountIds } from '@cskit/metrics';
 import { createFormatters } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import type { Browser, Page } from 'playwright-core';
@@ -72,6 +72,10 @@ describe('demo dashboard', () => {
     expect(await rowCount(`${churned.size} of ${sample.accounts.length} rows`).count()).toBe(1);
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await rowCount(`${sample.accounts.length} rows`).waitFor();
+    // A click on the funnel bar where its label sits (the label must not swallow the click).
+    const due = funnelStageAccountIds(expected.renewals, 'due').length;
+    await page.getByRole('button', { name: /^Due: / }).click();
+    await page.getByText(`Showing ${due} accounts from Due`).waitFor();
   });
 
   it('a filter lives in the URL and survives a reload', async () => {

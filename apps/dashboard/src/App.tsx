@@ -9,7 +9,7 @@ import { SegmentBars } from '@cskit/charts/segment-bars';
 import { HealthTransitions } from '@cskit/charts/transitions';
 import type { CohortMeasure, GroupSummary, HealthModelInput, ValidationResult } from '@cskit/metrics';
 import { validateDataset } from '@cskit/metrics';
-import { CsKitProvider, createCsStore, useCsActions, useCsStore, useCsStoreApi, useDrillDown } from '@cskit/react';
+import { CsKitProvider, createCsStore, useCsActions, useCsStore, useCsStoreApi } from '@cskit/react';
 import type { CsStore, DrillDown } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { AccountsTable, CsmLeaderboard, EarlyWarningTable, RenewalsTable } from '@cskit/table';
@@ -23,6 +23,7 @@ import { SettingsPanel } from './components/SettingsPanel.js';
 import { MAIN_THREAD_LIMIT } from './compute.js';
 import type { WorkerMessage, WorkerReply } from './compute.worker.js';
 import { TEXT } from './i18n.js';
+import { useDashboardDrill } from './use-drill.js';
 import { useResults } from './use-results.js';
 import { readView, writeView } from './url-state.js';
 import type { UrlView } from './url-state.js';
@@ -66,7 +67,7 @@ function Loaded({ view, validated, worker }: { view: UrlView; validated: Validat
     validated, period: view.period, comparison: view.comparison, filters: view.filters, locale: view.locale, model: DEFAULT_MODEL, graceMonths: 1,
   }));
   const [theme, setTheme] = useState(view.theme);
-  // The worker generated this dataset: it already holds it.
+  // The worker generated the sample and holds it whole; the page has only its accounts and CSMs.
   const workerDataset = worker ? validated.dataset : null;
   return (
     <CsKitProvider store={store}>
@@ -100,7 +101,7 @@ function Dashboard({ theme, setTheme, worker, workerDataset, sample }: {
   const actions = useCsActions();
   const text = TEXT[locale];
   const { result, pending, error } = useResults(worker, workerDataset);
-  const drill = useDrillDown();
+  const drill = useDashboardDrill(worker, workerDataset);
   const accountsRef = useRef<HTMLDivElement | null>(null);
   const [panel, setPanel] = useState<'settings' | 'import' | null>(null);
   const [cohortMeasure, setCohortMeasure] = useState<CohortMeasure>('logo');

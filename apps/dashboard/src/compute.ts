@@ -30,6 +30,16 @@ export function applyFilters(dataset: Dataset, filters: CsFilters): Dataset {
   return filterDataset(dataset, (account) => active.every((key) => filters[key]?.includes(groupKey(account, key))));
 }
 
+/** What the page keeps of a dataset the worker holds: accounts and CSMs, for filters, names and the tables. */
+export function lightDataset(dataset: Dataset): Dataset {
+  return {
+    ...(dataset.currency === undefined ? {} : { currency: dataset.currency }),
+    ...(dataset.fxRates === undefined ? {} : { fxRates: dataset.fxRates }),
+    accounts: dataset.accounts,
+    ...(dataset.csms === undefined ? {} : { csms: dataset.csms }),
+  };
+}
+
 export function computeAll(dataset: Dataset, request: ComputeRequest): ComputeResult {
   const filtered = applyFilters(dataset, request.filters);
   const { period, comparisonPeriod, model, graceMonths, earlyWarning, lookbackMonths } = request;
@@ -37,5 +47,7 @@ export function computeAll(dataset: Dataset, request: ComputeRequest): ComputeRe
     period, comparisonPeriod, model, graceMonths, earlyWarning, lookbackMonths,
     breakdownDimensions: ['segment', 'region', 'channel', 'industry'],
   });
-  return { dashboard, accounts: accountSummaries(filtered, { period, model, graceMonths }) };
+  // Per-account health scores are not shown (the quadrant and the accounts table carry them); leaving them out
+  // keeps the result the page has to receive smaller.
+  return { dashboard: { ...dashboard, healthScores: { ...dashboard.healthScores, accounts: [] } }, accounts: accountSummaries(filtered, { period, model, graceMonths }) };
 }

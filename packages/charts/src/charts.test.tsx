@@ -51,6 +51,17 @@ describe('HealthQuadrant', () => {
     expect(screen.getByRole('figure').querySelectorAll('circle')).toHaveLength(4);
   });
 
+  it('canvas mode: a click picks the nearest point, or the quadrant when no point is near', () => {
+    const onSelect = vi.fn();
+    render(<HealthQuadrant data={quadrantsOf(accounts)} width={500} height={360} canvasThreshold={1} onSelect={onSelect} />);
+    const canvas = screen.getByRole('figure').querySelector('canvas') as HTMLCanvasElement;
+    // Plot area: x from 52 px over 432 px (outcome 0..100), y from 16 px over 300 px (experience 100..0).
+    fireEvent.click(canvas, { clientX: 52 + 0.1 * 432, clientY: 16 + 300 - 0.2 * 300 });
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'b', source: 'health-quadrant', target: { kind: 'accounts', accountIds: ['b'] } });
+    fireEvent.click(canvas, { clientX: 52 + 0.2 * 432, clientY: 16 + 300 - 0.8 * 300 });
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Unrealized', source: 'health-quadrant', target: { kind: 'accounts', accountIds: ['d'] } });
+  });
+
   it('switches to one canvas past the threshold: 10k points, four SVG regions, no 10k DOM nodes', () => {
     const many: QuadrantAccount[] = Array.from({ length: 10_000 }, (_, i) => ({
       accountId: `acc-${i}`, quadrant: (['loyal', 'unrealized', 'grudging', 'critical'] as const)[i % 4] ?? 'loyal',

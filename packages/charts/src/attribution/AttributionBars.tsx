@@ -68,7 +68,7 @@ export function AttributionBars({ data, onSelect, height = 200, ...props }: Attr
                 let left = 0;
                 return (
                   <g key={section}>
-                    <text x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} fontWeight={600} style={{ fill: COLORS.fg }} aria-hidden="true">
+                    <text pointerEvents="none" x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} fontWeight={600} style={{ fill: COLORS.fg }} aria-hidden="true">
                       {t.attribution[section]}
                     </text>
                     {fields.map((field, i) => {
@@ -90,14 +90,14 @@ export function AttributionBars({ data, onSelect, height = 200, ...props }: Attr
                             <rect x={start} y={barY} width={w} height={length(y.bandwidth())} style={{ fill: SHADES[i] ?? SHADES[0] }} />
                           </g>
                           {w > 96 ? (
-                            <text x={start + 6} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} className="cskit-on-mark" aria-hidden="true">
+                            <text pointerEvents="none" x={start + 6} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} className="cskit-on-mark" aria-hidden="true">
                               {t.attribution[field]}
                             </text>
                           ) : null}
                         </g>
                       );
                     })}
-                    <text x={left + 6} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                    <text pointerEvents="none" x={left + 6} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
                       {f.compactCurrency(data[section].total)}
                     </text>
                   </g>

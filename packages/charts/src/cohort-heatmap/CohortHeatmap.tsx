@@ -58,7 +58,7 @@ export function CohortHeatmap({ data, onSelect, height: givenHeight, ...props }:
           <svg width={width} height={height} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               {offsets.map((k) => (
-                <text key={k} x={finite(x(k) ?? 0) + x.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={10} style={{ fill: COLORS.muted }} aria-hidden="true">
+                <text pointerEvents="none" key={k} x={finite(x(k) ?? 0) + x.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={10} style={{ fill: COLORS.muted }} aria-hidden="true">
                   {t.offset(k)}
                 </text>
               ))}
@@ -86,7 +86,7 @@ export function CohortHeatmap({ data, onSelect, height: givenHeight, ...props }:
                             style={{ fill: cell.value === null ? COLORS.empty : rampColor(shade(cell.value)) }}
                           />
                           {showText ? (
-                            <text x={cellX + x.bandwidth() / 2} y={rowY + y.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={10} fill={rampTextColor(shade(cell.value))} aria-hidden="true">
+                            <text pointerEvents="none" x={cellX + x.bandwidth() / 2} y={rowY + y.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={10} fill={rampTextColor(shade(cell.value))} aria-hidden="true">
                               {cellText(cell.value)}
                             </text>
                           ) : null}

@@ -58,7 +58,7 @@ export function RenewalFunnel({ data, onSelect, height = 240, ...props }: Renewa
                 const text = describe(stage);
                 return (
                   <g key={stage.stage}>
-                    <text x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">
+                    <text pointerEvents="none" x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">
                       {t.stages[stage.stage]}
                     </text>
                     <Bar

@@ -50,8 +50,8 @@ export function NpsBreakdown({ data, onSelect, height = 132, ...props }: NpsBrea
         let x = 0;
         return (
           <svg width={width} height={height} className="cskit-svg">
-            <text x={0} y={36} fontSize={32} fontWeight={700} style={{ fill: COLORS.fg }} aria-hidden="true">{f.number(data.score, 0)}</text>
-            <text x={0} y={54} fontSize={12} style={{ fill: COLORS.muted }} aria-hidden="true">{`${t.npsScore} · ${f.number(data.responses, 0)} ${t.responses}`}</text>
+            <text pointerEvents="none" x={0} y={36} fontSize={32} fontWeight={700} style={{ fill: COLORS.fg }} aria-hidden="true">{f.number(data.score, 0)}</text>
+            <text pointerEvents="none" x={0} y={54} fontSize={12} style={{ fill: COLORS.muted }} aria-hidden="true">{`${t.npsScore} · ${f.number(data.responses, 0)} ${t.responses}`}</text>
             {CATEGORIES.map((c) => {
               const w = length(share(data[c]) * width);
               const left = x;
@@ -71,7 +71,7 @@ export function NpsBreakdown({ data, onSelect, height = 132, ...props }: NpsBrea
                     <rect x={left} y={barY} width={w} height={barHeight} style={{ fill: NPS_COLORS[c] }} />
                   </g>
                   {w > 44 ? (
-                    <text x={left + w / 2} y={barY + barHeight / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
+                    <text pointerEvents="none" x={left + w / 2} y={barY + barHeight / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
                       {f.percent(share(data[c]), 0)}
                     </text>
                   ) : null}

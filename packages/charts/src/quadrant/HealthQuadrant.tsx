@@ -1,4 +1,4 @@
-import { QUADRANTS } from '@cskit/metrics';
+import { QUADRANTS, quadrantOf } from '@cskit/metrics';
 import type { HealthQuadrants, Quadrant, QuadrantAccount } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
@@ -89,6 +89,8 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
                 canvasRef={canvasRef} accounts={data.accounts} width={drawWidth} height={height} maxArr={maxArr}
                 onHover={(a, px, py) => (a ? show(px, py, describePoint(a)) : hide())}
                 onPick={onSelect ? (a) => onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } }) : undefined}
+                onPickQuadrant={onSelect ? (q) => onSelect({ label: t.quadrants[q], source: 'health-quadrant', target: { kind: 'accounts', accountIds: idsByQuadrant[q] } }) : undefined}
+                thresholds={data.thresholds}
               />
             ) : null}
             <svg width={drawWidth} height={height} className="cskit-svg" style={useCanvas ? { position: 'absolute', left: 0, top: 0, pointerEvents: 'none' } : undefined}>
@@ -110,7 +112,7 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
                           onHide: hide,
                         })}
                       />
-                      <text
+                      <text pointerEvents="none"
                         x={q === 'loyal' || q === 'grudging' ? r.x + r.w - 6 : r.x + 6}
                         y={q === 'loyal' || q === 'unrealized' ? r.y + 16 : r.y + r.h - 8}
                         textAnchor={q === 'loyal' || q === 'grudging' ? 'end' : 'start'}
@@ -155,10 +157,13 @@ interface QuadrantCanvasProps {
   maxArr: number;
   onHover: (account: QuadrantAccount | null, x: number, y: number) => void;
   onPick: ((account: QuadrantAccount) => void) | undefined;
+  /** A click away from every point picks the quadrant under it, as a click on the SVG region does. */
+  onPickQuadrant: ((quadrant: Quadrant) => void) | undefined;
+  thresholds: HealthQuadrants['thresholds'];
 }
 
 /** Every point in one canvas draw; hover and click find the nearest point within 8 px. */
-function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, onPick }: QuadrantCanvasProps) {
+function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, onPick, onPickQuadrant, thresholds }: QuadrantCanvasProps) {
   // Plain arithmetic versions of the SVG's scales, stable across renders so a tooltip update does not redraw.
   const innerWidth = length(width - MARGIN.left - MARGIN.right);
   const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
@@ -213,7 +218,16 @@ function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, o
       ref={canvasRef} width={width} height={height} style={{ width, height, display: 'block' }} aria-hidden="true"
       onMouseMove={(event) => { const { best, px, py } = nearest(event); onHover(best, px, py); }}
       onMouseLeave={() => onHover(null, 0, 0)}
-      onClick={(event) => { const { best } = nearest(event); if (best && onPick) onPick(best); }}
+      onClick={(event) => {
+        const { best, px, py } = nearest(event);
+        if (best) {
+          onPick?.(best);
+          return;
+        }
+        const outcome = ((px - MARGIN.left) / Math.max(1, innerWidth)) * 100;
+        const experience = ((innerHeight - (py - MARGIN.top)) / Math.max(1, innerHeight)) * 100;
+        if (outcome >= 0 && outcome <= 100 && experience >= 0 && experience <= 100) onPickQuadrant?.(quadrantOf(outcome, experience, thresholds));
+      }}
     />
   );
 }

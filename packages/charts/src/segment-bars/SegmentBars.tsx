@@ -73,7 +73,7 @@ export function SegmentBars<G extends { key: string }>({
                 const text = `${label(group.key)}: ${fmt(v)}`;
                 return (
                   <g key={group.key}>
-                    <text x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">
+                    <text pointerEvents="none" x={-8} y={barY + y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">
                       {label(group.key)}
                     </text>
                     <Bar
@@ -88,7 +88,7 @@ export function SegmentBars<G extends { key: string }>({
                         onHide: hide,
                       })}
                     />
-                    <text x={Math.max(zero, end) + 4} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                    <text pointerEvents="none" x={Math.max(zero, end) + 4} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
                       {fmt(v)}
                     </text>
                   </g>

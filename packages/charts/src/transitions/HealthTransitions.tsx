@@ -80,19 +80,19 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                   >
                     <rect x={cx} y={0} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
                   </g>
-                  <text x={cx + counter.bandwidth() / 2} y={18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
+                  <text pointerEvents="none" x={cx + counter.bandwidth() / 2} y={18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
                 </g>
               );
             })}
             <Group left={MARGIN.left} top={MARGIN.top + counterHeight}>
               {tiers.map((tier) => (
-                <text key={`c-${tier}`} x={finite(columns(tier) ?? 0) + columns.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                <text pointerEvents="none" key={`c-${tier}`} x={finite(columns(tier) ?? 0) + columns.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
                   {`→ ${t.tiers[tier]}`}
                 </text>
               ))}
               {tiers.map((from: HealthTier, r) => (
                 <g key={from}>
-                  <text x={-8} y={finite(rows(from) ?? 0) + rows.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                  <text pointerEvents="none" x={-8} y={finite(rows(from) ?? 0) + rows.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
                     {t.tiers[from]}
                   </text>
                   {tiers.map((to: HealthTier, c) => {
@@ -117,7 +117,7 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                             style={{ fill: TRANSITION_COLORS[kind], fillOpacity: count === 0 ? 0.06 : 0.2 + 0.6 * (count / Math.max(1, matrixTotal)) ** 0.5 }}
                           />
                         </g>
-                        <text x={cellX + columns.bandwidth() / 2} y={cellY + rows.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
+                        <text pointerEvents="none" x={cellX + columns.bandwidth() / 2} y={cellY + rows.bandwidth() / 2} dy="0.35em" textAnchor="middle" fontSize={12} className="cskit-on-mark" aria-hidden="true">
                           {f.number(count, 0)}
                         </text>
                       </g>

@@ -116,7 +116,7 @@ export function ArrWaterfall({ data, onSelect, height = 320, ...props }: ArrWate
                         style={{ stroke: COLORS.muted }} strokeDasharray="2,2" aria-hidden="true"
                       />
                     ) : null}
-                    <text
+                    <text pointerEvents="none"
                       x={barX + x.bandwidth() / 2} y={Math.max(10, top - 4)} textAnchor="middle" fontSize={11}
                       style={{ fill: COLORS.fg }} aria-hidden="true"
                     >
