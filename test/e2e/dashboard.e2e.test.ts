@@ -106,6 +106,10 @@ describe('demo dashboard', () => {
     ]);
     await page.getByRole('button', { name: 'Use imported data' }).click();
     await rowCount('1 rows').waitFor();
+    // And back: the worker still holds the whole sample, so the sample's figures return.
+    await page.getByRole('button', { name: 'Back to sample data' }).click();
+    await rowCount(`${sample.accounts.length} rows`).waitFor();
+    expect(await kpi('ARR').textContent()).toContain(f.compactCurrency(expected.kpis.arr));
   });
 
   it('switches the language to Chinese', async () => {

@@ -59,16 +59,16 @@ export function App() {
       </div>
     );
   }
-  return <Loaded view={view} validated={validated} worker={view.accounts > MAIN_THREAD_LIMIT ? worker : null} />;
+  return <Loaded view={view} validated={validated} worker={worker} inWorker={view.accounts > MAIN_THREAD_LIMIT && worker !== null} />;
 }
 
-function Loaded({ view, validated, worker }: { view: UrlView; validated: ValidationResult; worker: Worker | null }) {
+/** `inWorker`: the worker generated the sample and holds it whole; the page has only its accounts and CSMs. */
+function Loaded({ view, validated, worker, inWorker }: { view: UrlView; validated: ValidationResult; worker: Worker | null; inWorker: boolean }) {
   const [store] = useState<CsStore>(() => createCsStore({
     validated, period: view.period, comparison: view.comparison, filters: view.filters, locale: view.locale, model: DEFAULT_MODEL, graceMonths: 1,
   }));
   const [theme, setTheme] = useState(view.theme);
-  // The worker generated the sample and holds it whole; the page has only its accounts and CSMs.
-  const workerDataset = worker ? validated.dataset : null;
+  const workerDataset = inWorker ? validated.dataset : null;
   return (
     <CsKitProvider store={store}>
       <UrlSync view={view} theme={theme} />

@@ -21,8 +21,12 @@ export interface ComputeResult {
   accounts: AccountSummary[];
 }
 
-/** Datasets at or below this many accounts are computed on the main thread (well within a frame budget or two). */
-export const MAIN_THREAD_LIMIT = 3000;
+/**
+ * Datasets at or below this many accounts are computed on the main thread: every metric of the dashboard costs
+ * about 0.045 ms per account (BENCHMARKS.md, 2,000 accounts in 90 ms), so 300 accounts fit a 16 ms frame.
+ * Anything larger goes to the Web Worker.
+ */
+export const MAIN_THREAD_LIMIT = 300;
 
 export function applyFilters(dataset: Dataset, filters: CsFilters): Dataset {
   const active = (Object.keys(filters) as FilterKey[]).filter((key) => (filters[key]?.length ?? 0) > 0);

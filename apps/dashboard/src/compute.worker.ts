@@ -16,6 +16,8 @@ import type { ComputeRequest } from './compute.js';
 export type WorkerMessage =
   | { type: 'generate'; seed: number; accounts: number }
   | { type: 'dataset'; dataset: Dataset }
+  /** Back to the sample this worker generated (the page only has its light copy). */
+  | { type: 'sample' }
   | { type: 'compute'; id: number; request: ComputeRequest }
   | { type: 'drill'; id: number; target: DrillDownTarget; context: DrillDownContext; filters: ComputeRequest['filters'] };
 
@@ -28,6 +30,7 @@ export type WorkerReply =
 
 declare const self: DedicatedWorkerGlobalScope;
 let dataset: Dataset | null = null;
+let sample: Dataset | null = null;
 
 self.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const message = event.data;
@@ -35,10 +38,12 @@ self.onmessage = (event: MessageEvent<WorkerMessage>) => {
     if (message.type === 'generate') {
       self.postMessage({ type: 'progress', id: -1, step: 'generating' } satisfies WorkerReply);
       const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
-      dataset = validated.dataset;
+      dataset = sample = validated.dataset;
       self.postMessage({ type: 'generated', validated: { dataset: lightDataset(dataset), issues: validated.issues } } satisfies WorkerReply);
     } else if (message.type === 'dataset') {
       dataset = message.dataset;
+    } else if (message.type === 'sample') {
+      dataset = sample;
     } else if (message.type === 'drill') {
       if (!dataset) throw new Error('no dataset yet');
       const accountIds = drillDownAccountIds(applyFilters(dataset, message.filters), message.target, message.context);

@@ -44,7 +44,8 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
   useEffect(() => {
     if (!offThread || !worker) return undefined;
     if (sent.current !== dataset) {
-      worker.postMessage({ type: 'dataset', dataset } satisfies WorkerMessage);
+      // The light copy of the worker's own sample stands for the whole sample the worker keeps.
+      worker.postMessage((dataset === workerDataset ? { type: 'sample' } : { type: 'dataset', dataset }) satisfies WorkerMessage);
       sent.current = dataset;
     }
     const id = (latest.current += 1);
@@ -58,7 +59,7 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
     worker.addEventListener('message', onMessage);
     worker.postMessage({ type: 'compute', id, request } satisfies WorkerMessage);
     return () => worker.removeEventListener('message', onMessage);
-  }, [offThread, worker, dataset, request]);
+  }, [offThread, worker, workerDataset, dataset, request]);
 
   return onThread ? { ...onThread, pending: false } : remote;
 }
