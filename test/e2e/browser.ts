@@ -1,14 +1,16 @@
 /** Debian's Chromium through playwright-core, and a preview server of the built dashboard, for the e2e tests. */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { build, preview } from 'vite';
+import { createServer, preview } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
-import type { PreviewServer } from 'vite';
+import type { PreviewServer, ViteDevServer } from 'vite';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
 const APP = fileURLToPath(new URL('../../apps/dashboard/', import.meta.url));
+const VITE = `${APP}node_modules/vite/bin/vite.js`;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -16,9 +18,22 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Serves the built app (building it first when `apps/dashboard/dist` is missing) on a free port. */
 export async function serveDashboard(): Promise<{ url: string; server: PreviewServer }> {
-  if (!existsSync(`${APP}dist/index.html`)) await build({ root: APP, configFile: `${APP}vite.config.ts`, logLevel: 'warn' });
+  // Built in its own process: under Vitest NODE_ENV is 'test', and an in-process build would ship React's
+  // development build.
+  if (!existsSync(`${APP}dist/index.html`)) {
+    execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: APP, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
   const server = await preview({ root: APP, configFile: `${APP}vite.config.ts`, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.resolvedUrls?.local[0];
   if (!address) throw new Error('preview server has no local URL');
+  return { url: address, server };
+}
+
+/** `pnpm dev`'s server (development React, StrictMode, React Refresh) on a free port. */
+export async function serveDashboardDev(): Promise<{ url: string; server: ViteDevServer }> {
+  const server = await createServer({ root: APP, configFile: `${APP}vite.config.ts`, server: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  await server.listen();
+  const address = server.resolvedUrls?.local[0];
+  if (!address) throw new Error('dev server has no local URL');
   return { url: address, server };
 }

@@ -10,7 +10,7 @@ import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, serveDashboard } from './browser.js';
+import { ARTIFACTS, launchBrowser, serveDashboard, serveDashboardDev } from './browser.js';
 
 // The app's defaults: seed 2025, 2,000 accounts, 2025, previous period, grace 1, the sample's health model.
 const sample = generateDataset({ seed: 2025, accounts: 2000 });
@@ -136,6 +136,29 @@ describe('demo dashboard', () => {
     await page.goto(`${base}?accounts=20000`);
     await page.getByText('Generating 20,000 sample accounts…').waitFor();
     await kpi('ARR').waitFor({ timeout: 90_000 });
+    // The results came in chunks (transfer.ts): every row and the same numbers as computed here.
+    const large = computeDashboard(generateDataset({ seed: 2025, accounts: 20_000 }), {
+      period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, lookbackMonths: 12,
+    });
+    expect(await kpi('ARR').textContent()).toContain(f.compactCurrency(large.kpis.arr));
+    expect(await kpi('NRR').textContent()).toContain(f.percent(large.kpis.nrr));
     expect(await rowCount('20000 rows').count()).toBe(1);
+    const renewals = page.locator('[data-table="renewals"]').getByText(`${large.renewals.items.length} rows`, { exact: true });
+    expect(large.renewals.items.length).toBeGreaterThan(5_000);
+    expect(await renewals.count()).toBe(1);
   }, 120_000);
+
+  it('runs under `pnpm dev` too (StrictMode, React Refresh), with the worker', async () => {
+    const dev = await serveDashboardDev();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${dev.url}?accounts=1000`);
+      await kpi('ARR').waitFor({ timeout: 60_000 });
+      expect(await rowCount('1000 rows').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await dev.server.close();
+    }
+  }, 90_000);
 });

@@ -23,6 +23,8 @@ import { SettingsPanel } from './components/SettingsPanel.js';
 import { MAIN_THREAD_LIMIT } from './compute.js';
 import type { WorkerMessage, WorkerReply } from './compute.worker.js';
 import { TEXT } from './i18n.js';
+import { joinLongArrays } from './transfer.js';
+import type { Part } from './transfer.js';
 import { useDashboardDrill } from './use-drill.js';
 import { useResults } from './use-results.js';
 import { readView, writeView } from './url-state.js';
@@ -30,26 +32,36 @@ import type { UrlView } from './url-state.js';
 
 const DEFAULT_MODEL: HealthModelInput = SAMPLE_HEALTH_MODEL;
 
+const CAN_USE_WORKER = typeof Worker !== 'undefined';
+
 function createWorker(): Worker | null {
-  return typeof Worker === 'undefined' ? null : new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
+  return !CAN_USE_WORKER ? null : new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** Loads the sample (in the worker when it is large), then mounts the dashboard with its own store. */
 export function App() {
   const [view] = useState<UrlView>(() => readView(window.location.search));
-  const [worker] = useState(createWorker);
+  // The worker lives with the component (an effect, so React's StrictMode remount in `vite dev` gets a live one).
+  const [worker, setWorker] = useState<Worker | null>(null);
+  useEffect(() => {
+    const created = createWorker();
+    setWorker(created);
+    return () => created?.terminate();
+  }, []);
   const [validated, setValidated] = useState<ValidationResult | null>(() =>
-    view.accounts <= MAIN_THREAD_LIMIT || !worker ? validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts })) : null);
+    view.accounts <= MAIN_THREAD_LIMIT || !CAN_USE_WORKER ? validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts })) : null);
   useEffect(() => {
     if (validated || !worker) return undefined;
+    const parts: Part[] = [];
     const onMessage = (event: MessageEvent<WorkerReply>) => {
-      if (event.data.type === 'generated') setValidated(event.data.validated);
+      const reply = event.data;
+      if (reply.type === 'generated-part') parts.push(reply.part);
+      if (reply.type === 'generated') setValidated(joinLongArrays(reply.validated, parts));
     };
     worker.addEventListener('message', onMessage);
     worker.postMessage({ type: 'generate', seed: view.seed, accounts: view.accounts } satisfies WorkerMessage);
     return () => worker.removeEventListener('message', onMessage);
   }, [validated, worker, view]);
-  useEffect(() => () => worker?.terminate(), [worker]);
 
   const text = TEXT[view.locale];
   if (!validated) {

@@ -52,6 +52,10 @@ export function computeAll(dataset: Dataset, request: ComputeRequest): ComputeRe
     breakdownDimensions: ['segment', 'region', 'channel', 'industry'],
   });
   // Per-account health scores are not shown (the quadrant and the accounts table carry them); leaving them out
-  // keeps the result the page has to receive smaller.
-  return { dashboard: { ...dashboard, healthScores: { ...dashboard.healthScores, accounts: [] } }, accounts: accountSummaries(filtered, { period, model, graceMonths }) };
+  // keeps the result the page has to receive smaller. Rows come in the order the tables first show them
+  // (AccountsTable: ARR descending; RenewalsTable: due date), so a table's first sort on the main thread is one
+  // linear pass over sorted rows instead of n log n comparisons (stable sorts: ties keep the metrics' order).
+  const accounts = accountSummaries(filtered, { period, model, graceMonths }).sort((a, b) => b.arr - a.arr);
+  const renewals = { ...dashboard.renewals, items: [...dashboard.renewals.items].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)) };
+  return { dashboard: { ...dashboard, renewals, healthScores: { ...dashboard.healthScores, accounts: [] } }, accounts };
 }

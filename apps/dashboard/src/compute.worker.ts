@@ -7,11 +7,14 @@
  */
 import { validateDataset } from '@cskit/metrics';
 import type { Dataset, ValidationResult } from '@cskit/metrics';
-import { drillDownAccountIds } from '@cskit/react';
-import type { DrillDownContext, DrillDownTarget } from '@cskit/react';
+// Not '@cskit/react': its Provider modules bring React (and, under `vite dev`, React Refresh, which needs `window`).
+import { drillDownAccountIds } from '@cskit/react/drill-down-targets';
+import type { DrillDownContext, DrillDownTarget } from '@cskit/react/drill-down-targets';
 import { generateDataset } from '@cskit/sample-data';
 import { applyFilters, computeAll, lightDataset } from './compute.js';
 import type { ComputeRequest } from './compute.js';
+import { chunks, splitLongArrays } from './transfer.js';
+import type { Part } from './transfer.js';
 
 export type WorkerMessage =
   | { type: 'generate'; seed: number; accounts: number }
@@ -23,7 +26,11 @@ export type WorkerMessage =
 
 export type WorkerReply =
   | { type: 'progress'; id: number; step: 'generating' | 'computing' }
+  /** A chunk of the accounts (or issues) of the coming `generated` head, as for results. */
+  | { type: 'generated-part'; part: Part }
   | { type: 'generated'; validated: ValidationResult }
+  /** A chunk of a long array of the coming result (see transfer.ts); the `result` that follows is its head. */
+  | { type: 'result-part'; id: number; part: Part }
   | { type: 'result'; id: number; result: ReturnType<typeof computeAll> }
   | { type: 'drilled'; id: number; accountIds: string[] }
   | { type: 'error'; id: number; message: string };
@@ -39,7 +46,9 @@ self.onmessage = (event: MessageEvent<WorkerMessage>) => {
       self.postMessage({ type: 'progress', id: -1, step: 'generating' } satisfies WorkerReply);
       const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
       dataset = sample = validated.dataset;
-      self.postMessage({ type: 'generated', validated: { dataset: lightDataset(dataset), issues: validated.issues } } satisfies WorkerReply);
+      const { head, parts } = splitLongArrays({ dataset: lightDataset(dataset), issues: validated.issues });
+      for (const part of chunks(parts)) self.postMessage({ type: 'generated-part', part } satisfies WorkerReply);
+      self.postMessage({ type: 'generated', validated: head } satisfies WorkerReply);
     } else if (message.type === 'dataset') {
       dataset = message.dataset;
     } else if (message.type === 'sample') {
@@ -51,7 +60,9 @@ self.onmessage = (event: MessageEvent<WorkerMessage>) => {
     } else {
       if (!dataset) throw new Error('no dataset yet');
       self.postMessage({ type: 'progress', id: message.id, step: 'computing' } satisfies WorkerReply);
-      self.postMessage({ type: 'result', id: message.id, result: computeAll(dataset, message.request) } satisfies WorkerReply);
+      const { head, parts } = splitLongArrays(computeAll(dataset, message.request));
+      for (const part of chunks(parts)) self.postMessage({ type: 'result-part', id: message.id, part } satisfies WorkerReply);
+      self.postMessage({ type: 'result', id: message.id, result: head } satisfies WorkerReply);
     }
   } catch (error) {
     self.postMessage({ type: 'error', id: 'id' in message ? message.id : -1, message: String(error) } satisfies WorkerReply);

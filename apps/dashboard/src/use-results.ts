@@ -4,10 +4,12 @@
  */
 import type { Dataset } from '@cskit/metrics';
 import { comparisonPeriodOf, useCsStore } from '@cskit/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { computeAll, MAIN_THREAD_LIMIT } from './compute.js';
 import type { ComputeRequest, ComputeResult } from './compute.js';
 import type { WorkerMessage, WorkerReply } from './compute.worker.js';
+import { joinLongArrays } from './transfer.js';
+import type { Part } from './transfer.js';
 
 export interface Results {
   result: ComputeResult | null;
@@ -50,10 +52,18 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
     }
     const id = (latest.current += 1);
     setRemote((previous) => ({ ...previous, pending: true }));
+    // Long arrays arrive first, in chunks (each its own short task); the head completes the result.
+    const parts: Part[] = [];
     const onMessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (!('id' in reply) || reply.id !== id) return;
-      if (reply.type === 'result') setRemote({ result: reply.result, pending: false, error: null });
+      if (reply.type === 'result-part') parts.push(reply.part);
+      if (reply.type === 'result') {
+        const result = joinLongArrays(reply.result, parts);
+        parts.length = 0;
+        // A transition: React renders the widgets in slices, yielding to input between them.
+        startTransition(() => setRemote({ result, pending: false, error: null }));
+      }
       if (reply.type === 'error') setRemote({ result: null, pending: false, error: reply.message });
     };
     worker.addEventListener('message', onMessage);

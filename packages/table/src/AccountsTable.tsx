@@ -2,7 +2,7 @@ import { HEALTH_TIERS, QUADRANTS, RENEWAL_STATUSES } from '@cskit/metrics';
 import type { AccountSummary } from '@cskit/metrics';
 import { MISSING, useOptionalCsStore } from '@cskit/react';
 import type { CsSelection } from '@cskit/react';
-import { createColumnHelper, functionalUpdate } from '@tanstack/react-table';
+import { constructSortFn, createColumnHelper, functionalUpdate } from '@tanstack/react-table';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { TierBadge } from './internal/cells.js';
@@ -29,6 +29,11 @@ export interface AccountsTableProps extends TableBaseProps {
 }
 
 const helper = createColumnHelper<Features, AccountSummary>();
+/** Tiers sort in their own order (green, yellow, orange, red), not alphabetically; unscored rows sort last. */
+const TIER_SORT = constructSortFn<Features, AccountSummary>({
+  resolveDataValue: (tier) => HEALTH_TIERS.indexOf(tier as (typeof HEALTH_TIERS)[number]),
+  sort: (a: number, b: number) => a - b,
+});
 const distinct = (rows: readonly AccountSummary[], pick: (row: AccountSummary) => string | null) =>
   [...new Set(rows.map(pick).filter((value): value is string => value !== null))].sort();
 
@@ -83,7 +88,7 @@ export function AccountsTable({ data, selection: givenSelection, onSelectionChan
       }),
       helper.accessor((r) => r.tier ?? undefined, {
         id: 'tier', header: t.headers.tier, sortUndefined: 'last', filterFn: 'equalsString',
-        sortFn: (a, b) => HEALTH_TIERS.indexOf(a.original.tier ?? 'red') - HEALTH_TIERS.indexOf(b.original.tier ?? 'red'),
+        sortFn: TIER_SORT,
         cell: (c) => <TierBadge tier={c.row.original.tier} label={c.row.original.tier ? d.tiers[c.row.original.tier] : d.tiers.unscored} />,
         meta: { filter: 'select', options: HEALTH_TIERS.map((tier) => ({ value: tier, label: d.tiers[tier] })), csv: (r: AccountSummary) => r.tier },
       }),

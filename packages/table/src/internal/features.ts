@@ -1,10 +1,11 @@
 /** The TanStack Table features every cskit table uses, declared once at module scope (stable, as v9 requires). */
 import {
-  columnFilteringFeature, columnVisibilityFeature, createFilteredRowModel, createSortedRowModel, filterFn_equalsString,
+  columnFilteringFeature, columnVisibilityFeature, createFilteredRowModel, filterFn_equalsString,
   filterFn_includesString, filterFn_inNumberRange, globalFilteringFeature, rowSelectionFeature, rowSortingFeature,
   sortFn_alphanumeric, sortFn_basic, sortFn_text, tableFeatures,
 } from '@tanstack/react-table';
 import type { CsvValue } from '../csv.js';
+import { createKeyedSortedRowModel } from './sorted-row-model.js';
 
 export interface CskitColumnMeta {
   /** Numbers align right, so digits line up. */
@@ -24,7 +25,8 @@ export const FEATURES = tableFeatures({
   columnVisibilityFeature,
   rowSelectionFeature,
   filteredRowModel: createFilteredRowModel(),
-  sortedRowModel: createSortedRowModel(),
+  // TanStack's order and options, with each row's sort key read once (see sorted-row-model.ts).
+  sortedRowModel: createKeyedSortedRowModel(),
   sortFns: { basic: sortFn_basic, alphanumeric: sortFn_alphanumeric, text: sortFn_text },
   filterFns: { includesString: filterFn_includesString, inNumberRange: filterFn_inNumberRange, equalsString: filterFn_equalsString },
   columnMeta: {} as CskitColumnMeta,
