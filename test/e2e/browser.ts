@@ -16,11 +16,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Serves the built app (building it first when `apps/dashboard/dist` is missing) on a free port. */
+/**
+ * Serves the built app on a free port. It is built first unless `scripts/test.sh` has just built it
+ * (CSKIT_DASHBOARD_BUILT=1), so `pnpm test:e2e` alone never tests a stale build.
+ */
 export async function serveDashboard(): Promise<{ url: string; server: PreviewServer }> {
   // Built in its own process: under Vitest NODE_ENV is 'test', and an in-process build would ship React's
   // development build.
-  if (!existsSync(`${APP}dist/index.html`)) {
+  if (process.env.CSKIT_DASHBOARD_BUILT !== '1' || !existsSync(`${APP}dist/index.html`)) {
     execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: APP, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   const server = await preview({ root: APP, configFile: `${APP}vite.config.ts`, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
