@@ -7,7 +7,8 @@
  * Semantics kept exactly: `sortUndefined` ('first' | 'last' | 1 | -1) on the raw value, `desc`, `invertSorting`,
  * columns that cannot sort are skipped, ties keep the original row order (`row.index`), sub-rows sorted
  * recursively. Sort functions built with `constructSortFn` (every built-in) compare the precomputed keys through
- * their `sort`; any other custom function is called on the rows, as TanStack does.
+ * their `sort`; any other custom function is called on the rows, as TanStack does. Not wired: TanStack's reset of
+ * the page index after a sort (cskit tables virtualise their rows; they have no pagination).
  */
 import {
   copyInstancePropertiesWithoutMemos, sortFn_basic, sortFn_text, sortFn_textCaseSensitive, tableMemo,
