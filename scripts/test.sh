@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: types; package and app builds; unit, property and component tests; every Storybook story in
+# Every test: types; ESLint; package and app builds; unit, property and component tests; every Storybook story in
 # Chromium (render, play function, axe); end-to-end tests of the built dashboard; publint; bundle budgets.
 # Sets the machine up first.
 set -euo pipefail
@@ -15,6 +15,7 @@ step() {
 
 mkdir -p test-results
 step "typecheck" pnpm typecheck
+step "lint (ESLint)" pnpm lint
 step "build" pnpm build
 # The e2e tests serve this build instead of building the dashboard again.
 if [ "$status" = 0 ]; then export CSKIT_DASHBOARD_BUILT=1; fi

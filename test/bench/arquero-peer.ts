@@ -12,6 +12,7 @@ const { op } = aq;
  * A row or the parameters inside an Arquero expression. Arquero parses these functions from their source text,
  * so they stay untyped at run time; the annotation only tells the compiler so (types are stripped before run).
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type R = Record<string, any>;
 
 export interface PeerResult {

@@ -45,6 +45,8 @@ export function App() {
   const [worker, setWorker] = useState<Worker | null>(null);
   useEffect(() => {
     const created = createWorker();
+    // The worker is an external resource owned by this effect; its handle has to reach render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setWorker(created);
     return () => created?.terminate();
   }, []);

@@ -17,6 +17,13 @@ export interface Results {
   error: string | null;
 }
 
+interface Answer {
+  result: ComputeResult | null;
+  error: string | null;
+  dataset: Dataset | null;
+  request: ComputeRequest | null;
+}
+
 export function useResults(worker: Worker | null, workerDataset: Dataset | null): Results {
   const dataset = useCsStore((s) => s.dataset);
   const period = useCsStore((s) => s.period);
@@ -40,7 +47,8 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
     }
   }, [offThread, dataset, request]);
 
-  const [remote, setRemote] = useState<Results>({ result: null, pending: true, error: null });
+  // The worker's last answer and what it answered; pending while that is not the current view.
+  const [remote, setRemote] = useState<Answer>({ result: null, error: null, dataset: null, request: null });
   const sent = useRef<Dataset | null>(workerDataset);
   const latest = useRef(0);
   useEffect(() => {
@@ -51,7 +59,6 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
       sent.current = dataset;
     }
     const id = (latest.current += 1);
-    setRemote((previous) => ({ ...previous, pending: true }));
     // Long arrays arrive first, in chunks (each its own short task); the head completes the result.
     const parts: Part[] = [];
     const onMessage = (event: MessageEvent<WorkerReply>) => {
@@ -62,14 +69,15 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
         const result = joinLongArrays(reply.result, parts);
         parts.length = 0;
         // A transition: React renders the widgets in slices, yielding to input between them.
-        startTransition(() => setRemote({ result, pending: false, error: null }));
+        startTransition(() => setRemote({ result, error: null, dataset, request }));
       }
-      if (reply.type === 'error') setRemote({ result: null, pending: false, error: reply.message });
+      if (reply.type === 'error') setRemote({ result: null, error: reply.message, dataset, request });
     };
     worker.addEventListener('message', onMessage);
     worker.postMessage({ type: 'compute', id, request } satisfies WorkerMessage);
     return () => worker.removeEventListener('message', onMessage);
   }, [offThread, worker, workerDataset, dataset, request]);
 
-  return onThread ? { ...onThread, pending: false } : remote;
+  if (onThread) return { ...onThread, pending: false };
+  return { result: remote.result, error: remote.error, pending: remote.dataset !== dataset || remote.request !== request };
 }

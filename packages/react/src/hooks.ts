@@ -50,6 +50,9 @@ export function useFilteredAccounts(): Account[] {
 /** Runs `compute` once per store for the given inputs, shared by every component that asks for `key`. */
 function useDerived<T>(key: string, inputs: readonly unknown[], compute: () => T): T {
   const store = useCsStoreApi();
+  // A generic helper: the memo is keyed on exactly the caller's inputs (compute is a fresh closure over them), so
+  // the dependency list is built, not written out.
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo
   return useMemo(() => derive(store, key, inputs, compute), [store, key, ...inputs]);
 }
 

@@ -4,7 +4,7 @@ import { MISSING, useOptionalCsStore } from '@cskit/react';
 import type { CsSelection } from '@cskit/react';
 import { constructSortFn, createColumnHelper, functionalUpdate } from '@tanstack/react-table';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { TierBadge } from './internal/cells.js';
 import { DataGrid, SELECT_COLUMN } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
@@ -46,8 +46,12 @@ export function AccountsTable({ data, selection: givenSelection, onSelectionChan
   const rows = useMemo(() => (drillDown ? data.filter((row) => drillDown.accountIds.has(row.accountId)) : data), [data, drillDown]);
 
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  // A selection made elsewhere replaces the ticks.
-  useEffect(() => { if (drillDown) setRowSelection({}); }, [drillDown]);
+  // A selection made elsewhere replaces the ticks (adjusted while rendering, so no frame shows stale ticks).
+  const [ticksFor, setTicksFor] = useState(drillDown);
+  if (ticksFor !== drillDown) {
+    setTicksFor(drillDown);
+    if (drillDown) setRowSelection({});
+  }
   const select = onSelectionChange ?? (actions
     ? (ids: string[]) => (ids.length === 0
         ? actions.clearSelection()

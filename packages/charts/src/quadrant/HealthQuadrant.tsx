@@ -4,7 +4,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleLinear, scaleSqrt } from '@visx/scale';
 import { Line } from '@visx/shape';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame } from '../internal/ChartFrame.js';
@@ -167,8 +167,8 @@ function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, o
   // Plain arithmetic versions of the SVG's scales, stable across renders so a tooltip update does not redraw.
   const innerWidth = length(width - MARGIN.left - MARGIN.right);
   const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
-  const x = (outcome: number) => (outcome / 100) * innerWidth;
-  const y = (experience: number) => innerHeight - (experience / 100) * innerHeight;
+  const x = useCallback((outcome: number) => (outcome / 100) * innerWidth, [innerWidth]);
+  const y = useCallback((experience: number) => innerHeight - (experience / 100) * innerHeight, [innerHeight]);
   useEffect(() => {
     const radius = (arr: number) => 2 + 3 * Math.sqrt(maxArr > 0 ? Math.max(0, arr) / maxArr : 0);
     const canvas = canvasRef.current;
@@ -193,7 +193,7 @@ function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, o
       }
       context.fill();
     }
-  }, [canvasRef, accounts, width, height, innerWidth, innerHeight, maxArr]);
+  }, [canvasRef, accounts, width, height, x, y, maxArr]);
 
   const nearest = (event: MouseEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();

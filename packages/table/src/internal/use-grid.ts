@@ -5,6 +5,8 @@ import type { Features } from './features.js';
 
 export interface GridOptions<TData extends RowData> {
   data: TData[];
+  // Each column has its own value type; TanStack's own examples type such a list with `any` too.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: Array<ColumnDef<Features, TData, any>>;
   getRowId: (row: TData) => string;
   initialSorting?: SortingState;

@@ -1,0 +1,53 @@
+// ESLint (flat config): the recommended JavaScript and TypeScript rules, React's rules of hooks, and the
+// dependency direction of STYLE.md. `pnpm lint` runs it; scripts/test.sh runs it in CI.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Advice for the React Compiler, which cskit does not use (TanStack Virtual's hook is fine without it).
+      'react-hooks/incompatible-library': 'off',
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.js', '.storybook/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Browser code, and the scripts' page.evaluate callbacks, which run in the page.
+    files: ['test/bench/browser/**', 'apps/dashboard/**', 'packages/{react,charts,table}/**', 'scripts/bench-*.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // @cskit/metrics is pure TypeScript: no React, no DOM, no other package.
+    files: ['packages/metrics/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@cskit/*', 'zustand'], message: '@cskit/metrics imports nothing.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    // Charts and tables render results; they depend on metrics and react, never on each other or the app.
+    files: ['packages/charts/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@cskit/table', '@cskit/table/*', '@cskit/sample-data'], message: 'charts depend on @cskit/metrics and @cskit/react only (sample data in stories is fine).' }] }] },
+  },
+  {
+    files: ['packages/table/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@cskit/charts', '@cskit/charts/*', '@cskit/sample-data'], message: 'tables depend on @cskit/metrics and @cskit/react only (sample data in stories is fine).' }] }] },
+  },
+  {
+    files: ['packages/*/src/**/*.stories.tsx', 'packages/*/src/**/story-data.ts', 'packages/*/src/**/fixtures.ts', 'packages/*/src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
