@@ -39,6 +39,13 @@ declare const self: DedicatedWorkerGlobalScope;
 let dataset: Dataset | null = null;
 let sample: Dataset | null = null;
 
+/** Posts `value`'s long arrays in chunks, then the rest (see transfer.ts). */
+function postInChunks<T>(value: T, part: (part: Part) => WorkerReply, head: (head: T) => WorkerReply): void {
+  const split = splitLongArrays(value);
+  for (const chunk of chunks(split.parts)) self.postMessage(part(chunk));
+  self.postMessage(head(split.head));
+}
+
 self.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const message = event.data;
   try {
@@ -46,9 +53,7 @@ self.onmessage = (event: MessageEvent<WorkerMessage>) => {
       self.postMessage({ type: 'progress', id: -1, step: 'generating' } satisfies WorkerReply);
       const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
       dataset = sample = validated.dataset;
-      const { head, parts } = splitLongArrays({ dataset: lightDataset(dataset), issues: validated.issues });
-      for (const part of chunks(parts)) self.postMessage({ type: 'generated-part', part } satisfies WorkerReply);
-      self.postMessage({ type: 'generated', validated: head } satisfies WorkerReply);
+      postInChunks({ dataset: lightDataset(dataset), issues: validated.issues }, (part) => ({ type: 'generated-part', part }), (head) => ({ type: 'generated', validated: head }));
     } else if (message.type === 'dataset') {
       dataset = message.dataset;
     } else if (message.type === 'sample') {
@@ -60,9 +65,8 @@ self.onmessage = (event: MessageEvent<WorkerMessage>) => {
     } else {
       if (!dataset) throw new Error('no dataset yet');
       self.postMessage({ type: 'progress', id: message.id, step: 'computing' } satisfies WorkerReply);
-      const { head, parts } = splitLongArrays(computeAll(dataset, message.request));
-      for (const part of chunks(parts)) self.postMessage({ type: 'result-part', id: message.id, part } satisfies WorkerReply);
-      self.postMessage({ type: 'result', id: message.id, result: head } satisfies WorkerReply);
+      const { id } = message;
+      postInChunks(computeAll(dataset, message.request), (part) => ({ type: 'result-part', id, part }), (head) => ({ type: 'result', id, result: head }));
     }
   } catch (error) {
     self.postMessage({ type: 'error', id: 'id' in message ? message.id : -1, message: String(error) } satisfies WorkerReply);
