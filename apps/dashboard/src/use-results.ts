@@ -67,7 +67,6 @@ export function useResults(worker: Worker | null, workerDataset: Dataset | null)
       if (reply.type === 'result-part') parts.push(reply.part);
       if (reply.type === 'result') {
         const result = joinLongArrays(reply.result, parts);
-        parts.length = 0;
         // A transition: React renders the widgets in slices, yielding to input between them.
         startTransition(() => setRemote({ result, error: null, dataset, request }));
       }

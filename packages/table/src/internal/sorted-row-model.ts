@@ -10,9 +10,7 @@
  * their `sort`; any other custom function is called on the rows, as TanStack does. Not wired: TanStack's reset of
  * the page index after a sort (cskit tables virtualise their rows; they have no pagination).
  */
-import {
-  copyInstancePropertiesWithoutMemos, sortFn_basic, sortFn_text, sortFn_textCaseSensitive, tableMemo,
-} from '@tanstack/react-table';
+import { copyInstancePropertiesWithoutMemos, tableMemo } from '@tanstack/react-table';
 import type { Row, RowData, RowModel, Table, TableFeatures } from '@tanstack/react-table';
 
 interface KeyedSortFn {
@@ -27,11 +25,7 @@ interface ResolvedEntry {
   sortUndefined: 'first' | 'last' | false | -1 | 1 | undefined;
   invertSorting: boolean;
   sortFn: KeyedSortFn;
-  /** The built-ins whose `sort` is a plain `<` / `>` comparison of the keys: compared inline. */
-  basic: boolean;
 }
-
-const BASIC: ReadonlySet<unknown> = new Set([sortFn_basic, sortFn_text, sortFn_textCaseSensitive]);
 
 type AnyRow = Row<TableFeatures, RowData>;
 
@@ -76,7 +70,6 @@ function sortedRowModel(table: KeyedTable) {
       sortUndefined: column.columnDef.sortUndefined,
       invertSorting: column.columnDef.invertSorting === true,
       sortFn: column.getSortFn(),
-      basic: BASIC.has(column.getSortFn()),
     });
   }
   if (!entries.length) return pre;
@@ -108,12 +101,7 @@ function sortedRowModel(table: KeyedTable) {
             result = aUndefined ? entry.sortUndefined : -entry.sortUndefined;
           }
         }
-        if (result === 0 && entry.basic) {
-          const column = keys[e] as unknown[];
-          const ka = column[a] as number;
-          const kb = column[b] as number;
-          result = ka === kb ? 0 : ka > kb ? 1 : -1;
-        } else if (result === 0) {
+        if (result === 0) {
           const sort = entry.sortFn.sort;
           const column = keys[e] as unknown[];
           result = sort
