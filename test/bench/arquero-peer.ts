@@ -38,10 +38,10 @@ function contractsTable(dataset: Dataset) {
     accountId: contracts.map((c) => c.accountId),
     arr: contracts.map((c) => c.arr * rate(c.currency)),
     startDay: contracts.map((c) => dayNumber(c.start)),
-    endDay: contracts.map((c) => dayNumber(c.end)),
+    endDay: contracts.map((c) => dayNumber(c.end as string)),
     m0: contracts.map((c) => monthIndex(c.start)),
-    m1: contracts.map((c) => (isLastDayOfMonth(c.end) ? monthIndex(c.end) : monthIndex(c.end) - 1)),
-    endMonth: contracts.map((c) => monthIndex(c.end)),
+    m1: contracts.map((c) => (isLastDayOfMonth(c.end as string) ? monthIndex(c.end as string) : monthIndex(c.end as string) - 1)),
+    endMonth: contracts.map((c) => monthIndex(c.end as string)),
   });
 }
 

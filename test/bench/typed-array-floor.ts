@@ -37,12 +37,12 @@ export function typedArrayDashboard(dataset: Dataset, period: Period): PeerResul
     const rate = contract.currency === undefined || contract.currency === dataset.currency ? 1 : dataset.fxRates?.[contract.currency] ?? 1;
     const arr = contract.arr * rate;
     const m0 = monthIndex(contract.start);
-    const m1 = isLastDayOfMonth(contract.end) ? monthIndex(contract.end) : monthIndex(contract.end) - 1;
+    const m1 = isLastDayOfMonth(contract.end as string) ? monthIndex(contract.end as string) : monthIndex(contract.end as string) - 1;
     cPos[c] = p;
     cArr[c] = arr;
     cStart[c] = dayNumber(contract.start);
-    cEnd[c] = dayNumber(contract.end);
-    cEndMonth[c] = monthIndex(contract.end);
+    cEnd[c] = dayNumber(contract.end as string);
+    cEndMonth[c] = monthIndex(contract.end as string);
     if (p < 0 || m1 < m0) continue;
     if (arr > 0 && m0 < (firstPaid[p] as number)) firstPaid[p] = m0;
     const lo = Math.max(m0, from - 1);

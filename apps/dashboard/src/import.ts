@@ -12,7 +12,7 @@ export const COLLECTIONS: readonly CollectionName[] = [
 
 const NUMERIC: Partial<Record<CollectionName, readonly string[]>> = {
   contracts: ['arr'], arr: ['arr'], health: ['outcome', 'experience'], nps: ['score'], activity: ['activeUsers', 'licensedUsers'],
-  leads: ['arr'], revenue: ['arr'],
+  leads: ['arr'], revenue: ['arr'], measures: ['value'],
 };
 
 /** A header and one example row per collection: the downloadable templates. */
@@ -27,6 +27,7 @@ export const TEMPLATES: Record<CollectionName, string> = {
   advocacy: 'id,accountId,csmId,date,kind\nadv-1,acc-1,csm-1,2025-04-01,case-study\n',
   revenue: 'id,accountId,csmId,date,arr,source\nrev-1,acc-1,csm-1,2025-05-01,8000,consulting\n',
   csms: 'id,name,team\ncsm-1,Li Na,APAC\n',
+  measures: 'accountId,month,key,value\nacc-1,2025-01,coreFeatureUse,0.64\n',
 };
 
 export interface ImportedFile {

@@ -1,9 +1,11 @@
 /**
  * ARR movements and the waterfall (SPEC 2): each account's ARR in month m against month m-1, for every month of
- * the period, after grace bridging.
+ * the period, after grace bridging as known at `asOf` (a gap is judged from the months up to `asOf` only).
  */
+import { FloatColumn, IntColumn } from './columns.js';
 import { assertDate, assertPeriod, lastDayOfMonth, monthFromIndex, monthIndex, monthOf } from './dates.js';
-import { effectiveArr, indexDataset, valueAt, type DatasetIndex, type MonthlyMatrix } from './dataset-index.js';
+import { arrSeries, type ArrSeries, type DatasetIndex, type MonthlyMatrix } from './dataset-index.js';
+import { wholeDataset, type Selection } from './selection.js';
 import type { DateString, Dataset, Month, Period } from './types.js';
 
 export type MovementKind = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
@@ -56,9 +58,24 @@ export interface ArrMovementsOptions {
   asOf?: DateString;
 }
 
-/** The ARR matrix the movements are read from: grace-bridged and known as of `asOf`. */
-export function movementArr(index: DatasetIndex, period: Period, graceMonths: number, asOf: DateString): MonthlyMatrix {
-  return effectiveArr(index, graceMonths, monthIndex(monthOf(asOf)), monthIndex(period.to));
+/** The movements of a waterfall as columns, in account order then month: rows materialise only when asked. */
+export interface MovementColumns {
+  position: IntColumn;
+  month: IntColumn;
+  /** Index into `MOVEMENT_KINDS`. */
+  kind: IntColumn;
+  amount: FloatColumn;
+}
+
+/** A waterfall with its movements still as columns, and how many distinct accounts made each kind of movement. */
+export interface WaterfallCore extends Omit<ArrWaterfall, 'movements'> {
+  movementColumns: MovementColumns;
+  accountsByKind: Record<MovementKind, number>;
+}
+
+/** The ARR the movements are read from: grace-bridged and known as of `asOf`. */
+export function movementArr(index: DatasetIndex, period: Period, graceMonths: number, asOf: DateString): ArrSeries {
+  return arrSeries(index, graceMonths, monthIndex(monthOf(asOf)), monthIndex(period.to));
 }
 
 export function resolveAsOf(period: Period, asOf: DateString | undefined): DateString {
@@ -79,55 +96,109 @@ function emptyMonth(month: Month): ArrWaterfallMonth {
 
 /** Classifies the change from `previous` to `current` ARR (SPEC 2); null when nothing moved. */
 export function classifyMovement(previous: number, current: number, everPositive: boolean): MovementKind | null {
-  if (previous <= 0) return current > 0 ? (everPositive ? 'reactivation' : 'new') : null;
-  if (current <= 0) return 'churn';
-  if (current > previous) return 'expansion';
-  if (current < previous) return 'contraction';
-  return null;
+  const code = movementCode(previous, current, everPositive);
+  return code < 0 ? null : (MOVEMENT_KINDS[code] as MovementKind);
 }
 
-export function arrMovements(dataset: Dataset, options: ArrMovementsOptions): ArrWaterfall {
-  const { period, graceMonths = 0 } = options;
-  assertPeriod(period);
-  assertGrace(graceMonths);
-  const asOf = resolveAsOf(period, options.asOf);
-  const index = indexDataset(dataset);
+const firstPositives = new WeakMap<MonthlyMatrix, Int32Array>();
+
+/**
+ * Per account, the offset of its first month with ARR > 0 in `matrix` (`count` when none). Grace never changes it:
+ * a bridged month always follows a month with ARR.
+ */
+function firstPositive(matrix: MonthlyMatrix, accounts: number): Int32Array {
+  let first = firstPositives.get(matrix);
+  if (!first) {
+    first = new Int32Array(accounts).fill(matrix.count);
+    for (let p = 0; p < accounts; p += 1) {
+      const base = p * matrix.count;
+      for (let offset = 0; offset < matrix.count; offset += 1) {
+        if ((matrix.values[base + offset] as number) > 0) {
+          first[p] = offset;
+          break;
+        }
+      }
+    }
+    firstPositives.set(matrix, first);
+  }
+  return first;
+}
+
+export interface WaterfallSettings {
+  period: Period;
+  graceMonths: number;
+  asOf: DateString;
+}
+
+/** Movement codes: indexes into `MOVEMENT_KINDS`; -1 when nothing moved. */
+const NEW = 0;
+const EXPANSION = 1;
+const CONTRACTION = 2;
+const CHURN = 3;
+const REACTIVATION = 4;
+
+/** {@link classifyMovement} as a code, for the hot loop. */
+function movementCode(previous: number, current: number, everPositive: boolean): number {
+  if (previous <= 0) return current > 0 ? (everPositive ? REACTIVATION : NEW) : -1;
+  if (current <= 0) return CHURN;
+  if (current > previous) return EXPANSION;
+  if (current < previous) return CONTRACTION;
+  return -1;
+}
+
+export function waterfallOf(selection: Selection, { period, graceMonths, asOf }: WaterfallSettings): WaterfallCore {
+  const { index } = selection;
   const series = movementArr(index, period, graceMonths, asOf);
+  const first = firstPositive(series.raw, index.accounts.length);
   const from = monthIndex(period.from);
   const to = monthIndex(period.to);
-  const months = Array.from({ length: to - from + 1 }, (_, offset) => emptyMonth(monthFromIndex(from + offset)));
-  const movements: ArrMovement[] = [];
+  const length = to - from + 1;
+  // Per month: opening, closing, then one sum per movement kind (in account order, as rows would add them).
+  const opening = new Float64Array(length);
+  const closing = new Float64Array(length);
+  const sums = new Float64Array(length * MOVEMENT_KINDS.length);
+  const columns: MovementColumns = { position: new IntColumn(), month: new IntColumn(), kind: new IntColumn(), amount: new FloatColumn() };
+  const accounts = new Int32Array(MOVEMENT_KINDS.length);
+  const { start } = series.raw;
 
-  index.accounts.forEach((account, position) => {
+  for (const position of selection.positions) {
     // "Never had ARR > 0 before m" looks back to the account's first recorded month, not just the period.
-    let everPositive = false;
-    for (let month = series.start; month < Math.min(from - 1, series.start + series.count); month += 1) {
-      if (valueAt(series, position, month) > 0) {
-        everPositive = true;
-        break;
-      }
-    }
-    let previous = valueAt(series, position, from - 1);
-    if (previous > 0) everPositive = true;
+    const firstMonth = start + (first[position] as number);
+    let previous = series.at(position, from - 1);
+    let kinds = 0;
     for (let month = from; month <= to; month += 1) {
-      const current = valueAt(series, position, month);
-      const row = months[month - from] as ArrWaterfallMonth;
-      row.opening += previous;
-      row.closing += current;
-      const kind = classifyMovement(previous, current, everPositive);
-      if (kind !== null) {
+      const current = series.at(position, month);
+      const offset = month - from;
+      opening[offset] = (opening[offset] as number) + previous;
+      closing[offset] = (closing[offset] as number) + current;
+      const code = movementCode(previous, current, firstMonth < month);
+      if (code >= 0) {
         const amount = current - previous;
-        row[kind] += amount;
-        movements.push({ accountId: account.id, month: row.month, kind, amount });
+        const cell = offset * MOVEMENT_KINDS.length + code;
+        sums[cell] = (sums[cell] as number) + amount;
+        columns.position.push(position);
+        columns.month.push(month);
+        columns.kind.push(code);
+        columns.amount.push(amount);
+        kinds |= 1 << code;
       }
-      if (current > 0) everPositive = true;
       previous = current;
     }
-  });
+    if (kinds !== 0) for (let code = 0; code < MOVEMENT_KINDS.length; code += 1) if (kinds & (1 << code)) accounts[code] = (accounts[code] as number) + 1;
+  }
 
+  const months: ArrWaterfallMonth[] = [];
   const totals = { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 };
+  for (let offset = 0; offset < length; offset += 1) {
+    const row = emptyMonth(monthFromIndex(from + offset));
+    row.opening = opening[offset] as number;
+    row.closing = closing[offset] as number;
+    MOVEMENT_KINDS.forEach((kind, code) => { row[kind] = sums[offset * MOVEMENT_KINDS.length + code] as number; });
+    months.push(row);
+  }
   for (const row of months) for (const kind of MOVEMENT_KINDS) totals[kind] += row[kind];
   const netNew = totals.new + totals.expansion + totals.contraction + totals.churn + totals.reactivation;
+  const accountsByKind = Object.fromEntries(MOVEMENT_KINDS.map((kind, code) => [kind, accounts[code] as number])) as Record<MovementKind, number>;
   return {
     period: { from: period.from, to: period.to },
     opening: (months[0] as ArrWaterfallMonth).opening,
@@ -135,6 +206,43 @@ export function arrMovements(dataset: Dataset, options: ArrMovementsOptions): Ar
     closing: (months[months.length - 1] as ArrWaterfallMonth).closing,
     netNew,
     months,
-    movements,
+    movementColumns: columns,
+    accountsByKind,
   };
+}
+
+/** The movements as rows: `{ accountId, month, kind, amount }`, in account order then month. */
+export function movementRows(index: DatasetIndex, columns: MovementColumns): ArrMovement[] {
+  const rows: ArrMovement[] = new Array(columns.position.length);
+  const monthNames = new Map<number, Month>();
+  for (let row = 0; row < rows.length; row += 1) {
+    const month = columns.month.at(row);
+    let name = monthNames.get(month);
+    if (name === undefined) monthNames.set(month, (name = monthFromIndex(month)));
+    rows[row] = {
+      accountId: (index.accounts[columns.position.at(row)] as { id: string }).id,
+      month: name,
+      kind: MOVEMENT_KINDS[columns.kind.at(row)] as MovementKind,
+      amount: columns.amount.at(row),
+    };
+  }
+  return rows;
+}
+
+export function waterfallResult(index: DatasetIndex, core: WaterfallCore): ArrWaterfall {
+  const { movementColumns, accountsByKind: _accountsByKind, ...figures } = core;
+  return { ...figures, movements: movementRows(index, movementColumns) };
+}
+
+export function resolveWaterfallSettings(options: ArrMovementsOptions): WaterfallSettings {
+  const { period, graceMonths = 0 } = options;
+  assertPeriod(period);
+  assertGrace(graceMonths);
+  return { period, graceMonths, asOf: resolveAsOf(period, options.asOf) };
+}
+
+export function arrMovements(dataset: Dataset, options: ArrMovementsOptions): ArrWaterfall {
+  const settings = resolveWaterfallSettings(options);
+  const selection = wholeDataset(dataset);
+  return waterfallResult(selection.index, waterfallOf(selection, settings));
 }

@@ -5,12 +5,14 @@
  * and so are cohorts with no accounts.
  */
 import { assertMonth, monthFromIndex, monthIndex } from './dates.js';
-import { indexDataset, valueAt } from './dataset-index.js';
+import { arrThrough } from './dataset-index.js';
 import { activityMatrix, activityRateAt } from './monthly-records.js';
 import { ratio } from './ratio.js';
+import { wholeDataset, type Selection } from './selection.js';
 import type { Dataset, Month } from './types.js';
 
 export type CohortMeasure = 'logo' | 'arr' | 'activity';
+export const COHORT_MEASURES: readonly CohortMeasure[] = ['logo', 'arr', 'activity'];
 
 export interface CohortCell {
   offset: number;
@@ -34,41 +36,74 @@ export interface Cohorts {
   cohorts: CohortRow[];
 }
 
-export function cohorts(dataset: Dataset, options: { from: Month; to: Month; measure: CohortMeasure }): Cohorts {
-  const { from, to, measure } = options;
+export interface CohortOptions {
+  from: Month;
+  to: Month;
+  measure: CohortMeasure;
+}
+
+export function assertCohortOptions({ from, to, measure }: CohortOptions): void {
   assertMonth(from, 'from');
   assertMonth(to, 'to');
   if (to < from) throw new RangeError(`to (${to}) is before from (${from})`);
-  if (measure !== 'logo' && measure !== 'arr' && measure !== 'activity') {
+  if (!COHORT_MEASURES.includes(measure)) {
     throw new RangeError(`measure must be 'logo', 'arr' or 'activity', got ${JSON.stringify(measure)}`);
   }
-  const index = indexDataset(dataset);
+}
+
+/** Cohort rows of all three measures in one pass over the members (each measure's cells as `cohortsOf` gives). */
+export function cohortsAllOf(selection: Selection, from: Month, to: Month): Record<CohortMeasure, Cohorts> {
+  const { index } = selection;
   const first = monthIndex(from);
   const last = monthIndex(to);
   const members: number[][] = Array.from({ length: last - first + 1 }, () => []);
-  index.accounts.forEach((account, position) => {
-    const signed = monthIndex(account.signedAt);
+  for (const position of selection.positions) {
+    const signed = monthIndex((index.accounts[position] as { signedAt: string }).signedAt);
     if (signed >= first && signed <= last) (members[signed - first] as number[]).push(position);
-  });
-  const activity = measure === 'activity' ? activityMatrix(index) : null;
-  const rows: CohortRow[] = [];
+  }
+  const arr = arrThrough(index, last);
+  const activity = activityMatrix(index);
+  const result: Record<CohortMeasure, Cohorts> = {
+    logo: { from, to, measure: 'logo', cohorts: [] },
+    arr: { from, to, measure: 'arr', cohorts: [] },
+    activity: { from, to, measure: 'activity', cohorts: [] },
+  };
   members.forEach((positions, cohortOffset) => {
     if (positions.length === 0) return;
     const cohort = first + cohortOffset;
+    const months = last - cohort + 1;
+    // Each member adds to every month of its cohort's row, members in dataset order (as a month-by-month sum would).
+    const logo = new Float64Array(months);
+    const arrTotals = new Float64Array(months);
+    const rates = new Float64Array(months);
     let startingArr = 0;
-    for (const position of positions) startingArr += valueAt(index.arr, position, cohort);
-    const cells: CohortCell[] = [];
-    for (let month = cohort; month <= last; month += 1) {
-      let total = 0;
-      for (const position of positions) {
-        if (measure === 'logo') total += valueAt(index.arr, position, month) > 0 ? 1 : 0;
-        else if (measure === 'arr') total += valueAt(index.arr, position, month);
-        else total += activityRateAt(activity as NonNullable<typeof activity>, position, month);
+    for (const position of positions) {
+      const base = position * arr.count - arr.start;
+      startingArr += cohort >= arr.start ? (arr.values[base + cohort] as number) : 0;
+      for (let month = cohort; month <= last; month += 1) {
+        const k = month - cohort;
+        const cell = month >= arr.start ? (arr.values[base + month] as number) : 0;
+        if (cell > 0) logo[k] = (logo[k] as number) + 1;
+        arrTotals[k] = (arrTotals[k] as number) + cell;
+        rates[k] = (rates[k] as number) + activityRateAt(activity, position, month);
       }
-      const value = measure === 'arr' ? ratio(total, startingArr) : total / positions.length;
-      cells.push({ offset: month - cohort, month: monthFromIndex(month), value });
     }
-    rows.push({ cohort: monthFromIndex(cohort), size: positions.length, startingArr, cells });
+    const row = (value: (k: number) => number | null): CohortRow => ({
+      cohort: monthFromIndex(cohort), size: positions.length, startingArr,
+      cells: Array.from({ length: months }, (_, k) => ({ offset: k, month: monthFromIndex(cohort + k), value: value(k) })),
+    });
+    result.logo.cohorts.push(row((k) => (logo[k] as number) / positions.length));
+    result.arr.cohorts.push(row((k) => ratio(arrTotals[k] as number, startingArr)));
+    result.activity.cohorts.push(row((k) => (rates[k] as number) / positions.length));
   });
-  return { from, to, measure, cohorts: rows };
+  return result;
+}
+
+export function cohortsOf(selection: Selection, { from, to, measure }: CohortOptions): Cohorts {
+  return cohortsAllOf(selection, from, to)[measure];
+}
+
+export function cohorts(dataset: Dataset, options: CohortOptions): Cohorts {
+  assertCohortOptions(options);
+  return cohortsOf(wholeDataset(dataset), options);
 }

@@ -5,15 +5,19 @@
  * Rules the SPEC leaves open, decided here:
  * - Renewals use the same `graceMonths` and `asOf` as `renewals`; a late renewal within grace counts as renewed.
  * - A lead without `arr` adds 0 to `csqlArr`.
+ * - An open-ended contract covers every day after its opt-out date.
  */
-import { arrMovements, assertGrace, resolveAsOf } from './arr-movements.js';
-import type { SharedResults } from './csm-scorecard.js';
-import { assertPeriod, monthIndex } from './dates.js';
-import { indexDataset } from './dataset-index.js';
-import { resolveHealthModel, type HealthModelInput } from './health-model.js';
-import { accountTransition } from './health-transitions.js';
-import { isRenewed, renewals } from './renewals.js';
-import type { DateString, Dataset, Period } from './types.js';
+import { assertGrace, MOVEMENT_KINDS, resolveAsOf, waterfallOf } from './arr-movements.js';
+import type { SharedCores } from './csm-scorecard.js';
+import { assertPeriod, dayNumber, monthIndex } from './dates.js';
+import { recordColumns } from './dataset-index.js';
+import { revenueFieldOf } from './domain.js';
+import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
+import { transitionAt } from './health-transitions.js';
+import { healthScoreMatrix } from './monthly-records.js';
+import { isRenewedCode, renewalsOf } from './renewals.js';
+import { isSelected, wholeDataset, type Selection } from './selection.js';
+import type { AdvocacyRecord, Contract, DateString, Dataset, Lead, Period, RevenueEvent } from './types.js';
 
 export interface CsAttributionRetain {
   /** Renewal ARR of due contracts renewed whose account was saved (red -> higher) over the lookback. */
@@ -64,60 +68,80 @@ export interface CsAttributionOptions {
   asOf?: DateString;
 }
 
-export function csAttribution(dataset: Dataset, options: CsAttributionOptions, shared?: SharedResults): CsAttribution {
-  const { period, lookbackMonths = 12, graceMonths = 0 } = options;
-  assertPeriod(period);
-  assertGrace(graceMonths);
-  if (!Number.isInteger(lookbackMonths) || lookbackMonths < 0) throw new RangeError(`lookbackMonths must be a whole number >= 0, got ${String(lookbackMonths)}`);
-  const asOf = resolveAsOf(period, options.asOf);
-  const model = resolveHealthModel(options.model);
-  const index = indexDataset(dataset);
+export interface AttributionSettings {
+  period: Period;
+  model: HealthModel;
+  lookbackMonths: number;
+  graceMonths: number;
+  asOf: DateString;
+}
+
+/** Transition codes of `transitionCode`: 0 save, 1 win. */
+const SAVE = 0;
+const WIN = 1;
+
+export function csAttributionOf(selection: Selection, settings: AttributionSettings, shared?: SharedCores): CsAttribution {
+  const { index } = selection;
+  const { period, model, lookbackMonths, graceMonths, asOf } = settings;
+  const health = healthScoreMatrix(index, model);
   const from = monthIndex(period.from);
   const to = monthIndex(period.to);
-  const inPeriod = (date: DateString | undefined) => {
-    if (date === undefined) return false;
-    const month = monthIndex(date);
-    return month >= from && month <= to;
-  };
+  const c = index.contracts;
 
   const retain = { savedRenewalArr: 0, wonRenewalArr: 0, optOutRetainedArr: 0, total: 0 };
-  for (const item of (shared?.renewals ?? renewals(dataset, { period, graceMonths, asOf })).items) {
-    if (!isRenewed(item.status)) continue;
-    const dueMonth = monthIndex(item.dueDate);
-    const position = index.positionOf.get(item.accountId) as number;
-    const { kind } = accountTransition(index, model, position, dueMonth - lookbackMonths, dueMonth);
-    if (kind === 'save') retain.savedRenewalArr += item.renewalArr ?? 0;
-    if (kind === 'win') retain.wonRenewalArr += item.renewalArr ?? 0;
-  }
-  for (const list of index.contractsByAccount) {
-    for (const { contract, arr } of list) {
-      if (inPeriod(contract.optOutDate) && contract.end > (contract.optOutDate as string)) retain.optOutRetainedArr += arr;
+  const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
+  summary.dueRows.forEach((row, i) => {
+    if (!isRenewedCode(summary.status[i] as number)) return;
+    const dueMonth = c.endMonth[row] as number;
+    const kind = transitionAt(health, c.account[row] as number, dueMonth - lookbackMonths, dueMonth);
+    const renewalArr = c.arr[summary.renewal[i] as number] as number;
+    if (kind === SAVE) retain.savedRenewalArr += renewalArr;
+    if (kind === WIN) retain.wonRenewalArr += renewalArr;
+  });
+  for (const position of selection.positions) {
+    for (let i = c.offsets[position] as number; i < (c.offsets[position + 1] as number); i += 1) {
+      const row = c.order[i] as number;
+      const optOutDate = (c.records[row] as Contract).optOutDate;
+      if (optOutDate === undefined) continue;
+      const month = monthIndex(optOutDate);
+      if (month >= from && month <= to && (c.endDay[row] as number) > dayNumber(optOutDate)) retain.optOutRetainedArr += c.arr[row] as number;
     }
   }
   retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
 
   const expand = { csqlArr: 0, savedWonExpansionArr: 0, pocArr: 0, total: 0 };
-  for (const lead of dataset.leads ?? []) if (lead.stage === 'won' && inPeriod(lead.closedAt)) expand.csqlArr += lead.arr ?? 0;
-  const transitionKinds = new Map<string, string>();
-  for (const movement of (shared?.waterfall ?? arrMovements(dataset, { period, graceMonths, asOf })).movements) {
-    if (movement.kind !== 'expansion') continue;
-    let kind = transitionKinds.get(movement.accountId);
-    if (kind === undefined) {
-      kind = accountTransition(index, model, index.positionOf.get(movement.accountId) as number, from, to).kind;
-      transitionKinds.set(movement.accountId, kind);
-    }
-    if (kind === 'save' || kind === 'win') expand.savedWonExpansionArr += movement.amount;
+  const leads = recordColumns<Lead>(index, 'leads');
+  leads.records.forEach((lead, row) => {
+    if (lead.stage !== 'won' || lead.closedAt === undefined || !isSelected(selection, leads.account[row] as number)) return;
+    const closed = monthIndex(lead.closedAt);
+    if (closed >= from && closed <= to) expand.csqlArr += lead.arr ?? 0;
+  });
+  const movements = (shared?.waterfall ?? waterfallOf(selection, { period, graceMonths, asOf })).movementColumns;
+  const expansion = MOVEMENT_KINDS.indexOf('expansion');
+  for (let row = 0; row < movements.position.length; row += 1) {
+    if (movements.kind.at(row) !== expansion) continue;
+    const kind = transitionAt(health, movements.position.at(row), from, to);
+    if (kind === SAVE || kind === WIN) expand.savedWonExpansionArr += movements.amount.at(row);
   }
 
   const land = { csqaCount: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0, total: 0 };
-  for (const record of dataset.advocacy ?? []) if (inPeriod(record.date)) land.csqaCount += 1;
-  for (const event of dataset.revenue ?? []) {
-    if (!inPeriod(event.date)) continue;
-    if (event.source === 'poc') expand.pocArr += event.arr;
-    else if (event.source === 'referral') land.referralArr += event.arr;
-    else if (event.source === 'premium-csm' || event.source === 'consulting') land.premiumServicesArr += event.arr;
-    else land.assistedSalesArr += event.arr;
+  const advocacy = recordColumns<AdvocacyRecord>(index, 'advocacy');
+  for (let row = 0; row < advocacy.records.length; row += 1) {
+    const month = advocacy.month[row] as number;
+    if (month >= from && month <= to && isSelected(selection, advocacy.account[row] as number)) land.csqaCount += 1;
   }
+  const revenue = recordColumns<RevenueEvent>(index, 'revenue');
+  const figures = { pocArr: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0 };
+  for (let row = 0; row < revenue.records.length; row += 1) {
+    const month = revenue.month[row] as number;
+    if (month < from || month > to || !isSelected(selection, revenue.account[row] as number)) continue;
+    const event = revenue.records[row] as RevenueEvent;
+    figures[revenueFieldOf(event.source)] += event.arr;
+  }
+  expand.pocArr = figures.pocArr;
+  land.referralArr = figures.referralArr;
+  land.premiumServicesArr = figures.premiumServicesArr;
+  land.assistedSalesArr = figures.assistedSalesArr;
   expand.total = expand.csqlArr + expand.savedWonExpansionArr + expand.pocArr;
   land.total = land.referralArr + land.premiumServicesArr + land.assistedSalesArr;
 
@@ -131,4 +155,16 @@ export function csAttribution(dataset: Dataset, options: CsAttributionOptions, s
     retain, expand, land,
     totalArr: retainTotal + expandTotal + landTotal,
   };
+}
+
+export function resolveAttributionSettings(options: CsAttributionOptions): AttributionSettings {
+  const { period, lookbackMonths = 12, graceMonths = 0 } = options;
+  assertPeriod(period);
+  assertGrace(graceMonths);
+  if (!Number.isInteger(lookbackMonths) || lookbackMonths < 0) throw new RangeError(`lookbackMonths must be a whole number >= 0, got ${String(lookbackMonths)}`);
+  return { period, lookbackMonths, graceMonths, asOf: resolveAsOf(period, options.asOf), model: resolveHealthModel(options.model) };
+}
+
+export function csAttribution(dataset: Dataset, options: CsAttributionOptions): CsAttribution {
+  return csAttributionOf(wholeDataset(dataset), resolveAttributionSettings(options));
 }

@@ -8,17 +8,21 @@
  *   the period; `csqlWonArr` sums the ARR of leads won (`closedAt`) in the period.
  * - Mean health is over book accounts with health at `period.to`; NPS over responses in the period.
  * - Accounts with no CSM get a row with `csmId: null`, so the rows add up to the totals.
+ * - Every CSM of `dataset.csms` has a row, with or without accounts; over a set of account ids (a viewer's scope),
+ *   only the CSMs of those accounts do (see `prepareDataset`).
  */
-import { arrMovements, assertGrace, movementArr, resolveAsOf, type ArrWaterfall } from './arr-movements.js';
+import { assertGrace, movementArr, resolveAsOf, waterfallOf, type WaterfallCore } from './arr-movements.js';
 import { assertPeriod, monthIndex } from './dates.js';
-import { indexDataset, valueAt } from './dataset-index.js';
+import { recordColumns } from './dataset-index.js';
 import { scoreAt } from './health.js';
-import { resolveHealthModel, type HealthModelInput } from './health-model.js';
-import { accountTransition } from './health-transitions.js';
-import { countNps, emptyNps, npsScore } from './nps.js';
+import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
+import { transitionAt } from './health-transitions.js';
+import { healthScoreMatrix } from './monthly-records.js';
+import { npsCategory } from './domain.js';
 import { ratio } from './ratio.js';
-import { renewals, summarizeRenewals, type RenewalItem, type RenewalSummary } from './renewals.js';
-import type { DateString, Dataset, Period } from './types.js';
+import { isRenewedCode, renewalsOf, type RenewalCore } from './renewals.js';
+import { isSelected, wholeDataset, type Selection } from './selection.js';
+import type { Csm, DateString, Dataset, Lead, NpsResponse, Period } from './types.js';
 
 export interface CsmScorecardRow {
   /** null for the accounts without a CSM, and for the totals row. */
@@ -56,126 +60,197 @@ export interface CsmScorecardOptions {
   asOf?: DateString;
 }
 
-interface Tally {
-  accounts: number;
-  arr: number;
-  healthSum: number;
-  healthCount: number;
-  saves: number;
-  wins: number;
-  nps: ReturnType<typeof emptyNps>;
-  csqlCount: number;
-  csqlWonArr: number;
-  netNewArr: number;
-  items: RenewalItem[];
-}
+/** The key of the team total's row. */
+const TOTAL = Symbol('total');
 
-function emptyTally(): Tally {
-  return { accounts: 0, arr: 0, healthSum: 0, healthCount: 0, saves: 0, wins: 0, nps: emptyNps(), csqlCount: 0, csqlWonArr: 0, netNewArr: 0, items: [] };
+/** Running figures of every row (the total, then the CSMs), one typed column per figure. */
+class Tallies {
+  readonly codeOf = new Map<string | null | typeof TOTAL, number>();
+  readonly ids: Array<string | null | typeof TOTAL> = [];
+  private size = 0;
+  private capacity: number;
+  accounts!: Float64Array; arr!: Float64Array; healthSum!: Float64Array; healthCount!: Float64Array;
+  saves!: Float64Array; wins!: Float64Array; netNewArr!: Float64Array; csqlCount!: Float64Array; csqlWonArr!: Float64Array;
+  responses!: Float64Array; promoters!: Float64Array; detractors!: Float64Array;
+  dueCount!: Float64Array; dueArr!: Float64Array; renewedArr!: Float64Array; dueAccounts!: Float64Array; renewedAccounts!: Float64Array;
+  private static readonly FIELDS = [
+    'accounts', 'arr', 'healthSum', 'healthCount', 'saves', 'wins', 'netNewArr', 'csqlCount', 'csqlWonArr', 'responses', 'promoters',
+    'detractors', 'dueCount', 'dueArr', 'renewedArr', 'dueAccounts', 'renewedAccounts',
+  ] as const;
+
+  constructor(capacity: number) {
+    this.capacity = Math.max(4, capacity);
+    for (const field of Tallies.FIELDS) this[field] = new Float64Array(this.capacity);
+  }
+
+  /** The row of a CSM id (null: accounts without one), created on first sight, in that order. */
+  code(csmId: string | null | typeof TOTAL): number {
+    let code = this.codeOf.get(csmId);
+    if (code === undefined) {
+      code = this.size++;
+      if (code >= this.capacity) this.grow();
+      this.codeOf.set(csmId, code);
+      this.ids.push(csmId);
+    }
+    return code;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    for (const field of Tallies.FIELDS) {
+      const next = new Float64Array(this.capacity);
+      next.set(this[field]);
+      this[field] = next;
+    }
+  }
 }
 
 /** Results for the same period, grace and asOf that a caller already has (the dashboard): not computed again. */
-export interface SharedResults {
-  waterfall: ArrWaterfall;
-  renewals: RenewalSummary;
+export interface SharedCores {
+  waterfall: WaterfallCore;
+  renewals: RenewalCore;
 }
 
-export function csmScorecard(dataset: Dataset, options: CsmScorecardOptions, shared?: SharedResults): CsmScorecard {
-  const { period, graceMonths = 0 } = options;
-  assertPeriod(period);
-  assertGrace(graceMonths);
-  const asOf = resolveAsOf(period, options.asOf);
-  const model = resolveHealthModel(options.model);
-  const index = indexDataset(dataset);
+export interface ScorecardSettings {
+  period: Period;
+  model: HealthModel;
+  graceMonths: number;
+  asOf: DateString;
+  /** Only CSMs with selected accounts get a row (a viewer's scope must not list other books). */
+  onlySelectedCsms?: boolean;
+}
+
+/** Adds to a row and to the total (the last argument), as every figure of the total sums its rows' records. */
+function add(column: Float64Array, code: number, total: number, amount: number): void {
+  column[code] = (column[code] as number) + amount;
+  column[total] = (column[total] as number) + amount;
+}
+
+/** Counts one record for a row (none when `code` is -1) and for the total. */
+function count(column: Float64Array, code: number, total: number): void {
+  if (code >= 0) column[code] = (column[code] as number) + 1;
+  column[total] = (column[total] as number) + 1;
+}
+
+export function csmScorecardOf(selection: Selection, settings: ScorecardSettings, shared?: SharedCores): CsmScorecard {
+  const { index } = selection;
+  const { period, model, graceMonths, asOf } = settings;
   const from = monthIndex(period.from);
   const to = monthIndex(period.to);
   const arr = movementArr(index, period, graceMonths, asOf);
-  const tallies = new Map<string | null, Tally>();
-  const tallyOf = (csmId: string | null) => {
-    let tally = tallies.get(csmId);
-    if (!tally) {
-      tally = emptyTally();
-      tallies.set(csmId, tally);
-    }
-    return tally;
-  };
-  for (const csm of dataset.csms ?? []) tallyOf(csm.id);
-  const total = emptyTally();
-  const csmOfAccount = new Map<string, string | null>();
+  const health = healthScoreMatrix(index, model);
+  const csmList = index.dataset.csms ?? [];
+  const t = new Tallies(csmList.length + 8);
+  const total = t.code(TOTAL);
+  // Rows in the order of dataset.csms; over a scope only those with selected accounts.
+  const inScope = settings.onlySelectedCsms ? new Set(Array.from(selection.positions, (p) => index.accounts[p]?.csmId)) : null;
+  for (const csm of csmList) if (!inScope || inScope.has(csm.id)) t.code(csm.id);
+  // Each selected account's row, looked up once.
+  const rowOf = new Int32Array(index.accounts.length).fill(-1);
+  for (const position of selection.positions) rowOf[position] = t.code(index.accounts[position]?.csmId ?? null);
 
-  index.accounts.forEach((account, position) => {
-    const csmId = account.csmId ?? null;
-    csmOfAccount.set(account.id, csmId);
-    const closing = valueAt(arr, position, to);
-    const transition = accountTransition(index, model, position, from, to);
-    const score = scoreAt(index, model, position, to);
-    for (const tally of [tallyOf(csmId), total]) {
-      if (closing > 0) {
-        tally.accounts += 1;
-        tally.arr += closing;
-        if (!Number.isNaN(score)) {
-          tally.healthSum += score;
-          tally.healthCount += 1;
-        }
+  for (const position of selection.positions) {
+    const code = rowOf[position] as number;
+    const closing = arr.at(position, to);
+    const kind = transitionAt(health, position, from, to);
+    if (closing > 0) {
+      add(t.accounts, code, total, 1);
+      add(t.arr, code, total, closing);
+      const score = scoreAt(health, position, to);
+      if (!Number.isNaN(score)) {
+        add(t.healthSum, code, total, score);
+        add(t.healthCount, code, total, 1);
       }
-      if (transition.kind === 'save') tally.saves += 1;
-      if (transition.kind === 'win') tally.wins += 1;
+    }
+    if (kind === 0) add(t.saves, code, total, 1);
+    if (kind === 1) add(t.wins, code, total, 1);
+  }
+  const waterfall = shared?.waterfall ?? waterfallOf(selection, { period, graceMonths, asOf });
+  const movements = waterfall.movementColumns;
+  for (let row = 0; row < movements.position.length; row += 1) add(t.netNewArr, rowOf[movements.position.at(row)] as number, total, movements.amount.at(row));
+  const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
+  const c = index.contracts;
+  const marks = new Uint8Array(index.accounts.length);
+  summary.dueRows.forEach((row, i) => {
+    const position = c.account[row] as number;
+    const code = rowOf[position] as number;
+    const dueArr = c.arr[row] as number;
+    add(t.dueCount, code, total, 1);
+    add(t.dueArr, code, total, dueArr);
+    // An account belongs to one CSM, so counting it once for its row counts it once for the total too.
+    if (marks[position] === 0) {
+      marks[position] = 1;
+      add(t.dueAccounts, code, total, 1);
+    }
+    if (isRenewedCode(summary.status[i] as number)) {
+      add(t.renewedArr, code, total, c.arr[summary.renewal[i] as number] as number);
+      if (marks[position] === 1) {
+        marks[position] = 2;
+        add(t.renewedAccounts, code, total, 1);
+      }
     }
   });
-  const csmOf = (accountId: string | undefined) => (accountId === undefined ? undefined : csmOfAccount.get(accountId));
-  const waterfall = shared?.waterfall ?? arrMovements(dataset, { period, graceMonths, asOf });
-  for (const movement of waterfall.movements) {
-    tallyOf(csmOf(movement.accountId) ?? null).netNewArr += movement.amount;
-    total.netNewArr += movement.amount;
+  const responses = recordColumns<NpsResponse>(index, 'nps');
+  for (let row = 0; row < responses.records.length; row += 1) {
+    const month = responses.month[row] as number;
+    const position = responses.account[row] as number;
+    if (month < from || month > to || !isSelected(selection, position)) continue;
+    const category = npsCategory(responses.value[row] as number);
+    // A response without an account counts in the total only.
+    const code = position >= 0 ? (rowOf[position] as number) : -1;
+    count(t.responses, code, total);
+    if (category === 'promoters') count(t.promoters, code, total);
+    if (category === 'detractors') count(t.detractors, code, total);
   }
-  const summary = shared?.renewals ?? renewals(dataset, { period, graceMonths, asOf });
-  for (const item of summary.items) {
-    tallyOf(csmOf(item.accountId) ?? null).items.push(item);
-    total.items.push(item);
-  }
-  for (const response of dataset.nps ?? []) {
-    const month = monthIndex(response.date);
-    if (month < from || month > to) continue;
-    const csmId = csmOf(response.accountId);
-    if (csmId !== undefined) countNps(tallyOf(csmId).nps, response.score);
-    countNps(total.nps, response.score);
-  }
-  for (const lead of dataset.leads ?? []) {
-    const csmId = lead.csmId ?? csmOf(lead.accountId) ?? null;
-    const created = monthIndex(lead.createdAt);
-    const createdIn = created >= from && created <= to;
+  const leads = recordColumns<Lead>(index, 'leads');
+  for (let row = 0; row < leads.records.length; row += 1) {
+    const position = leads.account[row] as number;
+    if (!isSelected(selection, position)) continue;
+    const lead = leads.records[row] as Lead;
+    const code = lead.csmId !== undefined ? t.code(lead.csmId) : (rowOf[position] as number);
+    const created = leads.month[row] as number;
+    if (created >= from && created <= to) add(t.csqlCount, code, total, 1);
     const closed = lead.closedAt === undefined ? -1 : monthIndex(lead.closedAt);
-    const wonIn = lead.stage === 'won' && closed >= from && closed <= to;
-    for (const tally of [tallyOf(csmId), total]) {
-      if (createdIn) tally.csqlCount += 1;
-      if (wonIn) tally.csqlWonArr += lead.arr ?? 0;
-    }
+    if (lead.stage === 'won' && closed >= from && closed <= to) add(t.csqlWonArr, code, total, lead.arr ?? 0);
   }
 
-  const csmById = new Map((dataset.csms ?? []).map((csm) => [csm.id, csm]));
-  const row = (csmId: string | null, name: string, team: string | null, tally: Tally): CsmScorecardRow => {
-    const rates = summarizeRenewals(period, asOf, graceMonths, tally.items);
+  const csmById = new Map<string, Csm>(csmList.filter((csm) => !inScope || inScope.has(csm.id)).map((csm) => [csm.id, csm]));
+  const figures = (code: number, csmId: string | null, name: string, team: string | null): CsmScorecardRow => {
+    const responsesAt = t.responses[code] as number;
     return {
       csmId, name, team,
-      accounts: tally.accounts,
-      arr: tally.arr,
-      arrPerAccount: ratio(tally.arr, tally.accounts),
-      logoRate: rates.logoRate,
-      dollarRate: rates.dollarRate,
-      renewalsDue: rates.due.count,
-      meanHealthScore: ratio(tally.healthSum, tally.healthCount),
-      saves: tally.saves,
-      wins: tally.wins,
-      nps: npsScore(tally.nps),
-      npsResponses: tally.nps.responses,
-      csqlCount: tally.csqlCount,
-      csqlWonArr: tally.csqlWonArr,
-      netNewArr: tally.netNewArr,
+      accounts: t.accounts[code] as number,
+      arr: t.arr[code] as number,
+      arrPerAccount: ratio(t.arr[code] as number, t.accounts[code] as number),
+      logoRate: ratio(t.renewedAccounts[code] as number, t.dueAccounts[code] as number),
+      dollarRate: ratio(t.renewedArr[code] as number, t.dueArr[code] as number),
+      renewalsDue: t.dueCount[code] as number,
+      meanHealthScore: ratio(t.healthSum[code] as number, t.healthCount[code] as number),
+      saves: t.saves[code] as number,
+      wins: t.wins[code] as number,
+      nps: responsesAt === 0 ? null : (100 * ((t.promoters[code] as number) - (t.detractors[code] as number))) / responsesAt,
+      npsResponses: responsesAt,
+      csqlCount: t.csqlCount[code] as number,
+      csqlWonArr: t.csqlWonArr[code] as number,
+      netNewArr: t.netNewArr[code] as number,
     };
   };
-  const csms = [...tallies].map(([csmId, tally]) => {
+  const csms: CsmScorecardRow[] = [];
+  for (let code = total + 1; code < t.ids.length; code += 1) {
+    const csmId = t.ids[code] as string | null;
     const csm = csmId === null ? undefined : csmById.get(csmId);
-    return row(csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null, tally);
-  });
-  return { period: { from: period.from, to: period.to }, csms, totals: row(null, 'Team total', null, total) };
+    csms.push(figures(code, csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null));
+  }
+  return { period: { from: period.from, to: period.to }, csms, totals: figures(total, null, 'Team total', null) };
+}
+
+export function resolveScorecardSettings(options: CsmScorecardOptions): ScorecardSettings {
+  const { period, graceMonths = 0 } = options;
+  assertPeriod(period);
+  assertGrace(graceMonths);
+  return { period, graceMonths, asOf: resolveAsOf(period, options.asOf), model: resolveHealthModel(options.model) };
+}
+
+export function csmScorecard(dataset: Dataset, options: CsmScorecardOptions): CsmScorecard {
+  return csmScorecardOf(wholeDataset(dataset), resolveScorecardSettings(options));
 }

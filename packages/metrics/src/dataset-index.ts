@@ -1,41 +1,66 @@
 /**
- * The one place that reads a dataset's collections: it indexes them once (accounts by position, months as integer
- * offsets, money converted to the reporting currency) into dense per-account x per-month arrays that every metric
- * then scans linearly. The index is cached per dataset object, so treat datasets as immutable: derive a new one
- * (`filterDataset`, `validateDataset`) instead of mutating it.
+ * The one place that reads a dataset's collections: it indexes them once into columns (accounts by position,
+ * dates as day numbers, months as integer indexes, money converted to the reporting currency) that every metric
+ * then scans linearly, for all accounts or for the accounts a filter selects (`selection.ts`). The index is cached
+ * per dataset object, so treat datasets as immutable: derive a new one (`filterDataset`, `validateDataset`) instead
+ * of mutating it.
+ *
+ * Monthly matrices span only the months a computation asks for (`arrThrough`): a contract ending in 9999, or one
+ * without an end, costs what any other contract costs.
  */
 import { dayNumber, isLastDayOfMonth, monthIndex } from './dates.js';
+import { ownValue } from './domain.js';
 import type { Account, Contract, Dataset } from './types.js';
 
-/** A contract with its ARR in the reporting currency and its dates as day numbers. */
-export interface IndexedContract {
-  contract: Contract;
-  arr: number;
-  startDay: number;
-  endDay: number;
-  /** Month index of `end`: the month the contract is due. */
-  endMonth: number;
+/** `endDay` / `endMonth` of a contract without an end: later than any real date. */
+export const OPEN_END = Number.MAX_SAFE_INTEGER;
+
+/** Contracts as columns, in dataset order; money in the reporting currency. */
+export interface ContractColumns {
+  records: readonly Contract[];
+  account: Int32Array;
+  arr: Float64Array;
+  startDay: Float64Array;
+  /** `OPEN_END` for an open-ended contract. */
+  endDay: Float64Array;
+  startMonth: Int32Array;
+  /** Month of `end`: the month the contract is due; `OPEN_END` when it never is. */
+  endMonth: Float64Array;
+  /** Per account, its contracts sorted by start, then id: `order[offsets[p] .. offsets[p + 1])`. */
+  offsets: Int32Array;
+  order: Int32Array;
+  /** Contracts with an end, sorted by end date, then id: the order renewals list them in. */
+  byDue: Int32Array;
 }
 
-/** ARR (or another per-account monthly value) for months `start .. start + count - 1`, row-major by account. */
+/** A per-account monthly value for months `start .. start + count - 1`, row-major by account. */
 export interface MonthlyMatrix {
   start: number;
   count: number;
   values: Float64Array;
 }
 
+/** A dated record of one account (or of none: NPS responses may have no account). */
+export interface RecordColumns<T> {
+  records: readonly T[];
+  /** Account position; -1 for a record without an account. */
+  account: Int32Array;
+  month: Int32Array;
+  /** The record's number: an NPS score, a lead's or a revenue event's ARR (0 when absent). */
+  value: Float64Array;
+}
+
 export interface DatasetIndex {
   dataset: Dataset;
   accounts: readonly Account[];
   positionOf: ReadonlyMap<string, number>;
-  /** First and last month index of the ARR data (contract terms, or snapshots). */
-  firstMonth: number;
-  lastMonth: number;
-  /** Account ARR by month (SPEC 2): snapshots when the dataset has any, else active contracts. */
-  arr: MonthlyMatrix;
-  /** Contracts per account position, sorted by start, then id. */
-  contractsByAccount: readonly IndexedContract[][];
-  /** Lazily built; use the accessors below. */
+  contracts: ContractColumns;
+  /** ARR comes from `dataset.arr` snapshots when there are any (SPEC 2). */
+  arrFromSnapshots: boolean;
+  /** First month with ARR data, and the last month the data itself decides (later months only follow from it). */
+  arrStart: number;
+  arrLast: number;
+  /** Lazily built results; use `cached`. */
   cache: Map<string, unknown>;
 }
 
@@ -44,14 +69,14 @@ const indexes = new WeakMap<Dataset, DatasetIndex>();
 /** Units of reporting currency per unit of `currency`; throws for a currency without a rate. */
 export function fxRate(dataset: Dataset, currency: string | undefined, where: string): number {
   if (currency === undefined || currency === (dataset.currency ?? 'USD')) return 1;
-  const rate = dataset.fxRates?.[currency];
-  if (rate === undefined) {
+  const rate = ownValue(dataset.fxRates, currency);
+  if (typeof rate !== 'number') {
     throw new Error(`${where}: currency '${currency}' has no rate in dataset.fxRates; run validateDataset to list such records`);
   }
   return rate;
 }
 
-function accountPosition(positionOf: ReadonlyMap<string, number>, accountId: string, where: string): number {
+export function accountPosition(positionOf: ReadonlyMap<string, number>, accountId: string, where: string): number {
   const position = positionOf.get(accountId);
   if (position === undefined) {
     throw new Error(`${where}: unknown accountId '${accountId}'; run validateDataset to list such records`);
@@ -59,72 +84,88 @@ function accountPosition(positionOf: ReadonlyMap<string, number>, accountId: str
   return position;
 }
 
-/** The months ARR can be read from: contracts' terms, or the snapshots when there are any. */
-function arrMonthRange(dataset: Dataset): { first: number; last: number } {
-  let first = Infinity;
+/** Money in the reporting currency; a product past the largest double is an error, never Infinity (SPEC 0). */
+export function money(amount: number, rate: number, where: string): number {
+  const value = amount * rate;
+  if (!Number.isFinite(value)) throw new RangeError(`${where}: ARR ${amount} x rate ${rate} is too large to compute with`);
+  return value;
+}
+
+function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number>, accountCount: number): ContractColumns {
+  const records = dataset.contracts ?? [];
+  const n = records.length;
+  const account = new Int32Array(n);
+  const arr = new Float64Array(n);
+  const startDay = new Float64Array(n);
+  const endDay = new Float64Array(n);
+  const startMonth = new Int32Array(n);
+  const endMonth = new Float64Array(n);
+  const counts = new Int32Array(accountCount + 1);
+  records.forEach((contract, row) => {
+    const where = `contracts[${row}] ('${contract.id}')`;
+    const position = accountPosition(positionOf, contract.accountId, where);
+    account[row] = position;
+    arr[row] = money(contract.arr, fxRate(dataset, contract.currency, where), where);
+    startDay[row] = dayNumber(contract.start);
+    startMonth[row] = monthIndex(contract.start);
+    endDay[row] = contract.end === undefined ? OPEN_END : dayNumber(contract.end);
+    endMonth[row] = contract.end === undefined ? OPEN_END : monthIndex(contract.end);
+    counts[position + 1] = (counts[position + 1] as number) + 1;
+  });
+  const offsets = new Int32Array(accountCount + 1);
+  for (let p = 0; p < accountCount; p += 1) offsets[p + 1] = (offsets[p] as number) + (counts[p + 1] as number);
+  const fill = offsets.slice(0, accountCount);
+  const order = new Int32Array(n);
+  for (let row = 0; row < n; row += 1) {
+    const p = account[row] as number;
+    order[fill[p] as number] = row;
+    fill[p] = (fill[p] as number) + 1;
+  }
+  const byStart = (a: number, b: number) =>
+    (startDay[a] as number) - (startDay[b] as number) || ((records[a] as Contract).id < (records[b] as Contract).id ? -1 : 1);
+  for (let p = 0; p < accountCount; p += 1) {
+    const from = offsets[p] as number;
+    const to = offsets[p + 1] as number;
+    if (to - from > 1) order.subarray(from, to).sort(byStart);
+  }
+  const due: number[] = [];
+  for (let row = 0; row < n; row += 1) if (endDay[row] !== OPEN_END) due.push(row);
+  const byDue = Int32Array.from(due).sort((a, b) =>
+    (endDay[a] as number) - (endDay[b] as number) || ((records[a] as Contract).id < (records[b] as Contract).id ? -1 : 1));
+  return { records, account, arr, startDay, endDay, startMonth, endMonth, offsets, order, byDue };
+}
+
+/** First and last month the ARR data decides: snapshot months, or contract starts. */
+function arrSpan(dataset: Dataset, contracts: ContractColumns): { start: number; last: number } {
+  let start = Infinity;
   let last = -Infinity;
   const snapshots = dataset.arr ?? [];
   if (snapshots.length > 0) {
     for (const snapshot of snapshots) {
       const month = monthIndex(snapshot.month);
-      if (month < first) first = month;
+      if (month < start) start = month;
       if (month > last) last = month;
     }
   } else {
-    for (const contract of dataset.contracts ?? []) {
-      const start = monthIndex(contract.start);
-      const end = monthIndex(contract.end);
-      if (start < first) first = start;
-      if (end > last) last = end;
+    // After the last start ARR only falls as contracts end; those months are built when a view asks for them.
+    for (const month of contracts.startMonth) {
+      if (month < start) start = month;
+      if (month > last) last = month;
     }
   }
-  return first === Infinity ? { first: 0, last: -1 } : { first, last };
+  return start === Infinity ? { start: 0, last: -1 } : { start, last };
 }
 
 function buildIndex(dataset: Dataset): DatasetIndex {
   const accounts = dataset.accounts ?? [];
   const positionOf = new Map<string, number>();
   accounts.forEach((account, position) => positionOf.set(account.id, position));
-  const { first, last } = arrMonthRange(dataset);
-  const count = Math.max(0, last - first + 1);
-  const values = new Float64Array(accounts.length * count);
-
-  const contractsByAccount: IndexedContract[][] = accounts.map(() => []);
-  (dataset.contracts ?? []).forEach((contract, row) => {
-    const where = `contracts[${row}] ('${contract.id}')`;
-    const position = accountPosition(positionOf, contract.accountId, where);
-    const arr = contract.arr * fxRate(dataset, contract.currency, where);
-    (contractsByAccount[position] as IndexedContract[]).push({
-      contract, arr, startDay: dayNumber(contract.start), endDay: dayNumber(contract.end), endMonth: monthIndex(contract.end),
-    });
-  });
-  for (const list of contractsByAccount) {
-    list.sort((a, b) => a.startDay - b.startDay || (a.contract.id < b.contract.id ? -1 : 1));
-  }
-
-  const snapshots = dataset.arr ?? [];
-  if (snapshots.length > 0) {
-    snapshots.forEach((snapshot, row) => {
-      const where = `arr[${row}]`;
-      const position = accountPosition(positionOf, snapshot.accountId, where);
-      values[position * count + monthIndex(snapshot.month) - first] = snapshot.arr * fxRate(dataset, snapshot.currency, where);
-    });
-  } else {
-    // A contract counts in month m when it is active on m's last day: start <= lastDay(m) <= end (SPEC 2).
-    contractsByAccount.forEach((list, position) => {
-      for (const { contract, arr, endMonth } of list) {
-        const from = monthIndex(contract.start);
-        const to = isLastDayOfMonth(contract.end) ? endMonth : endMonth - 1;
-        const base = position * count - first;
-        for (let month = from; month <= to; month += 1) values[base + month] = (values[base + month] as number) + arr;
-      }
-    });
-  }
+  const contracts = indexContracts(dataset, positionOf, accounts.length);
+  const { start, last } = arrSpan(dataset, contracts);
   return {
-    dataset, accounts, positionOf,
-    firstMonth: first, lastMonth: last,
-    arr: { start: first, count, values },
-    contractsByAccount,
+    dataset, accounts, positionOf, contracts,
+    arrFromSnapshots: (dataset.arr ?? []).length > 0,
+    arrStart: start, arrLast: last,
     cache: new Map(),
   };
 }
@@ -141,13 +182,6 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   return index;
 }
 
-/** The value at an account position and month index; 0 outside the matrix. */
-export function valueAt(matrix: MonthlyMatrix, position: number, month: number): number {
-  const offset = month - matrix.start;
-  if (offset < 0 || offset >= matrix.count) return 0;
-  return matrix.values[position * matrix.count + offset] as number;
-}
-
 export function cached<T>(index: DatasetIndex, key: string, build: () => T): T {
   if (index.cache.has(key)) return index.cache.get(key) as T;
   const value = build();
@@ -155,58 +189,124 @@ export function cached<T>(index: DatasetIndex, key: string, build: () => T): T {
   return value;
 }
 
-/**
- * ARR with grace bridging (SPEC 2), covering months up to `throughMonth` (and at least the data's last month).
- * A zero run after positive ARR that resumes within `graceMonths` months is filled with the pre-gap ARR; so is a
- * run still open at `asOfMonth` whose length so far is <= `graceMonths` (it is "in grace"). With no grace this is
- * the raw ARR.
- */
-export function effectiveArr(index: DatasetIndex, graceMonths: number, asOfMonth: number, throughMonth: number): MonthlyMatrix {
-  const last = Math.max(index.lastMonth, throughMonth, asOfMonth);
-  const raw = index.arr;
-  if (graceMonths <= 0 && last <= index.lastMonth) return raw;
-  return cached(index, `arr|${graceMonths}|${asOfMonth}|${last}`, () => {
-    const start = raw.count > 0 ? raw.start : Math.min(throughMonth, asOfMonth);
-    const count = last - start + 1;
-    const values = new Float64Array(index.accounts.length * count);
-    for (let position = 0; position < index.accounts.length; position += 1) {
-      const base = position * count;
-      for (let offset = 0; offset < raw.count; offset += 1) {
-        values[base + offset] = raw.values[position * raw.count + offset] as number;
-      }
-      if (graceMonths > 0) bridgeGaps(values, base, count, start, graceMonths, asOfMonth);
-    }
-    return { start, count, values };
-  });
+/** The value at an account position and month index; 0 before the matrix starts. */
+export function valueAt(matrix: MonthlyMatrix, position: number, month: number): number {
+  const offset = month - matrix.start;
+  if (offset < 0 || offset >= matrix.count) return 0;
+  return matrix.values[position * matrix.count + offset] as number;
 }
 
-function bridgeGaps(values: Float64Array, base: number, count: number, start: number, graceMonths: number, asOfMonth: number): void {
-  let preGapArr = 0;
-  let offset = 0;
-  while (offset < count) {
-    const value = values[base + offset] as number;
-    if (value > 0 || preGapArr === 0) {
-      if (value > 0) preGapArr = value;
-      offset += 1;
-      continue;
+/** Months are built in steps of a year past the data, so views a few months apart share one matrix. */
+const EXTEND_STEP = 12;
+
+/**
+ * Account ARR by month (SPEC 2), covering at least every month up to `through`: snapshots when the dataset has
+ * any (a missing month is 0), else the contracts active on each month's last day.
+ */
+export function arrThrough(index: DatasetIndex, through: number): MonthlyMatrix {
+  let built = index.cache.get('arr') as MonthlyMatrix | undefined;
+  if (built && built.start + built.count - 1 >= through) return built;
+  const last = Math.max(index.arrLast, built ? built.start + built.count - 1 + EXTEND_STEP : index.arrLast, through);
+  built = buildArr(index, last);
+  index.cache.set('arr', built);
+  return built;
+}
+
+function buildArr(index: DatasetIndex, last: number): MonthlyMatrix {
+  const start = index.arrLast >= index.arrStart ? index.arrStart : last;
+  const count = Math.max(0, last - start + 1);
+  const values = new Float64Array(index.accounts.length * count);
+  const { dataset } = index;
+  if (index.arrFromSnapshots) {
+    (dataset.arr ?? []).forEach((snapshot, row) => {
+      const where = `arr[${row}]`;
+      const position = accountPosition(index.positionOf, snapshot.accountId, where);
+      values[position * count + monthIndex(snapshot.month) - start] = money(snapshot.arr, fxRate(dataset, snapshot.currency, where), where);
+    });
+    return { start, count, values };
+  }
+  // A contract counts in month m when it is active on m's last day: start <= lastDay(m) <= end (SPEC 2).
+  const c = index.contracts;
+  for (let row = 0; row < c.records.length; row += 1) {
+    const end = (c.records[row] as Contract).end;
+    const to = end === undefined ? last : Math.min(last, isLastDayOfMonth(end) ? (c.endMonth[row] as number) : (c.endMonth[row] as number) - 1);
+    const base = (c.account[row] as number) * count - start;
+    const arr = c.arr[row] as number;
+    for (let month = c.startMonth[row] as number; month <= to; month += 1) {
+      const cell = base + month;
+      const sum = (values[cell] as number) + arr;
+      if (!Number.isFinite(sum)) throw new RangeError(`contracts[${row}] ('${(c.records[row] as Contract).id}'): the account's ARR is too large to compute with`);
+      values[cell] = sum;
     }
-    let runEnd = offset;
-    while (runEnd < count && (values[base + runEnd] as number) <= 0) runEnd += 1;
-    // A closed run is measured whole; an open one only up to asOf, and is at least one month long.
-    const length = runEnd < count ? runEnd - offset : Math.max(1, asOfMonth - (start + offset) + 1);
-    if (length <= graceMonths) {
-      for (let gap = offset; gap < runEnd; gap += 1) values[base + gap] = preGapArr;
-    } else {
-      preGapArr = 0;
+  }
+  return { start, count, values };
+}
+
+/**
+ * ARR with grace bridging (SPEC 2) as known on `asOfMonth`, read cell by cell (no matrix is copied per asOf). A zero
+ * run after positive ARR that resumes by `asOfMonth` within `graceMonths` months holds the pre-gap ARR; so does a
+ * run still open at `asOfMonth` whose length so far is <= `graceMonths` (it is "in grace"). Months after
+ * `asOfMonth` are never read to judge a run (point in time); they keep their recorded ARR. With no grace this is
+ * the raw ARR.
+ */
+export class ArrSeries {
+  readonly raw: MonthlyMatrix;
+  constructor(raw: MonthlyMatrix, readonly graceMonths: number, readonly asOfMonth: number) {
+    this.raw = raw;
+  }
+
+  /** Recorded ARR of the account at `position` in month index `month`; 0 outside the data. */
+  rawAt(position: number, month: number): number {
+    const { start, count, values } = this.raw;
+    const offset = month - start;
+    return offset < 0 || offset >= count ? 0 : (values[position * count + offset] as number);
+  }
+
+  at(position: number, month: number): number {
+    const value = this.rawAt(position, month);
+    const grace = this.graceMonths;
+    if (value > 0 || grace === 0 || month > this.asOfMonth) return value;
+    // The last month with ARR before this zero: the run began after it, `month - before` months ago.
+    let before = month - 1;
+    const earliest = month - grace;
+    while (before >= earliest && this.rawAt(position, before) <= 0) before -= 1;
+    if (before < earliest) return value;
+    // The run is bridged when it ends within grace by asOf, or is still open at asOf and no longer than grace so far.
+    const last = Math.min(this.asOfMonth, before + grace + 1);
+    for (let after = month + 1; after <= last; after += 1) {
+      if (this.rawAt(position, after) > 0) return this.rawAt(position, before);
     }
-    offset = runEnd;
+    return last === this.asOfMonth && this.asOfMonth - before <= grace ? this.rawAt(position, before) : value;
   }
 }
 
-/** Sum of a matrix column over all accounts. */
-export function totalAt(matrix: MonthlyMatrix, month: number, accountCount: number): number {
-  let total = 0;
-  for (let position = 0; position < accountCount; position += 1) total += valueAt(matrix, position, month);
-  return total;
+export function arrSeries(index: DatasetIndex, graceMonths: number, asOfMonth: number, through: number): ArrSeries {
+  return new ArrSeries(arrThrough(index, Math.max(through, asOfMonth)), graceMonths, asOfMonth);
 }
 
+type DatedCollection = 'nps' | 'leads' | 'advocacy' | 'revenue';
+
+/** The date each dated collection is placed by, and the number it carries (0 when none). */
+const DATED: { [N in DatedCollection]: { date: (record: never) => string; value: (record: never) => number } } = {
+  nps: { date: (r: { date: string }) => r.date, value: (r: { score: number }) => r.score },
+  leads: { date: (r: { createdAt: string }) => r.createdAt, value: (r: { arr?: number }) => r.arr ?? 0 },
+  advocacy: { date: (r: { date: string }) => r.date, value: () => 0 },
+  revenue: { date: (r: { date: string }) => r.date, value: (r: { arr: number }) => r.arr },
+};
+
+/** Indexes a dated collection of account records (or of none, `accountId` absent) once, cached by name. */
+export function recordColumns<T extends { accountId?: string }>(index: DatasetIndex, name: DatedCollection): RecordColumns<T> {
+  return cached(index, `records:${name}`, () => {
+    const records = (index.dataset[name] ?? []) as unknown as readonly T[];
+    const { date, value: valueOf } = DATED[name] as { date: (record: T) => string; value: (record: T) => number };
+    const account = new Int32Array(records.length);
+    const month = new Int32Array(records.length);
+    const value = new Float64Array(records.length);
+    records.forEach((record, row) => {
+      account[row] = record.accountId === undefined ? -1 : accountPosition(index.positionOf, record.accountId, `${name}[${row}]`);
+      month[row] = monthIndex(date(record));
+      value[row] = valueOf(record);
+    });
+    return { records, account, month, value };
+  });
+}

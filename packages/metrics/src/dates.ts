@@ -59,9 +59,25 @@ export function monthIndex(month: Month | DateString): number {
   return yearOf(month) * 12 + digitAt(month, 5) * 10 + digitAt(month, 6) - 1;
 }
 
+/**
+ * 24302 -> `2025-03`. A month before `0000-01` (reached by arithmetic, e.g. the month before a period that starts
+ * in year 0) is written with a sign as ISO 8601's expanded years are (`-0001-12`); `isValidMonth` rejects it, so it
+ * can be shown but never passed back in as input.
+ */
 export function monthFromIndex(index: number): Month {
   const year = Math.floor(index / 12);
-  return `${pad(year, 4)}-${pad(index - year * 12 + 1, 2)}`;
+  const month = pad(index - year * 12 + 1, 2);
+  return year < 0 ? `-${pad(-year, 4)}-${month}` : `${pad(year, 4)}-${month}`;
+}
+
+/** Whether month index `month` lies in the period given as month indexes, both ends inclusive. */
+export function monthInRange(month: number, from: number, to: number): boolean {
+  return month >= from && month <= to;
+}
+
+/** Whether a date (or month) falls in a period, both ends inclusive (SPEC 0). */
+export function inPeriod(date: DateString | Month, period: Period): boolean {
+  return monthInRange(monthIndex(date), monthIndex(period.from), monthIndex(period.to));
 }
 
 export function addMonthsToMonth(month: Month, count: number): Month {
@@ -116,10 +132,10 @@ function dayNumberFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
 }
 
-/** Inverse of {@link dayNumber}. */
+/** Inverse of {@link dayNumber} (years before 0 are written with a sign, as in {@link monthFromIndex}). */
 export function dateFromDayNumber(days: number): DateString {
   const [year, month, day] = civilFromDayNumber(days);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return `${year < 0 ? `-${pad(-year, 4)}` : pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** {@link addMonths} on day numbers, without building strings: for hot loops. */
@@ -145,10 +161,7 @@ export function daysBetween(from: DateString, to: DateString): number {
  * (`2025-01-31` + 1 month = `2025-02-28`), the usual contract-term convention.
  */
 export function addMonths(date: DateString, count: number): DateString {
-  const target = monthFromIndex(monthIndex(monthOf(date)) + count);
-  const day = Number(date.slice(8, 10));
-  const lastDay = daysInMonth(Number(target.slice(0, 4)), Number(target.slice(5, 7)));
-  return `${target}-${pad(Math.min(day, lastDay), 2)}`;
+  return dateFromDayNumber(addMonthsToDayNumber(dayNumber(date), count));
 }
 
 /** Every month of a period, both ends included, in order. */

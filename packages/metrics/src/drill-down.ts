@@ -1,33 +1,201 @@
 /**
  * Drill-down: the accounts behind one mark of a chart, so a click on a bar, a cell or a segment can list them.
  * Each function answers with the same accounts its metric counted for that mark, in dataset order, once each.
+ * `DrillDownTarget` names a mark in plain data, so a worker or a server can resolve it where the data is.
  */
-import { groupKey } from './breakdown.js';
-import type { BreakdownDimension } from './breakdown.js';
-import { monthOf } from './dates.js';
-import { healthScores } from './health.js';
-import type { HealthOptions } from './health.js';
-import type { HealthModelInput, HealthTier } from './health-model.js';
-import { healthTransitions } from './health-transitions.js';
-import type { TransitionKind } from './health-transitions.js';
-import { isRenewed } from './renewals.js';
-import type { FunnelStageName, RenewalSummary } from './renewals.js';
-import type { Dataset, Month, Period } from './types.js';
+import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type MovementKind } from './arr-movements.js';
+import { monthIndex } from './dates.js';
+import { recordColumns } from './dataset-index.js';
+import { dimensionColumn, isSelected, wholeDataset, type Selection } from './selection.js';
+import { groupKey, type BreakdownDimension } from './dimensions.js';
+import { inFunnelStage, npsCategory, REVENUE_FIELDS, type FunnelStageName, type NpsCategory, type RevenueField } from './domain.js';
+import { healthScoresOf, healthQuadrantsOf, quadrantOf, type HealthOptions, type Quadrant } from './health.js';
+import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
+import { TRANSITION_KINDS, transitionsOf, type TransitionKind } from './health-transitions.js';
+import { isRenewed, isRenewedCode, renewalsOf, type RenewalSummary } from './renewals.js';
+import type { AdvocacyRecord, Contract, Dataset, DateString, Lead, Month, Period, RevenueEvent } from './types.js';
 
-export type NpsCategory = 'promoters' | 'passives' | 'detractors';
+export type { NpsCategory } from './domain.js';
 
-function unique(ids: Iterable<string>): string[] {
-  return [...new Set(ids)];
+export type DrillDownTarget =
+  | { kind: 'accounts'; accountIds: readonly string[] }
+  | { kind: 'tier'; month: Month; tier: HealthTier }
+  | { kind: 'transition'; transition: TransitionKind }
+  | { kind: 'group'; dimension: BreakdownDimension; key: string }
+  | { kind: 'cohort'; cohort: Month }
+  | { kind: 'nps'; category: NpsCategory }
+  | { kind: 'renewal-stage'; stage: FunnelStageName }
+  | { kind: 'attribution'; field: AttributionField }
+  | { kind: 'movement'; movement: MovementKind }
+  | { kind: 'quadrant'; quadrant: Quadrant; month?: Month };
+
+/** The settings a drill-down is resolved with: those of the view the mark was drawn in. */
+export interface DrillDownContext {
+  period: Period;
+  model: HealthModelInput;
+  graceMonths: number;
+  asOf?: DateString;
 }
 
-function inPeriod(date: string, period: Period): boolean {
-  const month = monthOf(date);
-  return month >= period.from && month <= period.to;
+export type AttributionField =
+  | 'savedRenewalArr' | 'wonRenewalArr' | 'optOutRetainedArr' | 'csqlArr' | 'savedWonExpansionArr' | 'pocArr'
+  | 'csqaCount' | 'referralArr' | 'premiumServicesArr' | 'assistedSalesArr';
+
+function inRange(month: number, period: Period): boolean {
+  return month >= monthIndex(period.from) && month <= monthIndex(period.to);
+}
+
+/** Selected positions for which `keep` holds, in dataset order. */
+function positionsWhere(selection: Selection, keep: (position: number) => boolean): number[] {
+  const kept: number[] = [];
+  for (const position of selection.positions) if (keep(position)) kept.push(position);
+  return kept;
+}
+
+/** Distinct account positions of records, kept in dataset order of the accounts. */
+function accountsOfRecords(selection: Selection, positions: Iterable<number>): number[] {
+  const marked = new Uint8Array(selection.index.accounts.length);
+  for (const position of positions) if (position >= 0 && isSelected(selection, position)) marked[position] = 1;
+  return positionsWhere(selection, (position) => marked[position] === 1);
+}
+
+function transitionPositions(selection: Selection, period: Period, model: HealthModel, kinds: readonly TransitionKind[]): number[] {
+  const core = transitionsOf(selection, period, model);
+  const codes = new Set(kinds.map((kind) => TRANSITION_KINDS.indexOf(kind)));
+  return Array.from(core.positions).filter((_, i) => codes.has(core.kindCodes[i] as number));
+}
+
+function recordPositions<T extends { accountId?: string }>(
+  selection: Selection, name: 'leads' | 'advocacy' | 'revenue', keep: (record: T, month: number) => boolean,
+): number[] {
+  const columns = recordColumns<T>(selection.index, name);
+  const positions: number[] = [];
+  columns.records.forEach((record, row) => { if (keep(record, columns.month[row] as number)) positions.push(columns.account[row] as number); });
+  return accountsOfRecords(selection, positions);
+}
+
+/** The positions behind a drill-down target among the selected accounts. */
+export function drillDownPositions(selection: Selection, target: DrillDownTarget, context: DrillDownContext): number[] {
+  const { index } = selection;
+  const { period, graceMonths } = context;
+  const model = resolveHealthModel(context.model);
+  const asOf = resolveAsOf(period, context.asOf);
+  switch (target.kind) {
+    case 'accounts': {
+      const wanted = new Set(target.accountIds);
+      return positionsWhere(selection, (position) => wanted.has((index.accounts[position] as { id: string }).id));
+    }
+    case 'tier': {
+      const core = healthScoresOf(selection, target.month, { model });
+      const code = HEALTH_TIERS.indexOf(target.tier);
+      return Array.from(core.positions).filter((_, i) => core.matrix.tier[core.cells[i] as number] === code);
+    }
+    case 'transition':
+      return transitionPositions(selection, period, model, [target.transition]);
+    case 'group': {
+      const column = dimensionColumn(index, target.dimension);
+      const code = column.codeOf.get(target.key);
+      return code === undefined ? [] : positionsWhere(selection, (position) => column.codes[position] === code);
+    }
+    case 'cohort': {
+      const cohort = monthIndex(target.cohort);
+      return positionsWhere(selection, (position) => monthIndex((index.accounts[position] as { signedAt: string }).signedAt) === cohort);
+    }
+    case 'nps': {
+      const columns = recordColumns<{ accountId?: string; date: string; score: number }>(index, 'nps');
+      const positions: number[] = [];
+      columns.records.forEach((response, row) => {
+        if (npsCategory(response.score) === target.category && inRange(columns.month[row] as number, period)) positions.push(columns.account[row] as number);
+      });
+      return accountsOfRecords(selection, positions);
+    }
+    case 'renewal-stage': {
+      const core = renewalsOf(selection, { period, graceMonths, asOf });
+      const c = index.contracts;
+      const positions: number[] = [];
+      core.dueRows.forEach((row, i) => {
+        const renewal = core.renewal[i] as number;
+        if (inFunnelStage(target.stage, isRenewedCode(core.status[i] as number), c.arr[row] as number, renewal >= 0 ? (c.arr[renewal] as number) : null)) {
+          positions.push(c.account[row] as number);
+        }
+      });
+      return accountsOfRecords(selection, positions);
+    }
+    case 'attribution':
+      return attributionPositions(selection, period, model, target.field);
+    case 'movement': {
+      const core = waterfallOf(selection, { period, graceMonths, asOf });
+      const code = MOVEMENT_KINDS.indexOf(target.movement);
+      const positions: number[] = [];
+      const m = core.movementColumns;
+      for (let row = 0; row < m.position.length; row += 1) if (m.kind.at(row) === code) positions.push(m.position.at(row));
+      return accountsOfRecords(selection, positions);
+    }
+    case 'quadrant': {
+      const core = healthQuadrantsOf(selection, target.month ?? period.to, { model });
+      return Array.from(core.positions).filter((_, i) => {
+        const cell = core.cells[i] as number;
+        return quadrantOf(core.matrix.sides.outcome[cell] as number, core.matrix.sides.experience[cell] as number, core.thresholds) === target.quadrant;
+      });
+    }
+  }
+}
+
+
+/**
+ * Accounts with a record behind one figure of `csAttribution` in the period: the revenue events of its sources,
+ * the leads won, the advocacy given, the opt-outs passed, or the accounts saved or won over the period (for the
+ * save/win figures, a superset of the accounts whose renewals or expansions were counted).
+ */
+function attributionPositions(selection: Selection, period: Period, model: HealthModel, field: AttributionField): number[] {
+  if (Object.prototype.hasOwnProperty.call(REVENUE_FIELDS, field)) {
+    const sources: readonly string[] = REVENUE_FIELDS[field as RevenueField];
+    return recordPositions<RevenueEvent>(selection, 'revenue', (event, month) => sources.includes(event.source) && inRange(month, period));
+  }
+  switch (field) {
+    case 'csqlArr':
+      return recordPositions<Lead>(selection, 'leads',
+        (lead) => lead.stage === 'won' && lead.closedAt !== undefined && inRange(monthIndex(lead.closedAt), period));
+    case 'csqaCount':
+      return recordPositions<AdvocacyRecord>(selection, 'advocacy', (_, month) => inRange(month, period));
+    case 'optOutRetainedArr': {
+      const c = selection.index.contracts;
+      const positions: number[] = [];
+      c.records.forEach((contract: Contract, row) => {
+        const optOut = contract.optOutDate;
+        if (optOut !== undefined && inRange(monthIndex(optOut), period) && (contract.end === undefined || contract.end > optOut)) positions.push(c.account[row] as number);
+      });
+      return accountsOfRecords(selection, positions);
+    }
+    case 'savedRenewalArr':
+      return transitionPositions(selection, period, model, ['save']);
+    case 'wonRenewalArr':
+      return transitionPositions(selection, period, model, ['win']);
+    default: {
+      // Saved first, then won, as the two lists read one after the other.
+      const saved = transitionPositions(selection, period, model, ['save']);
+      const won = transitionPositions(selection, period, model, ['win']);
+      return [...saved, ...won];
+    }
+  }
+}
+
+function ids(selection: Selection, positions: readonly number[]): string[] {
+  return positions.map((position) => (selection.index.accounts[position] as { id: string }).id);
+}
+
+/** The accounts behind a drill-down target, as its metric counted them, in dataset order. */
+export function drillDownAccountIds(dataset: Dataset, target: DrillDownTarget, context: DrillDownContext): string[] {
+  const selection = wholeDataset(dataset);
+  return ids(selection, drillDownPositions(selection, target, context));
 }
 
 /** Accounts whose tier in `month` is `tier`: one cell of `healthDistribution` run with the same options. */
 export function tierAccountIds(dataset: Dataset, options: HealthOptions & { month: Month }, tier: HealthTier): string[] {
-  return healthScores(dataset, options).accounts.filter((a) => a.tier === tier).map((a) => a.accountId);
+  const selection = wholeDataset(dataset);
+  const core = healthScoresOf(selection, options.month, { model: resolveHealthModel(options.model), activeOnly: options.activeOnly });
+  const code = HEALTH_TIERS.indexOf(tier);
+  return ids(selection, Array.from(core.positions).filter((_, i) => core.matrix.tier[core.cells[i] as number] === code));
 }
 
 /** Accounts in one group of a breakdown (`'(none)'` for accounts without the field). */
@@ -37,72 +205,30 @@ export function groupAccountIds(dataset: Dataset, dimension: BreakdownDimension,
 
 /** Accounts signed in `cohort` (a row of `cohorts`). */
 export function cohortAccountIds(dataset: Dataset, cohort: Month): string[] {
-  return dataset.accounts.filter((account) => monthOf(account.signedAt) === cohort).map((account) => account.id);
+  return drillDownAccountIds(dataset, { kind: 'cohort', cohort }, { period: { from: cohort, to: cohort }, model: {}, graceMonths: 0 });
 }
 
 /** Accounts with a response of `category` in the period; responses without an account have none to list. */
 export function npsAccountIds(dataset: Dataset, options: { period?: Period }, category: NpsCategory): string[] {
-  const matches = (score: number) => (category === 'promoters' ? score >= 9 : category === 'passives' ? score >= 7 && score <= 8 : score <= 6);
-  const ids: string[] = [];
-  for (const response of dataset.nps ?? []) {
-    if (response.accountId === undefined || !matches(response.score)) continue;
-    if (options.period && !inPeriod(response.date, options.period)) continue;
-    ids.push(response.accountId);
-  }
-  return unique(ids);
+  const period = options.period ?? { from: '0000-01', to: '9999-12' };
+  return drillDownAccountIds(dataset, { kind: 'nps', category }, { period, model: {}, graceMonths: 0 });
 }
 
 /** Accounts of the contracts in one stage of `renewalFunnel(summary)`. */
 export function funnelStageAccountIds(summary: RenewalSummary, stage: FunnelStageName): string[] {
-  const ids: string[] = [];
-  for (const item of summary.items) {
-    const renewed = isRenewed(item.status);
-    const renewalArr = item.renewalArr ?? 0;
-    const inStage = stage === 'due' || (renewed && (stage === 'renewed' || (stage === 'retained' ? renewalArr >= item.dueArr : renewalArr > item.dueArr)));
-    if (inStage) ids.push(item.accountId);
-  }
-  return unique(ids);
+  const found: string[] = [];
+  for (const item of summary.items) if (inFunnelStage(stage, isRenewed(item.status), item.dueArr, item.renewalArr)) found.push(item.accountId);
+  return [...new Set(found)];
 }
 
 /** Accounts whose health transition over the period is `kind`. */
 export function transitionAccountIds(dataset: Dataset, options: { period: Period; model?: HealthModelInput }, kind: TransitionKind): string[] {
-  return healthTransitions(dataset, options).accounts.filter((a) => a.kind === kind).map((a) => a.accountId);
+  const selection = wholeDataset(dataset);
+  return ids(selection, transitionPositions(selection, options.period, resolveHealthModel(options.model), [kind]));
 }
 
-export type AttributionField =
-  | 'savedRenewalArr' | 'wonRenewalArr' | 'optOutRetainedArr' | 'csqlArr' | 'savedWonExpansionArr' | 'pocArr'
-  | 'csqaCount' | 'referralArr' | 'premiumServicesArr' | 'assistedSalesArr';
-
-/**
- * Accounts with a record behind one figure of `csAttribution` in the period: the revenue events of its sources,
- * the leads won, the advocacy given, the opt-outs passed, or the accounts saved or won over the period (for the
- * save/win figures, a superset of the accounts whose renewals or expansions were counted).
- */
-export function attributionAccountIds(
-  dataset: Dataset,
-  options: { period: Period; model?: HealthModelInput },
-  field: AttributionField,
-): string[] {
-  const { period } = options;
-  const sources: Partial<Record<AttributionField, readonly string[]>> = {
-    pocArr: ['poc'], referralArr: ['referral'], premiumServicesArr: ['premium-csm', 'consulting'], assistedSalesArr: ['csm-assisted'],
-  };
-  const revenueSources = sources[field];
-  if (revenueSources) {
-    return unique((dataset.revenue ?? []).filter((r) => revenueSources.includes(r.source) && inPeriod(r.date, period)).map((r) => r.accountId));
-  }
-  switch (field) {
-    case 'csqlArr':
-      return unique((dataset.leads ?? []).filter((l) => l.stage === 'won' && l.closedAt !== undefined && inPeriod(l.closedAt, period)).map((l) => l.accountId));
-    case 'csqaCount':
-      return unique((dataset.advocacy ?? []).filter((a) => inPeriod(a.date, period)).map((a) => a.accountId));
-    case 'optOutRetainedArr':
-      return unique((dataset.contracts ?? []).filter((c) => c.optOutDate !== undefined && inPeriod(c.optOutDate, period) && c.end > c.optOutDate).map((c) => c.accountId));
-    case 'savedRenewalArr':
-      return transitionAccountIds(dataset, options, 'save');
-    case 'wonRenewalArr':
-      return transitionAccountIds(dataset, options, 'win');
-    default:
-      return unique([...transitionAccountIds(dataset, options, 'save'), ...transitionAccountIds(dataset, options, 'win')]);
-  }
+export function attributionAccountIds(dataset: Dataset, options: { period: Period; model?: HealthModelInput }, field: AttributionField): string[] {
+  const selection = wholeDataset(dataset);
+  return ids(selection, attributionPositions(selection, options.period, resolveHealthModel(options.model), field));
 }
+

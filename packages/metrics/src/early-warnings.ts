@@ -3,9 +3,10 @@
  * A month without an activity record counts as zero activity.
  */
 import { assertMonth, dayNumber, firstDayOfMonth, monthIndex } from './dates.js';
-import { indexDataset, valueAt, type DatasetIndex } from './dataset-index.js';
+import { arrThrough, type DatasetIndex } from './dataset-index.js';
 import { activityMatrix, activityRateAt } from './monthly-records.js';
-import type { DateString, Dataset, Month } from './types.js';
+import { wholeDataset, type Selection } from './selection.js';
+import type { Contract, DateString, Dataset, Month } from './types.js';
 
 export interface EarlyWarningItem {
   accountId: string;
@@ -30,39 +31,73 @@ export interface EarlyWarningOptions {
   months?: number;
 }
 
+/** The contract row of the earliest `end` among the account's contracts ending on or after `fromDay`; -1 when none. */
+export function nextRenewalRow(index: DatasetIndex, position: number, fromDay: number): number {
+  const c = index.contracts;
+  let next = -1;
+  for (let i = c.offsets[position] as number; i < (c.offsets[position + 1] as number); i += 1) {
+    const row = c.order[i] as number;
+    const end = c.endDay[row] as number;
+    if (end >= fromDay && (next < 0 || end < (c.endDay[next] as number))) next = row;
+  }
+  return next;
+}
+
 /** The earliest `end` among the account's contracts ending on or after `fromDay`; null when none. */
 export function nextRenewalOf(index: DatasetIndex, position: number, fromDay: number): DateString | null {
-  let next: { day: number; date: DateString } | null = null;
-  for (const contract of index.contractsByAccount[position] ?? []) {
-    if (contract.endDay >= fromDay && (next === null || contract.endDay < next.day)) {
-      next = { day: contract.endDay, date: contract.contract.end };
-    }
+  const row = nextRenewalRow(index, position, fromDay);
+  return row < 0 ? null : ((index.contracts.records[row] as Contract).end ?? null);
+}
+
+export interface EarlyWarningSettings {
+  asOf: Month;
+  threshold: number;
+  months: number;
+}
+
+/** Threshold and months of an early warning, checked, with the SPEC's defaults (0.3 over 3 months). */
+export function resolveEarlyWarningSettings(input: { threshold?: number; months?: number } = {}): { threshold: number; months: number } {
+  if (typeof input !== 'object' || input === null) throw new TypeError('earlyWarning must be an object { threshold?, months? }');
+  const { threshold = 0.3, months = 3 } = input;
+  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number >= 1, got ${String(months)}`);
+  if (typeof threshold !== 'number' || !Number.isFinite(threshold)) throw new RangeError(`threshold must be a finite number, got ${String(threshold)}`);
+  return { threshold, months };
+}
+
+export function resolveEarlyWarning(options: EarlyWarningOptions): EarlyWarningSettings {
+  assertMonth(options.asOf, 'asOf');
+  return { asOf: options.asOf, ...resolveEarlyWarningSettings(options) };
+}
+
+/** Biggest ARR first; among equals the nearest renewal (none last), then id for a stable order (SPEC 5). */
+function compareWarnings(a: EarlyWarningItem, b: EarlyWarningItem): number {
+  return b.arr - a.arr
+    || (a.nextRenewal === b.nextRenewal ? 0 : a.nextRenewal === null ? 1 : b.nextRenewal === null ? -1 : a.nextRenewal < b.nextRenewal ? -1 : 1)
+    || (a.accountId < b.accountId ? -1 : 1);
+}
+
+export function earlyWarningsOf(selection: Selection, { asOf, threshold, months }: EarlyWarningSettings): EarlyWarnings {
+  const { index } = selection;
+  const activity = activityMatrix(index);
+  const last = monthIndex(asOf);
+  const arr = arrThrough(index, last);
+  const offset = last - arr.start;
+  const firstDay = dayNumber(firstDayOfMonth(asOf));
+  const items: EarlyWarningItem[] = [];
+  for (const position of selection.positions) {
+    const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
+    if (value <= 0) continue;
+    let warns = true;
+    for (let month = last - months + 1; month <= last && warns; month += 1) warns = activityRateAt(activity, position, month) < threshold;
+    if (!warns) continue;
+    const rates: number[] = [];
+    for (let month = last - months + 1; month <= last; month += 1) rates.push(activityRateAt(activity, position, month));
+    items.push({ accountId: (index.accounts[position] as { id: string }).id, arr: value, rates, nextRenewal: nextRenewalOf(index, position, firstDay) });
   }
-  return next?.date ?? null;
+  items.sort(compareWarnings);
+  return { asOf, threshold, months, items };
 }
 
 export function earlyWarnings(dataset: Dataset, options: EarlyWarningOptions): EarlyWarnings {
-  const { asOf, threshold = 0.3, months = 3 } = options;
-  assertMonth(asOf, 'asOf');
-  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number >= 1, got ${String(months)}`);
-  if (!Number.isFinite(threshold)) throw new RangeError(`threshold must be a finite number, got ${String(threshold)}`);
-  const index = indexDataset(dataset);
-  const activity = activityMatrix(index);
-  const last = monthIndex(asOf);
-  const firstDay = dayNumber(firstDayOfMonth(asOf));
-  const items: EarlyWarningItem[] = [];
-  for (let position = 0; position < index.accounts.length; position += 1) {
-    const arr = valueAt(index.arr, position, last);
-    if (arr <= 0) continue;
-    const rates: number[] = [];
-    for (let month = last - months + 1; month <= last; month += 1) rates.push(activityRateAt(activity, position, month));
-    if (rates.every((rate) => rate < threshold)) {
-      items.push({ accountId: (index.accounts[position] as { id: string }).id, arr, rates, nextRenewal: nextRenewalOf(index, position, firstDay) });
-    }
-  }
-  // Biggest ARR first; among equals the nearest renewal (none last), then id for a stable order (SPEC 5).
-  items.sort((a, b) => b.arr - a.arr
-    || (a.nextRenewal === b.nextRenewal ? 0 : a.nextRenewal === null ? 1 : b.nextRenewal === null ? -1 : a.nextRenewal < b.nextRenewal ? -1 : 1)
-    || (a.accountId < b.accountId ? -1 : 1));
-  return { asOf, threshold, months, items };
+  return earlyWarningsOf(wholeDataset(dataset), resolveEarlyWarning(options));
 }

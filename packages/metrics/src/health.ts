@@ -7,11 +7,10 @@
  * - `healthDistribution` also reports `unscored`: accounts with ARR > 0 but no health yet, so no ARR goes missing.
  */
 import { assertMonth, assertPeriod, monthFromIndex, monthIndex } from './dates.js';
-import { indexDataset, valueAt, type DatasetIndex } from './dataset-index.js';
-import {
-  HEALTH_TIERS, healthScore, healthTier, resolveHealthModel, weightsFor, type HealthModel, type HealthModelInput, type HealthTier,
-} from './health-model.js';
-import { healthCell, healthMatrix } from './monthly-records.js';
+import { arrThrough, type DatasetIndex } from './dataset-index.js';
+import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
+import { healthCell, healthScoreMatrix, monthCell, type HealthScoreMatrix } from './monthly-records.js';
+import { wholeDataset, type Selection } from './selection.js';
 import type { Account, Dataset, Month, Period } from './types.js';
 
 export interface AccountHealth {
@@ -34,51 +33,97 @@ export interface HealthOptions {
 }
 
 /** The health score of the account at `position` in month index `month`; NaN when it has no health. */
-export function scoreAt(index: DatasetIndex, model: HealthModel, position: number, month: number): number {
-  const matrix = healthMatrix(index);
+export function scoreAt(matrix: HealthScoreMatrix, position: number, month: number): number {
   const cell = healthCell(matrix, position, month);
-  if (cell < 0) return Number.NaN;
-  const weights = weightsFor(model, (index.accounts[position] as Account).segment);
-  return healthScore(matrix.outcome[cell] as number, matrix.experience[cell] as number, weights);
+  return cell < 0 ? Number.NaN : (matrix.score[cell] as number);
 }
 
 /** The tier of the account at `position` in month index `month`; null when it has no health. */
-export function tierAt(index: DatasetIndex, model: HealthModel, position: number, month: number): HealthTier | null {
-  const score = scoreAt(index, model, position, month);
-  return Number.isNaN(score) ? null : healthTier(score, model.tiers);
+export function tierAt(matrix: HealthScoreMatrix, position: number, month: number): HealthTier | null {
+  const cell = healthCell(matrix, position, month);
+  return cell < 0 ? null : (HEALTH_TIERS[matrix.tier[cell] as number] as HealthTier);
 }
 
 /** Health of the account at `position` in month index `month`, or null when it has none. */
-export function accountHealthAt(index: DatasetIndex, model: HealthModel, position: number, month: number): AccountHealth | null {
-  const matrix = healthMatrix(index);
+export function accountHealthAt(index: DatasetIndex, matrix: HealthScoreMatrix, position: number, month: number): AccountHealth | null {
   const cell = healthCell(matrix, position, month);
   if (cell < 0) return null;
-  const score = scoreAt(index, model, position, month);
   return {
     accountId: (index.accounts[position] as Account).id,
-    score,
-    tier: healthTier(score, model.tiers),
-    outcome: matrix.outcome[cell] as number,
-    experience: matrix.experience[cell] as number,
+    score: matrix.score[cell] as number,
+    tier: HEALTH_TIERS[matrix.tier[cell] as number] as HealthTier,
+    outcome: matrix.sides.outcome[cell] as number,
+    experience: matrix.sides.experience[cell] as number,
   };
 }
 
-function isCounted(index: DatasetIndex, position: number, month: number, activeOnly: boolean | undefined): boolean {
-  return !activeOnly || valueAt(index.arr, position, month) > 0;
+/** Accounts (positions) with health in a month, and their matrix cells; rows materialise only when asked. */
+export interface HealthScoresCore {
+  month: Month;
+  matrix: HealthScoreMatrix;
+  positions: Int32Array;
+  cells: Int32Array;
+  /** Accounts per tier, in `HEALTH_TIERS` order. */
+  tierCounts: Record<HealthTier, number>;
+}
+
+export interface HealthSettings {
+  model: HealthModel;
+  activeOnly?: boolean | undefined;
+}
+
+/** The accounts with health in month index `month` (and ARR > 0 then, with `activeOnly`). */
+function scoredPositions(selection: Selection, matrix: HealthScoreMatrix, month: number, activeOnly: boolean | undefined) {
+  const arr = activeOnly ? arrThrough(selection.index, month) : null;
+  const n = selection.positions.length;
+  const positions = new Int32Array(n);
+  const cells = new Int32Array(n);
+  let size = 0;
+  const offset = monthCell(matrix, 0, month);
+  if (offset >= 0) {
+    for (const position of selection.positions) {
+      if (arr && (month < arr.start || (arr.values[position * arr.count + month - arr.start] as number) <= 0)) continue;
+      const cell = position * matrix.count + offset;
+      if (Number.isNaN(matrix.score[cell] as number)) continue;
+      positions[size] = position;
+      cells[size] = cell;
+      size += 1;
+    }
+  }
+  return { positions: positions.slice(0, size), cells: cells.slice(0, size) };
+}
+
+export function healthScoresOf(selection: Selection, month: Month, settings: HealthSettings): HealthScoresCore {
+  const matrix = healthScoreMatrix(selection.index, settings.model);
+  const { positions, cells } = scoredPositions(selection, matrix, monthIndex(month), settings.activeOnly);
+  const tierCounts = emptyCounts();
+  for (const cell of cells) tierCounts[HEALTH_TIERS[matrix.tier[cell] as number] as HealthTier] += 1;
+  return { month, matrix, positions, cells, tierCounts };
+}
+
+function emptyCounts(): Record<HealthTier, number> {
+  return { green: 0, 'green-yellow': 0, yellow: 0, red: 0 };
+}
+
+export function healthScoreRow(index: DatasetIndex, matrix: HealthScoreMatrix, position: number, cell: number): AccountHealth {
+  return {
+    accountId: (index.accounts[position] as Account).id,
+    score: matrix.score[cell] as number,
+    tier: HEALTH_TIERS[matrix.tier[cell] as number] as HealthTier,
+    outcome: matrix.sides.outcome[cell] as number,
+    experience: matrix.sides.experience[cell] as number,
+  };
+}
+
+export function healthScoresResult(index: DatasetIndex, core: HealthScoresCore): HealthScores {
+  return { month: core.month, accounts: Array.from(core.positions, (position, i) => healthScoreRow(index, core.matrix, position, core.cells[i] as number)) };
 }
 
 export function healthScores(dataset: Dataset, options: HealthOptions & { month: Month }): HealthScores {
   assertMonth(options.month, 'month');
   const model = resolveHealthModel(options.model);
-  const index = indexDataset(dataset);
-  const month = monthIndex(options.month);
-  const accounts: AccountHealth[] = [];
-  for (let position = 0; position < index.accounts.length; position += 1) {
-    if (!isCounted(index, position, month, options.activeOnly)) continue;
-    const health = accountHealthAt(index, model, position, month);
-    if (health) accounts.push(health);
-  }
-  return { month: options.month, accounts };
+  const selection = wholeDataset(dataset);
+  return healthScoresResult(selection.index, healthScoresOf(selection, options.month, { model, activeOnly: options.activeOnly }));
 }
 
 export interface TierCell {
@@ -99,29 +144,40 @@ export interface HealthDistribution {
 }
 
 export function emptyTierCells(): Record<HealthTier, TierCell> {
-  return Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, { count: 0, arr: 0 }])) as Record<HealthTier, TierCell>;
+  return { green: { count: 0, arr: 0 }, 'green-yellow': { count: 0, arr: 0 }, yellow: { count: 0, arr: 0 }, red: { count: 0, arr: 0 } };
 }
 
-export function healthDistribution(dataset: Dataset, options: HealthOptions & { period: Period }): HealthDistribution {
-  const { period } = options;
-  assertPeriod(period);
-  const model = resolveHealthModel(options.model);
-  const index = indexDataset(dataset);
+export function healthDistributionOf(selection: Selection, period: Period, settings: HealthSettings): HealthDistribution {
+  const { index } = selection;
+  const matrix = healthScoreMatrix(index, settings.model);
+  const from = monthIndex(period.from);
+  const to = monthIndex(period.to);
+  const arr = arrThrough(index, to);
   const months: HealthDistributionMonth[] = [];
-  for (let month = monthIndex(period.from); month <= monthIndex(period.to); month += 1) {
+  for (let month = from; month <= to; month += 1) {
     const row: HealthDistributionMonth = { month: monthFromIndex(month), tiers: emptyTierCells(), unscored: { count: 0, arr: 0 } };
-    for (let position = 0; position < index.accounts.length; position += 1) {
-      const arr = valueAt(index.arr, position, month);
-      if (options.activeOnly && arr <= 0) continue;
-      const tier = tierAt(index, model, position, month);
-      const cell = tier ? row.tiers[tier] : arr > 0 ? row.unscored : null;
+    const cells = HEALTH_TIERS.map((tier) => row.tiers[tier]);
+    const offset = month - arr.start;
+    // The health column of the month (or -1 when no account has health then), read inline in the hot loop.
+    const healthOffset = matrix.count === 0 ? -1 : month < matrix.start ? (matrix.before ? 0 : -1) : Math.min(month - matrix.start, matrix.count - 1);
+    for (const position of selection.positions) {
+      const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
+      if (settings.activeOnly && value <= 0) continue;
+      const tier = healthOffset < 0 ? -1 : (matrix.tier[position * matrix.count + healthOffset] as number);
+      const cell = tier >= 0 ? (cells[tier] as TierCell) : value > 0 ? row.unscored : null;
       if (!cell) continue;
       cell.count += 1;
-      cell.arr += arr;
+      cell.arr += value;
     }
     months.push(row);
   }
   return { period: { from: period.from, to: period.to }, months };
+}
+
+export function healthDistribution(dataset: Dataset, options: HealthOptions & { period: Period }): HealthDistribution {
+  assertPeriod(options.period);
+  const model = resolveHealthModel(options.model);
+  return healthDistributionOf(wholeDataset(dataset), options.period, { model, activeOnly: options.activeOnly });
 }
 
 export type Quadrant = 'loyal' | 'unrealized' | 'grudging' | 'critical';
@@ -152,25 +208,57 @@ export function quadrantOf(outcome: number, experience: number, thresholds: Heal
   return experienceHigh ? 'unrealized' : 'critical';
 }
 
+/** The quadrants with their accounts still as positions and cells. */
+export interface QuadrantsCore extends Omit<HealthQuadrants, 'accounts'> {
+  matrix: HealthScoreMatrix;
+  positions: Int32Array;
+  cells: Int32Array;
+  arr: Float64Array;
+}
+
+export function healthQuadrantsOf(selection: Selection, month: Month, settings: HealthSettings, scores?: HealthScoresCore): QuadrantsCore {
+  const { index } = selection;
+  const { model } = settings;
+  const { matrix, positions, cells } = scores ?? healthScoresOf(selection, month, settings);
+  const monthAt = monthIndex(month);
+  const arrMatrix = arrThrough(index, monthAt);
+  const offset = monthAt - arrMatrix.start;
+  const arr = new Float64Array(positions.length);
+  const quadrants: Record<Quadrant, TierCell> = { loyal: { count: 0, arr: 0 }, unrealized: { count: 0, arr: 0 }, grudging: { count: 0, arr: 0 }, critical: { count: 0, arr: 0 } };
+  positions.forEach((position, i) => {
+    const cell = cells[i] as number;
+    const value = offset >= 0 ? (arrMatrix.values[position * arrMatrix.count + offset] as number) : 0;
+    arr[i] = value;
+    const quadrant = quadrants[quadrantOf(matrix.sides.outcome[cell] as number, matrix.sides.experience[cell] as number, model.quadrant)];
+    quadrant.count += 1;
+    quadrant.arr += value;
+  });
+  return { month, thresholds: { ...model.quadrant }, quadrants, matrix, positions, cells, arr };
+}
+
+export function quadrantRow(index: DatasetIndex, core: QuadrantsCore, i: number): QuadrantAccount {
+  const cell = core.cells[i] as number;
+  const outcome = core.matrix.sides.outcome[cell] as number;
+  const experience = core.matrix.sides.experience[cell] as number;
+  return {
+    accountId: (index.accounts[core.positions[i] as number] as Account).id,
+    quadrant: quadrantOf(outcome, experience, core.thresholds),
+    outcome, experience,
+    arr: core.arr[i] as number,
+  };
+}
+
+export function quadrantsResult(index: DatasetIndex, core: QuadrantsCore): HealthQuadrants {
+  return {
+    month: core.month, thresholds: core.thresholds,
+    accounts: Array.from(core.positions, (_, i) => quadrantRow(index, core, i)),
+    quadrants: core.quadrants,
+  };
+}
+
 export function healthQuadrants(dataset: Dataset, options: HealthOptions & { month: Month }): HealthQuadrants {
   assertMonth(options.month, 'month');
   const model = resolveHealthModel(options.model);
-  const index = indexDataset(dataset);
-  const month = monthIndex(options.month);
-  const matrix = healthMatrix(index);
-  const accounts: QuadrantAccount[] = [];
-  const quadrants = Object.fromEntries(QUADRANTS.map((q) => [q, { count: 0, arr: 0 }])) as Record<Quadrant, TierCell>;
-  for (let position = 0; position < index.accounts.length; position += 1) {
-    if (!isCounted(index, position, month, options.activeOnly)) continue;
-    const cell = healthCell(matrix, position, month);
-    if (cell < 0) continue;
-    const outcome = matrix.outcome[cell] as number;
-    const experience = matrix.experience[cell] as number;
-    const arr = valueAt(index.arr, position, month);
-    const quadrant = quadrantOf(outcome, experience, model.quadrant);
-    accounts.push({ accountId: (index.accounts[position] as Account).id, quadrant, outcome, experience, arr });
-    quadrants[quadrant].count += 1;
-    quadrants[quadrant].arr += arr;
-  }
-  return { month: options.month, thresholds: { ...model.quadrant }, accounts, quadrants };
+  const selection = wholeDataset(dataset);
+  return quadrantsResult(selection.index, healthQuadrantsOf(selection, options.month, { model, activeOnly: options.activeOnly }));
 }

@@ -1,23 +1,28 @@
 export type {
   Account, ActivityRecord, AdvocacyKind, AdvocacyRecord, ArrSnapshot, CollectionName, Contract, Csm, DataIssue,
-  Dataset, DateString, HealthSnapshot, Lead, LeadStage, Month, NpsResponse, Period, RevenueEvent, RevenueSource,
+  Dataset, DateString, HealthSnapshot, Lead, LeadStage, MeasureRecord, Month, NpsResponse, Period, RevenueEvent, RevenueSource,
   ValidationResult,
 } from './types.js';
 export {
   addDays, addMonths, addMonthsToDayNumber, addMonthsToMonth, dateFromDayNumber, dayNumber, daysBetween, daysInMonth, firstDayOfMonth,
-  isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
+  inPeriod, isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
 } from './dates.js';
+export {
+  ACCOUNT_COLLECTIONS, ADVOCACY_KINDS, COLLECTION_NAMES, FUNNEL_STAGES, inFunnelStage, LEAD_STAGES, NPS_CATEGORIES, npsCategory,
+  ownValue, REVENUE_FIELDS, REVENUE_SOURCES, revenueFieldOf,
+} from './domain.js';
+export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './domain.js';
 export { validateDataset } from './validate.js';
 export { arrMovements, MOVEMENT_KINDS } from './arr-movements.js';
 export type { ArrMovement, ArrMovementsOptions, ArrWaterfall, ArrWaterfallMonth, MovementKind } from './arr-movements.js';
 export { retention } from './retention.js';
 export type { RetentionAccount, RetentionOptions, RetentionResult } from './retention.js';
 export { renewals, renewalFunnel, RENEWAL_STATUSES } from './renewals.js';
-export type {
-  CountAndArr, FunnelStage, FunnelStageName, RenewalFunnel, RenewalItem, RenewalStatus, RenewalSummary, RenewalsOptions,
-} from './renewals.js';
-export { DEFAULT_HEALTH_MODEL, HEALTH_TIERS, healthScore, healthTier, resolveHealthModel } from './health-model.js';
-export type { HealthModel, HealthModelInput, HealthTier, HealthWeights } from './health-model.js';
+export type { CountAndArr, FunnelStage, RenewalFunnel, RenewalItem, RenewalStatus, RenewalSummary, RenewalsOptions } from './renewals.js';
+export {
+  BUILT_IN_COMPONENTS, componentScore, DEFAULT_HEALTH_MODEL, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, resolveHealthModel,
+} from './health-model.js';
+export type { HealthComponent, HealthModel, HealthModelInput, HealthSide, HealthTier, HealthWeights } from './health-model.js';
 export { healthDistribution, healthQuadrants, healthScores, quadrantOf, QUADRANTS } from './health.js';
 export type {
   AccountHealth, HealthDistribution, HealthDistributionMonth, HealthOptions, HealthQuadrants, HealthScores, Quadrant, QuadrantAccount,
@@ -29,22 +34,34 @@ export { datasetNps, nps } from './nps.js';
 export type { NpsOptions, NpsResult } from './nps.js';
 export { earlyWarnings } from './early-warnings.js';
 export type { EarlyWarningItem, EarlyWarningOptions, EarlyWarnings } from './early-warnings.js';
-export { cohorts } from './cohorts.js';
-export type { CohortCell, CohortMeasure, CohortRow, Cohorts } from './cohorts.js';
+export { cohorts, COHORT_MEASURES } from './cohorts.js';
+export type { CohortCell, CohortMeasure, CohortOptions, CohortRow, Cohorts } from './cohorts.js';
+export { accountFilter, BREAKDOWN_DIMENSIONS, compareGroupKeys, groupKey, isDimension, NONE_GROUP } from './dimensions.js';
+export type { AccountFilters, BreakdownDimension } from './dimensions.js';
 export { filterDataset, partitionDataset } from './partition.js';
-export { breakdown, BREAKDOWN_DIMENSIONS, groupKey, NONE_GROUP } from './breakdown.js';
-export type { Breakdown, BreakdownDimension, BreakdownGroup } from './breakdown.js';
+export { breakdown } from './breakdown.js';
+export type { Breakdown, BreakdownGroup } from './breakdown.js';
 export { groupSummaries } from './group-summary.js';
 export type { GroupSummary, GroupSummaryInputs } from './group-summary.js';
 export { csmScorecard } from './csm-scorecard.js';
 export type { CsmScorecard, CsmScorecardOptions, CsmScorecardRow } from './csm-scorecard.js';
 export { csAttribution } from './cs-attribution.js';
 export type { CsAttribution, CsAttributionExpand, CsAttributionLand, CsAttributionOptions, CsAttributionRetain } from './cs-attribution.js';
-export { computeDashboard, dashboardKpis, previousPeriod } from './dashboard.js';
-export type { Dashboard, DashboardKpis, DashboardOptions } from './dashboard.js';
+export { computeDashboard, dashboardKpis } from './dashboard.js';
+export type { DashboardOptions } from './dashboard.js';
+export { comparisonPeriodOf, DEFAULT_BREAKDOWNS, previousPeriod, resolveView } from './view.js';
+export type { Comparison, EarlyWarningSettingsInput, View, ViewOptions } from './view.js';
+export { prepareDataset, QUADRANT_POINTS, ROW_SETS } from './prepared.js';
+export type {
+  ArrWaterfallSummary, Dashboard, DashboardKpis, DashboardSummary, FilterOptions, HealthQuadrantsSummary, PreparedDataset, RowSetName,
+  RowSetRows,
+} from './prepared.js';
+export { DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS } from './rows.js';
+export type { ColumnKind, RowColumn, RowFilter, RowPage, RowQuery, RowSetSpec, RowSort } from './rows.js';
 export {
-  attributionAccountIds, cohortAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds, tierAccountIds, transitionAccountIds,
+  attributionAccountIds, cohortAccountIds, drillDownAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds, tierAccountIds,
+  transitionAccountIds,
 } from './drill-down.js';
-export type { AttributionField, NpsCategory } from './drill-down.js';
+export type { AttributionField, DrillDownContext, DrillDownTarget } from './drill-down.js';
 export { accountSummaries } from './account-summaries.js';
 export type { AccountSummariesOptions, AccountSummary } from './account-summaries.js';

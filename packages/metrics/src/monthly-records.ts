@@ -1,17 +1,19 @@
 /**
- * Dense per-account x per-month matrices of health and activity, built lazily from the dataset index (one pass
- * over each collection) and cached with it.
+ * Dense per-account x per-month matrices of activity and health, built lazily from the dataset index (one pass over
+ * each collection) and cached with it: activity rates, the outcome and experience sides (from snapshots, or built
+ * from a model's components, SPEC 12), and the scores and tiers of a model.
+ *
+ * A health matrix covers months `start .. start + count - 1`; a later month reads the last column (the latest value
+ * at or before it), an earlier month has no health unless `before` is set (a model with an `activityRate`
+ * component: every account has an activity rate, 0 without a record, in every month).
  */
 import { cached, type DatasetIndex } from './dataset-index.js';
 import { monthIndex } from './dates.js';
-
-export interface HealthMatrix {
-  start: number;
-  count: number;
-  /** Latest outcome at or before each month (forward-filled); NaN where the account has no snapshot yet. */
-  outcome: Float64Array;
-  experience: Float64Array;
-}
+import {
+  componentScore, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
+  type HealthComponent, type HealthModel, type HealthSide, type HealthTier,
+} from './health-model.js';
+import type { Account } from './types.js';
 
 /**
  * Looks up account positions for a collection's records, remembering the last one: records usually come grouped
@@ -30,49 +32,21 @@ function positionLookup(index: DatasetIndex, collection: string): (accountId: st
   };
 }
 
-function monthSpan(records: ReadonlyArray<{ month: string }>): { start: number; count: number } {
-  let first = Infinity;
-  let last = -Infinity;
+interface Span {
+  start: number;
+  end: number;
+}
+
+function monthSpan(records: ReadonlyArray<{ month: string }>, keep?: (record: { month: string }) => boolean): Span | null {
+  let start = Infinity;
+  let end = -Infinity;
   for (const record of records) {
+    if (keep && !keep(record)) continue;
     const value = monthIndex(record.month);
-    if (value < first) first = value;
-    if (value > last) last = value;
+    if (value < start) start = value;
+    if (value > end) end = value;
   }
-  return first === Infinity ? { start: 0, count: 0 } : { start: first, count: last - first + 1 };
-}
-
-/** An account's health in month m is its latest snapshot at or before m (SPEC 4). */
-export function healthMatrix(index: DatasetIndex): HealthMatrix {
-  return cached(index, 'health', () => {
-    const snapshots = index.dataset.health ?? [];
-    const { start, count } = monthSpan(snapshots);
-    const positionOf = positionLookup(index, 'health');
-    const size = index.accounts.length * count;
-    const outcome = new Float64Array(size).fill(Number.NaN);
-    const experience = new Float64Array(size).fill(Number.NaN);
-    snapshots.forEach((snapshot, row) => {
-      const cell = positionOf(snapshot.accountId, row) * count + monthIndex(snapshot.month) - start;
-      outcome[cell] = snapshot.outcome;
-      experience[cell] = snapshot.experience;
-    });
-    for (let position = 0; position < index.accounts.length; position += 1) {
-      const base = position * count;
-      for (let offset = 1; offset < count; offset += 1) {
-        if (Number.isNaN(outcome[base + offset] as number)) {
-          outcome[base + offset] = outcome[base + offset - 1] as number;
-          experience[base + offset] = experience[base + offset - 1] as number;
-        }
-      }
-    }
-    return { start, count, outcome, experience };
-  });
-}
-
-/** The matrix cell holding an account's health in a month, or -1 when it has no snapshot at or before it. */
-export function healthCell(matrix: HealthMatrix, position: number, month: number): number {
-  if (matrix.count === 0 || month < matrix.start) return -1;
-  const cell = position * matrix.count + Math.min(month - matrix.start, matrix.count - 1);
-  return Number.isNaN(matrix.outcome[cell] as number) ? -1 : cell;
+  return start === Infinity ? null : { start, end };
 }
 
 export interface ActivityMatrix {
@@ -85,7 +59,9 @@ export interface ActivityMatrix {
 export function activityMatrix(index: DatasetIndex): ActivityMatrix {
   return cached(index, 'activity', () => {
     const records = index.dataset.activity ?? [];
-    const { start, count } = monthSpan(records);
+    const span = monthSpan(records);
+    const start = span ? span.start : 0;
+    const count = span ? span.end - span.start + 1 : 0;
     const positionOf = positionLookup(index, 'activity');
     const active = new Float64Array(index.accounts.length * count);
     const licensed = new Float64Array(index.accounts.length * count);
@@ -108,4 +84,238 @@ export function activityRateAt(matrix: ActivityMatrix, position: number, month: 
   const offset = month - matrix.start;
   if (offset < 0 || offset >= matrix.count) return 0;
   return matrix.rates[position * matrix.count + offset] as number;
+}
+
+/** Outcome and experience per account and month; NaN where the side has no value. */
+export interface HealthSides {
+  start: number;
+  count: number;
+  /** Months before `start` read column 0 (else they have no health). */
+  before: boolean;
+  outcome: Float64Array;
+  experience: Float64Array;
+}
+
+/** The cell of a month in a health matrix, or -1 when the account has no value for it. */
+export function monthCell(matrix: { start: number; count: number; before: boolean }, position: number, month: number): number {
+  if (matrix.count === 0) return -1;
+  let offset = month - matrix.start;
+  if (offset < 0) {
+    if (!matrix.before) return -1;
+    offset = 0;
+  }
+  return position * matrix.count + Math.min(offset, matrix.count - 1);
+}
+
+/** Forward-fills NaN cells of each account's row with the latest earlier value. */
+function forwardFill(values: Float64Array, accounts: number, count: number): void {
+  for (let position = 0; position < accounts; position += 1) {
+    const base = position * count;
+    for (let offset = 1; offset < count; offset += 1) {
+      if (Number.isNaN(values[base + offset] as number)) values[base + offset] = values[base + offset - 1] as number;
+    }
+  }
+}
+
+/** An account's health in month m is its latest snapshot at or before m (SPEC 4). */
+function snapshotSides(index: DatasetIndex): HealthSides {
+  return cached(index, 'health', () => {
+    const snapshots = index.dataset.health ?? [];
+    const span = monthSpan(snapshots);
+    const start = span ? span.start : 0;
+    const count = span ? span.end - span.start + 1 : 0;
+    const positionOf = positionLookup(index, 'health');
+    const size = index.accounts.length * count;
+    const outcome = new Float64Array(size).fill(Number.NaN);
+    const experience = new Float64Array(size).fill(Number.NaN);
+    snapshots.forEach((snapshot, row) => {
+      const cell = positionOf(snapshot.accountId, row) * count + monthIndex(snapshot.month) - start;
+      outcome[cell] = snapshot.outcome;
+      experience[cell] = snapshot.experience;
+    });
+    forwardFill(outcome, index.accounts.length, count);
+    forwardFill(experience, index.accounts.length, count);
+    return { start, count, before: false, outcome, experience };
+  });
+}
+
+/** Months of an NPS component's window: the responses dated in the 12 months ending with m (SPEC 12). */
+const NPS_WINDOW = 12;
+
+/** The months over which a model's components (and its snapshot sides) can change. */
+function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | null; before: boolean } {
+  const spans: Span[] = [];
+  let before = false;
+  const keys = new Set<string>();
+  for (const side of HEALTH_SIDES) {
+    const components = sideComponents(model, side);
+    if (!components) {
+      const snapshots = snapshotSides(index);
+      if (snapshots.count > 0) spans.push({ start: snapshots.start, end: snapshots.start + snapshots.count - 1 });
+      continue;
+    }
+    for (const { key } of components) keys.add(key);
+  }
+  for (const key of keys) {
+    if (key === 'activityRate') {
+      // Every month has a rate (0 without a record): the matrix reaches one month past the records, where it is 0.
+      before = true;
+      const activity = activityMatrix(index);
+      spans.push(activity.count > 0 ? { start: activity.start, end: activity.start + activity.count } : { start: 0, end: 0 });
+    } else if (key === 'nps') {
+      const span = monthSpan((index.dataset.nps ?? []).map((response) => ({ month: response.date })));
+      if (span) spans.push({ start: span.start, end: span.end + NPS_WINDOW });
+    } else {
+      const span = monthSpan(index.dataset.measures ?? [], (record) => (record as { key?: string }).key === key);
+      if (span) spans.push(span);
+    }
+  }
+  if (spans.length === 0) return { span: null, before };
+  const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  // Column 0 then stands for every earlier month: no measure, no NPS, an activity rate of 0.
+  if (before) span.start -= 1;
+  return { span, before };
+}
+
+/** One component's value per account and month over `start .. start + count - 1`; NaN where it has none. */
+function componentValues(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
+  const accounts = index.accounts.length;
+  const values = new Float64Array(accounts * count).fill(Number.NaN);
+  if (key === 'activityRate') {
+    const activity = activityMatrix(index);
+    for (let position = 0; position < accounts; position += 1) {
+      for (let offset = 0; offset < count; offset += 1) values[position * count + offset] = activityRateAt(activity, position, start + offset);
+    }
+    return values;
+  }
+  if (key === 'nps') {
+    // Mean score of the responses dated in the 12 months ending with m: a sliding window over monthly sums.
+    const sums = new Float64Array(accounts * count);
+    const counts = new Float64Array(accounts * count);
+    const positionOf = positionLookup(index, 'nps');
+    (index.dataset.nps ?? []).forEach((response, row) => {
+      if (response.accountId === undefined) return;
+      const offset = monthIndex(response.date) - start;
+      if (offset < 0 || offset >= count) return;
+      const cell = positionOf(response.accountId, row) * count + offset;
+      sums[cell] = (sums[cell] as number) + response.score;
+      counts[cell] = (counts[cell] as number) + 1;
+    });
+    for (let position = 0; position < accounts; position += 1) {
+      const base = position * count;
+      let sum = 0;
+      let n = 0;
+      for (let offset = 0; offset < count; offset += 1) {
+        sum += sums[base + offset] as number;
+        n += counts[base + offset] as number;
+        if (offset >= NPS_WINDOW) {
+          sum -= sums[base + offset - NPS_WINDOW] as number;
+          n -= counts[base + offset - NPS_WINDOW] as number;
+        }
+        if (n > 0) values[base + offset] = sum / n;
+      }
+    }
+    return values;
+  }
+  const positionOf = positionLookup(index, 'measures');
+  (index.dataset.measures ?? []).forEach((record, row) => {
+    if (record.key !== key) return;
+    const offset = monthIndex(record.month) - start;
+    values[positionOf(record.accountId, row) * count + offset] = record.value;
+  });
+  forwardFill(values, accounts, count);
+  return values;
+}
+
+/** A side built from components: Σ weight x score / Σ weight over the components with a value (SPEC 12). */
+function buildSide(index: DatasetIndex, components: readonly HealthComponent[], start: number, count: number): Float64Array {
+  const size = index.accounts.length * count;
+  const numerator = new Float64Array(size);
+  const weights = new Float64Array(size);
+  for (const component of components) {
+    const values = componentValues(index, component.key, start, count);
+    for (let cell = 0; cell < size; cell += 1) {
+      const value = values[cell] as number;
+      if (Number.isNaN(value)) continue;
+      numerator[cell] = (numerator[cell] as number) + component.weight * componentScore(value, component);
+      weights[cell] = (weights[cell] as number) + component.weight;
+    }
+  }
+  // A side whose present components all weigh 0 has no value: there is nothing to average.
+  for (let cell = 0; cell < size; cell += 1) {
+    const weight = weights[cell] as number;
+    numerator[cell] = weight > 0 ? (numerator[cell] as number) / weight : Number.NaN;
+  }
+  return numerator;
+}
+
+/** Outcome and experience of a model: snapshots, or built from its components (SPEC 12). */
+export function healthSides(index: DatasetIndex, model: HealthModel): HealthSides {
+  if (!model.components || HEALTH_SIDES.every((side) => !sideComponents(model, side))) return snapshotSides(index);
+  return cached(index, `health-sides:${modelKey(model, 'sides')}`, () => {
+    const { span, before } = componentSpan(index, model);
+    const start = span ? span.start : 0;
+    const count = span ? span.end - span.start + 1 : 0;
+    const snapshots = snapshotSides(index);
+    const side = (name: HealthSide): Float64Array => {
+      const components = sideComponents(model, name);
+      if (components) return buildSide(index, components, start, count);
+      const values = new Float64Array(index.accounts.length * count).fill(Number.NaN);
+      const source = snapshots[name];
+      for (let position = 0; position < index.accounts.length; position += 1) {
+        for (let offset = 0; offset < count; offset += 1) {
+          const cell = monthCell(snapshots, position, start + offset);
+          if (cell >= 0) values[position * count + offset] = source[cell] as number;
+        }
+      }
+      return values;
+    };
+    return { start, count, before, outcome: side('outcome'), experience: side('experience') };
+  });
+}
+
+/** Scores and tiers of a model per account and month; NaN score and tier -1 where the account has no health. */
+export interface HealthScoreMatrix {
+  start: number;
+  count: number;
+  before: boolean;
+  sides: HealthSides;
+  score: Float64Array;
+  /** Index into `HEALTH_TIERS`; -1 without health. */
+  tier: Int8Array;
+}
+
+export function healthScoreMatrix(index: DatasetIndex, model: HealthModel): HealthScoreMatrix {
+  return cached(index, `health-scores:${modelKey(model, 'scores')}`, () => {
+    const sides = healthSides(index, model);
+    const { start, count, before } = sides;
+    const score = new Float64Array(index.accounts.length * count).fill(Number.NaN);
+    const tier = new Int8Array(index.accounts.length * count).fill(-1);
+    const tierCode = new Map<HealthTier, number>(HEALTH_TIERS.map((name, code) => [name, code]));
+    for (let position = 0; position < index.accounts.length; position += 1) {
+      const weights = weightsFor(model, (index.accounts[position] as Account).segment);
+      const base = position * count;
+      for (let offset = 0; offset < count; offset += 1) {
+        const outcome = sides.outcome[base + offset] as number;
+        const experience = sides.experience[base + offset] as number;
+        if (Number.isNaN(outcome) || Number.isNaN(experience)) continue;
+        const value = healthScore(outcome, experience, weights);
+        score[base + offset] = value;
+        tier[base + offset] = tierCode.get(healthTier(value, model.tiers)) as number;
+      }
+    }
+    return { start, count, before, sides, score, tier };
+  });
+}
+
+/** The cell holding an account's health in a month, or -1 when it has none. */
+export function healthCell(matrix: HealthScoreMatrix, position: number, month: number): number {
+  const cell = monthCell(matrix, position, month);
+  return cell >= 0 && !Number.isNaN(matrix.score[cell] as number) ? cell : -1;
+}
+
+/** Tier code (index into `HEALTH_TIERS`) of an account in a month, -1 without health. */
+export function tierCodeAt(matrix: HealthScoreMatrix, position: number, month: number): number {
+  const cell = monthCell(matrix, position, month);
+  return cell >= 0 ? (matrix.tier[cell] as number) : -1;
 }

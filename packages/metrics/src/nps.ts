@@ -1,5 +1,8 @@
-/** Net Promoter Score (SPEC 5): promoters score 9-10, passives 7-8, detractors 0-6. */
+/** Net Promoter Score (SPEC 5): promoters score 9-10, passives 7-8, detractors 0-6 (`npsCategory`). */
 import { assertPeriod, monthIndex } from './dates.js';
+import { cached, recordColumns } from './dataset-index.js';
+import { npsCategory } from './domain.js';
+import { isSelected, type Selection } from './selection.js';
 import type { NpsResponse, Period } from './types.js';
 
 export interface NpsResult {
@@ -19,9 +22,7 @@ export interface NpsOptions {
 /** Adds one response to running counts (shared with the per-CSM scorecard). */
 export function countNps(counts: NpsResult, score: number): void {
   counts.responses += 1;
-  if (score >= 9) counts.promoters += 1;
-  else if (score >= 7) counts.passives += 1;
-  else counts.detractors += 1;
+  counts[npsCategory(score)] += 1;
 }
 
 export function npsScore(counts: Omit<NpsResult, 'score'>): number | null {
@@ -41,6 +42,31 @@ export function nps(responses: readonly NpsResponse[], options: NpsOptions = {})
   for (const response of responses ?? []) {
     const month = monthIndex(response.date);
     if (month >= from && month <= to) countNps(counts, response.score);
+  }
+  counts.score = npsScore(counts);
+  return counts;
+}
+
+/** NPS over the responses of the selected accounts (and, for a whole dataset, those without an account). */
+export function npsOf(selection: Selection, period: Period | undefined): NpsResult {
+  const { index } = selection;
+  const columns = recordColumns<NpsResponse>(index, 'nps');
+  // Responses by month, so a period reads only its own (counts do not depend on the order they are added in).
+  const byMonth = cached(index, 'nps:by-month', () => Int32Array.from(columns.month.keys()).sort((a, b) => (columns.month[a] as number) - (columns.month[b] as number) || a - b));
+  const from = period ? monthIndex(period.from) : -Infinity;
+  const to = period ? monthIndex(period.to) : Infinity;
+  const counts = emptyNps();
+  let low = 0;
+  let high = byMonth.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((columns.month[byMonth[mid] as number] as number) < from) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < byMonth.length; i += 1) {
+    const row = byMonth[i] as number;
+    if ((columns.month[row] as number) > to) break;
+    if (isSelected(selection, columns.account[row] as number)) countNps(counts, columns.value[row] as number);
   }
   counts.score = npsScore(counts);
   return counts;

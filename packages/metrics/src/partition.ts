@@ -3,9 +3,9 @@
  * in one pass per collection; `filterDataset` keeps the accounts a predicate selects.
  * NPS responses without an `accountId` belong to no account, so they are in no group and no filtered dataset.
  */
+import { accountFilter, type AccountFilters } from './dimensions.js';
+import { ACCOUNT_COLLECTIONS } from './domain.js';
 import type { Account, Dataset } from './types.js';
-
-const ACCOUNT_COLLECTIONS = ['contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue'] as const;
 
 /** Groups accounts by `keyOf` (null leaves the account out) and returns one dataset per key, in first-seen order. */
 export function partitionDataset(dataset: Dataset, keyOf: (account: Account) => string | null): Map<string, Dataset> {
@@ -16,8 +16,7 @@ export function partitionDataset(dataset: Dataset, keyOf: (account: Account) => 
     if (key === null) continue;
     let group = groups.get(key);
     if (!group) {
-      group = { ...dataset, accounts: [] };
-      for (const collection of ACCOUNT_COLLECTIONS) if (dataset[collection]) group[collection] = [];
+      group = emptyLike(dataset);
       groups.set(key, group);
     }
     group.accounts.push(account);
@@ -34,11 +33,18 @@ export function partitionDataset(dataset: Dataset, keyOf: (account: Account) => 
   return groups;
 }
 
-/** A dataset with only the accounts `keep` selects and their records; currency, rates and CSMs are shared. */
-export function filterDataset(dataset: Dataset, keep: (account: Account) => boolean): Dataset {
-  const kept = partitionDataset(dataset, (account) => (keep(account) ? 'kept' : null)).get('kept');
-  if (kept) return kept;
+function emptyLike(dataset: Dataset): Dataset {
   const empty: Dataset = { ...dataset, accounts: [] };
-  for (const collection of ACCOUNT_COLLECTIONS) if (dataset[collection]) empty[collection] = [];
+  for (const collection of ACCOUNT_COLLECTIONS) if (dataset[collection]) (empty as unknown as Record<string, unknown>)[collection] = [];
   return empty;
+}
+
+/**
+ * A dataset with only the accounts `keep` selects (a predicate, or filters by account field) and their records;
+ * currency, rates and CSMs are shared.
+ */
+export function filterDataset(dataset: Dataset, keep: ((account: Account) => boolean) | AccountFilters): Dataset {
+  const predicate = typeof keep === 'function' ? keep : accountFilter(keep);
+  if (predicate === null) return dataset;
+  return partitionDataset(dataset, (account) => (predicate(account) ? 'kept' : null)).get('kept') ?? emptyLike(dataset);
 }

@@ -12,12 +12,15 @@
  *   renewals in order of end date (then start, then id), each taking the earliest qualifying contract not yet
  *   claimed. Two contracts ending together and consolidated into one renewal: the first is renewed, the second
  *   not (the account kept one product and dropped the other).
+ * - A contract without an end (open-ended) is never due; it may be the renewal of one that ends.
  */
 import { addMonthsToDayNumber, assertPeriod, dayNumber, monthIndex } from './dates.js';
 import { assertGrace, resolveAsOf } from './arr-movements.js';
-import { indexDataset, type IndexedContract } from './dataset-index.js';
+import { cached, OPEN_END, type ContractColumns, type DatasetIndex } from './dataset-index.js';
+import { FUNNEL_STAGES, inFunnelStage, type FunnelStageName } from './domain.js';
 import { ratio } from './ratio.js';
-import type { DateString, Dataset, Period } from './types.js';
+import { wholeDataset, type Selection } from './selection.js';
+import type { Contract, DateString, Dataset, Period } from './types.js';
 
 export type RenewalStatus = 'renewed' | 'renewed-late' | 'open' | 'in-grace' | 'churned';
 
@@ -74,77 +77,163 @@ export function isRenewed(status: RenewalStatus): boolean {
   return status === 'renewed' || status === 'renewed-late';
 }
 
-function byEndThenStart(a: IndexedContract, b: IndexedContract): number {
-  return a.endDay - b.endDay || a.startDay - b.startDay || (a.contract.id < b.contract.id ? -1 : 1);
-}
+/** Status codes: indexes into `RENEWAL_STATUSES`. */
+const RENEWED = 0;
+const RENEWED_LATE = 1;
+const OPEN = 2;
+const IN_GRACE = 3;
+const CHURNED = 4;
 
-/** Pairs each contract of one account with its renewal (or null), one renewal per contract. */
-function matchRenewals(list: readonly IndexedContract[], graceMonths: number): Map<IndexedContract, IndexedContract | null> {
-  const claimed = new Set<IndexedContract>();
-  const matches = new Map<IndexedContract, IndexedContract | null>();
-  for (const due of [...list].sort(byEndThenStart)) {
-    const deadlineDay = renewalDeadlineDay(due, graceMonths);
-    // `list` is sorted by start, so the first qualifying contract is the earliest renewal.
-    const renewal = list.find((candidate) =>
-      candidate.startDay > due.startDay && candidate.startDay <= deadlineDay && !claimed.has(candidate)) ?? null;
-    if (renewal) claimed.add(renewal);
-    matches.set(due, renewal);
-  }
-  return matches;
+export function isRenewedCode(code: number): boolean {
+  return code === RENEWED || code === RENEWED_LATE;
 }
 
 /** The last day a renewal may start: A.end + 1 day + graceMonths months. */
-function renewalDeadlineDay(due: IndexedContract, graceMonths: number): number {
-  if (graceMonths === 0) return due.endDay + 1;
-  return addMonthsToDayNumber(due.endDay + 1, graceMonths);
+function renewalDeadlineDay(endDay: number, graceMonths: number): number {
+  if (graceMonths === 0) return endDay + 1;
+  return addMonthsToDayNumber(endDay + 1, graceMonths);
 }
 
-function renewalItem(due: IndexedContract, renewal: IndexedContract | null, graceMonths: number, asOfDay: number): RenewalItem {
-  const { contract } = due;
-  const deadlineDay = renewalDeadlineDay(due, graceMonths);
-  let status: RenewalStatus;
-  if (renewal) status = renewal.startDay <= due.endDay + 1 ? 'renewed' : 'renewed-late';
-  else if (asOfDay <= due.endDay) status = 'open';
-  else if (graceMonths > 0 && asOfDay <= deadlineDay) status = 'in-grace';
-  else status = 'churned';
-  return {
-    contractId: contract.id,
-    accountId: contract.accountId,
-    dueArr: due.arr,
-    renewalArr: renewal ? renewal.arr : null,
-    status,
-    renewalContractId: renewal ? renewal.contract.id : null,
-    dueDate: contract.end,
-    renewalStart: renewal ? renewal.contract.start : null,
-    daysLate: renewal ? Math.max(0, renewal.startDay - (due.endDay + 1)) : null,
-  };
+/** For every contract, the contract that renews it (-1 for none), matched once per grace setting. */
+export function renewalMatches(index: DatasetIndex, graceMonths: number): Int32Array {
+  return cached(index, `renewals:${graceMonths}`, () => {
+    const c = index.contracts;
+    const renewalOf = new Int32Array(c.records.length).fill(-1);
+    const claimed = new Uint8Array(c.records.length);
+    const byEndThenStart = (a: number, b: number) =>
+      (c.endDay[a] as number) - (c.endDay[b] as number) || (c.startDay[a] as number) - (c.startDay[b] as number)
+      || ((c.records[a] as Contract).id < (c.records[b] as Contract).id ? -1 : 1);
+    for (let p = 0; p < index.accounts.length; p += 1) {
+      const from = c.offsets[p] as number;
+      const to = c.offsets[p + 1] as number;
+      if (to - from < 2) continue;
+      // `byStart` is sorted by start, so the first qualifying contract is the earliest renewal.
+      const byStart = c.order.subarray(from, to);
+      for (const due of Array.from(byStart).sort(byEndThenStart)) {
+        if (c.endDay[due] === OPEN_END) continue;
+        const deadline = renewalDeadlineDay(c.endDay[due] as number, graceMonths);
+        for (const candidate of byStart) {
+          const start = c.startDay[candidate] as number;
+          if (start > deadline) break;
+          if (start > (c.startDay[due] as number) && claimed[candidate] === 0) {
+            claimed[candidate] = 1;
+            renewalOf[due] = candidate;
+            break;
+          }
+        }
+      }
+    }
+    return renewalOf;
+  });
 }
 
-/** Aggregates renewal items into the summary figures (shared by `renewals` and per-group breakdowns). */
-export function summarizeRenewals(period: Period, asOf: DateString, graceMonths: number, items: RenewalItem[]): RenewalSummary {
+function statusCode(c: ContractColumns, due: number, renewal: number, graceMonths: number, asOfDay: number): number {
+  const endDay = c.endDay[due] as number;
+  if (renewal >= 0) return (c.startDay[renewal] as number) <= endDay + 1 ? RENEWED : RENEWED_LATE;
+  if (asOfDay <= endDay) return OPEN;
+  if (graceMonths > 0 && asOfDay <= renewalDeadlineDay(endDay, graceMonths)) return IN_GRACE;
+  return CHURNED;
+}
+
+/** The renewals of a period with the due contracts still as columns, in due order (due date, then id). */
+export interface RenewalCore extends Omit<RenewalSummary, 'items'> {
+  /** Due contracts (rows of the contract columns). */
+  dueRows: Int32Array;
+  /** Their renewal contracts, -1 for none. */
+  renewal: Int32Array;
+  /** Status codes, indexes into `RENEWAL_STATUSES`. */
+  status: Uint8Array;
+}
+
+/** The first position in `byDue` whose contract is due in month `month` or later. */
+function firstDueFrom(c: ContractColumns, month: number): number {
+  let low = 0;
+  let high = c.byDue.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((c.endMonth[c.byDue[mid] as number] as number) < month) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export interface RenewalSettings {
+  period: Period;
+  graceMonths: number;
+  asOf: DateString;
+}
+
+/** The due contracts of the selected accounts whose end month lies in months `from .. to`, in due order. */
+export function dueContracts(selection: Selection, from: number, to: number): Int32Array {
+  const c = selection.index.contracts;
+  const begin = firstDueFrom(c, from);
+  const end = firstDueFrom(c, to + 1);
+  const rows = new Int32Array(end - begin);
+  const { mask } = selection;
+  let size = 0;
+  for (let i = begin; i < end; i += 1) {
+    const row = c.byDue[i] as number;
+    if (mask === null || mask[c.account[row] as number] === 1) rows[size++] = row;
+  }
+  return size === rows.length ? rows : rows.slice(0, size);
+}
+
+export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: RenewalSettings): RenewalCore {
+  const { index } = selection;
+  const c = index.contracts;
+  const matches = renewalMatches(index, graceMonths);
+  const asOfDay = dayNumber(asOf);
+  const rows = dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
+  const renewal = new Int32Array(rows.length);
+  const status = new Uint8Array(rows.length);
+  rows.forEach((row, i) => {
+    renewal[i] = matches[row] as number;
+    status[i] = statusCode(c, row, matches[row] as number, graceMonths, asOfDay);
+  });
+  return { ...summarizeRenewalRows(index, period, asOf, graceMonths, rows, renewal, status), dueRows: rows, renewal, status };
+}
+
+/** Aggregates due contracts into the summary figures (shared by `renewals` and per-group breakdowns). */
+export function summarizeRenewalRows(
+  index: DatasetIndex, period: Period, asOf: DateString, graceMonths: number,
+  rows: ArrayLike<number>, renewal: ArrayLike<number>, status: ArrayLike<number>,
+): Omit<RenewalSummary, 'items'> {
+  const c = index.contracts;
   const due = { count: 0, arr: 0 };
   const renewed = { count: 0, arr: 0 };
   const churned = { count: 0, arr: 0 };
   const pending = { count: 0, arr: 0 };
   let cappedArr = 0;
-  const dueAccounts = new Set<string>();
-  const renewedAccounts = new Set<string>();
-  for (const item of items) {
+  // Per account: 1 when it has a due contract, 2 when one of them renewed (SPEC 3's logo rate counts accounts).
+  const marks = new Uint8Array(index.accounts.length);
+  let dueAccounts = 0;
+  let renewedAccounts = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as number;
+    const dueArr = c.arr[row] as number;
+    const position = c.account[row] as number;
+    const code = status[i] as number;
     due.count += 1;
-    due.arr += item.dueArr;
-    dueAccounts.add(item.accountId);
-    if (isRenewed(item.status)) {
-      const renewalArr = item.renewalArr ?? 0;
+    due.arr += dueArr;
+    if (marks[position] === 0) {
+      marks[position] = 1;
+      dueAccounts += 1;
+    }
+    if (isRenewedCode(code)) {
+      const renewalArr = c.arr[renewal[i] as number] as number;
       renewed.count += 1;
       renewed.arr += renewalArr;
-      cappedArr += Math.min(renewalArr, item.dueArr);
-      renewedAccounts.add(item.accountId);
-    } else if (item.status === 'churned') {
+      cappedArr += Math.min(renewalArr, dueArr);
+      if (marks[position] !== 2) {
+        marks[position] = 2;
+        renewedAccounts += 1;
+      }
+    } else if (code === CHURNED) {
       churned.count += 1;
-      churned.arr += item.dueArr;
+      churned.arr += dueArr;
     } else {
       pending.count += 1;
-      pending.arr += item.dueArr;
+      pending.arr += dueArr;
     }
   }
   return {
@@ -152,36 +241,50 @@ export function summarizeRenewals(period: Period, asOf: DateString, graceMonths:
     asOf,
     graceMonths,
     due, renewed, churned, pending,
-    logoRate: ratio(renewedAccounts.size, dueAccounts.size),
+    logoRate: ratio(renewedAccounts, dueAccounts),
     dollarRate: ratio(renewed.arr, due.arr),
     grossDollarRate: ratio(cappedArr, due.arr),
-    items,
   };
 }
 
-export function renewals(dataset: Dataset, options: RenewalsOptions): RenewalSummary {
+/** One due contract as a row. */
+export function renewalItem(index: DatasetIndex, row: number, renewal: number, status: number): RenewalItem {
+  const c = index.contracts;
+  const contract = c.records[row] as Contract;
+  const renewing = renewal >= 0 ? (c.records[renewal] as Contract) : null;
+  return {
+    contractId: contract.id,
+    accountId: contract.accountId,
+    dueArr: c.arr[row] as number,
+    renewalArr: renewal >= 0 ? (c.arr[renewal] as number) : null,
+    status: RENEWAL_STATUSES[status] as RenewalStatus,
+    renewalContractId: renewing ? renewing.id : null,
+    dueDate: contract.end as DateString,
+    renewalStart: renewing ? renewing.start : null,
+    daysLate: renewal >= 0 ? Math.max(0, (c.startDay[renewal] as number) - ((c.endDay[row] as number) + 1)) : null,
+  };
+}
+
+export function renewalItems(index: DatasetIndex, core: RenewalCore): RenewalItem[] {
+  return Array.from(core.dueRows, (row, i) => renewalItem(index, row, core.renewal[i] as number, core.status[i] as number));
+}
+
+export function renewalSummary(index: DatasetIndex, core: RenewalCore): RenewalSummary {
+  const { dueRows: _rows, renewal: _renewal, status: _status, ...figures } = core;
+  return { ...figures, items: renewalItems(index, core) };
+}
+
+export function resolveRenewalSettings(options: RenewalsOptions): RenewalSettings {
   const { period, graceMonths = 0 } = options;
   assertPeriod(period);
   assertGrace(graceMonths);
-  const asOf = resolveAsOf(period, options.asOf);
-  const asOfDay = dayNumber(asOf);
-  const from = monthIndex(period.from);
-  const to = monthIndex(period.to);
-  const index = indexDataset(dataset);
-  const items: RenewalItem[] = [];
-  for (const list of index.contractsByAccount) {
-    let matches: Map<IndexedContract, IndexedContract | null> | undefined;
-    for (const contract of list) {
-      if (contract.endMonth < from || contract.endMonth > to) continue;
-      matches ??= matchRenewals(list, graceMonths);
-      items.push(renewalItem(contract, matches.get(contract) ?? null, graceMonths, asOfDay));
-    }
-  }
-  items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.contractId < b.contractId ? -1 : 1));
-  return summarizeRenewals(period, asOf, graceMonths, items);
+  return { period, graceMonths, asOf: resolveAsOf(period, options.asOf) };
 }
 
-export type FunnelStageName = 'due' | 'renewed' | 'retained' | 'expanded';
+export function renewals(dataset: Dataset, options: RenewalsOptions): RenewalSummary {
+  const selection = wholeDataset(dataset);
+  return renewalSummary(selection.index, renewalsOf(selection, resolveRenewalSettings(options)));
+}
 
 export interface FunnelStage {
   stage: FunnelStageName;
@@ -197,28 +300,48 @@ export interface RenewalFunnel {
   stages: FunnelStage[];
 }
 
+/** The funnel over `n` due contracts, read through accessors (items or columns), in one pass. */
+export function funnelOf(
+  period: Period, n: number,
+  renewedAt: (i: number) => boolean, dueArrAt: (i: number) => number, renewalArrAt: (i: number) => number | null,
+): RenewalFunnel {
+  const counts = new Float64Array(FUNNEL_STAGES.length);
+  const dueArrs = new Float64Array(FUNNEL_STAGES.length);
+  const renewalArrs = new Float64Array(FUNNEL_STAGES.length);
+  for (let i = 0; i < n; i += 1) {
+    const renewed = renewedAt(i);
+    const dueArr = dueArrAt(i);
+    const renewal = renewalArrAt(i);
+    FUNNEL_STAGES.forEach((stage, s) => {
+      if (!inFunnelStage(stage, renewed, dueArr, renewal)) return;
+      counts[s] = (counts[s] as number) + 1;
+      dueArrs[s] = (dueArrs[s] as number) + dueArr;
+      renewalArrs[s] = (renewalArrs[s] as number) + (renewal ?? 0);
+    });
+  }
+  const stages = FUNNEL_STAGES.map((stage, s): FunnelStage => ({
+    stage, count: counts[s] as number, dueArr: dueArrs[s] as number, renewalArr: renewalArrs[s] as number,
+    // Each stage converts from the one before; the first from itself (1, or null when empty).
+    conversion: ratio(counts[s] as number, (counts[s === 0 ? 0 : s - 1] as number)),
+  }));
+  return { period: { from: period.from, to: period.to }, stages };
+}
+
 /** due -> renewed -> retained (renewal ARR >= due ARR) -> expanded (renewal ARR > due ARR) (SPEC 3). */
 export function renewalFunnel(summary: RenewalSummary): RenewalFunnel {
-  const tests: Array<[FunnelStageName, (item: RenewalItem) => boolean]> = [
-    ['due', () => true],
-    ['renewed', (item) => isRenewed(item.status)],
-    ['retained', (item) => isRenewed(item.status) && (item.renewalArr ?? 0) >= item.dueArr],
-    ['expanded', (item) => isRenewed(item.status) && (item.renewalArr ?? 0) > item.dueArr],
-  ];
-  const stages: FunnelStage[] = [];
-  let previousCount: number | null = null;
-  for (const [stage, test] of tests) {
-    let count = 0;
-    let dueArr = 0;
-    let renewalArr = 0;
-    for (const item of summary.items) {
-      if (!test(item)) continue;
-      count += 1;
-      dueArr += item.dueArr;
-      renewalArr += item.renewalArr ?? 0;
-    }
-    stages.push({ stage, count, dueArr, renewalArr, conversion: ratio(count, previousCount ?? count) });
-    previousCount = count;
-  }
-  return { period: summary.period, stages };
+  const { items } = summary;
+  return funnelOf(
+    summary.period, items.length,
+    (i) => isRenewed((items[i] as RenewalItem).status), (i) => (items[i] as RenewalItem).dueArr, (i) => (items[i] as RenewalItem).renewalArr,
+  );
+}
+
+/** The funnel of a renewal core, without building its items. */
+export function funnelOfCore(index: DatasetIndex, core: RenewalCore): RenewalFunnel {
+  const arr = index.contracts.arr;
+  return funnelOf(
+    core.period, core.dueRows.length,
+    (i) => isRenewedCode(core.status[i] as number), (i) => arr[core.dueRows[i] as number] as number,
+    (i) => ((core.renewal[i] as number) >= 0 ? (arr[core.renewal[i] as number] as number) : null),
+  );
 }

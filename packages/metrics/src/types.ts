@@ -36,8 +36,11 @@ export interface Contract {
   id: string;
   accountId: string;
   start: DateString;
-  /** Last covered day, inclusive. */
-  end: DateString;
+  /**
+   * Last covered day, inclusive. Absent: an open-ended (evergreen) subscription, active from `start` on and never
+   * due for renewal (SPEC 1).
+   */
+  end?: DateString;
   arr: number;
   currency?: string;
   /** The customer may cancel from this date. */
@@ -112,6 +115,15 @@ export interface RevenueEvent {
   source: RevenueSource;
 }
 
+/** One monthly value of a measure a health model can be built from (SPEC 12), e.g. `key: 'responseHours'`. */
+export interface MeasureRecord {
+  accountId: string;
+  month: Month;
+  key: string;
+  /** Finite. */
+  value: number;
+}
+
 export interface Csm {
   id: string;
   name: string;
@@ -134,6 +146,8 @@ export interface Dataset {
   leads?: Lead[];
   advocacy?: AdvocacyRecord[];
   revenue?: RevenueEvent[];
+  /** Monthly per-account measures a health model's components read (SPEC 12). */
+  measures?: MeasureRecord[];
   csms?: Csm[];
 }
 
@@ -148,6 +162,7 @@ export type CollectionName =
   | 'leads'
   | 'advocacy'
   | 'revenue'
+  | 'measures'
   | 'csms';
 
 export interface DataIssue {

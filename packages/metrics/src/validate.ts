@@ -12,11 +12,22 @@
  *   metrics convert them (so a dataset that skipped validation gets the same numbers).
  * - Two activity records for one account and month are a warning, and their users are summed.
  * - Unknown fields are kept as they are.
+ * - Money is at most `MAX_MONEY` (10^15) in its own currency and after conversion, so no sum the metrics take can
+ *   overflow to Infinity; an amount past it is an error naming the record.
+ * - Names that objects inherit (`toString`, `constructor`, `__proto__`) are data like any other: a currency or a
+ *   rate keyed by one is looked up as an own entry, never as an inherited property.
+ * - A hole in a collection (a sparse array), a record whose fields cannot be read (a throwing getter) and a
+ *   record that is not an object are each an error with the record's index.
+ * - A contract without `end` is open-ended (SPEC 1): active from its start on, never due.
  */
 import { dayNumber, isValidDate, isValidMonth } from './dates.js';
+import { ADVOCACY_KINDS, COLLECTION_NAMES, LEAD_STAGES, REVENUE_SOURCES } from './domain.js';
 import type { CollectionName, DataIssue, Dataset, ValidationResult } from './types.js';
 
-type FieldKind = 'id' | 'string' | 'date' | 'month' | 'money' | 'count' | 'score' | 'nps' | 'enum' | 'currency';
+/** The largest amount of money cskit computes with: sums of up to 10^290 such amounts stay finite. */
+export const MAX_MONEY = 1e15;
+
+type FieldKind = 'id' | 'string' | 'date' | 'month' | 'money' | 'count' | 'score' | 'nps' | 'number' | 'enum' | 'currency';
 
 interface FieldRule {
   field: string;
@@ -27,9 +38,6 @@ interface FieldRule {
   ref?: 'accounts' | 'csms';
 }
 
-const LEAD_STAGES = ['submitted', 'accepted', 'opportunity', 'won', 'lost'] as const;
-const ADVOCACY_KINDS = ['case-study', 'testimonial', 'event', 'reference'] as const;
-const REVENUE_SOURCES = ['poc', 'referral', 'premium-csm', 'consulting', 'csm-assisted'] as const;
 
 const accountRef: FieldRule = { field: 'accountId', kind: 'id', required: true, ref: 'accounts' };
 const csmRef: FieldRule = { field: 'csmId', kind: 'id', ref: 'csms' };
@@ -56,7 +64,7 @@ const SCHEMAS: Record<CollectionName, readonly FieldRule[]> = {
     { field: 'id', kind: 'id', required: true },
     accountRef,
     { field: 'start', kind: 'date', required: true },
-    { field: 'end', kind: 'date', required: true },
+    { field: 'end', kind: 'date' },
     { field: 'arr', kind: 'money', required: true },
     { field: 'currency', kind: 'currency' },
     { field: 'optOutDate', kind: 'date' },
@@ -110,12 +118,14 @@ const SCHEMAS: Record<CollectionName, readonly FieldRule[]> = {
     { field: 'arr', kind: 'money', required: true },
     { field: 'source', kind: 'enum', required: true, values: REVENUE_SOURCES },
   ],
+  measures: [
+    accountRef,
+    { field: 'month', kind: 'month', required: true },
+    { field: 'key', kind: 'id', required: true },
+    { field: 'value', kind: 'number', required: true },
+  ],
 };
 
-/** Checked in this order so that references point at records already accepted. */
-const ORDER: readonly CollectionName[] = [
-  'csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue',
-];
 
 /** Overlap beyond this many days between two contracts of one account is reported (SPEC 1). */
 const OVERLAP_WARNING_DAYS = 31;
@@ -132,7 +142,7 @@ function describe(value: unknown): string {
 
 interface Context {
   reportingCurrency: string;
-  fxRates: Record<string, number>;
+  fxRates: ReadonlyMap<string, number>;
   accepted: { accounts: Set<string>; csms: Set<string> };
   rejected: { accounts: Set<string>; csms: Set<string> };
   hasCsms: boolean;
@@ -164,9 +174,11 @@ function checkField(rule: FieldRule, value: unknown, context: Context): string |
     case 'count':
     case 'score':
     case 'nps':
+    case 'number':
       if (typeof value !== 'number') return `wrong type: expected a number, got ${describe(value)}`;
       if (!Number.isFinite(value)) return `must be a finite number, got ${describe(value)}`;
       if (rule.kind === 'money' && value < 0) return `must not be negative, got ${value}`;
+      if (rule.kind === 'money' && value > MAX_MONEY) return `must be at most ${MAX_MONEY} (the largest amount cskit computes with), got ${value}`;
       if (rule.kind === 'count' && value < 0) return `must not be negative, got ${value}`;
       if (rule.kind === 'score' && (value < 0 || value > 100)) return `must be between 0 and 100, got ${value}`;
       if (rule.kind === 'nps' && (!Number.isInteger(value) || value < 0 || value > 10)) {
@@ -179,18 +191,28 @@ function checkField(rule: FieldRule, value: unknown, context: Context): string |
     case 'currency':
       if (typeof value !== 'string') return `wrong type: expected an ISO 4217 code, got ${describe(value)}`;
       if (value === context.reportingCurrency) return null;
-      return context.fxRates[value] === undefined
-        ? `currency '${value}' has no rate in dataset.fxRates (reporting currency ${context.reportingCurrency})`
-        : null;
+      return context.fxRates.has(value)
+        ? null
+        : `currency '${value}' has no rate in dataset.fxRates (reporting currency ${context.reportingCurrency})`;
   }
 }
 
 /** The key a collection uses to find duplicates besides `id`, e.g. one ARR snapshot per account and month. */
 function naturalKey(collection: CollectionName, record: RawRecord): string | null {
   if (collection === 'arr' || collection === 'health' || collection === 'activity') {
-    return `${String(record.accountId)}|${String(record.month)}`;
+    return `${String(record.accountId)}\u0000${String(record.month)}`;
   }
+  if (collection === 'measures') return `${String(record.accountId)}\u0000${String(record.month)}\u0000${String(record.key)}`;
   return null;
+}
+
+/** A copy of a record's own fields, or the message of what stopped them being read (a throwing getter). */
+function readRecord(record: object): RawRecord | string {
+  try {
+    return { ...(record as RawRecord) };
+  } catch (error) {
+    return `could not read the record's fields: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function validateCollection(
@@ -209,14 +231,25 @@ function validateCollection(
   }
   const rules = SCHEMAS[collection];
   const kept: RawRecord[] = [];
+  const keptAt: number[] = [];
   const seenIds = new Map<string, number>();
   const seenKeys = new Map<string, RawRecord>();
-  raw.forEach((record: unknown, index) => {
+  for (let index = 0; index < raw.length; index += 1) {
+    if (!(index in raw)) {
+      issues.push({ severity: 'error', collection, index, message: 'missing record: a hole in the array (a sparse array)' });
+      continue;
+    }
+    const record: unknown = raw[index];
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       issues.push({ severity: 'error', collection, index, message: `expected a record (object), got ${describe(record)}` });
-      return;
+      continue;
     }
-    const row = record as RawRecord;
+    const read = readRecord(record);
+    if (typeof read === 'string') {
+      issues.push({ severity: 'error', collection, index, message: read });
+      continue;
+    }
+    const row = read;
     const id = typeof row.id === 'string' ? row.id : undefined;
     const recordIssues: DataIssue[] = [];
     const error = (field: string | undefined, message: string) =>
@@ -231,8 +264,15 @@ function validateCollection(
       const message = checkField(rule, value, context);
       if (message) error(rule.field, message);
     }
-    if (recordIssues.length === 0 && collection === 'contracts' && (row.end as string) < (row.start as string)) {
+    if (recordIssues.length === 0 && collection === 'contracts' && row.end !== undefined && row.end !== null && (row.end as string) < (row.start as string)) {
       error('end', `end ${String(row.end)} is before start ${String(row.start)}`);
+    }
+    if (recordIssues.length === 0 && (collection === 'contracts' || collection === 'arr') && typeof row.currency === 'string') {
+      const rate = row.currency === context.reportingCurrency ? 1 : (context.fxRates.get(row.currency) as number);
+      const converted = (row.arr as number) * rate;
+      if (!(converted <= MAX_MONEY)) {
+        error('arr', `${String(row.arr)} ${row.currency} at rate ${rate} is ${converted} ${context.reportingCurrency}, more than ${MAX_MONEY} (the largest amount cskit computes with)`);
+      }
     }
     if (recordIssues.length === 0 && collection === 'activity' && (row.licensedUsers as number) <= 0) {
       error('licensedUsers', `must be greater than 0, got ${String(row.licensedUsers)}`);
@@ -243,7 +283,8 @@ function validateCollection(
     }
     const key = recordIssues.length === 0 ? naturalKey(collection, row) : null;
     if (key !== null && seenKeys.has(key) && collection !== 'activity') {
-      error('month', `a second ${collection} snapshot for account '${String(row.accountId)}' in ${String(row.month)} (the first is kept)`);
+      const what = collection === 'measures' ? `measure '${String(row.key)}'` : `${collection} snapshot`;
+      error('month', `a second ${what} for account '${String(row.accountId)}' in ${String(row.month)} (the first is kept)`);
     }
 
     if (recordIssues.length > 0) {
@@ -251,7 +292,7 @@ function validateCollection(
       if (id !== undefined && (collection === 'accounts' || collection === 'csms') && !seenIds.has(id)) {
         context.rejected[collection].add(id);
       }
-      return;
+      continue;
     }
     if (collection === 'activity' && (row.activeUsers as number) > (row.licensedUsers as number)) {
       issues.push({
@@ -259,7 +300,7 @@ function validateCollection(
         message: `activeUsers ${String(row.activeUsers)} exceeds licensedUsers ${String(row.licensedUsers)}`,
       });
     }
-    const copy = { ...row };
+    const copy = row;
     if (key !== null && collection === 'activity') {
       const earlier = seenKeys.get(key);
       if (earlier) {
@@ -269,20 +310,26 @@ function validateCollection(
         });
         earlier.activeUsers = (earlier.activeUsers as number) + (row.activeUsers as number);
         earlier.licensedUsers = (earlier.licensedUsers as number) + (row.licensedUsers as number);
-        return;
+        continue;
       }
     }
     if (key !== null) seenKeys.set(key, copy);
     if (id !== undefined) seenIds.set(id, index);
     if (collection === 'accounts' || collection === 'csms') context.accepted[collection].add(id as string);
     kept.push(copy);
-  });
-  if (collection === 'contracts') warnOverlaps(raw as RawRecord[], kept, issues);
+    keptAt.push(index);
+  }
+  if (collection === 'contracts') warnOverlaps(kept, keptAt, issues);
   return kept;
 }
 
+/** The last covered day of a contract as a day number; an open-ended contract covers every day after its start. */
+function endDay(contract: RawRecord): number {
+  return typeof contract.end === 'string' ? dayNumber(contract.end) : Number.POSITIVE_INFINITY;
+}
+
 /** Contracts of one account overlapping by more than 31 days are a warning on the later one (SPEC 1). */
-function warnOverlaps(raw: RawRecord[], kept: RawRecord[], issues: DataIssue[]): void {
+function warnOverlaps(kept: RawRecord[], keptAt: readonly number[], issues: DataIssue[]): void {
   const byAccount = new Map<string, RawRecord[]>();
   for (const contract of kept) {
     const list = byAccount.get(contract.accountId as string);
@@ -290,8 +337,8 @@ function warnOverlaps(raw: RawRecord[], kept: RawRecord[], issues: DataIssue[]):
     else byAccount.set(contract.accountId as string, [contract]);
   }
   const positions = new Map<string, number>();
-  raw.forEach((record, index) => {
-    if (record && typeof record.id === 'string' && !positions.has(record.id)) positions.set(record.id, index);
+  kept.forEach((record, i) => {
+    if (typeof record.id === 'string' && !positions.has(record.id)) positions.set(record.id, keptAt[i] as number);
   });
   for (const contracts of byAccount.values()) {
     if (contracts.length < 2) continue;
@@ -299,8 +346,7 @@ function warnOverlaps(raw: RawRecord[], kept: RawRecord[], issues: DataIssue[]):
     let latestEnd = contracts[0] as RawRecord;
     for (let i = 1; i < contracts.length; i += 1) {
       const contract = contracts[i] as RawRecord;
-      const overlapEnd = (contract.end as string) < (latestEnd.end as string) ? (contract.end as string) : (latestEnd.end as string);
-      const overlapDays = dayNumber(overlapEnd) - dayNumber(contract.start as string) + 1;
+      const overlapDays = Math.min(endDay(contract), endDay(latestEnd)) - dayNumber(contract.start as string) + 1;
       if (overlapDays > OVERLAP_WARNING_DAYS) {
         issues.push({
           severity: 'warning', collection: 'contracts', index: positions.get(contract.id as string) ?? -1,
@@ -308,29 +354,40 @@ function warnOverlaps(raw: RawRecord[], kept: RawRecord[], issues: DataIssue[]):
           message: `contract '${String(contract.id)}' overlaps contract '${String(latestEnd.id)}' of account '${String(contract.accountId)}' by ${overlapDays} days`,
         });
       }
-      if ((contract.end as string) > (latestEnd.end as string)) latestEnd = contract;
+      if (endDay(contract) > endDay(latestEnd)) latestEnd = contract;
     }
   }
 }
 
-function validateCurrency(input: RawRecord, issues: DataIssue[]): { currency: string; fxRates: Record<string, number> } {
+function validateCurrency(input: RawRecord, issues: DataIssue[]): { currency: string; fxRates: Map<string, number> } {
   let currency = 'USD';
   if (input.currency !== undefined) {
     if (typeof input.currency === 'string' && /^[A-Z]{3}$/.test(input.currency)) currency = input.currency;
     else issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'currency', message: `currency must be an ISO 4217 code such as 'USD', got ${describe(input.currency)}; using 'USD'` });
   }
-  const fxRates: Record<string, number> = {};
+  const fxRates = new Map<string, number>();
   if (input.fxRates !== undefined) {
     if (typeof input.fxRates !== 'object' || input.fxRates === null || Array.isArray(input.fxRates)) {
       issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'fxRates', message: `fxRates must be an object of rates by currency, got ${describe(input.fxRates)}` });
     } else {
-      for (const [code, rate] of Object.entries(input.fxRates as Record<string, unknown>)) {
-        if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) fxRates[code] = rate;
-        else issues.push({ severity: 'error', collection: 'dataset', index: -1, field: `fxRates.${code}`, message: `rate for ${code} must be a positive finite number, got ${describe(rate)}` });
+      const read = readRecord(input.fxRates);
+      if (typeof read === 'string') issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'fxRates', message: read });
+      else {
+        for (const [code, rate] of Object.entries(read)) {
+          if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) fxRates.set(code, rate);
+          else issues.push({ severity: 'error', collection: 'dataset', index: -1, field: `fxRates.${code}`, message: `rate for ${code} must be a positive finite number, got ${describe(rate)}` });
+        }
       }
     }
   }
   return { currency, fxRates };
+}
+
+/** A plain object of own entries, `__proto__` included (defined, never assigned, so no key can reach a prototype). */
+function ownRecord(entries: ReadonlyMap<string, number>): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const [key, value] of entries) Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  return record;
 }
 
 /**
@@ -354,8 +411,8 @@ export function validateDataset(raw: unknown): ValidationResult {
   if (input.accounts === undefined) {
     issues.push({ severity: 'error', collection: 'accounts', index: -1, message: "missing required collection 'accounts'" });
   }
-  const dataset: Record<string, unknown> = { currency, fxRates, accounts: [] };
-  for (const collection of ORDER) {
+  const dataset: Record<string, unknown> = { currency, fxRates: ownRecord(fxRates), accounts: [] };
+  for (const collection of COLLECTION_NAMES) {
     const kept = validateCollection(collection, input[collection], context, issues);
     if (kept !== undefined) dataset[collection] = kept;
   }

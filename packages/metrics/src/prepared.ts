@@ -1,0 +1,539 @@
+/**
+ * `prepareDataset` (SPEC 11): index a dataset once, then answer any view from the index. A filter or a set of
+ * account ids is a mask over account positions, never a copy of the data; each result is cached by exactly the
+ * parts of the view it depends on, so a settings change recomputes only what reads that setting, and two views
+ * that share a period and filters share their work.
+ *
+ * Results come two ways: `dashboard(view)` returns every SPEC result with its per-account lists (what
+ * `computeDashboard` returns), and `summary(view)` the same figures without them, with each list readable in pages
+ * through `rows(view, rowSet, query)`. Both are plain JSON, so a Web Worker or a server can answer them.
+ */
+import { accountSummariesOf, type AccountSummary } from './account-summaries.js';
+import { movementRows, waterfallOf, waterfallResult, type ArrMovement, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
+import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
+import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
+import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
+import { lastDayOfMonth, monthIndex } from './dates.js';
+import { indexDataset, type DatasetIndex } from './dataset-index.js';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
+import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
+import { earlyWarningsOf, type EarlyWarningItem, type EarlyWarnings } from './early-warnings.js';
+import { groupSummariesOf, type GroupSummary } from './group-summary.js';
+import {
+  healthDistributionOf, healthQuadrantsOf, healthScoreRow, healthScoresOf, quadrantRow, quadrantsResult, healthScoresResult,
+  type AccountHealth, type HealthDistribution, type HealthQuadrants, type HealthScoresCore, type QuadrantAccount, type QuadrantsCore, type HealthScores,
+} from './health.js';
+import { HEALTH_TIERS, type HealthModel, type HealthTier } from './health-model.js';
+import { transitionRow, transitionsOf, transitionsResult, type AccountTransition, type HealthTransitions, type TransitionsCore } from './health-transitions.js';
+import { npsOf, type NpsResult } from './nps.js';
+import { funnelOfCore, RENEWAL_STATUSES, renewalItem, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalItem, type RenewalSummary } from './renewals.js';
+import { retentionAccounts, retentionOf, retentionResult, type RetentionAccount, type RetentionCore, type RetentionResult } from './retention.js';
+import { checkQuery, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec } from './rows.js';
+import { dimensionColumn, filterMask, selectMask, type Selection } from './selection.js';
+import type { Dataset, DateString, Month, Period } from './types.js';
+import { resolveView, type View, type ViewOptions } from './view.js';
+import { addMonthsToMonth } from './dates.js';
+
+export interface DashboardKpis {
+  /** ARR at the end of the period (the waterfall's closing). */
+  arr: number;
+  netNewArr: number;
+  nrr: number | null;
+  grr: number | null;
+  logoRate: number | null;
+  dollarRate: number | null;
+  nps: number | null;
+  atRiskAccounts: number;
+  atRiskArr: number;
+}
+
+export interface Dashboard {
+  period: Period;
+  comparisonPeriod: Period | null;
+  asOf: DateString;
+  graceMonths: number;
+  model: HealthModel;
+  kpis: DashboardKpis;
+  comparisonKpis: DashboardKpis | null;
+  waterfall: ArrWaterfall;
+  retention: RetentionResult;
+  renewals: RenewalSummary;
+  renewalFunnel: RenewalFunnel;
+  healthScores: HealthScores;
+  healthDistribution: HealthDistribution;
+  healthTransitions: HealthTransitions;
+  healthQuadrants: HealthQuadrants;
+  nps: NpsResult;
+  earlyWarnings: EarlyWarnings;
+  cohorts: { logo: Cohorts; arr: Cohorts; activity: Cohorts };
+  csmScorecard: CsmScorecard;
+  csAttribution: CsAttribution;
+  breakdowns: Partial<Record<BreakdownDimension, GroupSummary[]>>;
+}
+
+/** The waterfall without its movement list; `accountsByKind` counts the distinct accounts behind each bar. */
+export interface ArrWaterfallSummary extends Omit<ArrWaterfall, 'movements'> {
+  accountsByKind: Record<MovementKind, number>;
+}
+
+/** Quadrants with the largest accounts as points (`points`, ARR descending) and how many there are in all. */
+export interface HealthQuadrantsSummary extends Omit<HealthQuadrants, 'accounts'> {
+  points: QuadrantAccount[];
+  accountCount: number;
+}
+
+/** Every figure of a dashboard without its per-account lists: those are row sets, read with `rows`. */
+export interface DashboardSummary {
+  period: Period;
+  comparisonPeriod: Period | null;
+  asOf: DateString;
+  graceMonths: number;
+  model: HealthModel;
+  /** Accounts the view covers (after filters and account ids). */
+  accountCount: number;
+  kpis: DashboardKpis;
+  comparisonKpis: DashboardKpis | null;
+  waterfall: ArrWaterfallSummary;
+  retention: Omit<RetentionResult, 'accounts'> & { accountCount: number };
+  renewals: Omit<RenewalSummary, 'items'>;
+  renewalFunnel: RenewalFunnel;
+  healthScores: { month: Month; accountCount: number; tiers: Record<HealthTier, number> };
+  healthDistribution: HealthDistribution;
+  healthTransitions: Omit<HealthTransitions, 'accounts'>;
+  healthQuadrants: HealthQuadrantsSummary;
+  nps: NpsResult;
+  earlyWarnings: Omit<EarlyWarnings, 'items'> & { count: number; arr: number };
+  cohorts: { logo: Cohorts; arr: Cohorts; activity: Cohorts };
+  csmScorecard: CsmScorecard;
+  csAttribution: CsAttribution;
+  breakdowns: Partial<Record<BreakdownDimension, GroupSummary[]>>;
+}
+
+/** Points a quadrant summary carries at most. */
+export const QUADRANT_POINTS = 2_000;
+
+/** Per-account lists of a view, read in pages. */
+export type RowSetName = 'accounts' | 'movements' | 'renewals' | 'health-scores' | 'quadrant-accounts' | 'transitions' | 'early-warnings' | 'retention-accounts';
+
+export interface RowSetRows {
+  accounts: AccountSummary;
+  movements: ArrMovement & { name: string };
+  renewals: RenewalItem & { name: string };
+  'health-scores': AccountHealth & { name: string };
+  'quadrant-accounts': QuadrantAccount & { name: string };
+  transitions: AccountTransition & { name: string };
+  'early-warnings': EarlyWarningItem & { name: string };
+  'retention-accounts': RetentionAccount & { name: string };
+}
+
+/** The distinct values of each account field within a view's accounts, with how many accounts have each. */
+export type FilterOptions = Record<BreakdownDimension, Array<{ value: string; count: number }>>;
+
+export interface PreparedDataset {
+  readonly dataset: Dataset;
+  /** Accounts in the dataset. */
+  readonly accountCount: number;
+  /** The view with its defaults filled in; throws for a malformed one. */
+  view(options: ViewOptions): View;
+  /** Every result of `computeDashboard`, per-account lists included. */
+  dashboard(options: ViewOptions): Dashboard;
+  /** Every figure without per-account lists (small enough to send on every view change). */
+  summary(options: ViewOptions): DashboardSummary;
+  /** The KPIs of the view's period and of its comparison period. */
+  kpis(options: ViewOptions): { kpis: DashboardKpis; comparisonKpis: DashboardKpis | null };
+  /** A page of one per-account list of the view. */
+  rows<N extends RowSetName>(options: ViewOptions, rowSet: N, query?: RowQuery): RowPage<RowSetRows[N]>;
+  /** The accounts behind a chart mark within the view's accounts, in dataset order. */
+  drillDown(options: ViewOptions, target: DrillDownTarget): string[];
+  /** The accounts the view covers, in dataset order. */
+  accountIds(options: ViewOptions): string[];
+  /** Distinct account field values within the view's accounts (its filters apply to other fields, not their own). */
+  filterOptions(options?: Partial<ViewOptions>): FilterOptions;
+}
+
+const MAX_CACHED = 256;
+
+/** A small cache that forgets the oldest entries past `MAX_CACHED`, so a long-running server stays bounded. */
+class ResultCache {
+  private readonly entries = new Map<string, unknown>();
+  get<T>(key: string, build: () => T): T {
+    if (this.entries.has(key)) {
+      const value = this.entries.get(key) as T;
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      return value;
+    }
+    const value = build();
+    this.entries.set(key, value);
+    if (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+}
+
+function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: RenewalCore, nps: NpsResult, warnings: EarlyWarnings): DashboardKpis {
+  return {
+    arr: waterfall.closing,
+    netNewArr: waterfall.netNew,
+    nrr: retention.nrr,
+    grr: retention.grr,
+    logoRate: renewals.logoRate,
+    dollarRate: renewals.dollarRate,
+    nps: nps.score,
+    atRiskAccounts: warnings.items.length,
+    atRiskArr: warnings.items.reduce((sum, item) => sum + item.arr, 0),
+  };
+}
+
+/** Indexes of the `limit` largest values, largest first (ties in index order), without sorting them all. */
+function largestFirst(values: Float64Array, limit: number): Int32Array {
+  let threshold = -Infinity;
+  if (values.length > limit) threshold = (values.slice().sort() as Float64Array)[values.length - limit] as number;
+  const picked: number[] = [];
+  for (let i = 0; i < values.length; i += 1) if ((values[i] as number) >= threshold) picked.push(i);
+  return Int32Array.from(picked).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b).subarray(0, limit);
+}
+
+const engines = new WeakMap<Dataset, PreparedDataset>();
+
+/** Indexes `dataset` once (a validated dataset: run `validateDataset` on raw input first) and answers views from it. */
+export function prepareDataset(dataset: Dataset): PreparedDataset {
+  let engine = engines.get(dataset);
+  if (!engine) {
+    engine = createEngine(indexDataset(dataset));
+    engines.set(dataset, engine);
+  }
+  return engine;
+}
+
+function createEngine(index: DatasetIndex): PreparedDataset {
+  const cache = new ResultCache();
+  const names = (position: number) => (index.accounts[position] as { name: string }).name;
+  const positionOf = (accountId: string) => index.positionOf.get(accountId) as number;
+
+  const selectionOf = (view: Pick<View, 'filters' | 'accountIds'>): Selection =>
+    cache.get(`selection|${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`,
+      () => selectMask(index, filterMask(index, view.filters, view.accountIds)));
+  const selectionKey = (view: View) => `${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`;
+  const modelKey = (model: HealthModel) => JSON.stringify(model);
+
+  const waterfall = (view: View, period: Period, asOf: DateString) =>
+    cache.get(`waterfall|${selectionKey(view)}|${period.from}|${period.to}|${view.graceMonths}|${asOf}`,
+      () => waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
+  const retention = (view: View, period: Period) => {
+    const start = addMonthsToMonth(period.from, -1);
+    return cache.get(`retention|${selectionKey(view)}|${period.from}|${period.to}`,
+      () => retentionOf(selectionOf(view), monthIndex(period.from) - 1, monthIndex(period.to), start, period.to));
+  };
+  const renewals = (view: View, period: Period, asOf: DateString) =>
+    cache.get(`renewals|${selectionKey(view)}|${period.from}|${period.to}|${view.graceMonths}|${asOf}`,
+      () => renewalsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
+  const nps = (view: View, period: Period) =>
+    cache.get(`nps|${selectionKey(view)}|${period.from}|${period.to}`, () => npsOf(selectionOf(view), period));
+  const warnings = (view: View, month: Month) =>
+    cache.get(`warnings|${selectionKey(view)}|${month}|${view.earlyWarning.threshold}|${view.earlyWarning.months}`,
+      () => earlyWarningsOf(selectionOf(view), { asOf: month, ...view.earlyWarning }));
+  const healthScores = (view: View): HealthScoresCore =>
+    cache.get(`health-scores|${selectionKey(view)}|${view.period.to}|${modelKey(view.model)}`,
+      () => healthScoresOf(selectionOf(view), view.period.to, { model: view.model }));
+  const quadrants = (view: View): QuadrantsCore =>
+    cache.get(`quadrants|${selectionKey(view)}|${view.period.to}|${modelKey(view.model)}`,
+      () => healthQuadrantsOf(selectionOf(view), view.period.to, { model: view.model }, healthScores(view)));
+  const transitions = (view: View): TransitionsCore =>
+    cache.get(`transitions|${selectionKey(view)}|${view.period.from}|${view.period.to}|${modelKey(view.model)}`,
+      () => transitionsOf(selectionOf(view), view.period, view.model));
+  const distribution = (view: View) =>
+    cache.get(`distribution|${selectionKey(view)}|${view.period.from}|${view.period.to}|${modelKey(view.model)}`,
+      () => healthDistributionOf(selectionOf(view), view.period, { model: view.model }));
+  const allCohorts = (view: View): Record<CohortMeasure, Cohorts> =>
+    cache.get(`cohorts|${selectionKey(view)}|${view.period.from}|${view.period.to}`,
+      () => cohortsAllOf(selectionOf(view), view.period.from, view.period.to));
+  const scorecard = (view: View) =>
+    cache.get(`scorecard|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
+      () => csmScorecardOf(selectionOf(view), { ...view, onlySelectedCsms: view.accountIds !== null }, {
+        waterfall: waterfall(view, view.period, view.asOf), renewals: renewals(view, view.period, view.asOf),
+      }));
+  const attribution = (view: View) =>
+    cache.get(`attribution|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${view.lookbackMonths}|${modelKey(view.model)}`,
+      () => csAttributionOf(selectionOf(view), view, {
+        waterfall: waterfall(view, view.period, view.asOf), renewals: renewals(view, view.period, view.asOf),
+      }));
+  const breakdown = (view: View, dimension: BreakdownDimension) =>
+    cache.get(`breakdown|${selectionKey(view)}|${dimension}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
+      () => groupSummariesOf(selectionOf(view), dimension, {
+        waterfall: waterfall(view, view.period, view.asOf), retention: retention(view, view.period),
+        renewals: renewals(view, view.period, view.asOf), graceMonths: view.graceMonths, asOf: view.asOf,
+      }));
+  const kpis = (view: View) => {
+    const main = kpisOf(waterfall(view, view.period, view.asOf), retention(view, view.period), renewals(view, view.period, view.asOf),
+      nps(view, view.period), warnings(view, view.period.to));
+    const compare = view.comparisonPeriod;
+    if (!compare) return { kpis: main, comparisonKpis: null };
+    const asOf = lastDayOfMonth(compare.to);
+    return {
+      kpis: main,
+      comparisonKpis: kpisOf(waterfall(view, compare, asOf), retention(view, compare), renewals(view, compare, asOf), nps(view, compare), warnings(view, compare.to)),
+    };
+  };
+  const breakdowns = (view: View) => {
+    const result: Partial<Record<BreakdownDimension, GroupSummary[]>> = {};
+    for (const dimension of view.breakdownDimensions) result[dimension] = breakdown(view, dimension);
+    return result;
+  };
+
+  /** A row set's rows for a view (narrowed to a drill-down's accounts), cached until evicted. */
+  const rowsOf = <N extends RowSetName>(view: View, rowSet: N): Array<RowSetRows[N]> =>
+    cache.get(`rows|${rowSet}|${JSON.stringify(view)}`, () => {
+      const all = buildRows(view, rowSet) as Array<RowSetRows[N] & { accountId: string }>;
+      if (!view.selection) return all;
+      const keep = new Set(drillDownPositions(selectionOf(view), view.selection, view));
+      return all.filter((row) => keep.has(positionOf(row.accountId)));
+    });
+
+  const buildRows = (view: View, rowSet: RowSetName): unknown[] => {
+    const selection = selectionOf(view);
+    switch (rowSet) {
+      case 'accounts':
+        return accountSummariesOf(selection, view, { renewals: renewals(view, view.period, view.asOf) });
+      case 'movements': {
+        const core = waterfall(view, view.period, view.asOf);
+        const rows = movementRows(index, core.movementColumns);
+        return rows.map((row, i) => ({ ...row, name: names(core.movementColumns.position.at(i)) }));
+      }
+      case 'renewals': {
+        const core = renewals(view, view.period, view.asOf);
+        return Array.from(core.dueRows, (row, i) => {
+          const item = renewalItem(index, row, core.renewal[i] as number, core.status[i] as number);
+          return { ...item, name: names(index.contracts.account[row] as number) };
+        });
+      }
+      case 'health-scores': {
+        const core = healthScores(view);
+        return Array.from(core.positions, (position, i) => ({ ...healthScoreRow(index, core.matrix, position, core.cells[i] as number), name: names(position) }));
+      }
+      case 'quadrant-accounts': {
+        const core = quadrants(view);
+        return Array.from(core.positions, (position, i) => ({ ...quadrantRow(index, core, i), name: names(position) }));
+      }
+      case 'transitions': {
+        const core = transitions(view);
+        return Array.from(core.positions, (position, i) => ({ ...transitionRow(index, core, i), name: names(position) }));
+      }
+      case 'early-warnings':
+        return warnings(view, view.period.to).items.map((item) => ({ ...item, name: names(positionOf(item.accountId)) }));
+      case 'retention-accounts': {
+        const core = retention(view, view.period);
+        return retentionAccounts(selection, core).map((row, i) => ({ ...row, name: names(core.positions[i] as number) }));
+      }
+    }
+  };
+
+  const summaryOf = (view: View): DashboardSummary => {
+    const selection = selectionOf(view);
+    const wf = waterfall(view, view.period, view.asOf);
+    const { movementColumns: _movements, ...waterfallFigures } = wf;
+    const ret = retention(view, view.period);
+    const { positions: retained, startArr: _startArr, endArr: _endArr, ...retentionFigures } = ret;
+    const ren = renewals(view, view.period, view.asOf);
+    const { dueRows: _dueRows, renewal: _renewal, status: _status, ...renewalFigures } = ren;
+    const scores = healthScores(view);
+    const quad = quadrants(view);
+    const tr = transitions(view);
+    const ew = warnings(view, view.period.to);
+    const { matrix: _m, positions: _p, cells: _c, arr: quadrantArr, ...quadrantFigures } = quad;
+    const largest = largestFirst(quadrantArr, QUADRANT_POINTS);
+    const { positions: _tp, fromCodes: _f, toCodes: _t, kindCodes: _k, ...transitionFigures } = tr;
+    const { items, ...warningFigures } = ew;
+    return {
+      period: view.period,
+      comparisonPeriod: view.comparisonPeriod,
+      asOf: view.asOf,
+      graceMonths: view.graceMonths,
+      model: view.model,
+      accountCount: selection.positions.length,
+      ...kpis(view),
+      waterfall: waterfallFigures,
+      retention: { ...retentionFigures, accountCount: retained.length },
+      renewals: renewalFigures,
+      renewalFunnel: funnelOfCore(index, ren),
+      healthScores: { month: scores.month, accountCount: scores.positions.length, tiers: scores.tierCounts },
+      healthDistribution: distribution(view),
+      healthTransitions: transitionFigures,
+      healthQuadrants: { ...quadrantFigures, points: Array.from(largest, (i) => quadrantRow(index, quad, i)), accountCount: quad.positions.length },
+      nps: nps(view, view.period),
+      earlyWarnings: { ...warningFigures, count: items.length, arr: items.reduce((sum, item) => sum + item.arr, 0) },
+      cohorts: allCohorts(view),
+      csmScorecard: scorecard(view),
+      csAttribution: attribution(view),
+      breakdowns: breakdowns(view),
+    };
+  };
+
+  const engine: PreparedDataset = {
+    dataset: index.dataset,
+    accountCount: index.accounts.length,
+    view: resolveView,
+    dashboard(options) {
+      const view = resolveView(options);
+      const ren = renewals(view, view.period, view.asOf);
+      return {
+        period: view.period,
+        comparisonPeriod: view.comparisonPeriod,
+        asOf: view.asOf,
+        graceMonths: view.graceMonths,
+        model: view.model,
+        ...kpis(view),
+        waterfall: waterfallResult(index, waterfall(view, view.period, view.asOf)),
+        retention: retentionResult(selectionOf(view), retention(view, view.period)),
+        renewals: renewalSummary(index, ren),
+        nps: nps(view, view.period),
+        earlyWarnings: warnings(view, view.period.to),
+        renewalFunnel: funnelOfCore(index, ren),
+        healthScores: healthScoresResult(index, healthScores(view)),
+        healthDistribution: distribution(view),
+        healthTransitions: transitionsResult(index, transitions(view)),
+        healthQuadrants: quadrantsResult(index, quadrants(view)),
+        cohorts: allCohorts(view),
+        csmScorecard: scorecard(view),
+        csAttribution: attribution(view),
+        breakdowns: breakdowns(view),
+      };
+    },
+    summary: (options) => summaryOf(resolveView(options)),
+    kpis: (options) => kpis(resolveView(options)),
+    rows(options, rowSet, query = {}) {
+      const view = resolveView(options);
+      const spec = ROW_SETS[rowSet] as unknown as RowSetSpec<RowSetRows[typeof rowSet]> | undefined;
+      if (!spec || !Object.prototype.hasOwnProperty.call(ROW_SETS, rowSet)) {
+        throw new RangeError(`rowSet must be one of ${Object.keys(ROW_SETS).join(', ')}, got ${JSON.stringify(rowSet)}`);
+      }
+      const { offset, limit } = checkQuery(spec, query);
+      const rows = rowsOf(view, rowSet);
+      const order = cache.get(`order|${rowSet}|${JSON.stringify(view)}|${orderKey(query)}`, () => queryOrder(spec, rows, query));
+      return pageOf(spec, rows, order, offset, limit);
+    },
+    drillDown(options, target) {
+      const view = resolveView(options);
+      return drillDownPositions(selectionOf(view), target, view).map((position) => (index.accounts[position] as { id: string }).id);
+    },
+    accountIds(options) {
+      const selection = selectionOf(resolveView(options));
+      return Array.from(selection.positions, (position) => (index.accounts[position] as { id: string }).id);
+    },
+    filterOptions(options = {}) {
+      const filters = options.filters ?? {};
+      const accountIds = options.accountIds ?? null;
+      const result = {} as FilterOptions;
+      for (const dimension of BREAKDOWN_DIMENSIONS) {
+        // Each field's choices come from the accounts the other filters keep, so a chosen value never hides its siblings.
+        const { [dimension]: _own, ...others } = filters;
+        const selection = selectionOf({ filters: others, accountIds });
+        const column = dimensionColumn(index, dimension);
+        const counts = new Int32Array(column.values.length);
+        for (const position of selection.positions) counts[column.codes[position] as number] = (counts[column.codes[position] as number] as number) + 1;
+        result[dimension] = column.values.flatMap((value, code) => ((counts[code] as number) > 0 ? [{ value, count: counts[code] as number }] : []));
+      }
+      return result;
+    },
+  };
+  return engine;
+}
+
+const TIER_ORDER: readonly string[] = HEALTH_TIERS;
+
+/** The columns of each row set: what a paged table can sort, filter and search on. */
+export const ROW_SETS: { [N in RowSetName]: RowSetSpec<RowSetRows[N]> } = {
+  accounts: {
+    name: 'accounts',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'csm', kind: 'text', value: (r) => r.csmName },
+      { id: 'segment', kind: 'enum', value: (r) => r.segment },
+      { id: 'region', kind: 'enum', value: (r) => r.region },
+      { id: 'industry', kind: 'enum', value: (r) => r.industry },
+      { id: 'channel', kind: 'enum', value: (r) => r.channel },
+      { id: 'arr', kind: 'number', value: (r) => r.arr },
+      { id: 'score', kind: 'number', value: (r) => r.score },
+      { id: 'tier', kind: 'rank', value: (r) => r.tier, order: TIER_ORDER },
+      { id: 'quadrant', kind: 'enum', value: (r) => r.quadrant },
+      { id: 'nps', kind: 'number', value: (r) => r.nps },
+      { id: 'activityRate', kind: 'number', value: (r) => r.activityRate },
+      { id: 'nextRenewal', kind: 'date', value: (r) => r.nextRenewal },
+      { id: 'renewalStatus', kind: 'enum', value: (r) => r.renewalStatus },
+    ],
+  },
+  movements: {
+    name: 'movements',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'month', kind: 'date', value: (r) => r.month },
+      { id: 'kind', kind: 'enum', value: (r) => r.kind },
+      { id: 'amount', kind: 'number', value: (r) => r.amount },
+    ],
+  },
+  renewals: {
+    name: 'renewals',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'contractId', kind: 'text', value: (r) => r.contractId },
+      { id: 'dueDate', kind: 'date', value: (r) => r.dueDate },
+      { id: 'dueArr', kind: 'number', value: (r) => r.dueArr },
+      { id: 'renewalArr', kind: 'number', value: (r) => r.renewalArr },
+      { id: 'status', kind: 'rank', value: (r) => r.status, order: RENEWAL_STATUSES },
+      { id: 'daysLate', kind: 'number', value: (r) => r.daysLate },
+    ],
+  },
+  'health-scores': {
+    name: 'health-scores',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'score', kind: 'number', value: (r) => r.score },
+      { id: 'tier', kind: 'rank', value: (r) => r.tier, order: TIER_ORDER },
+      { id: 'outcome', kind: 'number', value: (r) => r.outcome },
+      { id: 'experience', kind: 'number', value: (r) => r.experience },
+    ],
+  },
+  'quadrant-accounts': {
+    name: 'quadrant-accounts',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'quadrant', kind: 'enum', value: (r) => r.quadrant },
+      { id: 'outcome', kind: 'number', value: (r) => r.outcome },
+      { id: 'experience', kind: 'number', value: (r) => r.experience },
+      { id: 'arr', kind: 'number', value: (r) => r.arr },
+    ],
+  },
+  transitions: {
+    name: 'transitions',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'fromTier', kind: 'rank', value: (r) => r.fromTier, order: TIER_ORDER },
+      { id: 'toTier', kind: 'rank', value: (r) => r.toTier, order: TIER_ORDER },
+      { id: 'kind', kind: 'enum', value: (r) => r.kind },
+    ],
+  },
+  'early-warnings': {
+    name: 'early-warnings',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'arr', kind: 'number', value: (r) => r.arr },
+      { id: 'rate', kind: 'number', value: (r) => r.rates[r.rates.length - 1] },
+      { id: 'nextRenewal', kind: 'date', value: (r) => r.nextRenewal },
+    ],
+  },
+  'retention-accounts': {
+    name: 'retention-accounts',
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'startArr', kind: 'number', value: (r) => r.startArr },
+      { id: 'endArr', kind: 'number', value: (r) => r.endArr },
+    ],
+  },
+};
