@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../packages/', import.meta.url));
 
 export const SOURCE_ALIASES = [
   { find: /^@cskit\/(charts|table)\/styles\.css$/, replacement: `${root}$1/src/styles.css` },
-  { find: /^@cskit\/react\/drill-down-targets$/, replacement: `${root}react/src/drill-down-targets.ts` },
+  { find: /^@cskit\/react\/worker$/, replacement: `${root}react/src/worker.ts` },
   { find: /^@cskit\/charts\/(.+)$/, replacement: `${root}charts/src/entries/$1.ts` },
   { find: /^@cskit\/(metrics|sample-data|react|charts|table)$/, replacement: `${root}$1/src/index.ts` },
 ];

@@ -1,4 +1,4 @@
-import { CsKitProvider, useArrWaterfall, useDrillDown, useHealthQuadrants, useSelection } from '@cskit/react';
+import { CsKitProvider, useArrWaterfall, useDrillDown, useHealthQuadrants, useSelectedAccountIds, useSelection } from '@cskit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { sampleDataset } from './internal/fixtures.js';
@@ -10,12 +10,13 @@ function Connected() {
   const quadrants = useHealthQuadrants();
   const drill = useDrillDown();
   const { selection, clear } = useSelection();
+  const selected = useSelectedAccountIds();
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       <nav aria-label="Breadcrumb">
         {selection ? (
           <p>
-            <span data-testid="selection">{`${selection.label} · ${selection.accountIds.size}`}</span>{' '}
+            <span data-testid="selection">{`${selection.label} · ${selected?.size ?? '…'}`}</span>{' '}
             <button type="button" onClick={clear}>Clear</button>
           </p>
         ) : <p>All accounts</p>}

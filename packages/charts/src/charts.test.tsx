@@ -1,10 +1,11 @@
 /** @vitest-environment jsdom */
+import { drillDownAccountIds, prepareDataset } from '@cskit/metrics';
 import type { HealthQuadrants, QuadrantAccount } from '@cskit/metrics';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resultsFor, sampleDataset } from './internal/fixtures.js';
 import {
-  AttributionBars, CohortHeatmap, HealthDistribution, HealthQuadrant, HealthTransitions, KpiCard, NpsBreakdown, RenewalFunnel,
+  ArrWaterfall, AttributionBars, CohortHeatmap, HealthDistribution, HealthQuadrant, HealthTransitions, KpiCard, NpsBreakdown, RenewalFunnel,
   SegmentBars,
 } from './index.js';
 
@@ -45,7 +46,7 @@ describe('HealthQuadrant', () => {
     render(<HealthQuadrant data={quadrantsOf(accounts)} width={500} onSelect={onSelect} />);
     const critical = screen.getByRole('button', { name: /^Critical .*: 2 accounts, \$75$/ });
     fireEvent.keyDown(critical, { key: 'Enter' });
-    expect(onSelect).toHaveBeenCalledWith({ label: 'Critical', source: 'health-quadrant', target: { kind: 'accounts', accountIds: ['b', 'c'] } });
+    expect(onSelect).toHaveBeenCalledWith({ label: 'Critical', source: 'health-quadrant', target: { kind: 'quadrant', quadrant: 'critical', month: '2025-12' } });
     // Grudging has no accounts: focusable, but nothing to drill into.
     expect(screen.getByRole('img', { name: /^Grudging/ })).toBeTruthy();
     expect(screen.getByRole('figure').querySelectorAll('circle')).toHaveLength(4);
@@ -59,7 +60,7 @@ describe('HealthQuadrant', () => {
     fireEvent.click(canvas, { clientX: 52 + 0.1 * 432, clientY: 16 + 300 - 0.2 * 300 });
     expect(onSelect).toHaveBeenLastCalledWith({ label: 'b', source: 'health-quadrant', target: { kind: 'accounts', accountIds: ['b'] } });
     fireEvent.click(canvas, { clientX: 52 + 0.2 * 432, clientY: 16 + 300 - 0.8 * 300 });
-    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Unrealized', source: 'health-quadrant', target: { kind: 'accounts', accountIds: ['d'] } });
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Unrealized', source: 'health-quadrant', target: { kind: 'quadrant', quadrant: 'unrealized', month: '2025-12' } });
   });
 
   it('switches to one canvas past the threshold: 10k points, four SVG regions, no 10k DOM nodes', () => {
@@ -98,8 +99,10 @@ describe('HealthTransitions', () => {
     expect(onSelect).toHaveBeenLastCalledWith({ label: 'Saves', source: 'health-transitions', target: { kind: 'transition', transition: 'save' } });
     const greenToGreen = results.transitions.matrix[0]?.[0] ?? 0;
     fireEvent.click(screen.getByRole('button', { name: `Green → Green: ${greenToGreen} (Steady)` }));
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Green → Green', source: 'health-transitions', target: { kind: 'tier-change', fromTier: 'green', toTier: 'green' } });
+    // The target resolves to the cell's accounts.
     const ids = results.transitions.accounts.filter((a) => a.fromTier === 'green' && a.toTier === 'green').map((a) => a.accountId);
-    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Green → Green', source: 'health-transitions', target: { kind: 'accounts', accountIds: ids } });
+    expect(drillDownAccountIds(sampleDataset(), { kind: 'tier-change', fromTier: 'green', toTier: 'green' }, { period: results.transitions.period, model: {}, graceMonths: 0 })).toEqual(ids);
   });
 });
 
@@ -160,5 +163,37 @@ describe('KpiCard', () => {
     expect(card.textContent).toContain('▲ +3');
     expect(card.textContent).toContain('对比期');
     expect(card.querySelector('.cskit-kpi__delta--bad')).not.toBeNull();
+  });
+});
+
+describe('loading and summaries', () => {
+  it('undefined data draws the chart frame at its size with a loading status, for every chart', () => {
+    render(
+      <>
+        <ArrWaterfall data={undefined} title="Waterfall" height={300} />
+        <HealthQuadrant data={undefined} />
+        <SegmentBars data={undefined} value={() => 1} valueLabel="NRR" />
+        <KpiCard label="ARR" data={undefined} />
+      </>,
+    );
+    const figures = screen.getAllByRole('figure');
+    expect(figures.map((f) => f.getAttribute('aria-busy'))).toEqual(['true', 'true', 'true']);
+    expect(figures[0]?.querySelector('.cskit-skeleton')?.getAttribute('style')).toContain('height: 300px');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Loading…', 'Loading…', 'Loading…']);
+    expect(screen.getByRole('region', { name: 'ARR' }).getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('draws a summary as it draws the full result: the waterfall from account counts, the quadrant from its largest points', () => {
+    const engine = prepareDataset(sampleDataset());
+    const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
+    const summary = engine.summary(view);
+    const { container: full } = render(<ArrWaterfall data={engine.dashboard(view).waterfall} width={600} />);
+    const { container: light } = render(<ArrWaterfall data={summary.waterfall} width={600} />);
+    const labels = (root: HTMLElement) => [...root.querySelectorAll('[role="img"], [role="button"]')].map((e) => e.getAttribute('aria-label'));
+    expect(labels(light)).toEqual(labels(full));
+    const limited = { ...summary.healthQuadrants, points: summary.healthQuadrants.points.slice(0, 3) };
+    render(<HealthQuadrant data={limited} width={500} />);
+    expect(screen.getAllByRole('figure').at(-1)?.querySelectorAll('circle')).toHaveLength(3);
+    expect(document.body.textContent).toContain(`Points: the 3 largest of ${summary.healthQuadrants.accountCount} accounts.`);
   });
 });

@@ -21,6 +21,8 @@ export type DrillDownTarget =
   | { kind: 'accounts'; accountIds: readonly string[] }
   | { kind: 'tier'; month: Month; tier: HealthTier }
   | { kind: 'transition'; transition: TransitionKind }
+  /** One cell of the transition matrix: accounts whose tier went from `fromTier` to `toTier` over the period. */
+  | { kind: 'tier-change'; fromTier: HealthTier; toTier: HealthTier }
   | { kind: 'group'; dimension: BreakdownDimension; key: string }
   | { kind: 'cohort'; cohort: Month }
   | { kind: 'nps'; category: NpsCategory }
@@ -74,8 +76,27 @@ function recordPositions<T extends { accountId?: string }>(
   return accountsOfRecords(selection, positions);
 }
 
+const TARGET_FIELDS: Record<DrillDownTarget['kind'], readonly string[]> = {
+  accounts: ['accountIds'], tier: ['month', 'tier'], transition: ['transition'], 'tier-change': ['fromTier', 'toTier'], group: ['dimension', 'key'], cohort: ['cohort'],
+  nps: ['category'], 'renewal-stage': ['stage'], attribution: ['field'], movement: ['movement'], quadrant: ['quadrant'],
+};
+
+/** Checks a drill-down target from outside (a page, the network): its kind and the fields that kind needs. */
+export function checkTarget(target: DrillDownTarget): void {
+  const kind = (target as { kind?: unknown })?.kind;
+  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(TARGET_FIELDS, kind)) {
+    throw new RangeError(`target.kind must be one of ${Object.keys(TARGET_FIELDS).join(', ')}, got ${JSON.stringify(kind) ?? 'nothing'}`);
+  }
+  for (const field of TARGET_FIELDS[kind as DrillDownTarget['kind']]) {
+    const value = (target as unknown as Record<string, unknown>)[field];
+    const ok = field === 'accountIds' ? Array.isArray(value) && value.every((id) => typeof id === 'string') : typeof value === 'string';
+    if (!ok) throw new TypeError(`target.${field} must be ${field === 'accountIds' ? 'a list of account ids' : 'a string'}`);
+  }
+}
+
 /** The positions behind a drill-down target among the selected accounts. */
 export function drillDownPositions(selection: Selection, target: DrillDownTarget, context: DrillDownContext): number[] {
+  checkTarget(target);
   const { index } = selection;
   const { period, graceMonths } = context;
   const model = resolveHealthModel(context.model);
@@ -92,6 +113,12 @@ export function drillDownPositions(selection: Selection, target: DrillDownTarget
     }
     case 'transition':
       return transitionPositions(selection, period, model, [target.transition]);
+    case 'tier-change': {
+      const core = transitionsOf(selection, period, model);
+      const from = HEALTH_TIERS.indexOf(target.fromTier);
+      const to = HEALTH_TIERS.indexOf(target.toTier);
+      return Array.from(core.positions).filter((_, i) => core.fromCodes[i] === from && core.toCodes[i] === to);
+    }
     case 'group': {
       const column = dimensionColumn(index, target.dimension);
       const code = column.codeOf.get(target.key);

@@ -49,12 +49,12 @@ export { csAttribution } from './cs-attribution.js';
 export type { CsAttribution, CsAttributionExpand, CsAttributionLand, CsAttributionOptions, CsAttributionRetain } from './cs-attribution.js';
 export { computeDashboard, dashboardKpis } from './dashboard.js';
 export type { DashboardOptions } from './dashboard.js';
-export { comparisonPeriodOf, DEFAULT_BREAKDOWNS, previousPeriod, resolveView } from './view.js';
+export { comparisonPeriodOf, DEFAULT_BREAKDOWNS, previousPeriod, resolveView, VIEW_FIELDS, viewOf } from './view.js';
 export type { Comparison, EarlyWarningSettingsInput, View, ViewOptions } from './view.js';
-export { prepareDataset, QUADRANT_POINTS, ROW_SETS } from './prepared.js';
+export { prepareDataset, QUADRANT_POINTS, ROW_SETS, SUMMARY_PARTS } from './prepared.js';
 export type {
   ArrWaterfallSummary, Dashboard, DashboardKpis, DashboardSummary, FilterOptions, HealthQuadrantsSummary, PreparedDataset, RowSetName,
-  RowSetRows,
+  RowSetRows, SummaryPart, SummaryParts,
 } from './prepared.js';
 export { DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS } from './rows.js';
 export type { ColumnKind, RowColumn, RowFilter, RowPage, RowQuery, RowSetSpec, RowSort } from './rows.js';
@@ -65,3 +65,5 @@ export {
 export type { AttributionField, DrillDownContext, DrillDownTarget } from './drill-down.js';
 export { accountSummaries } from './account-summaries.js';
 export type { AccountSummariesOptions, AccountSummary } from './account-summaries.js';
+export { answerRequest, datasetInfo, defaultPeriod, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError } from './protocol.js';
+export type { CsRequest, CsRequestKind, CsResponses, DatasetInfo } from './protocol.js';

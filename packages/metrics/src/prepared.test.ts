@@ -6,7 +6,7 @@ import { arrMovements } from './arr-movements.js';
 import { computeDashboard } from './dashboard.js';
 import { indexDataset } from './dataset-index.js';
 import { monthFromIndex, monthIndex } from './dates.js';
-import { accountFilter, BREAKDOWN_DIMENSIONS, groupKey, type AccountFilters } from './dimensions.js';
+import { accountFilter, groupKey, type AccountFilters, type BreakdownDimension } from './dimensions.js';
 import { drillDownAccountIds } from './drill-down.js';
 import { filterDataset } from './partition.js';
 import { prepareDataset, ROW_SETS } from './prepared.js';
@@ -38,7 +38,7 @@ function expectClose(actual: unknown, expected: unknown, path = ''): void {
   expect(actual, path).toEqual(expected);
 }
 
-const valuesOf = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(sample.accounts.map((a) => groupKey(a, dimension)))].sort();
+const valuesOf = (dimension: BreakdownDimension) => [...new Set(sample.accounts.map((a) => groupKey(a, dimension)))].sort();
 
 const filters: fc.Arbitrary<AccountFilters> = fc.record({
   segment: fc.subarray(valuesOf('segment')),

@@ -13,9 +13,9 @@ import { movementRows, waterfallOf, waterfallResult, type ArrMovement, type ArrW
 import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
-import { lastDayOfMonth, monthIndex } from './dates.js';
+import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
 import { indexDataset, type DatasetIndex } from './dataset-index.js';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
+import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
 import { earlyWarningsOf, type EarlyWarningItem, type EarlyWarnings } from './early-warnings.js';
 import { groupSummariesOf, type GroupSummary } from './group-summary.js';
@@ -31,7 +31,7 @@ import { retentionAccounts, retentionOf, retentionResult, type RetentionAccount,
 import { checkQuery, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec } from './rows.js';
 import { dimensionColumn, filterMask, selectMask, type Selection } from './selection.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
-import { resolveView, type View, type ViewOptions } from './view.js';
+import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
 import { addMonthsToMonth } from './dates.js';
 
 export interface DashboardKpis {
@@ -76,9 +76,9 @@ export interface ArrWaterfallSummary extends Omit<ArrWaterfall, 'movements'> {
   accountsByKind: Record<MovementKind, number>;
 }
 
-/** Quadrants with the largest accounts as points (`points`, ARR descending) and how many there are in all. */
+/** Quadrants with the largest accounts as points (`points`, ARR descending, with names) and how many in all. */
 export interface HealthQuadrantsSummary extends Omit<HealthQuadrants, 'accounts'> {
-  points: QuadrantAccount[];
+  points: Array<QuadrantAccount & { name: string }>;
   accountCount: number;
 }
 
@@ -109,6 +109,32 @@ export interface DashboardSummary {
   breakdowns: Partial<Record<BreakdownDimension, GroupSummary[]>>;
 }
 
+/** The parts of a summary, each answerable on its own (`metric`). */
+export interface SummaryParts {
+  kpis: { kpis: DashboardKpis; comparisonKpis: DashboardKpis | null };
+  waterfall: DashboardSummary['waterfall'];
+  retention: DashboardSummary['retention'];
+  renewals: DashboardSummary['renewals'];
+  renewalFunnel: RenewalFunnel;
+  healthScores: DashboardSummary['healthScores'];
+  healthDistribution: HealthDistribution;
+  healthTransitions: DashboardSummary['healthTransitions'];
+  healthQuadrants: HealthQuadrantsSummary;
+  nps: NpsResult;
+  earlyWarnings: DashboardSummary['earlyWarnings'];
+  cohorts: DashboardSummary['cohorts'];
+  csmScorecard: CsmScorecard;
+  csAttribution: CsAttribution;
+  breakdowns: DashboardSummary['breakdowns'];
+}
+
+export type SummaryPart = keyof SummaryParts;
+
+export const SUMMARY_PARTS: readonly SummaryPart[] = [
+  'kpis', 'waterfall', 'retention', 'renewals', 'renewalFunnel', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants',
+  'nps', 'earlyWarnings', 'cohorts', 'csmScorecard', 'csAttribution', 'breakdowns',
+];
+
 /** Points a quadrant summary carries at most. */
 export const QUADRANT_POINTS = 2_000;
 
@@ -126,8 +152,11 @@ export interface RowSetRows {
   'retention-accounts': RetentionAccount & { name: string };
 }
 
-/** The distinct values of each account field within a view's accounts, with how many accounts have each. */
-export type FilterOptions = Record<BreakdownDimension, Array<{ value: string; count: number }>>;
+/**
+ * The distinct values of each account field within a view's accounts, with how many accounts have each; CSM ids
+ * carry the CSM's name as `label`.
+ */
+export type FilterOptions = Record<BreakdownDimension, Array<{ value: string; count: number; label?: string }>>;
 
 export interface PreparedDataset {
   readonly dataset: Dataset;
@@ -139,9 +168,13 @@ export interface PreparedDataset {
   dashboard(options: ViewOptions): Dashboard;
   /** Every figure without per-account lists (small enough to send on every view change). */
   summary(options: ViewOptions): DashboardSummary;
+  /** One part of `summary(view)`: what a single widget shows. */
+  metric<K extends SummaryPart>(options: ViewOptions, part: K): SummaryParts[K];
   /** The KPIs of the view's period and of its comparison period. */
   kpis(options: ViewOptions): { kpis: DashboardKpis; comparisonKpis: DashboardKpis | null };
-  /** A page of one per-account list of the view. */
+  /** Every row of one per-account list of the view, in the row set's order: for in-process use (not a page). */
+  rowsAll<N extends RowSetName>(options: ViewOptions, rowSet: N): Array<RowSetRows[N]>;
+  /** A page of one per-account list of the view; `count` is the list's length before a drill-down and filters. */
   rows<N extends RowSetName>(options: ViewOptions, rowSet: N, query?: RowQuery): RowPage<RowSetRows[N]>;
   /** The accounts behind a chart mark within the view's accounts, in dataset order. */
   drillDown(options: ViewOptions, target: DrillDownTarget): string[];
@@ -149,6 +182,8 @@ export interface PreparedDataset {
   accountIds(options: ViewOptions): string[];
   /** Distinct account field values within the view's accounts (its filters apply to other fields, not their own). */
   filterOptions(options?: Partial<ViewOptions>): FilterOptions;
+  /** The first and last month the ARR data decides (later months only follow from it); null without ARR data. */
+  dataPeriod(): Period | null;
 }
 
 const MAX_CACHED = 256;
@@ -281,13 +316,15 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   };
 
   /** A row set's rows for a view (narrowed to a drill-down's accounts), cached until evicted. */
-  const rowsOf = <N extends RowSetName>(view: View, rowSet: N): Array<RowSetRows[N]> =>
-    cache.get(`rows|${rowSet}|${JSON.stringify(view)}`, () => {
-      const all = buildRows(view, rowSet) as Array<RowSetRows[N] & { accountId: string }>;
-      if (!view.selection) return all;
-      const keep = new Set(drillDownPositions(selectionOf(view), view.selection, view));
-      return all.filter((row) => keep.has(positionOf(row.accountId)));
+  const rowsOf = <N extends RowSetName>(view: View, rowSet: N): Array<RowSetRows[N]> => {
+    const all = cache.get(`rows|${rowSet}|${JSON.stringify({ ...view, selection: null })}`, () => buildRows(view, rowSet) as Array<RowSetRows[N]>);
+    const { selection } = view;
+    if (!selection) return all;
+    return cache.get(`rows|${rowSet}|${JSON.stringify(view)}`, () => {
+      const keep = new Set(drillDownPositions(selectionOf(view), selection, view));
+      return all.filter((row) => keep.has(positionOf((row as { accountId: string }).accountId)));
     });
+  };
 
   const buildRows = (view: View, rowSet: RowSetName): unknown[] => {
     const selection = selectionOf(view);
@@ -327,44 +364,59 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     }
   };
 
+  /** Each part of a summary on its own, so a widget can ask for just the one it shows. */
+  const parts: { [K in SummaryPart]: (view: View) => SummaryParts[K] } = {
+    kpis,
+    waterfall: (view) => {
+      const { movementColumns: _movements, ...figures } = waterfall(view, view.period, view.asOf);
+      return figures;
+    },
+    retention: (view) => {
+      const { positions, startArr: _startArr, endArr: _endArr, ...figures } = retention(view, view.period);
+      return { ...figures, accountCount: positions.length };
+    },
+    renewals: (view) => {
+      const { dueRows: _dueRows, renewal: _renewal, status: _status, ...figures } = renewals(view, view.period, view.asOf);
+      return figures;
+    },
+    renewalFunnel: (view) => funnelOfCore(index, renewals(view, view.period, view.asOf)),
+    healthScores: (view) => {
+      const scores = healthScores(view);
+      return { month: scores.month, accountCount: scores.positions.length, tiers: scores.tierCounts };
+    },
+    healthDistribution: distribution,
+    healthTransitions: (view) => {
+      const { positions: _p, fromCodes: _f, toCodes: _t, kindCodes: _k, ...figures } = transitions(view);
+      return figures;
+    },
+    healthQuadrants: (view) => {
+      const quad = quadrants(view);
+      const { matrix: _m, positions, cells: _c, arr, ...figures } = quad;
+      const largest = largestFirst(arr, QUADRANT_POINTS);
+      return { ...figures, points: Array.from(largest, (i) => ({ ...quadrantRow(index, quad, i), name: names(positions[i] as number) })), accountCount: positions.length };
+    },
+    nps: (view) => nps(view, view.period),
+    earlyWarnings: (view) => {
+      const { items, ...figures } = warnings(view, view.period.to);
+      return { ...figures, count: items.length, arr: items.reduce((sum, item) => sum + item.arr, 0) };
+    },
+    cohorts: allCohorts,
+    csmScorecard: scorecard,
+    csAttribution: attribution,
+    breakdowns,
+  };
+
   const summaryOf = (view: View): DashboardSummary => {
-    const selection = selectionOf(view);
-    const wf = waterfall(view, view.period, view.asOf);
-    const { movementColumns: _movements, ...waterfallFigures } = wf;
-    const ret = retention(view, view.period);
-    const { positions: retained, startArr: _startArr, endArr: _endArr, ...retentionFigures } = ret;
-    const ren = renewals(view, view.period, view.asOf);
-    const { dueRows: _dueRows, renewal: _renewal, status: _status, ...renewalFigures } = ren;
-    const scores = healthScores(view);
-    const quad = quadrants(view);
-    const tr = transitions(view);
-    const ew = warnings(view, view.period.to);
-    const { matrix: _m, positions: _p, cells: _c, arr: quadrantArr, ...quadrantFigures } = quad;
-    const largest = largestFirst(quadrantArr, QUADRANT_POINTS);
-    const { positions: _tp, fromCodes: _f, toCodes: _t, kindCodes: _k, ...transitionFigures } = tr;
-    const { items, ...warningFigures } = ew;
+    const { kpis: kpiPair, ...rest } = Object.fromEntries(SUMMARY_PARTS.map((part) => [part, parts[part](view)])) as unknown as SummaryParts;
     return {
       period: view.period,
       comparisonPeriod: view.comparisonPeriod,
       asOf: view.asOf,
       graceMonths: view.graceMonths,
       model: view.model,
-      accountCount: selection.positions.length,
-      ...kpis(view),
-      waterfall: waterfallFigures,
-      retention: { ...retentionFigures, accountCount: retained.length },
-      renewals: renewalFigures,
-      renewalFunnel: funnelOfCore(index, ren),
-      healthScores: { month: scores.month, accountCount: scores.positions.length, tiers: scores.tierCounts },
-      healthDistribution: distribution(view),
-      healthTransitions: transitionFigures,
-      healthQuadrants: { ...quadrantFigures, points: Array.from(largest, (i) => quadrantRow(index, quad, i)), accountCount: quad.positions.length },
-      nps: nps(view, view.period),
-      earlyWarnings: { ...warningFigures, count: items.length, arr: items.reduce((sum, item) => sum + item.arr, 0) },
-      cohorts: allCohorts(view),
-      csmScorecard: scorecard(view),
-      csAttribution: attribution(view),
-      breakdowns: breakdowns(view),
+      accountCount: selectionOf(view).positions.length,
+      ...kpiPair,
+      ...rest,
     };
   };
 
@@ -399,7 +451,14 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       };
     },
     summary: (options) => summaryOf(resolveView(options)),
+    metric(options, part) {
+      if (typeof part !== 'string' || !Object.prototype.hasOwnProperty.call(parts, part)) {
+        throw new RangeError(`metric must be one of ${SUMMARY_PARTS.join(', ')}, got ${JSON.stringify(part)}`);
+      }
+      return parts[part](resolveView(options));
+    },
     kpis: (options) => kpis(resolveView(options)),
+    rowsAll: (options, rowSet) => rowsOf(resolveView(options), rowSet),
     rows(options, rowSet, query = {}) {
       const view = resolveView(options);
       const spec = ROW_SETS[rowSet] as unknown as RowSetSpec<RowSetRows[typeof rowSet]> | undefined;
@@ -409,7 +468,8 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       const { offset, limit } = checkQuery(spec, query);
       const rows = rowsOf(view, rowSet);
       const order = cache.get(`order|${rowSet}|${JSON.stringify(view)}|${orderKey(query)}`, () => queryOrder(spec, rows, query));
-      return pageOf(spec, rows, order, offset, limit);
+      // `count` is the view's rows before a drill-down, filters and search narrow them: "12 of 2,000 rows".
+      return { ...pageOf(spec, rows, order, offset, limit), count: view.selection ? rowsOf({ ...view, selection: null }, rowSet).length : rows.length };
     },
     drillDown(options, target) {
       const view = resolveView(options);
@@ -419,10 +479,13 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       const selection = selectionOf(resolveView(options));
       return Array.from(selection.positions, (position) => (index.accounts[position] as { id: string }).id);
     },
+    dataPeriod: () => (index.arrLast < index.arrStart ? null : { from: monthFromIndex(index.arrStart), to: monthFromIndex(index.arrLast) }),
     filterOptions(options = {}) {
       const filters = options.filters ?? {};
-      const accountIds = options.accountIds ?? null;
+      activeFilters(filters);
+      const accountIds = checkAccountIds(options.accountIds);
       const result = {} as FilterOptions;
+      const csmNames = new Map((index.dataset.csms ?? []).map((csm) => [csm.id, csm.name]));
       for (const dimension of BREAKDOWN_DIMENSIONS) {
         // Each field's choices come from the accounts the other filters keep, so a chosen value never hides its siblings.
         const { [dimension]: _own, ...others } = filters;
@@ -430,7 +493,11 @@ function createEngine(index: DatasetIndex): PreparedDataset {
         const column = dimensionColumn(index, dimension);
         const counts = new Int32Array(column.values.length);
         for (const position of selection.positions) counts[column.codes[position] as number] = (counts[column.codes[position] as number] as number) + 1;
-        result[dimension] = column.values.flatMap((value, code) => ((counts[code] as number) > 0 ? [{ value, count: counts[code] as number }] : []));
+        result[dimension] = column.values.flatMap((value, code) => {
+          if ((counts[code] as number) === 0) return [];
+          const label = dimension === 'csmId' ? csmNames.get(value) : undefined;
+          return [{ value, count: counts[code] as number, ...(label === undefined ? {} : { label }) }];
+        });
       }
       return result;
     },
@@ -523,7 +590,7 @@ export const ROW_SETS: { [N in RowSetName]: RowSetSpec<RowSetRows[N]> } = {
       { id: 'name', kind: 'text', value: (r) => r.name },
       { id: 'accountId', kind: 'text', value: (r) => r.accountId },
       { id: 'arr', kind: 'number', value: (r) => r.arr },
-      { id: 'rate', kind: 'number', value: (r) => r.rates[r.rates.length - 1] },
+      { id: 'rates', kind: 'number', value: (r) => r.rates.reduce((sum, rate) => sum + rate, 0) / Math.max(1, r.rates.length) },
       { id: 'nextRenewal', kind: 'date', value: (r) => r.nextRenewal },
     ],
   },

@@ -38,7 +38,7 @@ export interface RowPage<R> {
   offset: number;
   /** Rows that match the filters and search. */
   total: number;
-  /** Rows of the set before filters and search. */
+  /** Rows of the set before filters and search (and, for a view with a drill-down, before it). */
   count: number;
 }
 

@@ -86,7 +86,8 @@ export function comparisonPeriodOf(period: Period, comparison: Comparison): Peri
   return { from: comparison.from, to: comparison.to };
 }
 
-function checkAccountIds(accountIds: unknown): readonly string[] | null {
+/** A view's `accountIds`: a list of ids, or null for every account. */
+export function checkAccountIds(accountIds: unknown): readonly string[] | null {
   if (accountIds === undefined || accountIds === null) return null;
   if (!Array.isArray(accountIds) || accountIds.some((id) => typeof id !== 'string')) throw new TypeError('accountIds must be a list of account ids (strings)');
   return accountIds;
@@ -122,4 +123,24 @@ export function resolveView(options: ViewOptions): View {
     lookbackMonths: checkLookback(options.lookbackMonths ?? 12),
     breakdownDimensions,
   };
+}
+
+/** The view fields of any settings object (a store's state, a URL's view): everything else is left out. */
+export const VIEW_FIELDS = [
+  'period', 'comparison', 'comparisonPeriod', 'filters', 'accountIds', 'selection', 'graceMonths', 'asOf', 'model', 'earlyWarning',
+  'lookbackMonths', 'breakdownDimensions',
+] as const satisfies ReadonlyArray<keyof ViewOptions>;
+
+/**
+ * The view a set of settings stands for: the one function that turns a store's settings (or a URL's, or a
+ * request's) into the options every metric reads, so a page, its worker and a server all ask for the same view.
+ * Fields that are not part of a view (locale, theme) are dropped; `extra` overrides.
+ */
+export function viewOf(settings: Partial<ViewOptions> & { period: Period }, extra: Partial<ViewOptions> = {}): ViewOptions {
+  const view: Record<string, unknown> = {};
+  for (const field of VIEW_FIELDS) {
+    const value = field in extra ? extra[field] : settings[field];
+    if (value !== undefined) view[field] = value;
+  }
+  return view as unknown as ViewOptions;
 }

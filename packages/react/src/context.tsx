@@ -3,14 +3,18 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { useCsQuery } from './query.js';
+import type { CsSource } from './source.js';
 import { createCsStore } from './store.js';
 import type { CsSettings, CsState, CsStore } from './store.js';
 
 const CsStoreContext = createContext<CsStore | null>(null);
 
 export interface CsKitProviderProps {
-  /** Raw records, validated once by the store. Optional when `store` is given. */
+  /** Raw records, validated once by the store and answered in the page. */
   dataset?: unknown;
+  /** Where the numbers come from instead of `dataset`: a worker (`workerSource`) or a server (`remoteSource`). */
+  source?: CsSource;
   /** Initial settings: period, comparison, filters, health model, grace months, locale... */
   options?: Partial<CsSettings>;
   /** A store made with `createCsStore`, to read or drive the state from outside the tree. */
@@ -19,19 +23,36 @@ export interface CsKitProviderProps {
 }
 
 /**
- * Gives its subtree one store of its own. A new `dataset` prop is validated and replaces the old one; `options`
- * only seed the store (change settings through the store's actions afterwards).
+ * Gives its subtree one store of its own. A new `dataset` prop is validated and replaces the old one, a new
+ * `source` replaces the old one; `options` only seed the store (change settings through its actions afterwards).
  */
-export function CsKitProvider({ dataset, options, store: given, children }: CsKitProviderProps) {
-  const [own] = useState(() => given ?? createCsStore({ ...options, dataset }));
+export function CsKitProvider({ dataset, source, options, store: given, children }: CsKitProviderProps) {
+  const [own] = useState(() => given ?? createCsStore(source ? { ...options, source } : { ...options, dataset }));
   const store = given ?? own;
-  const seen = useRef(dataset);
+  const seen = useRef({ dataset, source });
   useEffect(() => {
-    if (seen.current === dataset || dataset === undefined) return;
-    seen.current = dataset;
-    store.getState().actions.setDataset(dataset);
-  }, [dataset, store]);
-  return <CsStoreContext.Provider value={store}>{children}</CsStoreContext.Provider>;
+    const previous = seen.current;
+    seen.current = { dataset, source };
+    if (source !== undefined && source !== previous.source) store.getState().actions.setSource(source);
+    else if (source === undefined && dataset !== undefined && dataset !== previous.dataset) store.getState().actions.setDataset(dataset);
+  }, [dataset, source, store]);
+  return (
+    <CsStoreContext.Provider value={store}>
+      <SourceInfo />
+      {children}
+    </CsStoreContext.Provider>
+  );
+}
+
+/** Asks an asynchronous source what its data is (currency, default period) once per source. */
+function SourceInfo() {
+  const needed = useCsStore((s) => s.info === null && s.dataset === null);
+  const { data } = useCsQuery(needed ? { kind: 'info' } : null);
+  const setInfo = useCsStore((s) => s.actions.setInfo);
+  useEffect(() => {
+    if (data && needed) setInfo(data);
+  }, [data, needed, setInfo]);
+  return null;
 }
 
 /** The store of the nearest `CsKitProvider`; throws a clear error outside one. */

@@ -1,24 +1,23 @@
 /**
- * From a chart mark to the accounts behind it. Charts describe what was picked (`DrillDown`); `useDrillDown` turns
- * that into account ids with `@cskit/metrics` on the filtered dataset and makes it the store's selection.
+ * From a chart mark to the accounts behind it. Charts describe what was picked (`DrillDown`, with a
+ * `DrillDownTarget` of `@cskit/metrics`); `useDrillDown` makes it the store's selection, which row sets and
+ * `useSelectedAccountIds` resolve where the data is (the page, a worker, a server).
  */
+import type { DrillDownTarget } from '@cskit/metrics';
 import { useCallback } from 'react';
-import { useCsStore, useCsStoreApi } from './context.js';
-import { drillDownAccountIds } from './drill-down-targets.js';
-import type { DrillDown } from './drill-down-targets.js';
-import { useFilteredDataset } from './hooks.js';
+import { useCsStore } from './context.js';
 
-export { drillDownAccountIds } from './drill-down-targets.js';
-export type { DrillDown, DrillDownContext, DrillDownTarget } from './drill-down-targets.js';
+/** What a chart reports when a mark is picked (click, Enter or Space). */
+export interface DrillDown {
+  /** Human words for the breadcrumb, in the chart's locale: "Churn", "Quadrant: critical". */
+  label: string;
+  /** The chart it came from, e.g. `'arr-waterfall'`. */
+  source: string;
+  target: DrillDownTarget;
+}
 
-/** A handler for every chart's `onSelect`: it selects the accounts behind the mark in the nearest Provider. */
+/** A handler for every chart's `onSelect`: it makes the mark the drill-down selection of the nearest Provider. */
 export function useDrillDown(): (drill: DrillDown) => void {
-  const store = useCsStoreApi();
-  const dataset = useFilteredDataset();
   const select = useCsStore((s) => s.actions.select);
-  return useCallback((drill: DrillDown) => {
-    const { period, model, graceMonths } = store.getState();
-    const accountIds = drillDownAccountIds(dataset, drill.target, { period, model, graceMonths });
-    select({ accountIds, label: drill.label, source: drill.source });
-  }, [store, dataset, select]);
+  return useCallback((drill: DrillDown) => select({ target: drill.target, label: drill.label, source: drill.source }), [select]);
 }

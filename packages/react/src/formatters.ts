@@ -95,7 +95,7 @@ export function createFormatters({ locale = 'en-US', currency = 'USD', currencyD
  */
 export function useFormatters(overrides: FormatterOptions = {}): Formatters {
   const storeLocale = useOptionalCsStore((s) => s.locale);
-  const storeCurrency = useOptionalCsStore((s) => s.dataset.currency);
+  const storeCurrency = useOptionalCsStore((s) => s.currency);
   const storeDisplay = useOptionalCsStore((s) => s.currencyDisplay);
   const locale = overrides.locale ?? storeLocale ?? 'en-US';
   const currency = overrides.currency ?? storeCurrency ?? 'USD';

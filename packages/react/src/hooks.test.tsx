@@ -1,15 +1,20 @@
 /** @vitest-environment jsdom */
+import { answerRequest, arrMovements, computeDashboard, filterDataset, parseRequest, prepareDataset } from '@cskit/metrics';
+import type { CsRequest } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
-import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CsKitProvider, useCsActions, useCsStore } from './context.js';
+import { useDrillDown } from './drill-down.js';
 import { createFormatters, useFormatters } from './formatters.js';
 import {
-  useArrWaterfall, useBreakdown, useFilteredAccounts, useHealthQuadrants, useKpis, useRenewals, useSelection,
+  useArrWaterfall, useBreakdown, useFilteredAccounts, useKpis, useMetricQuery, useRenewals, useRows, useSelectedAccountIds, useSelection,
 } from './hooks.js';
+import { CsRemoteError, remoteSource } from './source.js';
+import type { CsSource } from './source.js';
 import { createCsStore } from './store.js';
-import { useDrillDown } from './drill-down.js';
+import { serveCsRequests, workerSource } from './worker.js';
 
 afterEach(cleanup);
 
@@ -17,13 +22,33 @@ const sample = generateDataset({ seed: 7, accounts: 120 });
 const period = { from: '2025-01', to: '2025-12' };
 
 function withProvider(store = createCsStore({ dataset: sample, period })) {
-  return { store, wrapper: ({ children }: { children: ReactNode }) => <CsKitProvider dataset={sample} store={store}>{children}</CsKitProvider> };
+  return { store, wrapper: ({ children }: { children: ReactNode }) => <CsKitProvider store={store}>{children}</CsKitProvider> };
+}
+
+/** A source that answers from the engine after a controllable delay, recording what it was asked. */
+function slowSource() {
+  const engine = prepareDataset(sample);
+  const asked: CsRequest[] = [];
+  const aborted: CsRequest[] = [];
+  const pending: Array<() => void> = [];
+  const source: CsSource = {
+    id: 'slow-1',
+    request: (request, signal) => new Promise((resolve, reject) => {
+      asked.push(request);
+      signal?.addEventListener('abort', () => {
+        aborted.push(request);
+        reject(new DOMException('aborted', 'AbortError'));
+      });
+      pending.push(() => resolve(answerRequest(engine, request as never) as never));
+    }),
+  };
+  return { source, asked, aborted, flush: () => { for (const resolve of pending.splice(0)) resolve(); } };
 }
 
 describe('CsKitProvider and the store', () => {
   it('validates the dataset once and exposes its issues', () => {
     const store = createCsStore({ dataset: { accounts: [{ id: 'a', name: 'A', signedAt: '2025-13-01' }, { id: 'b', name: 'B', signedAt: '2025-01-01' }] }, period });
-    expect(store.getState().dataset.accounts.map((a) => a.id)).toEqual(['b']);
+    expect(store.getState().dataset?.accounts.map((a) => a.id)).toEqual(['b']);
     expect(store.getState().issues).toEqual([
       expect.objectContaining({ severity: 'error', collection: 'accounts', index: 0, field: 'signedAt' }),
     ]);
@@ -47,29 +72,36 @@ describe('CsKitProvider and the store', () => {
     expect(() => renderHook(() => useRenewals())).toThrow(/inside <CsKitProvider/);
   });
 
-  it('a filter change recomputes, and the result equals the metric on the filtered accounts', () => {
+  it('a local source answers during the first render: no loading state', () => {
+    const { wrapper } = withProvider();
+    const { result } = renderHook(() => useMetricQuery('waterfall'), { wrapper });
+    expect(result.current.loading).toBe(false);
+    expect(result.current.data?.closing).toBe(arrMovements(sample, { period }).closing);
+  });
+
+  it('a filter change answers again, and the result equals the metric on the filtered accounts', () => {
     const { store, wrapper } = withProvider();
     const { result } = renderHook(() => ({ waterfall: useArrWaterfall(), accounts: useFilteredAccounts() }), { wrapper });
     const all = result.current.waterfall;
     expect(result.current.accounts).toHaveLength(120);
     act(() => store.getState().actions.setFilter('segment', ['KA']));
-    const ka = sample.accounts.filter((a) => a.segment === 'KA');
-    expect(result.current.accounts.map((a) => a.id)).toEqual(ka.map((a) => a.id));
-    expect(result.current.waterfall).not.toBe(all);
-    expect(result.current.waterfall.closing).toBeLessThan(all.closing);
+    const ka = filterDataset(sample, { segment: ['KA'] });
+    expect(result.current.accounts?.map((a) => a.id)).toEqual(ka.accounts.map((a) => a.id));
+    expect(result.current.waterfall?.closing).toBe(arrMovements(ka, { period }).closing);
+    expect(result.current.waterfall?.closing).toBeLessThan(all?.closing ?? 0);
     act(() => store.getState().actions.clearFilters());
-    expect(result.current.waterfall.closing).toBe(all.closing);
+    expect(result.current.waterfall?.closing).toBe(all?.closing);
   });
 
   it('segment breakdown groups add up to the whole', () => {
     const { wrapper } = withProvider();
     const { result } = renderHook(() => ({ breakdown: useBreakdown('segment'), waterfall: useArrWaterfall() }), { wrapper });
-    const groups = result.current.breakdown.groups;
+    const groups = result.current.breakdown?.groups ?? [];
     expect(groups.map((g) => g.key)).toEqual(['KA', 'MM', 'SMB']);
-    expect(groups.reduce((sum, g) => sum + g.result.arr, 0)).toBeCloseTo(result.current.waterfall.closing, 4);
+    expect(groups.reduce((sum, g) => sum + g.result.arr, 0)).toBeCloseTo(result.current.waterfall?.closing ?? 0, 4);
   });
 
-  it('two widgets of one Provider share one computation; a locale change does not recompute', () => {
+  it('two widgets of one Provider share one answer; a locale change asks nothing', () => {
     const { store, wrapper } = withProvider();
     const { result } = renderHook(() => [useRenewals(), useRenewals()] as const, { wrapper });
     expect(result.current[0]).toBe(result.current[1]);
@@ -84,7 +116,7 @@ describe('CsKitProvider and the store', () => {
     function Widget({ name }: { name: string }) {
       const accounts = useFilteredAccounts();
       const { setFilter } = useCsActions();
-      return <button type="button" onClick={() => setFilter('segment', ['SMB'])}>{`${name}: ${accounts.length}`}</button>;
+      return <button type="button" onClick={() => setFilter('segment', ['SMB'])}>{`${name}: ${accounts?.length}`}</button>;
     }
     render(
       <>
@@ -98,34 +130,27 @@ describe('CsKitProvider and the store', () => {
     expect(screen.getByText('right: 120')).toBeTruthy();
   });
 
-  it('selection: select the accounts behind a quadrant, then clear it', () => {
-    const { wrapper } = withProvider();
-    const { result } = renderHook(() => ({ selection: useSelection(), quadrants: useHealthQuadrants() }), { wrapper });
-    const critical = result.current.quadrants.accounts.filter((a) => a.quadrant === 'critical').map((a) => a.accountId);
-    act(() => result.current.selection.select({ accountIds: critical, label: 'Quadrant: critical', source: 'health-quadrant' }));
-    expect(result.current.selection.selection?.label).toBe('Quadrant: critical');
-    expect([...(result.current.selection.selection?.accountIds ?? [])].sort()).toEqual([...critical].sort());
+  it('useDrillDown makes a mark the selection; its accounts resolve within the filters; row sets narrow to it', () => {
+    const { store, wrapper } = withProvider();
+    act(() => store.getState().actions.setFilter('region', ['EMEA']));
+    const { result } = renderHook(() => ({ drill: useDrillDown(), ids: useSelectedAccountIds(), rows: useRows('accounts', { limit: 500 }), selection: useSelection() }), { wrapper });
+    act(() => result.current.drill({ label: 'Segment: KA', source: 'segment-bars', target: { kind: 'group', dimension: 'segment', key: 'KA' } }));
+    const expected = sample.accounts.filter((a) => a.segment === 'KA' && a.region === 'EMEA').map((a) => a.id);
+    expect([...(result.current.ids ?? [])]).toEqual(expected);
+    expect(result.current.rows.data?.rows.map((r) => r.accountId)).toEqual(expected);
+    expect(store.getState().selection?.label).toBe('Segment: KA');
+    act(() => result.current.selection.select({ accountIds: ['acc-000001', 'nope'], label: 'One account' }));
+    expect(store.getState().selection?.target).toEqual({ kind: 'accounts', accountIds: ['acc-000001', 'nope'] });
     act(() => result.current.selection.clear());
     expect(result.current.selection.selection).toBeNull();
-  });
-
-  it('useDrillDown turns a chart mark into the selection of its accounts, within the filters', () => {
-    const { store, wrapper } = withProvider();
-    act(() => store.getState().actions.setFilter('segment', ['KA']));
-    const { result } = renderHook(() => useDrillDown(), { wrapper });
-    act(() => result.current({ label: 'Segment: KA', source: 'segment-bars', target: { kind: 'group', dimension: 'segment', key: 'KA' } }));
-    const ka = sample.accounts.filter((a) => a.segment === 'KA').map((a) => a.id);
-    expect([...(store.getState().selection?.accountIds ?? [])]).toEqual(ka);
-    act(() => result.current({ label: 'Segment: SMB', source: 'segment-bars', target: { kind: 'group', dimension: 'segment', key: 'SMB' } }));
-    expect(store.getState().selection?.accountIds.size).toBe(0);
-    expect(store.getState().selection?.label).toBe('Segment: SMB');
+    expect(result.current.rows.data?.count).toBe(sample.accounts.filter((a) => a.region === 'EMEA').length);
   });
 
   it('KPIs come with the previous period by default, and none when comparison is off', () => {
     const { store, wrapper } = withProvider();
     const { result } = renderHook(() => useKpis(), { wrapper });
     expect(result.current.comparisonPeriod).toEqual({ from: '2024-01', to: '2024-12' });
-    expect(result.current.comparisonKpis).not.toBeNull();
+    expect(result.current.comparisonKpis).toEqual(computeDashboard(sample, { period }).comparisonKpis);
     act(() => store.getState().actions.setComparison('none'));
     expect(result.current.comparisonKpis).toBeNull();
   });
@@ -133,12 +158,94 @@ describe('CsKitProvider and the store', () => {
   it('a new dataset prop is validated and replaces the old one', () => {
     const other = generateDataset({ seed: 8, accounts: 30 });
     function Count() {
-      return <span>{useCsStore((s) => s.dataset.accounts.length)}</span>;
+      return <span>{useCsStore((s) => s.dataset?.accounts.length)}</span>;
     }
     const { rerender } = render(<CsKitProvider dataset={sample}><Count /></CsKitProvider>);
     expect(screen.getByText('120')).toBeTruthy();
     rerender(<CsKitProvider dataset={other}><Count /></CsKitProvider>);
     expect(screen.getByText('30')).toBeTruthy();
+  });
+});
+
+describe('asynchronous sources', () => {
+  it('loading, then the answer; the last answer stays while the next view is asked; superseded requests are aborted', async () => {
+    const slow = slowSource();
+    const store = createCsStore({ source: slow.source, period });
+    const { result } = renderHook(() => useMetricQuery('waterfall'), { wrapper: withProvider(store).wrapper });
+    expect(result.current).toMatchObject({ data: undefined, loading: true });
+    await act(async () => slow.flush());
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    const first = result.current.data;
+    expect(first?.closing).toBe(arrMovements(sample, { period }).closing);
+    act(() => store.getState().actions.setFilter('segment', ['KA']));
+    expect(result.current).toMatchObject({ data: first, stale: true, loading: false });
+    act(() => store.getState().actions.setFilter('segment', ['MM']));
+    // The KA answer is no longer wanted: its request was aborted.
+    const isKa = (r: CsRequest) => r.kind === 'metric' && r.view.filters?.segment?.[0] === 'KA';
+    await waitFor(() => expect(slow.aborted.some(isKa)).toBe(true));
+    await act(async () => slow.flush());
+    await waitFor(() => expect(result.current.stale).toBe(false));
+    expect(result.current.data?.closing).toBe(arrMovements(filterDataset(sample, { segment: ['MM'] }), { period }).closing);
+  });
+
+  it('identical requests from two widgets go out once', async () => {
+    const slow = slowSource();
+    const store = createCsStore({ source: slow.source, period });
+    renderHook(() => [useRenewals(), useRenewals(), useArrWaterfall()], { wrapper: withProvider(store).wrapper });
+    await act(async () => slow.flush());
+    expect(slow.asked.filter((r) => r.kind === 'metric').map((r) => (r as { metric: string }).metric).sort()).toEqual(['renewals', 'waterfall']);
+  });
+
+  it('a source without a period asks for its info and takes its default period and currency', async () => {
+    const slow = slowSource();
+    const store = createCsStore({ source: slow.source });
+    render(<CsKitProvider store={store}><span /></CsKitProvider>);
+    await act(async () => slow.flush());
+    await waitFor(() => expect(store.getState().info).not.toBeNull());
+    expect(store.getState().period).toEqual({ from: '2025-01', to: '2025-12' });
+    expect(store.getState().currency).toBe('USD');
+  });
+
+  it('a worker source: requests cross a message channel and come back answered by the worker side', async () => {
+    const channel = new MessageChannel();
+    const engine = prepareDataset(sample);
+    const serve = serveCsRequests(channel.port2, () => engine);
+    channel.port2.onmessage = (event) => serve(event.data);
+    channel.port1.start();
+    const source = workerSource(channel.port1);
+    const answer = await source.request({ kind: 'metric', view: { period }, metric: 'kpis' });
+    expect(answer).toEqual(engine.metric({ period }, 'kpis'));
+    await expect(source.request({ kind: 'rows', view: { period }, rowSet: 'accounts', query: { limit: -1 } })).rejects.toThrow(/query.limit/);
+    const abort = new AbortController();
+    const aborted = source.request({ kind: 'summary', view: { period } }, abort.signal);
+    abort.abort();
+    await expect(aborted).rejects.toThrow(/abort/i);
+    channel.port1.close();
+  });
+
+  it('a remote source: POSTs each request to its route, revalidates with the ETag, and names the field of a 400', async () => {
+    const engine = prepareDataset(sample);
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    const fetcher = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      const kind = url.split('/').pop() as CsRequest['kind'];
+      const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+      if ((init.headers as Record<string, string>)['if-none-match'] === '"v1"') return new Response(null, { status: 304 });
+      try {
+        return new Response(JSON.stringify(answerRequest(engine, parseRequest({ ...body, kind }))), { status: 200, headers: { etag: '"v1"' } });
+      } catch (error) {
+        return new Response(JSON.stringify({ error: (error as Error).message, field: 'query.limit' }), { status: 400 });
+      }
+    }) as typeof fetch;
+    const source = remoteSource({ url: '/api/cskit/', fetch: fetcher, headers: { authorization: 'Bearer t' } });
+    const first = await source.request({ kind: 'metric', view: { period }, metric: 'nps' });
+    const again = await source.request({ kind: 'metric', view: { period }, metric: 'nps' });
+    expect(again).toEqual(first);
+    expect(calls.map((c) => c.url)).toEqual(['/api/cskit/v1/metric', '/api/cskit/v1/metric']);
+    expect((calls[1]?.init.headers as Record<string, string>).authorization).toBe('Bearer t');
+    const failure = source.request({ kind: 'rows', view: { period }, rowSet: 'accounts', query: { limit: 1e9 } });
+    await expect(failure).rejects.toBeInstanceOf(CsRemoteError);
+    await expect(failure).rejects.toMatchObject({ status: 400, field: 'query.limit' });
   });
 });
 

@@ -1,233 +1,230 @@
 /**
- * Headless hooks: each reads the store through selectors, runs one `@cskit/metrics` function on the filtered
- * dataset, and returns its plain result. Results are memoised per store on exactly the inputs the metric uses,
- * so a filter change recomputes, a locale change does not, and two widgets share one computation.
+ * Headless hooks. Each asks the Provider's source one protocol request for the store's view (`viewOfState`) through
+ * `useCsQuery`, and returns its answer: `undefined` until the first answer of an asynchronous source arrives, the
+ * previous answer while a new one is on its way. Charts and tables take these answers as they are (undefined draws
+ * a loading state). Two widgets asking the same question share one answer; a locale change asks nothing.
  */
-import {
-  accountSummaries, arrMovements, breakdown, cohorts, csAttribution, csmScorecard, dashboardKpis, datasetNps, earlyWarnings, filterDataset,
-  groupKey, groupSummaries, healthDistribution, healthQuadrants, healthScores, healthTransitions, renewalFunnel, renewals,
-  retention, addMonthsToMonth,
-} from '@cskit/metrics';
+import { breakdown, filterDataset } from '@cskit/metrics';
 import type {
-  Account, AccountSummary, ArrWaterfall, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, Dataset,
-  DashboardKpis, EarlyWarnings, GroupSummary, HealthDistribution, HealthQuadrants, HealthScores, HealthTransitions, Month,
-  NpsResult, Period, RenewalFunnel, RenewalSummary, RetentionResult,
+  Account, AccountSummary, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
+  DashboardSummary, Dataset, DrillDownTarget, FilterOptions, GroupSummary, HealthDistribution, Month, NpsResult, Period, RenewalFunnel,
+  RowPage, RowQuery, RowSetName, RowSetRows, SummaryPart, SummaryParts, ViewOptions,
 } from '@cskit/metrics';
+import { comparisonPeriodOf } from '@cskit/metrics';
 import { useMemo } from 'react';
-import { useCsStore, useCsStoreApi } from './context.js';
-import { derive } from './derived.js';
-import { comparisonPeriodOf, FILTER_KEYS } from './store.js';
-import type { CsFilters, CsSelection } from './store.js';
+import { useCsStore } from './context.js';
+import { useCsQueries, useCsQuery } from './query.js';
+import type { CsQueryResult } from './query.js';
+import { viewOfState } from './store.js';
+import type { CsSelection } from './store.js';
 
-function keeps(filters: CsFilters): ((account: Account) => boolean) | null {
-  const active = FILTER_KEYS.flatMap((key) => {
-    const values = filters[key];
-    return values && values.length > 0 ? [{ key, values: new Set(values) }] : [];
-  });
-  if (active.length === 0) return null;
-  return (account) => active.every(({ key, values }) => values.has(groupKey(account, key)));
+/** Overrides of the store's view for one widget. */
+export interface ViewOverrides {
+  period?: Period;
+  /** A month for month-based results (health scores, quadrants, early warnings): the view ends there. */
+  month?: Month;
 }
 
-/** The dataset restricted to the accounts the filters keep (the whole dataset when no filter is set). */
-export function useFilteredDataset(): Dataset {
-  const store = useCsStoreApi();
-  const dataset = useCsStore((s) => s.dataset);
+/** The store's view, with a widget's overrides: memoised on exactly the settings a view holds. */
+export function useView(overrides: Partial<ViewOptions> = {}): ViewOptions {
+  const period = useCsStore((s) => s.period);
+  const comparison = useCsStore((s) => s.comparison);
   const filters = useCsStore((s) => s.filters);
+  const model = useCsStore((s) => s.model);
+  const graceMonths = useCsStore((s) => s.graceMonths);
+  const earlyWarning = useCsStore((s) => s.earlyWarning);
+  const lookbackMonths = useCsStore((s) => s.lookbackMonths);
+  const key = JSON.stringify(overrides);
   return useMemo(
-    () => derive(store, 'filtered', [dataset, filters], () => {
-      const keep = keeps(filters);
-      return keep ? filterDataset(dataset, keep) : dataset;
-    }),
-    [store, dataset, filters],
+    () => viewOfState({ period, comparison, filters, model, graceMonths, earlyWarning, lookbackMonths, locale: 'en-US', currencyDisplay: 'symbol' }, JSON.parse(key) as Partial<ViewOptions>),
+    [period, comparison, filters, model, graceMonths, earlyWarning, lookbackMonths, key],
   );
 }
 
-/** The accounts the filters keep. */
-export function useFilteredAccounts(): Account[] {
-  return useFilteredDataset().accounts;
+function overridesOf({ period, month }: ViewOverrides): Partial<ViewOptions> {
+  if (period) return { period };
+  if (month) return { period: { from: month, to: month } };
+  return {};
 }
 
-/** Runs `compute` once per store for the given inputs, shared by every component that asks for `key`. */
-function useDerived<T>(key: string, inputs: readonly unknown[], compute: () => T): T {
-  const store = useCsStoreApi();
-  // A generic helper: the memo is keyed on exactly the caller's inputs (compute is a fresh closure over them), so
-  // the dependency list is built, not written out.
-  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo
-  return useMemo(() => derive(store, key, inputs, compute), [store, key, ...inputs]);
+/** One part of the view's summary, with its loading state: the primitive the named hooks read. */
+export function useMetricQuery<K extends SummaryPart>(part: K, overrides: Partial<ViewOptions> = {}): CsQueryResult<SummaryParts[K]> {
+  const view = useView(overrides);
+  const request = useMemo(() => ({ kind: 'metric' as const, view, metric: part }), [view, part]);
+  return useCsQuery(request) as CsQueryResult<SummaryParts[K]>;
 }
 
-function usePeriod(override: Period | undefined): Period {
-  const period = useCsStore((s) => s.period);
-  return override ?? period;
+/** One part of the view's summary (`undefined` until it arrives). */
+export function useMetric<K extends SummaryPart>(part: K, overrides: ViewOverrides = {}): SummaryParts[K] | undefined {
+  return useMetricQuery(part, overridesOf(overrides)).data;
+}
+
+/** Every figure of the view at once (one request): for hosts that lay out a whole dashboard. */
+export function useSummary(overrides: ViewOverrides = {}): CsQueryResult<DashboardSummary> {
+  const view = useView(overridesOf(overrides));
+  return useCsQuery(useMemo(() => ({ kind: 'summary' as const, view }), [view]));
 }
 
 export function useComparisonPeriod(): Period | null {
   const period = useCsStore((s) => s.period);
   const comparison = useCsStore((s) => s.comparison);
-  return useMemo(() => comparisonPeriodOf(period, comparison), [period, comparison]);
+  return useMemo(() => {
+    try {
+      return comparisonPeriodOf(period, comparison);
+    } catch {
+      return null;
+    }
+  }, [period, comparison]);
 }
 
-export function useArrWaterfall(options: { period?: Period } = {}): ArrWaterfall {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  return useDerived(`waterfall:${period.from}:${period.to}`, [dataset, period.from, period.to, graceMonths], () =>
-    arrMovements(dataset, { period, graceMonths }));
+export const useArrWaterfall = (options: { period?: Period } = {}) => useMetric('waterfall', options);
+export const useRetention = (options: { period?: Period } = {}) => useMetric('retention', options);
+export const useRenewals = (options: { period?: Period } = {}) => useMetric('renewals', options);
+export const useRenewalFunnel = (options: { period?: Period } = {}): RenewalFunnel | undefined => useMetric('renewalFunnel', options);
+export const useHealthScores = (options: { month?: Month } = {}) => useMetric('healthScores', options);
+export const useHealthDistribution = (options: { period?: Period } = {}): HealthDistribution | undefined => useMetric('healthDistribution', options);
+export const useHealthTransitions = (options: { period?: Period } = {}) => useMetric('healthTransitions', options);
+export const useHealthQuadrants = (options: { month?: Month } = {}) => useMetric('healthQuadrants', options);
+export const useNps = (options: { period?: Period } = {}): NpsResult | undefined => useMetric('nps', options);
+export const useEarlyWarnings = (options: { month?: Month } = {}) => useMetric('earlyWarnings', options);
+export const useCsmScorecard = (options: { period?: Period } = {}): CsmScorecard | undefined => useMetric('csmScorecard', options);
+export const useCsAttribution = (options: { period?: Period } = {}): CsAttribution | undefined => useMetric('csAttribution', options);
+
+export function useCohorts(measure: CohortMeasure, options: { period?: Period } = {}): Cohorts | undefined {
+  return useMetric('cohorts', options)?.[measure];
 }
 
-export function useRetention(options: { period?: Period } = {}): RetentionResult {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  // NRR/GRR compare ARR at the end of the month before the period with ARR at its end (SPEC 2).
-  return useDerived(`retention:${period.from}:${period.to}`, [dataset, period.from, period.to], () =>
-    retention(dataset, { start: addMonthsToMonth(period.from, -1), end: period.to }));
+/** The header KPIs of the period and of the comparison period (null when there is none). */
+export function useKpis(): { kpis: DashboardKpis | undefined; comparisonKpis: DashboardKpis | null | undefined; comparisonPeriod: Period | null } {
+  const pair = useMetric('kpis');
+  const comparisonPeriod = useComparisonPeriod();
+  return { kpis: pair?.kpis, comparisonKpis: pair?.comparisonKpis, comparisonPeriod };
 }
 
-export function useRenewals(options: { period?: Period } = {}): RenewalSummary {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  return useDerived(`renewals:${period.from}:${period.to}`, [dataset, period.from, period.to, graceMonths], () =>
-    renewals(dataset, { period, graceMonths }));
-}
-
-export function useRenewalFunnel(options: { period?: Period } = {}): RenewalFunnel {
-  const summary = useRenewals(options);
-  return useDerived('renewal-funnel', [summary], () => renewalFunnel(summary));
-}
-
-export function useHealthScores(options: { month?: Month } = {}): HealthScores {
-  const dataset = useFilteredDataset();
-  const period = useCsStore((s) => s.period);
-  const model = useCsStore((s) => s.model);
-  const month = options.month ?? period.to;
-  return useDerived(`health-scores:${month}`, [dataset, month, model], () => healthScores(dataset, { month, model }));
-}
-
-export function useHealthDistribution(options: { period?: Period } = {}): HealthDistribution {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const model = useCsStore((s) => s.model);
-  return useDerived(`health-distribution:${period.from}:${period.to}`, [dataset, period.from, period.to, model], () =>
-    healthDistribution(dataset, { period, model }));
-}
-
-export function useHealthTransitions(options: { period?: Period } = {}): HealthTransitions {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const model = useCsStore((s) => s.model);
-  return useDerived(`health-transitions:${period.from}:${period.to}`, [dataset, period.from, period.to, model], () =>
-    healthTransitions(dataset, { period, model }));
-}
-
-export function useHealthQuadrants(options: { month?: Month } = {}): HealthQuadrants {
-  const dataset = useFilteredDataset();
-  const period = useCsStore((s) => s.period);
-  const model = useCsStore((s) => s.model);
-  const month = options.month ?? period.to;
-  return useDerived(`health-quadrants:${month}`, [dataset, month, model], () => healthQuadrants(dataset, { month, model }));
-}
-
-export function useNps(options: { period?: Period } = {}): NpsResult {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  return useDerived(`nps:${period.from}:${period.to}`, [dataset, period.from, period.to], () => datasetNps(dataset, { period }));
-}
-
-export function useEarlyWarnings(options: { asOf?: Month } = {}): EarlyWarnings {
-  const dataset = useFilteredDataset();
-  const period = useCsStore((s) => s.period);
-  const settings = useCsStore((s) => s.earlyWarning);
-  const asOf = options.asOf ?? period.to;
-  return useDerived(`early-warnings:${asOf}`, [dataset, asOf, settings], () => earlyWarnings(dataset, { asOf, ...settings }));
-}
-
-export function useCohorts(measure: CohortMeasure, options: { period?: Period } = {}): Cohorts {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  return useDerived(`cohorts:${measure}:${period.from}:${period.to}`, [dataset, period.from, period.to], () =>
-    cohorts(dataset, { from: period.from, to: period.to, measure }));
-}
-
-/** Per group of `dimension`: ARR, movements, NRR/GRR and renewal rates of the store's period. */
-export function useBreakdown(dimension: BreakdownDimension): Breakdown<GroupSummary>;
-/** Per group of `dimension`: any metric of `@cskit/metrics` with the options given (memoise `options`). */
-export function useBreakdown<O, R>(dimension: BreakdownDimension, metric: (dataset: Dataset, options: O) => R, options: O): Breakdown<R>;
+/** Per group of `dimension`: ARR, movements, NRR/GRR and renewal rates of the store's view. */
+export function useBreakdown(dimension: BreakdownDimension): Breakdown<GroupSummary> | undefined;
+/**
+ * Per group of `dimension`: any metric of `@cskit/metrics` with the options given (memoise `options`). It runs the
+ * metric on the records themselves, so only a source that holds them in the page (a local dataset) answers it.
+ */
+export function useBreakdown<O, R>(dimension: BreakdownDimension, metric: (dataset: Dataset, options: O) => R, options: O): Breakdown<R> | undefined;
 export function useBreakdown<O, R>(
   dimension: BreakdownDimension,
   metric?: (dataset: Dataset, options: O) => R,
   options?: O,
-): Breakdown<R> | Breakdown<GroupSummary> {
-  const dataset = useFilteredDataset();
-  const waterfall = useArrWaterfall();
-  const retentionResult = useRetention();
-  const summary = useRenewals();
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  return useDerived(
-    `breakdown:${dimension}:${metric ? 'metric' : 'summary'}`,
-    [dataset, metric, options, waterfall, retentionResult, summary, graceMonths],
-    () => {
-      if (metric) return breakdown(dataset, dimension, metric, options as O);
-      const groups = groupSummaries(dataset, dimension, {
-        waterfall, retention: retentionResult, renewals: summary, graceMonths, asOf: summary.asOf,
-      });
-      return { dimension, groups: groups.map((group) => ({ key: group.key, accounts: group.accounts, result: group })) };
-    },
-  );
+): Breakdown<R> | Breakdown<GroupSummary> | undefined {
+  const groups = useMetricQuery('breakdowns', { breakdownDimensions: [dimension] }).data?.[dimension];
+  const filtered = useFilteredDataset();
+  return useMemo(() => {
+    if (metric) return filtered ? breakdown(filtered, dimension, metric, options as O) : undefined;
+    return groups ? { dimension, groups: groups.map((group) => ({ key: group.key, accounts: group.accounts, result: group })) } : undefined;
+  }, [metric, options, filtered, dimension, groups]);
 }
 
-export function useCsmScorecard(options: { period?: Period } = {}): CsmScorecard {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const model = useCsStore((s) => s.model);
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  return useDerived(`csm-scorecard:${period.from}:${period.to}`, [dataset, period.from, period.to, model, graceMonths], () =>
-    csmScorecard(dataset, { period, model, graceMonths }));
+/**
+ * The dataset restricted to the accounts the filters keep, when the source holds it in the page (undefined for a
+ * worker or a server: their records never come to the page).
+ */
+export function useFilteredDataset(): Dataset | undefined {
+  const dataset = useCsStore((s) => s.dataset);
+  const filters = useCsStore((s) => s.filters);
+  return useMemo(() => (dataset ? filterDataset(dataset, filters) : undefined), [dataset, filters]);
 }
 
-export function useCsAttribution(options: { period?: Period } = {}): CsAttribution {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const model = useCsStore((s) => s.model);
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  const lookbackMonths = useCsStore((s) => s.lookbackMonths);
-  return useDerived(
-    `cs-attribution:${period.from}:${period.to}`,
-    [dataset, period.from, period.to, model, graceMonths, lookbackMonths],
-    () => csAttribution(dataset, { period, model, graceMonths, lookbackMonths }),
-  );
-}
-
-/** The header KPIs of the period and of the comparison period (null when there is none). */
-export function useKpis(): { kpis: DashboardKpis; comparisonKpis: DashboardKpis | null; comparisonPeriod: Period | null } {
-  const dataset = useFilteredDataset();
-  const period = useCsStore((s) => s.period);
-  const comparisonPeriod = useComparisonPeriod();
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  const earlyWarning = useCsStore((s) => s.earlyWarning);
-  const kpis = useDerived(`kpis:${period.from}:${period.to}`, [dataset, period.from, period.to, graceMonths, earlyWarning], () =>
-    dashboardKpis(dataset, { period, graceMonths, earlyWarning }));
-  const comparisonKpis = useDerived(
-    `kpis:comparison`,
-    [dataset, comparisonPeriod?.from, comparisonPeriod?.to, graceMonths, earlyWarning],
-    () => (comparisonPeriod ? dashboardKpis(dataset, { period: comparisonPeriod, graceMonths, earlyWarning }) : null),
-  );
-  return { kpis, comparisonKpis, comparisonPeriod };
+/** The accounts the filters keep (a dataset in the page only, as `useFilteredDataset`). */
+export function useFilteredAccounts(): Account[] | undefined {
+  return useFilteredDataset()?.accounts;
 }
 
 /** The drill-down selection and its handlers. */
-export function useSelection(): { selection: CsSelection | null; select: (s: { accountIds: Iterable<string>; label: string; source?: string }) => void; clear: () => void } {
+export function useSelection(): {
+  selection: CsSelection | null;
+  select: (s: { target: DrillDownTarget; label: string; source?: string } | { accountIds: Iterable<string>; label: string; source?: string }) => void;
+  clear: () => void;
+} {
   const selection = useCsStore((s) => s.selection);
   const actions = useCsStore((s) => s.actions);
   return { selection, select: actions.select, clear: actions.clearSelection };
 }
 
-/** One row per filtered account (ARR, health, quadrant, NPS, activity, renewal) for account tables. */
-export function useAccountSummaries(options: { period?: Period } = {}): AccountSummary[] {
-  const dataset = useFilteredDataset();
-  const period = usePeriod(options.period);
-  const model = useCsStore((s) => s.model);
-  const graceMonths = useCsStore((s) => s.graceMonths);
-  return useDerived(`account-summaries:${period.from}:${period.to}`, [dataset, period.from, period.to, model, graceMonths], () =>
-    accountSummaries(dataset, { period, model, graceMonths }));
+/** The accounts of the drill-down selection within the view (undefined without a selection, or until known). */
+export function useSelectedAccountIds(): ReadonlySet<string> | undefined {
+  const selection = useCsStore((s) => s.selection);
+  const view = useView();
+  const request = useMemo(() => (selection ? { kind: 'drill-down' as const, view, target: selection.target } : null), [selection, view]);
+  const { data } = useCsQuery(request);
+  return useMemo(() => (selection && data ? new Set(data.accountIds) : undefined), [selection, data]);
+}
+
+/**
+ * A page of one of the view's per-account lists (`rows` of `@cskit/metrics`): sorted, filtered and searched where
+ * the data is. With `drillDown` (default true) the list is narrowed to the drill-down selection.
+ */
+export function useRows<N extends RowSetName>(rowSet: N, query: RowQuery = {}, options: { drillDown?: boolean } = {}): CsQueryResult<RowPage<RowSetRows[N]>> {
+  const selection = useCsStore((s) => s.selection);
+  const useSelected = options.drillDown !== false && selection !== null;
+  const view = useView(useSelected ? { selection: selection.target } : {});
+  const queryKey = JSON.stringify(query);
+  const request = useMemo(() => ({ kind: 'rows' as const, view, rowSet, query: JSON.parse(queryKey) as RowQuery }), [view, rowSet, queryKey]);
+  return useCsQuery(request) as CsQueryResult<RowPage<RowSetRows[N]>>;
+}
+
+/** Distinct values of each account field within the view's other filters, with account counts. */
+export function useFilterOptions(): FilterOptions | undefined {
+  const filters = useCsStore((s) => s.filters);
+  const request = useMemo(() => ({ kind: 'filter-options' as const, view: { filters } }), [filters]);
+  return useCsQuery(request).data;
+}
+
+/** One row per filtered account (ARR, health, quadrant, NPS, activity, renewal) for account tables: a local source only. */
+export function useAccountSummaries(options: { period?: Period } = {}): AccountSummary[] | undefined {
+  const source = useCsStore((s) => s.source);
+  const view = useView(overridesOf(options));
+  return useMemo(() => source.engine?.rowsAll(view, 'accounts'), [source, view]);
+}
+
+export interface RowPages<R> {
+  /** Loaded rows by their index in the whole sorted list. */
+  rowAt: (index: number) => R | undefined;
+  /** Rows matching the query (for the scroll height); undefined until the first page arrives. */
+  total: number | undefined;
+  /** Rows of the set before filters and search. */
+  count: number | undefined;
+  /** Some page in view is still on its way. */
+  loading: boolean;
+  error: Error | null;
+}
+
+/**
+ * The pages of a row set that cover rows `first .. last` of the query's order, fetched (and kept) page by page:
+ * what a virtualised table needs to draw the rows in view. `pageSize` rows per request.
+ */
+export function useRowPages<N extends RowSetName>(
+  rowSet: N, query: Omit<RowQuery, 'offset' | 'limit'>, range: { first: number; last: number }, pageSize = 100, options: { drillDown?: boolean } = {},
+): RowPages<RowSetRows[N]> {
+  const selection = useCsStore((s) => s.selection);
+  const useSelected = options.drillDown !== false && selection !== null;
+  const view = useView(useSelected ? { selection: selection.target } : {});
+  const queryKey = JSON.stringify(query);
+  const firstPage = Math.floor(Math.max(0, range.first) / pageSize);
+  const lastPage = Math.max(firstPage, Math.floor(Math.max(0, range.last) / pageSize));
+  const requests = useMemo(() => {
+    const base = JSON.parse(queryKey) as RowQuery;
+    return Array.from({ length: lastPage - firstPage + 1 }, (_, i) => ({
+      kind: 'rows' as const, view, rowSet, query: { ...base, offset: (firstPage + i) * pageSize, limit: pageSize },
+    }));
+  }, [view, rowSet, queryKey, firstPage, lastPage, pageSize]);
+  const results = useCsQueries(requests) as Array<CsQueryResult<RowPage<RowSetRows[N]>>>;
+  const known = results.find((result) => result.data && !result.stale)?.data ?? results.find((result) => result.data)?.data;
+  return {
+    rowAt: (index) => {
+      // A page on its way shows the rows it had (the last answer stays on screen until the new one lands).
+      const page = results[Math.floor(index / pageSize) - firstPage]?.data;
+      return page ? page.rows[index - page.offset] : undefined;
+    },
+    total: known?.total,
+    count: known?.count,
+    loading: results.some((result) => result.loading || result.stale),
+    error: results.find((result) => result.error)?.error ?? null,
+  };
 }

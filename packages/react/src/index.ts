@@ -1,18 +1,27 @@
-export { createCsStore, comparisonPeriodOf, DEFAULT_EARLY_WARNING, FILTER_KEYS } from './store.js';
+export { createCsStore, DEFAULT_EARLY_WARNING, FILTER_KEYS, viewOfState } from './store.js';
 export type {
-  Comparison, CsActions, CsFilters, CsLocale, CsSelection, CsSettings, CsState, CsStore, CsStoreInit, CurrencyDisplay,
-  EarlyWarningSettings, FilterKey,
+  CsActions, CsFilters, CsLocale, CsSelection, CsSettings, CsState, CsStore, CsStoreInit, CurrencyDisplay, EarlyWarningSettings, FilterKey,
 } from './store.js';
+export { comparisonPeriodOf } from '@cskit/metrics';
+export type { Comparison, DrillDownTarget } from '@cskit/metrics';
 export { CsKitProvider, useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi } from './context.js';
 export type { CsKitProviderProps } from './context.js';
+export { CsRemoteError, localSource, remoteSource } from './source.js';
+export type { CsRequestOf, CsSource, RemoteSourceOptions } from './source.js';
+export { workerSource } from './worker.js';
+export type { CsWorkerLike } from './worker.js';
+export { queryClientOf, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
+export type { CsQueryResult } from './query.js';
 export {
   useAccountSummaries, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
-  useFilteredAccounts, useFilteredDataset, useHealthDistribution, useHealthQuadrants, useHealthScores, useHealthTransitions,
-  useKpis, useNps, useRenewalFunnel, useRenewals, useRetention, useSelection,
+  useFilteredAccounts, useFilteredDataset, useFilterOptions, useHealthDistribution, useHealthQuadrants, useHealthScores, useHealthTransitions,
+  useKpis, useMetric, useMetricQuery, useNps, useRenewalFunnel, useRenewals, useRetention, useRowPages, useRows, useSelectedAccountIds, useSelection,
+  useSummary, useView,
 } from './hooks.js';
+export type { RowPages, ViewOverrides } from './hooks.js';
 export { createFormatters, MISSING, useFormatters } from './formatters.js';
 export type { FormatterOptions, Formatters } from './formatters.js';
-export { drillDownAccountIds, useDrillDown } from './drill-down.js';
-export type { DrillDown, DrillDownContext, DrillDownTarget } from './drill-down.js';
+export { useDrillDown } from './drill-down.js';
+export type { DrillDown } from './drill-down.js';
 export { DOMAIN_LABELS } from './domain-labels.js';
 export type { DomainLabels } from './domain-labels.js';

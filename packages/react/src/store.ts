@@ -1,25 +1,31 @@
 /**
  * The per-Provider state of a cskit widget tree: a zustand vanilla store, created once per `CsKitProvider`
- * (never a module-level singleton), so two widget trees on one page never share filters or selections.
+ * (never a module-level singleton), so two widget trees on one page never share filters or selections. It holds
+ * the view's settings, the drill-down selection and the source the numbers come from.
  */
-import { addMonthsToMonth, previousPeriod, validateDataset } from '@cskit/metrics';
-import type { BreakdownDimension, DataIssue, Dataset, HealthModelInput, Period, ValidationResult } from '@cskit/metrics';
+import { defaultPeriod, validateDataset, viewOf } from '@cskit/metrics';
+import type {
+  AccountFilters, BreakdownDimension, Comparison, DataIssue, Dataset, DatasetInfo, DrillDownTarget, HealthModelInput, Period, ValidationResult,
+  ViewOptions,
+} from '@cskit/metrics';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { localSource } from './source.js';
+import type { CsSource } from './source.js';
 
 export type CsLocale = 'zh-CN' | 'en-US';
 export type CurrencyDisplay = 'symbol' | 'narrowSymbol' | 'code' | 'name';
 
-/** The account fields a dashboard filters on. */
-export type FilterKey = Extract<BreakdownDimension, 'segment' | 'region' | 'industry' | 'channel' | 'csmId' | 'salesRepId'>;
-export const FILTER_KEYS: readonly FilterKey[] = ['segment', 'region', 'industry', 'channel', 'csmId', 'salesRepId'];
+/** The account fields a dashboard filters on: every dimension of `@cskit/metrics` (SPEC 6). */
+export type FilterKey = BreakdownDimension;
+export const FILTER_KEYS: readonly FilterKey[] = ['segment', 'region', 'industry', 'channel', 'csmId', 'salesRepId', 'stage', 'signedMonth'];
 
 /** Per field, the values to keep (`'(none)'` keeps accounts without the field); an absent or empty list keeps all. */
-export type CsFilters = Partial<Record<FilterKey, readonly string[]>>;
+export type CsFilters = AccountFilters;
 
-/** A drill-down: the accounts behind a chart mark, and a label saying where they came from. */
+/** A drill-down: the accounts behind a chart mark (as a target the source resolves), and where they came from. */
 export interface CsSelection {
-  accountIds: ReadonlySet<string>;
+  target: DrillDownTarget;
   /** Shown in breadcrumbs, e.g. "Quadrant: critical". */
   label: string;
   /** The widget that made the selection, e.g. `'health-quadrant'`. */
@@ -31,15 +37,9 @@ export interface EarlyWarningSettings {
   months: number;
 }
 
-/**
- * What KPIs are compared with: the period of the same length just before, the same months a year earlier, none,
- * or a fixed period.
- */
-export type Comparison = 'previous' | 'previous-year' | 'none' | Period;
-
 /** What a store starts with when `createCsStore` is not told otherwise is noted on each field. */
 export interface CsSettings {
-  /** Default: the twelve months ending where the data is freshest (see `defaultPeriod`). */
+  /** Default: the twelve months ending where the data is freshest (`defaultPeriod`). */
   period: Period;
   /** Default `'previous'`. */
   comparison: Comparison;
@@ -60,14 +60,17 @@ export interface CsSettings {
 }
 
 export interface CsActions {
-  /** Validates `raw` once and keeps the valid records; the issues are in `issues`. */
+  /** Validates `raw` once and answers from it in the page; the issues are in `issues`. */
   setDataset(raw: unknown): void;
+  /** Answers from another source (a worker with new data, a server). */
+  setSource(source: CsSource, info?: DatasetInfo | null): void;
   setPeriod(period: Period): void;
   setComparison(comparison: Comparison): void;
   setFilter(key: FilterKey, values: readonly string[]): void;
   setFilters(filters: CsFilters): void;
   clearFilters(): void;
-  select(selection: { accountIds: Iterable<string>; label: string; source?: string }): void;
+  /** A drill-down: a target the source resolves, or a plain list of account ids. */
+  select(selection: { target: DrillDownTarget; label: string; source?: string } | { accountIds: Iterable<string>; label: string; source?: string }): void;
   clearSelection(): void;
   setModel(model: HealthModelInput): void;
   setGraceMonths(graceMonths: number): void;
@@ -75,53 +78,61 @@ export interface CsActions {
   setLookbackMonths(months: number): void;
   setLocale(locale: CsLocale): void;
   setCurrencyDisplay(display: CurrencyDisplay): void;
+  /** What the source says of its data (remote sources send it once): currency, and the default period. */
+  setInfo(info: DatasetInfo): void;
 }
 
 export interface CsState extends CsSettings {
-  /** The valid records of the last dataset given. */
-  dataset: Dataset;
+  source: CsSource;
+  /** The valid records when the data is in the page (a local source); null otherwise. */
+  dataset: Dataset | null;
   /** What validation rejected or warned about; nothing is dropped without an entry here. */
   issues: DataIssue[];
+  /** The reporting currency of the data. */
+  currency: string;
+  /** The source's description of its data, once known. */
+  info: DatasetInfo | null;
+  /** The period came from the data, not from the host: a source's `info` may still move it. */
+  periodFromData: boolean;
   selection: CsSelection | null;
   actions: CsActions;
 }
 
 /**
- * Raw records to validate, or the result of a `validateDataset` already run elsewhere (a Web Worker, a server),
- * so a large dataset is not validated twice on the main thread.
+ * Raw records to validate, the result of a `validateDataset` already run elsewhere, or a source (a worker, a
+ * server), with any settings.
  */
-export type CsStoreInit = ({ dataset: unknown } | { validated: ValidationResult }) & Partial<CsSettings>;
+export type CsStoreInit = ({ dataset: unknown } | { validated: ValidationResult } | { source: CsSource; info?: DatasetInfo }) & Partial<CsSettings>;
 export type CsStore = StoreApi<CsState>;
 
 export const DEFAULT_EARLY_WARNING: EarlyWarningSettings = { threshold: 0.3, months: 3 };
 
-/** The comparison period a setting stands for, or null for none. */
-export function comparisonPeriodOf(period: Period, comparison: Comparison): Period | null {
-  if (comparison === 'none') return null;
-  if (comparison === 'previous') return previousPeriod(period);
-  if (comparison === 'previous-year') return { from: addMonthsToMonth(period.from, -12), to: addMonthsToMonth(period.to, -12) };
-  return comparison;
+/** A period until an asynchronous source says where its data is. */
+const PLACEHOLDER_PERIOD: Period = { from: '2025-01', to: '2025-12' };
+
+/**
+ * The view of a store's settings (`viewOf` of `@cskit/metrics`): what every hook asks its source for. The
+ * drill-down selection is left out (it narrows row sets, which add it themselves), so a drill-down never
+ * recomputes a chart.
+ */
+export function viewOfState(state: CsSettings, extra: Partial<ViewOptions> = {}): ViewOptions {
+  return viewOf({ ...state, selection: undefined }, extra);
 }
 
-/** Twelve months ending at the month of the latest contract start or ARR snapshot: where the data is freshest. */
-function defaultPeriod(dataset: Dataset): Period {
-  let latest = '';
-  for (const contract of dataset.contracts ?? []) if (contract.start > latest) latest = contract.start;
-  for (const snapshot of dataset.arr ?? []) if (snapshot.month > latest) latest = snapshot.month;
-  if (latest === '') return { from: '2025-01', to: '2025-12' };
-  const year = Number(latest.slice(0, 4));
-  const month = Number(latest.slice(5, 7));
-  const to = `${year}-${String(month).padStart(2, '0')}`;
-  const from = `${month === 12 ? year : year - 1}-${String((month % 12) + 1).padStart(2, '0')}`;
-  return { from, to };
+function dataOf(init: CsStoreInit): { source: CsSource; dataset: Dataset | null; issues: DataIssue[]; info: DatasetInfo | null } {
+  if ('source' in init) return { source: init.source, dataset: init.source.dataset ?? null, issues: [], info: init.info ?? null };
+  const validated = 'validated' in init ? init.validated : validateDataset(init.dataset);
+  return { source: localSource(validated.dataset), dataset: validated.dataset, issues: validated.issues, info: null };
 }
 
 export function createCsStore(init: CsStoreInit): CsStore {
-  const validated = 'validated' in init ? init.validated : validateDataset(init.dataset);
-  return createStore<CsState>()((set) => ({
-    dataset: validated.dataset,
-    issues: validated.issues,
-    period: init.period ?? defaultPeriod(validated.dataset),
+  const data = dataOf(init);
+  const fromData = data.dataset ? defaultPeriod(data.dataset) : data.info?.defaultPeriod ?? null;
+  return createStore<CsState>()((set, get) => ({
+    ...data,
+    currency: data.dataset?.currency ?? data.info?.currency ?? 'USD',
+    period: init.period ?? fromData ?? PLACEHOLDER_PERIOD,
+    periodFromData: init.period === undefined && fromData === null,
     comparison: init.comparison ?? 'previous',
     filters: init.filters ?? {},
     selection: null,
@@ -134,15 +145,30 @@ export function createCsStore(init: CsStoreInit): CsStore {
     actions: {
       setDataset: (raw) => {
         const next = validateDataset(raw);
-        set({ dataset: next.dataset, issues: next.issues, selection: null });
+        set({
+          source: localSource(next.dataset), dataset: next.dataset, issues: next.issues, info: null,
+          currency: next.dataset.currency ?? 'USD', selection: null,
+        });
       },
-      setPeriod: (period) => set({ period }),
+      setSource: (source, info = null) => set({
+        source, dataset: source.dataset ?? null, issues: [], info, selection: null,
+        currency: source.dataset?.currency ?? info?.currency ?? get().currency,
+      }),
+      setInfo: (info) => set((state) => ({
+        info,
+        currency: state.dataset?.currency ?? info.currency,
+        ...(state.periodFromData ? { period: info.defaultPeriod, periodFromData: false } : {}),
+      })),
+      setPeriod: (period) => set({ period, periodFromData: false }),
       setComparison: (comparison) => set({ comparison }),
       setFilter: (key, values) => set((state) => ({ filters: { ...state.filters, [key]: [...values] } })),
       setFilters: (filters) => set({ filters }),
       clearFilters: () => set({ filters: {} }),
-      select: ({ accountIds, label, source }) =>
-        set({ selection: { accountIds: new Set(accountIds), label, ...(source === undefined ? {} : { source }) } }),
+      select: (selection) => set({
+        selection: 'target' in selection
+          ? { target: selection.target, label: selection.label, ...(selection.source === undefined ? {} : { source: selection.source }) }
+          : { target: { kind: 'accounts', accountIds: [...selection.accountIds] }, label: selection.label, ...(selection.source === undefined ? {} : { source: selection.source }) },
+      }),
       clearSelection: () => set({ selection: null }),
       setModel: (model) => set({ model }),
       setGraceMonths: (graceMonths) => set({ graceMonths }),

@@ -1,6 +1,6 @@
-import { HEALTH_TIERS, QUADRANTS, RENEWAL_STATUSES } from '@cskit/metrics';
+import { HEALTH_TIERS, NONE_GROUP, QUADRANTS, RENEWAL_STATUSES } from '@cskit/metrics';
 import type { AccountSummary } from '@cskit/metrics';
-import { MISSING, useOptionalCsStore } from '@cskit/react';
+import { MISSING, useFilterOptions, useOptionalCsStore, useOptionalCsStoreApi, useSelectedAccountIds } from '@cskit/react';
 import type { CsSelection } from '@cskit/react';
 import { constructSortFn, createColumnHelper, functionalUpdate } from '@tanstack/react-table';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { TierBadge } from './internal/cells.js';
 import { DataGrid, SELECT_COLUMN } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
+import { usePagedRows } from './internal/paging.js';
 import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
@@ -16,8 +17,11 @@ import type { TableBaseProps } from './internal/use-table-text.js';
 export const ACCOUNTS_TABLE_SOURCE = 'accounts-table';
 
 export interface AccountsTableProps extends TableBaseProps {
-  /** Rows from `accountSummaries` / `useAccountSummaries`. */
-  data: AccountSummary[];
+  /**
+   * Rows from `accountSummaries`, sorted and filtered in the page. Without them, inside a `CsKitProvider`, the
+   * table reads the view's accounts a page at a time from the Provider's source (sorted and filtered there).
+   */
+  data?: AccountSummary[] | undefined;
   /**
    * The drill-down selection. Inside a `CsKitProvider` it is the store's; a selection from a chart shows only its
    * accounts, with a button to show all again.
@@ -36,15 +40,29 @@ const TIER_SORT = constructSortFn<Features, AccountSummary>({
 });
 const distinct = (rows: readonly AccountSummary[], pick: (row: AccountSummary) => string | null) =>
   [...new Set(rows.map(pick).filter((value): value is string => value !== null))].sort();
+const INITIAL_SORT = [{ id: 'arr', desc: true }];
 
-export function AccountsTable({ data, selection: givenSelection, onSelectionChange, onClearSelection, ...props }: AccountsTableProps) {
-  const { f, t, d } = useTableText(props);
+/** Accounts with their ARR, health, quadrant, NPS, activity and renewal: local rows, or pages of the Provider's view. */
+export function AccountsTable(props: AccountsTableProps) {
+  const inProvider = useOptionalCsStoreApi() !== null;
+  if (props.data) return inProvider ? <ResolvedSelection {...props} data={props.data} /> : <LocalAccounts {...props} data={props.data} selectedIds={null} />;
+  if (!inProvider) throw new Error('cskit: <AccountsTable> without data must be inside a <CsKitProvider>, whose source it reads its rows from.');
+  return <PagedAccounts {...props} />;
+}
+
+/** Local rows inside a Provider: the store's drill-down selection is resolved to account ids by the source. */
+function ResolvedSelection(props: AccountsTableProps & { data: AccountSummary[] }) {
+  const resolved = useSelectedAccountIds();
+  return <LocalAccounts {...props} selectedIds={resolved ?? null} />;
+}
+
+/** The selection (given or the store's), its handlers, and the row ticks that feed it. */
+function useAccountSelection(props: AccountsTableProps) {
+  const { t } = useTableText(props);
   const storeSelection = useOptionalCsStore((s) => s.selection);
   const actions = useOptionalCsStore((s) => s.actions);
-  const selection = givenSelection !== undefined ? givenSelection : storeSelection ?? null;
+  const selection = props.selection !== undefined ? props.selection : storeSelection ?? null;
   const drillDown = selection && selection.source !== ACCOUNTS_TABLE_SOURCE ? selection : null;
-  const rows = useMemo(() => (drillDown ? data.filter((row) => drillDown.accountIds.has(row.accountId)) : data), [data, drillDown]);
-
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   // A selection made elsewhere replaces the ticks (adjusted while rendering, so no frame shows stale ticks).
   const [ticksFor, setTicksFor] = useState(drillDown);
@@ -52,21 +70,25 @@ export function AccountsTable({ data, selection: givenSelection, onSelectionChan
     setTicksFor(drillDown);
     if (drillDown) setRowSelection({});
   }
-  const select = onSelectionChange ?? (actions
+  const select = props.onSelectionChange ?? (actions
     ? (ids: string[]) => (ids.length === 0
         ? actions.clearSelection()
         : actions.select({ accountIds: ids, label: `${ids.length} ${t.headers.accounts}`, source: ACCOUNTS_TABLE_SOURCE }))
     : undefined);
-  const clear = onClearSelection ?? actions?.clearSelection;
+  const clear = props.onClearSelection ?? actions?.clearSelection;
   const onRowSelectionChange = (updater: Updater<RowSelectionState>) => {
     const next = functionalUpdate(updater, rowSelection);
     setRowSelection(next);
     select?.(Object.keys(next).filter((id) => next[id]));
   };
+  return { drillDown, clear, selecting: select ? { rowSelection, onRowSelectionChange } : {} };
+}
 
-  const columns = useMemo(() => {
-    const segments = distinct(data, (r) => r.segment).map((value) => ({ value, label: value }));
-    const regions = distinct(data, (r) => r.region).map((value) => ({ value, label: value }));
+function useAccountColumns(props: AccountsTableProps, choices: { segments: string[]; regions: string[] }) {
+  const { f, t, d } = useTableText(props);
+  return useMemo(() => {
+    const segments = choices.segments.map((value) => ({ value, label: value }));
+    const regions = choices.regions.map((value) => ({ value, label: value }));
     return [
       helper.display({
         id: SELECT_COLUMN,
@@ -119,24 +141,64 @@ export function AccountsTable({ data, selection: givenSelection, onSelectionChan
         meta: { filter: 'select', options: RENEWAL_STATUSES.map((s) => ({ value: s, label: d.statuses[s] })), csv: (r: AccountSummary) => r.renewalStatus },
       }),
     ];
-  }, [data, f, t, d]);
+  }, [choices.segments, choices.regions, f, t, d]);
+}
 
-  const table = useGrid({
-    data: rows, columns, getRowId: (row) => row.accountId, initialSorting: [{ id: 'arr', desc: true }],
-    ...(select ? { rowSelection, onRowSelectionChange } : {}),
-  });
-
-  const notice = drillDown ? (
+function SelectionNotice({ drillDown, count, clear, props }: { drillDown: CsSelection | null; count: number; clear: (() => void) | undefined; props: AccountsTableProps }) {
+  const { t } = useTableText(props);
+  if (!drillDown) return null;
+  return (
     <div className="cskit-table__notice" role="status">
-      <span>{t.selectionActive(drillDown.label, rows.length)}</span>
+      <span>{t.selectionActive(drillDown.label, count)}</span>
       {clear ? <button type="button" className="cskit-table__button" onClick={clear}>{t.clearSelection}</button> : null}
     </div>
-  ) : null;
+  );
+}
 
+function LocalAccounts({ selectedIds, ...props }: AccountsTableProps & { data: AccountSummary[]; selectedIds: ReadonlySet<string> | null }) {
+  const { data } = props;
+  const { t } = useTableText(props);
+  const { drillDown, clear, selecting } = useAccountSelection(props);
+  // A plain list of ids needs no source to resolve it.
+  const keep = useMemo(
+    () => (drillDown ? (drillDown.target.kind === 'accounts' ? new Set(drillDown.target.accountIds) : selectedIds) : null),
+    [drillDown, selectedIds],
+  );
+  const rows = useMemo(() => (keep ? data.filter((row) => keep.has(row.accountId)) : data), [data, keep]);
+  const choices = useMemo(() => ({ segments: distinct(data, (r) => r.segment), regions: distinct(data, (r) => r.region) }), [data]);
+  const columns = useAccountColumns(props, choices);
+  const table = useGrid({ data: rows, columns, getRowId: (row) => row.accountId, initialSorting: INITIAL_SORT, ...selecting });
   return (
     <DataGrid
       table={table} labels={t} caption={props.caption ?? t.captions.accounts} name="accounts" height={props.height ?? 480}
-      theme={props.theme} className={props.className} notice={notice} totalRows={data.length}
+      theme={props.theme} className={props.className} totalRows={data.length}
+      notice={<SelectionNotice drillDown={drillDown} count={rows.length} clear={clear} props={props} />}
+    />
+  );
+}
+
+function PagedAccounts(props: AccountsTableProps) {
+  const { t } = useTableText(props);
+  const { drillDown, clear, selecting } = useAccountSelection(props);
+  const paged = usePagedRows('accounts', INITIAL_SORT, drillDown !== null);
+  const options = useFilterOptions();
+  const choices = useMemo(() => ({
+    segments: (options?.segment ?? []).map((o) => o.value).filter((v) => v !== NONE_GROUP),
+    regions: (options?.region ?? []).map((o) => o.value).filter((v) => v !== NONE_GROUP),
+  }), [options]);
+  const columns = useAccountColumns(props, choices);
+  const table = useGrid({
+    data: paged.rows, columns, getRowId: (row) => row.accountId, initialSorting: INITIAL_SORT, ...selecting,
+    manual: {
+      sorting: paged.sorting, onSortingChange: paged.setSorting, columnFilters: paged.columnFilters, onColumnFiltersChange: paged.setColumnFilters,
+      globalFilter: paged.globalFilter, onGlobalFilterChange: paged.setGlobalFilter,
+    },
+  });
+  return (
+    <DataGrid
+      table={table} labels={t} caption={props.caption ?? t.captions.accounts} name="accounts" height={props.height ?? 480}
+      theme={props.theme} className={props.className} totalRows={paged.paging.count} paging={paged.paging}
+      notice={<SelectionNotice drillDown={drillDown} count={paged.paging.total} clear={clear} props={props} />}
     />
   );
 }

@@ -5,24 +5,67 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { DataGrid } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
+import { usePagedRows } from './internal/paging.js';
 import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
 
 export interface RenewalsTableProps extends TableBaseProps {
-  /** The result of `renewals` / `useRenewals`: one row per due contract. */
-  data: RenewalSummary;
-  /** Account names; the id is shown without it. */
+  /**
+   * The result of `renewals` (one row per due contract). Without it, inside a `CsKitProvider`, the table reads the
+   * view's due contracts a page at a time from the Provider's source.
+   */
+  data?: RenewalSummary | undefined;
+  /** Account names for local rows; the id is shown without it (paged rows carry their names). */
   accountName?: (accountId: string) => string;
 }
 
-const helper = createColumnHelper<Features, RenewalItem>();
+/** A due contract, with its account's name when it came from a source's row set. */
+type Row = RenewalItem & { name?: string };
+
+const helper = createColumnHelper<Features, Row>();
+const INITIAL_SORT = [{ id: 'dueDate', desc: false }];
 
 /** The contracts due in the period with their status, due and renewal ARR and days late; soonest due first. */
-export function RenewalsTable({ data, accountName, ...props }: RenewalsTableProps) {
+export function RenewalsTable(props: RenewalsTableProps) {
+  return props.data ? <LocalRenewals {...props} data={props.data} /> : <PagedRenewals {...props} />;
+}
+
+function LocalRenewals({ data, ...props }: RenewalsTableProps & { data: RenewalSummary }) {
+  const { t } = useTableText(props);
+  const columns = useRenewalColumns(props);
+  const table = useGrid({ data: data.items, columns, getRowId: (item) => item.contractId, initialSorting: INITIAL_SORT });
+  return (
+    <DataGrid
+      table={table} labels={t} caption={props.caption ?? t.captions.renewals} name="renewals" height={props.height ?? 480}
+      theme={props.theme} className={props.className} totalRows={data.items.length}
+    />
+  );
+}
+
+function PagedRenewals(props: RenewalsTableProps) {
+  const { t } = useTableText(props);
+  const columns = useRenewalColumns(props);
+  const paged = usePagedRows('renewals', INITIAL_SORT);
+  const table = useGrid({
+    data: paged.rows, columns, getRowId: (item) => item.contractId, initialSorting: INITIAL_SORT,
+    manual: {
+      sorting: paged.sorting, onSortingChange: paged.setSorting, columnFilters: paged.columnFilters, onColumnFiltersChange: paged.setColumnFilters,
+      globalFilter: paged.globalFilter, onGlobalFilterChange: paged.setGlobalFilter,
+    },
+  });
+  return (
+    <DataGrid
+      table={table} labels={t} caption={props.caption ?? t.captions.renewals} name="renewals" height={props.height ?? 480}
+      theme={props.theme} className={props.className} totalRows={paged.paging.count} paging={paged.paging}
+    />
+  );
+}
+
+function useRenewalColumns({ accountName, ...props }: RenewalsTableProps) {
   const { f, t, d } = useTableText(props);
-  const columns = useMemo(() => [
-    helper.accessor((item) => accountName?.(item.accountId) ?? item.accountId, { id: 'account', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' } }),
+  return useMemo(() => [
+    helper.accessor((item) => item.name ?? accountName?.(item.accountId) ?? item.accountId, { id: 'name', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' } }),
     helper.accessor('contractId', { header: t.headers.contract, meta: { filter: 'text' } }),
     helper.accessor('dueDate', { header: t.headers.dueDate, meta: { filter: 'text' } }),
     helper.accessor('dueArr', { header: t.headers.dueArr, sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => f.currency(c.getValue()), meta: { align: 'right', filter: 'range' } }),
@@ -40,11 +83,4 @@ export function RenewalsTable({ data, accountName, ...props }: RenewalsTableProp
       meta: { align: 'right', filter: 'range', csv: (item: RenewalItem) => item.daysLate },
     }),
   ], [accountName, f, t, d]);
-  const table = useGrid({ data: data.items, columns, getRowId: (item) => item.contractId, initialSorting: [{ id: 'dueDate', desc: false }] });
-  return (
-    <DataGrid
-      table={table} labels={t} caption={props.caption ?? t.captions.renewals} name="renewals" height={props.height ?? 480}
-      theme={props.theme} className={props.className} totalRows={data.items.length}
-    />
-  );
 }

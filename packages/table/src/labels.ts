@@ -7,6 +7,7 @@ export interface TableLabels {
   exportCsv: string;
   rows: (shown: number, total: number) => string;
   noRows: string;
+  loadingRow: string;
   filter: (column: string) => string;
   min: string;
   max: string;
@@ -43,6 +44,7 @@ const enUS: TableLabels = {
   exportCsv: 'Export CSV',
   rows: (shown, total) => (shown === total ? `${total} rows` : `${shown} of ${total} rows`),
   noRows: 'No rows match',
+  loadingRow: 'Loading…',
   filter: (column) => `Filter ${column}`,
   min: 'min',
   max: 'max',
@@ -68,6 +70,7 @@ const zhCN: TableLabels = {
   exportCsv: '导出 CSV',
   rows: (shown, total) => (shown === total ? `共 ${total} 行` : `${shown} / ${total} 行`),
   noRows: '没有匹配的行',
+  loadingRow: '加载中…',
   filter: (column) => `筛选${column}`,
   min: '最小',
   max: '最大',

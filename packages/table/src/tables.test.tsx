@@ -2,6 +2,8 @@
 import { accountSummaries, csmScorecard, earlyWarnings, renewals } from '@cskit/metrics';
 import type { AccountSummary, Dataset } from '@cskit/metrics';
 import { CsKitProvider, createCsStore } from '@cskit/react';
+import { generateDataset } from '@cskit/sample-data';
+import type { ReactNode } from 'react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccountsTable } from './AccountsTable.js';
@@ -86,7 +88,7 @@ describe('AccountsTable', () => {
     const store = createCsStore({ dataset, period });
     render(<CsKitProvider dataset={dataset} store={store}><AccountsTable data={rows} /></CsKitProvider>);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Acme' }));
-    expect([...(store.getState().selection?.accountIds ?? [])]).toEqual(['a']);
+    expect(store.getState().selection?.target).toEqual({ kind: 'accounts', accountIds: ['a'] });
     expect(bodyNames()).toHaveLength(3);
     act(() => store.getState().actions.select({ accountIds: ['b', 'c'], label: 'Quadrant: critical', source: 'health-quadrant' }));
     expect(bodyNames().sort()).toEqual(['=HYPERLINK("x")', 'Cobalt']);
@@ -129,6 +131,89 @@ describe('AccountsTable', () => {
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('100002');
     // Building 100k row models in jsdom is slow on a loaded machine; this asserts DOM size, not speed.
   }, 60_000);
+});
+
+describe('paged tables: rows read a page at a time from the Provider', () => {
+  const sample = generateDataset({ seed: 3, accounts: 700 });
+  const view = { period };
+  const summaries = accountSummaries(sample, view);
+  const byArr = [...summaries].sort((a, b) => b.arr - a.arr);
+  const wrap = (node: ReactNode, store = createCsStore({ dataset: sample, period })) => render(<CsKitProvider store={store}>{node}</CsKitProvider>);
+  const names = () => within(screen.getByRole('table')).getAllByRole('row').slice(2).map((row) => within(row).queryAllByRole('cell')[1]?.textContent ?? '');
+
+  it('sorts and counts where the data is: the first rows are the largest ARR of all 700', () => {
+    wrap(<AccountsTable height={400} />);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('702');
+    expect(names().slice(0, 5)).toEqual(byArr.slice(0, 5).map((r) => r.name));
+    expect(screen.getByText('700 rows')).toBeTruthy();
+    fireEvent.click(within(screen.getByRole('columnheader', { name: /^Account/ })).getByRole('button'));
+    const byName = summaries.map((r) => r.name).sort((a, b) => (a.toLowerCase() > b.toLowerCase() ? 1 : a.toLowerCase() < b.toLowerCase() ? -1 : 0));
+    expect(names().slice(0, 3)).toEqual(byName.slice(0, 3));
+  });
+
+  it('sorts every column in the order a local table sorts it (TanStack order), both directions', () => {
+    const local = accountSummaries(sample, view);
+    const order = (paged: boolean, column: RegExp, clicks: number) => {
+      const { unmount } = paged ? wrap(<AccountsTable height={900} />) : render(<AccountsTable data={local} height={900} />);
+      const header = within(screen.getByRole('columnheader', { name: column })).getByRole('button');
+      for (let i = 0; i < clicks; i += 1) fireEvent.click(header);
+      const ids = within(screen.getByRole('table')).getAllByRole('row').slice(2, 22).map((row) => row.textContent);
+      unmount();
+      return ids;
+    };
+    for (const column of [/^Account/, /^CSM/, /^Segment/, /^Region/, /^ARR/, /^Health score/, /^Tier/, /^NPS/, /^Activity rate/, /^Next renewal/]) {
+      for (const clicks of [1, 2]) expect(order(true, column, clicks), `${column} x${clicks}`).toEqual(order(false, column, clicks));
+    }
+  }, 60_000);
+
+  it('filters and searches at the source; the count says how many match', () => {
+    wrap(<AccountsTable height={400} />);
+    fireEvent.change(screen.getByLabelText('Filter Segment'), { target: { value: 'KA' } });
+    const ka = byArr.filter((r) => r.segment === 'KA');
+    expect(screen.getByText(`${ka.length} of 700 rows`)).toBeTruthy();
+    expect(names().slice(0, 3)).toEqual(ka.slice(0, 3).map((r) => r.name));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'acme' } });
+    expect(screen.getByText(`${ka.filter((r) => r.name.toLowerCase().includes('acme')).length} of 700 rows`)).toBeTruthy();
+  });
+
+  it('a chart drill-down narrows the rows to its accounts', () => {
+    const store = createCsStore({ dataset: sample, period });
+    wrap(<AccountsTable height={400} />, store);
+    act(() => store.getState().actions.select({ target: { kind: 'group', dimension: 'segment', key: 'MM' }, label: 'Segment: MM' }));
+    const mm = summaries.filter((r) => r.segment === 'MM').length;
+    expect(screen.getByText(`Showing ${mm} accounts from Segment: MM`)).toBeTruthy();
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe(String(mm + 2));
+  });
+
+  it('renewals and early warnings page too, in the metric order', () => {
+    wrap(<><RenewalsTable height={300} /><EarlyWarningTable height={300} /></>);
+    const [renewalsGrid, warningsGrid] = screen.getAllByRole('table');
+    const due = renewals(sample, view).items;
+    expect(renewalsGrid?.getAttribute('aria-rowcount')).toBe(String(due.length + 2));
+    const firstDue = within(renewalsGrid as HTMLElement).getAllByRole('row')[2];
+    expect(within(firstDue as HTMLElement).getAllByRole('cell')[1]?.textContent).toBe(due[0]?.contractId);
+    const warnings = earlyWarnings(sample, { asOf: period.to }).items;
+    expect(warningsGrid?.getAttribute('aria-rowcount')).toBe(String(warnings.length + 2));
+  });
+
+  it('exports every matching row, not just those in view', async () => {
+    const saved: string[] = [];
+    Object.assign(URL, {
+      createObjectURL: vi.fn((blob: Blob) => {
+        const reader = new FileReader();
+        reader.onload = () => saved.push(String(reader.result));
+        reader.readAsText(blob);
+        return 'blob:csv';
+      }),
+      revokeObjectURL: vi.fn(),
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    wrap(<AccountsTable height={300} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect((saved[0] ?? '').trim().split('\r\n')).toHaveLength(701);
+    click.mockRestore();
+  });
 });
 
 describe('RenewalsTable, EarlyWarningTable and CsmLeaderboard', () => {

@@ -1,29 +1,29 @@
-import type { Account, Csm } from '@cskit/metrics';
-import { NONE_GROUP, groupKey } from '@cskit/metrics';
-import { useCsActions, useCsStore } from '@cskit/react';
+import { NONE_GROUP } from '@cskit/metrics';
+import { useCsActions, useCsStore, useFilterOptions } from '@cskit/react';
 import type { Comparison, FilterKey } from '@cskit/react';
-import { useMemo } from 'react';
 import type { AppText } from '../i18n.js';
 
 const FILTERS: ReadonlyArray<{ key: FilterKey; label: keyof AppText }> = [
   { key: 'segment', label: 'segment' }, { key: 'region', label: 'region' }, { key: 'channel', label: 'channel' }, { key: 'csmId', label: 'csm' },
 ];
 
-function options(accounts: readonly Account[], key: FilterKey): string[] {
-  const values = new Set<string>();
-  for (const account of accounts) values.add(groupKey(account, key));
-  return [...values].sort((a, b) => (a === NONE_GROUP ? 1 : b === NONE_GROUP ? -1 : a.localeCompare(b)));
+/** Choices sorted by their label, `(none)` last. */
+function byLabel(a: { value: string; label?: string }, b: { value: string; label?: string }): number {
+  if (a.value === NONE_GROUP) return 1;
+  if (b.value === NONE_GROUP) return -1;
+  return (a.label ?? a.value).localeCompare(b.label ?? b.value);
 }
 
-/** Period, comparison and account filters, all held in the store (and mirrored in the URL by the app). */
+/**
+ * Period, comparison and account filters, all held in the store (and mirrored in the URL by the app). Each field's
+ * choices come from the source: the values present among the accounts the other filters keep.
+ */
 export function FiltersBar({ text }: { text: AppText }) {
-  const dataset = useCsStore((s) => s.dataset);
   const period = useCsStore((s) => s.period);
   const comparison = useCsStore((s) => s.comparison);
   const filters = useCsStore((s) => s.filters);
   const actions = useCsActions();
-  const csmNames = useMemo(() => new Map((dataset.csms ?? []).map((csm: Csm) => [csm.id, csm.name])), [dataset]);
-  const choices = useMemo(() => Object.fromEntries(FILTERS.map(({ key }) => [key, options(dataset.accounts, key)])), [dataset]);
+  const choices = useFilterOptions();
   const comparisonValue = typeof comparison === 'string' ? comparison : 'previous';
   return (
     <form className="filters" aria-label={text.filters} onSubmit={(event) => event.preventDefault()}>
@@ -48,8 +48,8 @@ export function FiltersBar({ text }: { text: AppText }) {
           {text[label] as string}
           <select aria-label={text[label] as string} value={filters[key]?.[0] ?? ''} onChange={(e) => actions.setFilter(key, e.target.value ? [e.target.value] : [])}>
             <option value="">{text.all}</option>
-            {(choices[key] ?? []).map((value) => (
-              <option key={value} value={value}>{key === 'csmId' ? csmNames.get(value) ?? value : value}</option>
+            {[...(choices?.[key] ?? [])].sort(byLabel).map((choice) => (
+              <option key={choice.value} value={choice.value}>{choice.label ?? choice.value}</option>
             ))}
           </select>
         </label>

@@ -1,6 +1,5 @@
 import type { CollectionName, DataIssue } from '@cskit/metrics';
 import { validateDataset } from '@cskit/metrics';
-import { useCsActions } from '@cskit/react';
 import { useState } from 'react';
 import type { AppText } from '../i18n.js';
 import { COLLECTIONS, locate, rawDataset, readImportFile, TEMPLATES } from '../import.js';
@@ -10,8 +9,7 @@ import type { ImportedFile } from '../import.js';
  * Own data: pick a CSV or JSON file per collection, see every issue with file, row and field, then use the valid
  * rows. Templates show the expected columns.
  */
-export function ImportPanel({ text, onUseSample }: { text: AppText; onUseSample: () => void }) {
-  const actions = useCsActions();
+export function ImportPanel({ text, onUseSample, onUseImported }: { text: AppText; onUseSample: () => void; onUseImported: (raw: unknown) => void }) {
   const [files, setFiles] = useState<ImportedFile[]>([]);
   const [issues, setIssues] = useState<DataIssue[] | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
@@ -69,7 +67,7 @@ export function ImportPanel({ text, onUseSample }: { text: AppText; onUseSample:
               </tbody>
             </table>
           ) : null}
-          <button type="button" onClick={() => actions.setDataset(rawDataset(files))}>{text.useImported}</button>
+          <button type="button" onClick={() => onUseImported(rawDataset(files))}>{text.useImported}</button>
         </section>
       ) : null}
       <button type="button" className="link" onClick={onUseSample}>{text.useSample}</button>

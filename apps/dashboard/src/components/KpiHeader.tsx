@@ -1,6 +1,7 @@
 import { KpiCard } from '@cskit/charts/kpi-card';
 import type { KpiFormat } from '@cskit/charts/kpi-card';
-import type { Dashboard, DashboardKpis } from '@cskit/metrics';
+import type { DashboardKpis } from '@cskit/metrics';
+import { useArrWaterfall, useKpis } from '@cskit/react';
 import type { AppText } from '../i18n.js';
 
 const KPIS: ReadonlyArray<{ key: keyof DashboardKpis; label: keyof AppText; format: KpiFormat; good?: 'down' }> = [
@@ -15,17 +16,19 @@ const KPIS: ReadonlyArray<{ key: keyof DashboardKpis; label: keyof AppText; form
 ];
 
 /** The header KPIs, each with its change against the comparison period. */
-export function KpiHeader({ dashboard, text }: { dashboard: Dashboard; text: AppText }) {
-  const series: Partial<Record<keyof DashboardKpis, number[]>> = {
-    arr: dashboard.waterfall.months.map((m) => m.closing),
-    netNewArr: dashboard.waterfall.months.map((m) => m.closing - m.opening),
-  };
+export function KpiHeader({ text }: { text: AppText }) {
+  const { kpis, comparisonKpis } = useKpis();
+  const waterfall = useArrWaterfall();
+  const series: Partial<Record<keyof DashboardKpis, number[]>> = waterfall ? {
+    arr: waterfall.months.map((m) => m.closing),
+    netNewArr: waterfall.months.map((m) => m.closing - m.opening),
+  } : {};
   return (
     <section className="kpis" aria-label={text.kpis}>
       {KPIS.map(({ key, label, format, good }) => (
         <KpiCard
           key={key} label={text[label] as string} format={format} goodDirection={good ?? 'up'}
-          data={{ value: dashboard.kpis[key], comparison: dashboard.comparisonKpis ? dashboard.comparisonKpis[key] : null, ...(series[key] ? { series: series[key] } : {}) }}
+          data={kpis ? { value: kpis[key], comparison: comparisonKpis ? comparisonKpis[key] : null, ...(series[key] ? { series: series[key] } : {}) } : undefined}
         />
       ))}
     </section>

@@ -3,6 +3,8 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
@@ -12,7 +14,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface AttributionBarsProps extends ChartBaseProps {
-  data: CsAttribution;
+  data: CsAttribution | undefined;
   /** Called with one figure (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -27,8 +29,15 @@ const SECTIONS: ReadonlyArray<{ section: Section; fields: readonly AttributionFi
 const SHADES = [cssVar('attribution-1', '#0072b2'), cssVar('attribution-2', '#56b4e9'), cssVar('attribution-3', '#b3dcf5')];
 const MARGIN = { top: 8, right: 88, bottom: 8, left: 72 };
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function AttributionBars(props: AttributionBarsProps) {
+  if (props.data === undefined) return <ChartLoading chart="attribution-bars" {...props} height={props.height ?? 200} />;
+  return <AttributionBarsChart {...props} data={props.data} />;
+}
+
 /** One stacked bar per section (retain, expand, land) of CS-attributed ARR; the CSQA count is printed, not drawn. */
-export function AttributionBars({ data, onSelect, height = 200, ...props }: AttributionBarsProps) {
+function AttributionBarsChart({ data, onSelect, height = 200, ...props }: Loaded<AttributionBarsProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const totals = SECTIONS.map(({ section }) => data[section].total);

@@ -3,6 +3,8 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '@visx/scale';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
@@ -12,18 +14,25 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface CohortHeatmapProps extends ChartBaseProps {
-  data: Cohorts;
+  data: Cohorts | undefined;
   /** Called with a cohort (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
 
 const MARGIN = { top: 24, right: 8, bottom: 8, left: 120 };
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function CohortHeatmap(props: CohortHeatmapProps) {
+  if (props.data === undefined) return <ChartLoading chart="cohort-heatmap" {...props} height={props.height ?? 260} />;
+  return <CohortHeatmapChart {...props} data={props.data} />;
+}
+
 /**
  * Rows are signing-month cohorts, columns months since signing; each cell's shade and printed value are the
  * share retained (logo), ARR kept (arr) or mean activity rate (activity). Cells past the period are absent.
  */
-export function CohortHeatmap({ data, onSelect, height: givenHeight, ...props }: CohortHeatmapProps) {
+function CohortHeatmapChart({ data, onSelect, height: givenHeight, ...props }: Loaded<CohortHeatmapProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const maxOffset = data.cohorts.reduce((max, row) => Math.max(max, row.cells.length - 1), 0);

@@ -5,6 +5,8 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
@@ -16,7 +18,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthDistributionProps extends ChartBaseProps {
-  data: HealthDistributionResult;
+  data: HealthDistributionResult | undefined;
   /** Stack account counts (default) or their ARR. */
   measure?: 'count' | 'arr';
   /** Called with a month and tier (its accounts are resolved by `useDrillDown`). */
@@ -27,8 +29,15 @@ const MARGIN = { top: 12, right: 12, bottom: 32, left: 60 };
 /** Bottom to top: red first, so the healthy share sits on top. */
 const STACK: readonly HealthTier[] = [...HEALTH_TIERS].reverse();
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function HealthDistribution(props: HealthDistributionProps) {
+  if (props.data === undefined) return <ChartLoading chart="health-distribution" {...props} height={props.height ?? 300} />;
+  return <HealthDistributionChart {...props} data={props.data} />;
+}
+
 /** Per month a stacked bar of the four tiers, each with its own color and pattern. */
-export function HealthDistribution({ data, measure = 'count', onSelect, height = 300, ...props }: HealthDistributionProps) {
+function HealthDistributionChart({ data, measure = 'count', onSelect, height = 300, ...props }: Loaded<HealthDistributionProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const value = (cell: { count: number; arr: number }) => (measure === 'count' ? cell.count : cell.arr);

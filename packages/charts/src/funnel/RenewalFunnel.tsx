@@ -4,6 +4,8 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
@@ -13,7 +15,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface RenewalFunnelProps extends ChartBaseProps {
-  data: RenewalFunnelResult;
+  data: RenewalFunnelResult | undefined;
   /** Called with a stage (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -21,8 +23,15 @@ export interface RenewalFunnelProps extends ChartBaseProps {
 const STAGE_COLOR = cssVar('funnel', '#0072b2');
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 96 };
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function RenewalFunnel(props: RenewalFunnelProps) {
+  if (props.data === undefined) return <ChartLoading chart="renewal-funnel" {...props} height={props.height ?? 240} />;
+  return <RenewalFunnelChart {...props} data={props.data} />;
+}
+
 /** Horizontal bars, one per stage, as wide as the stage's contract count, centred like a funnel. */
-export function RenewalFunnel({ data, onSelect, height = 240, ...props }: RenewalFunnelProps) {
+function RenewalFunnelChart({ data, onSelect, height = 240, ...props }: Loaded<RenewalFunnelProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const first = data.stages[0];

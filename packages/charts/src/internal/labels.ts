@@ -7,6 +7,9 @@ import type { CsLocale } from '@cskit/react';
 
 export interface ChartLabels {
   noData: string;
+  loading: string;
+  /** The quadrant plots only the largest accounts: "showing 2,000 largest of 100,000". */
+  largestShown: (shown: string, total: string) => string;
   opening: string;
   closing: string;
   netNew: string;
@@ -47,6 +50,8 @@ export interface ChartLabels {
 
 const enUS: ChartLabels = {
   noData: 'No data for this selection',
+  loading: 'Loading…',
+  largestShown: (shown, total) => `Points: the ${shown} largest of ${total} accounts.`,
   opening: 'Opening ARR',
   closing: 'Closing ARR',
   netNew: 'Net new ARR',
@@ -97,6 +102,8 @@ const enUS: ChartLabels = {
 
 const zhCN: ChartLabels = {
   noData: '当前筛选下没有数据',
+  loading: '加载中…',
+  largestShown: (shown, total) => `图中点为 ${total} 个客户中 ARR 最大的 ${shown} 个。`,
   opening: '期初 ARR',
   closing: '期末 ARR',
   netNew: '净新增 ARR',

@@ -20,7 +20,8 @@ export interface KpiCardData {
 export interface KpiCardProps extends Omit<ChartBaseProps, 'height'> {
   /** The KPI's name, e.g. "NRR". */
   label: string;
-  data: KpiCardData;
+  /** Undefined while the KPI loads (a hook of an asynchronous source): the card keeps its place and says so. */
+  data: KpiCardData | undefined;
   format?: KpiFormat;
   /** Whether a rise is good news (ARR, NRR) or bad (accounts at risk). Default 'up'. */
   goodDirection?: 'up' | 'down';
@@ -30,8 +31,10 @@ export interface KpiCardProps extends Omit<ChartBaseProps, 'height'> {
  * One KPI: its value, the change against the comparison period (an arrow, a sign and words, never color alone;
  * ratios change in percentage points) and a sparkline.
  */
-export function KpiCard({ label, data, format = 'number', goodDirection = 'up', width, ...props }: KpiCardProps) {
+export function KpiCard({ label, data: given, format = 'number', goodDirection = 'up', width, ...props }: KpiCardProps) {
   const { f, t } = useChart(props);
+  const loading = given === undefined;
+  const data: KpiCardData = given ?? { value: null };
   const id = useId();
   const show = (value: number | null | undefined) =>
     format === 'currency' ? f.compactCurrency(value) : format === 'percent' ? f.percent(value) : f.number(value, format === 'score' ? 0 : 1);
@@ -54,14 +57,14 @@ export function KpiCard({ label, data, format = 'number', goodDirection = 'up', 
   const y = scaleLinear<number>({ domain: min === max ? [min - 1, max + 1] : [min, max], range: [sparkHeight - 2, 2] });
   const classes = ['cskit', 'cskit-kpi', props.theme === 'dark' ? 'cskit-dark' : '', props.className ?? ''].filter(Boolean).join(' ');
   return (
-    <section className={classes} aria-labelledby={`${id}-label`} style={width === undefined ? undefined : { width }} data-chart="kpi-card">
+    <section className={classes} aria-labelledby={`${id}-label`} aria-busy={loading || undefined} style={width === undefined ? undefined : { width }} data-chart="kpi-card">
       <h3 id={`${id}-label`} className="cskit-kpi__label">{label}</h3>
-      <p className="cskit-kpi__value">{show(data.value)}</p>
-      <p className={`cskit-kpi__delta cskit-kpi__delta--${tone}`}>
+      <p className="cskit-kpi__value">{loading ? <span className="cskit-skeleton__text">{t.loading}</span> : show(data.value)}</p>
+      {loading ? null : <p className={`cskit-kpi__delta cskit-kpi__delta--${tone}`}>
         <span aria-hidden="true">{arrow} </span>
         <span>{deltaText}</span>
         <span className="cskit-kpi__vs"> {t.vsPrevious}{comparable ? ` (${show(data.comparison)})` : ''}</span>
-      </p>
+      </p>}
       {series.length > 1 ? (
         <svg className="cskit-kpi__spark" width={sparkWidth} height={sparkHeight} aria-hidden="true" focusable="false">
           <LinePath

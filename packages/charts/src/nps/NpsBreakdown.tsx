@@ -1,6 +1,8 @@
 import type { NpsCategory, NpsResult } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
@@ -11,7 +13,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface NpsBreakdownProps extends ChartBaseProps {
-  data: NpsResult;
+  data: NpsResult | undefined;
   /** Called with a category (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -23,8 +25,15 @@ const NPS_COLORS: Record<NpsCategory, string> = {
   promoters: cssVar('nps-promoters', '#0072b2'),
 };
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function NpsBreakdown(props: NpsBreakdownProps) {
+  if (props.data === undefined) return <ChartLoading chart="nps-breakdown" {...props} height={props.height ?? 132} />;
+  return <NpsBreakdownChart {...props} data={props.data} />;
+}
+
 /** The score in large type over one bar split into detractors, passives and promoters, each with its share. */
-export function NpsBreakdown({ data, onSelect, height = 132, ...props }: NpsBreakdownProps) {
+function NpsBreakdownChart({ data, onSelect, height = 132, ...props }: Loaded<NpsBreakdownProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const empty = data.responses === 0;

@@ -1,5 +1,5 @@
 import { QUADRANTS, quadrantOf } from '@cskit/metrics';
-import type { HealthQuadrants, Quadrant, QuadrantAccount } from '@cskit/metrics';
+import type { HealthQuadrants, HealthQuadrantsSummary, Quadrant, QuadrantAccount } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleLinear, scaleSqrt } from '@visx/scale';
@@ -8,6 +8,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
@@ -18,7 +20,8 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthQuadrantProps extends ChartBaseProps {
-  data: HealthQuadrants;
+  /** `healthQuadrants`' result, or a summary's quadrants with their largest accounts as points. */
+  data: HealthQuadrants | HealthQuadrantsSummary | undefined;
   /** Called with a quadrant's accounts, or one account when a point is clicked. */
   onSelect?: (drill: DrillDown) => void;
   /** Account names for tooltips; ids are shown without it. */
@@ -34,25 +37,32 @@ const MARGIN = { top: 16, right: 16, bottom: 44, left: 52 };
 /** Solid fallbacks of the quadrant colors for canvas, which cannot read CSS variables from a string. */
 const CANVAS_COLORS: Record<Quadrant, string> = { loyal: '#009e73', unrealized: '#56b4e9', grudging: '#e69f00', critical: '#d55e00' };
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function HealthQuadrant(props: HealthQuadrantProps) {
+  if (props.data === undefined) return <ChartLoading chart="health-quadrant" {...props} height={props.height ?? 360} />;
+  return <HealthQuadrantChart {...props} data={props.data} />;
+}
+
 /** Outcome on x, experience on y, both 0..100, split at the model's thresholds into the four named quadrants. */
-export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 1500, height = 360, ...props }: HealthQuadrantProps) {
+function HealthQuadrantChart({ data, onSelect, accountName, canvasThreshold = 1500, height = 360, ...props }: Loaded<HealthQuadrantProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  const useCanvas = data.accounts.length > canvasThreshold;
-  const maxArr = useMemo(() => data.accounts.reduce((max, a) => Math.max(max, a.arr), 0), [data.accounts]);
-  const idsByQuadrant = useMemo(() => {
-    const ids: Record<Quadrant, string[]> = { loyal: [], unrealized: [], grudging: [], critical: [] };
-    for (const a of data.accounts) ids[a.quadrant].push(a.accountId);
-    return ids;
-  }, [data.accounts]);
-  const empty = data.accounts.length === 0;
-  const name = (id: string) => accountName?.(id) ?? id;
+  // A full result plots every account; a summary its largest (`points`), and says how many there are in all.
+  const points: ReadonlyArray<QuadrantAccount & { name?: string }> = 'accounts' in data ? data.accounts : data.points;
+  const accountCount = 'accounts' in data ? data.accounts.length : data.accountCount;
+  const useCanvas = points.length > canvasThreshold;
+  const maxArr = useMemo(() => points.reduce((max, a) => Math.max(max, a.arr), 0), [points]);
+  const empty = accountCount === 0;
+  const names = useMemo(() => new Map(points.flatMap((a) => (a.name === undefined ? [] : [[a.accountId, a.name] as const]))), [points]);
+  const name = (id: string) => accountName?.(id) ?? names.get(id) ?? id;
   const describeQuadrant = (q: Quadrant) =>
     `${t.quadrants[q]} (${t.quadrantHints[q]}): ${f.number(data.quadrants[q].count, 0)} ${t.accounts}, ${f.currency(data.quadrants[q].arr)}`;
   const describePoint = (a: QuadrantAccount) =>
     `${name(a.accountId)}: ${t.outcome} ${f.number(a.outcome)}, ${t.experience} ${f.number(a.experience)}, ${f.currency(a.arr)}, ${t.quadrants[a.quadrant]}`;
-  const summary = `${props.title ?? t.chartTitles.quadrant}, ${f.month(data.month)}: ${QUADRANTS.map(describeQuadrant).join('; ')}.`;
+  const shown = points.length < accountCount ? ` ${t.largestShown(f.number(points.length, 0), f.number(accountCount, 0))}` : '';
+  const summary = `${props.title ?? t.chartTitles.quadrant}, ${f.month(data.month)}: ${QUADRANTS.map(describeQuadrant).join('; ')}.${shown}`;
   const table = (
     <DataTable
       caption={`${t.chartTitles.quadrant}, ${f.month(data.month)}`}
@@ -86,10 +96,10 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
           <>
             {useCanvas ? (
               <QuadrantCanvas
-                canvasRef={canvasRef} accounts={data.accounts} width={drawWidth} height={height} maxArr={maxArr}
+                canvasRef={canvasRef} accounts={points} width={drawWidth} height={height} maxArr={maxArr}
                 onHover={(a, px, py) => (a ? show(px, py, describePoint(a)) : hide())}
                 onPick={onSelect ? (a) => onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } }) : undefined}
-                onPickQuadrant={onSelect ? (q) => onSelect({ label: t.quadrants[q], source: 'health-quadrant', target: { kind: 'accounts', accountIds: idsByQuadrant[q] } }) : undefined}
+                onPickQuadrant={onSelect ? (q) => { if (data.quadrants[q].count > 0) onSelect({ label: t.quadrants[q], source: 'health-quadrant', target: { kind: 'quadrant', quadrant: q, month: data.month } }); } : undefined}
                 thresholds={data.thresholds}
               />
             ) : null}
@@ -97,7 +107,6 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
               <Group left={MARGIN.left} top={MARGIN.top}>
                 {QUADRANTS.map((q) => {
                   const r = regions[q];
-                  const accountIds = idsByQuadrant[q];
                   return (
                     <g key={q}>
                       <rect
@@ -105,8 +114,8 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
                         style={{ fill: QUADRANT_COLORS[q], fillOpacity: 0.08, pointerEvents: useCanvas ? 'none' : 'all' }}
                         {...markProps({
                           label: describeQuadrant(q),
-                          onActivate: onSelect && accountIds.length > 0
-                            ? () => onSelect({ label: `${t.quadrants[q]}`, source: 'health-quadrant', target: { kind: 'accounts', accountIds } })
+                          onActivate: onSelect && data.quadrants[q].count > 0
+                            ? () => onSelect({ label: `${t.quadrants[q]}`, source: 'health-quadrant', target: { kind: 'quadrant', quadrant: q, month: data.month } })
                             : undefined,
                           onShow: () => show(MARGIN.left + r.x + r.w / 2, MARGIN.top + r.y + 8, describeQuadrant(q)),
                           onHide: hide,
@@ -123,7 +132,7 @@ export function HealthQuadrant({ data, onSelect, accountName, canvasThreshold = 
                     </g>
                   );
                 })}
-                {useCanvas ? null : data.accounts.map((a) => (
+                {useCanvas ? null : points.map((a) => (
                   <circle
                     key={a.accountId} cx={finite(x(a.outcome))} cy={finite(y(a.experience))} r={finite(radius(a.arr), 2)}
                     style={{ fill: QUADRANT_COLORS[a.quadrant], fillOpacity: 0.75, stroke: COLORS.bg, strokeWidth: 0.5 }}

@@ -4,6 +4,8 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
@@ -20,7 +22,8 @@ export interface SegmentBarsData<G extends { key: string }> {
 }
 
 export interface SegmentBarsProps<G extends { key: string }> extends ChartBaseProps {
-  data: SegmentBarsData<G>;
+  /** Undefined while it loads (a hook of an asynchronous source). */
+  data: SegmentBarsData<G> | undefined;
   /** The number to draw for a group (e.g. `(g) => g.result.nrr`); null draws no bar and reads "—". */
   value: (group: G) => number | null;
   /** What the value is, for the axis and the summary, e.g. "NRR". */
@@ -36,10 +39,16 @@ const BAR_COLOR = cssVar('bar', '#0072b2');
 const NEGATIVE_COLOR = cssVar('bar-negative', '#d55e00');
 const MARGIN = { top: 8, right: 72, bottom: 8, left: 112 };
 
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function SegmentBars<G extends { key: string }>(props: SegmentBarsProps<G>) {
+  if (props.data === undefined) return <ChartLoading chart="segment-bars" {...props} height={props.height ?? 120} />;
+  return <SegmentBarsChart {...props} data={props.data} />;
+}
+
 /** Horizontal bars, one per group, from zero (negative values extend left, in another color and with a minus). */
-export function SegmentBars<G extends { key: string }>({
+function SegmentBarsChart<G extends { key: string }>({
   data, value, valueLabel, format = 'number', groupLabel, onSelect, height: givenHeight, ...props
-}: SegmentBarsProps<G>) {
+}: Loaded<SegmentBarsProps<G>>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const label = (key: string) => groupLabel?.(key) ?? key;

@@ -3,8 +3,9 @@ import type { HealthTier, HealthTransitions as HealthTransitionsResult, Transiti
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '@visx/scale';
-import { useMemo } from 'react';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
@@ -14,8 +15,9 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthTransitionsProps extends ChartBaseProps {
-  data: HealthTransitionsResult;
-  /** Called with the accounts of a matrix cell, or with a transition kind (save, win...). */
+  /** `healthTransitions`' result, or a summary's (without the per-account list). */
+  data: Omit<HealthTransitionsResult, 'accounts'> | undefined;
+  /** Called with a matrix cell (`{ kind: 'tier-change' }`), or with a transition kind (save, win...). */
   onSelect?: (drill: DrillDown) => void;
 }
 
@@ -23,22 +25,18 @@ const MARGIN = { top: 28, right: 8, bottom: 8, left: 104 };
 /** Kinds shown as counters above the matrix; `unknown` has no cell in it. */
 const COUNTERS: readonly TransitionKind[] = TRANSITION_KINDS;
 
+
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function HealthTransitions(props: HealthTransitionsProps) {
+  if (props.data === undefined) return <ChartLoading chart="health-transitions" {...props} height={props.height ?? 280} />;
+  return <HealthTransitionsChart {...props} data={props.data} />;
+}
+
 /** The 4x4 from-tier x to-tier matrix, each cell colored by its kind (save, win, decline, steady) and labelled. */
-export function HealthTransitions({ data, onSelect, height = 280, ...props }: HealthTransitionsProps) {
+function HealthTransitionsChart({ data, onSelect, height = 280, ...props }: Loaded<HealthTransitionsProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const tiers = data.tiers;
-  const cellIds = useMemo(() => {
-    const ids = new Map<string, string[]>();
-    for (const a of data.accounts) {
-      if (!a.fromTier || !a.toTier) continue;
-      const key = `${a.fromTier}>${a.toTier}`;
-      const list = ids.get(key);
-      if (list) list.push(a.accountId);
-      else ids.set(key, [a.accountId]);
-    }
-    return ids;
-  }, [data.accounts]);
   const matrixTotal = data.matrix.flat().reduce((sum, n) => sum + n, 0);
   const empty = matrixTotal === 0 && data.counts.unknown === 0;
   const period = `${f.month(data.period.from)} → ${f.month(data.period.to)}`;
@@ -100,14 +98,13 @@ export function HealthTransitions({ data, onSelect, height = 280, ...props }: He
                     const kind = transitionKind(from, to);
                     const cellX = finite(columns(to) ?? 0);
                     const cellY = finite(rows(from) ?? 0);
-                    const ids = cellIds.get(`${from}>${to}`) ?? [];
                     const text = `${t.tiers[from]} → ${t.tiers[to]}: ${f.number(count, 0)} (${t.transitions[kind]})`;
                     return (
                       <g key={to}>
                         <g
                           {...markProps({
                             label: text,
-                            onActivate: onSelect && ids.length > 0 ? () => select(`${t.tiers[from]} → ${t.tiers[to]}`, { kind: 'accounts', accountIds: ids }) : undefined,
+                            onActivate: onSelect && count > 0 ? () => select(`${t.tiers[from]} → ${t.tiers[to]}`, { kind: 'tier-change', fromTier: from, toTier: to }) : undefined,
                             onShow: () => show(MARGIN.left + cellX + columns.bandwidth() / 2, MARGIN.top + counterHeight + cellY, text),
                             onHide: hide,
                           })}

@@ -31,9 +31,9 @@ describe('ArrWaterfall', () => {
     render(<ArrWaterfall data={data} width={600} onSelect={onSelect} />);
     const churn = screen.getByRole('button', { name: 'Churn: -$1,000, 1 accounts' });
     fireEvent.click(churn);
-    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Churn', source: 'arr-waterfall', target: { kind: 'accounts', accountIds: ['a'] } });
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'Churn', source: 'arr-waterfall', target: { kind: 'movement', movement: 'churn' } });
     fireEvent.keyDown(screen.getByRole('button', { name: /^New/ }), { key: 'Enter' });
-    expect(onSelect).toHaveBeenLastCalledWith({ label: 'New', source: 'arr-waterfall', target: { kind: 'accounts', accountIds: ['b'] } });
+    expect(onSelect).toHaveBeenLastCalledWith({ label: 'New', source: 'arr-waterfall', target: { kind: 'movement', movement: 'new' } });
     // Totals and empty movements are focusable but not buttons.
     expect(screen.getAllByRole('button')).toHaveLength(2);
   });

@@ -1,10 +1,13 @@
-import type { ArrWaterfall as ArrWaterfallResult, MovementKind } from '@cskit/metrics';
+import { MOVEMENT_KINDS } from '@cskit/metrics';
+import type { ArrWaterfall as ArrWaterfallResult, ArrWaterfallSummary, MovementKind } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useMemo } from 'react';
 import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartLoading } from '../internal/ChartLoading.js';
+import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Axis } from '../internal/Axis.js';
 import { markProps } from '../internal/marks.js';
@@ -15,8 +18,9 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface ArrWaterfallProps extends ChartBaseProps {
-  data: ArrWaterfallResult;
-  /** Called with the accounts behind a movement bar when it is clicked or activated by keyboard. */
+  /** `arrMovements`' result, or a summary's waterfall (`useArrWaterfall`): movements or their account counts. */
+  data: ArrWaterfallResult | ArrWaterfallSummary | undefined;
+  /** Called with the movement behind a bar (`{ kind: 'movement' }`) when it is clicked or activated by keyboard. */
   onSelect?: (drill: DrillDown) => void;
 }
 
@@ -34,7 +38,14 @@ interface Step {
 
 const MARGIN = { top: 16, right: 16, bottom: 36, left: 64 };
 
-export function ArrWaterfall({ data, onSelect, height = 320, ...props }: ArrWaterfallProps) {
+/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
+export function ArrWaterfall(props: ArrWaterfallProps) {
+  if (props.data === undefined) return <ChartLoading chart="arr-waterfall" {...props} height={props.height ?? 320} />;
+  return <ArrWaterfallChart {...props} data={props.data} />;
+}
+
+
+function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<ArrWaterfallProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const steps = useMemo<Step[]>(() => {
@@ -47,15 +58,13 @@ export function ArrWaterfall({ data, onSelect, height = 320, ...props }: ArrWate
     result.push({ key: 'closing', label: t.closing, amount: data.closing, from: 0, to: data.closing });
     return result;
   }, [data, t]);
+  // Accounts behind each movement bar: counted by the summary, or from the movements of a full result.
   const movers = useMemo(() => {
-    const byKind = new Map<MovementKind, Set<string>>();
-    for (const movement of data.movements) {
-      let ids = byKind.get(movement.kind);
-      if (!ids) byKind.set(movement.kind, (ids = new Set()));
-      ids.add(movement.accountId);
-    }
-    return byKind;
-  }, [data.movements]);
+    if ('accountsByKind' in data) return data.accountsByKind;
+    const byKind = new Map<MovementKind, Set<string>>(MOVEMENT_KINDS.map((kind) => [kind, new Set()]));
+    for (const movement of data.movements) byKind.get(movement.kind)?.add(movement.accountId);
+    return Object.fromEntries(MOVEMENT_KINDS.map((kind) => [kind, byKind.get(kind)?.size ?? 0])) as Record<MovementKind, number>;
+  }, [data]);
 
   const empty = steps.every((step) => step.amount === 0);
   const period = `${f.month(data.period.from)} – ${f.month(data.period.to)}`;
@@ -92,8 +101,8 @@ export function ArrWaterfall({ data, onSelect, height = 320, ...props }: ArrWate
                 const barX = finite(x(step.key) ?? 0);
                 const isTotal = step.key === 'opening' || step.key === 'closing';
                 const color = isTotal ? COLORS.total : MOVEMENT_COLORS[step.key as MovementKind];
-                const ids = isTotal ? undefined : movers.get(step.key as MovementKind);
-                const text = `${step.label}: ${isTotal ? f.currency(step.amount) : f.signedCurrency(step.amount)}${ids ? `, ${ids.size} ${t.accounts}` : ''}`;
+                const accounts = isTotal ? undefined : movers[step.key as MovementKind];
+                const text = `${step.label}: ${isTotal ? f.currency(step.amount) : f.signedCurrency(step.amount)}${accounts === undefined ? '' : `, ${accounts} ${t.accounts}`}`;
                 const next = steps[i + 1];
                 return (
                   <g key={step.key}>
@@ -102,8 +111,8 @@ export function ArrWaterfall({ data, onSelect, height = 320, ...props }: ArrWate
                       style={{ fill: color }}
                       {...markProps({
                         label: text,
-                        onActivate: onSelect && ids && ids.size > 0
-                          ? () => onSelect({ label: step.label, source: 'arr-waterfall', target: { kind: 'accounts', accountIds: [...ids] } })
+                        onActivate: onSelect && accounts !== undefined && accounts > 0
+                          ? () => onSelect({ label: step.label, source: 'arr-waterfall', target: { kind: 'movement', movement: step.key as MovementKind } })
                           : undefined,
                         onShow: () => show(MARGIN.left + barX + x.bandwidth() / 2, MARGIN.top + top, text),
                         onHide: hide,

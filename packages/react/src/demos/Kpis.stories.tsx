@@ -18,11 +18,11 @@ function KpisDemo() {
       <table>
         <thead><tr><th scope="col">KPI</th><th scope="col">Period</th><th scope="col">Comparison</th></tr></thead>
         <tbody>
-          <tr><th scope="row">ARR</th><td>{f.currency(kpis.arr)}</td><td>{f.currency(comparisonKpis?.arr)}</td></tr>
-          <tr><th scope="row">NRR</th><td>{f.percent(kpis.nrr)}</td><td>{f.percent(comparisonKpis?.nrr)}</td></tr>
-          <tr><th scope="row">GRR</th><td>{f.percent(kpis.grr)}</td><td>{f.percent(comparisonKpis?.grr)}</td></tr>
-          <tr><th scope="row">NPS</th><td>{f.number(kpis.nps, 0)}</td><td>{f.number(comparisonKpis?.nps, 0)}</td></tr>
-          <tr><th scope="row">At risk</th><td>{kpis.atRiskAccounts}</td><td>{comparisonKpis?.atRiskAccounts ?? '—'}</td></tr>
+          <tr><th scope="row">ARR</th><td>{f.currency(kpis?.arr)}</td><td>{f.currency(comparisonKpis?.arr)}</td></tr>
+          <tr><th scope="row">NRR</th><td>{f.percent(kpis?.nrr)}</td><td>{f.percent(comparisonKpis?.nrr)}</td></tr>
+          <tr><th scope="row">GRR</th><td>{f.percent(kpis?.grr)}</td><td>{f.percent(comparisonKpis?.grr)}</td></tr>
+          <tr><th scope="row">NPS</th><td>{f.number(kpis?.nps, 0)}</td><td>{f.number(comparisonKpis?.nps, 0)}</td></tr>
+          <tr><th scope="row">At risk</th><td>{kpis?.atRiskAccounts ?? '—'}</td><td>{comparisonKpis?.atRiskAccounts ?? '—'}</td></tr>
         </tbody>
       </table>
     </div>

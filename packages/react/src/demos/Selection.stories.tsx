@@ -1,30 +1,31 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { useDrillDown } from '../drill-down.js';
-import { useHealthQuadrants, useSelection } from '../hooks.js';
+import { useHealthQuadrants, useSelectedAccountIds, useSelection } from '../hooks.js';
 import { DemoProvider } from './DemoProvider.js';
 
-/** A headless drill-down: buttons stand in for chart marks; the selection is the store's. */
+/** A headless drill-down: buttons stand in for chart marks; the selection is the store's, resolved by the source. */
 function SelectionDemo() {
   const quadrants = useHealthQuadrants();
   const drill = useDrillDown();
   const { selection, clear } = useSelection();
+  const selected = useSelectedAccountIds();
   return (
     <div>
       <p>
         {(['loyal', 'unrealized', 'grudging', 'critical'] as const).map((q) => (
           <button
             key={q} type="button"
-            onClick={() => drill({ label: `Quadrant: ${q}`, source: 'demo', target: { kind: 'accounts', accountIds: quadrants.accounts.filter((a) => a.quadrant === q).map((a) => a.accountId) } })}
+            onClick={() => drill({ label: `Quadrant: ${q}`, source: 'demo', target: { kind: 'quadrant', quadrant: q } })}
           >
-            {`${q} (${quadrants.quadrants[q].count})`}
+            {`${q} (${quadrants?.quadrants[q].count ?? '…'})`}
           </button>
         ))}
       </p>
       <nav aria-label="Breadcrumb">
         {selection ? (
           <p>
-            <span data-testid="selection">{`${selection.label}: ${selection.accountIds.size} accounts`}</span>{' '}
+            <span data-testid="selection">{`${selection.label}: ${selected?.size ?? '…'} accounts`}</span>{' '}
             <button type="button" onClick={clear}>Clear selection</button>
           </p>
         ) : <p>All accounts</p>}

@@ -1,11 +1,12 @@
 import type { Column, ReactTable, RowData, TableState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { downloadCsv, toCsv } from '../csv.js';
 import type { CsvValue } from '../csv.js';
 import type { TableLabels } from '../labels.js';
 import type { CskitColumnMeta, Features } from './features.js';
+import type { Paging } from './paging.js';
 
 /** Rows have a fixed height so the virtualizer needs no measuring; long text is cut with an ellipsis. */
 export const ROW_HEIGHT = 36;
@@ -28,6 +29,8 @@ export interface DataGridProps<TData extends RowData> {
   showFooter?: boolean;
   /** Total rows before filtering, for the row count. */
   totalRows: number;
+  /** Paged: the rows are a window of a list the source holds (see paging.ts). */
+  paging?: Paging<TData> | undefined;
 }
 
 function sortDirection<TData extends RowData>(column: Column<Features, TData, unknown>): 'ascending' | 'descending' | 'none' {
@@ -47,15 +50,18 @@ function headerText<TData extends RowData>(column: Column<Features, TData, unkno
  * rows and columns on screen.
  */
 export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
-  const { table, labels: t, caption, name, height, notice, showFooter, totalRows } = props;
+  const { table, labels: t, caption, name, height, notice, showFooter, totalRows, paging } = props;
   const id = useId();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const rows = table.getRowModel().rows;
+  // Paged, the table's rows are a window of the whole list, starting at `windowStart`.
+  const count = paging ? paging.total : rows.length;
+  const rowAt = (index: number) => (paging ? rows[index - paging.windowStart] : rows[index]);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey: (index) => rowAt(index)?.id ?? `pending-${index}`,
     overscan: OVERSCAN,
     // Before layout (first paint, server rendering, jsdom) draw as many rows as fit the given height.
     initialRect: { width: 960, height },
@@ -63,13 +69,18 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
   const measured = virtualizer.getVirtualItems();
   // Without layout (server rendering, a hidden container, jsdom) the virtualizer sees a zero-height viewport;
   // draw the rows that fit the given height so the table is never blank.
-  const items = measured.length > 0 || rows.length === 0
+  const items = measured.length > 0 || count === 0
     ? measured
-    : Array.from({ length: Math.min(rows.length, Math.ceil(height / ROW_HEIGHT) + OVERSCAN) }, (_, index) => ({
+    : Array.from({ length: Math.min(count, Math.ceil(height / ROW_HEIGHT) + OVERSCAN) }, (_, index) => ({
         index, start: index * ROW_HEIGHT, end: (index + 1) * ROW_HEIGHT,
       }));
   const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length > 0 ? rows.length * ROW_HEIGHT - (items[items.length - 1]?.end ?? 0) : 0;
+  const paddingBottom = items.length > 0 ? count * ROW_HEIGHT - (items[items.length - 1]?.end ?? 0) : 0;
+  // Paged: the pages covering the rows in view are fetched.
+  const firstInView = items[0]?.index ?? 0;
+  const lastInView = items[items.length - 1]?.index ?? 0;
+  const onRange = paging?.onRange;
+  useEffect(() => onRange?.(firstInView, lastInView), [onRange, firstInView, lastInView]);
   const columns = table.getVisibleLeafColumns();
   const sorting = table.state.sorting ?? [];
   const sortAnnouncement = sorting.length === 0
@@ -79,13 +90,16 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
         return `${column ? headerText(column) : s.id} ${s.desc ? t.descending : t.ascending}`;
       }));
 
-  const exportCsv = () => {
+  const exportCsv = async () => {
     const exported = columns.filter((column) => column.id !== SELECT_COLUMN);
+    // Paged: every matching row, fetched from the source; local: the rows as sorted and filtered on screen.
+    const originals = paging ? await paging.all() : rows.map((row) => row.original);
     const csv = toCsv(
       exported.map(headerText),
-      rows.map((row) => exported.map((column) => {
+      originals.map((original, index) => exported.map((column) => {
         const meta = column.columnDef.meta as CskitColumnMeta | undefined;
-        return meta?.csv ? (meta.csv as (row: TData) => CsvValue)(row.original) : (row.getValue(column.id) as CsvValue);
+        if (meta?.csv) return (meta.csv as (row: TData) => CsvValue)(original);
+        return (column.accessorFn ? column.accessorFn(original, index) : undefined) as CsvValue;
       })),
     );
     downloadCsv(`${name}.csv`, csv);
@@ -112,13 +126,13 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
             ))}
           </fieldset>
         </details>
-        <button type="button" className="cskit-table__button" onClick={exportCsv}>{t.exportCsv}</button>
-        <span className="cskit-table__count" aria-live="polite">{t.rows(rows.length, totalRows)}</span>
+        <button type="button" className="cskit-table__button" onClick={() => void exportCsv()}>{t.exportCsv}</button>
+        <span className="cskit-table__count" aria-live="polite">{t.rows(count, paging ? paging.count : totalRows)}</span>
       </div>
       {notice}
       <p id={`${id}-sort`} className="cskit-sr-only" aria-live="polite">{sortAnnouncement}</p>
       <div ref={scrollRef} className="cskit-table__scroll" style={{ height, overflow: 'auto' }} tabIndex={0} role="region" aria-label={caption}>
-        <table aria-rowcount={rows.length + 2 + (showFooter ? 1 : 0)} aria-describedby={`${id}-sort`}>
+        <table aria-rowcount={count + 2 + (showFooter ? 1 : 0)} aria-describedby={`${id}-sort`} aria-busy={paging?.loading || undefined}>
           <caption className="cskit-sr-only">{`${caption}. ${t.sortHint}.`}</caption>
           <thead>
             <tr aria-rowindex={1}>
@@ -152,8 +166,15 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
           <tbody>
             {paddingTop > 0 ? <tr aria-hidden="true" style={{ height: paddingTop }} /> : null}
             {items.map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
+              const row = rowAt(item.index);
+              if (!row) {
+                // A row whose page is on its way keeps its place.
+                return (
+                  <tr key={`pending-${item.index}`} aria-rowindex={item.index + 3} aria-busy="true" style={{ height: ROW_HEIGHT }}>
+                    <td colSpan={columns.length} className="cskit-table__pending">{t.loadingRow}</td>
+                  </tr>
+                );
+              }
               return (
                 <tr key={row.id} aria-rowindex={item.index + 3} aria-selected={row.getIsSelected() || undefined} style={{ height: ROW_HEIGHT }}>
                   {row.getVisibleCells().map((cell) => {
@@ -168,13 +189,13 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
               );
             })}
             {paddingBottom > 0 ? <tr aria-hidden="true" style={{ height: paddingBottom }} /> : null}
-            {rows.length === 0 ? (
+            {count === 0 && !paging?.loading ? (
               <tr><td colSpan={columns.length} className="cskit-table__empty" role="status">{t.noRows}</td></tr>
             ) : null}
           </tbody>
           {showFooter ? (
             <tfoot>
-              <tr aria-rowindex={rows.length + 3}>
+              <tr aria-rowindex={count + 3}>
                 {table.getFooterGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header, i) => {
                   const meta = header.column.columnDef.meta as CskitColumnMeta | undefined;
                   const Cell = i === 0 ? 'th' : 'td';

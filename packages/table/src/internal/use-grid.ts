@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import type { ColumnDef, RowData, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
+import type { ColumnDef, ColumnFiltersState, RowData, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
 import { FEATURES } from './features.js';
 import type { Features } from './features.js';
 
@@ -12,10 +12,23 @@ export interface GridOptions<TData extends RowData> {
   initialSorting?: SortingState;
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: (updater: Updater<RowSelectionState>) => void;
+  /** Paged: the source sorts, filters and searches; the table holds only that state (see paging.ts). */
+  manual?: {
+    sorting: SortingState;
+    onSortingChange: (updater: Updater<SortingState>) => void;
+    columnFilters: ColumnFiltersState;
+    onColumnFiltersChange: (updater: Updater<ColumnFiltersState>) => void;
+    globalFilter: string;
+    onGlobalFilterChange: (updater: Updater<string>) => void;
+  };
 }
 
 /** A cskit table instance: every feature on, shift-click multi-sort, null values sorted last. */
 export function useGrid<TData extends RowData>(options: GridOptions<TData>) {
+  const { manual } = options;
+  const selection = options.rowSelection && options.onRowSelectionChange
+    ? { rowSelection: options.rowSelection, onRowSelectionChange: options.onRowSelectionChange }
+    : undefined;
   return useTable({
     features: FEATURES,
     data: options.data,
@@ -25,8 +38,19 @@ export function useGrid<TData extends RowData>(options: GridOptions<TData>) {
     enableRowSelection: options.onRowSelectionChange !== undefined,
     globalFilterFn: 'includesString',
     initialState: { sorting: options.initialSorting ?? [] },
-    ...(options.rowSelection && options.onRowSelectionChange
-      ? { state: { rowSelection: options.rowSelection }, onRowSelectionChange: options.onRowSelectionChange }
-      : {}),
+    ...(manual ? {
+      manualSorting: true,
+      manualFiltering: true,
+      onSortingChange: manual.onSortingChange,
+      onColumnFiltersChange: manual.onColumnFiltersChange,
+      onGlobalFilterChange: manual.onGlobalFilterChange,
+    } : {}),
+    ...(selection ? { onRowSelectionChange: selection.onRowSelectionChange } : {}),
+    ...(manual || selection ? {
+      state: {
+        ...(manual ? { sorting: manual.sorting, columnFilters: manual.columnFilters, globalFilter: manual.globalFilter } : {}),
+        ...(selection ? { rowSelection: selection.rowSelection } : {}),
+      },
+    } : {}),
   });
 }

@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+/**
+ * The dashboard's worker: holds the data (the generated sample, or an imported dataset) as a prepared dataset and
+ * answers the page's protocol requests (`@cskit/react/worker`). The page never receives the records: it asks for
+ * summaries and for the rows its tables show, so a view change costs the worker a masked pass over its index and the
+ * page a few kilobytes.
+ */
+import { datasetInfo, prepareDataset, validateDataset } from '@cskit/metrics';
+import type { DataIssue, DatasetInfo, PreparedDataset } from '@cskit/metrics';
+// Not '@cskit/react': its Provider modules bring React (and, under `vite dev`, React Refresh, which needs `window`).
+import { serveCsRequests } from '@cskit/react/worker';
+import { generateDataset } from '@cskit/sample-data';
+
+/** What the page asks besides protocol requests. */
+export type DataMessage =
+  | { type: 'generate'; seed: number; accounts: number }
+  /** Raw records of an import: validated and prepared here. */
+  | { type: 'dataset'; raw: unknown }
+  /** Back to the sample this worker generated. */
+  | { type: 'sample' };
+
+/** The worker has new data: the page makes a new source for `version` (so every widget asks again). */
+export type DataReply =
+  | { type: 'ready'; version: number; info: DatasetInfo; issues: DataIssue[] }
+  | { type: 'failed'; message: string };
+
+declare const self: DedicatedWorkerGlobalScope;
+let engine: PreparedDataset | null = null;
+let sample: PreparedDataset | null = null;
+let version = 0;
+
+function ready(next: PreparedDataset, issues: DataIssue[]): void {
+  engine = next;
+  version += 1;
+  self.postMessage({ type: 'ready', version, info: datasetInfo(next), issues } satisfies DataReply);
+}
+
+const serve = serveCsRequests(self, () => engine);
+
+self.onmessage = (event: MessageEvent<DataMessage>) => {
+  if (serve(event.data)) return;
+  const message = event.data;
+  try {
+    if (message.type === 'generate') {
+      const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
+      sample = prepareDataset(validated.dataset);
+      ready(sample, validated.issues);
+    } else if (message.type === 'dataset') {
+      const validated = validateDataset(message.raw);
+      ready(prepareDataset(validated.dataset), validated.issues);
+    } else if (message.type === 'sample' && sample) {
+      ready(sample, []);
+    }
+  } catch (error) {
+    self.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies DataReply);
+  }
+};
