@@ -47,6 +47,7 @@ interface Data {
 declare global {
   interface Window {
     __cskitAnswerBytes?: number;
+    __cskitComputeMs?: () => Promise<number>;
   }
 }
 
@@ -82,7 +83,19 @@ export function App() {
         useImported: (raw) => post({ type: 'dataset', raw }),
       });
     });
-    post({ type: 'generate', seed: view.seed, accounts: view.accounts });
+    post({ type: 'generate', seed: view.seed, accounts: view.accounts, bench });
+    if (bench) {
+      // `pnpm bench:dashboard` asks how long the worker computed since it last asked.
+      window.__cskitComputeMs = () => new Promise<number>((resolve) => {
+        const onMessage = (event: MessageEvent<{ type: string; ms?: number }>) => {
+          if (event.data.type !== 'compute-ms') return;
+          worker.removeEventListener('message', onMessage);
+          resolve(event.data.ms ?? 0);
+        };
+        worker.addEventListener('message', onMessage);
+        worker.postMessage({ type: 'compute-ms' });
+      });
+    }
     return () => worker.terminate();
   }, [view]);
 

@@ -13,7 +13,7 @@ import { generateDataset } from '@cskit/sample-data';
 
 /** What the page asks besides protocol requests. */
 export type DataMessage =
-  | { type: 'generate'; seed: number; accounts: number }
+  | { type: 'generate'; seed: number; accounts: number; bench?: boolean }
   /** Raw records of an import: validated and prepared here. */
   | { type: 'dataset'; raw: unknown }
   /** Back to the sample this worker generated. */
@@ -35,19 +35,29 @@ function ready(next: PreparedDataset, issues: DataIssue[]): void {
   self.postMessage({ type: 'ready', version, info: datasetInfo(next), issues } satisfies DataReply);
 }
 
-const serve = serveCsRequests(self, () => engine);
+/** With `bench`, the worker's compute time per view is kept for `pnpm bench:dashboard` (read with a message). */
+let bench = false;
+let computeMs = 0;
+const serve = serveCsRequests(self, () => engine, { onAnswered: (_request, ms) => { if (bench) computeMs += ms; } });
 
 self.onmessage = (event: MessageEvent<DataMessage>) => {
   if (serve(event.data)) return;
-  const message = event.data;
+  const message = event.data as DataMessage | { type: 'compute-ms' };
+  if (message.type === 'compute-ms') {
+    self.postMessage({ type: 'compute-ms', ms: computeMs });
+    computeMs = 0;
+    return;
+  }
   try {
     if (message.type === 'generate') {
+      bench = message.bench === true;
       const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
-      sample = prepareDataset(validated.dataset);
+      // Compact: the worker keeps the index, not millions of monthly records (cheaper garbage collection).
+      sample = prepareDataset(validated.dataset, { compact: true });
       ready(sample, validated.issues);
     } else if (message.type === 'dataset') {
       const validated = validateDataset(message.raw);
-      ready(prepareDataset(validated.dataset), validated.issues);
+      ready(prepareDataset(validated.dataset, { compact: true }), validated.issues);
     } else if (message.type === 'sample' && sample) {
       ready(sample, []);
     }

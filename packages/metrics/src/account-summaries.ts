@@ -10,15 +10,17 @@
  */
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { assertPeriod, dayNumber, firstDayOfMonth, monthIndex } from './dates.js';
-import { arrThrough, recordColumns } from './dataset-index.js';
+import { arrThrough } from './dataset-index.js';
 import { nextRenewalOf } from './early-warnings.js';
 import { quadrantOf, type Quadrant } from './health.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
+import { lazyTable, type RowTable } from './rows.js';
 import { activityMatrix, activityRateAt, healthCell, healthScoreMatrix } from './monthly-records.js';
-import { countNps, emptyNps, npsScore, type NpsResult } from './nps.js';
+import { npsCategory } from './domain.js';
+import { npsScore, responsesIn } from './nps.js';
 import { RENEWAL_STATUSES, renewalsOf, type RenewalCore, type RenewalStatus } from './renewals.js';
-import { wholeDataset, type Selection } from './selection.js';
-import type { DateString, Dataset, NpsResponse, Period } from './types.js';
+import { slotOf, wholeDataset, type Selection } from './selection.js';
+import type { Account, DateString, Dataset, Period } from './types.js';
 
 export interface AccountSummary {
   accountId: string;
@@ -55,7 +57,11 @@ export interface AccountSummarySettings {
   asOf: DateString;
 }
 
-export function accountSummariesOf(selection: Selection, settings: AccountSummarySettings, shared?: { renewals: RenewalCore }): AccountSummary[] {
+/**
+ * The account summaries of a selection as a row table: each figure read by index (`cell`), rows built only when
+ * asked, so a paged table sorts 100k accounts by ARR without building 100k objects.
+ */
+export function accountSummaryTable(selection: Selection, settings: AccountSummarySettings, shared?: { renewals: RenewalCore }): RowTable<AccountSummary> {
   const { index } = selection;
   const { period, model, graceMonths, asOf } = settings;
   const month = monthIndex(period.to);
@@ -66,47 +72,89 @@ export function accountSummariesOf(selection: Selection, settings: AccountSummar
   const arr = arrThrough(index, month);
   const csmNames = new Map((index.dataset.csms ?? []).map((csm) => [csm.id, csm.name]));
 
-  const npsByAccount = new Map<number, NpsResult>();
-  const responses = recordColumns<NpsResponse>(index, 'nps');
-  for (let row = 0; row < responses.records.length; row += 1) {
+  // Each account's NPS counts over its responses dated in the period (only those of selected accounts are read).
+  // Per selected account (by its place in the selection): NPS counts over its responses dated in the period.
+  const m = selection.positions.length;
+  const slot = slotOf(selection);
+  const responsesOf = new Int32Array(m);
+  const promotersOf = new Int32Array(m);
+  const detractorsOf = new Int32Array(m);
+  const { columns: responses, rows: inPeriod } = responsesIn(index, from, month);
+  for (const row of inPeriod) {
     const position = responses.account[row] as number;
-    const responseMonth = responses.month[row] as number;
-    if (position < 0 || responseMonth < from || responseMonth > month) continue;
-    let counts = npsByAccount.get(position);
-    if (!counts) npsByAccount.set(position, (counts = emptyNps()));
-    countNps(counts, (responses.records[row] as NpsResponse).score);
+    const k = position < 0 ? -1 : (slot[position] as number);
+    if (k < 0) continue;
+    const category = npsCategory(responses.value[row] as number);
+    responsesOf[k] = (responsesOf[k] as number) + 1;
+    if (category === 'promoters') promotersOf[k] = (promotersOf[k] as number) + 1;
+    if (category === 'detractors') detractorsOf[k] = (detractorsOf[k] as number) + 1;
   }
-  // The last due contract of each account in due order (due date, then id) gives its renewal status.
-  const lastStatus = new Map<number, RenewalStatus>();
+  // The last due contract of each account in due order (due date, then id) gives its renewal status (-1: none due).
+  const lastStatus = new Int8Array(m).fill(-1);
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
-  summary.dueRows.forEach((row, i) => lastStatus.set(index.contracts.account[row] as number, RENEWAL_STATUSES[summary.status[i] as number] as RenewalStatus));
+  for (let i = 0; i < summary.dueRows.length; i += 1) lastStatus[slot[index.contracts.account[summary.dueRows[i] as number] as number] as number] = summary.status[i] as number;
+  const statusAt = (k: number) => { const code = lastStatus[k] as number; return code < 0 ? null : (RENEWAL_STATUSES[code] as RenewalStatus); };
 
-  return Array.from(selection.positions, (position) => {
-    const account = index.accounts[position] as Dataset['accounts'][number];
-    const cell = healthCell(health, position, month);
-    const counts = npsByAccount.get(position);
-    const outcome = cell < 0 ? 0 : (health.sides.outcome[cell] as number);
-    const experience = cell < 0 ? 0 : (health.sides.experience[cell] as number);
+  const { positions } = selection;
+  const at = (i: number) => positions[i] as number;
+  const account = (i: number) => index.accounts[at(i)] as Account;
+  const cellAt = (i: number) => healthCell(health, at(i), month);
+  const arrAt = (i: number) => (month >= arr.start ? (arr.values[at(i) * arr.count + month - arr.start] as number) : 0);
+  const scoreAt = (i: number) => { const cell = cellAt(i); return cell < 0 ? null : (health.score[cell] as number); };
+  const tierAt = (i: number) => { const cell = cellAt(i); return cell < 0 ? null : (HEALTH_TIERS[health.tier[cell] as number] as HealthTier); };
+  const quadrantAt = (i: number) => {
+    const cell = cellAt(i);
+    return cell < 0 ? null : quadrantOf(health.sides.outcome[cell] as number, health.sides.experience[cell] as number, model.quadrant);
+  };
+  const csmNameAt = (i: number) => { const csmId = account(i).csmId; return csmId === undefined ? null : csmNames.get(csmId) ?? csmId; };
+  const npsAt = (i: number) => {
+    const count = responsesOf[i] as number;
+    return count === 0 ? null : npsScore({ responses: count, promoters: promotersOf[i] as number, detractors: detractorsOf[i] as number, passives: 0 });
+  };
+  const readers: Record<string, (i: number) => string | number | null> = {
+    name: (i) => account(i).name,
+    accountId: (i) => account(i).id,
+    csm: csmNameAt,
+    segment: (i) => account(i).segment ?? null,
+    region: (i) => account(i).region ?? null,
+    industry: (i) => account(i).industry ?? null,
+    channel: (i) => account(i).channel ?? null,
+    arr: arrAt,
+    score: scoreAt,
+    tier: tierAt,
+    quadrant: quadrantAt,
+    nps: npsAt,
+    activityRate: (i) => activityRateAt(activity, at(i), month),
+    nextRenewal: (i) => nextRenewalOf(index, at(i), firstDay),
+    renewalStatus: statusAt,
+  };
+  return lazyTable(positions.length, (i): AccountSummary => {
+    const a = account(i);
     return {
-      accountId: account.id,
-      name: account.name,
-      csmId: account.csmId ?? null,
-      csmName: account.csmId === undefined ? null : csmNames.get(account.csmId) ?? account.csmId,
-      salesRepId: account.salesRepId ?? null,
-      segment: account.segment ?? null,
-      region: account.region ?? null,
-      industry: account.industry ?? null,
-      channel: account.channel ?? null,
-      arr: month >= arr.start ? (arr.values[position * arr.count + month - arr.start] as number) : 0,
-      score: cell < 0 ? null : (health.score[cell] as number),
-      tier: cell < 0 ? null : (HEALTH_TIERS[health.tier[cell] as number] as HealthTier),
-      quadrant: cell < 0 ? null : quadrantOf(outcome, experience, model.quadrant),
-      nps: counts ? npsScore(counts) : null,
-      activityRate: activityRateAt(activity, position, month),
-      nextRenewal: nextRenewalOf(index, position, firstDay),
-      renewalStatus: lastStatus.get(position) ?? null,
+      accountId: a.id,
+      name: a.name,
+      csmId: a.csmId ?? null,
+      csmName: csmNameAt(i),
+      salesRepId: a.salesRepId ?? null,
+      segment: a.segment ?? null,
+      region: a.region ?? null,
+      industry: a.industry ?? null,
+      channel: a.channel ?? null,
+      arr: arrAt(i),
+      score: scoreAt(i),
+      tier: tierAt(i),
+      quadrant: quadrantAt(i),
+      nps: npsAt(i),
+      activityRate: activityRateAt(activity, at(i), month),
+      nextRenewal: nextRenewalOf(index, at(i), firstDay),
+      renewalStatus: statusAt(i),
     };
-  });
+  }, at, (column) => readers[column]);
+}
+
+export function accountSummariesOf(selection: Selection, settings: AccountSummarySettings, shared?: { renewals: RenewalCore }): AccountSummary[] {
+  const table = accountSummaryTable(selection, settings, shared);
+  return Array.from({ length: table.length }, (_, i) => table.row(i));
 }
 
 export function resolveAccountSummarySettings(options: AccountSummariesOptions): AccountSummarySettings {

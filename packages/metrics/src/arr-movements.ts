@@ -71,6 +71,9 @@ export interface MovementColumns {
 export interface WaterfallCore extends Omit<ArrWaterfall, 'movements'> {
   movementColumns: MovementColumns;
   accountsByKind: Record<MovementKind, number>;
+  /** Per selected account, by its place in the selection: ARR in the month before the period, and in its last month. */
+  openingAt: Float64Array;
+  closingAt: Float64Array;
 }
 
 /** The ARR the movements are read from: grace-bridged and known as of `asOf`. */
@@ -160,11 +163,15 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
   const columns: MovementColumns = { position: new IntColumn(), month: new IntColumn(), kind: new IntColumn(), amount: new FloatColumn() };
   const accounts = new Int32Array(MOVEMENT_KINDS.length);
   const { start } = series.raw;
+  const openingAt = new Float64Array(selection.positions.length);
+  const closingAt = new Float64Array(selection.positions.length);
+  let slot = 0;
 
   for (const position of selection.positions) {
     // "Never had ARR > 0 before m" looks back to the account's first recorded month, not just the period.
     const firstMonth = start + (first[position] as number);
     let previous = series.at(position, from - 1);
+    openingAt[slot] = previous;
     let kinds = 0;
     for (let month = from; month <= to; month += 1) {
       const current = series.at(position, month);
@@ -184,6 +191,8 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
       }
       previous = current;
     }
+    closingAt[slot] = previous;
+    slot += 1;
     if (kinds !== 0) for (let code = 0; code < MOVEMENT_KINDS.length; code += 1) if (kinds & (1 << code)) accounts[code] = (accounts[code] as number) + 1;
   }
 
@@ -208,6 +217,8 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
     months,
     movementColumns: columns,
     accountsByKind,
+    openingAt,
+    closingAt,
   };
 }
 
@@ -230,7 +241,7 @@ export function movementRows(index: DatasetIndex, columns: MovementColumns): Arr
 }
 
 export function waterfallResult(index: DatasetIndex, core: WaterfallCore): ArrWaterfall {
-  const { movementColumns, accountsByKind: _accountsByKind, ...figures } = core;
+  const { movementColumns, accountsByKind: _accountsByKind, openingAt: _openingAt, closingAt: _closingAt, ...figures } = core;
   return { ...figures, movements: movementRows(index, movementColumns) };
 }
 

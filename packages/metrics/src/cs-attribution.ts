@@ -9,8 +9,8 @@
  */
 import { assertGrace, MOVEMENT_KINDS, resolveAsOf, waterfallOf } from './arr-movements.js';
 import type { SharedCores } from './csm-scorecard.js';
-import { assertPeriod, dayNumber, monthIndex } from './dates.js';
-import { recordColumns } from './dataset-index.js';
+import { assertPeriod, monthIndex } from './dates.js';
+import { leadColumns, recordColumns } from './dataset-index.js';
 import { revenueFieldOf } from './domain.js';
 import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
 import { transitionAt } from './health-transitions.js';
@@ -90,32 +90,30 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
 
   const retain = { savedRenewalArr: 0, wonRenewalArr: 0, optOutRetainedArr: 0, total: 0 };
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
-  summary.dueRows.forEach((row, i) => {
-    if (!isRenewedCode(summary.status[i] as number)) return;
+  for (let i = 0; i < summary.dueRows.length; i += 1) {
+    if (!isRenewedCode(summary.status[i] as number)) continue;
+    const row = summary.dueRows[i] as number;
     const dueMonth = c.endMonth[row] as number;
     const kind = transitionAt(health, c.account[row] as number, dueMonth - lookbackMonths, dueMonth);
     const renewalArr = c.arr[summary.renewal[i] as number] as number;
     if (kind === SAVE) retain.savedRenewalArr += renewalArr;
     if (kind === WIN) retain.wonRenewalArr += renewalArr;
-  });
-  for (const position of selection.positions) {
-    for (let i = c.offsets[position] as number; i < (c.offsets[position + 1] as number); i += 1) {
-      const row = c.order[i] as number;
-      const optOutDate = (c.records[row] as Contract).optOutDate;
-      if (optOutDate === undefined) continue;
-      const month = monthIndex(optOutDate);
-      if (month >= from && month <= to && (c.endDay[row] as number) > dayNumber(optOutDate)) retain.optOutRetainedArr += c.arr[row] as number;
-    }
   }
+  // Contracts with an opt-out date in the period whose coverage runs past it, in account order (then start).
+  const optOuts = c.withOptOut.filter((row) => {
+    const month = monthIndex((c.records[row] as Contract).optOutDate as string);
+    return month >= from && month <= to && isSelected(selection, c.account[row] as number) && (c.endDay[row] as number) > (c.optOutDay[row] as number);
+  });
+  for (const row of optOuts.sort((a, b) => (c.orderRank[a] as number) - (c.orderRank[b] as number))) retain.optOutRetainedArr += c.arr[row] as number;
   retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
 
   const expand = { csqlArr: 0, savedWonExpansionArr: 0, pocArr: 0, total: 0 };
   const leads = recordColumns<Lead>(index, 'leads');
-  leads.records.forEach((lead, row) => {
-    if (lead.stage !== 'won' || lead.closedAt === undefined || !isSelected(selection, leads.account[row] as number)) return;
-    const closed = monthIndex(lead.closedAt);
-    if (closed >= from && closed <= to) expand.csqlArr += lead.arr ?? 0;
-  });
+  const { closedMonth, won } = leadColumns(index);
+  for (let row = 0; row < leads.records.length; row += 1) {
+    const closed = closedMonth[row] as number;
+    if (won[row] === 1 && closed >= from && closed <= to && isSelected(selection, leads.account[row] as number)) expand.csqlArr += leads.value[row] as number;
+  }
   const movements = (shared?.waterfall ?? waterfallOf(selection, { period, graceMonths, asOf })).movementColumns;
   const expansion = MOVEMENT_KINDS.indexOf('expansion');
   for (let row = 0; row < movements.position.length; row += 1) {

@@ -11,18 +11,19 @@
  * - Every CSM of `dataset.csms` has a row, with or without accounts; over a set of account ids (a viewer's scope),
  *   only the CSMs of those accounts do (see `prepareDataset`).
  */
-import { assertGrace, movementArr, resolveAsOf, waterfallOf, type WaterfallCore } from './arr-movements.js';
+import { assertGrace, resolveAsOf, waterfallOf, type WaterfallCore } from './arr-movements.js';
 import { assertPeriod, monthIndex } from './dates.js';
-import { recordColumns } from './dataset-index.js';
+import { csmCodes, leadColumns, recordColumns } from './dataset-index.js';
 import { scoreAt } from './health.js';
 import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
 import { transitionAt } from './health-transitions.js';
 import { healthScoreMatrix } from './monthly-records.js';
 import { npsCategory } from './domain.js';
+import { responsesIn } from './nps.js';
 import { ratio } from './ratio.js';
 import { isRenewedCode, renewalsOf, type RenewalCore } from './renewals.js';
-import { isSelected, wholeDataset, type Selection } from './selection.js';
-import type { Csm, DateString, Dataset, Lead, NpsResponse, Period } from './types.js';
+import { isSelected, slotOf, wholeDataset, type Selection } from './selection.js';
+import type { Csm, DateString, Dataset, Lead, Period } from './types.js';
 
 export interface CsmScorecardRow {
   /** null for the accounts without a CSM, and for the totals row. */
@@ -137,7 +138,7 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
   const { period, model, graceMonths, asOf } = settings;
   const from = monthIndex(period.from);
   const to = monthIndex(period.to);
-  const arr = movementArr(index, period, graceMonths, asOf);
+  const waterfall = shared?.waterfall ?? waterfallOf(selection, { period, graceMonths, asOf });
   const health = healthScoreMatrix(index, model);
   const csmList = index.dataset.csms ?? [];
   const t = new Tallies(csmList.length + 8);
@@ -145,13 +146,26 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
   // Rows in the order of dataset.csms; over a scope only those with selected accounts.
   const inScope = settings.onlySelectedCsms ? new Set(Array.from(selection.positions, (p) => index.accounts[p]?.csmId)) : null;
   for (const csm of csmList) if (!inScope || inScope.has(csm.id)) t.code(csm.id);
-  // Each selected account's row, looked up once.
-  const rowOf = new Int32Array(index.accounts.length).fill(-1);
-  for (const position of selection.positions) rowOf[position] = t.code(index.accounts[position]?.csmId ?? null);
+  // Rows by CSM code (`csmCodes`), created in the order accounts and leads first name them; -1: not yet.
+  const csm = csmCodes(index);
+  const rowOfCode = new Int32Array(csm.ids.length).fill(-1);
+  let noneRow = -1;
+  const rowFor = (code: number) => {
+    if (code < 0) return noneRow >= 0 ? noneRow : (noneRow = t.code(null));
+    const known = rowOfCode[code] as number;
+    return known >= 0 ? known : (rowOfCode[code] = t.code(csm.ids[code] as string));
+  };
+  for (const csmRow of t.ids) if (typeof csmRow === 'string') rowOfCode[csm.codeOf.get(csmRow) as number] = t.codeOf.get(csmRow) as number;
+  // Each selected account's row (by its place in the selection), looked up once.
+  const slot = slotOf(selection);
+  const rowOfSlot = new Int32Array(selection.positions.length);
+  selection.positions.forEach((position, k) => { rowOfSlot[k] = rowFor(csm.accounts[position] as number); });
+  const rowOf = (position: number) => rowOfSlot[slot[position] as number] as number;
 
-  for (const position of selection.positions) {
-    const code = rowOf[position] as number;
-    const closing = arr.at(position, to);
+  for (let k = 0; k < selection.positions.length; k += 1) {
+    const position = selection.positions[k] as number;
+    const code = rowOfSlot[k] as number;
+    const closing = waterfall.closingAt[k] as number;
     const kind = transitionAt(health, position, from, to);
     if (closing > 0) {
       add(t.accounts, code, total, 1);
@@ -165,53 +179,53 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
     if (kind === 0) add(t.saves, code, total, 1);
     if (kind === 1) add(t.wins, code, total, 1);
   }
-  const waterfall = shared?.waterfall ?? waterfallOf(selection, { period, graceMonths, asOf });
   const movements = waterfall.movementColumns;
-  for (let row = 0; row < movements.position.length; row += 1) add(t.netNewArr, rowOf[movements.position.at(row)] as number, total, movements.amount.at(row));
+  for (let row = 0; row < movements.position.length; row += 1) add(t.netNewArr, rowOf(movements.position.at(row)), total, movements.amount.at(row));
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
   const c = index.contracts;
-  const marks = new Uint8Array(index.accounts.length);
-  summary.dueRows.forEach((row, i) => {
-    const position = c.account[row] as number;
-    const code = rowOf[position] as number;
+  const marks = new Uint8Array(selection.positions.length);
+  for (let i = 0; i < summary.dueRows.length; i += 1) {
+    const row = summary.dueRows[i] as number;
+    const k = slot[c.account[row] as number] as number;
+    const code = rowOfSlot[k] as number;
     const dueArr = c.arr[row] as number;
     add(t.dueCount, code, total, 1);
     add(t.dueArr, code, total, dueArr);
     // An account belongs to one CSM, so counting it once for its row counts it once for the total too.
-    if (marks[position] === 0) {
-      marks[position] = 1;
+    if (marks[k] === 0) {
+      marks[k] = 1;
       add(t.dueAccounts, code, total, 1);
     }
     if (isRenewedCode(summary.status[i] as number)) {
       add(t.renewedArr, code, total, c.arr[summary.renewal[i] as number] as number);
-      if (marks[position] === 1) {
-        marks[position] = 2;
+      if (marks[k] === 1) {
+        marks[k] = 2;
         add(t.renewedAccounts, code, total, 1);
       }
     }
-  });
-  const responses = recordColumns<NpsResponse>(index, 'nps');
-  for (let row = 0; row < responses.records.length; row += 1) {
-    const month = responses.month[row] as number;
+  }
+  const { columns: responses, rows: inPeriod } = responsesIn(index, from, to);
+  for (const row of inPeriod) {
     const position = responses.account[row] as number;
-    if (month < from || month > to || !isSelected(selection, position)) continue;
+    if (!isSelected(selection, position)) continue;
     const category = npsCategory(responses.value[row] as number);
     // A response without an account counts in the total only.
-    const code = position >= 0 ? (rowOf[position] as number) : -1;
+    const code = position >= 0 ? rowOf(position) : -1;
     count(t.responses, code, total);
     if (category === 'promoters') count(t.promoters, code, total);
     if (category === 'detractors') count(t.detractors, code, total);
   }
   const leads = recordColumns<Lead>(index, 'leads');
+  const { closedMonth, won } = leadColumns(index);
   for (let row = 0; row < leads.records.length; row += 1) {
     const position = leads.account[row] as number;
     if (!isSelected(selection, position)) continue;
-    const lead = leads.records[row] as Lead;
-    const code = lead.csmId !== undefined ? t.code(lead.csmId) : (rowOf[position] as number);
+    const leadCsm = csm.leads[row] as number;
+    const code = leadCsm >= 0 ? rowFor(leadCsm) : rowOf(position);
     const created = leads.month[row] as number;
     if (created >= from && created <= to) add(t.csqlCount, code, total, 1);
-    const closed = lead.closedAt === undefined ? -1 : monthIndex(lead.closedAt);
-    if (lead.stage === 'won' && closed >= from && closed <= to) add(t.csqlWonArr, code, total, lead.arr ?? 0);
+    const closed = closedMonth[row] as number;
+    if (won[row] === 1 && closed >= from && closed <= to) add(t.csqlWonArr, code, total, leads.value[row] as number);
   }
 
   const csmById = new Map<string, Csm>(csmList.filter((csm) => !inScope || inScope.has(csm.id)).map((csm) => [csm.id, csm]));

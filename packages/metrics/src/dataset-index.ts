@@ -29,8 +29,13 @@ export interface ContractColumns {
   /** Per account, its contracts sorted by start, then id: `order[offsets[p] .. offsets[p + 1])`. */
   offsets: Int32Array;
   order: Int32Array;
+  /** The inverse of `order`: where each contract stands in it (its account's place, then its start). */
+  orderRank: Int32Array;
   /** Contracts with an end, sorted by end date, then id: the order renewals list them in. */
   byDue: Int32Array;
+  /** Contracts with an opt-out date, in dataset order, and that date as a day number (NaN for the others). */
+  withOptOut: Int32Array;
+  optOutDay: Float64Array;
 }
 
 /** A per-account monthly value for months `start .. start + count - 1`, row-major by account. */
@@ -51,6 +56,7 @@ export interface RecordColumns<T> {
 }
 
 export interface DatasetIndex {
+  /** The dataset indexed; after `compactIndex`, without the per-month records already read into matrices. */
   dataset: Dataset;
   accounts: readonly Account[];
   positionOf: ReadonlyMap<string, number>;
@@ -132,7 +138,16 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
   for (let row = 0; row < n; row += 1) if (endDay[row] !== OPEN_END) due.push(row);
   const byDue = Int32Array.from(due).sort((a, b) =>
     (endDay[a] as number) - (endDay[b] as number) || ((records[a] as Contract).id < (records[b] as Contract).id ? -1 : 1));
-  return { records, account, arr, startDay, endDay, startMonth, endMonth, offsets, order, byDue };
+  const optOutDay = new Float64Array(n).fill(Number.NaN);
+  const withOptOut: number[] = [];
+  records.forEach((contract, row) => {
+    if (contract.optOutDate === undefined) return;
+    optOutDay[row] = dayNumber(contract.optOutDate);
+    withOptOut.push(row);
+  });
+  const orderRank = new Int32Array(n);
+  order.forEach((row, i) => { orderRank[row] = i; });
+  return { records, account, arr, startDay, endDay, startMonth, endMonth, offsets, order, orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay };
 }
 
 /** First and last month the ARR data decides: snapshot months, or contract starts. */
@@ -207,16 +222,23 @@ export function arrThrough(index: DatasetIndex, through: number): MonthlyMatrix 
   let built = index.cache.get('arr') as MonthlyMatrix | undefined;
   if (built && built.start + built.count - 1 >= through) return built;
   const last = Math.max(index.arrLast, built ? built.start + built.count - 1 + EXTEND_STEP : index.arrLast, through);
-  built = buildArr(index, last);
+  built = buildArr(index, last, built);
   index.cache.set('arr', built);
   return built;
 }
 
-function buildArr(index: DatasetIndex, last: number): MonthlyMatrix {
+function buildArr(index: DatasetIndex, last: number, previous: MonthlyMatrix | undefined): MonthlyMatrix {
   const start = index.arrLast >= index.arrStart ? index.arrStart : last;
   const count = Math.max(0, last - start + 1);
   const values = new Float64Array(index.accounts.length * count);
   const { dataset } = index;
+  if (index.arrFromSnapshots && previous && previous.start === start) {
+    // Past the last snapshot ARR is 0: a longer matrix is the shorter one with zeros after it.
+    for (let position = 0; position < index.accounts.length; position += 1) {
+      values.set(previous.values.subarray(position * previous.count, (position + 1) * previous.count), position * count);
+    }
+    return { start, count, values };
+  }
   if (index.arrFromSnapshots) {
     (dataset.arr ?? []).forEach((snapshot, row) => {
       const where = `arr[${row}]`;
@@ -308,5 +330,59 @@ export function recordColumns<T extends { accountId?: string }>(index: DatasetIn
       value[row] = valueOf(record);
     });
     return { records, account, month, value };
+  });
+}
+
+/**
+ * Builds what the collections of per-month records are read into (the ARR matrix through the data's last month,
+ * health and activity matrices, by `buildMonthly`) and then drops those records from the index's dataset.
+ */
+export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
+  arrThrough(index, index.arrLast);
+  buildMonthly(index);
+  const { arr: _arr, health: _health, activity: _activity, ...lean } = index.dataset;
+  index.dataset = { ...lean, ...(index.arrFromSnapshots ? { arr: [] } : {}) };
+}
+
+/** Leads as columns: the month each closed (-1 while open) and whether it was won, next to `recordColumns`. */
+export function leadColumns(index: DatasetIndex): { closedMonth: Int32Array; won: Uint8Array } {
+  return cached(index, 'leads:closed', () => {
+    const leads = index.dataset.leads ?? [];
+    const closedMonth = new Int32Array(leads.length).fill(-1);
+    const won = new Uint8Array(leads.length);
+    leads.forEach((lead, row) => {
+      if (lead.closedAt !== undefined) closedMonth[row] = monthIndex(lead.closedAt);
+      if (lead.stage === 'won') won[row] = 1;
+    });
+    return { closedMonth, won };
+  });
+}
+
+/** CSM ids as dense codes: of each account (`csmId`) and each lead (its own `csmId`); -1 where there is none. */
+export interface CsmCodes {
+  ids: readonly string[];
+  codeOf: ReadonlyMap<string, number>;
+  accounts: Int32Array;
+  leads: Int32Array;
+}
+
+export function csmCodes(index: DatasetIndex): CsmCodes {
+  return cached(index, 'csm-codes', () => {
+    const codeOf = new Map<string, number>();
+    const ids: string[] = [];
+    const code = (id: string | undefined) => {
+      if (id === undefined) return -1;
+      let found = codeOf.get(id);
+      if (found === undefined) {
+        found = ids.length;
+        codeOf.set(id, found);
+        ids.push(id);
+      }
+      return found;
+    };
+    for (const csm of index.dataset.csms ?? []) code(csm.id);
+    const accounts = Int32Array.from(index.accounts, (account) => code(account.csmId));
+    const leads = Int32Array.from(index.dataset.leads ?? [], (lead) => code(lead.csmId));
+    return { ids, codeOf, accounts, leads };
   });
 }

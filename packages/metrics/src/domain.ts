@@ -49,11 +49,15 @@ export function revenueFieldOf(source: RevenueSource): RevenueField {
 export type FunnelStageName = 'due' | 'renewed' | 'retained' | 'expanded';
 export const FUNNEL_STAGES: readonly FunnelStageName[] = ['due', 'renewed', 'retained', 'expanded'];
 
-export function inFunnelStage(stage: FunnelStageName, renewed: boolean, dueArr: number, renewalArr: number | null): boolean {
-  if (stage === 'due') return true;
-  if (!renewed) return false;
+/** The last stage a due contract reaches, as an index into `FUNNEL_STAGES`: the stages nest, due ⊇ renewed ⊇ ... */
+export function funnelDepth(renewed: boolean, dueArr: number, renewalArr: number | null): number {
+  if (!renewed) return 0;
   const arr = renewalArr ?? 0;
-  return stage === 'renewed' || (stage === 'retained' ? arr >= dueArr : arr > dueArr);
+  return arr > dueArr ? 3 : arr >= dueArr ? 2 : 1;
+}
+
+export function inFunnelStage(stage: FunnelStageName, renewed: boolean, dueArr: number, renewalArr: number | null): boolean {
+  return FUNNEL_STAGES.indexOf(stage) <= funnelDepth(renewed, dueArr, renewalArr);
 }
 
 /** Own-property lookup in a record keyed by data values: never an inherited name such as `constructor`. */

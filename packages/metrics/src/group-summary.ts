@@ -2,14 +2,14 @@
  * Key figures per group of accounts (segment, region...) read from results already computed for the selection,
  * so a dashboard gets its segment bars without recomputing any metric per group.
  */
-import { movementArr, MOVEMENT_KINDS, resolveAsOf, waterfallOf, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
+import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
 import { assertDimension, type BreakdownDimension } from './dimensions.js';
 import { monthIndex } from './dates.js';
 import { indexDataset, type DatasetIndex } from './dataset-index.js';
 import { ratio } from './ratio.js';
 import { isRenewedCode, renewalsOf, type RenewalCore, type RenewalSummary } from './renewals.js';
 import { retentionOf, type RetentionCore, type RetentionResult } from './retention.js';
-import { dimensionColumn, selectAll, type Selection } from './selection.js';
+import { dimensionColumn, selectAll, slotOf, type Selection } from './selection.js';
 import type { Dataset } from './types.js';
 
 export interface GroupSummary {
@@ -49,6 +49,64 @@ export interface GroupCores {
   asOf: string;
 }
 
+/**
+ * Each selected account's share of the view's figures, by its place in the selection (`slotOf`), computed once per
+ * view: what any breakdown sums by group, so three breakdowns cost three passes over the accounts, not three passes
+ * over the movements and renewals.
+ */
+export interface AccountTotals {
+  opening: Float64Array;
+  closing: Float64Array;
+  /** Per account, the sum of each movement kind: `kinds[slot * 5 + code]` (codes of `MOVEMENT_KINDS`). */
+  kinds: Float64Array;
+  startArr: Float64Array;
+  endArr: Float64Array;
+  kept: Float64Array;
+  dueCount: Float64Array;
+  dueArr: Float64Array;
+  renewalArr: Float64Array;
+  /** 1: has a due contract; 2: and one of them renewed. */
+  renewal: Uint8Array;
+}
+
+export function accountTotalsOf(selection: Selection, cores: GroupCores): AccountTotals {
+  const { index } = selection;
+  const m = selection.positions.length;
+  const slot = slotOf(selection);
+  const { waterfall, retention, renewals } = cores;
+  const totals: AccountTotals = {
+    opening: waterfall.openingAt, closing: waterfall.closingAt, kinds: new Float64Array(m * MOVEMENT_KINDS.length),
+    startArr: new Float64Array(m), endArr: new Float64Array(m), kept: new Float64Array(m),
+    dueCount: new Float64Array(m), dueArr: new Float64Array(m), renewalArr: new Float64Array(m), renewal: new Uint8Array(m),
+  };
+  const movements = waterfall.movementColumns;
+  for (let row = 0; row < movements.position.length; row += 1) {
+    const cell = (slot[movements.position.at(row)] as number) * MOVEMENT_KINDS.length + movements.kind.at(row);
+    totals.kinds[cell] = (totals.kinds[cell] as number) + movements.amount.at(row);
+  }
+  for (let i = 0; i < retention.positions.length; i += 1) {
+    const k = slot[retention.positions[i] as number] as number;
+    const startArr = retention.startArr[i] as number;
+    const endArr = retention.endArr[i] as number;
+    totals.startArr[k] = startArr;
+    totals.endArr[k] = endArr;
+    totals.kept[k] = Math.min(startArr, endArr);
+  }
+  const c = index.contracts;
+  for (let i = 0; i < renewals.dueRows.length; i += 1) {
+    const row = renewals.dueRows[i] as number;
+    const k = slot[c.account[row] as number] as number;
+    totals.dueCount[k] = (totals.dueCount[k] as number) + 1;
+    totals.dueArr[k] = (totals.dueArr[k] as number) + (c.arr[row] as number);
+    if (totals.renewal[k] === 0) totals.renewal[k] = 1;
+    if (isRenewedCode(renewals.status[i] as number)) {
+      totals.renewalArr[k] = (totals.renewalArr[k] as number) + (c.arr[renewals.renewal[i] as number] as number);
+      totals.renewal[k] = 2;
+    }
+  }
+  return totals;
+}
+
 interface Tally {
   summary: GroupSummary;
   startingArr: number;
@@ -70,61 +128,35 @@ function emptyTally(key: string): Tally {
   };
 }
 
-export function groupSummariesOf(selection: Selection, dimension: BreakdownDimension, cores: GroupCores): GroupSummary[] {
-  const { index } = selection;
-  const { waterfall, retention, renewals } = cores;
-  const column = dimensionColumn(index, dimension);
-  const series = movementArr(index, waterfall.period, cores.graceMonths, cores.asOf);
-  const from = monthIndex(waterfall.period.from);
-  const to = monthIndex(waterfall.period.to);
-  // Groups appear in key order (column codes are sorted), and only when they have a selected account.
+/** Per group of `dimension`, the selected accounts' totals summed; groups in key order, those with accounts only. */
+export function groupSummariesOf(selection: Selection, dimension: BreakdownDimension, totals: AccountTotals): GroupSummary[] {
+  const column = dimensionColumn(selection.index, dimension);
   const tallies: Array<Tally | undefined> = new Array(column.values.length);
-  for (const position of selection.positions) {
-    const code = column.codes[position] as number;
+  for (let k = 0; k < selection.positions.length; k += 1) {
+    const code = column.codes[selection.positions[k] as number] as number;
     const tally = (tallies[code] ??= emptyTally(column.values[code] as string));
-    const closing = series.at(position, to);
-    tally.summary.openingArr += series.at(position, from - 1);
+    const { summary } = tally;
+    const closing = totals.closing[k] as number;
+    summary.openingArr += totals.opening[k] as number;
     if (closing > 0) {
-      tally.summary.accounts += 1;
-      tally.summary.arr += closing;
+      summary.accounts += 1;
+      summary.arr += closing;
     }
+    for (let kind = 0; kind < MOVEMENT_KINDS.length; kind += 1) {
+      const amount = totals.kinds[k * MOVEMENT_KINDS.length + kind] as number;
+      if (amount === 0) continue;
+      summary[MOVEMENT_KINDS[kind] as MovementKind] += amount;
+      summary.netNew += amount;
+    }
+    tally.startingArr += totals.startArr[k] as number;
+    tally.endingArr += totals.endArr[k] as number;
+    tally.keptArr += totals.kept[k] as number;
+    summary.renewalsDue += totals.dueCount[k] as number;
+    tally.dueArr += totals.dueArr[k] as number;
+    tally.renewalArr += totals.renewalArr[k] as number;
+    if ((totals.renewal[k] as number) >= 1) tally.dueAccounts += 1;
+    if (totals.renewal[k] === 2) tally.renewedAccounts += 1;
   }
-  const tallyAt = (position: number) => tallies[column.codes[position] as number] as Tally;
-  const movements = waterfall.movementColumns;
-  for (let row = 0; row < movements.position.length; row += 1) {
-    const { summary } = tallyAt(movements.position.at(row));
-    const amount = movements.amount.at(row);
-    summary[MOVEMENT_KINDS[movements.kind.at(row)] as MovementKind] += amount;
-    summary.netNew += amount;
-  }
-  retention.positions.forEach((position, i) => {
-    const tally = tallyAt(position);
-    const startArr = retention.startArr[i] as number;
-    const endArr = retention.endArr[i] as number;
-    tally.startingArr += startArr;
-    tally.endingArr += endArr;
-    tally.keptArr += Math.min(startArr, endArr);
-  });
-  const c = index.contracts;
-  // Per account: 1 once counted as due, 2 once counted as renewed (an account is in one group).
-  const marks = new Uint8Array(index.accounts.length);
-  renewals.dueRows.forEach((row, i) => {
-    const position = c.account[row] as number;
-    const tally = tallyAt(position);
-    tally.summary.renewalsDue += 1;
-    tally.dueArr += c.arr[row] as number;
-    if (marks[position] === 0) {
-      marks[position] = 1;
-      tally.dueAccounts += 1;
-    }
-    if (isRenewedCode(renewals.status[i] as number)) {
-      tally.renewalArr += c.arr[renewals.renewal[i] as number] as number;
-      if (marks[position] === 1) {
-        marks[position] = 2;
-        tally.renewedAccounts += 1;
-      }
-    }
-  });
   return tallies
     .filter((tally): tally is Tally => tally !== undefined)
     .map((tally) => ({
@@ -156,6 +188,7 @@ function coresOf(index: DatasetIndex, inputs: GroupSummaryInputs): GroupCores {
 export function groupSummaries(dataset: Dataset, dimension: BreakdownDimension, inputs: GroupSummaryInputs): GroupSummary[] {
   assertDimension(dimension);
   const index = indexDataset(dataset);
-  return groupSummariesOf(selectAll(index), dimension, coresOf(index, inputs));
+  const selection = selectAll(index);
+  return groupSummariesOf(selection, dimension, accountTotalsOf(selection, coresOf(index, inputs)));
 }
 

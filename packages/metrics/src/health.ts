@@ -154,22 +154,29 @@ export function healthDistributionOf(selection: Selection, period: Period, setti
   const to = monthIndex(period.to);
   const arr = arrThrough(index, to);
   const months: HealthDistributionMonth[] = [];
+  // Per month: count and ARR of tiers 0..3, then of the unscored (slot 4), summed in account order.
+  const counts = new Float64Array(5);
+  const arrs = new Float64Array(5);
+  const { positions } = selection;
   for (let month = from; month <= to; month += 1) {
-    const row: HealthDistributionMonth = { month: monthFromIndex(month), tiers: emptyTierCells(), unscored: { count: 0, arr: 0 } };
-    const cells = HEALTH_TIERS.map((tier) => row.tiers[tier]);
+    counts.fill(0);
+    arrs.fill(0);
     const offset = month - arr.start;
     // The health column of the month (or -1 when no account has health then), read inline in the hot loop.
     const healthOffset = matrix.count === 0 ? -1 : month < matrix.start ? (matrix.before ? 0 : -1) : Math.min(month - matrix.start, matrix.count - 1);
-    for (const position of selection.positions) {
+    for (let k = 0; k < positions.length; k += 1) {
+      const position = positions[k] as number;
       const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
       if (settings.activeOnly && value <= 0) continue;
       const tier = healthOffset < 0 ? -1 : (matrix.tier[position * matrix.count + healthOffset] as number);
-      const cell = tier >= 0 ? (cells[tier] as TierCell) : value > 0 ? row.unscored : null;
-      if (!cell) continue;
-      cell.count += 1;
-      cell.arr += value;
+      const slot = tier >= 0 ? tier : value > 0 ? 4 : -1;
+      if (slot < 0) continue;
+      counts[slot] = (counts[slot] as number) + 1;
+      arrs[slot] = (arrs[slot] as number) + value;
     }
-    months.push(row);
+    const tiers = emptyTierCells();
+    HEALTH_TIERS.forEach((tier, code) => { tiers[tier] = { count: counts[code] as number, arr: arrs[code] as number }; });
+    months.push({ month: monthFromIndex(month), tiers, unscored: { count: counts[4] as number, arr: arrs[4] as number } });
   }
   return { period: { from: period.from, to: period.to }, months };
 }

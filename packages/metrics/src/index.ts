@@ -8,7 +8,7 @@ export {
   inPeriod, isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
 } from './dates.js';
 export {
-  ACCOUNT_COLLECTIONS, ADVOCACY_KINDS, COLLECTION_NAMES, FUNNEL_STAGES, inFunnelStage, LEAD_STAGES, NPS_CATEGORIES, npsCategory,
+  ACCOUNT_COLLECTIONS, ADVOCACY_KINDS, COLLECTION_NAMES, FUNNEL_STAGES, funnelDepth, inFunnelStage, LEAD_STAGES, NPS_CATEGORIES, npsCategory,
   ownValue, REVENUE_FIELDS, REVENUE_SOURCES, revenueFieldOf,
 } from './domain.js';
 export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './domain.js';
@@ -51,13 +51,15 @@ export { computeDashboard, dashboardKpis } from './dashboard.js';
 export type { DashboardOptions } from './dashboard.js';
 export { comparisonPeriodOf, DEFAULT_BREAKDOWNS, previousPeriod, resolveView, VIEW_FIELDS, viewOf } from './view.js';
 export type { Comparison, EarlyWarningSettingsInput, View, ViewOptions } from './view.js';
-export { prepareDataset, QUADRANT_POINTS, ROW_SETS, SUMMARY_PARTS } from './prepared.js';
+export { prepareDataset, QUADRANT_POINTS, SUMMARY_PARTS } from './prepared.js';
+export { ROW_SETS } from './row-sets.js';
+export type { RowSetName, RowSetRows } from './row-sets.js';
 export type {
-  ArrWaterfallSummary, Dashboard, DashboardKpis, DashboardSummary, FilterOptions, HealthQuadrantsSummary, PreparedDataset, RowSetName,
-  RowSetRows, SummaryPart, SummaryParts,
+  ArrWaterfallSummary, Dashboard, DashboardKpis, DashboardSummary, FilterOptions, HealthQuadrantsSummary, PreparedDataset, SummaryPart,
+  SummaryParts,
 } from './prepared.js';
 export { DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS } from './rows.js';
-export type { ColumnKind, RowColumn, RowFilter, RowPage, RowQuery, RowSetSpec, RowSort } from './rows.js';
+export type { Cell, ColumnKind, RowColumn, RowFilter, RowPage, RowQuery, RowSetSpec, RowSort, RowTable } from './rows.js';
 export {
   attributionAccountIds, cohortAccountIds, drillDownAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds, tierAccountIds,
   transitionAccountIds,

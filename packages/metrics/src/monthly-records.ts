@@ -118,7 +118,7 @@ function forwardFill(values: Float64Array, accounts: number, count: number): voi
 }
 
 /** An account's health in month m is its latest snapshot at or before m (SPEC 4). */
-function snapshotSides(index: DatasetIndex): HealthSides {
+export function snapshotSides(index: DatasetIndex): HealthSides {
   return cached(index, 'health', () => {
     const snapshots = index.dataset.health ?? [];
     const span = monthSpan(snapshots);

@@ -1,6 +1,6 @@
 /** Net Promoter Score (SPEC 5): promoters score 9-10, passives 7-8, detractors 0-6 (`npsCategory`). */
 import { assertPeriod, monthIndex } from './dates.js';
-import { cached, recordColumns } from './dataset-index.js';
+import { cached, recordColumns, type DatasetIndex, type RecordColumns } from './dataset-index.js';
 import { npsCategory } from './domain.js';
 import { isSelected, type Selection } from './selection.js';
 import type { NpsResponse, Period } from './types.js';
@@ -47,27 +47,31 @@ export function nps(responses: readonly NpsResponse[], options: NpsOptions = {})
   return counts;
 }
 
+/**
+ * The NPS responses dated in months `from .. to`, as rows of the response columns, in month order (counts do not
+ * depend on the order they are added in), so a period reads only its own responses.
+ */
+export function responsesIn(index: DatasetIndex, from: number, to: number): { columns: RecordColumns<NpsResponse>; rows: Int32Array } {
+  const columns = recordColumns<NpsResponse>(index, 'nps');
+  const byMonth = cached(index, 'nps:by-month', () => Int32Array.from(columns.month.keys()).sort((a, b) => (columns.month[a] as number) - (columns.month[b] as number) || a - b));
+  const first = (month: number) => {
+    let low = 0;
+    let high = byMonth.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((columns.month[byMonth[mid] as number] as number) < month) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return { columns, rows: byMonth.subarray(first(from), first(to + 1)) };
+}
+
 /** NPS over the responses of the selected accounts (and, for a whole dataset, those without an account). */
 export function npsOf(selection: Selection, period: Period | undefined): NpsResult {
-  const { index } = selection;
-  const columns = recordColumns<NpsResponse>(index, 'nps');
-  // Responses by month, so a period reads only its own (counts do not depend on the order they are added in).
-  const byMonth = cached(index, 'nps:by-month', () => Int32Array.from(columns.month.keys()).sort((a, b) => (columns.month[a] as number) - (columns.month[b] as number) || a - b));
-  const from = period ? monthIndex(period.from) : -Infinity;
-  const to = period ? monthIndex(period.to) : Infinity;
+  const { columns, rows } = responsesIn(selection.index, period ? monthIndex(period.from) : -Infinity, period ? monthIndex(period.to) : Infinity);
   const counts = emptyNps();
-  let low = 0;
-  let high = byMonth.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((columns.month[byMonth[mid] as number] as number) < from) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < byMonth.length; i += 1) {
-    const row = byMonth[i] as number;
-    if ((columns.month[row] as number) > to) break;
-    if (isSelected(selection, columns.account[row] as number)) countNps(counts, columns.value[row] as number);
-  }
+  for (const row of rows) if (isSelected(selection, columns.account[row] as number)) countNps(counts, columns.value[row] as number);
   counts.score = npsScore(counts);
   return counts;
 }

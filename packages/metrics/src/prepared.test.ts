@@ -9,7 +9,8 @@ import { monthFromIndex, monthIndex } from './dates.js';
 import { accountFilter, groupKey, type AccountFilters, type BreakdownDimension } from './dimensions.js';
 import { drillDownAccountIds } from './drill-down.js';
 import { filterDataset } from './partition.js';
-import { prepareDataset, ROW_SETS } from './prepared.js';
+import { prepareDataset } from './prepared.js';
+import { ROW_SETS, type RowSetName } from './row-sets.js';
 import { renewals } from './renewals.js';
 import type { Dataset } from './types.js';
 
@@ -139,7 +140,7 @@ describe('prepareDataset', () => {
 
   it('every row set answers, with the columns its spec names', () => {
     const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL };
-    for (const name of Object.keys(ROW_SETS) as Array<keyof typeof ROW_SETS>) {
+    for (const name of Object.keys(ROW_SETS) as RowSetName[]) {
       const page = engine.rows(view, name, { limit: 3, sort: [{ id: 'name' }] });
       expect(page.rowSet).toBe(name);
       expect(page.count).toBeGreaterThan(0);
@@ -165,6 +166,25 @@ describe('prepareDataset', () => {
     expect(summary.healthQuadrants.points.length).toBe(summary.healthQuadrants.accountCount);
     const points = summary.healthQuadrants.points.map((p) => p.arr);
     expect(points).toEqual([...points].sort((a, b) => b - a));
+  });
+});
+
+describe('a compact engine', () => {
+  it('answers as the full one after letting go of the per-month records, also for months past the data', () => {
+    const snapshots: Dataset = {
+      ...sample,
+      contracts: [],
+      arr: sample.accounts.flatMap((a, n) => ['2025-01', '2025-02', '2025-03'].map((month, m) => ({ accountId: a.id, month, arr: (n % 7) * 100 + m * 10 }))),
+    };
+    for (const dataset of [sample, snapshots]) {
+      const copy = { ...dataset };
+      const compact = prepareDataset(copy, { compact: true });
+      expect(compact.dataset.health).toBeUndefined();
+      for (const period of [{ from: '2025-01', to: '2025-12' }, { from: '2026-01', to: '2027-06' }]) {
+        const view = { period, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, filters: { segment: ['KA', 'MM'] } };
+        expect(compact.summary(view)).toEqual(prepareDataset(dataset).summary(view));
+      }
+    }
   });
 });
 

@@ -8,27 +8,32 @@
  * `computeDashboard` returns), and `summary(view)` the same figures without them, with each list readable in pages
  * through `rows(view, rowSet, query)`. Both are plain JSON, so a Web Worker or a server can answer them.
  */
-import { accountSummariesOf, type AccountSummary } from './account-summaries.js';
-import { movementRows, waterfallOf, waterfallResult, type ArrMovement, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
+import { accountSummaryTable } from './account-summaries.js';
+import { waterfallOf, waterfallResult, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
 import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
 import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
-import { indexDataset, type DatasetIndex } from './dataset-index.js';
+import { compactIndex, indexDataset, type DatasetIndex } from './dataset-index.js';
+import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
-import { earlyWarningsOf, type EarlyWarningItem, type EarlyWarnings } from './early-warnings.js';
-import { groupSummariesOf, type GroupSummary } from './group-summary.js';
+import { earlyWarningsOf, type EarlyWarnings } from './early-warnings.js';
+import { accountTotalsOf, groupSummariesOf, type GroupSummary } from './group-summary.js';
 import {
-  healthDistributionOf, healthQuadrantsOf, healthScoreRow, healthScoresOf, quadrantRow, quadrantsResult, healthScoresResult,
-  type AccountHealth, type HealthDistribution, type HealthQuadrants, type HealthScoresCore, type QuadrantAccount, type QuadrantsCore, type HealthScores,
+  healthDistributionOf, healthQuadrantsOf, healthScoresOf, quadrantRow, quadrantsResult, healthScoresResult,
+  type HealthDistribution, type HealthQuadrants, type HealthScoresCore, type QuadrantAccount, type QuadrantsCore, type HealthScores,
 } from './health.js';
-import { HEALTH_TIERS, type HealthModel, type HealthTier } from './health-model.js';
-import { transitionRow, transitionsOf, transitionsResult, type AccountTransition, type HealthTransitions, type TransitionsCore } from './health-transitions.js';
+import type { HealthModel, HealthTier } from './health-model.js';
+import { transitionsOf, transitionsResult, type HealthTransitions, type TransitionsCore } from './health-transitions.js';
 import { npsOf, type NpsResult } from './nps.js';
-import { funnelOfCore, RENEWAL_STATUSES, renewalItem, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalItem, type RenewalSummary } from './renewals.js';
-import { retentionAccounts, retentionOf, retentionResult, type RetentionAccount, type RetentionCore, type RetentionResult } from './retention.js';
-import { checkQuery, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec } from './rows.js';
+import { funnelOfCore, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalSummary } from './renewals.js';
+import { retentionOf, retentionResult, type RetentionCore, type RetentionResult } from './retention.js';
+import { checkQuery, narrowTable, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec, type RowTable } from './rows.js';
+import {
+  healthScoresTable, movementsTable, quadrantTable, renewalsTable, retentionTable, ROW_SETS, transitionsTable, warningsTable,
+  type RowSetName, type RowSetRows,
+} from './row-sets.js';
 import { dimensionColumn, filterMask, selectMask, type Selection } from './selection.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
@@ -138,20 +143,6 @@ export const SUMMARY_PARTS: readonly SummaryPart[] = [
 /** Points a quadrant summary carries at most. */
 export const QUADRANT_POINTS = 2_000;
 
-/** Per-account lists of a view, read in pages. */
-export type RowSetName = 'accounts' | 'movements' | 'renewals' | 'health-scores' | 'quadrant-accounts' | 'transitions' | 'early-warnings' | 'retention-accounts';
-
-export interface RowSetRows {
-  accounts: AccountSummary;
-  movements: ArrMovement & { name: string };
-  renewals: RenewalItem & { name: string };
-  'health-scores': AccountHealth & { name: string };
-  'quadrant-accounts': QuadrantAccount & { name: string };
-  transitions: AccountTransition & { name: string };
-  'early-warnings': EarlyWarningItem & { name: string };
-  'retention-accounts': RetentionAccount & { name: string };
-}
-
 /**
  * The distinct values of each account field within a view's accounts, with how many accounts have each; CSM ids
  * carry the CSM's name as `label`.
@@ -186,7 +177,7 @@ export interface PreparedDataset {
   dataPeriod(): Period | null;
 }
 
-const MAX_CACHED = 256;
+const MAX_CACHED = 64;
 
 /** A small cache that forgets the oldest entries past `MAX_CACHED`, so a long-running server stays bounded. */
 class ResultCache {
@@ -231,10 +222,21 @@ function largestFirst(values: Float64Array, limit: number): Int32Array {
 const engines = new WeakMap<Dataset, PreparedDataset>();
 
 /** Indexes `dataset` once (a validated dataset: run `validateDataset` on raw input first) and answers views from it. */
-export function prepareDataset(dataset: Dataset): PreparedDataset {
+export interface PrepareOptions {
+  /**
+   * Build every index up front and let go of the records only the index needs (ARR snapshots, health snapshots,
+   * activity): millions of small objects that a long-lived engine (a worker, a server) would otherwise keep alive
+   * and make every garbage collection walk. The engine's `dataset` then lacks those collections.
+   */
+  compact?: boolean;
+}
+
+export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): PreparedDataset {
   let engine = engines.get(dataset);
   if (!engine) {
-    engine = createEngine(indexDataset(dataset));
+    const index = indexDataset(dataset);
+    if (options.compact) compactIndex(index, (i) => { activityMatrix(i); snapshotSides(i); });
+    engine = createEngine(index);
     engines.set(dataset, engine);
   }
   return engine;
@@ -243,7 +245,6 @@ export function prepareDataset(dataset: Dataset): PreparedDataset {
 function createEngine(index: DatasetIndex): PreparedDataset {
   const cache = new ResultCache();
   const names = (position: number) => (index.accounts[position] as { name: string }).name;
-  const positionOf = (accountId: string) => index.positionOf.get(accountId) as number;
 
   const selectionOf = (view: Pick<View, 'filters' | 'accountIds'>): Selection =>
     cache.get(`selection|${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`,
@@ -294,7 +295,10 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       }));
   const breakdown = (view: View, dimension: BreakdownDimension) =>
     cache.get(`breakdown|${selectionKey(view)}|${dimension}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
-      () => groupSummariesOf(selectionOf(view), dimension, {
+      () => groupSummariesOf(selectionOf(view), dimension, accountTotals(view)));
+  const accountTotals = (view: View) =>
+    cache.get(`totals|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
+      () => accountTotalsOf(selectionOf(view), {
         waterfall: waterfall(view, view.period, view.asOf), retention: retention(view, view.period),
         renewals: renewals(view, view.period, view.asOf), graceMonths: view.graceMonths, asOf: view.asOf,
       }));
@@ -315,52 +319,36 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     return result;
   };
 
-  /** A row set's rows for a view (narrowed to a drill-down's accounts), cached until evicted. */
-  const rowsOf = <N extends RowSetName>(view: View, rowSet: N): Array<RowSetRows[N]> => {
-    const all = cache.get(`rows|${rowSet}|${JSON.stringify({ ...view, selection: null })}`, () => buildRows(view, rowSet) as Array<RowSetRows[N]>);
+  /** A row set's rows for a view, as a table (narrowed to a drill-down's accounts), cached until evicted. */
+  const tableOf = <N extends RowSetName>(view: View, rowSet: N): RowTable<RowSetRows[N]> => {
+    const all = cache.get(`rows|${rowSet}|${JSON.stringify({ ...view, selection: null })}`, () => buildTable(view, rowSet)) as RowTable<RowSetRows[N]>;
     const { selection } = view;
     if (!selection) return all;
     return cache.get(`rows|${rowSet}|${JSON.stringify(view)}`, () => {
-      const keep = new Set(drillDownPositions(selectionOf(view), selection, view));
-      return all.filter((row) => keep.has(positionOf((row as { accountId: string }).accountId)));
+      const keep = new Uint8Array(index.accounts.length);
+      for (const position of drillDownPositions(selectionOf(view), selection, view)) keep[position] = 1;
+      return narrowTable(all, (position) => keep[position] === 1);
     });
   };
 
-  const buildRows = (view: View, rowSet: RowSetName): unknown[] => {
-    const selection = selectionOf(view);
+  const buildTable = (view: View, rowSet: RowSetName): RowTable<unknown> => {
     switch (rowSet) {
       case 'accounts':
-        return accountSummariesOf(selection, view, { renewals: renewals(view, view.period, view.asOf) });
-      case 'movements': {
-        const core = waterfall(view, view.period, view.asOf);
-        const rows = movementRows(index, core.movementColumns);
-        return rows.map((row, i) => ({ ...row, name: names(core.movementColumns.position.at(i)) }));
-      }
-      case 'renewals': {
-        const core = renewals(view, view.period, view.asOf);
-        return Array.from(core.dueRows, (row, i) => {
-          const item = renewalItem(index, row, core.renewal[i] as number, core.status[i] as number);
-          return { ...item, name: names(index.contracts.account[row] as number) };
-        });
-      }
-      case 'health-scores': {
-        const core = healthScores(view);
-        return Array.from(core.positions, (position, i) => ({ ...healthScoreRow(index, core.matrix, position, core.cells[i] as number), name: names(position) }));
-      }
-      case 'quadrant-accounts': {
-        const core = quadrants(view);
-        return Array.from(core.positions, (position, i) => ({ ...quadrantRow(index, core, i), name: names(position) }));
-      }
-      case 'transitions': {
-        const core = transitions(view);
-        return Array.from(core.positions, (position, i) => ({ ...transitionRow(index, core, i), name: names(position) }));
-      }
+        return accountSummaryTable(selectionOf(view), view, { renewals: renewals(view, view.period, view.asOf) });
+      case 'movements':
+        return movementsTable(index, waterfall(view, view.period, view.asOf));
+      case 'renewals':
+        return renewalsTable(index, renewals(view, view.period, view.asOf));
+      case 'health-scores':
+        return healthScoresTable(index, healthScores(view));
+      case 'quadrant-accounts':
+        return quadrantTable(index, quadrants(view));
+      case 'transitions':
+        return transitionsTable(index, transitions(view));
       case 'early-warnings':
-        return warnings(view, view.period.to).items.map((item) => ({ ...item, name: names(positionOf(item.accountId)) }));
-      case 'retention-accounts': {
-        const core = retention(view, view.period);
-        return retentionAccounts(selection, core).map((row, i) => ({ ...row, name: names(core.positions[i] as number) }));
-      }
+        return warningsTable(index, warnings(view, view.period.to));
+      case 'retention-accounts':
+        return retentionTable(index, retention(view, view.period));
     }
   };
 
@@ -368,7 +356,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   const parts: { [K in SummaryPart]: (view: View) => SummaryParts[K] } = {
     kpis,
     waterfall: (view) => {
-      const { movementColumns: _movements, ...figures } = waterfall(view, view.period, view.asOf);
+      const { movementColumns: _movements, openingAt: _openingAt, closingAt: _closingAt, ...figures } = waterfall(view, view.period, view.asOf);
       return figures;
     },
     retention: (view) => {
@@ -455,10 +443,14 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       if (typeof part !== 'string' || !Object.prototype.hasOwnProperty.call(parts, part)) {
         throw new RangeError(`metric must be one of ${SUMMARY_PARTS.join(', ')}, got ${JSON.stringify(part)}`);
       }
-      return parts[part](resolveView(options));
+      const view = resolveView(options);
+      return cache.get(`metric|${part}|${JSON.stringify(view)}`, () => parts[part](view));
     },
     kpis: (options) => kpis(resolveView(options)),
-    rowsAll: (options, rowSet) => rowsOf(resolveView(options), rowSet),
+    rowsAll: (options, rowSet) => {
+      const table = tableOf(resolveView(options), rowSet);
+      return Array.from({ length: table.length }, (_, i) => table.row(i));
+    },
     rows(options, rowSet, query = {}) {
       const view = resolveView(options);
       const spec = ROW_SETS[rowSet] as unknown as RowSetSpec<RowSetRows[typeof rowSet]> | undefined;
@@ -466,10 +458,10 @@ function createEngine(index: DatasetIndex): PreparedDataset {
         throw new RangeError(`rowSet must be one of ${Object.keys(ROW_SETS).join(', ')}, got ${JSON.stringify(rowSet)}`);
       }
       const { offset, limit } = checkQuery(spec, query);
-      const rows = rowsOf(view, rowSet);
-      const order = cache.get(`order|${rowSet}|${JSON.stringify(view)}|${orderKey(query)}`, () => queryOrder(spec, rows, query));
+      const table = tableOf(view, rowSet);
+      const order = cache.get(`order|${rowSet}|${JSON.stringify(view)}|${orderKey(query)}`, () => queryOrder(spec, table, query));
       // `count` is the view's rows before a drill-down, filters and search narrow them: "12 of 2,000 rows".
-      return { ...pageOf(spec, rows, order, offset, limit), count: view.selection ? rowsOf({ ...view, selection: null }, rowSet).length : rows.length };
+      return { ...pageOf(spec, table, order, offset, limit), count: view.selection ? tableOf({ ...view, selection: null }, rowSet).length : table.length };
     },
     drillDown(options, target) {
       const view = resolveView(options);
@@ -504,103 +496,3 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   };
   return engine;
 }
-
-const TIER_ORDER: readonly string[] = HEALTH_TIERS;
-
-/** The columns of each row set: what a paged table can sort, filter and search on. */
-export const ROW_SETS: { [N in RowSetName]: RowSetSpec<RowSetRows[N]> } = {
-  accounts: {
-    name: 'accounts',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'csm', kind: 'text', value: (r) => r.csmName },
-      { id: 'segment', kind: 'enum', value: (r) => r.segment },
-      { id: 'region', kind: 'enum', value: (r) => r.region },
-      { id: 'industry', kind: 'enum', value: (r) => r.industry },
-      { id: 'channel', kind: 'enum', value: (r) => r.channel },
-      { id: 'arr', kind: 'number', value: (r) => r.arr },
-      { id: 'score', kind: 'number', value: (r) => r.score },
-      { id: 'tier', kind: 'rank', value: (r) => r.tier, order: TIER_ORDER },
-      { id: 'quadrant', kind: 'enum', value: (r) => r.quadrant },
-      { id: 'nps', kind: 'number', value: (r) => r.nps },
-      { id: 'activityRate', kind: 'number', value: (r) => r.activityRate },
-      { id: 'nextRenewal', kind: 'date', value: (r) => r.nextRenewal },
-      { id: 'renewalStatus', kind: 'enum', value: (r) => r.renewalStatus },
-    ],
-  },
-  movements: {
-    name: 'movements',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'month', kind: 'date', value: (r) => r.month },
-      { id: 'kind', kind: 'enum', value: (r) => r.kind },
-      { id: 'amount', kind: 'number', value: (r) => r.amount },
-    ],
-  },
-  renewals: {
-    name: 'renewals',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'contractId', kind: 'text', value: (r) => r.contractId },
-      { id: 'dueDate', kind: 'date', value: (r) => r.dueDate },
-      { id: 'dueArr', kind: 'number', value: (r) => r.dueArr },
-      { id: 'renewalArr', kind: 'number', value: (r) => r.renewalArr },
-      { id: 'status', kind: 'rank', value: (r) => r.status, order: RENEWAL_STATUSES },
-      { id: 'daysLate', kind: 'number', value: (r) => r.daysLate },
-    ],
-  },
-  'health-scores': {
-    name: 'health-scores',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'score', kind: 'number', value: (r) => r.score },
-      { id: 'tier', kind: 'rank', value: (r) => r.tier, order: TIER_ORDER },
-      { id: 'outcome', kind: 'number', value: (r) => r.outcome },
-      { id: 'experience', kind: 'number', value: (r) => r.experience },
-    ],
-  },
-  'quadrant-accounts': {
-    name: 'quadrant-accounts',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'quadrant', kind: 'enum', value: (r) => r.quadrant },
-      { id: 'outcome', kind: 'number', value: (r) => r.outcome },
-      { id: 'experience', kind: 'number', value: (r) => r.experience },
-      { id: 'arr', kind: 'number', value: (r) => r.arr },
-    ],
-  },
-  transitions: {
-    name: 'transitions',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'fromTier', kind: 'rank', value: (r) => r.fromTier, order: TIER_ORDER },
-      { id: 'toTier', kind: 'rank', value: (r) => r.toTier, order: TIER_ORDER },
-      { id: 'kind', kind: 'enum', value: (r) => r.kind },
-    ],
-  },
-  'early-warnings': {
-    name: 'early-warnings',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'arr', kind: 'number', value: (r) => r.arr },
-      { id: 'rates', kind: 'number', value: (r) => r.rates.reduce((sum, rate) => sum + rate, 0) / Math.max(1, r.rates.length) },
-      { id: 'nextRenewal', kind: 'date', value: (r) => r.nextRenewal },
-    ],
-  },
-  'retention-accounts': {
-    name: 'retention-accounts',
-    columns: [
-      { id: 'name', kind: 'text', value: (r) => r.name },
-      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
-      { id: 'startArr', kind: 'number', value: (r) => r.startArr },
-      { id: 'endArr', kind: 'number', value: (r) => r.endArr },
-    ],
-  },
-};

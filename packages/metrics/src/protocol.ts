@@ -5,10 +5,8 @@
  */
 import { isValidMonth } from './dates.js';
 import type { DrillDownTarget } from './drill-down.js';
-import {
-  ROW_SETS, SUMMARY_PARTS, type DashboardSummary, type FilterOptions, type PreparedDataset, type RowSetName, type RowSetRows, type SummaryPart,
-  type SummaryParts,
-} from './prepared.js';
+import { SUMMARY_PARTS, type DashboardSummary, type FilterOptions, type PreparedDataset, type SummaryPart, type SummaryParts } from './prepared.js';
+import { ROW_SETS, type RowSetName, type RowSetRows } from './row-sets.js';
 import type { RowPage, RowQuery } from './rows.js';
 import type { Dataset, Period } from './types.js';
 import type { ViewOptions } from './view.js';

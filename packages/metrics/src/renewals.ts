@@ -17,9 +17,9 @@
 import { addMonthsToDayNumber, assertPeriod, dayNumber, monthIndex } from './dates.js';
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { cached, OPEN_END, type ContractColumns, type DatasetIndex } from './dataset-index.js';
-import { FUNNEL_STAGES, inFunnelStage, type FunnelStageName } from './domain.js';
+import { FUNNEL_STAGES, funnelDepth, type FunnelStageName } from './domain.js';
 import { ratio } from './ratio.js';
-import { wholeDataset, type Selection } from './selection.js';
+import { slotOf, wholeDataset, type Selection } from './selection.js';
 import type { Contract, DateString, Dataset, Period } from './types.js';
 
 export type RenewalStatus = 'renewed' | 'renewed-late' | 'open' | 'in-grace' | 'churned';
@@ -190,28 +190,29 @@ export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: 
     renewal[i] = matches[row] as number;
     status[i] = statusCode(c, row, matches[row] as number, graceMonths, asOfDay);
   });
-  return { ...summarizeRenewalRows(index, period, asOf, graceMonths, rows, renewal, status), dueRows: rows, renewal, status };
+  return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, rows, renewal, status), dueRows: rows, renewal, status };
 }
 
 /** Aggregates due contracts into the summary figures (shared by `renewals` and per-group breakdowns). */
 export function summarizeRenewalRows(
-  index: DatasetIndex, period: Period, asOf: DateString, graceMonths: number,
+  selection: Selection, period: Period, asOf: DateString, graceMonths: number,
   rows: ArrayLike<number>, renewal: ArrayLike<number>, status: ArrayLike<number>,
 ): Omit<RenewalSummary, 'items'> {
-  const c = index.contracts;
+  const c = selection.index.contracts;
+  const slot = slotOf(selection);
   const due = { count: 0, arr: 0 };
   const renewed = { count: 0, arr: 0 };
   const churned = { count: 0, arr: 0 };
   const pending = { count: 0, arr: 0 };
   let cappedArr = 0;
   // Per account: 1 when it has a due contract, 2 when one of them renewed (SPEC 3's logo rate counts accounts).
-  const marks = new Uint8Array(index.accounts.length);
+  const marks = new Uint8Array(selection.positions.length);
   let dueAccounts = 0;
   let renewedAccounts = 0;
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] as number;
     const dueArr = c.arr[row] as number;
-    const position = c.account[row] as number;
+    const position = slot[c.account[row] as number] as number;
     const code = status[i] as number;
     due.count += 1;
     due.arr += dueArr;
@@ -305,19 +306,19 @@ export function funnelOf(
   period: Period, n: number,
   renewedAt: (i: number) => boolean, dueArrAt: (i: number) => number, renewalArrAt: (i: number) => number | null,
 ): RenewalFunnel {
-  const counts = new Float64Array(FUNNEL_STAGES.length);
-  const dueArrs = new Float64Array(FUNNEL_STAGES.length);
-  const renewalArrs = new Float64Array(FUNNEL_STAGES.length);
+  const counts = [0, 0, 0, 0];
+  const dueArrs = [0, 0, 0, 0];
+  const renewalArrs = [0, 0, 0, 0];
+  // Stages nest (due ⊇ renewed ⊇ retained ⊇ expanded), so each contract adds to the stages up to its depth.
   for (let i = 0; i < n; i += 1) {
-    const renewed = renewedAt(i);
     const dueArr = dueArrAt(i);
     const renewal = renewalArrAt(i);
-    FUNNEL_STAGES.forEach((stage, s) => {
-      if (!inFunnelStage(stage, renewed, dueArr, renewal)) return;
+    const depth = funnelDepth(renewedAt(i), dueArr, renewal);
+    for (let s = 0; s <= depth; s += 1) {
       counts[s] = (counts[s] as number) + 1;
       dueArrs[s] = (dueArrs[s] as number) + dueArr;
       renewalArrs[s] = (renewalArrs[s] as number) + (renewal ?? 0);
-    });
+    }
   }
   const stages = FUNNEL_STAGES.map((stage, s): FunnelStage => ({
     stage, count: counts[s] as number, dueArr: dueArrs[s] as number, renewalArr: renewalArrs[s] as number,

@@ -47,10 +47,12 @@ export const MAX_PAGE_ROWS = 5_000;
 
 export type ColumnKind = 'text' | 'enum' | 'number' | 'date' | 'rank';
 
+export type Cell = string | number | null | undefined;
+
 export interface RowColumn<R> {
   id: string;
   kind: ColumnKind;
-  value: (row: R) => string | number | null | undefined;
+  value: (row: R) => Cell;
   /** For `rank` columns: the values in their sort order. */
   order?: readonly string[];
 }
@@ -58,6 +60,49 @@ export interface RowColumn<R> {
 export interface RowSetSpec<R> {
   name: string;
   columns: ReadonlyArray<RowColumn<R>>;
+  /**
+   * Sorts the set's own order already satisfies (its rows come sorted by these, ties in a fixed order), so a query
+   * that asks for them needs no sort at all.
+   */
+  natural?: readonly RowSort[];
+}
+
+/**
+ * The rows of a row set for one view, read by index: row objects are built only for the rows a page returns (and
+ * for columns without a fast reader), so a 150k-row set costs its sort keys, not 150k objects.
+ */
+export interface RowTable<R> {
+  readonly length: number;
+  row(index: number): R;
+  /** The account position of a row: what a drill-down narrows by. */
+  position(index: number): number;
+  /** A reader of one column's cells without building rows, where the table has one. */
+  cell?(column: string): ((index: number) => Cell) | undefined;
+}
+
+/** A table whose rows are built on first read and kept. */
+export function lazyTable<R>(length: number, build: (index: number) => R, position: (index: number) => number, cell?: RowTable<R>['cell']): RowTable<R> {
+  const built: Array<R | undefined> = new Array(length);
+  return {
+    length,
+    row: (index) => (built[index] ??= build(index)),
+    position,
+    ...(cell ? { cell } : {}),
+  };
+}
+
+/** The rows of `table` whose account `keep` selects, in their order. */
+export function narrowTable<R>(table: RowTable<R>, keep: (position: number) => boolean): RowTable<R> {
+  const kept: number[] = [];
+  for (let index = 0; index < table.length; index += 1) if (keep(table.position(index))) kept.push(index);
+  const map = Int32Array.from(kept);
+  const cell = table.cell;
+  return {
+    length: map.length,
+    row: (index) => table.row(map[index] as number),
+    position: (index) => table.position(map[index] as number),
+    ...(cell ? { cell: (column: string) => { const read = cell(column); return read ? (index: number) => read(map[index] as number) : undefined; } } : {}),
+  };
 }
 
 const isEmpty = (value: unknown): value is null | undefined => value === null || value === undefined;
@@ -100,76 +145,113 @@ export function checkQuery<R>(spec: RowSetSpec<R>, query: RowQuery = {}): Requir
   return { offset, limit };
 }
 
-function filterTest<R>(column: RowColumn<R>, value: RowFilter['value']): (row: R) => boolean {
+/** A column's cells: the table's fast reader, or the column's value of the row. */
+function reader<R>(table: RowTable<R>, column: RowColumn<R>): (index: number) => Cell {
+  return table.cell?.(column.id) ?? ((index) => column.value(table.row(index)));
+}
+
+function filterTest<R>(table: RowTable<R>, column: RowColumn<R>, value: RowFilter['value']): (index: number) => boolean {
+  const read = reader(table, column);
   if (column.kind === 'number') {
     const [low, high] = value as readonly [number | null, number | null];
     let min = low ?? -Infinity;
     let max = high ?? Infinity;
     if (min > max) [min, max] = [max, min];
-    return (row) => {
-      const cell = column.value(row);
+    return (index) => {
+      const cell = read(index);
       return typeof cell === 'number' && !Number.isNaN(cell) && cell >= min && cell <= max;
     };
   }
   const wanted = String(value).toLowerCase();
   if (wanted === '') return () => true;
-  if (column.kind === 'enum' || column.kind === 'rank') return (row) => { const cell = column.value(row); return !isEmpty(cell) && String(cell).toLowerCase() === wanted; };
-  return (row) => { const cell = column.value(row); return !isEmpty(cell) && String(cell).toLowerCase().includes(wanted); };
+  if (column.kind === 'enum' || column.kind === 'rank') return (index) => { const cell = read(index); return !isEmpty(cell) && String(cell).toLowerCase() === wanted; };
+  return (index) => { const cell = read(index); return !isEmpty(cell) && String(cell).toLowerCase().includes(wanted); };
 }
 
-/** The sort key of a cell: lower-cased text, a number, or a rank; undefined for an empty cell. */
-function sortKey<R>(column: RowColumn<R>): (row: R) => string | number | undefined {
-  if (column.kind === 'rank') {
-    const ranks = new Map((column.order ?? []).map((value, i) => [value, i]));
-    return (row) => { const cell = column.value(row); return isEmpty(cell) ? undefined : ranks.get(String(cell)) ?? ranks.size; };
+/** Sort keys of the kept rows: numbers (NaN for empty) in a typed array, or strings (undefined for empty). */
+function sortKeys<R>(table: RowTable<R>, column: RowColumn<R>, kept: Int32Array): Float64Array | Array<string | undefined> {
+  const read = reader(table, column);
+  if (column.kind === 'number' || column.kind === 'rank') {
+    const ranks = column.kind === 'rank' ? new Map((column.order ?? []).map((value, i) => [value, i])) : null;
+    const keys = new Float64Array(kept.length);
+    kept.forEach((index, k) => {
+      const cell = read(index);
+      if (isEmpty(cell)) keys[k] = Number.NaN;
+      else keys[k] = ranks ? ranks.get(String(cell)) ?? ranks.size : typeof cell === 'number' ? cell : Number.NaN;
+    });
+    return keys;
   }
-  if (column.kind === 'text' || column.kind === 'enum') return (row) => { const cell = column.value(row); return isEmpty(cell) ? undefined : String(cell).toLowerCase(); };
-  return (row) => { const cell = column.value(row); return isEmpty(cell) || (typeof cell === 'number' && Number.isNaN(cell)) ? undefined : cell; };
+  const lower = column.kind !== 'date';
+  return Array.from(kept, (index) => {
+    const cell = read(index);
+    return isEmpty(cell) ? undefined : lower ? String(cell).toLowerCase() : String(cell);
+  });
 }
 
-/** The positions of `rows` that match the query's filters and search, in its sort order. */
-export function queryOrder<R>(spec: RowSetSpec<R>, rows: readonly R[], query: RowQuery): Int32Array {
-  const tests: Array<(row: R) => boolean> = [];
-  for (const filter of query.filters ?? []) tests.push(filterTest(spec.columns.find((c) => c.id === filter.id) as RowColumn<R>, filter.value));
+/** Whether sorting by `sort` leaves the set's own order as it is (see `RowSetSpec.natural`). */
+function isNatural(sort: readonly RowSort[], natural: readonly RowSort[] | undefined): boolean {
+  if (!natural || sort.length > natural.length) return false;
+  return sort.every((s, i) => s.id === natural[i]?.id && (s.desc === true) === (natural[i]?.desc === true));
+}
+
+/** The row indexes that match the query's filters and search, in its sort order. */
+export function queryOrder<R>(spec: RowSetSpec<R>, table: RowTable<R>, query: RowQuery): Int32Array {
+  const tests: Array<(index: number) => boolean> = [];
+  for (const filter of query.filters ?? []) tests.push(filterTest(table, spec.columns.find((c) => c.id === filter.id) as RowColumn<R>, filter.value));
   const search = (query.search ?? '').trim().toLowerCase();
   if (search !== '') {
-    const searched = spec.columns.filter((c) => c.kind === 'text' || c.kind === 'enum');
-    tests.push((row) => searched.some((c) => { const cell = c.value(row); return !isEmpty(cell) && String(cell).toLowerCase().includes(search); }));
+    const readers = spec.columns.filter((c) => c.kind === 'text' || c.kind === 'enum').map((c) => reader(table, c));
+    tests.push((index) => readers.some((read) => { const cell = read(index); return !isEmpty(cell) && String(cell).toLowerCase().includes(search); }));
   }
-  const kept: number[] = [];
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i] as R;
-    if (tests.every((test) => test(row))) kept.push(i);
+  let kept: Int32Array;
+  if (tests.length === 0) {
+    kept = new Int32Array(table.length);
+    for (let index = 0; index < table.length; index += 1) kept[index] = index;
+  } else {
+    const matching: number[] = [];
+    for (let index = 0; index < table.length; index += 1) if (tests.every((test) => test(index))) matching.push(index);
+    kept = Int32Array.from(matching);
   }
-  const order = Int32Array.from(kept);
-  const sorts = (query.sort ?? []).map((sort) => {
-    const column = spec.columns.find((c) => c.id === sort.id) as RowColumn<R>;
-    const key = sortKey(column);
-    return { desc: sort.desc === true, keys: rows.map((row) => key(row)) };
-  });
-  if (sorts.length === 0) return order;
+  const sort = query.sort ?? [];
+  if (sort.length === 0 || isNatural(sort, spec.natural)) return kept;
+  const sorts = sort.map((s) => ({ desc: s.desc === true, keys: sortKeys(table, spec.columns.find((c) => c.id === s.id) as RowColumn<R>, kept) }));
+  // Sort positions within `kept`, ties in the set's order; empty values last in either direction (sortUndefined 'last').
+  const order = new Int32Array(kept.length);
+  for (let k = 0; k < order.length; k += 1) order[k] = k;
+  const only = sorts.length === 1 ? sorts[0] : undefined;
+  if (only && only.keys instanceof Float64Array) {
+    // One number column (the common case: ARR): empty cells become the end of the order, then one subtraction.
+    const keys = only.keys.map((key) => (Number.isNaN(key) ? (only.desc ? -Infinity : Infinity) : key));
+    const empty = only.keys.map((key) => (Number.isNaN(key) ? 1 : 0));
+    order.sort(only.desc
+      ? (a, b) => (empty[a] as number) - (empty[b] as number) || (keys[b] as number) - (keys[a] as number) || a - b
+      : (a, b) => (empty[a] as number) - (empty[b] as number) || (keys[a] as number) - (keys[b] as number) || a - b);
+    return order.map((k) => kept[k] as number);
+  }
   order.sort((a, b) => {
     for (const { desc, keys } of sorts) {
       const x = keys[a];
       const y = keys[b];
-      if (x === undefined || y === undefined) {
-        if (x === y) continue;
-        return x === undefined ? 1 : -1;
+      const xEmpty = x === undefined || (typeof x === 'number' && Number.isNaN(x));
+      const yEmpty = y === undefined || (typeof y === 'number' && Number.isNaN(y));
+      if (xEmpty || yEmpty) {
+        if (xEmpty && yEmpty) continue;
+        return xEmpty ? 1 : -1;
       }
       if (x === y) continue;
-      const result = x > y ? 1 : -1;
+      const result = (x as number | string) > (y as number | string) ? 1 : -1;
       return desc ? -result : result;
     }
     return a - b;
   });
-  return order;
+  return order.map((k) => kept[k] as number);
 }
 
-/** One page of `rows` for a query whose order is known. */
-export function pageOf<R>(spec: RowSetSpec<R>, rows: readonly R[], order: Int32Array, offset: number, limit: number): RowPage<R> {
+/** One page of a table for a query whose order is known. */
+export function pageOf<R>(spec: RowSetSpec<R>, table: RowTable<R>, order: Int32Array, offset: number, limit: number): RowPage<R> {
   const page: R[] = [];
-  for (let i = offset; i < Math.min(order.length, offset + limit); i += 1) page.push(rows[order[i] as number] as R);
-  return { rowSet: spec.name, rows: page, offset, total: order.length, count: rows.length };
+  for (let i = offset; i < Math.min(order.length, offset + limit); i += 1) page.push(table.row(order[i] as number));
+  return { rowSet: spec.name, rows: page, offset, total: order.length, count: table.length };
 }
 
 /** A stable key of what a query's order depends on (not its page), for caches. */

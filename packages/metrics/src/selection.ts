@@ -9,7 +9,7 @@ import type { Dataset } from './types.js';
 
 export interface Selection {
   index: DatasetIndex;
-  /** Selected account positions, ascending. */
+  /** Selected account positions, ascending: the k-th selected account is at `positions[k]`. */
   positions: Int32Array;
   /** 1 at selected positions; null when every account is selected. */
   mask: Uint8Array | null;
@@ -95,4 +95,20 @@ export function filterMask(index: DatasetIndex, filters: AccountFilters | undefi
     for (let p = 0; p < n; p += 1) if (keep[column.codes[p] as number] === 0) mask[p] = 0;
   }
   return mask;
+}
+
+const slots = new WeakMap<Selection, Int32Array>();
+
+/**
+ * For each account position, its place k among the selected accounts (-1 when not selected): per-account results
+ * of a selection are arrays of the selection's size, read by slot, so a small filter allocates little.
+ */
+export function slotOf(selection: Selection): Int32Array {
+  let slot = slots.get(selection);
+  if (!slot) {
+    slot = new Int32Array(selection.index.accounts.length).fill(-1);
+    selection.positions.forEach((position, k) => { (slot as Int32Array)[position] = k; });
+    slots.set(selection, slot);
+  }
+  return slot;
 }

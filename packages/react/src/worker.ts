@@ -77,7 +77,9 @@ export interface CsWorkerScope {
  * Returns false for messages that are not cskit's, so a worker can handle its own next to them. Requests wait in a
  * queue and are answered one per task, so an abort that arrives meanwhile (the view changed again) skips its work.
  */
-export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedDataset | null): (data: unknown) => boolean {
+export function serveCsRequests(
+  scope: CsWorkerScope, engine: () => PreparedDataset | null, options: { onAnswered?: (request: unknown, ms: number) => void } = {},
+): (data: unknown) => boolean {
   const queue: Array<{ id: number; request: unknown }> = [];
   let scheduled = false;
   const next = () => {
@@ -88,16 +90,26 @@ export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedData
     try {
       const current = engine();
       if (!current) throw new Error('no dataset in the worker yet');
+      const started = performance.now();
       const result = answerRequest(current, parseRequest(call.request));
+      options.onAnswered?.(call.request, performance.now() - started);
       scope.postMessage({ cskit: 'answer', id: call.id, result } satisfies CsWorkerReply);
     } catch (error) {
       scope.postMessage({ cskit: 'failure', id: call.id, message: error instanceof Error ? error.message : String(error) } satisfies CsWorkerReply);
     }
   };
+  // One request per task, through a MessageChannel: nested timers are clamped to 4 ms, a message is not.
+  const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+  if (channel) {
+    channel.port1.onmessage = next;
+    // In Node (tests, servers) an open port would keep the process alive.
+    for (const port of [channel.port1, channel.port2] as Array<MessagePort & { unref?: () => void }>) port.unref?.();
+  }
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(next, 0);
+    if (channel) channel.port2.postMessage(null);
+    else setTimeout(next, 0);
   };
   return (data) => {
     if (!data || typeof data !== 'object' || !('cskit' in data)) return false;

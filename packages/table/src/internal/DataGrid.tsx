@@ -61,7 +61,8 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rowAt(index)?.id ?? `pending-${index}`,
+    // Items keyed by index (the default): rows have one fixed height, and a key function that changed on every
+    // render would make the virtualizer re-measure every row of a 150k-row list each time.
     overscan: OVERSCAN,
     // Before layout (first paint, server rendering, jsdom) draw as many rows as fit the given height.
     initialRect: { width: 960, height },

@@ -1,0 +1,42 @@
+import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
+import { it } from 'vitest';
+import { waterfallOf } from './arr-movements.js';
+import { accountSummaryTable } from './account-summaries.js';
+import { cohortsAllOf } from './cohorts.js';
+import { csAttributionOf } from './cs-attribution.js';
+import { csmScorecardOf } from './csm-scorecard.js';
+import { indexDataset } from './dataset-index.js';
+import { accountTotalsOf, groupSummariesOf } from './group-summary.js';
+import { healthDistributionOf, healthQuadrantsOf, healthScoresOf } from './health.js';
+import { resolveHealthModel } from './health-model.js';
+import { prepareDataset, ROW_SETS } from './index.js';
+import { funnelOfCore, renewalsOf } from './renewals.js';
+import { retentionOf } from './retention.js';
+import { queryOrder } from './rows.js';
+import { filterMask, selectMask } from './selection.js';
+it('cores', () => {
+  const ds = generateDataset({ seed: 2025, accounts: 100000 });
+  const e = prepareDataset(ds, { compact: true });
+  e.summary({ period: { from: '2025-01', to: '2025-12' }, model: SAMPLE_HEALTH_MODEL, graceMonths: 1 });
+  const index = indexDataset(ds);
+  const model = resolveHealthModel(SAMPLE_HEALTH_MODEL);
+  const period = { from: '2025-01', to: '2025-12' };
+  const st = { period, graceMonths: 1, asOf: '2025-12-31' };
+  for (const seg of ['SMB', 'MM']) {
+    const sel = selectMask(index, filterMask(index, { segment: [seg] }));
+    const t = (name: string, fn: () => unknown) => { fn(); const s = performance.now(); for (let i = 0; i < 5; i++) fn(); console.log(seg, name, ((performance.now() - s) / 5).toFixed(1)); };
+    const wf = waterfallOf(sel, st); const ren = renewalsOf(sel, st); const ret = retentionOf(sel, 24299, 24311, 'a', 'b');
+    t('scorecard', () => csmScorecardOf(sel, { ...st, model }, { waterfall: wf, renewals: ren }));
+    t('attribution', () => csAttributionOf(sel, { ...st, model, lookbackMonths: 12 }, { waterfall: wf, renewals: ren }));
+    t('accounts table+sort', () => queryOrder(ROW_SETS.accounts, accountSummaryTable(sel, { ...st, model }, { renewals: ren }), { sort: [{ id: 'arr', desc: true }] }));
+    t('distribution', () => healthDistributionOf(sel, period, { model }));
+    t('scores', () => healthScoresOf(sel, '2025-12', { model }));
+    t('quadrants', () => healthQuadrantsOf(sel, '2025-12', { model }));
+    t('cohorts', () => cohortsAllOf(sel, '2025-01', '2025-12'));
+    const totals = accountTotalsOf(sel, { waterfall: wf, retention: ret, renewals: ren, graceMonths: 1, asOf: '2025-12-31' });
+    t('totals', () => accountTotalsOf(sel, { waterfall: wf, retention: ret, renewals: ren, graceMonths: 1, asOf: '2025-12-31' }));
+    t('group region', () => groupSummariesOf(sel, 'region', totals));
+    t('funnel', () => funnelOfCore(index, ren));
+    t('filter options', () => e.filterOptions({ filters: { segment: [seg] } }));
+  }
+}, 600000);
