@@ -1,6 +1,9 @@
-import { arrMovements, earlyWarnings, healthDistribution, healthQuadrants, nps, renewals, retention } from '@cskit/metrics';
+import { arrMovements, earlyWarnings, healthDistribution, healthQuadrants, nps, prepareDataset, renewals, retention } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
 import { arqueroDashboard } from './arquero-peer.js';
+import { duckWaterfall, prepareDuckDb } from './duckdb-peer.js';
+import { engineView } from './engine-view.js';
+import { floorView, prepareFloor } from './masked-floor.js';
 import { typedArrayDashboard } from './typed-array-floor.js';
 import { MODEL, PERIOD, sampleDataset } from './fixtures.js';
 
@@ -37,5 +40,43 @@ describe.each([
     for (const [quadrant, cell] of Object.entries(quadrants.quadrants)) expect(peer.quadrants[quadrant] ?? 0).toBe(cell.count);
     expect(peer.nps).toBeCloseTo(nps(dataset.nps ?? [], { period: PERIOD }).score as number, 10);
     expect(peer.atRisk).toBe(earlyWarnings(dataset, { asOf: PERIOD.to }).items.length);
+  });
+});
+
+describe('the masked floor and the DuckDB waterfall agree with the prepared dataset on filtered views', () => {
+  const dataset = sampleDataset(1500);
+  const engine = prepareDataset(dataset);
+  const floor = prepareFloor(dataset, PERIOD);
+
+  it.each([{}, { segment: ['KA'] }, { region: ['EMEA', 'APAC'] }, { segment: ['SMB'], channel: ['direct'] }])('filters %j', (filters) => {
+    const mask = Uint8Array.from(dataset.accounts, (account) => (Object.entries(filters).every(([key, values]) => values.includes(account[key as 'segment'] ?? '')) ? 1 : 0));
+    const peer = floorView(floor, mask);
+    const ours = engineView(engine, PERIOD, filters);
+    expect(peer.opening).toBeCloseTo(ours.opening, 4);
+    expect(peer.closing).toBeCloseTo(ours.closing, 4);
+    for (const kind of ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const) expect(peer.movements[kind], kind).toBeCloseTo(ours.movements[kind] ?? 0, 4);
+    expect(peer.nrr).toBeCloseTo(ours.nrr as number, 10);
+    expect(peer.due).toBe(ours.due);
+    expect(peer.logoRate).toBeCloseTo(ours.logoRate as number, 10);
+    expect(peer.dollarRate).toBeCloseTo(ours.dollarRate as number, 10);
+    expect(peer.tierCounts).toEqual(ours.tierCounts);
+    expect(peer.quadrants).toEqual(ours.quadrants);
+    expect(peer.nps).toBeCloseTo(ours.nps as number, 10);
+    expect(peer.atRisk).toBe(ours.atRisk);
+  });
+
+  it('DuckDB computes the same waterfall from the monthly ARR rows', async () => {
+    const peer = await prepareDuckDb(dataset);
+    try {
+      for (const period of [PERIOD, { from: '2024-04', to: '2024-09' }]) {
+        const duck = await duckWaterfall(peer, period);
+        const ours = engine.metric({ period }, 'waterfall');
+        expect(duck.opening).toBeCloseTo(ours.opening, 4);
+        expect(duck.closing).toBeCloseTo(ours.closing, 4);
+        for (const kind of ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const) expect(duck.movements[kind], kind).toBeCloseTo(ours[kind], 4);
+      }
+    } finally {
+      peer.close();
+    }
   });
 });

@@ -3,17 +3,12 @@
  * up silently: CSV numbers are converted only in the contract's numeric fields, empty cells mean "absent", and
  * every parse error or validation issue is reported with its file, row and field.
  */
+import { COLLECTION_NAMES, numericFields } from '@cskit/metrics';
 import type { CollectionName, DataIssue } from '@cskit/metrics';
 import Papa from 'papaparse';
 
-export const COLLECTIONS: readonly CollectionName[] = [
-  'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'csms',
-];
-
-const NUMERIC: Partial<Record<CollectionName, readonly string[]>> = {
-  contracts: ['arr'], arr: ['arr'], health: ['outcome', 'experience'], nps: ['score'], activity: ['activeUsers', 'licensedUsers'],
-  leads: ['arr'], revenue: ['arr'], measures: ['value'],
-};
+/** Every collection of the data contract, accounts first (the one an import needs). */
+export const COLLECTIONS: readonly CollectionName[] = ['accounts', ...COLLECTION_NAMES.filter((name) => name !== 'accounts')];
 
 /** A header and one example row per collection: the downloadable templates. */
 export const TEMPLATES: Record<CollectionName, string> = {
@@ -59,7 +54,7 @@ export function parseImport(collection: CollectionName, fileName: string, text: 
     }
   }
   const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
-  const numeric = NUMERIC[collection] ?? [];
+  const numeric = numericFields(collection);
   const records = result.data.map((row) => {
     const record: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row)) {

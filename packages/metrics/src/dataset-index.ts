@@ -386,3 +386,23 @@ export function csmCodes(index: DatasetIndex): CsmCodes {
     return { ids, codeOf, accounts, leads };
   });
 }
+
+/** Bytes of the typed arrays the index holds (its contract columns and what its cache built), counted once each. */
+export function indexMemory(index: DatasetIndex): { arrMatrixBytes: number; indexBytes: number } {
+  const seen = new Set<ArrayBufferLike>();
+  let bytes = 0;
+  const visit = (value: unknown, depth: number) => {
+    if (ArrayBuffer.isView(value)) {
+      if (!seen.has(value.buffer)) {
+        seen.add(value.buffer);
+        bytes += value.buffer.byteLength;
+      }
+    } else if (value !== null && typeof value === 'object' && depth < 3 && !Array.isArray(value)) {
+      for (const inner of Object.values(value)) visit(inner, depth + 1);
+    }
+  };
+  visit(index.contracts, 0);
+  for (const entry of index.cache.values()) visit(entry, 0);
+  const arr = index.cache.get('arr') as MonthlyMatrix | undefined;
+  return { arrMatrixBytes: arr ? arr.values.byteLength : 0, indexBytes: bytes };
+}

@@ -4,7 +4,7 @@
  * `DrillDownTarget` names a mark in plain data, so a worker or a server can resolve it where the data is.
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type MovementKind } from './arr-movements.js';
-import { monthIndex } from './dates.js';
+import { inPeriod, monthInRange, monthIndex } from './dates.js';
 import { recordColumns } from './dataset-index.js';
 import { dimensionColumn, isSelected, wholeDataset, type Selection } from './selection.js';
 import { groupKey, type BreakdownDimension } from './dimensions.js';
@@ -44,7 +44,7 @@ export type AttributionField =
   | 'csqaCount' | 'referralArr' | 'premiumServicesArr' | 'assistedSalesArr';
 
 function inRange(month: number, period: Period): boolean {
-  return month >= monthIndex(period.from) && month <= monthIndex(period.to);
+  return monthInRange(month, monthIndex(period.from), monthIndex(period.to));
 }
 
 /** Selected positions for which `keep` holds, in dataset order. */
@@ -182,7 +182,7 @@ function attributionPositions(selection: Selection, period: Period, model: Healt
   switch (field) {
     case 'csqlArr':
       return recordPositions<Lead>(selection, 'leads',
-        (lead) => lead.stage === 'won' && lead.closedAt !== undefined && inRange(monthIndex(lead.closedAt), period));
+        (lead) => lead.stage === 'won' && lead.closedAt !== undefined && inPeriod(lead.closedAt, period));
     case 'csqaCount':
       return recordPositions<AdvocacyRecord>(selection, 'advocacy', (_, month) => inRange(month, period));
     case 'optOutRetainedArr': {
@@ -190,7 +190,7 @@ function attributionPositions(selection: Selection, period: Period, model: Healt
       const positions: number[] = [];
       c.records.forEach((contract: Contract, row) => {
         const optOut = contract.optOutDate;
-        if (optOut !== undefined && inRange(monthIndex(optOut), period) && (contract.end === undefined || contract.end > optOut)) positions.push(c.account[row] as number);
+        if (optOut !== undefined && inPeriod(optOut, period) && (contract.end === undefined || contract.end > optOut)) positions.push(c.account[row] as number);
       });
       return accountsOfRecords(selection, positions);
     }

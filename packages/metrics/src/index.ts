@@ -12,7 +12,7 @@ export {
   ownValue, REVENUE_FIELDS, REVENUE_SOURCES, revenueFieldOf,
 } from './domain.js';
 export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './domain.js';
-export { validateDataset } from './validate.js';
+export { collectionFields, MAX_MONEY, numericFields, validateDataset } from './validate.js';
 export { arrMovements, MOVEMENT_KINDS } from './arr-movements.js';
 export type { ArrMovement, ArrMovementsOptions, ArrWaterfall, ArrWaterfallMonth, MovementKind } from './arr-movements.js';
 export { retention } from './retention.js';
@@ -69,3 +69,9 @@ export { accountSummaries } from './account-summaries.js';
 export type { AccountSummariesOptions, AccountSummary } from './account-summaries.js';
 export { answerRequest, datasetInfo, defaultPeriod, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError } from './protocol.js';
 export type { CsRequest, CsRequestKind, CsResponses, DatasetInfo } from './protocol.js';
+export { arrTrend } from './arr-trend.js';
+export type { ArrTrend, ArrTrendMonth, ArrTrendOptions } from './arr-trend.js';
+export { MIN_CALIBRATION_CONTRACTS, renewalsAhead, TIERS_AND_UNKNOWN } from './renewals-ahead.js';
+export type { RenewalsAhead, RenewalsAheadItem, RenewalsAheadMonth, RenewalsAheadOptions, RiskReason, TierOrUnknown } from './renewals-ahead.js';
+export { accountStory } from './account-story.js';
+export type { AccountStory, AccountStoryContract, AccountStoryMonth, AccountStoryOptions } from './account-story.js';

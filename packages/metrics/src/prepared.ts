@@ -14,7 +14,7 @@ import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
 import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
-import { compactIndex, indexDataset, type DatasetIndex } from './dataset-index.js';
+import { compactIndex, indexDataset, indexMemory, type DatasetIndex } from './dataset-index.js';
 import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
@@ -27,14 +27,18 @@ import {
 import type { HealthModel, HealthTier } from './health-model.js';
 import { transitionsOf, transitionsResult, type HealthTransitions, type TransitionsCore } from './health-transitions.js';
 import { npsOf, type NpsResult } from './nps.js';
+import { ratio } from './ratio.js';
 import { funnelOfCore, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalSummary } from './renewals.js';
 import { retentionOf, retentionResult, type RetentionCore, type RetentionResult } from './retention.js';
 import { checkQuery, narrowTable, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec, type RowTable } from './rows.js';
 import {
-  healthScoresTable, movementsTable, quadrantTable, renewalsTable, retentionTable, ROW_SETS, transitionsTable, warningsTable,
+  healthScoresTable, movementsTable, quadrantTable, renewalsAheadTable, renewalsTable, retentionTable, ROW_SETS, transitionsTable, warningsTable,
   type RowSetName, type RowSetRows,
 } from './row-sets.js';
-import { dimensionColumn, filterMask, selectMask, type Selection } from './selection.js';
+import { dimensionColumn, filterMask, isSelected, selectMask, type Selection } from './selection.js';
+import { accountStoryAt, type AccountStory } from './account-story.js';
+import { arrTrendOf, type ArrTrend } from './arr-trend.js';
+import { renewalsAheadOf, type RenewalsAhead } from './renewals-ahead.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
 import { addMonthsToMonth } from './dates.js';
@@ -50,6 +54,14 @@ export interface DashboardKpis {
   nps: number | null;
   atRiskAccounts: number;
   atRiskArr: number;
+  /** Accounts with ARR > 0 at the end of the period (after grace). */
+  customers: number;
+  /** ARR per account: arr / customers. */
+  arpa: number | null;
+  /** Over the period: (new + expansion + reactivation) / -(churn + contraction); null when nothing was lost. */
+  quickRatio: number | null;
+  /** Accounts that churned in the period / accounts with ARR > 0 at its start. */
+  logoChurnRate: number | null;
 }
 
 export interface Dashboard {
@@ -112,6 +124,8 @@ export interface DashboardSummary {
   csmScorecard: CsmScorecard;
   csAttribution: CsAttribution;
   breakdowns: Partial<Record<BreakdownDimension, GroupSummary[]>>;
+  arrTrend: ArrTrend;
+  renewalsAhead: Omit<RenewalsAhead, 'items'>;
 }
 
 /** The parts of a summary, each answerable on its own (`metric`). */
@@ -131,13 +145,16 @@ export interface SummaryParts {
   csmScorecard: CsmScorecard;
   csAttribution: CsAttribution;
   breakdowns: DashboardSummary['breakdowns'];
+  arrTrend: ArrTrend;
+  /** The renewals ahead of the view's `asOf`, without their items (the `renewals-ahead` row set). */
+  renewalsAhead: Omit<RenewalsAhead, 'items'>;
 }
 
 export type SummaryPart = keyof SummaryParts;
 
 export const SUMMARY_PARTS: readonly SummaryPart[] = [
   'kpis', 'waterfall', 'retention', 'renewals', 'renewalFunnel', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants',
-  'nps', 'earlyWarnings', 'cohorts', 'csmScorecard', 'csAttribution', 'breakdowns',
+  'nps', 'earlyWarnings', 'cohorts', 'csmScorecard', 'csAttribution', 'breakdowns', 'arrTrend', 'renewalsAhead',
 ];
 
 /** Points a quadrant summary carries at most. */
@@ -175,6 +192,10 @@ export interface PreparedDataset {
   filterOptions(options?: Partial<ViewOptions>): FilterOptions;
   /** The first and last month the ARR data decides (later months only follow from it); null without ARR data. */
   dataPeriod(): Period | null;
+  /** One account's story (SPEC 10) with the view's settings; an account outside the view is unknown (RangeError). */
+  accountStory(options: ViewOptions, accountId: string): AccountStory;
+  /** Bytes the index holds in typed arrays: the ARR matrix, and everything (matrices, columns) built so far. */
+  memory(): { arrMatrixBytes: number; indexBytes: number };
 }
 
 const MAX_CACHED = 64;
@@ -197,6 +218,10 @@ class ResultCache {
 }
 
 function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: RenewalCore, nps: NpsResult, warnings: EarlyWarnings): DashboardKpis {
+  let customers = 0;
+  let openingCustomers = 0;
+  for (const arr of waterfall.closingAt) if (arr > 0) customers += 1;
+  for (const arr of waterfall.openingAt) if (arr > 0) openingCustomers += 1;
   return {
     arr: waterfall.closing,
     netNewArr: waterfall.netNew,
@@ -207,6 +232,10 @@ function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: Re
     nps: nps.score,
     atRiskAccounts: warnings.items.length,
     atRiskArr: warnings.items.reduce((sum, item) => sum + item.arr, 0),
+    customers,
+    arpa: ratio(waterfall.closing, customers),
+    quickRatio: ratio(waterfall.new + waterfall.expansion + waterfall.reactivation, -(waterfall.churn + waterfall.contraction)),
+    logoChurnRate: ratio(waterfall.accountsByKind.churn, openingCustomers),
   };
 }
 
@@ -313,6 +342,15 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       comparisonKpis: kpisOf(waterfall(view, compare, asOf), retention(view, compare), renewals(view, compare, asOf), nps(view, compare), warnings(view, compare.to)),
     };
   };
+  const trend = (view: View) =>
+    cache.get(`trend|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
+      () => arrTrendOf(selectionOf(view), view));
+  const ahead = (view: View) =>
+    cache.get(`ahead|${selectionKey(view)}|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${JSON.stringify(view.ahead)}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
+      () => renewalsAheadOf(selectionOf(view), {
+        asOf: view.asOf, months: view.ahead.months, model: view.model, graceMonths: view.graceMonths, likelihood: view.ahead.likelihood,
+        lookbackMonths: Math.max(1, view.lookbackMonths), earlyWarning: view.earlyWarning,
+      }));
   const breakdowns = (view: View) => {
     const result: Partial<Record<BreakdownDimension, GroupSummary[]>> = {};
     for (const dimension of view.breakdownDimensions) result[dimension] = breakdown(view, dimension);
@@ -349,6 +387,8 @@ function createEngine(index: DatasetIndex): PreparedDataset {
         return warningsTable(index, warnings(view, view.period.to));
       case 'retention-accounts':
         return retentionTable(index, retention(view, view.period));
+      case 'renewals-ahead':
+        return renewalsAheadTable(index, ahead(view));
     }
   };
 
@@ -392,6 +432,11 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     csmScorecard: scorecard,
     csAttribution: attribution,
     breakdowns,
+    arrTrend: (view) => trend(view),
+    renewalsAhead: (view) => {
+      const { items: _items, ...figures } = ahead(view);
+      return figures;
+    },
   };
 
   const summaryOf = (view: View): DashboardSummary => {
@@ -470,6 +515,15 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     accountIds(options) {
       const selection = selectionOf(resolveView(options));
       return Array.from(selection.positions, (position) => (index.accounts[position] as { id: string }).id);
+    },
+    memory: () => indexMemory(index),
+    accountStory(options, accountId) {
+      const view = resolveView(options);
+      const selection = selectionOf(view);
+      const position = typeof accountId === 'string' ? index.positionOf.get(accountId) : undefined;
+      // An account outside the view's accounts (a viewer's scope) is answered as one that does not exist.
+      if (position === undefined || !isSelected(selection, position)) throw new RangeError(`accountStory: no account with id ${JSON.stringify(accountId)}`);
+      return cache.get(`story|${accountId}|${JSON.stringify({ ...view, selection: null })}`, () => accountStoryAt(selection, position, view));
     },
     dataPeriod: () => (index.arrLast < index.arrStart ? null : { from: monthFromIndex(index.arrStart), to: monthFromIndex(index.arrLast) }),
     filterOptions(options = {}) {

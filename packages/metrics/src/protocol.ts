@@ -4,6 +4,7 @@
  * `parseRequest` checks one that arrived from outside (a page, the network) and names the field that is wrong.
  */
 import { isValidMonth } from './dates.js';
+import type { AccountStory } from './account-story.js';
 import type { DrillDownTarget } from './drill-down.js';
 import { SUMMARY_PARTS, type DashboardSummary, type FilterOptions, type PreparedDataset, type SummaryPart, type SummaryParts } from './prepared.js';
 import { ROW_SETS, type RowSetName, type RowSetRows } from './row-sets.js';
@@ -30,7 +31,8 @@ export type CsRequest =
   | { kind: 'metric'; view: ViewOptions; metric: SummaryPart }
   | { kind: 'rows'; view: ViewOptions; rowSet: RowSetName; query?: RowQuery }
   | { kind: 'drill-down'; view: ViewOptions; target: DrillDownTarget }
-  | { kind: 'filter-options'; view: Partial<ViewOptions> };
+  | { kind: 'filter-options'; view: Partial<ViewOptions> }
+  | { kind: 'account-story'; view: ViewOptions; accountId: string };
 
 export type CsRequestKind = CsRequest['kind'];
 
@@ -42,9 +44,10 @@ export interface CsResponses {
   rows: RowPage<RowSetRows[RowSetName]>;
   'drill-down': { accountIds: string[] };
   'filter-options': FilterOptions;
+  'account-story': AccountStory;
 }
 
-export const REQUEST_KINDS: readonly CsRequestKind[] = ['info', 'summary', 'metric', 'rows', 'drill-down', 'filter-options'];
+export const REQUEST_KINDS: readonly CsRequestKind[] = ['info', 'summary', 'metric', 'rows', 'drill-down', 'filter-options', 'account-story'];
 
 /** A request that is not of the protocol's shape: `field` names the part that is wrong (an HTTP 400). */
 export class RequestError extends Error {
@@ -110,6 +113,9 @@ export function parseRequest(input: unknown): CsRequest {
       if (query !== undefined && !isObject(query)) throw new RequestError('query', 'expected an object { sort, filters, search, offset, limit }');
       return { kind, view, rowSet: rowSet as RowSetName, ...(query === undefined ? {} : { query: query as RowQuery }) };
     }
+    case 'account-story':
+      if (typeof input.accountId !== 'string' || input.accountId === '') throw new RequestError('accountId', 'expected an account id (a string)');
+      return { kind, view, accountId: input.accountId };
     case 'drill-down':
       if (!isObject(input.target) || typeof input.target.kind !== 'string') throw new RequestError('target', 'expected a drill-down target { kind, ... }');
       return { kind, view, target: input.target as unknown as DrillDownTarget };
@@ -133,5 +139,7 @@ export function answerRequest(engine: PreparedDataset, request: CsRequest): CsRe
       return { accountIds: engine.drillDown(request.view, request.target) };
     case 'filter-options':
       return engine.filterOptions(request.view);
+    case 'account-story':
+      return engine.accountStory(request.view, request.accountId);
   }
 }

@@ -127,7 +127,8 @@ export function renewalMatches(index: DatasetIndex, graceMonths: number): Int32A
   });
 }
 
-function statusCode(c: ContractColumns, due: number, renewal: number, graceMonths: number, asOfDay: number): number {
+/** The SPEC 3 status code (index into `RENEWAL_STATUSES`) of a due contract at `asOfDay`, given its renewal (-1: none). */
+export function renewalStatusCode(c: ContractColumns, due: number, renewal: number, graceMonths: number, asOfDay: number): number {
   const endDay = c.endDay[due] as number;
   if (renewal >= 0) return (c.startDay[renewal] as number) <= endDay + 1 ? RENEWED : RENEWED_LATE;
   if (asOfDay <= endDay) return OPEN;
@@ -188,7 +189,7 @@ export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: 
   const status = new Uint8Array(rows.length);
   rows.forEach((row, i) => {
     renewal[i] = matches[row] as number;
-    status[i] = statusCode(c, row, matches[row] as number, graceMonths, asOfDay);
+    status[i] = renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
   });
   return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, rows, renewal, status), dueRows: rows, renewal, status };
 }

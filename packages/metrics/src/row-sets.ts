@@ -14,10 +14,13 @@ import { monthFromIndex } from './dates.js';
 import { RENEWAL_STATUSES, renewalItem, type RenewalCore, type RenewalItem } from './renewals.js';
 import type { RetentionAccount, RetentionCore } from './retention.js';
 import { lazyTable, type Cell, type RowSetSpec, type RowTable } from './rows.js';
+import type { RenewalsAhead, RenewalsAheadItem } from './renewals-ahead.js';
 import type { Contract } from './types.js';
 
 /** Per-account lists of a view, read in pages. */
-export type RowSetName = 'accounts' | 'movements' | 'renewals' | 'health-scores' | 'quadrant-accounts' | 'transitions' | 'early-warnings' | 'retention-accounts';
+export type RowSetName =
+  | 'accounts' | 'movements' | 'renewals' | 'health-scores' | 'quadrant-accounts' | 'transitions' | 'early-warnings' | 'retention-accounts'
+  | 'renewals-ahead';
 
 export interface RowSetRows {
   accounts: AccountSummary;
@@ -28,6 +31,7 @@ export interface RowSetRows {
   transitions: AccountTransition & { name: string };
   'early-warnings': EarlyWarningItem & { name: string };
   'retention-accounts': RetentionAccount & { name: string };
+  'renewals-ahead': RenewalsAheadItem & { name: string };
 }
 
 
@@ -133,6 +137,24 @@ export const ROW_SETS: { [N in RowSetName]: RowSetSpec<RowSetRows[N]> } = {
       { id: 'endArr', kind: 'number', value: (r) => r.endArr },
     ],
   },
+  'renewals-ahead': {
+    name: 'renewals-ahead',
+    // Items come in due order: by due date, then contract id.
+    natural: [{ id: 'dueDate' }],
+    columns: [
+      { id: 'name', kind: 'text', value: (r) => r.name },
+      { id: 'accountId', kind: 'text', value: (r) => r.accountId },
+      { id: 'contractId', kind: 'text', value: (r) => r.contractId },
+      { id: 'dueDate', kind: 'date', value: (r) => r.dueDate },
+      { id: 'dueArr', kind: 'number', value: (r) => r.dueArr },
+      { id: 'status', kind: 'rank', value: (r) => r.status, order: RENEWAL_STATUSES },
+      { id: 'tier', kind: 'rank', value: (r) => r.tier, order: [...TIER_ORDER, 'unknown'] },
+      { id: 'likelihood', kind: 'number', value: (r) => r.likelihood },
+      { id: 'expectedArr', kind: 'number', value: (r) => r.expectedArr },
+      { id: 'risk', kind: 'text', value: (r) => r.riskReasons.join(' ') },
+      { id: 'atRisk', kind: 'enum', value: (r) => (r.riskReasons.length > 0 ? 'at-risk' : null) },
+    ],
+  },
 };
 
 const nameOf = (index: DatasetIndex, position: number) => (index.accounts[position] as { name: string }).name;
@@ -199,4 +221,9 @@ export function retentionTable(index: DatasetIndex, core: RetentionCore): RowTab
   return lazyTable(core.positions.length, (i) => ({
     accountId: idOf(index, position(i)), startArr: core.startArr[i] as number, endArr: core.endArr[i] as number, name: nameOf(index, position(i)),
   }), position);
+}
+
+export function renewalsAheadTable(index: DatasetIndex, ahead: RenewalsAhead): RowTable<RowSetRows['renewals-ahead']> {
+  const position = (i: number) => index.positionOf.get((ahead.items[i] as RenewalsAheadItem).accountId) as number;
+  return lazyTable(ahead.items.length, (i) => ({ ...(ahead.items[i] as RenewalsAheadItem), name: nameOf(index, position(i)) }), position);
 }

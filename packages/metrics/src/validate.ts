@@ -418,3 +418,13 @@ export function validateDataset(raw: unknown): ValidationResult {
   }
   return { dataset: dataset as unknown as Dataset, issues };
 }
+
+/** The fields of a collection that hold numbers (money, counts, scores): what a CSV import converts from text. */
+export function numericFields(collection: CollectionName): string[] {
+  return SCHEMAS[collection].filter((rule) => ['money', 'count', 'score', 'nps', 'number'].includes(rule.kind)).map((rule) => rule.field);
+}
+
+/** The fields of a collection, in the contract's order: the columns of an import template. */
+export function collectionFields(collection: CollectionName): string[] {
+  return SCHEMAS[collection].map((rule) => rule.field);
+}

@@ -9,7 +9,8 @@ import { addMonthsToMonth, assertPeriod, monthIndex } from './dates.js';
 import { activeFilters, assertDimension, type AccountFilters, type BreakdownDimension } from './dimensions.js';
 import type { DrillDownTarget } from './drill-down.js';
 import { resolveEarlyWarningSettings } from './early-warnings.js';
-import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
+import { resolveRenewalsAheadSettings } from './renewals-ahead.js';
+import { resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import type { DateString, Period } from './types.js';
 
 /**
@@ -47,6 +48,8 @@ export interface ViewOptions {
   lookbackMonths?: number;
   /** Group summaries a dashboard computes. Default: segment, region and channel. */
   breakdownDimensions?: readonly BreakdownDimension[];
+  /** The renewals ahead (SPEC 9): months from the month of `asOf` (default 6), and a likelihood per tier (else calibrated). */
+  ahead?: { months?: number; likelihood?: Partial<Record<HealthTier, number>> };
 }
 
 export interface View {
@@ -61,6 +64,7 @@ export interface View {
   earlyWarning: { threshold: number; months: number };
   lookbackMonths: number;
   breakdownDimensions: readonly BreakdownDimension[];
+  ahead: { months: number; likelihood: Partial<Record<HealthTier, number>> | null };
 }
 
 export const DEFAULT_BREAKDOWNS: readonly BreakdownDimension[] = ['segment', 'region', 'channel'];
@@ -110,6 +114,8 @@ export function resolveView(options: ViewOptions): View {
     : comparisonPeriodOf(period, options.comparison ?? 'previous');
   const breakdownDimensions = options.breakdownDimensions ?? DEFAULT_BREAKDOWNS;
   breakdownDimensions.forEach((dimension) => assertDimension(dimension));
+  const asOf = resolveAsOf(period, options.asOf);
+  const ahead = resolveRenewalsAheadSettings({ asOf, ...(options.ahead?.months === undefined ? {} : { months: options.ahead.months }), ...(options.ahead?.likelihood === undefined ? {} : { likelihood: options.ahead.likelihood }) });
   return {
     period: { from: period.from, to: period.to },
     comparisonPeriod,
@@ -117,18 +123,19 @@ export function resolveView(options: ViewOptions): View {
     accountIds: checkAccountIds(options.accountIds),
     selection: options.selection ?? null,
     graceMonths,
-    asOf: resolveAsOf(period, options.asOf),
+    asOf,
     model: resolveHealthModel(options.model),
     earlyWarning: resolveEarlyWarningSettings(options.earlyWarning),
     lookbackMonths: checkLookback(options.lookbackMonths ?? 12),
     breakdownDimensions,
+    ahead: { months: ahead.months, likelihood: ahead.likelihood },
   };
 }
 
 /** The view fields of any settings object (a store's state, a URL's view): everything else is left out. */
 export const VIEW_FIELDS = [
   'period', 'comparison', 'comparisonPeriod', 'filters', 'accountIds', 'selection', 'graceMonths', 'asOf', 'model', 'earlyWarning',
-  'lookbackMonths', 'breakdownDimensions',
+  'lookbackMonths', 'breakdownDimensions', 'ahead',
 ] as const satisfies ReadonlyArray<keyof ViewOptions>;
 
 /**

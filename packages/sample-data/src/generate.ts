@@ -6,14 +6,14 @@
  * churn, healthy ones expand. Some renewals come late, some churned accounts return, and activity, NPS, leads,
  * advocacy and CS-sourced revenue all follow the same scores, so every metric has a story to tell.
  */
-import { addDays, addMonths, monthFromIndex, monthIndex } from '@cskit/metrics';
+import { addDays, addMonths, ADVOCACY_KINDS, monthFromIndex, monthIndex, REVENUE_SOURCES } from '@cskit/metrics';
 import type {
   Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, NpsResponse, RevenueEvent,
   RevenueSource,
 } from '@cskit/metrics';
 import { createRandom, type Random } from './random.js';
 import {
-  ADVOCACY_KINDS, CHANNELS, CSM_FIRST, CSM_LAST, FX_RATES, INDUSTRIES, NAME_PREFIXES, NAME_SUFFIXES, NPS_ROLES, REGION_CURRENCIES,
+  CHANNELS, CSM_FIRST, CSM_LAST, FX_RATES, INDUSTRIES, NAME_PREFIXES, NAME_SUFFIXES, NPS_ROLES, REGION_CURRENCIES,
   REGIONS, SEGMENTS,
 } from './vocabulary.js';
 
@@ -224,7 +224,8 @@ function recordMonth(
   }
   if (random.chance(0.004 * sizeFactor)) {
     counters.revenue += 1;
-    const source = random.weighted([['poc', 0.2], ['referral', 0.25], ['premium-csm', 0.2], ['consulting', 0.2], ['csm-assisted', 0.15]] as const) as RevenueSource;
+    // Weights in the order of REVENUE_SOURCES: poc, referral, premium-csm, consulting, csm-assisted.
+    const source = random.weighted(REVENUE_SOURCES.map((s, i) => [s, [0.2, 0.25, 0.2, 0.2, 0.15][i] as number] as const)) as RevenueSource;
     const share = source === 'referral' || source === 'csm-assisted' ? random.between(0.3, 1) : random.between(0.05, 0.2);
     const event: RevenueEvent = { id: id('rev', counters.revenue), accountId, date: day(), arr: roundArr(arrUsd * share, 'SMB'), source };
     if (account.csmId) event.csmId = account.csmId;

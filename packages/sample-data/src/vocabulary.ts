@@ -37,5 +37,4 @@ export const CSM_FIRST = ['Mei', 'Alex', 'Priya', 'Jonas', 'Sofia', 'Wei', 'Hann
 export const CSM_LAST = ['Lin', 'Kim', 'Patel', 'Berg', 'Rossi', 'Zhang', 'Müller', 'García', 'Sato', 'Haddad', 'Novak', 'Wang', 'Okafor', 'Silva', 'Larsen', 'Iyer'] as const;
 
 export const NPS_ROLES = ['executive', 'admin', 'user'] as const;
-export const ADVOCACY_KINDS = ['case-study', 'testimonial', 'event', 'reference'] as const;
 export const STAGES = ['onboarding', 'adoption', 'expansion', 'renewal'] as const;

@@ -1,0 +1,161 @@
+/**
+ * One account's story (SPEC 10): its ARR by month with the movement of each month, its health (score, tier,
+ * outcome, experience) and activity, its contracts with their renewal status, and its NPS responses, leads,
+ * advocacy and CS-attributed revenue, with whether it is warned of churn.
+ *
+ * Rules the SPEC leaves open, decided here:
+ * - Months, movements and ARR are the waterfall's (grace-bridged as known at `asOf`).
+ * - A contract's `status` is its SPEC 3 status at `asOf` when it is due by then (the month of its end is not after
+ *   the month of `asOf`); null for one that is not due yet and for an open-ended one.
+ * - NPS responses, leads (by `createdAt`), advocacy and revenue events are those dated in the period, by date.
+ * - `earlyWarning` is whether the account is in `earlyWarnings` at the month of `asOf` (SPEC 5, or the options').
+ */
+import { assertGrace, classifyMovement, resolveAsOf, movementArr, type MovementKind } from './arr-movements.js';
+import { assertPeriod, dayNumber, monthFromIndex, monthIndex, monthOf } from './dates.js';
+import { recordColumns } from './dataset-index.js';
+import { earlyWarningsOf, resolveEarlyWarningSettings } from './early-warnings.js';
+import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
+import { activityMatrix, activityRateAt, healthCell, healthScoreMatrix } from './monthly-records.js';
+import { RENEWAL_STATUSES, renewalMatches, renewalStatusCode, type RenewalStatus } from './renewals.js';
+import { selectMask, type Selection } from './selection.js';
+import { indexDataset, OPEN_END } from './dataset-index.js';
+import type { Account, AdvocacyRecord, Contract, DateString, Dataset, Lead, Month, NpsResponse, Period, RevenueEvent } from './types.js';
+
+export interface AccountStoryMonth {
+  month: Month;
+  arr: number;
+  movement: MovementKind | null;
+  healthScore: number | null;
+  tier: HealthTier | null;
+  outcome: number | null;
+  experience: number | null;
+  activityRate: number;
+}
+
+export interface AccountStoryContract {
+  contractId: string;
+  start: DateString;
+  end: DateString | null;
+  /** In the reporting currency. */
+  arr: number;
+  /** The SPEC 3 status at `asOf`; null when the contract is not due by then. */
+  status: RenewalStatus | null;
+  renewalContractId: string | null;
+}
+
+export interface AccountStory {
+  account: Account;
+  period: Period;
+  asOf: DateString;
+  months: AccountStoryMonth[];
+  contracts: AccountStoryContract[];
+  nps: NpsResponse[];
+  leads: Lead[];
+  advocacy: AdvocacyRecord[];
+  revenue: RevenueEvent[];
+  earlyWarning: boolean;
+}
+
+export interface AccountStoryOptions {
+  period: Period;
+  model?: HealthModelInput;
+  graceMonths?: number;
+  asOf?: DateString;
+  earlyWarning?: { threshold?: number; months?: number };
+}
+
+export interface AccountStorySettings {
+  period: Period;
+  model: HealthModel;
+  graceMonths: number;
+  asOf: DateString;
+  earlyWarning: { threshold: number; months: number };
+}
+
+export function resolveAccountStorySettings(options: AccountStoryOptions): AccountStorySettings {
+  const { period, graceMonths = 0 } = options;
+  assertPeriod(period);
+  assertGrace(graceMonths);
+  return {
+    period, graceMonths, asOf: resolveAsOf(period, options.asOf), model: resolveHealthModel(options.model),
+    earlyWarning: resolveEarlyWarningSettings(options.earlyWarning),
+  };
+}
+
+/** The story of the account at `position` of the selection's index (the caller checks it is selected). */
+export function accountStoryAt(selection: Selection, position: number, settings: AccountStorySettings): AccountStory {
+  const { index } = selection;
+  const { period, model, graceMonths, asOf } = settings;
+  const account = index.accounts[position] as Account;
+  const from = monthIndex(period.from);
+  const to = monthIndex(period.to);
+  const series = movementArr(index, period, graceMonths, asOf);
+  const health = healthScoreMatrix(index, model);
+  const activity = activityMatrix(index);
+  // "Never had ARR before m" looks back to the account's first month with ARR (SPEC 2).
+  let everPositive = false;
+  for (let month = series.raw.start; month < from; month += 1) if (series.rawAt(position, month) > 0) everPositive = true;
+  let previous = series.at(position, from - 1);
+  const months: AccountStoryMonth[] = [];
+  for (let month = from; month <= to; month += 1) {
+    const arr = series.at(position, month);
+    const cell = healthCell(health, position, month);
+    months.push({
+      month: monthFromIndex(month),
+      arr,
+      movement: classifyMovement(previous, arr, everPositive),
+      healthScore: cell < 0 ? null : (health.score[cell] as number),
+      tier: cell < 0 ? null : (HEALTH_TIERS[health.tier[cell] as number] as HealthTier),
+      outcome: cell < 0 ? null : (health.sides.outcome[cell] as number),
+      experience: cell < 0 ? null : (health.sides.experience[cell] as number),
+      activityRate: activityRateAt(activity, position, month),
+    });
+    if (arr > 0) everPositive = true;
+    previous = arr;
+  }
+  const c = index.contracts;
+  const matches = renewalMatches(index, graceMonths);
+  const asOfDay = dayNumber(asOf);
+  const asOfMonth = monthIndex(monthOf(asOf));
+  const contracts: AccountStoryContract[] = [];
+  for (let i = c.offsets[position] as number; i < (c.offsets[position + 1] as number); i += 1) {
+    const row = c.order[i] as number;
+    const contract = c.records[row] as Contract;
+    const due = (c.endDay[row] as number) !== OPEN_END && (c.endMonth[row] as number) <= asOfMonth;
+    const renewal = matches[row] as number;
+    contracts.push({
+      contractId: contract.id, start: contract.start, end: contract.end ?? null, arr: c.arr[row] as number,
+      status: due ? (RENEWAL_STATUSES[renewalStatusCode(c, row, renewal, graceMonths, asOfDay)] as RenewalStatus) : null,
+      renewalContractId: renewal >= 0 ? (c.records[renewal] as Contract).id : null,
+    });
+  }
+  const inPeriod = <T extends { accountId?: string }>(name: 'nps' | 'leads' | 'advocacy' | 'revenue', dateOf: (record: T) => string): T[] => {
+    const columns = recordColumns<T>(index, name);
+    const found: T[] = [];
+    for (let row = 0; row < columns.records.length; row += 1) {
+      const month = columns.month[row] as number;
+      if (columns.account[row] === position && month >= from && month <= to) found.push(columns.records[row] as T);
+    }
+    return found.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  };
+  const self = selectMask(index, Uint8Array.from(index.accounts, (_, p) => (p === position ? 1 : 0)));
+  return {
+    account,
+    period: { from: period.from, to: period.to },
+    asOf,
+    months,
+    contracts,
+    nps: inPeriod<NpsResponse>('nps', (r) => r.date),
+    leads: inPeriod<Lead>('leads', (l) => l.createdAt),
+    advocacy: inPeriod<AdvocacyRecord>('advocacy', (a) => a.date),
+    revenue: inPeriod<RevenueEvent>('revenue', (r) => r.date),
+    earlyWarning: earlyWarningsOf(self, { asOf: monthOf(asOf), ...settings.earlyWarning }).items.length > 0,
+  };
+}
+
+export function accountStory(dataset: Dataset, accountId: string, options: AccountStoryOptions): AccountStory {
+  const index = indexDataset(dataset);
+  const position = typeof accountId === 'string' ? index.positionOf.get(accountId) : undefined;
+  if (position === undefined) throw new RangeError(`accountStory: no account with id ${JSON.stringify(accountId)}`);
+  return accountStoryAt(selectMask(index, null), position, resolveAccountStorySettings(options));
+}

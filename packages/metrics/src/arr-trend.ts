@@ -1,0 +1,91 @@
+/**
+ * ARR trends (SPEC 8): one row per month of the period on the waterfall's grace-bridged ARR (each row's movements
+ * and closing equal that month of `arrMovements`), with customers, ARPA, churn rates, the quick ratio, trailing
+ * twelve-month NRR and GRR, and LTV.
+ *
+ * Rules the SPEC leaves open, decided here:
+ * - `customers` counts accounts with ARR > 0 in the month after grace bridging (an account in grace is still one).
+ * - `logoChurnRate`'s denominator is the accounts with ARR > 0 in the month before, on the same bridged ARR.
+ * - `nrr12` and `grr12` are `retention` from the month twelve months earlier, on recorded ARR (SPEC 2's retention).
+ */
+import { MOVEMENT_KINDS, resolveWaterfallSettings, waterfallOf, type ArrMovementsOptions, type ArrWaterfallMonth, type WaterfallSettings } from './arr-movements.js';
+import { addMonthsToMonth, monthIndex } from './dates.js';
+import { movementArr } from './arr-movements.js';
+import { ratio } from './ratio.js';
+import { retentionOf } from './retention.js';
+import { wholeDataset, type Selection } from './selection.js';
+import type { Dataset, Period } from './types.js';
+
+export interface ArrTrendMonth extends ArrWaterfallMonth {
+  /** Accounts with ARR > 0 in the month. */
+  customers: number;
+  /** closing / customers. */
+  arpa: number | null;
+  /** Accounts with a churn movement in the month / accounts with ARR > 0 in the month before. */
+  logoChurnRate: number | null;
+  /** -(churn + contraction) / opening. */
+  grossRevenueChurnRate: number | null;
+  /** (new + expansion + reactivation) / -(churn + contraction); null when that is 0. */
+  quickRatio: number | null;
+  /** retention({ start: month - 12, end: month }). */
+  nrr12: number | null;
+  grr12: number | null;
+  /** arpa / (1 - grr12); null when grr12 is null or >= 1. */
+  ltv: number | null;
+}
+
+export interface ArrTrend {
+  period: Period;
+  months: ArrTrendMonth[];
+}
+
+export type ArrTrendOptions = ArrMovementsOptions;
+
+/** Accounts with ARR > 0 in each month `from - 1 .. to` of the bridged series: index 0 is the month before. */
+function customersByMonth(selection: Selection, settings: WaterfallSettings): Int32Array {
+  const { period, graceMonths, asOf } = settings;
+  const series = movementArr(selection.index, period, graceMonths, asOf);
+  const from = monthIndex(period.from);
+  const to = monthIndex(period.to);
+  const counts = new Int32Array(to - from + 2);
+  for (const position of selection.positions) {
+    for (let month = from - 1; month <= to; month += 1) if (series.at(position, month) > 0) counts[month - from + 1] = (counts[month - from + 1] as number) + 1;
+  }
+  return counts;
+}
+
+export function arrTrendOf(selection: Selection, settings: WaterfallSettings): ArrTrend {
+  const { period } = settings;
+  const waterfall = waterfallOf(selection, settings);
+  const customers = customersByMonth(selection, settings);
+  const from = monthIndex(period.from);
+  const churned = new Int32Array(waterfall.months.length);
+  const churn = MOVEMENT_KINDS.indexOf('churn');
+  const m = waterfall.movementColumns;
+  for (let row = 0; row < m.position.length; row += 1) if (m.kind.at(row) === churn) churned[m.month.at(row) - from] = (churned[m.month.at(row) - from] as number) + 1;
+  const months = waterfall.months.map((row, k): ArrTrendMonth => {
+    const month = from + k;
+    // 0 - x, not -x: a month with nothing lost has a churn rate of 0, not -0.
+    const lost = 0 - (row.churn + row.contraction);
+    const gained = row.new + row.expansion + row.reactivation;
+    const start = addMonthsToMonth(row.month, -12);
+    const kept = retentionOf(selection, month - 12, month, start, row.month);
+    const arpa = ratio(row.closing, customers[k + 1] as number);
+    return {
+      ...row,
+      customers: customers[k + 1] as number,
+      arpa,
+      logoChurnRate: ratio(churned[k] as number, customers[k] as number),
+      grossRevenueChurnRate: ratio(lost, row.opening),
+      quickRatio: ratio(gained, lost),
+      nrr12: kept.nrr,
+      grr12: kept.grr,
+      ltv: arpa === null || kept.grr === null || kept.grr >= 1 ? null : arpa / (1 - kept.grr),
+    };
+  });
+  return { period: { from: period.from, to: period.to }, months };
+}
+
+export function arrTrend(dataset: Dataset, options: ArrTrendOptions): ArrTrend {
+  return arrTrendOf(wholeDataset(dataset), resolveWaterfallSettings(options));
+}

@@ -1,0 +1,218 @@
+/**
+ * The renewals ahead (SPEC 9): for each of the next `months` months from the month of `asOf`, the contracts due,
+ * their ARR by the account's health tier, what has renewed early, what is still open, the ARR at risk (open, and red
+ * or yellow or warned of churn) and the renewal ARR to expect from a likelihood per tier.
+ *
+ * Rules the SPEC leaves open, decided here:
+ * - Calibration (no `likelihood` given) groups the decided contracts due in the `lookbackMonths` months before the
+ *   month of `asOf` by the account's tier in their due month; contracts of accounts without a tier then count only
+ *   in the share over all tiers. A given likelihood leaves the tiers it omits `null`.
+ * - An item's `riskReasons` list its tier (`red` or `yellow`) before `early-warning`, and are empty unless the item
+ *   is at risk (status `open` or `in-grace`).
+ * - `byTier` and `atRisk` sum due ARR; `renewed` counts `renewed` and `renewed-late`; `open` counts `open` and
+ *   `in-grace`; a churned item counts only in `due`.
+ */
+import { assertGrace } from './arr-movements.js';
+import { addMonthsToMonth, assertDate, dayNumber, monthFromIndex, monthIndex, monthOf } from './dates.js';
+import { earlyWarningsOf, resolveEarlyWarningSettings } from './early-warnings.js';
+import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
+import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
+import { ratio } from './ratio.js';
+import { dueContracts, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
+import { wholeDataset, type Selection } from './selection.js';
+import type { Contract, DateString, Dataset, Month } from './types.js';
+
+export type TierOrUnknown = HealthTier | 'unknown';
+export type RiskReason = 'red' | 'yellow' | 'early-warning';
+
+export interface RenewalsAheadItem {
+  contractId: string;
+  accountId: string;
+  dueDate: DateString;
+  dueArr: number;
+  status: RenewalStatus;
+  tier: TierOrUnknown;
+  likelihood: number | null;
+  /** Renewal ARR when renewed, 0 when churned, else due ARR x likelihood (null when that is unknown). */
+  expectedArr: number | null;
+  riskReasons: RiskReason[];
+}
+
+export interface RenewalsAheadMonth {
+  month: Month;
+  due: CountAndArr;
+  byTier: Record<TierOrUnknown, CountAndArr>;
+  /** Renewed and renewed late; `arr` is their due ARR. */
+  renewed: CountAndArr;
+  /** Open and in grace; `arr` is their due ARR. */
+  open: CountAndArr;
+  atRisk: CountAndArr;
+  /** Σ expected renewal ARR of the items with a known one. */
+  expectedArr: number;
+  /** Due ARR of the items whose expected renewal ARR is unknown. */
+  expectedUnknownArr: number;
+}
+
+export interface RenewalsAhead {
+  asOf: DateString;
+  /** How many months the horizon covers. */
+  horizonMonths: number;
+  likelihood: Record<HealthTier, number | null>;
+  /** Whether `likelihood` was calibrated on the dataset's history (else it was given). */
+  calibrated: boolean;
+  months: RenewalsAheadMonth[];
+  totals: Omit<RenewalsAheadMonth, 'month'>;
+  items: RenewalsAheadItem[];
+}
+
+export interface RenewalsAheadOptions {
+  asOf: DateString;
+  /** Months in the horizon, starting with the month of `asOf`. Default 6. */
+  months?: number;
+  model?: HealthModelInput;
+  graceMonths?: number;
+  /** Renewal likelihood per tier (0..1); calibrated on history when absent. */
+  likelihood?: Partial<Record<HealthTier, number>>;
+  /** Months of history the calibration reads. Default 12. */
+  lookbackMonths?: number;
+  earlyWarning?: { threshold?: number; months?: number };
+}
+
+export interface RenewalsAheadSettings {
+  asOf: DateString;
+  months: number;
+  model: HealthModel;
+  graceMonths: number;
+  likelihood: Partial<Record<HealthTier, number>> | null;
+  lookbackMonths: number;
+  earlyWarning: { threshold: number; months: number };
+}
+
+/** A tier with fewer decided contracts than this uses the share over all tiers (SPEC 9). */
+export const MIN_CALIBRATION_CONTRACTS = 5;
+export const TIERS_AND_UNKNOWN: readonly TierOrUnknown[] = [...HEALTH_TIERS, 'unknown'];
+
+export function resolveRenewalsAheadSettings(options: RenewalsAheadOptions): RenewalsAheadSettings {
+  if (typeof options !== 'object' || options === null) throw new TypeError('renewalsAhead options must be an object { asOf, ... }');
+  assertDate(options.asOf, 'asOf');
+  const { months = 6, graceMonths = 0, lookbackMonths = 12 } = options;
+  if (!Number.isInteger(months) || months < 1 || months > 120) throw new RangeError(`months must be a whole number from 1 to 120, got ${String(months)}`);
+  assertGrace(graceMonths);
+  if (!Number.isInteger(lookbackMonths) || lookbackMonths < 1) throw new RangeError(`lookbackMonths must be a whole number >= 1, got ${String(lookbackMonths)}`);
+  let likelihood: Partial<Record<HealthTier, number>> | null = null;
+  if (options.likelihood !== undefined) {
+    if (typeof options.likelihood !== 'object' || options.likelihood === null) throw new RangeError('likelihood must be an object of shares by tier');
+    likelihood = {};
+    for (const [tier, share] of Object.entries(options.likelihood)) {
+      if (!(HEALTH_TIERS as readonly string[]).includes(tier)) throw new RangeError(`likelihood.${tier}: a tier is one of ${HEALTH_TIERS.join(', ')}`);
+      if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1) throw new RangeError(`likelihood.${tier} must be a number from 0 to 1, got ${String(share)}`);
+      likelihood[tier as HealthTier] = share;
+    }
+  }
+  return {
+    asOf: options.asOf, months, graceMonths, lookbackMonths, likelihood,
+    model: resolveHealthModel(options.model), earlyWarning: resolveEarlyWarningSettings(options.earlyWarning),
+  };
+}
+
+function emptyRow(): Omit<RenewalsAheadMonth, 'month'> {
+  const cell = () => ({ count: 0, arr: 0 });
+  return {
+    due: cell(), byTier: { green: cell(), 'green-yellow': cell(), yellow: cell(), red: cell(), unknown: cell() },
+    renewed: cell(), open: cell(), atRisk: cell(), expectedArr: 0, expectedUnknownArr: 0,
+  };
+}
+
+/** The share renewed per tier among decided contracts due in the lookback, by the tier in their due month (SPEC 9). */
+function calibrate(selection: Selection, settings: RenewalsAheadSettings, asOfMonth: number): Record<HealthTier, number | null> {
+  const { index } = selection;
+  const c = index.contracts;
+  const health = healthScoreMatrix(index, settings.model);
+  const matches = renewalMatches(index, settings.graceMonths);
+  const asOfDay = dayNumber(settings.asOf);
+  const decided = new Float64Array(HEALTH_TIERS.length);
+  const renewed = new Float64Array(HEALTH_TIERS.length);
+  let allDecided = 0;
+  let allRenewed = 0;
+  for (const row of dueContracts(selection, asOfMonth - settings.lookbackMonths, asOfMonth - 1)) {
+    const status = renewalStatusCode(c, row, matches[row] as number, settings.graceMonths, asOfDay);
+    if (RENEWAL_STATUSES[status] === 'open' || RENEWAL_STATUSES[status] === 'in-grace') continue;
+    const wasRenewed = isRenewedCode(status) ? 1 : 0;
+    allDecided += 1;
+    allRenewed += wasRenewed;
+    const tier = tierCodeAt(health, c.account[row] as number, c.endMonth[row] as number);
+    if (tier < 0) continue;
+    decided[tier] = (decided[tier] as number) + 1;
+    renewed[tier] = (renewed[tier] as number) + wasRenewed;
+  }
+  const overall = ratio(allRenewed, allDecided);
+  return Object.fromEntries(HEALTH_TIERS.map((tier, code) => [
+    tier, (decided[code] as number) >= MIN_CALIBRATION_CONTRACTS ? ratio(renewed[code] as number, decided[code] as number) : overall,
+  ])) as Record<HealthTier, number | null>;
+}
+
+export function renewalsAheadOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAhead {
+  const { index } = selection;
+  const c = index.contracts;
+  const asOfMonth = monthIndex(monthOf(settings.asOf));
+  const asOfDay = dayNumber(settings.asOf);
+  const health = healthScoreMatrix(index, settings.model);
+  const matches = renewalMatches(index, settings.graceMonths);
+  const warned = new Set(earlyWarningsOf(selection, { asOf: monthOf(settings.asOf), ...settings.earlyWarning }).items.map((item) => item.accountId));
+  const likelihood: Record<HealthTier, number | null> = settings.likelihood
+    ? Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, settings.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>
+    : calibrate(selection, settings, asOfMonth);
+  const months: RenewalsAheadMonth[] = Array.from({ length: settings.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyRow() }));
+  const totals = emptyRow();
+  const items: RenewalsAheadItem[] = [];
+  for (const row of dueContracts(selection, asOfMonth, asOfMonth + settings.months - 1)) {
+    const position = c.account[row] as number;
+    const contract = c.records[row] as Contract;
+    const renewal = matches[row] as number;
+    const code = renewalStatusCode(c, row, renewal, settings.graceMonths, asOfDay);
+    const status = RENEWAL_STATUSES[code] as RenewalStatus;
+    const tierCode = tierCodeAt(health, position, asOfMonth);
+    const tier: TierOrUnknown = tierCode < 0 ? 'unknown' : (HEALTH_TIERS[tierCode] as HealthTier);
+    const dueArr = c.arr[row] as number;
+    const pending = status === 'open' || status === 'in-grace';
+    const riskReasons: RiskReason[] = [];
+    if (pending && (tier === 'red' || tier === 'yellow')) riskReasons.push(tier);
+    if (pending && warned.has(contract.accountId)) riskReasons.push('early-warning');
+    const share = tier === 'unknown' ? null : likelihood[tier];
+    const expectedArr = isRenewedCode(code) ? (c.arr[renewal] as number) : status === 'churned' ? 0 : share === null ? null : dueArr * share;
+    items.push({
+      contractId: contract.id, accountId: contract.accountId, dueDate: contract.end as DateString, dueArr, status, tier,
+      likelihood: share, expectedArr, riskReasons,
+    });
+    for (const target of [months[(c.endMonth[row] as number) - asOfMonth] as RenewalsAheadMonth, totals]) {
+      target.due.count += 1;
+      target.due.arr += dueArr;
+      target.byTier[tier].count += 1;
+      target.byTier[tier].arr += dueArr;
+      if (isRenewedCode(code)) {
+        target.renewed.count += 1;
+        target.renewed.arr += dueArr;
+      } else if (pending) {
+        target.open.count += 1;
+        target.open.arr += dueArr;
+      }
+      if (riskReasons.length > 0) {
+        target.atRisk.count += 1;
+        target.atRisk.arr += dueArr;
+      }
+      if (expectedArr === null) target.expectedUnknownArr += dueArr;
+      else target.expectedArr += expectedArr;
+    }
+  }
+  return { asOf: settings.asOf, horizonMonths: settings.months, likelihood, calibrated: settings.likelihood === null, months, totals, items };
+}
+
+export function renewalsAhead(dataset: Dataset, options: RenewalsAheadOptions): RenewalsAhead {
+  return renewalsAheadOf(wholeDataset(dataset), resolveRenewalsAheadSettings(options));
+}
+
+/** The months a renewals-ahead horizon covers: `months` months from the month of `asOf`. */
+export function aheadPeriod(asOf: DateString, months: number): { from: Month; to: Month } {
+  const from = monthOf(asOf);
+  return { from, to: addMonthsToMonth(from, months - 1) };
+}

@@ -1,0 +1,69 @@
+// `pnpm bench:scale`: the prepared dataset at a large size (CSKIT_ACCOUNTS, default 1,000,000 accounts x 36 months,
+// the sample generator's data): time to prepare it, the first view, a filter change and a period change; memory of
+// the raw records against the index; and the cost of an evergreen contract (end 9999-12-31) on 3,000 accounts.
+// Runs on the packages' builds (`pnpm build` first); needs a large heap: `node --max-old-space-size=20000`, which
+// the package script passes. Results go to test-results/bench-scale.json. Not part of the test command.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { computeDashboard, prepareDataset } from '../packages/metrics/dist/index.js';
+import { generateDataset, SAMPLE_HEALTH_MODEL } from '../packages/sample-data/dist/index.js';
+
+const ACCOUNTS = Number(process.env.CSKIT_ACCOUNTS ?? 1_000_000);
+const outDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+const mb = (bytes) => Math.round(bytes / 2 ** 20);
+const heap = () => {
+  globalThis.gc?.();
+  return process.memoryUsage();
+};
+const time = (run) => {
+  const start = performance.now();
+  const value = run();
+  return { ms: Math.round(performance.now() - start), value };
+};
+
+const before = heap();
+const generated = time(() => generateDataset({ seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01' }));
+const dataset = generated.value;
+const records = Object.fromEntries(Object.entries(dataset).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]));
+const withRaw = heap();
+
+const view = { period: { from: '2025-01', to: '2025-12' }, model: SAMPLE_HEALTH_MODEL, graceMonths: 1 };
+const prepared = time(() => prepareDataset(dataset, { compact: true }));
+const engine = prepared.value;
+const first = time(() => engine.summary(view));
+const afterFirst = heap();
+const filter = time(() => engine.summary({ ...view, filters: { segment: ['SMB'] } }));
+const filter2 = time(() => engine.summary({ ...view, filters: { region: ['EMEA'] } }));
+const period = time(() => engine.summary({ ...view, period: { from: '2024-07', to: '2025-06' } }));
+const rows = time(() => engine.rows({ ...view, filters: { segment: ['SMB'] } }, 'accounts', { sort: [{ id: 'arr', desc: true }], limit: 100 }));
+
+// The same index without the raw records: what the engine itself holds once the caller lets the records go.
+for (const key of Object.keys(dataset)) if (key !== 'accounts' && key !== 'contracts' && key !== 'csms' && key !== 'currency' && key !== 'fxRates') delete dataset[key];
+const indexOnly = heap();
+
+// An evergreen contract on 3,000 accounts: memory of the ARR matrix and time, with and without.
+const small = generateDataset({ seed: 20251, accounts: 3_000, months: 36, start: '2023-01' });
+const evergreen = { ...small, contracts: [...small.contracts, { id: 'evergreen', accountId: small.accounts[0].id, start: '2024-01-01', end: '9999-12-31', arr: 1000 }] };
+const evergreenRun = (data) => {
+  const runs = [];
+  for (let i = 0; i < 5; i += 1) runs.push(time(() => computeDashboard({ ...data }, view)).ms);
+  const engineOf = prepareDataset(data);
+  engineOf.summary(view);
+  return { medianMs: runs.sort((a, b) => a - b)[2], arrMatrixBytes: engineOf.memory().arrMatrixBytes };
+};
+const withoutEvergreen = evergreenRun(small);
+const withEvergreen = evergreenRun(evergreen);
+
+const result = {
+  node: process.version, accounts: ACCOUNTS, records,
+  generateMs: generated.ms, prepareMs: prepared.ms, firstViewMs: first.ms, filterChangeMs: [filter.ms, filter2.ms], periodChangeMs: period.ms,
+  accountsPageMs: rows.ms,
+  memoryMb: {
+    beforeGenerating: mb(before.heapUsed), rawRecords: mb(withRaw.heapUsed - before.heapUsed), rawPlusIndex: mb(afterFirst.heapUsed + afterFirst.arrayBuffers),
+    indexAndCaches: mb(indexOnly.heapUsed + indexOnly.arrayBuffers - before.heapUsed), typedArrays: mb(indexOnly.arrayBuffers), peakRss: mb(process.resourceUsage().maxRSS * 1024),
+  },
+  evergreen: { without: withoutEvergreen, with: withEvergreen },
+};
+console.log(JSON.stringify(result, null, 2));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}bench-scale.json`, `${JSON.stringify(result, null, 2)}\n`);
