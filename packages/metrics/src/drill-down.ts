@@ -12,7 +12,8 @@ import { inFunnelStage, npsCategory, REVENUE_FIELDS, type FunnelStageName, type 
 import { healthScoresOf, healthQuadrantsOf, quadrantOf, type HealthOptions, type Quadrant } from './health.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { TRANSITION_KINDS, transitionsOf, type TransitionKind } from './health-transitions.js';
-import { isRenewed, isRenewedCode, renewalsOf, type RenewalSummary } from './renewals.js';
+import { dueContracts, isRenewed, isRenewedCode, renewalsOf, type RenewalSummary } from './renewals.js';
+import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
 import type { AdvocacyRecord, Contract, Dataset, DateString, Lead, Month, Period, RevenueEvent } from './types.js';
 
 export type { NpsCategory } from './domain.js';
@@ -28,7 +29,10 @@ export type DrillDownTarget =
   | { kind: 'nps'; category: NpsCategory }
   | { kind: 'renewal-stage'; stage: FunnelStageName }
   | { kind: 'attribution'; field: AttributionField }
-  | { kind: 'movement'; movement: MovementKind }
+  /** Accounts with a movement of this kind in the period (or in one month of it). */
+  | { kind: 'movement'; movement: MovementKind; month?: Month }
+  /** Accounts with a contract due in a month (of the renewals ahead), of a tier at `asOf` (`'unknown'`: without one). */
+  | { kind: 'due'; month: Month; tier?: HealthTier | 'unknown' }
   | { kind: 'quadrant'; quadrant: Quadrant; month?: Month };
 
 /** The settings a drill-down is resolved with: those of the view the mark was drawn in. */
@@ -78,7 +82,7 @@ function recordPositions<T extends { accountId?: string }>(
 
 const TARGET_FIELDS: Record<DrillDownTarget['kind'], readonly string[]> = {
   accounts: ['accountIds'], tier: ['month', 'tier'], transition: ['transition'], 'tier-change': ['fromTier', 'toTier'], group: ['dimension', 'key'], cohort: ['cohort'],
-  nps: ['category'], 'renewal-stage': ['stage'], attribution: ['field'], movement: ['movement'], quadrant: ['quadrant'],
+  nps: ['category'], 'renewal-stage': ['stage'], attribution: ['field'], movement: ['movement'], quadrant: ['quadrant'], due: ['month'],
 };
 
 /** Checks a drill-down target from outside (a page, the network): its kind and the fields that kind needs. */
@@ -153,9 +157,24 @@ export function drillDownPositions(selection: Selection, target: DrillDownTarget
     case 'movement': {
       const core = waterfallOf(selection, { period, graceMonths, asOf });
       const code = MOVEMENT_KINDS.indexOf(target.movement);
+      const month = target.month === undefined ? null : monthIndex(target.month);
       const positions: number[] = [];
       const m = core.movementColumns;
-      for (let row = 0; row < m.position.length; row += 1) if (m.kind.at(row) === code) positions.push(m.position.at(row));
+      for (let row = 0; row < m.position.length; row += 1) {
+        if (m.kind.at(row) === code && (month === null || m.month.at(row) === month)) positions.push(m.position.at(row));
+      }
+      return accountsOfRecords(selection, positions);
+    }
+    case 'due': {
+      const month = monthIndex(target.month);
+      const asOfMonth = monthIndex(asOf.slice(0, 7));
+      const health = healthScoreMatrix(index, model);
+      const tierCode = target.tier === undefined ? null : target.tier === 'unknown' ? -1 : HEALTH_TIERS.indexOf(target.tier);
+      const positions: number[] = [];
+      for (const row of dueContracts(selection, month, month)) {
+        const position = index.contracts.account[row] as number;
+        if (tierCode === null || tierCodeAt(health, position, asOfMonth) === tierCode) positions.push(position);
+      }
       return accountsOfRecords(selection, positions);
     }
     case 'quadrant': {

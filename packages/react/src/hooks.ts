@@ -6,7 +6,7 @@
  */
 import { breakdown, filterDataset } from '@cskit/metrics';
 import type {
-  Account, AccountSummary, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
+  Account, AccountStory, AccountSummary, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
   DashboardSummary, Dataset, DrillDownTarget, FilterOptions, GroupSummary, HealthDistribution, Month, NpsResult, Period, RenewalFunnel,
   RowPage, RowQuery, RowSetName, RowSetRows, SummaryPart, SummaryParts, ViewOptions,
 } from '@cskit/metrics';
@@ -227,4 +227,17 @@ export function useRowPages<N extends RowSetName>(
     loading: results.some((result) => result.loading || result.stale),
     error: results.find((result) => result.error)?.error ?? null,
   };
+}
+
+/** The view's ARR trends by month (SPEC 8). */
+export const useArrTrend = (options: { period?: Period } = {}) => useMetric('arrTrend', options);
+
+/** The renewals ahead of the view's `asOf` (SPEC 9), without their items (`useRows('renewals-ahead')` pages them). */
+export const useRenewalsAhead = () => useMetric('renewalsAhead');
+
+/** One account's story (SPEC 10) with the view's settings; `error` for an account outside the view or unknown. */
+export function useAccountStory(accountId: string | null): CsQueryResult<AccountStory> {
+  const view = useView();
+  const request = useMemo(() => (accountId === null ? null : { kind: 'account-story' as const, view, accountId }), [view, accountId]);
+  return useCsQuery(request);
 }

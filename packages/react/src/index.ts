@@ -13,9 +13,9 @@ export type { CsWorkerLike } from './worker.js';
 export { queryClientOf, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
 export type { CsQueryResult } from './query.js';
 export {
-  useAccountSummaries, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
+  useAccountStory, useAccountSummaries, useArrTrend, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
   useFilteredAccounts, useFilteredDataset, useFilterOptions, useHealthDistribution, useHealthQuadrants, useHealthScores, useHealthTransitions,
-  useKpis, useMetric, useMetricQuery, useNps, useRenewalFunnel, useRenewals, useRetention, useRowPages, useRows, useSelectedAccountIds, useSelection,
+  useKpis, useMetric, useRenewalsAhead, useMetricQuery, useNps, useRenewalFunnel, useRenewals, useRetention, useRowPages, useRows, useSelectedAccountIds, useSelection,
   useSummary, useView,
 } from './hooks.js';
 export type { RowPages, ViewOverrides } from './hooks.js';

@@ -18,10 +18,12 @@ interface BandScale<T> {
 }
 
 export interface AxisProps<T> {
-  orientation: 'left' | 'bottom';
+  orientation: 'left' | 'right' | 'bottom';
   scale: LinearScale | BandScale<T>;
   /** Offset of the axis line: `top` for a bottom axis. */
   top?: number;
+  /** Offset of the axis line: `left` for a right axis (the plot's width). */
+  left?: number;
   numTicks?: number;
   tickValues?: readonly T[];
   tickFormat?: (value: T) => string;
@@ -35,7 +37,8 @@ function isBand<T>(scale: LinearScale | BandScale<T>): scale is BandScale<T> {
   return 'bandwidth' in scale;
 }
 
-export function Axis<T>({ orientation, scale, top = 0, numTicks = 5, tickValues, tickFormat, label }: AxisProps<T>) {
+export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTicks = 5, tickValues, tickFormat, label }: AxisProps<T>) {
+  if (orientation === 'right') return <RightAxis scale={scale as LinearScale} left={axisLeft} numTicks={numTicks} tickFormat={tickFormat as ((value: number) => string) | undefined} label={label} />;
   const band = isBand(scale);
   const values: readonly T[] = tickValues ?? (band ? (scale as BandScale<T>).domain() : ((scale as LinearScale).ticks(numTicks) as unknown as T[]));
   const offset = band ? (scale as BandScale<T>).bandwidth() / 2 : 0;
@@ -49,19 +52,19 @@ export function Axis<T>({ orientation, scale, top = 0, numTicks = 5, tickValues,
   return (
     <g className="cskit-axis" transform={left ? undefined : `translate(0, ${top})`} aria-hidden="true">
       {left
-        ? <line x1={0} x2={0} y1={start} y2={end} stroke="#d1d5db" />
-        : <line x1={start} x2={end} y1={0} y2={0} stroke="#d1d5db" />}
+        ? <line x1={0} x2={0} y1={start} y2={end} style={{ stroke: COLORS.axis }} />
+        : <line x1={start} x2={end} y1={0} y2={0} style={{ stroke: COLORS.axis }} />}
       {values.map((value, i) => {
         const at = position(value);
         if (at === null) return null;
         return left ? (
           <g key={i} transform={`translate(0, ${at})`}>
-            <line x1={-TICK} x2={0} stroke="#d1d5db" />
+            <line x1={-TICK} x2={0} style={{ stroke: COLORS.axis }} />
             <text x={-TICK - 3} dy="0.32em" textAnchor="end" fontSize={11} style={{ fill: COLORS.muted }}>{format(value)}</text>
           </g>
         ) : (
           <g key={i} transform={`translate(${at}, 0)`}>
-            <line y1={0} y2={TICK} stroke="#d1d5db" />
+            <line y1={0} y2={TICK} style={{ stroke: COLORS.axis }} />
             <text y={TICK + 12} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }}>{format(value)}</text>
           </g>
         );
@@ -73,6 +76,28 @@ export function Axis<T>({ orientation, scale, top = 0, numTicks = 5, tickValues,
           <text x={(start + end) / 2} y={34} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text>
         )
       ) : null}
+    </g>
+  );
+}
+
+/** A value axis on the right of the plot (a second scale), ticks and labels pointing outwards. */
+function RightAxis({ scale, left, numTicks, tickFormat, label }: { scale: LinearScale; left: number; numTicks: number; tickFormat: ((value: number) => string) | undefined; label: string | undefined }) {
+  const [start = 0, end = 0] = scale.range();
+  const format = tickFormat ?? ((value: number) => String(value));
+  return (
+    <g className="cskit-axis" transform={`translate(${left}, 0)`} aria-hidden="true">
+      <line x1={0} x2={0} y1={start} y2={end} style={{ stroke: COLORS.axis }} />
+      {scale.ticks(numTicks).map((value, i) => {
+        const at = scale(value);
+        if (at === undefined || !Number.isFinite(at)) return null;
+        return (
+          <g key={i} transform={`translate(0, ${at})`}>
+            <line x1={0} x2={TICK} style={{ stroke: COLORS.axis }} />
+            <text x={TICK + 3} dy="0.32em" textAnchor="start" fontSize={11} style={{ fill: COLORS.muted }}>{format(value)}</text>
+          </g>
+        );
+      })}
+      {label ? <text transform={`translate(44, ${(start + end) / 2}) rotate(90)`} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text> : null}
     </g>
   );
 }

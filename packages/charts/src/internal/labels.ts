@@ -44,8 +44,21 @@ export interface ChartLabels {
   noComparison: string;
   chartTitles: {
     waterfall: string; funnel: string; quadrant: string; distribution: string; transitions: string; nps: string;
-    cohorts: string; segments: string; attribution: string;
+    cohorts: string; segments: string; attribution: string; trend: string; rates: string; ahead: string; story: string;
   };
+  /** Trend charts. */
+  movementsAxis: string;
+  arrAxis: string;
+  rates: { nrr12: string; grr12: string; logoChurnRate: string };
+  target: string;
+  /** Renewals ahead. */
+  unknownTier: string;
+  expected: string;
+  atRisk: string;
+  /** One account's story. */
+  healthScore: string;
+  events: { contractEnd: string; renewed: string; churned: string; nps: string; lead: string; advocacy: string; revenue: string };
+  facts: { arr: string; tier: string; nextRenewal: string; earlyWarning: string; yes: string; no: string };
 }
 
 const enUS: ChartLabels = {
@@ -97,7 +110,18 @@ const enUS: ChartLabels = {
   chartTitles: {
     waterfall: 'ARR waterfall', funnel: 'Renewal funnel', quadrant: 'Health quadrant', distribution: 'Health tiers by month',
     transitions: 'Health transitions', nps: 'NPS', cohorts: 'Cohorts', segments: 'Breakdown', attribution: 'CS-attributed revenue',
+    trend: 'ARR trend', rates: 'Retention and churn rates', ahead: 'Renewals ahead', story: 'Account story',
   },
+  movementsAxis: 'Movements',
+  arrAxis: 'ARR',
+  rates: { nrr12: 'NRR (trailing 12 months)', grr12: 'GRR (trailing 12 months)', logoChurnRate: 'Logo churn rate' },
+  target: 'Target',
+  unknownTier: 'Unscored',
+  expected: 'Expected renewal ARR',
+  atRisk: 'At risk',
+  healthScore: 'Health score',
+  events: { contractEnd: 'Contract ends', renewed: 'Renewed', churned: 'Churned', nps: 'NPS response', lead: 'Lead', advocacy: 'Advocacy', revenue: 'CS revenue' },
+  facts: { arr: 'ARR', tier: 'Health tier', nextRenewal: 'Next renewal', earlyWarning: 'Early warning', yes: 'Yes', no: 'No' },
 };
 
 const zhCN: ChartLabels = {
@@ -149,7 +173,18 @@ const zhCN: ChartLabels = {
   chartTitles: {
     waterfall: 'ARR 瀑布图', funnel: '续约漏斗', quadrant: '健康度象限', distribution: '各月健康度分层', transitions: '健康度迁移',
     nps: 'NPS', cohorts: '同期群', segments: '分组对比', attribution: 'CS 贡献收入',
+    trend: 'ARR 趋势', rates: '留存与流失率', ahead: '即将到期续约', story: '客户详情',
   },
+  movementsAxis: '变动',
+  arrAxis: 'ARR',
+  rates: { nrr12: 'NRR（近 12 月）', grr12: 'GRR（近 12 月）', logoChurnRate: '客户流失率' },
+  target: '目标',
+  unknownTier: '无评分',
+  expected: '预计续约 ARR',
+  atRisk: '有风险',
+  healthScore: '健康分',
+  events: { contractEnd: '合同到期', renewed: '已续约', churned: '已流失', nps: 'NPS 回复', lead: '线索', advocacy: '客户推荐', revenue: 'CS 收入' },
+  facts: { arr: 'ARR', tier: '健康度', nextRenewal: '下次续约', earlyWarning: '流失预警', yes: '是', no: '否' },
 };
 
 export const LABELS: Record<CsLocale, ChartLabels> = { 'en-US': enUS, 'zh-CN': zhCN };

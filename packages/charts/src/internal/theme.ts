@@ -13,6 +13,7 @@ export const COLORS = {
   fg: cssVar('fg', '#1f2937'),
   muted: cssVar('muted', '#4b5563'),
   grid: cssVar('grid', '#e5e7eb'),
+  axis: cssVar('axis', '#d1d5db'),
   bg: cssVar('bg', '#ffffff'),
   total: cssVar('total', '#4b5563'),
   focus: cssVar('focus', '#1d4ed8'),
