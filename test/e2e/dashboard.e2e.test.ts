@@ -4,7 +4,7 @@
  * Screenshots go to test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
-import { computeDashboard, funnelStageAccountIds } from '@cskit/metrics';
+import { computeDashboard, funnelStageAccountIds, prepareDataset } from '@cskit/metrics';
 import { createFormatters } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +18,8 @@ const expected = computeDashboard(sample, {
   period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, lookbackMonths: 12,
 });
 const f = createFormatters({ locale: 'en-US', currency: 'USD' });
+const engine = prepareDataset(sample);
+const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, lookbackMonths: 12 };
 
 let browser: Browser;
 let server: PreviewServer;
@@ -76,6 +78,97 @@ describe('demo dashboard', () => {
     const due = funnelStageAccountIds(expected.renewals, 'due').length;
     await page.getByRole('button', { name: /^Due: / }).click();
     await page.getByText(`Showing ${due} accounts from Due`).waitFor();
+  });
+
+  it('trends and the renewals ahead: month-by-month ARR and rates, the contracts due and their risk', async () => {
+    const trend = engine.metric(view, 'arrTrend');
+    const ahead = engine.metric(view, 'renewalsAhead');
+    const items = engine.rowsAll(view, 'renewals-ahead');
+    const dec = trend.months.at(-1);
+    await page.goto(base);
+    await kpi('ARR').waitFor();
+    expect(await kpi('ARPA').textContent()).toContain(f.compactCurrency(expected.kpis.arpa));
+    expect(await kpi('Logo churn rate').textContent()).toContain(f.percent(expected.kpis.logoChurnRate));
+    const arrTrend = page.locator('[data-chart="arr-trend"]');
+    await arrTrend.getByRole('img', { name: `Dec 2025, Closing ARR: ${f.currency(dec?.closing)}`, exact: false }).first().waitFor();
+    await page.locator('[data-chart="rate-trend"]').getByRole('img', { name: `Dec 2025, NRR (trailing 12 months): ${f.percent(dec?.nrr12 ?? null, 1)}` }).waitFor();
+    const aheadChart = page.locator('[data-chart="renewals-ahead"]');
+    await aheadChart.waitFor();
+    const summary = await aheadChart.locator('p.cskit-sr-only').textContent();
+    expect(summary).toContain(`Due ARR ${f.currency(ahead.totals.due.arr)}`);
+    expect(summary).toContain(`At risk ${f.currency(ahead.totals.atRisk.arr)}`);
+    await page.locator('[data-table="renewals-ahead"]').getByText(`${items.length} rows`, { exact: true }).waitFor();
+    // A tier's segment drills into the accounts with a contract of that tier due that month.
+    const first = ahead.months[0];
+    if (!first) throw new Error('no months ahead');
+    const tier = (['green', 'green-yellow', 'yellow', 'red'] as const).find((t) => first.byTier[t].count > 0) ?? 'green';
+    const label = { green: 'Green', 'green-yellow': 'Green-yellow', yellow: 'Yellow', red: 'Red' }[tier];
+    const accounts = new Set(items.filter((i) => i.dueDate.slice(0, 7) === first.month && i.tier === tier).map((i) => i.accountId));
+    await aheadChart.getByRole('button', { name: new RegExp(`^${f.month(first.month)}, ${label}:`) }).click();
+    await page.getByText(`Showing ${accounts.size} accounts from ${f.month(first.month)} · ${label}`).waitFor();
+  });
+
+  it('an account page: opened from a name by keyboard, Back returns to the dashboard where it was', async () => {
+    await page.goto(base);
+    await rowCount(`${sample.accounts.length} rows`).waitFor();
+    const link = accountsTable().getByRole('link').first();
+    const name = (await link.textContent()) ?? '';
+    const account = sample.accounts.find((a) => a.name === name);
+    if (!account) throw new Error(`no account named ${name}`);
+    await link.scrollIntoViewIfNeeded();
+    const scrollY = await page.evaluate(() => window.scrollY);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`account=${account.id}`));
+    const heading = page.getByRole('heading', { name: new RegExp(name) });
+    await heading.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('account-title');
+    const story = engine.accountStory(view, account.id);
+    const chart = page.locator('[data-chart="account-story"]');
+    await chart.waitFor();
+    expect(await page.locator('.cskit-facts').textContent()).toContain(f.currency(story.months.at(-1)?.arr ?? 0));
+    await page.locator('[data-table="account-timeline"]').getByText(/^\d+ rows$/).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}account-page.png`, fullPage: true });
+    // Back (the browser's): the dashboard as it was, scrolled to the table, focus on the name that opened the page.
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('account='));
+    await accountsTable().waitFor({ state: 'visible' });
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollY)).toBeLessThan(40);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
+    // Forward, then the page's own Back link by keyboard.
+    await page.goForward();
+    await heading.waitFor();
+    await page.getByRole('link', { name: /Back to the dashboard/ }).focus();
+    await page.keyboard.press('Enter');
+    await kpi('ARR').waitFor({ state: 'visible' });
+    expect(page.url()).not.toContain('account=');
+  });
+
+  it('an account page from a shared link, and from a point of the quadrant', async () => {
+    const account = sample.accounts[7];
+    if (!account) throw new Error('no account');
+    await page.goto(`${base}?account=${account.id}`);
+    await page.getByRole('heading', { name: new RegExp(account.name) }).waitFor();
+    await page.locator('[data-chart="account-story"]').waitFor();
+    await page.getByRole('link', { name: /Back to the dashboard/ }).click();
+    await kpi('ARR').waitFor({ state: 'visible' });
+    // The quadrant: a click on a point opens its account (points sit at outcome x experience in the plot).
+    const points = engine.metric(view, 'healthQuadrants').points;
+    const target = points[0];
+    if (!target) throw new Error('no quadrant points');
+    const plot = page.locator('[data-chart="health-quadrant"] canvas, [data-chart="health-quadrant"] svg.cskit-svg').first();
+    await plot.scrollIntoViewIfNeeded();
+    const box = await plot.boundingBox();
+    if (!box) throw new Error('no quadrant plot');
+    const innerWidth = box.width - 52 - 16;
+    const innerHeight = box.height - 16 - 44;
+    await page.mouse.click(box.x + 52 + (target.outcome / 100) * innerWidth, box.y + 16 + (1 - target.experience / 100) * innerHeight);
+    await page.waitForURL(/account=/);
+    const opened = new URL(page.url()).searchParams.get('account');
+    const picked = points.find((p) => p.accountId === opened);
+    expect(picked).toBeDefined();
+    expect(Math.hypot(((picked?.outcome ?? 0) - target.outcome) / 100 * innerWidth, ((picked?.experience ?? 0) - target.experience) / 100 * innerHeight)).toBeLessThan(9);
+    await page.getByRole('heading', { name: new RegExp(sample.accounts.find((a) => a.id === opened)?.name ?? '') }).waitFor();
   });
 
   it('a filter lives in the URL and survives a reload', async () => {

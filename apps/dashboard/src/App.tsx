@@ -7,17 +7,23 @@ import { NpsBreakdown } from '@cskit/charts/nps';
 import { HealthQuadrant } from '@cskit/charts/quadrant';
 import { SegmentBars } from '@cskit/charts/segment-bars';
 import { HealthTransitions } from '@cskit/charts/transitions';
+import { ArrTrend } from '@cskit/charts/trend';
+import { RateTrend } from '@cskit/charts/rate-trend';
+import { RenewalsAheadChart } from '@cskit/charts/renewals-ahead';
 import type { CohortMeasure, DatasetInfo, HealthModelInput } from '@cskit/metrics';
 import { validateDataset } from '@cskit/metrics';
 import {
   CsKitProvider, createCsStore, localSource, useArrWaterfall, useBreakdown, useCohorts, useCsActions, useCsAttribution, useCsError,
   useCsmScorecard, useCsPending, useCsStore, useDrillDown, useHealthDistribution, useHealthQuadrants, useHealthTransitions, useNps,
-  useRenewalFunnel, workerSource,
+  useRenewalFunnel, useArrTrend, useRenewalsAhead, workerSource,
 } from '@cskit/react';
 import type { CsSource, CsStore, DrillDown } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
-import { AccountsTable, CsmLeaderboard, EarlyWarningTable, RenewalsTable } from '@cskit/table';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { AccountsTable, CsmLeaderboard, EarlyWarningTable, RenewalsAheadTable, RenewalsTable } from '@cskit/table';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { AccountPage } from './components/AccountPage.js';
+import { AccountNavContext, useAccountNav } from './components/account-nav.js';
+import type { AccountNav } from './components/account-nav.js';
 import { Breadcrumb } from './components/Breadcrumb.js';
 import { FiltersBar } from './components/FiltersBar.js';
 import { ImportPanel } from './components/ImportPanel.js';
@@ -26,7 +32,7 @@ import { Panel } from './components/Panel.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import type { DataMessage, DataReply } from './data.worker.js';
 import { TEXT } from './i18n.js';
-import { readView, writeView } from './url-state.js';
+import { readView, withAccount, writeView } from './url-state.js';
 import type { UrlView } from './url-state.js';
 
 const DEFAULT_MODEL: HealthModelInput = SAMPLE_HEALTH_MODEL;
@@ -116,25 +122,83 @@ function Loaded({ view, data }: { view: UrlView; data: Data }) {
     period: view.period, comparison: view.comparison, filters: view.filters, locale: view.locale, model: DEFAULT_MODEL, graceMonths: 1,
   }));
   const [theme, setTheme] = useState(view.theme);
+  const { account, nav, back } = useAccountPage(view.account);
+  const text = TEXT[useStoreLocale(store)];
   return (
     <CsKitProvider store={store} source={data.source}>
-      <UrlSync view={view} theme={theme} />
-      <Dashboard theme={theme} setTheme={setTheme} data={data} />
+      <UrlSync view={view} theme={theme} account={account} />
+      <AccountNavContext.Provider value={nav}>
+        {/* The dashboard stays mounted under an account page, so Back finds it as it was (scroll, tables, panels). */}
+        <div hidden={account !== null}>
+          <Dashboard theme={theme} setTheme={setTheme} data={data} />
+        </div>
+        {account !== null ? (
+          <div className={theme === 'dark' ? 'app cskit-dark' : 'app'}>
+            <AccountPage accountId={account} text={text} theme={theme} dashboardHref={withAccount(window.location.search, null)} onBack={back} />
+          </div>
+        ) : null}
+      </AccountNavContext.Provider>
     </CsKitProvider>
   );
 }
 
+function useStoreLocale(store: CsStore) {
+  const [locale, setLocale] = useState(store.getState().locale);
+  useEffect(() => store.subscribe((state) => setLocale(state.locale)), [store]);
+  return locale;
+}
+
+/**
+ * The account page in the history: opening one pushes `?account=ID` (Back returns to the dashboard where it was:
+ * scroll position and the element that opened it); Back and Forward move between them.
+ */
+function useAccountPage(initial: string | null) {
+  const [account, setAccount] = useState<string | null>(initial);
+  const returnTo = useRef<{ scrollY: number; focus: Element | null } | null>(null);
+  useEffect(() => {
+    const onPop = () => setAccount(readView(window.location.search).account);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  // Back on the dashboard: restore its scroll and focus before the frame paints.
+  useLayoutEffect(() => {
+    if (account !== null || !returnTo.current) return;
+    const { scrollY, focus } = returnTo.current;
+    returnTo.current = null;
+    window.scrollTo(0, scrollY);
+    if (focus instanceof HTMLElement && focus.isConnected) focus.focus({ preventScroll: true });
+  }, [account]);
+  const nav = useMemo<AccountNav>(() => ({
+    accountHref: (id) => withAccount(window.location.search, id),
+    onOpenAccount: (id) => {
+      returnTo.current = { scrollY: window.scrollY, focus: document.activeElement };
+      window.history.pushState({ account: id }, '', withAccount(window.location.search, id));
+      setAccount(id);
+      window.scrollTo(0, 0);
+    },
+  }), []);
+  const back = useCallback(() => {
+    // Opened from the dashboard: go back in the history. Opened by a link (a fresh tab): replace it with the dashboard.
+    if (returnTo.current) window.history.back();
+    else {
+      window.history.replaceState(null, '', withAccount(window.location.search, null));
+      setAccount(null);
+    }
+  }, []);
+  return { account, nav, back };
+}
+
 /** Mirrors the store's view into the URL (replaceState: filters are not history entries). */
-function UrlSync({ view, theme }: { view: UrlView; theme: 'light' | 'dark' }) {
+function UrlSync({ view, theme, account }: { view: UrlView; theme: 'light' | 'dark'; account: string | null }) {
   const period = useCsStore((s) => s.period);
   const comparison = useCsStore((s) => s.comparison);
   const filters = useCsStore((s) => s.filters);
   const locale = useCsStore((s) => s.locale);
   useEffect(() => {
-    const search = writeView({ ...view, period, comparison, filters, locale, theme });
-    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    const search = writeView({ ...view, period, comparison, filters, locale, theme, account });
+    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
     document.documentElement.lang = locale;
-  }, [view, period, comparison, filters, locale, theme]);
+  }, [view, period, comparison, filters, locale, theme, account]);
   return null;
 }
 
@@ -149,6 +213,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
   const accountsRef = useRef<HTMLDivElement | null>(null);
   const [panel, setPanel] = useState<'settings' | 'import' | null>(null);
   const [cohortMeasure, setCohortMeasure] = useState<CohortMeasure>('logo');
+  const nav = useAccountNav();
 
   // A drill-down selects the accounts and brings the accounts table into view.
   const onSelect = useCallback((selection: DrillDown) => {
@@ -165,6 +230,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
     data.useImported(raw);
   };
 
+  const trend = useArrTrend();
   const cohorts = useCohorts(cohortMeasure);
   const scorecard = useCsmScorecard();
   const segments = useBreakdown('segment');
@@ -206,15 +272,25 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
       </div>
       <main>
         <KpiHeader text={text} />
+        <h2 className="section-title">{text.trends}<small>{text.trendsHint}</small></h2>
+        <div className="grid">
+          <Panel title={text.arrTrend}><ArrTrend data={trend} onSelect={onSelect} theme={theme} /></Panel>
+          <Panel title={text.rateTrend}><RateTrend data={trend} target={1} targetLabel={text.nrrTarget} theme={theme} /></Panel>
+        </div>
+        <h2 className="section-title">{text.ahead}<small>{text.aheadHint}</small></h2>
+        <div className="grid">
+          <Panel title={text.aheadChart} wide><RenewalsAheadChart data={useRenewalsAhead()} onSelect={onSelect} theme={theme} height={280} /></Panel>
+          <Panel title={text.aheadTable} wide><RenewalsAheadTable height={320} theme={theme} {...nav} /></Panel>
+        </div>
         <h2 className="section-title">{text.retain}<small>{text.retainHint}</small></h2>
         <div className="grid">
           <Panel title={text.waterfall}><ArrWaterfall data={useArrWaterfall()} onSelect={onSelect} theme={theme} /></Panel>
           <Panel title={text.funnel}><RenewalFunnel data={useRenewalFunnel()} onSelect={onSelect} theme={theme} /></Panel>
-          <Panel title={text.quadrant}><HealthQuadrant data={useHealthQuadrants()} onSelect={onSelect} theme={theme} /></Panel>
+          <Panel title={text.quadrant}><HealthQuadrant data={useHealthQuadrants()} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} /></Panel>
           <Panel title={text.distribution}><HealthDistribution data={useHealthDistribution()} onSelect={onSelect} theme={theme} /></Panel>
           <Panel title={text.transitions}><HealthTransitions data={useHealthTransitions()} onSelect={onSelect} theme={theme} /></Panel>
-          <Panel title={text.earlyWarnings}><EarlyWarningTable height={300} theme={theme} /></Panel>
-          <Panel title={text.renewals} wide><RenewalsTable height={320} theme={theme} /></Panel>
+          <Panel title={text.earlyWarnings}><EarlyWarningTable height={300} theme={theme} {...nav} /></Panel>
+          <Panel title={text.renewals} wide><RenewalsTable height={320} theme={theme} {...nav} /></Panel>
         </div>
         <h2 className="section-title">{text.expand}<small>{text.expandHint}</small></h2>
         <div className="grid">
@@ -250,7 +326,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
         <div ref={accountsRef} tabIndex={-1} className="accounts-anchor">
           <h2 className="section-title" id="accounts">{text.accounts}</h2>
           <Breadcrumb text={text} />
-          <AccountsTable height={520} theme={theme} />
+          <AccountsTable height={520} theme={theme} {...nav} />
         </div>
       </main>
     </div>

@@ -15,6 +15,8 @@ export interface UrlView {
   theme: 'light' | 'dark';
   seed: number;
   accounts: number;
+  /** The account whose page is open (`?account=ID`); null on the dashboard. */
+  account: string | null;
 }
 
 export const DEFAULT_VIEW: UrlView = {
@@ -25,7 +27,11 @@ export const DEFAULT_VIEW: UrlView = {
   theme: 'light',
   seed: 2025,
   accounts: 2000,
+  account: null,
 };
+
+/** Longest account id the URL carries (ids are the host's; a longer one is not an id). */
+const MAX_ID = 200;
 
 const COMPARISONS = ['previous', 'previous-year', 'none'] as const;
 
@@ -53,6 +59,7 @@ export function readView(search: string): UrlView {
     theme: params.get('theme') === 'dark' ? 'dark' : 'light',
     seed: number('seed', DEFAULT_VIEW.seed, 2 ** 31),
     accounts: number('accounts', DEFAULT_VIEW.accounts, 200_000),
+    account: accountOf(params.get('account')),
   };
 }
 
@@ -66,5 +73,18 @@ export function writeView(view: UrlView): string {
   if (view.theme !== DEFAULT_VIEW.theme) params.set('theme', view.theme);
   if (view.seed !== DEFAULT_VIEW.seed) params.set('seed', String(view.seed));
   if (view.accounts !== DEFAULT_VIEW.accounts) params.set('accounts', String(view.accounts));
+  if (view.account !== null) params.set('account', view.account);
+  return `?${params.toString()}`;
+}
+
+function accountOf(value: string | null): string | null {
+  return value === null || value === '' || value.length > MAX_ID ? null : value;
+}
+
+/** The same address with the account page `account` open (null: the dashboard). */
+export function withAccount(search: string, account: string | null): string {
+  const params = new URLSearchParams(search);
+  if (account === null) params.delete('account');
+  else params.set('account', account);
   return `?${params.toString()}`;
 }

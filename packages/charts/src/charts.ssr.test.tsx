@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CHURN_ONLY, PERIOD, resultsFor, sampleDataset, SINGLE, SINGLE_ACCOUNT } from './internal/fixtures.js';
 import {
   ArrWaterfall, AttributionBars, CohortHeatmap, HealthDistribution, HealthQuadrant, HealthTransitions, KpiCard, NpsBreakdown,
-  RenewalFunnel, SegmentBars,
+  RenewalFunnel, SegmentBars, ArrTrend, RateTrend, RenewalsAheadChart, AccountStoryChart,
 } from './index.js';
 
 type Results = ReturnType<typeof resultsFor>;
@@ -20,6 +20,9 @@ const charts: Array<[string, (r: Results) => React.ReactElement]> = [
   ['CohortHeatmap', (r) => <CohortHeatmap data={r.cohorts} />],
   ['SegmentBars', (r) => <SegmentBars data={r.segments} value={(g) => g.netNew} valueLabel="Net new ARR" format="currency" />],
   ['AttributionBars', (r) => <AttributionBars data={r.attribution} />],
+  ['ArrTrend', (r) => <ArrTrend data={r.trend} />],
+  ['RateTrend', (r) => <RateTrend data={r.trend} target={1} />],
+  ['RenewalsAheadChart', (r) => <RenewalsAheadChart data={r.ahead} />],
   ['KpiCard', (r) => <KpiCard label="ARR" data={{ value: r.waterfall.closing, comparison: r.waterfall.opening, series: r.waterfall.months.map((m) => m.closing) }} format="currency" />],
 ];
 
@@ -36,6 +39,14 @@ describe.each(cases)('server rendering with %s', (_name, results) => {
     const html = renderToString(element(results));
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
     expect(html).toMatch(/<(figure|section)/);
+  });
+});
+
+describe('the account story', () => {
+  it.each(cases.filter(([, results]) => results.story !== null))('renders without window and without NaN: %s', (_name, results) => {
+    const html = renderToString(<AccountStoryChart data={results.story ?? undefined} />);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    expect(html).toContain('<dl');
   });
 });
 

@@ -1,12 +1,13 @@
 /** @vitest-environment jsdom */
-import { drillDownAccountIds, prepareDataset } from '@cskit/metrics';
+import { accountEvents, drillDownAccountIds, prepareDataset } from '@cskit/metrics';
 import type { HealthQuadrants, QuadrantAccount } from '@cskit/metrics';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createFormatters } from '@cskit/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resultsFor, sampleDataset } from './internal/fixtures.js';
 import {
   ArrWaterfall, AttributionBars, CohortHeatmap, HealthDistribution, HealthQuadrant, HealthTransitions, KpiCard, NpsBreakdown, RenewalFunnel,
-  SegmentBars,
+  SegmentBars, ArrTrend, RateTrend, RenewalsAheadChart, AccountStoryChart,
 } from './index.js';
 
 afterEach(cleanup);
@@ -50,6 +51,15 @@ describe('HealthQuadrant', () => {
     // Grudging has no accounts: focusable, but nothing to drill into.
     expect(screen.getByRole('img', { name: /^Grudging/ })).toBeTruthy();
     expect(screen.getByRole('figure').querySelectorAll('circle')).toHaveLength(4);
+  });
+
+  it('with onOpenAccount a point opens its account instead of selecting it', () => {
+    const onSelect = vi.fn();
+    const onOpenAccount = vi.fn();
+    render(<HealthQuadrant data={quadrantsOf(accounts)} width={500} onSelect={onSelect} onOpenAccount={onOpenAccount} />);
+    fireEvent.click(screen.getByRole('figure').querySelectorAll('circle')[1] as Element);
+    expect(onOpenAccount).toHaveBeenCalledWith('b');
+    expect(onSelect).not.toHaveBeenCalled();
   });
 
   it('canvas mode: a click picks the nearest point, or the quadrant when no point is near', () => {
@@ -195,5 +205,62 @@ describe('loading and summaries', () => {
     render(<HealthQuadrant data={limited} width={500} />);
     expect(screen.getAllByRole('figure').at(-1)?.querySelectorAll('circle')).toHaveLength(3);
     expect(document.body.textContent).toContain(`Points: the 3 largest of ${summary.healthQuadrants.accountCount} accounts.`);
+  });
+});
+
+describe('trends, the renewals ahead and the account story', () => {
+  const names = (root: Element, role: string) => [...root.querySelectorAll(`[role="${role}"]`)].map((e) => e.getAttribute('aria-label') ?? '');
+
+  it('ArrTrend: a named bar per non-zero movement of each month and a point per month; a bar drills into its month', () => {
+    const onSelect = vi.fn();
+    const { container } = render(<ArrTrend data={results.trend} width={800} onSelect={onSelect} />);
+    const moves = results.trend.months.flatMap((m) => (['new', 'expansion', 'reactivation', 'contraction', 'churn'] as const).filter((k) => m[k] !== 0));
+    expect(names(container, 'button')).toHaveLength(moves.length);
+    const dec = results.trend.months.at(-1);
+    expect(names(container, 'img')).toContain(`Dec 2025, Closing ARR: $${Math.round(dec?.closing ?? 0).toLocaleString('en-US')}; Customers ${dec?.customers.toLocaleString('en-US')}, ARPA $${Math.round(dec?.arpa ?? 0).toLocaleString('en-US')}`);
+    const churned = results.trend.months.find((m) => m.churn < 0);
+    if (!churned) throw new Error('sample has no churn');
+    const name = createFormatters().month(churned.month);
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${name}, Churn`) }));
+    expect(onSelect).toHaveBeenCalledWith({ label: `${name} · Churn`, source: 'arr-trend', target: { kind: 'movement', movement: 'churn', month: churned.month } });
+    // Both scales are labeled; the visually hidden table has a row per month.
+    expect(container.textContent).toContain('Movements');
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(results.trend.months.length);
+  });
+
+  it('RateTrend: a point per known value (months without one leave a gap), the target in words', () => {
+    const months = results.trend.months.map((m, i) => (i === 3 ? { ...m, nrr12: null } : m));
+    const { container } = render(<RateTrend data={{ ...results.trend, months }} width={700} target={1} series={['nrr12']} />);
+    expect(names(container, 'img').filter((n) => n.includes('NRR'))).toHaveLength(months.filter((m) => m.nrr12 !== null).length);
+    expect(names(container, 'img')).not.toContain(expect.stringMatching(/^Apr 2025/));
+    expect(container.querySelector('[aria-describedby] p, p.cskit-sr-only')?.textContent).toContain('Target 100%');
+    expect(container.querySelector('path')?.getAttribute('d')?.match(/M/g)).toHaveLength(2);
+  });
+
+  it('RenewalsAheadChart: tier segments add up to each month\'s due ARR; a segment drills to the accounts of its contracts', () => {
+    const onSelect = vi.fn();
+    const data = results.ahead;
+    const { container } = render(<RenewalsAheadChart data={data} width={700} onSelect={onSelect} />);
+    const segments = names(container, 'button');
+    expect(segments.length).toBe(data.months.reduce((n, m) => n + Object.values(m.byTier).filter((c) => c.count > 0 || c.arr > 0).length, 0));
+    const month = data.months.find((m) => m.byTier.green.count > 0);
+    if (!month) throw new Error('sample has no green renewals ahead');
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${month.month === '2025-12' ? 'Dec 2025' : '[A-Z][a-z]{2} \\d{4}'}, Green:`) }));
+    const target = onSelect.mock.calls[0]?.[0].target;
+    expect(target).toMatchObject({ kind: 'due', tier: 'green' });
+    const expected = [...new Set(data.items.filter((i) => i.dueDate.slice(0, 7) === target.month && i.tier === 'green').map((i) => i.accountId))].sort();
+    const drilled = drillDownAccountIds(sampleDataset(), target, { period: { from: '2025-01', to: '2025-12' }, model: {}, graceMonths: 1, asOf: data.asOf }).sort();
+    expect(drilled).toEqual(expected);
+  });
+
+  it('AccountStoryChart: key facts, a point per scored month, a mark per event', () => {
+    const story = results.story;
+    if (!story) throw new Error('no story');
+    const { container } = render(<AccountStoryChart data={story} width={800} />);
+    const facts = [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(facts).toEqual(['ARR', 'Health tier', 'Next renewal', 'Early warning']);
+    expect(names(container, 'img').filter((n) => n.includes('Health score'))).toHaveLength(story.months.filter((m) => m.healthScore !== null).length);
+    expect(names(container, 'img').filter((n) => /^\d{4}-\d{2}-\d{2}, /.test(n))).toHaveLength(accountEvents(story).length);
+    expect(container.querySelector('dd')?.textContent).toBe(`$${Math.round(story.months.at(-1)?.arr ?? 0).toLocaleString('en-US')}`);
   });
 });

@@ -16,6 +16,7 @@ import { recordColumns } from './dataset-index.js';
 import { earlyWarningsOf, resolveEarlyWarningSettings } from './early-warnings.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { activityMatrix, activityRateAt, healthCell, healthScoreMatrix } from './monthly-records.js';
+import { npsCategory, type NpsCategory } from './domain.js';
 import { RENEWAL_STATUSES, renewalMatches, renewalStatusCode, type RenewalStatus } from './renewals.js';
 import { selectMask, type Selection } from './selection.js';
 import { indexDataset, OPEN_END } from './dataset-index.js';
@@ -54,6 +55,13 @@ export interface AccountStory {
   advocacy: AdvocacyRecord[];
   revenue: RevenueEvent[];
   earlyWarning: boolean;
+  /**
+   * The next renewal to decide: of the contracts with an end and no renewal yet that are not due by `asOf` or are
+   * still open (or in grace) at `asOf`, the one ending first (ties: the larger ARR); null when there is none.
+   */
+  nextRenewal: AccountStoryContract | null;
+  /** The model's tier thresholds (lower bounds), so a chart can draw the tier bands behind the health score. */
+  tiers: HealthModel['tiers'];
 }
 
 export interface AccountStoryOptions {
@@ -138,6 +146,14 @@ export function accountStoryAt(selection: Selection, position: number, settings:
     }
     return found.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
   };
+  let nextRenewal: AccountStoryContract | null = null;
+  for (const contract of contracts) {
+    const undecided = contract.end !== null && contract.renewalContractId === null
+      && (contract.status === null || contract.status === 'open' || contract.status === 'in-grace');
+    if (!undecided) continue;
+    if (nextRenewal === null || (contract.end as string) < (nextRenewal.end as string)
+      || (contract.end === nextRenewal.end && contract.arr > nextRenewal.arr)) nextRenewal = contract;
+  }
   const self = selectMask(index, Uint8Array.from(index.accounts, (_, p) => (p === position ? 1 : 0)));
   return {
     account,
@@ -150,6 +166,8 @@ export function accountStoryAt(selection: Selection, position: number, settings:
     advocacy: inPeriod<AdvocacyRecord>('advocacy', (a) => a.date),
     revenue: inPeriod<RevenueEvent>('revenue', (r) => r.date),
     earlyWarning: earlyWarningsOf(self, { asOf: monthOf(asOf), ...settings.earlyWarning }).items.length > 0,
+    nextRenewal,
+    tiers: { ...model.tiers },
   };
 }
 
@@ -158,4 +176,58 @@ export function accountStory(dataset: Dataset, accountId: string, options: Accou
   const position = typeof accountId === 'string' ? index.positionOf.get(accountId) : undefined;
   if (position === undefined) throw new RangeError(`accountStory: no account with id ${JSON.stringify(accountId)}`);
   return accountStoryAt(selectMask(index, null), position, resolveAccountStorySettings(options));
+}
+
+export type AccountEventKind = 'contract-start' | 'contract-end' | 'nps' | 'lead' | 'advocacy' | 'revenue';
+
+/** Timeline order of events on the same day: a contract ending before the next one starts, then the rest. */
+export const ACCOUNT_EVENT_KINDS: readonly AccountEventKind[] = ['contract-end', 'contract-start', 'nps', 'lead', 'advocacy', 'revenue'];
+
+/** One dated event of an account's story, for a timeline. Fields that do not apply to the kind are null. */
+export interface AccountEvent {
+  date: DateString;
+  month: Month;
+  kind: AccountEventKind;
+  /** The record's id (contract, response, lead, advocacy record or revenue event); `''` for a response without one. */
+  id: string;
+  /** Contract ARR (start, end), lead ARR, revenue event ARR. */
+  arr: number | null;
+  /** A contract end's renewal status at `asOf` (null: not due by then). */
+  status: RenewalStatus | null;
+  /** The contract that renewed an ending contract. */
+  renewalContractId: string | null;
+  /** NPS score and its category. */
+  score: number | null;
+  category: NpsCategory | null;
+  /** A lead's stage, an advocacy record's kind, a revenue event's source. */
+  detail: string | null;
+}
+
+const eventOf = (date: DateString, kind: AccountEventKind, id: string, fields: Partial<AccountEvent> = {}): AccountEvent => ({
+  date, month: monthOf(date), kind, id, arr: null, status: null, renewalContractId: null, score: null, category: null, detail: null, ...fields,
+});
+
+/**
+ * The dated events of a story inside its period, by date (same day: `ACCOUNT_EVENT_KINDS` order, then id): contracts
+ * starting and ending, NPS responses, leads created, advocacy and CS-attributed revenue. A table lists them; a chart
+ * marks them on the timeline.
+ */
+export function accountEvents(story: AccountStory): AccountEvent[] {
+  const { from, to } = story.period;
+  const inside = (date: DateString) => { const month = date.slice(0, 7); return month >= from && month <= to; };
+  const events: AccountEvent[] = [];
+  for (const contract of story.contracts) {
+    if (inside(contract.start)) events.push(eventOf(contract.start, 'contract-start', contract.contractId, { arr: contract.arr }));
+    if (contract.end !== null && inside(contract.end)) {
+      events.push(eventOf(contract.end, 'contract-end', contract.contractId, { arr: contract.arr, status: contract.status, renewalContractId: contract.renewalContractId }));
+    }
+  }
+  for (const response of story.nps) {
+    events.push(eventOf(response.date, 'nps', response.id ?? '', { score: response.score, category: npsCategory(response.score) }));
+  }
+  for (const lead of story.leads) events.push(eventOf(lead.createdAt, 'lead', lead.id, { arr: lead.arr ?? null, detail: lead.stage }));
+  for (const record of story.advocacy) events.push(eventOf(record.date, 'advocacy', record.id, { detail: record.kind }));
+  for (const event of story.revenue) events.push(eventOf(event.date, 'revenue', event.id, { arr: event.arr, detail: event.source }));
+  const rank = (kind: AccountEventKind) => ACCOUNT_EVENT_KINDS.indexOf(kind);
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : rank(a.kind) - rank(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }

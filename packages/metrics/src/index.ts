@@ -73,5 +73,5 @@ export { arrTrend } from './arr-trend.js';
 export type { ArrTrend, ArrTrendMonth, ArrTrendOptions } from './arr-trend.js';
 export { MIN_CALIBRATION_CONTRACTS, renewalsAhead, TIERS_AND_UNKNOWN } from './renewals-ahead.js';
 export type { RenewalsAhead, RenewalsAheadItem, RenewalsAheadMonth, RenewalsAheadOptions, RiskReason, TierOrUnknown } from './renewals-ahead.js';
-export { accountStory } from './account-story.js';
-export type { AccountStory, AccountStoryContract, AccountStoryMonth, AccountStoryOptions } from './account-story.js';
+export { ACCOUNT_EVENT_KINDS, accountEvents, accountStory } from './account-story.js';
+export type { AccountEvent, AccountEventKind, AccountStory, AccountStoryContract, AccountStoryMonth, AccountStoryOptions } from './account-story.js';

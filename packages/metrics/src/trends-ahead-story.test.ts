@@ -1,7 +1,7 @@
 import { generateDataset } from '@cskit/sample-data';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountStory } from './account-story.js';
+import { accountEvents, accountStory } from './account-story.js';
 import { arrMovements } from './arr-movements.js';
 import { arrTrend } from './arr-trend.js';
 import { monthFromIndex, monthIndex } from './dates.js';
@@ -186,6 +186,42 @@ describe('accountStory (SPEC 10), worked by hand', () => {
     // Activity 0, 0, 0.75 over the three months to February: not warned; to January (0, 0, 0) it is.
     expect(story.earlyWarning).toBe(false);
     expect(accountStory(dataset, 'a', { period: { from: '2024-12', to: '2025-01' } }).earlyWarning).toBe(true);
+    // a2 is already renewed (by a3), a3 has no end: nothing to decide. The model's thresholds come along for tier bands.
+    expect(story.nextRenewal).toBeNull();
+    expect(story.tiers).toEqual({ green: 75, greenYellow: 60, yellow: 40 });
+  });
+
+  it('the next renewal: the first-ending contract still to decide at asOf (open or in grace counts, decided does not)', () => {
+    const data: Dataset = {
+      accounts: [account('c')],
+      contracts: [
+        { id: 'c1', accountId: 'c', start: '2024-01-01', end: '2024-12-31', arr: 100 },
+        { id: 'c2', accountId: 'c', start: '2025-01-01', end: '2025-06-30', arr: 50 },
+        { id: 'c3', accountId: 'c', start: '2025-01-01', end: '2026-02-28', arr: 70 },
+      ],
+    };
+    // c2 and c3 start together (neither renews the other). asOf 2025-01-31: c1 is renewed; c2 and c3 are not due; c2 ends first.
+    expect(accountStory(data, 'c', { period: { from: '2025-01', to: '2025-01' } }).nextRenewal)
+      .toEqual({ contractId: 'c2', start: '2025-01-01', end: '2025-06-30', arr: 50, status: null, renewalContractId: null });
+    // asOf 2025-07-10 with a month of grace: c2 ended unrenewed and is in grace, still to decide; c3 is not due.
+    const story = accountStory(data, 'c', { period: { from: '2025-07', to: '2025-07' }, graceMonths: 1, asOf: '2025-07-10' });
+    expect(story.nextRenewal?.contractId).toBe('c2');
+    expect(story.nextRenewal?.status).toBe('in-grace');
+    // Without grace c2 has churned: the next to decide is c3.
+    expect(accountStory(data, 'c', { period: { from: '2025-07', to: '2025-07' }, asOf: '2025-07-10' }).nextRenewal?.contractId).toBe('c3');
+  });
+
+  it('accountEvents: the dated events inside the period, by date', () => {
+    const story = accountStory(dataset, 'a', { period: { from: '2024-12', to: '2025-02' } });
+    expect(accountEvents(story).map((e) => [e.date, e.kind, e.id, e.arr, e.status, e.score, e.category, e.detail])).toEqual([
+      // a1 ends (renewed by a2) on the last day of 2024, a2 starts the next day; a3 starts after the period.
+      ['2024-12-31', 'contract-end', 'a1', 100, 'renewed', null, null, null],
+      ['2025-01-01', 'contract-start', 'a2', 150, null, null, null, null],
+      ['2025-01-05', 'nps', 'n1', null, null, 6, 'detractors', null],
+      ['2025-02-01', 'lead', 'l1', 10, null, null, null, 'won'],
+      ['2025-02-20', 'nps', 'n2', null, null, 9, 'promoters', null],
+    ]);
+    expect(accountEvents(story)[0]?.renewalContractId).toBe('a2');
   });
 
   it('an unknown id, or one outside a prepared view, is a RangeError naming it', () => {

@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { answerRequest, arrMovements, computeDashboard, filterDataset, parseRequest, prepareDataset } from '@cskit/metrics';
+import { accountStory, answerRequest, arrMovements, arrTrend, computeDashboard, filterDataset, parseRequest, prepareDataset, renewalsAhead } from '@cskit/metrics';
 import type { CsRequest } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
@@ -9,7 +9,8 @@ import { CsKitProvider, useCsActions, useCsStore } from './context.js';
 import { useDrillDown } from './drill-down.js';
 import { createFormatters, useFormatters } from './formatters.js';
 import {
-  useArrWaterfall, useBreakdown, useFilteredAccounts, useKpis, useMetricQuery, useRenewals, useRows, useSelectedAccountIds, useSelection,
+  useAccountStory, useArrTrend, useArrWaterfall, useBreakdown, useFilteredAccounts, useKpis, useMetricQuery, useRenewals, useRenewalsAhead, useRows,
+  useSelectedAccountIds, useSelection,
 } from './hooks.js';
 import { CsRemoteError, remoteSource } from './source.js';
 import type { CsSource } from './source.js';
@@ -144,6 +145,21 @@ describe('CsKitProvider and the store', () => {
     act(() => result.current.selection.clear());
     expect(result.current.selection.selection).toBeNull();
     expect(result.current.rows.data?.count).toBe(sample.accounts.filter((a) => a.region === 'EMEA').length);
+  });
+
+  it('trends, the renewals ahead and an account story answer as the plain functions do, for the filtered accounts', async () => {
+    const { store, wrapper } = withProvider();
+    act(() => store.getState().actions.setFilters({ segment: ['KA'] }));
+    const ka = filterDataset(sample, { segment: ['KA'] });
+    const { result } = renderHook(() => ({ trend: useArrTrend(), ahead: useRenewalsAhead(), story: useAccountStory(ka.accounts[0]?.id ?? null), outside: useAccountStory(sample.accounts.find((a) => a.segment !== 'KA')?.id ?? null) }), { wrapper });
+    expect(result.current.trend).toEqual(arrTrend(ka, { period }));
+    const { items, ...ahead } = renewalsAhead(ka, { asOf: '2025-12-31' });
+    expect(items.length).toBeGreaterThan(0);
+    expect(result.current.ahead?.totals).toEqual(ahead.totals);
+    expect(result.current.story.data).toEqual(accountStory(ka, ka.accounts[0]?.id ?? '', { period }));
+    // An account outside the view is an error, never its data.
+    await waitFor(() => expect(result.current.outside.error?.message).toMatch(/no account with id/));
+    expect(result.current.outside.data).toBeUndefined();
   });
 
   it('KPIs come with the previous period by default, and none when comparison is off', () => {

@@ -172,6 +172,17 @@ function simulateAccount(
     termStart = addDays(termEnd, 1 + late);
     termStartMonth = monthIndex(termStart.slice(0, 7));
   }
+  // A renewal that starts inside the window's last month (a term ending mid-month renews the next day) is in the
+  // export too; without it every such account would look churned at the data's edge. Terms starting after the
+  // window are not: the export knows nothing later than its last month.
+  if (termStart !== null && termStartMonth <= window.last) {
+    counters.contract += 1;
+    const end = addDays(addMonths(termStart, monthly ? 1 : 12), -1);
+    const contract: Contract = { id: id('ctr', counters.contract), accountId, start: termStart, end, arr: Math.round(arrUsd / rate) };
+    if (currency !== 'USD') contract.currency = currency;
+    out.contracts.push(contract);
+    termEndMonth = monthIndex(end.slice(0, 7));
+  }
   const tenure = window.last - signedMonth;
   account.stage = lastActiveMonth < window.last ? 'churned'
     : tenure < 3 ? 'onboarding' : termEndMonth - window.last <= 3 ? 'renewal' : tenure < 12 ? 'adoption' : 'expansion';

@@ -5,7 +5,8 @@ import type { CsSelection } from '@cskit/react';
 import { constructSortFn, createColumnHelper, functionalUpdate } from '@tanstack/react-table';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { TierBadge } from './internal/cells.js';
+import { AccountName, TierBadge } from './internal/cells.js';
+import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid, SELECT_COLUMN } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
 import { usePagedRows } from './internal/paging.js';
@@ -16,7 +17,7 @@ import type { TableBaseProps } from './internal/use-table-text.js';
 /** The `source` of selections made by ticking rows: such a selection never filters the table itself. */
 export const ACCOUNTS_TABLE_SOURCE = 'accounts-table';
 
-export interface AccountsTableProps extends TableBaseProps {
+export interface AccountsTableProps extends TableBaseProps, AccountLinkProps {
   /**
    * Rows from `accountSummaries`, sorted and filtered in the page. Without them, inside a `CsKitProvider`, the
    * table reads the view's accounts a page at a time from the Provider's source (sorted and filtered there).
@@ -86,6 +87,7 @@ function useAccountSelection(props: AccountsTableProps) {
 
 function useAccountColumns(props: AccountsTableProps, choices: { segments: string[]; regions: string[] }) {
   const { f, t, d } = useTableText(props);
+  const { accountHref, onOpenAccount } = props;
   return useMemo(() => {
     const segments = choices.segments.map((value) => ({ value, label: value }));
     const regions = choices.regions.map((value) => ({ value, label: value }));
@@ -100,7 +102,10 @@ function useAccountColumns(props: AccountsTableProps, choices: { segments: strin
           <input type="checkbox" aria-label={t.selectRow(row.original.name)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
         ),
       }),
-      helper.accessor('name', { header: t.headers.name, sortFn: 'text', meta: { filter: 'text' } }),
+      helper.accessor('name', {
+        header: t.headers.name, sortFn: 'text', meta: { filter: 'text' },
+        cell: (c) => <AccountName name={c.getValue()} accountId={c.row.original.accountId} accountHref={accountHref} onOpenAccount={onOpenAccount} />,
+      }),
       helper.accessor((r) => r.csmName ?? undefined, { id: 'csm', header: t.headers.csm, sortUndefined: 'last', meta: { filter: 'text', csv: (r: AccountSummary) => r.csmName } }),
       helper.accessor((r) => r.segment ?? undefined, { id: 'segment', header: t.headers.segment, sortUndefined: 'last', filterFn: 'equalsString', meta: { filter: 'select', options: segments, csv: (r: AccountSummary) => r.segment } }),
       helper.accessor((r) => r.region ?? undefined, { id: 'region', header: t.headers.region, sortUndefined: 'last', filterFn: 'equalsString', meta: { filter: 'select', options: regions, csv: (r: AccountSummary) => r.region } }),
@@ -141,7 +146,7 @@ function useAccountColumns(props: AccountsTableProps, choices: { segments: strin
         meta: { filter: 'select', options: RENEWAL_STATUSES.map((s) => ({ value: s, label: d.statuses[s] })), csv: (r: AccountSummary) => r.renewalStatus },
       }),
     ];
-  }, [choices.segments, choices.regions, f, t, d]);
+  }, [choices.segments, choices.regions, accountHref, onOpenAccount, f, t, d]);
 }
 
 function SelectionNotice({ drillDown, count, clear, props }: { drillDown: CsSelection | null; count: number; clear: (() => void) | undefined; props: AccountsTableProps }) {

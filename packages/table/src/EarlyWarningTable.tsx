@@ -2,6 +2,8 @@ import type { EarlyWarningItem, EarlyWarnings } from '@cskit/metrics';
 import { MISSING } from '@cskit/react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { AccountName } from './internal/cells.js';
+import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
 import { usePagedRows } from './internal/paging.js';
@@ -9,7 +11,7 @@ import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
 
-export interface EarlyWarningTableProps extends TableBaseProps {
+export interface EarlyWarningTableProps extends TableBaseProps, AccountLinkProps {
   /**
    * The result of `earlyWarnings`, already in the spec's order (ARR, then nearest renewal). Without it, inside a
    * `CsKitProvider`, the table reads the view's warnings a page at a time from the Provider's source.
@@ -62,10 +64,13 @@ function PagedWarnings(props: EarlyWarningTableProps) {
   );
 }
 
-function useWarningColumns({ accountName, months = 3, ...props }: EarlyWarningTableProps) {
+function useWarningColumns({ accountName, accountHref, onOpenAccount, months = 3, ...props }: EarlyWarningTableProps) {
   const { f, t } = useTableText(props);
   return useMemo(() => [
-    helper.accessor((item) => item.name ?? accountName?.(item.accountId) ?? item.accountId, { id: 'name', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' } }),
+    helper.accessor((item) => item.name ?? accountName?.(item.accountId) ?? item.accountId, {
+      id: 'name', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' },
+      cell: (c) => <AccountName name={c.getValue()} accountId={c.row.original.accountId} accountHref={accountHref} onOpenAccount={onOpenAccount} />,
+    }),
     helper.accessor('arr', { header: t.headers.arr, sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => f.currency(c.getValue()), meta: { align: 'right', filter: 'range' } }),
     helper.accessor((item) => item.rates.reduce((sum, rate) => sum + rate, 0) / Math.max(1, item.rates.length), {
       id: 'rates', header: `${t.headers.rates} (${months})`, sortDescFirst: false,
@@ -76,5 +81,5 @@ function useWarningColumns({ accountName, months = 3, ...props }: EarlyWarningTa
       id: 'nextRenewal', header: t.headers.nextRenewal, sortUndefined: 'last', cell: (c) => c.getValue() ?? MISSING,
       meta: { filter: 'text', csv: (item: EarlyWarningItem) => item.nextRenewal },
     }),
-  ], [accountName, months, f, t]);
+  ], [accountName, accountHref, onOpenAccount, months, f, t]);
 }

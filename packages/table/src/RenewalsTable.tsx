@@ -3,14 +3,17 @@ import type { RenewalItem, RenewalSummary } from '@cskit/metrics';
 import { MISSING } from '@cskit/react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { AccountName } from './internal/cells.js';
+import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid } from './internal/DataGrid.js';
+import { rankSort } from './internal/sorts.js';
 import type { Features } from './internal/features.js';
 import { usePagedRows } from './internal/paging.js';
 import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
 
-export interface RenewalsTableProps extends TableBaseProps {
+export interface RenewalsTableProps extends TableBaseProps, AccountLinkProps {
   /**
    * The result of `renewals` (one row per due contract). Without it, inside a `CsKitProvider`, the table reads the
    * view's due contracts a page at a time from the Provider's source.
@@ -24,6 +27,7 @@ export interface RenewalsTableProps extends TableBaseProps {
 type Row = RenewalItem & { name?: string };
 
 const helper = createColumnHelper<Features, Row>();
+const STATUS_SORT = rankSort<Row>(RENEWAL_STATUSES);
 const INITIAL_SORT = [{ id: 'dueDate', desc: false }];
 
 /** The contracts due in the period with their status, due and renewal ARR and days late; soonest due first. */
@@ -62,10 +66,13 @@ function PagedRenewals(props: RenewalsTableProps) {
   );
 }
 
-function useRenewalColumns({ accountName, ...props }: RenewalsTableProps) {
+function useRenewalColumns({ accountName, accountHref, onOpenAccount, ...props }: RenewalsTableProps) {
   const { f, t, d } = useTableText(props);
   return useMemo(() => [
-    helper.accessor((item) => item.name ?? accountName?.(item.accountId) ?? item.accountId, { id: 'name', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' } }),
+    helper.accessor((item) => item.name ?? accountName?.(item.accountId) ?? item.accountId, {
+      id: 'name', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' },
+      cell: (c) => <AccountName name={c.getValue()} accountId={c.row.original.accountId} accountHref={accountHref} onOpenAccount={onOpenAccount} />,
+    }),
     helper.accessor('contractId', { header: t.headers.contract, meta: { filter: 'text' } }),
     helper.accessor('dueDate', { header: t.headers.dueDate, meta: { filter: 'text' } }),
     helper.accessor('dueArr', { header: t.headers.dueArr, sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => f.currency(c.getValue()), meta: { align: 'right', filter: 'range' } }),
@@ -74,7 +81,7 @@ function useRenewalColumns({ accountName, ...props }: RenewalsTableProps) {
       cell: (c) => f.currency(c.getValue() ?? null), meta: { align: 'right', filter: 'range', csv: (item: RenewalItem) => item.renewalArr },
     }),
     helper.accessor('status', {
-      header: t.headers.status, filterFn: 'equalsString', cell: (c) => d.statuses[c.getValue()],
+      header: t.headers.status, sortFn: STATUS_SORT, filterFn: 'equalsString', cell: (c) => d.statuses[c.getValue()],
       meta: { filter: 'select', options: RENEWAL_STATUSES.map((s) => ({ value: s, label: d.statuses[s] })) },
     }),
     helper.accessor((item) => item.daysLate ?? undefined, {
@@ -82,5 +89,5 @@ function useRenewalColumns({ accountName, ...props }: RenewalsTableProps) {
       cell: (c) => (c.getValue() === undefined ? MISSING : f.number(c.getValue() ?? null, 0)),
       meta: { align: 'right', filter: 'range', csv: (item: RenewalItem) => item.daysLate },
     }),
-  ], [accountName, f, t, d]);
+  ], [accountName, accountHref, onOpenAccount, f, t, d]);
 }

@@ -23,7 +23,7 @@ export interface TableLabels {
   sortHint: string;
   teamTotal: string;
   headers: Record<HeaderKey, string>;
-  captions: { accounts: string; renewals: string; earlyWarnings: string; leaderboard: string };
+  captions: { accounts: string; renewals: string; earlyWarnings: string; leaderboard: string; renewalsAhead: string; timeline: string };
 }
 
 const EN_HEADERS = {
@@ -33,6 +33,7 @@ const EN_HEADERS = {
   rates: 'Activity (last months)', accounts: 'Accounts', arrPerAccount: 'ARR per account', logoRate: 'Logo renewal rate',
   dollarRate: 'Dollar renewal rate', meanHealth: 'Mean health', saves: 'Saves', wins: 'Wins', csqlCount: 'CSQLs', csqlWonArr: 'CSQL won ARR',
   rank: 'Rank',
+  likelihood: 'Renewal likelihood', expectedArr: 'Expected ARR', risk: 'Risk', date: 'Date', event: 'Event', detail: 'Detail',
 };
 
 export type HeaderKey = keyof typeof EN_HEADERS;
@@ -60,7 +61,7 @@ const enUS: TableLabels = {
   sortHint: 'Shift-click a header to sort by several columns',
   teamTotal: 'Team total',
   headers: EN_HEADERS,
-  captions: { accounts: 'Accounts', renewals: 'Renewals due', earlyWarnings: 'Accounts at risk', leaderboard: 'CSM leaderboard' },
+  captions: { accounts: 'Accounts', renewals: 'Renewals due', earlyWarnings: 'Accounts at risk', leaderboard: 'CSM leaderboard', renewalsAhead: 'Renewals ahead', timeline: 'Account timeline' },
 };
 
 const zhCN: TableLabels = {
@@ -85,7 +86,7 @@ const zhCN: TableLabels = {
   clearSelection: '显示全部客户',
   sortHint: '按住 Shift 点击表头可多列排序',
   teamTotal: '团队合计',
-  captions: { accounts: '客户列表', renewals: '到期续约', earlyWarnings: '流失预警客户', leaderboard: 'CSM 排行榜' },
+  captions: { accounts: '客户列表', renewals: '到期续约', earlyWarnings: '流失预警客户', leaderboard: 'CSM 排行榜', renewalsAhead: '即将到期续约', timeline: '客户时间线' },
   headers: {
     name: '客户', csm: 'CSM', segment: '客户分层', region: '区域', arr: 'ARR', score: '健康分', tier: '健康度',
     quadrant: '象限', nps: 'NPS', activityRate: '活跃率', nextRenewal: '下次续约', renewalStatus: '续约状态',
@@ -93,6 +94,7 @@ const zhCN: TableLabels = {
     rates: '近几月活跃率', accounts: '客户数', arrPerAccount: '客单 ARR', logoRate: '客户续约率',
     dollarRate: '金额续约率', meanHealth: '平均健康分', saves: '挽救', wins: '赢回', csqlCount: 'CSQL 数', csqlWonArr: 'CSQL 成交 ARR',
     rank: '排名',
+    likelihood: '续约概率', expectedArr: '预计续约 ARR', risk: '风险', date: '日期', event: '事件', detail: '详情',
   },
 };
 

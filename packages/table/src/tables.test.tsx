@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { accountSummaries, csmScorecard, earlyWarnings, renewals } from '@cskit/metrics';
+import { accountStory, accountSummaries, csmScorecard, earlyWarnings, prepareDataset, renewals } from '@cskit/metrics';
 import type { AccountSummary, Dataset } from '@cskit/metrics';
 import { CsKitProvider, createCsStore } from '@cskit/react';
 import { generateDataset } from '@cskit/sample-data';
@@ -10,6 +10,8 @@ import { AccountsTable } from './AccountsTable.js';
 import { CsmLeaderboard } from './CsmLeaderboard.js';
 import { EarlyWarningTable } from './EarlyWarningTable.js';
 import { RenewalsTable } from './RenewalsTable.js';
+import { RenewalsAheadTable } from './RenewalsAheadTable.js';
+import { AccountTimelineTable } from './AccountTimelineTable.js';
 
 afterEach(cleanup);
 
@@ -196,6 +198,27 @@ describe('paged tables: rows read a page at a time from the Provider', () => {
     expect(warningsGrid?.getAttribute('aria-rowcount')).toBe(String(warnings.length + 2));
   });
 
+  it('renewals ahead page in the order a local table sorts them, every column both ways; filters count at the source', () => {
+    const engine = prepareDataset(sample);
+    const local = { ...engine.metric(view, 'renewalsAhead'), items: engine.rowsAll(view, 'renewals-ahead') };
+    const order = (paged: boolean, column: RegExp, clicks: number) => {
+      const { unmount } = paged ? wrap(<RenewalsAheadTable height={900} />) : render(<RenewalsAheadTable data={local} height={900} />);
+      const header = within(screen.getByRole('columnheader', { name: column })).getByRole('button');
+      for (let i = 0; i < clicks; i += 1) fireEvent.click(header);
+      const text = within(screen.getByRole('table')).getAllByRole('row').slice(2, 22).map((row) => row.textContent);
+      unmount();
+      return text;
+    };
+    expect(local.items.length).toBeGreaterThan(20);
+    for (const column of [/^Account/, /^Due date/, /^Due ARR/, /^Tier/, /^Status/, /^Renewal likelihood/, /^Expected ARR/, /^Risk/]) {
+      for (const clicks of [1, 2]) expect(order(true, column, clicks), `${column} x${clicks}`).toEqual(order(false, column, clicks));
+    }
+    wrap(<RenewalsAheadTable height={400} />);
+    fireEvent.change(screen.getByLabelText('Filter Risk'), { target: { value: 'red' } });
+    const red = local.items.filter((item) => item.riskReasons.includes('red')).length;
+    expect(screen.getByText(`${red} of ${local.items.length} rows`)).toBeTruthy();
+  }, 60_000);
+
   it('exports every matching row, not just those in view', async () => {
     const saved: string[] = [];
     Object.assign(URL, {
@@ -234,5 +257,32 @@ describe('RenewalsTable, EarlyWarningTable and CsmLeaderboard', () => {
     const footer = screen.getByRole('rowheader', { name: 'Team total' }).closest('tr');
     expect(footer?.textContent).toContain('$6,000');
     expect(screen.getAllByRole('row').slice(2, 4).map((row) => within(row).getAllByRole('cell')[0]?.textContent)).toEqual(['Ana', 'Bo']);
+  });
+});
+
+describe('account links, the renewals ahead and the timeline', () => {
+  it('names open the account: a link with its address, a plain click handled in the page, a modified click left to the browser', () => {
+    const open = vi.fn();
+    render(<AccountsTable data={rows} accountHref={(id) => `/accounts/${id}`} onOpenAccount={open} />);
+    const acme = screen.getByRole('link', { name: 'Acme' });
+    expect(acme.getAttribute('href')).toBe('/accounts/a');
+    fireEvent.click(acme);
+    expect(open).toHaveBeenCalledWith('a');
+    fireEvent.click(acme, { ctrlKey: true });
+    expect(open).toHaveBeenCalledTimes(1);
+    cleanup();
+    render(<RenewalsTable data={renewals(dataset, { period })} onOpenAccount={open} accountName={(id) => (id === 'c' ? 'Cobalt' : id)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cobalt' }));
+    expect(open).toHaveBeenLastCalledWith('c');
+  });
+
+  it('the timeline lists the story\'s events newest first, in words', () => {
+    const story = accountStory({ ...dataset, nps: [{ id: 'n1', accountId: 'c', date: '2025-03-05', score: 4 }] }, 'c', { period });
+    render(<AccountTimelineTable data={story} />);
+    expect(screen.getAllByRole('row').slice(2).map((row) => row.textContent)).toEqual([
+      '2025-07-01Contract startsc2$2,000',
+      '2025-06-30Contract endsRenewed$2,000',
+      '2025-03-05NPS response4/10—',
+    ]);
   });
 });

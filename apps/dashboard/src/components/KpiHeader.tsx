@@ -11,6 +11,9 @@ const KPIS: ReadonlyArray<{ key: keyof DashboardKpis; label: keyof AppText; form
   { key: 'grr', label: 'grr', format: 'percent' },
   { key: 'logoRate', label: 'logoRate', format: 'percent' },
   { key: 'dollarRate', label: 'dollarRate', format: 'percent' },
+  { key: 'arpa', label: 'arpa', format: 'currency' },
+  { key: 'quickRatio', label: 'quickRatio', format: 'number' },
+  { key: 'logoChurnRate', label: 'logoChurnRate', format: 'percent', good: 'down' },
   { key: 'nps', label: 'nps', format: 'score' },
   { key: 'atRiskAccounts', label: 'atRisk', format: 'score', good: 'down' },
 ];

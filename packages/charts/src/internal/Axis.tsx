@@ -29,6 +29,8 @@ export interface AxisProps<T> {
   tickFormat?: (value: T) => string;
   /** Axis title, centred along the axis. */
   label?: string;
+  /** Distance of a side axis's title from the axis line, clear of the widest tick label. */
+  labelOffset?: number;
 }
 
 const TICK = 4;
@@ -37,8 +39,8 @@ function isBand<T>(scale: LinearScale | BandScale<T>): scale is BandScale<T> {
   return 'bandwidth' in scale;
 }
 
-export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTicks = 5, tickValues, tickFormat, label }: AxisProps<T>) {
-  if (orientation === 'right') return <RightAxis scale={scale as LinearScale} left={axisLeft} numTicks={numTicks} tickFormat={tickFormat as ((value: number) => string) | undefined} label={label} />;
+export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTicks = 5, tickValues, tickFormat, label, labelOffset }: AxisProps<T>) {
+  if (orientation === 'right') return <RightAxis scale={scale as LinearScale} left={axisLeft} numTicks={numTicks} tickFormat={tickFormat as ((value: number) => string) | undefined} label={label} labelOffset={labelOffset ?? 44} />;
   const band = isBand(scale);
   const values: readonly T[] = tickValues ?? (band ? (scale as BandScale<T>).domain() : ((scale as LinearScale).ticks(numTicks) as unknown as T[]));
   const offset = band ? (scale as BandScale<T>).bandwidth() / 2 : 0;
@@ -71,7 +73,7 @@ export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTi
       })}
       {label ? (
         left ? (
-          <text transform={`translate(-38, ${(start + end) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text>
+          <text transform={`translate(${-(labelOffset ?? 38)}, ${(start + end) / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text>
         ) : (
           <text x={(start + end) / 2} y={34} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text>
         )
@@ -81,7 +83,7 @@ export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTi
 }
 
 /** A value axis on the right of the plot (a second scale), ticks and labels pointing outwards. */
-function RightAxis({ scale, left, numTicks, tickFormat, label }: { scale: LinearScale; left: number; numTicks: number; tickFormat: ((value: number) => string) | undefined; label: string | undefined }) {
+function RightAxis({ scale, left, numTicks, tickFormat, label, labelOffset }: { scale: LinearScale; left: number; numTicks: number; tickFormat: ((value: number) => string) | undefined; label: string | undefined; labelOffset: number }) {
   const [start = 0, end = 0] = scale.range();
   const format = tickFormat ?? ((value: number) => String(value));
   return (
@@ -97,7 +99,7 @@ function RightAxis({ scale, left, numTicks, tickFormat, label }: { scale: Linear
           </g>
         );
       })}
-      {label ? <text transform={`translate(44, ${(start + end) / 2}) rotate(90)`} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text> : null}
+      {label ? <text transform={`translate(${labelOffset}, ${(start + end) / 2}) rotate(90)`} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text> : null}
     </g>
   );
 }

@@ -3,7 +3,7 @@
  * every chart must survive (empty, a single point, all-negative movements). Not part of the public API.
  */
 import {
-  arrMovements, cohorts, csAttribution, datasetNps, groupSummaries, healthDistribution, healthQuadrants, healthTransitions,
+  accountStory, arrMovements, arrTrend, cohorts, renewalsAhead, csAttribution, datasetNps, groupSummaries, healthDistribution, healthQuadrants, healthTransitions,
   renewalFunnel, renewals, retention,
 } from '@cskit/metrics';
 import type { Dataset } from '@cskit/metrics';
@@ -29,7 +29,27 @@ export function resultsFor(dataset: Dataset, period = PERIOD) {
       groups: groupSummaries(dataset, 'segment', { waterfall, retention: retained, renewals: summary, graceMonths: 1, asOf: summary.asOf }),
     },
     attribution: csAttribution(dataset, { period }),
+    trend: arrTrend(dataset, { period, graceMonths: 1 }),
+    ahead: renewalsAhead(dataset, { asOf: `${period.to}-01`, months: 6, graceMonths: 1 }),
+    story: dataset.accounts.length === 0 ? null : accountStory(dataset, storyAccount(dataset, period), { period, graceMonths: 1 }),
   };
+}
+
+/** The account with the most dated records in the period: the richest story to show. */
+function storyAccount(dataset: Dataset, period: { from: string; to: string }): string {
+  const counts = new Map<string, number>();
+  const add = (accountId: string | undefined, date: string) => {
+    const month = date.slice(0, 7);
+    if (accountId !== undefined && month >= period.from && month <= period.to) counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
+  };
+  for (const r of dataset.nps ?? []) add(r.accountId, r.date);
+  for (const l of dataset.leads ?? []) add(l.accountId, l.createdAt);
+  for (const a of dataset.advocacy ?? []) add(a.accountId, a.date);
+  for (const r of dataset.revenue ?? []) add(r.accountId, r.date);
+  for (const c of dataset.contracts ?? []) if (c.end !== undefined) add(c.accountId, c.end);
+  let best = dataset.accounts[0]?.id ?? '';
+  for (const [id, count] of counts) if (count > (counts.get(best) ?? 0)) best = id;
+  return best;
 }
 
 let sample: Dataset | null = null;

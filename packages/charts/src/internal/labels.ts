@@ -3,7 +3,7 @@ import type {
   AttributionField, FunnelStageName, HealthTier, MovementKind, NpsCategory, Quadrant, TransitionKind,
 } from '@cskit/metrics';
 import { DOMAIN_LABELS } from '@cskit/react';
-import type { CsLocale } from '@cskit/react';
+import type { CsLocale, DomainLabels } from '@cskit/react';
 
 export interface ChartLabels {
   noData: string;
@@ -49,15 +49,28 @@ export interface ChartLabels {
   /** Trend charts. */
   movementsAxis: string;
   arrAxis: string;
+  customers: string;
+  arpa: string;
+  quickRatio: string;
   rates: { nrr12: string; grr12: string; logoChurnRate: string };
   target: string;
+  retentionAxis: string;
   /** Renewals ahead. */
   unknownTier: string;
+  contracts: string;
+  renewedEarly: string;
+  stillOpen: string;
   expected: string;
   atRisk: string;
   /** One account's story. */
   healthScore: string;
-  events: { contractEnd: string; renewed: string; churned: string; nps: string; lead: string; advocacy: string; revenue: string };
+  /** Rows of the account timeline. */
+  lanes: { contracts: string; nps: string; leads: string; advocacy: string; revenue: string };
+  /** Words of events, statuses and categories shared with the tables. */
+  domain: DomainLabels;
+  activityRate: string;
+  /** "12 events" */
+  eventsWord: string;
   facts: { arr: string; tier: string; nextRenewal: string; earlyWarning: string; yes: string; no: string };
 }
 
@@ -114,13 +127,23 @@ const enUS: ChartLabels = {
   },
   movementsAxis: 'Movements',
   arrAxis: 'ARR',
+  customers: 'Customers',
+  arpa: 'ARPA',
+  quickRatio: 'Quick ratio',
   rates: { nrr12: 'NRR (trailing 12 months)', grr12: 'GRR (trailing 12 months)', logoChurnRate: 'Logo churn rate' },
   target: 'Target',
+  retentionAxis: 'Retention (trailing 12 months)',
   unknownTier: 'Unscored',
+  contracts: 'contracts',
+  renewedEarly: 'Renewed',
+  stillOpen: 'Open',
   expected: 'Expected renewal ARR',
   atRisk: 'At risk',
   healthScore: 'Health score',
-  events: { contractEnd: 'Contract ends', renewed: 'Renewed', churned: 'Churned', nps: 'NPS response', lead: 'Lead', advocacy: 'Advocacy', revenue: 'CS revenue' },
+  lanes: { contracts: 'Contracts', nps: 'NPS', leads: 'Leads', advocacy: 'Advocacy', revenue: 'CS revenue' },
+  domain: DOMAIN_LABELS['en-US'],
+  activityRate: 'Activity rate',
+  eventsWord: 'events',
   facts: { arr: 'ARR', tier: 'Health tier', nextRenewal: 'Next renewal', earlyWarning: 'Early warning', yes: 'Yes', no: 'No' },
 };
 
@@ -177,13 +200,23 @@ const zhCN: ChartLabels = {
   },
   movementsAxis: '变动',
   arrAxis: 'ARR',
+  customers: '付费客户数',
+  arpa: 'ARPA',
+  quickRatio: '快速比率',
   rates: { nrr12: 'NRR（近 12 月）', grr12: 'GRR（近 12 月）', logoChurnRate: '客户流失率' },
   target: '目标',
+  retentionAxis: '留存率（近 12 月）',
   unknownTier: '无评分',
+  contracts: '份合同',
+  renewedEarly: '已续约',
+  stillOpen: '待续约',
   expected: '预计续约 ARR',
   atRisk: '有风险',
   healthScore: '健康分',
-  events: { contractEnd: '合同到期', renewed: '已续约', churned: '已流失', nps: 'NPS 回复', lead: '线索', advocacy: '客户推荐', revenue: 'CS 收入' },
+  lanes: { contracts: '合同', nps: 'NPS', leads: '线索', advocacy: '客户推荐', revenue: 'CS 收入' },
+  domain: DOMAIN_LABELS['zh-CN'],
+  activityRate: '活跃率',
+  eventsWord: '个事件',
   facts: { arr: 'ARR', tier: '健康度', nextRenewal: '下次续约', earlyWarning: '流失预警', yes: '是', no: '否' },
 };
 

@@ -44,6 +44,14 @@ export const MOVEMENT_COLORS: Record<MovementKind, string> = {
   churn: cssVar('movement-churn', '#d55e00'),
 };
 
+/** Rate series of the rate-trend chart (Okabe-Ito blue, reddish purple, vermillion); each also has a dash and a marker. */
+export const RATE_COLORS = {
+  nrr12: cssVar('rate-nrr', '#0072b2'),
+  grr12: cssVar('rate-grr', '#aa4a86'),
+  logoChurnRate: cssVar('rate-logo-churn', '#c24e00'),
+  target: cssVar('target', '#4b5563'),
+} as const;
+
 export const TRANSITION_COLORS: Record<TransitionKind, string> = {
   save: cssVar('transition-save', '#009e73'),
   win: cssVar('transition-win', '#56b4e9'),

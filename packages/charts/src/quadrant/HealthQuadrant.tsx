@@ -27,6 +27,11 @@ export interface HealthQuadrantProps extends ChartBaseProps {
   /** Account names for tooltips; ids are shown without it. */
   accountName?: (accountId: string) => string;
   /**
+   * Opens one account (its page in the host) when its point is clicked, in place of selecting it. Keyboard users
+   * reach the same accounts through a quadrant (Enter selects its accounts) and the tables' account links.
+   */
+  onOpenAccount?: (accountId: string) => void;
+  /**
    * Past this many points they are drawn on one canvas instead of one SVG element each, so 10k accounts stay
    * interactive; the quadrants stay keyboard-reachable SVG regions either way. Default 1500.
    */
@@ -45,7 +50,7 @@ export function HealthQuadrant(props: HealthQuadrantProps) {
 }
 
 /** Outcome on x, experience on y, both 0..100, split at the model's thresholds into the four named quadrants. */
-function HealthQuadrantChart({ data, onSelect, accountName, canvasThreshold = 1500, height = 360, ...props }: Loaded<HealthQuadrantProps>) {
+function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canvasThreshold = 1500, height = 360, ...props }: Loaded<HealthQuadrantProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
@@ -61,6 +66,11 @@ function HealthQuadrantChart({ data, onSelect, accountName, canvasThreshold = 15
     `${t.quadrants[q]} (${t.quadrantHints[q]}): ${f.number(data.quadrants[q].count, 0)} ${t.accounts}, ${f.currency(data.quadrants[q].arr)}`;
   const describePoint = (a: QuadrantAccount) =>
     `${name(a.accountId)}: ${t.outcome} ${f.number(a.outcome)}, ${t.experience} ${f.number(a.experience)}, ${f.currency(a.arr)}, ${t.quadrants[a.quadrant]}`;
+  const pickPoint = onOpenAccount
+    ? (a: QuadrantAccount) => onOpenAccount(a.accountId)
+    : onSelect
+      ? (a: QuadrantAccount) => onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } })
+      : undefined;
   const shown = points.length < accountCount ? ` ${t.largestShown(f.number(points.length, 0), f.number(accountCount, 0))}` : '';
   const summary = `${props.title ?? t.chartTitles.quadrant}, ${f.month(data.month)}: ${QUADRANTS.map(describeQuadrant).join('; ')}.${shown}`;
   const table = (
@@ -98,7 +108,7 @@ function HealthQuadrantChart({ data, onSelect, accountName, canvasThreshold = 15
               <QuadrantCanvas
                 canvasRef={canvasRef} accounts={points} width={drawWidth} height={height} maxArr={maxArr}
                 onHover={(a, px, py) => (a ? show(px, py, describePoint(a)) : hide())}
-                onPick={onSelect ? (a) => onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } }) : undefined}
+                onPick={pickPoint}
                 onPickQuadrant={onSelect ? (q) => { if (data.quadrants[q].count > 0) onSelect({ label: t.quadrants[q], source: 'health-quadrant', target: { kind: 'quadrant', quadrant: q, month: data.month } }); } : undefined}
                 thresholds={data.thresholds}
               />
@@ -139,9 +149,9 @@ function HealthQuadrantChart({ data, onSelect, accountName, canvasThreshold = 15
                     aria-hidden="true"
                     onMouseEnter={() => show(MARGIN.left + finite(x(a.outcome)), MARGIN.top + finite(y(a.experience)), describePoint(a))}
                     onMouseLeave={hide}
-                    onClick={onSelect ? (event) => {
+                    onClick={pickPoint ? (event) => {
                       event.stopPropagation();
-                      onSelect({ label: name(a.accountId), source: 'health-quadrant', target: { kind: 'accounts', accountIds: [a.accountId] } });
+                      pickPoint(a);
                     } : undefined}
                   />
                 ))}

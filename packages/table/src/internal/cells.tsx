@@ -18,3 +18,36 @@ export function TierBadge({ tier, label }: { tier: HealthTier | null; label: str
     </span>
   );
 }
+
+/** Props of the tables that list accounts: how an account's name opens that account's page in the host. */
+export interface AccountLinkProps {
+  /** The address of an account's page: names become links (middle-click and copy work as on any link). */
+  accountHref?: (accountId: string) => string;
+  /**
+   * Opens an account in the page (client-side navigation). With `accountHref` too, a plain click calls this in
+   * place of following the link; alone, names become buttons.
+   */
+  onOpenAccount?: (accountId: string) => void;
+}
+
+/** An account's name: a link or a button when the host can open accounts, else plain text. */
+export function AccountName({ name, accountId, accountHref, onOpenAccount }: AccountLinkProps & { name: string; accountId: string }) {
+  if (accountHref) {
+    return (
+      <a
+        className="cskit-link" href={accountHref(accountId)}
+        onClick={onOpenAccount
+          ? (event) => {
+              if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              onOpenAccount(accountId);
+            }
+          : undefined}
+      >
+        {name}
+      </a>
+    );
+  }
+  if (onOpenAccount) return <button type="button" className="cskit-link" onClick={() => onOpenAccount(accountId)}>{name}</button>;
+  return <>{name}</>;
+}

@@ -1,5 +1,5 @@
 /** Results for the table stories, from the sample data (not part of the public API). */
-import { accountSummaries, csmScorecard, earlyWarnings, renewals } from '@cskit/metrics';
+import { accountStory, accountSummaries, csmScorecard, earlyWarnings, renewals, renewalsAhead } from '@cskit/metrics';
 import type { AccountSummary } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 
@@ -9,6 +9,17 @@ export const accounts = accountSummaries(dataset, { period, graceMonths: 1 });
 export const renewalSummary = renewals(dataset, { period, graceMonths: 1 });
 export const warnings = earlyWarnings(dataset, { asOf: period.to });
 export const scorecard = csmScorecard(dataset, { period, graceMonths: 1 });
+export const ahead = renewalsAhead(dataset, { asOf: '2025-12-01', months: 6, graceMonths: 1 });
+/** The story of the account with the most NPS responses in the period. */
+export const story = accountStory(dataset, mostResponses(), { period, graceMonths: 1 });
+
+function mostResponses(): string {
+  const counts = new Map<string, number>();
+  for (const r of dataset.nps ?? []) if (r.accountId && r.date.slice(0, 7) >= period.from && r.date.slice(0, 7) <= period.to) counts.set(r.accountId, (counts.get(r.accountId) ?? 0) + 1);
+  let best = dataset.accounts[0]?.id ?? '';
+  for (const [id, count] of counts) if (count > (counts.get(best) ?? 0)) best = id;
+  return best;
+}
 const names = new Map(dataset.accounts.map((a) => [a.id, a.name]));
 export const accountName = (id: string): string => names.get(id) ?? id;
 
