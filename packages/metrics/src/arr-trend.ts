@@ -9,10 +9,10 @@
  * - `nrr12` and `grr12` are `retention` from the month twelve months earlier, on recorded ARR (SPEC 2's retention).
  */
 import { MOVEMENT_KINDS, resolveWaterfallSettings, waterfallOf, type ArrMovementsOptions, type ArrWaterfallMonth, type WaterfallSettings } from './arr-movements.js';
-import { addMonthsToMonth, monthIndex } from './dates.js';
+import { monthIndex } from './dates.js';
 import { movementArr } from './arr-movements.js';
 import { ratio } from './ratio.js';
-import { retentionOf } from './retention.js';
+import { retentionSeries, type RetentionFigures } from './retention.js';
 import { wholeDataset, type Selection } from './selection.js';
 import type { Dataset, Period } from './types.js';
 
@@ -63,13 +63,12 @@ export function arrTrendOf(selection: Selection, settings: WaterfallSettings): A
   const churn = MOVEMENT_KINDS.indexOf('churn');
   const m = waterfall.movementColumns;
   for (let row = 0; row < m.position.length; row += 1) if (m.kind.at(row) === churn) churned[m.month.at(row) - from] = (churned[m.month.at(row) - from] as number) + 1;
+  const retention = retentionSeries(selection, from, monthIndex(period.to), 12);
   const months = waterfall.months.map((row, k): ArrTrendMonth => {
-    const month = from + k;
     // 0 - x, not -x: a month with nothing lost has a churn rate of 0, not -0.
     const lost = 0 - (row.churn + row.contraction);
     const gained = row.new + row.expansion + row.reactivation;
-    const start = addMonthsToMonth(row.month, -12);
-    const kept = retentionOf(selection, month - 12, month, start, row.month);
+    const kept = retention[k] as RetentionFigures;
     const arpa = ratio(row.closing, customers[k + 1] as number);
     return {
       ...row,

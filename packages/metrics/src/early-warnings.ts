@@ -76,22 +76,44 @@ function compareWarnings(a: EarlyWarningItem, b: EarlyWarningItem): number {
     || (a.accountId < b.accountId ? -1 : 1);
 }
 
-export function earlyWarningsOf(selection: Selection, { asOf, threshold, months }: EarlyWarningSettings): EarlyWarnings {
+/** Where the warning rule is read: activity, ARR and the months it looks back over, for one month `asOf`. */
+function warningContext(selection: Selection, asOf: Month) {
   const { index } = selection;
-  const activity = activityMatrix(index);
   const last = monthIndex(asOf);
   const arr = arrThrough(index, last);
-  const offset = last - arr.start;
+  return { activity: activityMatrix(index), last, arr, offset: last - arr.start };
+}
+
+/**
+ * The early-warning rule (SPEC 5) for the account at `position`: ARR > 0 in the month of `asOf` and an activity rate
+ * below `threshold` in each of the `months` months ending with it. Returns its ARR when warned, else 0.
+ */
+function warnedArr(context: ReturnType<typeof warningContext>, position: number, threshold: number, months: number): number {
+  const { activity, last, arr, offset } = context;
+  const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
+  if (value <= 0) return 0;
+  for (let month = last - months + 1; month <= last; month += 1) if (activityRateAt(activity, position, month) >= threshold) return 0;
+  return value;
+}
+
+/** 1 at the positions of the selection's accounts warned at `asOf` (the rule without the items' details). */
+export function warnedMask(selection: Selection, { asOf, threshold, months }: EarlyWarningSettings): Uint8Array {
+  const context = warningContext(selection, asOf);
+  const mask = new Uint8Array(selection.index.accounts.length);
+  for (const position of selection.positions) if (warnedArr(context, position, threshold, months) > 0) mask[position] = 1;
+  return mask;
+}
+
+export function earlyWarningsOf(selection: Selection, { asOf, threshold, months }: EarlyWarningSettings): EarlyWarnings {
+  const { index } = selection;
+  const context = warningContext(selection, asOf);
   const firstDay = dayNumber(firstDayOfMonth(asOf));
   const items: EarlyWarningItem[] = [];
   for (const position of selection.positions) {
-    const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
+    const value = warnedArr(context, position, threshold, months);
     if (value <= 0) continue;
-    let warns = true;
-    for (let month = last - months + 1; month <= last && warns; month += 1) warns = activityRateAt(activity, position, month) < threshold;
-    if (!warns) continue;
     const rates: number[] = [];
-    for (let month = last - months + 1; month <= last; month += 1) rates.push(activityRateAt(activity, position, month));
+    for (let month = context.last - months + 1; month <= context.last; month += 1) rates.push(activityRateAt(context.activity, position, month));
     items.push({ accountId: (index.accounts[position] as { id: string }).id, arr: value, rates, nextRenewal: nextRenewalOf(index, position, firstDay) });
   }
   items.sort(compareWarnings);

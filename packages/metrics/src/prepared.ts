@@ -38,7 +38,7 @@ import {
 import { dimensionColumn, filterMask, isSelected, selectMask, type Selection } from './selection.js';
 import { accountStoryAt, type AccountStory } from './account-story.js';
 import { arrTrendOf, type ArrTrend } from './arr-trend.js';
-import { renewalsAheadOf, type RenewalsAhead } from './renewals-ahead.js';
+import { renewalsAheadCoreOf, type RenewalsAhead } from './renewals-ahead.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
 import { addMonthsToMonth } from './dates.js';
@@ -347,7 +347,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       () => arrTrendOf(selectionOf(view), view));
   const ahead = (view: View) =>
     cache.get(`ahead|${selectionKey(view)}|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${JSON.stringify(view.ahead)}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
-      () => renewalsAheadOf(selectionOf(view), {
+      () => renewalsAheadCoreOf(selectionOf(view), {
         asOf: view.asOf, months: view.ahead.months, model: view.model, graceMonths: view.graceMonths, likelihood: view.ahead.likelihood,
         lookbackMonths: Math.max(1, view.lookbackMonths), earlyWarning: view.earlyWarning,
       }));
@@ -434,7 +434,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     breakdowns,
     arrTrend: (view) => trend(view),
     renewalsAhead: (view) => {
-      const { items: _items, ...figures } = ahead(view);
+      const { rows: _rows, renewal: _renewal, status: _status, tier: _tier, risk: _risk, expected: _expected, ...figures } = ahead(view);
       return figures;
     },
   };

@@ -14,12 +14,13 @@
  */
 import { assertGrace } from './arr-movements.js';
 import { addMonthsToMonth, assertDate, dayNumber, monthFromIndex, monthIndex, monthOf } from './dates.js';
-import { earlyWarningsOf, resolveEarlyWarningSettings } from './early-warnings.js';
+import { resolveEarlyWarningSettings, warnedMask } from './early-warnings.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
 import { ratio } from './ratio.js';
-import { dueContracts, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
+import { dueContracts, isChurnedCode, isPendingCode, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
 import { wholeDataset, type Selection } from './selection.js';
+import type { DatasetIndex } from './dataset-index.js';
 import type { Contract, DateString, Dataset, Month } from './types.js';
 
 export type TierOrUnknown = HealthTier | 'unknown';
@@ -136,7 +137,7 @@ function calibrate(selection: Selection, settings: RenewalsAheadSettings, asOfMo
   let allRenewed = 0;
   for (const row of dueContracts(selection, asOfMonth - settings.lookbackMonths, asOfMonth - 1)) {
     const status = renewalStatusCode(c, row, matches[row] as number, settings.graceMonths, asOfDay);
-    if (RENEWAL_STATUSES[status] === 'open' || RENEWAL_STATUSES[status] === 'in-grace') continue;
+    if (isPendingCode(status)) continue;
     const wasRenewed = isRenewedCode(status) ? 1 : 0;
     allDecided += 1;
     allRenewed += wasRenewed;
@@ -151,60 +152,119 @@ function calibrate(selection: Selection, settings: RenewalsAheadSettings, asOfMo
   ])) as Record<HealthTier, number | null>;
 }
 
-export function renewalsAheadOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAhead {
+/** Risk reasons as bits of `RenewalsAheadCore.risk`, in `RISK_REASONS` order. */
+const RISK_REASONS: readonly RiskReason[] = ['red', 'yellow', 'early-warning'];
+const RED = HEALTH_TIERS.indexOf('red');
+const YELLOW = HEALTH_TIERS.indexOf('yellow');
+
+/** The renewals ahead with their items as columns over the due contracts (rows materialise only when read). */
+export interface RenewalsAheadCore extends Omit<RenewalsAhead, 'items'> {
+  /** Contract rows of the index, in due order. */
+  rows: Int32Array;
+  renewal: Int32Array;
+  status: Uint8Array;
+  /** Index into `TIERS_AND_UNKNOWN`. */
+  tier: Uint8Array;
+  /** Bits of `RISK_REASONS`. */
+  risk: Uint8Array;
+  /** Expected renewal ARR; NaN when unknown. */
+  expected: Float64Array;
+}
+
+export function renewalsAheadCoreOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAheadCore {
   const { index } = selection;
   const c = index.contracts;
   const asOfMonth = monthIndex(monthOf(settings.asOf));
   const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, settings.model);
   const matches = renewalMatches(index, settings.graceMonths);
-  const warned = new Set(earlyWarningsOf(selection, { asOf: monthOf(settings.asOf), ...settings.earlyWarning }).items.map((item) => item.accountId));
+  const warned = warnedMask(selection, { asOf: monthOf(settings.asOf), ...settings.earlyWarning });
   const likelihood: Record<HealthTier, number | null> = settings.likelihood
     ? Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, settings.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>
     : calibrate(selection, settings, asOfMonth);
+  const shares = HEALTH_TIERS.map((tier) => likelihood[tier]);
   const months: RenewalsAheadMonth[] = Array.from({ length: settings.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyRow() }));
   const totals = emptyRow();
-  const items: RenewalsAheadItem[] = [];
-  for (const row of dueContracts(selection, asOfMonth, asOfMonth + settings.months - 1)) {
+  const rows = Int32Array.from(dueContracts(selection, asOfMonth, asOfMonth + settings.months - 1));
+  const n = rows.length;
+  const renewal = new Int32Array(n);
+  const status = new Uint8Array(n);
+  const tier = new Uint8Array(n);
+  const risk = new Uint8Array(n);
+  const expected = new Float64Array(n);
+  const unknown = TIERS_AND_UNKNOWN.indexOf('unknown');
+  for (let i = 0; i < n; i += 1) {
+    const row = rows[i] as number;
     const position = c.account[row] as number;
-    const contract = c.records[row] as Contract;
-    const renewal = matches[row] as number;
-    const code = renewalStatusCode(c, row, renewal, settings.graceMonths, asOfDay);
-    const status = RENEWAL_STATUSES[code] as RenewalStatus;
+    const match = matches[row] as number;
+    const code = renewalStatusCode(c, row, match, settings.graceMonths, asOfDay);
     const tierCode = tierCodeAt(health, position, asOfMonth);
-    const tier: TierOrUnknown = tierCode < 0 ? 'unknown' : (HEALTH_TIERS[tierCode] as HealthTier);
+    const tierIndex = tierCode < 0 ? unknown : tierCode;
     const dueArr = c.arr[row] as number;
-    const pending = status === 'open' || status === 'in-grace';
-    const riskReasons: RiskReason[] = [];
-    if (pending && (tier === 'red' || tier === 'yellow')) riskReasons.push(tier);
-    if (pending && warned.has(contract.accountId)) riskReasons.push('early-warning');
-    const share = tier === 'unknown' ? null : likelihood[tier];
-    const expectedArr = isRenewedCode(code) ? (c.arr[renewal] as number) : status === 'churned' ? 0 : share === null ? null : dueArr * share;
-    items.push({
-      contractId: contract.id, accountId: contract.accountId, dueDate: contract.end as DateString, dueArr, status, tier,
-      likelihood: share, expectedArr, riskReasons,
-    });
+    const renewed = isRenewedCode(code);
+    const pending = isPendingCode(code);
+    let bits = 0;
+    if (pending && tierCode === RED) bits |= 1;
+    else if (pending && tierCode === YELLOW) bits |= 2;
+    if (pending && warned[position] === 1) bits |= 4;
+    const share = tierCode < 0 ? null : (shares[tierCode] as number | null);
+    const expectedArr = renewed ? (c.arr[match] as number) : isChurnedCode(code) ? 0 : share === null ? Number.NaN : dueArr * share;
+    renewal[i] = match;
+    status[i] = code;
+    tier[i] = tierIndex;
+    risk[i] = bits;
+    expected[i] = expectedArr;
+    const tierName = TIERS_AND_UNKNOWN[tierIndex] as TierOrUnknown;
     for (const target of [months[(c.endMonth[row] as number) - asOfMonth] as RenewalsAheadMonth, totals]) {
       target.due.count += 1;
       target.due.arr += dueArr;
-      target.byTier[tier].count += 1;
-      target.byTier[tier].arr += dueArr;
-      if (isRenewedCode(code)) {
+      target.byTier[tierName].count += 1;
+      target.byTier[tierName].arr += dueArr;
+      if (renewed) {
         target.renewed.count += 1;
         target.renewed.arr += dueArr;
       } else if (pending) {
         target.open.count += 1;
         target.open.arr += dueArr;
       }
-      if (riskReasons.length > 0) {
+      if (bits !== 0) {
         target.atRisk.count += 1;
         target.atRisk.arr += dueArr;
       }
-      if (expectedArr === null) target.expectedUnknownArr += dueArr;
+      if (Number.isNaN(expectedArr)) target.expectedUnknownArr += dueArr;
       else target.expectedArr += expectedArr;
     }
   }
-  return { asOf: settings.asOf, horizonMonths: settings.months, likelihood, calibrated: settings.likelihood === null, months, totals, items };
+  return {
+    asOf: settings.asOf, horizonMonths: settings.months, likelihood, calibrated: settings.likelihood === null, months, totals,
+    rows, renewal, status, tier, risk, expected,
+  };
+}
+
+/** Item `i` of a core, as `renewalsAhead` lists it. */
+export function renewalsAheadItem(index: DatasetIndex, core: RenewalsAheadCore, i: number): RenewalsAheadItem {
+  const c = index.contracts;
+  const row = core.rows[i] as number;
+  const contract = c.records[row] as Contract;
+  const tier = TIERS_AND_UNKNOWN[core.tier[i] as number] as TierOrUnknown;
+  const expected = core.expected[i] as number;
+  return {
+    contractId: contract.id, accountId: contract.accountId, dueDate: contract.end as DateString, dueArr: c.arr[row] as number,
+    status: RENEWAL_STATUSES[core.status[i] as number] as RenewalStatus, tier,
+    likelihood: tier === 'unknown' ? null : core.likelihood[tier], expectedArr: Number.isNaN(expected) ? null : expected,
+    riskReasons: riskReasonsOf(core.risk[i] as number),
+  };
+}
+
+/** The reasons of a risk bit set, in `RISK_REASONS` order (tier before early warning). */
+export function riskReasonsOf(bits: number): RiskReason[] {
+  return RISK_REASONS.filter((_, bit) => (bits & (1 << bit)) !== 0);
+}
+
+export function renewalsAheadOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAhead {
+  const core = renewalsAheadCoreOf(selection, settings);
+  const { rows, renewal: _renewal, status: _status, tier: _tier, risk: _risk, expected: _expected, ...figures } = core;
+  return { ...figures, items: Array.from(rows, (_, i) => renewalsAheadItem(selection.index, core, i)) };
 }
 
 export function renewalsAhead(dataset: Dataset, options: RenewalsAheadOptions): RenewalsAhead {

@@ -88,6 +88,15 @@ export function isRenewedCode(code: number): boolean {
   return code === RENEWED || code === RENEWED_LATE;
 }
 
+/** Open or in grace: not decided yet at `asOf`. */
+export function isPendingCode(code: number): boolean {
+  return code === OPEN || code === IN_GRACE;
+}
+
+export function isChurnedCode(code: number): boolean {
+  return code === CHURNED;
+}
+
 /** The last day a renewal may start: A.end + 1 day + graceMonths months. */
 function renewalDeadlineDay(endDay: number, graceMonths: number): number {
   if (graceMonths === 0) return endDay + 1;

@@ -71,6 +71,45 @@ export function retentionOf(selection: Selection, startMonth: number, endMonth: 
   };
 }
 
+/** NRR and GRR figures of one cohort, without its accounts. */
+export interface RetentionFigures {
+  startingArr: number;
+  endingArr: number;
+  nrr: number | null;
+  grr: number | null;
+}
+
+/**
+ * Retention over `lag` months ending in each month `from..to`: what `retentionOf(month - lag, month)` gives for
+ * each, in one pass over the selection's rows of the ARR matrix and without the cohorts' account lists (a trend
+ * needs only the figures).
+ */
+export function retentionSeries(selection: Selection, from: number, to: number, lag: number): RetentionFigures[] {
+  const arr = arrThrough(selection.index, to);
+  const months = Math.max(0, to - from + 1);
+  const starting = new Float64Array(months);
+  const ending = new Float64Array(months);
+  const kept = new Float64Array(months);
+  const { count, values } = arr;
+  for (const position of selection.positions) {
+    const row = position * count;
+    for (let k = 0; k < months; k += 1) {
+      const startOffset = from + k - lag - arr.start;
+      const startArr = startOffset >= 0 && startOffset < count ? (values[row + startOffset] as number) : 0;
+      if (startArr <= 0) continue;
+      const endOffset = from + k - arr.start;
+      const endArr = endOffset >= 0 ? (values[row + endOffset] as number) : 0;
+      starting[k] = (starting[k] as number) + startArr;
+      ending[k] = (ending[k] as number) + endArr;
+      kept[k] = (kept[k] as number) + Math.min(endArr, startArr);
+    }
+  }
+  return Array.from({ length: months }, (_, k) => ({
+    startingArr: starting[k] as number, endingArr: ending[k] as number,
+    nrr: ratio(ending[k] as number, starting[k] as number), grr: ratio(kept[k] as number, starting[k] as number),
+  }));
+}
+
 export function retentionAccounts(selection: Selection, core: RetentionCore): RetentionAccount[] {
   const { accounts } = selection.index;
   return Array.from(core.positions, (position, row) => ({

@@ -14,7 +14,7 @@ import { monthFromIndex } from './dates.js';
 import { RENEWAL_STATUSES, renewalItem, type RenewalCore, type RenewalItem } from './renewals.js';
 import type { RetentionAccount, RetentionCore } from './retention.js';
 import { lazyTable, type Cell, type RowSetSpec, type RowTable } from './rows.js';
-import type { RenewalsAhead, RenewalsAheadItem } from './renewals-ahead.js';
+import { renewalsAheadItem, riskReasonsOf, TIERS_AND_UNKNOWN, type RenewalsAheadCore, type RenewalsAheadItem, type TierOrUnknown } from './renewals-ahead.js';
 import type { Contract } from './types.js';
 
 /** Per-account lists of a view, read in pages. */
@@ -223,7 +223,24 @@ export function retentionTable(index: DatasetIndex, core: RetentionCore): RowTab
   }), position);
 }
 
-export function renewalsAheadTable(index: DatasetIndex, ahead: RenewalsAhead): RowTable<RowSetRows['renewals-ahead']> {
-  const position = (i: number) => index.positionOf.get((ahead.items[i] as RenewalsAheadItem).accountId) as number;
-  return lazyTable(ahead.items.length, (i) => ({ ...(ahead.items[i] as RenewalsAheadItem), name: nameOf(index, position(i)) }), position);
+export function renewalsAheadTable(index: DatasetIndex, core: RenewalsAheadCore): RowTable<RowSetRows['renewals-ahead']> {
+  const c = index.contracts;
+  const row = (i: number) => core.rows[i] as number;
+  const position = (i: number) => c.account[row(i)] as number;
+  const tier = (i: number) => TIERS_AND_UNKNOWN[core.tier[i] as number] as TierOrUnknown;
+  const expected = (i: number) => { const value = core.expected[i] as number; return Number.isNaN(value) ? null : value; };
+  const readers: Record<string, (i: number) => Cell> = {
+    name: (i) => nameOf(index, position(i)),
+    accountId: (i) => idOf(index, position(i)),
+    contractId: (i) => (c.records[row(i)] as Contract).id,
+    dueDate: (i) => (c.records[row(i)] as Contract).end,
+    dueArr: (i) => c.arr[row(i)] as number,
+    status: (i) => RENEWAL_STATUSES[core.status[i] as number],
+    tier,
+    likelihood: (i) => { const t = tier(i); return t === 'unknown' ? null : core.likelihood[t]; },
+    expectedArr: expected,
+    risk: (i) => riskReasonsOf(core.risk[i] as number).join(' '),
+    atRisk: (i) => ((core.risk[i] as number) !== 0 ? 'at-risk' : null),
+  };
+  return lazyTable(core.rows.length, (i) => ({ ...renewalsAheadItem(index, core, i), name: nameOf(index, position(i)) }), position, (column) => readers[column]);
 }

@@ -5,6 +5,7 @@ import { accountEvents, accountStory } from './account-story.js';
 import { arrMovements } from './arr-movements.js';
 import { arrTrend } from './arr-trend.js';
 import { monthFromIndex, monthIndex } from './dates.js';
+import { filterDataset } from './partition.js';
 import { prepareDataset } from './prepared.js';
 import { renewals } from './renewals.js';
 import { renewalsAhead } from './renewals-ahead.js';
@@ -151,6 +152,25 @@ describe('renewalsAhead (SPEC 9), worked by hand', () => {
         expect(item.expectedArr === null).toBe(item.status !== 'churned' && !item.status.startsWith('renewed') && item.likelihood === null);
       }
     }), { numRuns: 40 });
+  });
+});
+
+describe('the engine answers as the plain functions', () => {
+  it('renewals ahead and trends of a filtered view equal the functions on the filtered accounts; rows are the items', () => {
+    const sample = generateDataset({ seed: 12, accounts: 300 });
+    const engine = prepareDataset(sample);
+    fc.assert(fc.property(fc.constantFrom('KA', 'MM', 'SMB', null), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 2 }), (segment, offset, grace) => {
+      const to = monthFromIndex(monthIndex('2024-03') + offset);
+      const period = { from: monthFromIndex(monthIndex(to) - 5), to };
+      const filters = segment === null ? {} : { segment: [segment] };
+      const view = { period, graceMonths: grace, filters, ahead: { months: 4 } };
+      const subset = filterDataset(sample, filters);
+      const asOf = engine.dashboard(view).asOf;
+      const { items, ...figures } = renewalsAhead(subset, { asOf, months: 4, graceMonths: grace });
+      expect(engine.metric(view, 'renewalsAhead')).toEqual(figures);
+      expect(engine.rowsAll(view, 'renewals-ahead').map(({ name: _name, ...item }) => item)).toEqual(items);
+      expect(engine.metric(view, 'arrTrend')).toEqual(arrTrend(subset, { period, graceMonths: grace, asOf }));
+    }), { numRuns: 25 });
   });
 });
 

@@ -15,6 +15,16 @@ function byLabel(a: { value: string; label?: string }, b: { value: string; label
 }
 
 /**
+ * The choices of a field with its selected value among them, so a filter read from the URL shows at once, before
+ * the source's choices arrive (and while they do not include it).
+ */
+function withSelected(choices: ReadonlyArray<{ value: string; label?: string }>, selected: string | undefined) {
+  const list = [...choices];
+  if (selected !== undefined && !list.some((choice) => choice.value === selected)) list.push({ value: selected });
+  return list;
+}
+
+/**
  * Period, comparison and account filters, all held in the store (and mirrored in the URL by the app). Each field's
  * choices come from the source: the values present among the accounts the other filters keep.
  */
@@ -48,7 +58,7 @@ export function FiltersBar({ text }: { text: AppText }) {
           {text[label] as string}
           <select aria-label={text[label] as string} value={filters[key]?.[0] ?? ''} onChange={(e) => actions.setFilter(key, e.target.value ? [e.target.value] : [])}>
             <option value="">{text.all}</option>
-            {[...(choices?.[key] ?? [])].sort(byLabel).map((choice) => (
+            {withSelected(choices?.[key] ?? [], filters[key]?.[0]).sort(byLabel).map((choice) => (
               <option key={choice.value} value={choice.value}>{choice.label ?? choice.value}</option>
             ))}
           </select>
