@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { computeDashboard, prepareDataset } from '../packages/metrics/dist/index.js';
-import { generateDataset, SAMPLE_HEALTH_MODEL } from '../packages/sample-data/dist/index.js';
+import { generateDataset, SNAPSHOT_HEALTH_MODEL } from '../packages/sample-data/dist/index.js';
 
 const ACCOUNTS = Number(process.env.CSKIT_ACCOUNTS ?? 1_000_000);
 const outDir = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -22,12 +22,13 @@ const time = (run) => {
 };
 
 const before = heap();
-const generated = time(() => generateDataset({ seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01' }));
+const generated = time(() => generateDataset({ seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false }));
 const dataset = generated.value;
 const records = Object.fromEntries(Object.entries(dataset).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]));
 const withRaw = heap();
 
-const view = { period: { from: '2025-01', to: '2025-12' }, model: SAMPLE_HEALTH_MODEL, graceMonths: 1 };
+// Health from snapshots and no measures: the sizes recorded in BENCHMARKS.md (measures would add ~40M records at 1M).
+const view = { period: { from: '2025-01', to: '2025-12' }, model: SNAPSHOT_HEALTH_MODEL, graceMonths: 1 };
 const prepared = time(() => prepareDataset(dataset, { compact: true }));
 const engine = prepared.value;
 // As a worker or a server does: hand the records to the engine, then let go of the monthly ones (the compact
@@ -42,7 +43,7 @@ const period = time(() => engine.summary({ ...view, period: { from: '2024-07', t
 const rows = time(() => engine.rows({ ...view, filters: { segment: ['SMB'] } }, 'accounts', { sort: [{ id: 'arr', desc: true }], limit: 100 }));
 
 // An evergreen contract on 3,000 accounts: memory of the ARR matrix and time, with and without.
-const small = generateDataset({ seed: 20251, accounts: 3_000, months: 36, start: '2023-01' });
+const small = generateDataset({ seed: 20251, accounts: 3_000, months: 36, start: '2023-01', measures: false });
 const evergreen = { ...small, contracts: [...small.contracts, { id: 'evergreen', accountId: small.accounts[0].id, start: '2024-01-01', end: '9999-12-31', arr: 1000 }] };
 // 31 runs each, alternating which goes first, garbage collected before each: medians of equal conditions.
 const runs = { without: [], with: [] };

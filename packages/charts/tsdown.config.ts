@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsdown';
 
-const charts = ['waterfall', 'funnel', 'quadrant', 'distribution', 'transitions', 'nps', 'cohort-heatmap', 'kpi-card', 'segment-bars', 'attribution', 'trend', 'rate-trend', 'renewals-ahead', 'account-story'];
+const charts = ['waterfall', 'funnel', 'quadrant', 'distribution', 'transitions', 'nps', 'cohort-heatmap', 'kpi-card', 'segment-bars', 'attribution', 'trend', 'rate-trend', 'renewals-ahead', 'account-story', 'drivers', 'validation'];
 
 export default defineConfig({
   entry: { index: 'src/index.ts', ...Object.fromEntries(charts.map((name) => [name, `src/entries/${name}.ts`])) },

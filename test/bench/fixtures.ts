@@ -3,14 +3,15 @@ import { generateDataset } from '@cskit/sample-data';
 import type { Dataset } from '@cskit/metrics';
 
 export const PERIOD = { from: '2025-01', to: '2025-12' };
-export { SAMPLE_HEALTH_MODEL as MODEL } from '@cskit/sample-data';
+// The peers read health from snapshots (SPEC 4), as the benchmarks' numbers were first recorded: no measures.
+export { SNAPSHOT_HEALTH_MODEL as MODEL } from '@cskit/sample-data';
 
 const cache = new Map<number, Dataset>();
 
 export function sampleDataset(accounts: number): Dataset {
   let dataset = cache.get(accounts);
   if (!dataset) {
-    dataset = generateDataset({ seed: 20251, accounts, months: 36, start: '2023-01' });
+    dataset = generateDataset({ seed: 20251, accounts, months: 36, start: '2023-01', measures: false });
     cache.set(accounts, dataset);
   }
   return dataset;

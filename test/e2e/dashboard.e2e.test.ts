@@ -4,7 +4,8 @@
  * Screenshots go to test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
-import { computeDashboard, funnelStageAccountIds, prepareDataset } from '@cskit/metrics';
+import { computeDashboard, funnelStageAccountIds, healthValidation, prepareDataset } from '@cskit/metrics';
+import type { HealthModelInput } from '@cskit/metrics';
 import { createFormatters } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import type { Browser, Page } from 'playwright-core';
@@ -169,6 +170,30 @@ describe('demo dashboard', () => {
     expect(picked).toBeDefined();
     expect(Math.hypot(((picked?.outcome ?? 0) - target.outcome) / 100 * innerWidth, ((picked?.experience ?? 0) - target.experience) / 100 * innerHeight)).toBeLessThan(9);
     await page.getByRole('heading', { name: new RegExp(sample.accounts.find((a) => a.id === opened)?.name ?? '') }).waitFor();
+  });
+
+  it('the health model editor: a draft\'s validation beside its components, a clear error, then applied', async () => {
+    const validate = (model: HealthModelInput) => healthValidation(sample, { period: view.period, graceMonths: 1, model });
+    const auc = (model: HealthModelInput) => f.number(validate(model).auc, 2);
+    const components = SAMPLE_HEALTH_MODEL.components ?? {};
+    const withoutComplaints = { ...SAMPLE_HEALTH_MODEL, components: { ...components, experience: components.experience?.filter((c) => c.key !== 'complaints') } };
+    await page.goto(base);
+    await kpi('ARR').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const line = page.locator('.model-editor__auc');
+    await line.getByText(`AUC of the score in use ${auc(SAMPLE_HEALTH_MODEL)} · of this draft ${auc(SAMPLE_HEALTH_MODEL)}`).waitFor();
+    await page.getByRole('button', { name: 'Remove: Complaints' }).click();
+    await line.getByText(`of this draft ${auc(withoutComplaints)}`).waitFor();
+    // floor = target is not a model: the error names the field, nothing is applied.
+    await page.getByLabel('NPS: Floor').fill('9');
+    await page.getByRole('alert').getByText(/model\.components\.experience\[0\]: floor and target are both 9/).waitFor();
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await page.getByLabel('NPS: Floor').fill('3');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const panel = page.locator('[data-chart="health-validation"]');
+    await panel.locator('p.cskit-sr-only').getByText(new RegExp(`AUC ${auc(withoutComplaints).replace('.', '\\.')};`)).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}health-model-applied.png` });
   });
 
   it('a filter lives in the URL and survives a reload', async () => {

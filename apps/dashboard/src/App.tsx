@@ -7,6 +7,7 @@ import { NpsBreakdown } from '@cskit/charts/nps';
 import { HealthQuadrant } from '@cskit/charts/quadrant';
 import { SegmentBars } from '@cskit/charts/segment-bars';
 import { HealthTransitions } from '@cskit/charts/transitions';
+import { HealthValidationChart } from '@cskit/charts/validation';
 import { ArrTrend } from '@cskit/charts/trend';
 import { RateTrend } from '@cskit/charts/rate-trend';
 import { RenewalsAheadChart } from '@cskit/charts/renewals-ahead';
@@ -15,7 +16,7 @@ import { validateDataset } from '@cskit/metrics';
 import {
   CsKitProvider, createCsStore, localSource, useArrWaterfall, useBreakdown, useCohorts, useCsActions, useCsAttribution, useCsError,
   useCsmScorecard, useCsPending, useCsStore, useDrillDown, useHealthDistribution, useHealthQuadrants, useHealthTransitions, useNps,
-  useRenewalFunnel, useArrTrend, useRenewalsAhead, workerSource,
+  useRenewalFunnel, useArrTrend, useHealthValidation, useRenewalsAhead, workerSource,
 } from '@cskit/react';
 import type { CsSource, CsStore, DrillDown } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
@@ -289,6 +290,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
           <Panel title={text.quadrant}><HealthQuadrant data={useHealthQuadrants()} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} /></Panel>
           <Panel title={text.distribution}><HealthDistribution data={useHealthDistribution()} onSelect={onSelect} theme={theme} /></Panel>
           <Panel title={text.transitions}><HealthTransitions data={useHealthTransitions()} onSelect={onSelect} theme={theme} /></Panel>
+          <Panel title={text.validation}><HealthValidationChart data={useHealthValidation().data} theme={theme} /></Panel>
           <Panel title={text.earlyWarnings}><EarlyWarningTable height={300} theme={theme} {...nav} /></Panel>
           <Panel title={text.renewals} wide><RenewalsTable height={320} theme={theme} {...nav} /></Panel>
         </div>

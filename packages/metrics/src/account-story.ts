@@ -9,6 +9,7 @@
  *   the month of `asOf`); null for one that is not due yet and for an open-ended one.
  * - NPS responses, leads (by `createdAt`), advocacy and revenue events are those dated in the period, by date.
  * - `earlyWarning` is whether the account is in `earlyWarnings` at the month of `asOf` (SPEC 5, or the options').
+ * - `drivers` explain the health of the period's last month against the month before (`healthDrivers`, SPEC 12).
  */
 import { assertGrace, classifyMovement, resolveAsOf, movementArr, type MovementKind } from './arr-movements.js';
 import { assertPeriod, dayNumber, monthFromIndex, monthIndex, monthOf } from './dates.js';
@@ -17,6 +18,7 @@ import { earlyWarningsOf, resolveEarlyWarningSettings } from './early-warnings.j
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { activityMatrix, activityRateAt, healthCell, healthScoreMatrix } from './monthly-records.js';
 import { npsCategory, type NpsCategory } from './domain.js';
+import { accountDriversAt, type AccountHealthDrivers } from './health-drivers.js';
 import { RENEWAL_STATUSES, renewalMatches, renewalStatusCode, type RenewalStatus } from './renewals.js';
 import { selectMask, type Selection } from './selection.js';
 import { indexDataset, OPEN_END } from './dataset-index.js';
@@ -62,6 +64,8 @@ export interface AccountStory {
   nextRenewal: AccountStoryContract | null;
   /** The model's tier thresholds (lower bounds), so a chart can draw the tier bands behind the health score. */
   tiers: HealthModel['tiers'];
+  /** Why the health is what it is in the period's last month, and how it moved since the month before (SPEC 12); null without health then. */
+  drivers: AccountHealthDrivers | null;
 }
 
 export interface AccountStoryOptions {
@@ -168,6 +172,7 @@ export function accountStoryAt(selection: Selection, position: number, settings:
     earlyWarning: earlyWarningsOf(self, { asOf: monthOf(asOf), ...settings.earlyWarning }).items.length > 0,
     nextRenewal,
     tiers: { ...model.tiers },
+    drivers: accountDriversAt(index, model, position, to, to - 1),
   };
 }
 

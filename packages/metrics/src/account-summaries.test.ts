@@ -34,7 +34,18 @@ describe('accountSummaries', () => {
       accountId: 'a', name: 'Acme', csmId: 'c1', csmName: 'Chen Wei', salesRepId: null, segment: 'KA', region: 'APAC',
       industry: null, channel: null, arr: 1500, score: 74, tier: 'green-yellow', quadrant: 'grudging',
       nps: (100 * (2 - 1)) / 3, activityRate: 0.75, nextRenewal: '2026-02-28', renewalStatus: 'renewed',
+      // The May snapshot is still the latest in June: no change over the month, nothing fell.
+      healthChange: 0, driver: null, driverChange: null,
     });
+  });
+
+  it('the month\'s health change and the component that fell most', () => {
+    const withJune = { ...dataset, health: [...(dataset.health ?? []), { accountId: 'a', month: '2025-06', outcome: 70, experience: 55 }] };
+    // June: 0.8 x 70 + 0.2 x 55 = 67, down 7 from 74; outcome lost 8 points, experience gained 1.
+    const [june] = accountSummaries(withJune, { period });
+    expect(june?.healthChange).toBeCloseTo(-7, 9);
+    expect(june?.driver).toBe('outcome:snapshot');
+    expect(june?.driverChange).toBeCloseTo(-8, 9);
   });
 
   it('an unknown CSM keeps its id; no health, NPS or activity read null, null and 0; churned renewal', () => {

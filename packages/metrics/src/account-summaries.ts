@@ -6,13 +6,17 @@
  * - `nps`: the account's own NPS over its responses dated in the period (SPEC 5), null without responses;
  * - `activityRate`: activeUsers / licensedUsers in `period.to`, 0 without a record (SPEC 5);
  * - `nextRenewal`: the earliest contract end on or after the first day of `period.to`, as early warnings use;
- * - `renewalStatus`: the status of the account's last contract due in the period (by due date), null when none was due.
+ * - `renewalStatus`: the status of the account's last contract due in the period (by due date), null when none was due;
+ * - `healthChange`: the score at `period.to` minus the score the month before (SPEC 12's `scoreChange`), null
+ *   without health in either; `driver` and `driverChange`: the component whose contribution fell most over that
+ *   month (`biggestFall`), null when none fell.
  */
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { assertPeriod, dayNumber, firstDayOfMonth, monthIndex } from './dates.js';
 import { arrThrough } from './dataset-index.js';
 import { nextRenewalOf } from './early-warnings.js';
 import { quadrantOf, type Quadrant } from './health.js';
+import { accountDriversAt, biggestFall, type AccountHealthDrivers } from './health-drivers.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { lazyTable, type RowTable } from './rows.js';
 import { activityMatrix, activityRateAt, healthCell, healthScoreMatrix } from './monthly-records.js';
@@ -41,6 +45,11 @@ export interface AccountSummary {
   activityRate: number;
   nextRenewal: DateString | null;
   renewalStatus: RenewalStatus | null;
+  healthChange: number | null;
+  /** `side:key` of the component that fell most, e.g. `experience:responseHours`. */
+  driver: string | null;
+  /** Its change in points of the health score (negative). */
+  driverChange: number | null;
 }
 
 export interface AccountSummariesOptions {
@@ -111,6 +120,17 @@ export function accountSummaryTable(selection: Selection, settings: AccountSumma
     const count = responsesOf[i] as number;
     return count === 0 ? null : npsScore({ responses: count, promoters: promotersOf[i] as number, detractors: detractorsOf[i] as number, passives: 0 });
   };
+  // Month-over-month drivers, worked out for a row when it (or a sort on these columns) first reads them.
+  const drivers = new Array<AccountHealthDrivers | null | undefined>(selection.positions.length);
+  const driversOf = (i: number) => {
+    let found = drivers[i];
+    if (found === undefined) found = drivers[i] = accountDriversAt(index, model, at(i), month, month - 1);
+    return found;
+  };
+  const healthChangeAt = (i: number) => driversOf(i)?.scoreChange ?? null;
+  const fallAt = (i: number) => { const d = driversOf(i); return d ? biggestFall(d) : null; };
+  const driverAt = (i: number) => { const fall = fallAt(i); return fall ? `${fall.side}:${fall.key}` : null; };
+  const driverChangeAt = (i: number) => fallAt(i)?.change ?? null;
   const readers: Record<string, (i: number) => string | number | null> = {
     name: (i) => account(i).name,
     accountId: (i) => account(i).id,
@@ -127,6 +147,9 @@ export function accountSummaryTable(selection: Selection, settings: AccountSumma
     activityRate: (i) => activityRateAt(activity, at(i), month),
     nextRenewal: (i) => nextRenewalOf(index, at(i), firstDay),
     renewalStatus: statusAt,
+    healthChange: healthChangeAt,
+    driver: driverAt,
+    driverChange: driverChangeAt,
   };
   return lazyTable(positions.length, (i): AccountSummary => {
     const a = account(i);
@@ -148,6 +171,9 @@ export function accountSummaryTable(selection: Selection, settings: AccountSumma
       activityRate: activityRateAt(activity, at(i), month),
       nextRenewal: nextRenewalOf(index, at(i), firstDay),
       renewalStatus: statusAt(i),
+      healthChange: healthChangeAt(i),
+      driver: driverAt(i),
+      driverChange: driverChangeAt(i),
     };
   }, at, (column) => readers[column]);
 }

@@ -333,14 +333,59 @@ export function recordColumns<T extends { accountId?: string }>(index: DatasetIn
   });
 }
 
+/** Measures (SPEC 12) as columns: each record's account position, month, key (a code into `keys`) and value. */
+export interface MeasureColumns {
+  keys: readonly string[];
+  codeOf: ReadonlyMap<string, number>;
+  account: Int32Array;
+  month: Int32Array;
+  key: Int32Array;
+  value: Float64Array;
+  /** First and last month of each key's records, by code. */
+  spans: ReadonlyArray<{ start: number; end: number }>;
+}
+
+export function measureColumns(index: DatasetIndex): MeasureColumns {
+  return cached(index, 'measures', () => {
+    const records = index.dataset.measures ?? [];
+    const codeOf = new Map<string, number>();
+    const keys: string[] = [];
+    const spans: Array<{ start: number; end: number }> = [];
+    const account = new Int32Array(records.length);
+    const month = new Int32Array(records.length);
+    const key = new Int32Array(records.length);
+    const value = new Float64Array(records.length);
+    records.forEach((record, row) => {
+      let code = codeOf.get(record.key);
+      if (code === undefined) {
+        code = keys.length;
+        codeOf.set(record.key, code);
+        keys.push(record.key);
+        spans.push({ start: Infinity, end: -Infinity });
+      }
+      const at = monthIndex(record.month);
+      const span = spans[code] as { start: number; end: number };
+      if (at < span.start) span.start = at;
+      if (at > span.end) span.end = at;
+      account[row] = accountPosition(index.positionOf, record.accountId, `measures[${row}]`);
+      month[row] = at;
+      key[row] = code;
+      value[row] = record.value;
+    });
+    return { keys, codeOf, account, month, key, value, spans };
+  });
+}
+
 /**
  * Builds what the collections of per-month records are read into (the ARR matrix through the data's last month,
  * health and activity matrices, by `buildMonthly`) and then drops those records from the index's dataset.
  */
 export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
   arrThrough(index, index.arrLast);
+  measureColumns(index);
+  recordColumns(index, 'nps');
   buildMonthly(index);
-  const { arr: _arr, health: _health, activity: _activity, ...lean } = index.dataset;
+  const { arr: _arr, health: _health, activity: _activity, measures: _measures, ...lean } = index.dataset;
   index.dataset = { ...lean, ...(index.arrFromSnapshots ? { arr: [] } : {}) };
 }
 

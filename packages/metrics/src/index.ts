@@ -28,6 +28,10 @@ export type {
   AccountHealth, HealthDistribution, HealthDistributionMonth, HealthOptions, HealthQuadrants, HealthScores, Quadrant, QuadrantAccount,
   TierCell,
 } from './health.js';
+export { biggestFall, healthDrivers, SNAPSHOT_COMPONENT } from './health-drivers.js';
+export type { AccountHealthDrivers, HealthDriver, HealthDrivers, HealthDriversOptions } from './health-drivers.js';
+export { healthValidation, scoreAuc } from './health-validation.js';
+export type { HealthValidation, HealthValidationBucket, HealthValidationDecile, HealthValidationOptions } from './health-validation.js';
 export { healthTransitions, transitionKind, TRANSITION_KINDS } from './health-transitions.js';
 export type { AccountTransition, HealthTransitions, TransitionKind } from './health-transitions.js';
 export { datasetNps, nps } from './nps.js';

@@ -7,7 +7,7 @@
  * at or before it), an earlier month has no health unless `before` is set (a model with an `activityRate`
  * component: every account has an activity rate, 0 without a record, in every month).
  */
-import { cached, type DatasetIndex } from './dataset-index.js';
+import { cached, measureColumns, recordColumns, type DatasetIndex } from './dataset-index.js';
 import { monthIndex } from './dates.js';
 import {
   componentScore, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
@@ -156,6 +156,7 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
     }
     for (const { key } of components) keys.add(key);
   }
+  const measures = measureColumns(index);
   for (const key of keys) {
     if (key === 'activityRate') {
       // Every month has a rate (0 without a record): the matrix reaches one month past the records, where it is 0.
@@ -163,11 +164,18 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
       const activity = activityMatrix(index);
       spans.push(activity.count > 0 ? { start: activity.start, end: activity.start + activity.count } : { start: 0, end: 0 });
     } else if (key === 'nps') {
-      const span = monthSpan((index.dataset.nps ?? []).map((response) => ({ month: response.date })));
-      if (span) spans.push({ start: span.start, end: span.end + NPS_WINDOW });
+      const nps = recordColumns(index, 'nps');
+      let start = Infinity;
+      let end = -Infinity;
+      for (let row = 0; row < nps.month.length; row += 1) {
+        if ((nps.account[row] as number) < 0) continue;
+        start = Math.min(start, nps.month[row] as number);
+        end = Math.max(end, nps.month[row] as number);
+      }
+      if (start !== Infinity) spans.push({ start, end: end + NPS_WINDOW });
     } else {
-      const span = monthSpan(index.dataset.measures ?? [], (record) => (record as { key?: string }).key === key);
-      if (span) spans.push(span);
+      const code = measures.codeOf.get(key);
+      if (code !== undefined) spans.push(measures.spans[code] as Span);
     }
   }
   if (spans.length === 0) return { span: null, before };
@@ -177,7 +185,14 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
   return { span, before };
 }
 
-/** One component's value per account and month over `start .. start + count - 1`; NaN where it has none. */
+/**
+ * One component's value per account and month over `start .. start + count - 1` (SPEC 12); NaN where it has none.
+ * Cached: the sides of a model and its drivers read the same values.
+ */
+export function componentMatrix(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
+  return cached(index, `component:${key}:${start}:${count}`, () => componentValues(index, key, start, count));
+}
+
 function componentValues(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
   const accounts = index.accounts.length;
   const values = new Float64Array(accounts * count).fill(Number.NaN);
@@ -192,15 +207,15 @@ function componentValues(index: DatasetIndex, key: string, start: number, count:
     // Mean score of the responses dated in the 12 months ending with m: a sliding window over monthly sums.
     const sums = new Float64Array(accounts * count);
     const counts = new Float64Array(accounts * count);
-    const positionOf = positionLookup(index, 'nps');
-    (index.dataset.nps ?? []).forEach((response, row) => {
-      if (response.accountId === undefined) return;
-      const offset = monthIndex(response.date) - start;
-      if (offset < 0 || offset >= count) return;
-      const cell = positionOf(response.accountId, row) * count + offset;
-      sums[cell] = (sums[cell] as number) + response.score;
+    const nps = recordColumns(index, 'nps');
+    for (let row = 0; row < nps.month.length; row += 1) {
+      const position = nps.account[row] as number;
+      const offset = (nps.month[row] as number) - start;
+      if (position < 0 || offset < 0 || offset >= count) continue;
+      const cell = position * count + offset;
+      sums[cell] = (sums[cell] as number) + (nps.value[row] as number);
       counts[cell] = (counts[cell] as number) + 1;
-    });
+    }
     for (let position = 0; position < accounts; position += 1) {
       const base = position * count;
       let sum = 0;
@@ -217,12 +232,15 @@ function componentValues(index: DatasetIndex, key: string, start: number, count:
     }
     return values;
   }
-  const positionOf = positionLookup(index, 'measures');
-  (index.dataset.measures ?? []).forEach((record, row) => {
-    if (record.key !== key) return;
-    const offset = monthIndex(record.month) - start;
-    values[positionOf(record.accountId, row) * count + offset] = record.value;
-  });
+  const measures = measureColumns(index);
+  const code = measures.codeOf.get(key);
+  if (code === undefined) return values;
+  for (let row = 0; row < measures.key.length; row += 1) {
+    if (measures.key[row] !== code) continue;
+    const offset = (measures.month[row] as number) - start;
+    if (offset < 0 || offset >= count) continue;
+    values[(measures.account[row] as number) * count + offset] = measures.value[row] as number;
+  }
   forwardFill(values, accounts, count);
   return values;
 }
@@ -233,7 +251,7 @@ function buildSide(index: DatasetIndex, components: readonly HealthComponent[], 
   const numerator = new Float64Array(size);
   const weights = new Float64Array(size);
   for (const component of components) {
-    const values = componentValues(index, component.key, start, count);
+    const values = componentMatrix(index, component.key, start, count);
     for (let cell = 0; cell < size; cell += 1) {
       const value = values[cell] as number;
       if (Number.isNaN(value)) continue;

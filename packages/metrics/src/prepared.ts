@@ -14,7 +14,7 @@ import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
 import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
-import { compactIndex, indexDataset, indexMemory, type DatasetIndex } from './dataset-index.js';
+import { compactIndex, indexDataset, indexMemory, measureColumns, type DatasetIndex } from './dataset-index.js';
 import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
@@ -39,6 +39,7 @@ import { dimensionColumn, filterMask, isSelected, selectMask, type Selection } f
 import { accountStoryAt, type AccountStory } from './account-story.js';
 import { arrTrendOf, type ArrTrend } from './arr-trend.js';
 import { renewalsAheadCoreOf, type RenewalsAhead } from './renewals-ahead.js';
+import { healthValidationOf, type HealthValidation } from './health-validation.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
 import { addMonthsToMonth } from './dates.js';
@@ -126,6 +127,7 @@ export interface DashboardSummary {
   breakdowns: Partial<Record<BreakdownDimension, GroupSummary[]>>;
   arrTrend: ArrTrend;
   renewalsAhead: Omit<RenewalsAhead, 'items'>;
+  healthValidation: HealthValidation;
 }
 
 /** The parts of a summary, each answerable on its own (`metric`). */
@@ -148,13 +150,15 @@ export interface SummaryParts {
   arrTrend: ArrTrend;
   /** The renewals ahead of the view's `asOf`, without their items (the `renewals-ahead` row set). */
   renewalsAhead: Omit<RenewalsAhead, 'items'>;
+  /** The view's health model tested on the contracts due in its period and decided by `asOf` (SPEC 12). */
+  healthValidation: HealthValidation;
 }
 
 export type SummaryPart = keyof SummaryParts;
 
 export const SUMMARY_PARTS: readonly SummaryPart[] = [
   'kpis', 'waterfall', 'retention', 'renewals', 'renewalFunnel', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants',
-  'nps', 'earlyWarnings', 'cohorts', 'csmScorecard', 'csAttribution', 'breakdowns', 'arrTrend', 'renewalsAhead',
+  'nps', 'earlyWarnings', 'cohorts', 'csmScorecard', 'csAttribution', 'breakdowns', 'arrTrend', 'renewalsAhead', 'healthValidation',
 ];
 
 /** Points a quadrant summary carries at most. */
@@ -194,6 +198,8 @@ export interface PreparedDataset {
   dataPeriod(): Period | null;
   /** One account's story (SPEC 10) with the view's settings; an account outside the view is unknown (RangeError). */
   accountStory(options: ViewOptions, accountId: string): AccountStory;
+  /** Keys of the dataset's measures (SPEC 12), sorted. */
+  measureKeys(): string[];
   /** Bytes the index holds in typed arrays: the ARR matrix, and everything (matrices, columns) built so far. */
   memory(): { arrMatrixBytes: number; indexBytes: number };
 }
@@ -351,6 +357,9 @@ function createEngine(index: DatasetIndex): PreparedDataset {
         asOf: view.asOf, months: view.ahead.months, model: view.model, graceMonths: view.graceMonths, likelihood: view.ahead.likelihood,
         lookbackMonths: Math.max(1, view.lookbackMonths), earlyWarning: view.earlyWarning,
       }));
+  const validation = (view: View) =>
+    cache.get(`validation|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
+      () => healthValidationOf(selectionOf(view), view));
   const breakdowns = (view: View) => {
     const result: Partial<Record<BreakdownDimension, GroupSummary[]>> = {};
     for (const dimension of view.breakdownDimensions) result[dimension] = breakdown(view, dimension);
@@ -437,6 +446,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       const { rows: _rows, renewal: _renewal, status: _status, tier: _tier, risk: _risk, expected: _expected, ...figures } = ahead(view);
       return figures;
     },
+    healthValidation: validation,
   };
 
   const summaryOf = (view: View): DashboardSummary => {
@@ -517,6 +527,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       return Array.from(selection.positions, (position) => (index.accounts[position] as { id: string }).id);
     },
     memory: () => indexMemory(index),
+    measureKeys: () => [...measureColumns(index).keys].sort(),
     accountStory(options, accountId) {
       const view = resolveView(options);
       const selection = selectionOf(view);

@@ -23,6 +23,8 @@ export interface DatasetInfo {
   dataPeriod: Period | null;
   /** Twelve months ending at the month of the latest contract start or ARR snapshot: where the data is freshest. */
   defaultPeriod: Period;
+  /** Keys of the dataset's `measures` (SPEC 12), sorted: what a health model's components can read besides the built-in ones. */
+  measureKeys: string[];
 }
 
 export type CsRequest =
@@ -79,6 +81,7 @@ export function datasetInfo(engine: PreparedDataset): DatasetInfo {
     currency: dataset.currency ?? 'USD',
     dataPeriod: engine.dataPeriod(),
     defaultPeriod: defaultPeriod(dataset),
+    measureKeys: engine.measureKeys(),
   };
 }
 

@@ -57,6 +57,9 @@ export const ROW_SETS: { [N in RowSetName]: RowSetSpec<RowSetRows[N]> } = {
       { id: 'activityRate', kind: 'number', value: (r) => r.activityRate },
       { id: 'nextRenewal', kind: 'date', value: (r) => r.nextRenewal },
       { id: 'renewalStatus', kind: 'enum', value: (r) => r.renewalStatus },
+      { id: 'healthChange', kind: 'number', value: (r) => r.healthChange },
+      { id: 'driver', kind: 'enum', value: (r) => r.driver },
+      { id: 'driverChange', kind: 'number', value: (r) => r.driverChange },
     ],
   },
   movements: {

@@ -208,6 +208,9 @@ describe('accountStory (SPEC 10), worked by hand', () => {
     expect(accountStory(dataset, 'a', { period: { from: '2024-12', to: '2025-01' } }).earlyWarning).toBe(true);
     // a2 is already renewed (by a3), a3 has no end: nothing to decide. The model's thresholds come along for tier bands.
     expect(story.nextRenewal).toBeNull();
+    // February's health (the January snapshot, still the latest) explained, against January: nothing moved.
+    expect(story.drivers?.components.map((c) => [c.side, c.key, c.contribution, c.change])).toEqual([['outcome', 'snapshot', 35, 0], ['experience', 'snapshot', 25, 0]]);
+    expect(story.drivers?.scoreChange).toBe(0);
     expect(story.tiers).toEqual({ green: 75, greenYellow: 60, yellow: 40 });
   });
 

@@ -2,7 +2,7 @@
  * Names of the domain's categories in the kit's locales, shared by charts and tables so a tier or a renewal
  * status reads the same everywhere.
  */
-import type { AccountEventKind, AdvocacyKind, HealthTier, LeadStage, Quadrant, RenewalStatus, RevenueSource, RiskReason } from '@cskit/metrics';
+import type { AccountEventKind, AdvocacyKind, HealthSide, HealthTier, LeadStage, Quadrant, RenewalStatus, RevenueSource, RiskReason } from '@cskit/metrics';
 import type { CsLocale } from './store.js';
 
 export interface DomainLabels {
@@ -16,6 +16,9 @@ export interface DomainLabels {
   leadStages: Record<LeadStage, string>;
   advocacyKinds: Record<AdvocacyKind, string>;
   revenueSources: Record<RevenueSource, string>;
+  /** Health sides, and the built-in components of a model (SPEC 12); other keys are the host's own measures. */
+  sides: Record<HealthSide, string>;
+  components: { activityRate: string; nps: string; snapshot: string };
 }
 
 export const DOMAIN_LABELS: Record<CsLocale, DomainLabels> = {
@@ -28,6 +31,8 @@ export const DOMAIN_LABELS: Record<CsLocale, DomainLabels> = {
     leadStages: { submitted: 'Submitted', accepted: 'Accepted', opportunity: 'Opportunity', won: 'Won', lost: 'Lost' },
     advocacyKinds: { 'case-study': 'Case study', testimonial: 'Testimonial', event: 'Event', reference: 'Reference' },
     revenueSources: { poc: 'POC', referral: 'Referral', 'premium-csm': 'Premium CSM', consulting: 'Consulting', 'csm-assisted': 'CSM-assisted sale' },
+    sides: { outcome: 'Outcome', experience: 'Experience' },
+    components: { activityRate: 'Activity rate', nps: 'NPS', snapshot: 'score' },
   },
   'zh-CN': {
     tiers: { green: '绿', 'green-yellow': '黄绿', yellow: '黄', red: '红', unscored: '无评分' },
@@ -38,5 +43,20 @@ export const DOMAIN_LABELS: Record<CsLocale, DomainLabels> = {
     leadStages: { submitted: '已提交', accepted: '已接受', opportunity: '商机', won: '赢单', lost: '丢单' },
     advocacyKinds: { 'case-study': '案例', testimonial: '推荐语', event: '活动', reference: '参考客户' },
     revenueSources: { poc: 'POC', referral: '转介绍', 'premium-csm': '高级 CSM 服务', consulting: '咨询', 'csm-assisted': 'CSM 协助销售' },
+    sides: { outcome: '业务结果', experience: '客户体验' },
+    components: { activityRate: '活跃率', nps: 'NPS', snapshot: '评分' },
   },
 };
+
+/**
+ * A component's name in words: the built-in ones from the locale, a snapshot side as "Outcome score", and a host's
+ * measure key spelled out from its camelCase or snake_case (`coreFeatureUse` -> "Core feature use"), unless the
+ * host names it in `names`.
+ */
+export function componentLabel(key: string, side: HealthSide, labels: DomainLabels, names?: Readonly<Record<string, string>>): string {
+  if (names && Object.prototype.hasOwnProperty.call(names, key)) return names[key] as string;
+  if (key === 'snapshot') return `${labels.sides[side]} ${labels.components.snapshot}`;
+  if (key === 'activityRate' || key === 'nps') return labels.components[key];
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

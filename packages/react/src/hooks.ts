@@ -6,7 +6,7 @@
  */
 import { breakdown, filterDataset } from '@cskit/metrics';
 import type {
-  Account, AccountStory, AccountSummary, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
+  Account, AccountHealthDrivers, AccountStory, AccountSummary, HealthModelInput, HealthValidation, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
   DashboardSummary, Dataset, DrillDownTarget, FilterOptions, GroupSummary, HealthDistribution, Month, NpsResult, Period, RenewalFunnel,
   RowPage, RowQuery, RowSetName, RowSetRows, SummaryPart, SummaryParts, ViewOptions,
 } from '@cskit/metrics';
@@ -234,6 +234,22 @@ export const useArrTrend = (options: { period?: Period } = {}) => useMetric('arr
 
 /** The renewals ahead of the view's `asOf` (SPEC 9), without their items (`useRows('renewals-ahead')` pages them). */
 export const useRenewalsAhead = () => useMetric('renewalsAhead');
+
+/**
+ * The view's health model tested against renewals (SPEC 12): rates by tier and by score decile, AUC, monotonic.
+ * `model` tests a draft instead (a settings editor shows it before the model is applied), with its loading state.
+ */
+export function useHealthValidation(options: { model?: HealthModelInput; period?: Period } = {}): CsQueryResult<HealthValidation> {
+  return useMetricQuery('healthValidation', {
+    ...(options.model === undefined ? {} : { model: options.model }),
+    ...(options.period === undefined ? {} : { period: options.period }),
+  });
+}
+
+/** Why one account's health is what it is at the view's end, against the month before (SPEC 12), from its story. */
+export function useHealthDrivers(accountId: string | null): AccountHealthDrivers | null | undefined {
+  return useAccountStory(accountId).data?.drivers;
+}
 
 /** One account's story (SPEC 10) with the view's settings; `error` for an account outside the view or unknown. */
 export function useAccountStory(accountId: string | null): CsQueryResult<AccountStory> {

@@ -13,7 +13,7 @@ export type { CsWorkerLike } from './worker.js';
 export { queryClientOf, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
 export type { CsQueryResult } from './query.js';
 export {
-  useAccountStory, useAccountSummaries, useArrTrend, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
+  useAccountStory, useAccountSummaries, useArrTrend, useHealthDrivers, useHealthValidation, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
   useFilteredAccounts, useFilteredDataset, useFilterOptions, useHealthDistribution, useHealthQuadrants, useHealthScores, useHealthTransitions,
   useKpis, useMetric, useRenewalsAhead, useMetricQuery, useNps, useRenewalFunnel, useRenewals, useRetention, useRowPages, useRows, useSelectedAccountIds, useSelection,
   useSummary, useView,
@@ -23,5 +23,5 @@ export { createFormatters, MISSING, useFormatters } from './formatters.js';
 export type { FormatterOptions, Formatters } from './formatters.js';
 export { useDrillDown } from './drill-down.js';
 export type { DrillDown } from './drill-down.js';
-export { DOMAIN_LABELS } from './domain-labels.js';
+export { componentLabel, DOMAIN_LABELS } from './domain-labels.js';
 export type { DomainLabels } from './domain-labels.js';

@@ -1,6 +1,6 @@
-import { arrMovements, daysBetween, renewals, validateDataset, type Dataset } from '@cskit/metrics';
+import { arrMovements, daysBetween, healthValidation, renewals, validateDataset, type Dataset } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from './generate.js';
+import { generateDataset, SAMPLE_HEALTH_MODEL } from './generate.js';
 
 const options = { seed: 7, accounts: 600, months: 36, start: '2023-01' };
 const data = generateDataset(options);
@@ -14,6 +14,17 @@ describe('generateDataset', () => {
   it('is deterministic: the same seed gives the same data, another seed other data', () => {
     expect(JSON.stringify(generateDataset(options))).toBe(JSON.stringify(data));
     expect(JSON.stringify(generateDataset({ ...options, seed: 8 }))).not.toBe(JSON.stringify(data));
+  });
+
+  it('emits measures for the sample model from their own stream: without them every other record is the same', () => {
+    const keys = new Set((data.measures ?? []).map((m) => m.key));
+    expect([...keys].sort()).toEqual(['complaints', 'coreFeatureUse', 'responseHours']);
+    const { measures: _measures, ...rest } = data;
+    expect(JSON.stringify(generateDataset({ ...options, measures: false }))).toBe(JSON.stringify(rest));
+    // Lower response hours and fewer complaints go with renewals: the measures follow the experience score.
+    const validation = healthValidation(data, { period: window, model: SAMPLE_HEALTH_MODEL, graceMonths: 1 });
+    expect(validation.monotonic).toBe(true);
+    expect(validation.auc).toBeGreaterThan(0.6);
   });
 
   it.each([1, 2, 3, 42])('passes validateDataset with zero errors (seed %i)', (seed) => {

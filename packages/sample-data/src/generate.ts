@@ -8,7 +8,7 @@
  */
 import { addDays, addMonths, ADVOCACY_KINDS, monthFromIndex, monthIndex, REVENUE_SOURCES } from '@cskit/metrics';
 import type {
-  Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, NpsResponse, RevenueEvent,
+  Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, MeasureRecord, NpsResponse, RevenueEvent,
   RevenueSource,
 } from '@cskit/metrics';
 import { createRandom, type Random } from './random.js';
@@ -26,12 +26,19 @@ export interface GenerateOptions {
   months?: number;
   /** First month of the window. Default `'2023-01'`. Accounts signed up to 24 months earlier already hold ARR. */
   start?: string;
+  /**
+   * Emit monthly `measures` (SPEC 12) for `SAMPLE_HEALTH_MODEL`: core feature use, support response hours and
+   * quarterly complaints. Default true. They come from their own random stream, so every other record is the same
+   * with or without them.
+   */
+  measures?: boolean;
 }
 
 type SegmentProfile = (typeof SEGMENTS)[number];
 
 interface Collections {
   accounts: Account[];
+  measures: MeasureRecord[];
   contracts: Contract[];
   health: HealthSnapshot[];
   activity: ActivityRecord[];
@@ -91,6 +98,7 @@ interface Counters {
 
 function simulateAccount(
   random: Random,
+  measureRandom: Random | null,
   position: number,
   window: { first: number; last: number },
   csmsByTeam: Map<string, Csm[]>,
@@ -156,7 +164,10 @@ function simulateAccount(
     outcome = clampScore(outcome + 0.25 * (baseOutcome - outcome) + random.normal() * 5);
     experience = clampScore(experience + 0.25 * (baseExperience - experience) + random.normal() * 5);
     lastActiveMonth = month;
-    if (month >= window.first) recordMonth(random, account, profile, month, arrUsd, usersPerUsd, outcome, experience, out, counters, window.last);
+    if (month >= window.first) {
+      recordMonth(random, account, profile, month, arrUsd, usersPerUsd, outcome, experience, out, counters, window.last);
+      if (measureRandom) recordMeasures(measureRandom, accountId, profile, month, outcome, experience, out.measures);
+    }
     if (month !== termEndMonth) continue;
     if (random.chance(churnOdds(profile, outcome, experience, monthly))) {
       // A churned customer sometimes returns a few months later (reactivation).
@@ -244,9 +255,38 @@ function recordMonth(
   }
 }
 
+/** Names of the sample's measures (SPEC 12), as `SAMPLE_HEALTH_MODEL` reads them. */
+export const SAMPLE_MEASURES = {
+  /** The north-star: share of licensed users who used the core feature in the month (0..1), from the outcome. */
+  coreFeatureUse: 'coreFeatureUse',
+  /** Median first-response time of the month's support tickets in hours (months with tickets only), from the experience. */
+  responseHours: 'responseHours',
+  /** Complaints logged in the quarter, at each quarter's last month, from the experience. */
+  complaints: 'complaints',
+} as const;
+
+/** One month's measures of an active account: they follow the scores that drive its renewals. */
+function recordMeasures(
+  random: Random, accountId: string, profile: SegmentProfile, month: number, outcome: number, experience: number, out: MeasureRecord[],
+): void {
+  const monthString = monthNames.get(month);
+  const use = Math.max(0, Math.min(1, 0.04 + 0.8 * (outcome / 100) ** 1.3 + random.normal() * 0.07));
+  out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.coreFeatureUse, value: Math.round(use * 100) / 100 });
+  const unhappy = 1 - experience / 100;
+  if (random.chance(profile.segment === 'KA' ? 0.75 : profile.segment === 'MM' ? 0.5 : 0.3)) {
+    const hours = Math.max(0.5, Math.min(96, 2 + 44 * unhappy ** 1.4 + random.normal() * 4));
+    out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.responseHours, value: Math.round(hours * 10) / 10 });
+  }
+  if (month % 3 === 2) {
+    let complaints = 0;
+    for (let trial = 0; trial < 6; trial += 1) if (random.chance(0.7 * unhappy ** 1.6)) complaints += 1;
+    out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.complaints, value: complaints });
+  }
+}
+
 /** A deterministic dataset that `validateDataset` accepts with no errors. */
 export function generateDataset(options: GenerateOptions = {}): Dataset {
-  const { seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01' } = options;
+  const { seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01', measures = true } = options;
   if (!Number.isInteger(accountCount) || accountCount < 0) throw new RangeError(`accounts must be a whole number >= 0, got ${accountCount}`);
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number >= 1, got ${months}`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(start)) throw new RangeError(`start must be a month 'YYYY-MM', got ${JSON.stringify(start)}`);
@@ -257,13 +297,36 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const csmsByTeam = new Map<string, Csm[]>();
   for (const csm of csms) csmsByTeam.set(csm.team as string, [...(csmsByTeam.get(csm.team as string) ?? []), csm]);
   const salesReps = Array.from({ length: Math.max(3, Math.min(300, Math.round(accountCount / 100))) }, (_, n) => `rep-${String(n + 1).padStart(3, '0')}`);
-  const out: Collections = { accounts: [], contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [] };
+  const out: Collections = { accounts: [], measures: [], contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [] };
+  // The measures' own stream: the other records stay the same with or without them.
+  const measureRandom = measures ? createRandom((seed ^ 0x5bd1e995) >>> 0) : null;
   const counters: Counters = { contract: 0, nps: 0, lead: 0, advocacy: 0, revenue: 0 };
   for (let position = 0; position < accountCount; position += 1) {
-    simulateAccount(random, position, window, csmsByTeam, salesReps, out, counters);
+    simulateAccount(random, measureRandom, position, window, csmsByTeam, salesReps, out, counters);
   }
-  return { currency: 'USD', fxRates: { ...FX_RATES }, csms, ...out };
+  const { measures: measureRecords, ...rest } = out;
+  return { currency: 'USD', fxRates: { ...FX_RATES }, csms, ...rest, ...(measures ? { measures: measureRecords } : {}) };
 }
 
-/** The health model the sample data is meant to be read with: key accounts weigh experience more (SPEC 4). */
-export const SAMPLE_HEALTH_MODEL: HealthModelInput = { segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } } };
+/**
+ * The health model the sample data is meant to be read with (SPEC 12): outcome from the north-star (core feature
+ * use) and the activity rate; experience from NPS, support response hours and complaints (lower is better for
+ * both: their floor is above their target). Key accounts weigh experience more (SPEC 4).
+ */
+export const SAMPLE_HEALTH_MODEL: HealthModelInput = {
+  segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } },
+  components: {
+    outcome: [
+      { key: SAMPLE_MEASURES.coreFeatureUse, weight: 3, floor: 0.1, target: 0.7 },
+      { key: 'activityRate', weight: 1, floor: 0.2, target: 0.8 },
+    ],
+    experience: [
+      { key: 'nps', weight: 2, floor: 3, target: 9 },
+      { key: SAMPLE_MEASURES.responseHours, weight: 1, floor: 36, target: 4 },
+      { key: SAMPLE_MEASURES.complaints, weight: 1, floor: 3, target: 0 },
+    ],
+  },
+};
+
+/** The sample's health read from its `health` snapshots instead (the model before measures). */
+export const SNAPSHOT_HEALTH_MODEL: HealthModelInput = { segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } } };

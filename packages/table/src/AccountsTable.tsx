@@ -1,7 +1,7 @@
 import { HEALTH_TIERS, NONE_GROUP, QUADRANTS, RENEWAL_STATUSES } from '@cskit/metrics';
 import type { AccountSummary } from '@cskit/metrics';
-import { MISSING, useFilterOptions, useOptionalCsStore, useOptionalCsStoreApi, useSelectedAccountIds } from '@cskit/react';
-import type { CsSelection } from '@cskit/react';
+import { componentLabel, MISSING, useFilterOptions, useOptionalCsStore, useOptionalCsStoreApi, useSelectedAccountIds } from '@cskit/react';
+import type { CsSelection, DomainLabels } from '@cskit/react';
 import { constructSortFn, createColumnHelper, functionalUpdate } from '@tanstack/react-table';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
@@ -30,6 +30,8 @@ export interface AccountsTableProps extends TableBaseProps, AccountLinkProps {
   selection?: CsSelection | null;
   /** Ticked rows; inside a Provider they become the store's selection. */
   onSelectionChange?: (accountIds: string[]) => void;
+  /** Names of the host's health measures by key, for the biggest-fall column (built-in components are named by the locale). */
+  componentNames?: Readonly<Record<string, string>>;
   onClearSelection?: () => void;
 }
 
@@ -87,7 +89,7 @@ function useAccountSelection(props: AccountsTableProps) {
 
 function useAccountColumns(props: AccountsTableProps, choices: { segments: string[]; regions: string[] }) {
   const { f, t, d } = useTableText(props);
-  const { accountHref, onOpenAccount } = props;
+  const { accountHref, onOpenAccount, componentNames } = props;
   return useMemo(() => {
     const segments = choices.segments.map((value) => ({ value, label: value }));
     const regions = choices.regions.map((value) => ({ value, label: value }));
@@ -123,6 +125,22 @@ function useAccountColumns(props: AccountsTableProps, choices: { segments: strin
         cell: (c) => <TierBadge tier={c.row.original.tier} label={c.row.original.tier ? d.tiers[c.row.original.tier] : d.tiers.unscored} />,
         meta: { filter: 'select', options: HEALTH_TIERS.map((tier) => ({ value: tier, label: d.tiers[tier] })), csv: (r: AccountSummary) => r.tier },
       }),
+      helper.accessor((r) => r.healthChange ?? undefined, {
+        id: 'healthChange', header: t.headers.healthChange, sortUndefined: 'last', filterFn: 'inNumberRange',
+        cell: (c) => signedPoints(c.getValue() ?? null, f.number),
+        meta: { align: 'right', filter: 'range', csv: (r: AccountSummary) => r.healthChange },
+      }),
+      helper.accessor((r) => r.driverChange ?? undefined, {
+        id: 'driverChange', header: t.headers.driver, sortUndefined: 'last', filterFn: 'inNumberRange',
+        cell: (c) => {
+          const { driver, driverChange } = c.row.original;
+          return driver === null || driverChange === null ? MISSING : `${driverLabel(driver, d, componentNames)} ${signedPoints(driverChange, f.number)}`;
+        },
+        meta: {
+          filter: 'range',
+          csv: (r: AccountSummary) => (r.driver === null ? null : `${driverLabel(r.driver, d, componentNames)} ${r.driverChange ?? ''}`),
+        },
+      }),
       helper.accessor((r) => r.quadrant ?? undefined, {
         id: 'quadrant', header: t.headers.quadrant, sortUndefined: 'last', filterFn: 'equalsString',
         cell: (c) => (c.row.original.quadrant ? d.quadrants[c.row.original.quadrant] : MISSING),
@@ -146,7 +164,20 @@ function useAccountColumns(props: AccountsTableProps, choices: { segments: strin
         meta: { filter: 'select', options: RENEWAL_STATUSES.map((s) => ({ value: s, label: d.statuses[s] })), csv: (r: AccountSummary) => r.renewalStatus },
       }),
     ];
-  }, [choices.segments, choices.regions, accountHref, onOpenAccount, f, t, d]);
+  }, [choices.segments, choices.regions, accountHref, onOpenAccount, componentNames, f, t, d]);
+}
+
+/** A change in points of the health score: +1.5, −7.0, ±0.0; MISSING when there is none. */
+function signedPoints(value: number | null, number: (value: number, digits?: number) => string): string {
+  if (value === null) return MISSING;
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${number(Math.abs(value), 1)}`;
+}
+
+/** `experience:responseHours` as words: "Response hours". */
+function driverLabel(driver: string, d: DomainLabels, names: Readonly<Record<string, string>> | undefined): string {
+  const at = driver.indexOf(':');
+  const side = driver.slice(0, at) === 'outcome' ? 'outcome' : 'experience';
+  return componentLabel(driver.slice(at + 1), side, d, names);
 }
 
 function SelectionNotice({ drillDown, count, clear, props }: { drillDown: CsSelection | null; count: number; clear: (() => void) | undefined; props: AccountsTableProps }) {

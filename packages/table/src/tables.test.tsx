@@ -117,9 +117,10 @@ describe('AccountsTable', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     const lines = (saved[0] ?? '').replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Account,CSM,Region,ARR,Health score,Tier,Quadrant,NPS,Activity rate,Next renewal,Renewal status');
-    expect(lines[1]).toBe('Cobalt,Ana,,2000,60,green-yellow,loyal,,0,2026-06-30,renewed');
-    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",Bo,,1000,20,red,critical,,0,2025-12-31,open`);
+    expect(lines[0]).toBe('Account,CSM,Region,ARR,Health score,Tier,Health change (month),Biggest fall,Quadrant,NPS,Activity rate,Next renewal,Renewal status');
+    // No health in November: no change over the month, no biggest fall.
+    expect(lines[1]).toBe('Cobalt,Ana,,2000,60,green-yellow,,,loyal,,0,2026-06-30,renewed');
+    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",Bo,,1000,20,red,,,critical,,0,2025-12-31,open`);
     expect(lines).toHaveLength(4);
     click.mockRestore();
   });
@@ -274,6 +275,15 @@ describe('account links, the renewals ahead and the timeline', () => {
     render(<RenewalsTable data={renewals(dataset, { period })} onOpenAccount={open} accountName={(id) => (id === 'c' ? 'Cobalt' : id)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Cobalt' }));
     expect(open).toHaveBeenLastCalledWith('c');
+  });
+
+  it('health change over the month and the component that fell most, in words', () => {
+    const withNovember = { ...dataset, health: [...(dataset.health ?? []), { accountId: 'a', month: '2025-11', outcome: 100, experience: 90 }] };
+    render(<AccountsTable data={accountSummaries(withNovember, { period })} />);
+    // Acme: 0.8 x 100 + 0.2 x 90 = 98 in November, 90 in December: -8, of which outcome -8, experience 0.
+    const acme = screen.getAllByRole('row').find((row) => row.textContent?.includes('Acme'));
+    expect(within(acme as HTMLElement).getAllByRole('cell').map((cell) => cell.textContent)).toContain('−8');
+    expect(acme?.textContent).toContain('Outcome score −8');
   });
 
   it('the timeline lists the story\'s events newest first, in words', () => {

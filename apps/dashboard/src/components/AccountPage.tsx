@@ -1,10 +1,14 @@
 import { AccountStoryChart } from '@cskit/charts/account-story';
+import { HealthDriversChart } from '@cskit/charts/drivers';
+import { addMonthsToMonth } from '@cskit/metrics';
 import { useAccountStory } from '@cskit/react';
 import { AccountTimelineTable } from '@cskit/table';
 import { useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import type { AppText } from '../i18n.js';
 import { Panel } from './Panel.js';
+
+const monthBefore = (month: string | undefined) => (month === undefined ? undefined : addMonthsToMonth(month, -1));
 
 export interface AccountPageProps {
   accountId: string;
@@ -48,7 +52,10 @@ export function AccountPage({ accountId, text, theme, dashboardHref, onBack }: A
       ) : (
         <div className="grid">
           <Panel title={text.accountStory} wide><AccountStoryChart data={story.data} theme={theme} /></Panel>
-          <Panel title={text.accountTimeline} wide><AccountTimelineTable data={story.data} height={320} theme={theme} /></Panel>
+          <Panel title={text.drivers}>
+            <HealthDriversChart data={story.data ? story.data.drivers : undefined} month={story.data?.period.to} from={monthBefore(story.data?.period.to)} theme={theme} />
+          </Panel>
+          <Panel title={text.accountTimeline}><AccountTimelineTable data={story.data} height={320} theme={theme} /></Panel>
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import { resolveHealthModel } from '@cskit/metrics';
 import type { HealthModelInput } from '@cskit/metrics';
 import { useCsActions, useCsStore } from '@cskit/react';
 import type { AppText } from '../i18n.js';
+import { HealthModelEditor } from './HealthModelEditor.js';
 
 function NumberField({ label, value, min, max, step, onChange }: {
   label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void;
@@ -41,6 +42,7 @@ export function SettingsPanel({ text, defaultModel }: { text: AppText; defaultMo
         <NumberField label={text.yellowFrom} value={model.tiers.yellow} min={0} max={100} step={1} onChange={(yellow) => setModel({ tiers: { ...model.tiers, yellow } })} />
         <button type="button" onClick={() => actions.setModel(defaultModel)}>{text.reset}</button>
       </fieldset>
+      <HealthModelEditor text={text} defaultModel={defaultModel} />
       <fieldset>
         <legend>{text.graceMonths}</legend>
         <NumberField label={text.graceMonths} value={graceMonths} min={0} max={12} step={1} onChange={actions.setGraceMonths} />

@@ -51,6 +51,7 @@ export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTi
   const [start = 0, end = 0] = scale.range();
   const format = tickFormat ?? ((value: T) => String(value));
   const left = orientation === 'left';
+  const fitted = !left && band ? fitBandLabels(values.map((value) => format(value)), tickSpacing(values.map(position), Math.abs(end - start))) : null;
   return (
     <g className="cskit-axis" transform={left ? undefined : `translate(0, ${top})`} aria-hidden="true">
       {left
@@ -67,7 +68,15 @@ export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTi
         ) : (
           <g key={i} transform={`translate(${at}, 0)`}>
             <line y1={0} y2={TICK} style={{ stroke: COLORS.axis }} />
-            <text y={TICK + 12} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }}>{format(value)}</text>
+            {fitted ? (
+              fitted[i] ? (
+                <text y={TICK + 12} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }}>
+                  {(fitted[i] as string[]).map((line, l) => <tspan key={l} x={0} dy={l === 0 ? 0 : 12}>{line}</tspan>)}
+                </text>
+              ) : null
+            ) : (
+              <text y={TICK + 12} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }}>{format(value)}</text>
+            )}
           </g>
         );
       })}
@@ -102,4 +111,46 @@ function RightAxis({ scale, left, numTicks, tickFormat, label, labelOffset }: { 
       {label ? <text transform={`translate(${labelOffset}, ${(start + end) / 2}) rotate(90)`} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }}>{label}</text> : null}
     </g>
   );
+}
+
+/** The least distance between consecutive ticks (the whole axis for one tick). */
+function tickSpacing(positions: ReadonlyArray<number | null>, whole: number): number {
+  const at = positions.filter((p): p is number => p !== null);
+  let least = whole;
+  for (let i = 1; i < at.length; i += 1) least = Math.min(least, Math.abs((at[i] as number) - (at[i - 1] as number)));
+  return least;
+}
+
+/** Estimated width of a label at 11 px: about 6.3 px per Latin character, a full em per CJK character. */
+export function labelWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 11 : 6.3;
+  return width;
+}
+
+/** A label in two lines, broken at the space or hyphen nearest its middle; null when it has none. */
+function twoLines(text: string): [string, string] | null {
+  let best = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    if ((text[i] === ' ' || text[i] === '-') && (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2))) best = i;
+  }
+  if (best < 0) return null;
+  return text[best] === '-' ? [text.slice(0, best + 1), text.slice(best + 1)] : [text.slice(0, best), text.slice(best + 1)];
+}
+
+/**
+ * Band labels that never overlap: as they are when each fits its band (step px between centres), else broken in
+ * two lines where they break, else every k-th label (null: not drawn) so the drawn ones fit with their neighbours'
+ * space.
+ */
+export function fitBandLabels(labels: readonly string[], step: number): Array<string[] | null> {
+  const room = step - 4;
+  const widest = (lines: readonly string[][]) => Math.max(0, ...lines.flat().map(labelWidth));
+  const single = labels.map((label) => [label]);
+  if (widest(single) <= room) return single;
+  const wrapped = labels.map((label) => twoLines(label) ?? [label]);
+  if (widest(wrapped) <= room) return wrapped;
+  const lines = widest(wrapped) < widest(single) ? wrapped : single;
+  const every = Math.ceil((widest(lines) + 4) / Math.max(1, step));
+  return lines.map((line, i) => (i % every === 0 ? line : null));
 }

@@ -3,11 +3,11 @@
  * every chart must survive (empty, a single point, all-negative movements). Not part of the public API.
  */
 import {
-  accountStory, arrMovements, arrTrend, cohorts, renewalsAhead, csAttribution, datasetNps, groupSummaries, healthDistribution, healthQuadrants, healthTransitions,
+  accountStory, arrMovements, arrTrend, cohorts, healthDrivers, healthValidation, renewalsAhead, csAttribution, datasetNps, groupSummaries, healthDistribution, healthQuadrants, healthTransitions,
   renewalFunnel, renewals, retention,
 } from '@cskit/metrics';
 import type { Dataset } from '@cskit/metrics';
-import { generateDataset } from '@cskit/sample-data';
+import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 
 export const PERIOD = { from: '2025-01', to: '2025-12' };
 export const SINGLE = { from: '2025-06', to: '2025-06' };
@@ -31,8 +31,22 @@ export function resultsFor(dataset: Dataset, period = PERIOD) {
     attribution: csAttribution(dataset, { period }),
     trend: arrTrend(dataset, { period, graceMonths: 1 }),
     ahead: renewalsAhead(dataset, { asOf: `${period.to}-01`, months: 6, graceMonths: 1 }),
-    story: dataset.accounts.length === 0 ? null : accountStory(dataset, storyAccount(dataset, period), { period, graceMonths: 1 }),
+    story: dataset.accounts.length === 0 ? null : accountStory(dataset, storyAccount(dataset, period), { period, graceMonths: 1, model: SAMPLE_HEALTH_MODEL }),
+    drivers: mostChanged(healthDrivers(dataset, { month: period.to, from: monthBefore(period.to), model: SAMPLE_HEALTH_MODEL }).accounts),
+    validation: healthValidation(dataset, { period, graceMonths: 1, model: SAMPLE_HEALTH_MODEL }),
   };
+}
+
+function monthBefore(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The account whose score moved most over the month: the richest drivers to show (null without any). */
+function mostChanged<T extends { scoreChange: number | null }>(accounts: T[]): T | null {
+  let best: T | null = null;
+  for (const a of accounts) if (a.scoreChange !== null && (best === null || Math.abs(a.scoreChange) > Math.abs(best.scoreChange ?? 0))) best = a;
+  return best ?? accounts[0] ?? null;
 }
 
 /** The account with the most dated records in the period: the richest story to show. */

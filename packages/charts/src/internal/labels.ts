@@ -45,6 +45,7 @@ export interface ChartLabels {
   chartTitles: {
     waterfall: string; funnel: string; quadrant: string; distribution: string; transitions: string; nps: string;
     cohorts: string; segments: string; attribution: string; trend: string; rates: string; ahead: string; story: string;
+    drivers: string; validation: string;
   };
   /** Trend charts. */
   movementsAxis: string;
@@ -71,6 +72,22 @@ export interface ChartLabels {
   activityRate: string;
   /** "12 events" */
   eventsWord: string;
+  /** Health drivers and validation (SPEC 12). */
+  points: (value: string) => string;
+  scoreIn: (when: string) => string;
+  noHealth: string;
+  renewalRate: string;
+  byTier: string;
+  byDecile: string;
+  decile: (k: number) => string;
+  auc: string;
+  monotonic: string;
+  notMonotonic: string;
+  ofContracts: (renewed: string, count: string) => string;
+  contribution: string;
+  change: string;
+  component: string;
+  side: string;
   facts: { arr: string; tier: string; nextRenewal: string; earlyWarning: string; yes: string; no: string };
 }
 
@@ -124,6 +141,7 @@ const enUS: ChartLabels = {
     waterfall: 'ARR waterfall', funnel: 'Renewal funnel', quadrant: 'Health quadrant', distribution: 'Health tiers by month',
     transitions: 'Health transitions', nps: 'NPS', cohorts: 'Cohorts', segments: 'Breakdown', attribution: 'CS-attributed revenue',
     trend: 'ARR trend', rates: 'Retention and churn rates', ahead: 'Renewals ahead', story: 'Account story',
+    drivers: 'Health drivers', validation: 'Health score against renewals',
   },
   movementsAxis: 'Movements',
   arrAxis: 'ARR',
@@ -144,6 +162,21 @@ const enUS: ChartLabels = {
   domain: DOMAIN_LABELS['en-US'],
   activityRate: 'Activity rate',
   eventsWord: 'events',
+  points: (value) => `${value} pts`,
+  scoreIn: (when) => `Score ${when}`,
+  noHealth: 'No health score in this month',
+  renewalRate: 'Renewal rate',
+  byTier: 'By tier',
+  byDecile: 'By score decile',
+  decile: (k) => `D${k}`,
+  auc: 'AUC',
+  monotonic: 'renewal rates fall from green to red',
+  notMonotonic: 'renewal rates do not fall from green to red',
+  ofContracts: (renewed, count) => `${renewed} of ${count} renewed`,
+  contribution: 'Contribution',
+  change: 'Change',
+  component: 'Component',
+  side: 'Side',
   facts: { arr: 'ARR', tier: 'Health tier', nextRenewal: 'Next renewal', earlyWarning: 'Early warning', yes: 'Yes', no: 'No' },
 };
 
@@ -197,6 +230,7 @@ const zhCN: ChartLabels = {
     waterfall: 'ARR 瀑布图', funnel: '续约漏斗', quadrant: '健康度象限', distribution: '各月健康度分层', transitions: '健康度迁移',
     nps: 'NPS', cohorts: '同期群', segments: '分组对比', attribution: 'CS 贡献收入',
     trend: 'ARR 趋势', rates: '留存与流失率', ahead: '即将到期续约', story: '客户详情',
+    drivers: '健康度驱动因素', validation: '健康分与续约',
   },
   movementsAxis: '变动',
   arrAxis: 'ARR',
@@ -217,6 +251,21 @@ const zhCN: ChartLabels = {
   domain: DOMAIN_LABELS['zh-CN'],
   activityRate: '活跃率',
   eventsWord: '个事件',
+  points: (value) => `${value} 分`,
+  scoreIn: (when) => `${when} 得分`,
+  noHealth: '该月没有健康分',
+  renewalRate: '续约率',
+  byTier: '按健康度分层',
+  byDecile: '按得分十分位',
+  decile: (k) => `第${k}组`,
+  auc: 'AUC',
+  monotonic: '续约率从绿到红依次下降',
+  notMonotonic: '续约率并未从绿到红依次下降',
+  ofContracts: (renewed, count) => `${count} 份中续约 ${renewed} 份`,
+  contribution: '贡献',
+  change: '变化',
+  component: '指标',
+  side: '维度',
   facts: { arr: 'ARR', tier: '健康度', nextRenewal: '下次续约', earlyWarning: '流失预警', yes: '是', no: '否' },
 };
 

@@ -1,0 +1,160 @@
+/**
+ * Does the health score predict renewals (SPEC 12)? Over the contracts due in a period and already decided at
+ * `asOf` (renewed, renewed late or churned), the renewal rate per tier of the account in the contract's due month,
+ * the AUC of the score (renewed against churned) and whether the rates fall from green to red.
+ *
+ * Rules the SPEC leaves open, decided here:
+ * - `byDecile` splits the contracts that have a score into ten groups of (nearly) equal size by score, lowest
+ *   first (group k holds ranks floor(k n / 10) .. floor((k + 1) n / 10) - 1, so equal scores may straddle two);
+ *   empty groups (fewer than ten contracts) are left out.
+ * - `monotonic` compares the tiers that have contracts, green to red: each rate is at most the one before it.
+ *   With fewer than two such tiers it is true.
+ */
+import { assertGrace, resolveAsOf } from './arr-movements.js';
+import { assertPeriod, dayNumber, monthIndex } from './dates.js';
+import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
+import { healthCell, healthScoreMatrix } from './monthly-records.js';
+import { ratio } from './ratio.js';
+import { dueContracts, isChurnedCode, isRenewedCode, renewalMatches, renewalStatusCode } from './renewals.js';
+import { wholeDataset, type Selection } from './selection.js';
+import type { Dataset, DateString, Period } from './types.js';
+
+export interface HealthValidationBucket {
+  count: number;
+  renewed: number;
+  /** renewed / count; null when count is 0. */
+  rate: number | null;
+}
+
+export interface HealthValidationDecile extends HealthValidationBucket {
+  /** 1 (lowest scores) to 10. */
+  decile: number;
+  minScore: number;
+  maxScore: number;
+}
+
+export interface HealthValidation {
+  period: Period;
+  /** Decided contracts due in the period. */
+  contracts: number;
+  byTier: Record<HealthTier | 'unknown', HealthValidationBucket>;
+  /** Share of (renewed, churned) pairs, both scored, where the renewed one scores higher (ties 0.5); null without a pair. */
+  auc: number | null;
+  /** Rates of the tiers that have contracts never rise from green to red. */
+  monotonic: boolean;
+  byDecile: HealthValidationDecile[];
+}
+
+export interface HealthValidationOptions {
+  period: Period;
+  model?: HealthModelInput;
+  graceMonths?: number;
+  asOf?: DateString;
+}
+
+export interface HealthValidationSettings {
+  period: Period;
+  model: HealthModel;
+  graceMonths: number;
+  asOf: DateString;
+}
+
+export function resolveHealthValidationSettings(options: HealthValidationOptions): HealthValidationSettings {
+  if (typeof options !== 'object' || options === null) throw new TypeError('healthValidation options must be an object { period, ... }');
+  const { period, graceMonths = 0 } = options;
+  assertPeriod(period);
+  assertGrace(graceMonths);
+  return { period, graceMonths, asOf: resolveAsOf(period, options.asOf), model: resolveHealthModel(options.model) };
+}
+
+const bucket = (count: number, renewed: number): HealthValidationBucket => ({ count, renewed, rate: ratio(renewed, count) });
+
+/**
+ * AUC by ranks (Mann-Whitney): sorted by score, each renewed contract scores above every churned one ranked below
+ * it and ties with those of equal score.
+ */
+export function scoreAuc(scores: Float64Array, renewed: Uint8Array): number | null {
+  const order = Array.from(scores.keys()).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let churnedBelow = 0;
+  let wins = 0;
+  let renewedCount = 0;
+  let churnedCount = 0;
+  for (let i = 0; i < order.length;) {
+    // One group of equal scores: its renewed win against the churned below and tie with the churned inside.
+    let j = i;
+    let groupRenewed = 0;
+    let groupChurned = 0;
+    while (j < order.length && scores[order[j] as number] === scores[order[i] as number]) {
+      if (renewed[order[j] as number] === 1) groupRenewed += 1;
+      else groupChurned += 1;
+      j += 1;
+    }
+    wins += groupRenewed * churnedBelow + 0.5 * groupRenewed * groupChurned;
+    churnedBelow += groupChurned;
+    renewedCount += groupRenewed;
+    churnedCount += groupChurned;
+    i = j;
+  }
+  return renewedCount > 0 && churnedCount > 0 ? wins / (renewedCount * churnedCount) : null;
+}
+
+export function healthValidationOf(selection: Selection, settings: HealthValidationSettings): HealthValidation {
+  const { index } = selection;
+  const c = index.contracts;
+  const { period, model, graceMonths } = settings;
+  const matches = renewalMatches(index, graceMonths);
+  const asOfDay = dayNumber(settings.asOf);
+  const health = healthScoreMatrix(index, model);
+  const counts = new Float64Array(HEALTH_TIERS.length + 1);
+  const renewedCounts = new Float64Array(HEALTH_TIERS.length + 1);
+  const unknown = HEALTH_TIERS.length;
+  const scored: number[] = [];
+  const scoredRenewed: number[] = [];
+  let contracts = 0;
+  for (const row of dueContracts(selection, monthIndex(period.from), monthIndex(period.to))) {
+    const code = renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
+    const wasRenewed = isRenewedCode(code);
+    if (!wasRenewed && !isChurnedCode(code)) continue;
+    contracts += 1;
+    const cell = healthCell(health, c.account[row] as number, c.endMonth[row] as number);
+    const tier = cell < 0 ? unknown : (health.tier[cell] as number);
+    counts[tier] = (counts[tier] as number) + 1;
+    if (wasRenewed) renewedCounts[tier] = (renewedCounts[tier] as number) + 1;
+    if (cell >= 0) {
+      scored.push(health.score[cell] as number);
+      scoredRenewed.push(wasRenewed ? 1 : 0);
+    }
+  }
+  const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code] as number, renewedCounts[code] as number)])) as HealthValidation['byTier'];
+  const rates = HEALTH_TIERS.map((tier) => byTier[tier]).filter((b) => b.count > 0).map((b) => b.rate as number);
+  const scores = Float64Array.from(scored);
+  const renewedFlags = Uint8Array.from(scoredRenewed);
+  return {
+    period: { from: period.from, to: period.to }, contracts, byTier,
+    auc: scoreAuc(scores, renewedFlags),
+    monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
+    byDecile: deciles(scores, renewedFlags),
+  };
+}
+
+function deciles(scores: Float64Array, renewed: Uint8Array): HealthValidationDecile[] {
+  const n = scores.length;
+  const order = Array.from(scores.keys()).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  const result: HealthValidationDecile[] = [];
+  for (let k = 0; k < 10; k += 1) {
+    const begin = Math.floor((k * n) / 10);
+    const end = Math.floor(((k + 1) * n) / 10);
+    if (end <= begin) continue;
+    let wins = 0;
+    for (let i = begin; i < end; i += 1) wins += renewed[order[i] as number] as number;
+    result.push({
+      decile: k + 1, minScore: scores[order[begin] as number] as number, maxScore: scores[order[end - 1] as number] as number,
+      ...bucket(end - begin, wins),
+    });
+  }
+  return result;
+}
+
+export function healthValidation(dataset: Dataset, options: HealthValidationOptions): HealthValidation {
+  return healthValidationOf(wholeDataset(dataset), resolveHealthValidationSettings(options));
+}
