@@ -33,6 +33,8 @@ import { Panel } from './components/Panel.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import type { DataMessage, DataReply } from './data.worker.js';
 import { TEXT } from './i18n.js';
+import { localImporter, workerImporter } from './import/importer.js';
+import type { Importer } from './import/importer.js';
 import { readView, withAccount, writeView } from './url-state.js';
 import type { UrlView } from './url-state.js';
 
@@ -44,10 +46,23 @@ const CAN_USE_WORKER = typeof Worker !== 'undefined';
 interface Data {
   source: CsSource;
   info: DatasetInfo | null;
-  /** Switches the worker back to its generated sample. */
+  /** Switches back to the generated sample. */
   useSample: () => void;
-  /** Validates and loads imported records (in the worker). */
-  useImported: (raw: unknown) => void;
+  /** Reads, validates and (when asked) loads imported files, where the data is. */
+  importer: Importer;
+}
+
+/**
+ * Without workers: the sample and any import live in the page, through the same engine and import steps;
+ * `setSource` shows an imported dataset (null: the sample again).
+ */
+function localData(view: UrlView, setSource: (source: CsSource | null) => void): Data {
+  const sample = localSource(validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts })).dataset);
+  return {
+    source: sample, info: null,
+    useSample: () => setSource(null),
+    importer: localImporter((dataset) => setSource(localSource(dataset))),
+  };
 }
 
 /** Bytes of answers the page received: read by `pnpm bench:dashboard` (`?bench`). */
@@ -68,18 +83,17 @@ function countAnswer(_request: unknown, result: unknown): void {
  */
 export function App() {
   const [view] = useState<UrlView>(() => readView(window.location.search));
-  const [data, setData] = useState<Data | null>(() => {
-    if (CAN_USE_WORKER) return null;
-    const validated = validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts }));
-    const sample = localSource(validated.dataset);
-    return { source: sample, info: null, useSample: () => undefined, useImported: () => undefined };
-  });
+  const [workerData, setData] = useState<Data | null>(null);
+  const [localImport, setLocalImport] = useState<CsSource | null>(null);
+  const [local] = useState<Data | null>(() => (CAN_USE_WORKER ? null : localData(view, setLocalImport)));
+  const data = workerData ?? (local && { ...local, source: localImport ?? local.source });
   // The worker lives with the component (an effect, so React's StrictMode remount in `vite dev` gets a live one).
   useEffect(() => {
     if (!CAN_USE_WORKER) return undefined;
     const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
     const bench = new URLSearchParams(window.location.search).has('bench');
     const post = (message: DataMessage) => worker.postMessage(message);
+    const importer = workerImporter(worker);
     worker.addEventListener('message', (event: MessageEvent<DataReply>) => {
       const reply = event.data;
       if (reply.type !== 'ready') return;
@@ -87,7 +101,7 @@ export function App() {
         source: workerSource(worker, `worker-${reply.version}`, bench ? { onAnswer: countAnswer } : {}),
         info: reply.info,
         useSample: () => post({ type: 'sample' }),
-        useImported: (raw) => post({ type: 'dataset', raw }),
+        importer,
       });
     });
     post({ type: 'generate', seed: view.seed, accounts: view.accounts, bench });
@@ -227,9 +241,6 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
     data.useSample();
     setPanel(null);
   };
-  const useImported = (raw: unknown) => {
-    data.useImported(raw);
-  };
 
   const trend = useArrTrend();
   const cohorts = useCohorts(cohortMeasure);
@@ -263,7 +274,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
       {panel === 'import' ? (
         <section className="drawer" aria-label={text.importTitle}>
           <h2>{text.importTitle}</h2>
-          <ImportPanel text={text} onUseSample={backToSample} onUseImported={useImported} />
+          <ImportPanel text={text} importer={data.importer} onUseSample={backToSample} />
         </section>
       ) : null}
       <FiltersBar text={text} />

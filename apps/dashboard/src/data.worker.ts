@@ -10,12 +10,11 @@ import type { DataIssue, DatasetInfo, PreparedDataset } from '@cskit/metrics';
 // Not '@cskit/react': its Provider modules bring React (and, under `vite dev`, React Refresh, which needs `window`).
 import { serveCsRequests } from '@cskit/react/worker';
 import { generateDataset } from '@cskit/sample-data';
+import { importSteps, serveImport } from './import/importer.js';
 
 /** What the page asks besides protocol requests. */
 export type DataMessage =
   | { type: 'generate'; seed: number; accounts: number; bench?: boolean }
-  /** Raw records of an import: validated and prepared here. */
-  | { type: 'dataset'; raw: unknown }
   /** Back to the sample this worker generated. */
   | { type: 'sample' };
 
@@ -39,9 +38,11 @@ function ready(next: PreparedDataset, issues: DataIssue[]): void {
 let bench = false;
 let computeMs = 0;
 const serve = serveCsRequests(self, () => engine, { onAnswered: (_request, ms) => { if (bench) computeMs += ms; } });
+// Imports are read and validated here; the data changes only when the page applies a valid one.
+const serveImports = serveImport(self, importSteps((dataset) => ready(prepareDataset(dataset, { compact: true }), [])));
 
 self.onmessage = (event: MessageEvent<DataMessage>) => {
-  if (serve(event.data)) return;
+  if (serve(event.data) || serveImports(event.data)) return;
   const message = event.data as DataMessage | { type: 'compute-ms' };
   if (message.type === 'compute-ms') {
     self.postMessage({ type: 'compute-ms', ms: computeMs });
@@ -55,9 +56,6 @@ self.onmessage = (event: MessageEvent<DataMessage>) => {
       // Compact: the worker keeps the index, not millions of monthly records (cheaper garbage collection).
       sample = prepareDataset(validated.dataset, { compact: true });
       ready(sample, validated.issues);
-    } else if (message.type === 'dataset') {
-      const validated = validateDataset(message.raw);
-      ready(prepareDataset(validated.dataset, { compact: true }), validated.issues);
     } else if (message.type === 'sample' && sample) {
       ready(sample, []);
     }

@@ -12,7 +12,8 @@ export {
   ownValue, REVENUE_FIELDS, REVENUE_SOURCES, revenueFieldOf,
 } from './domain.js';
 export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './domain.js';
-export { collectionFields, MAX_MONEY, numericFields, validateDataset } from './validate.js';
+export { collectionFields, contractFields, MAX_MONEY, numericFields, validateDataset } from './validate.js';
+export type { ContractField } from './validate.js';
 export { arrMovements, MOVEMENT_KINDS } from './arr-movements.js';
 export type { ArrMovement, ArrMovementsOptions, ArrWaterfall, ArrWaterfallMonth, MovementKind } from './arr-movements.js';
 export { retention } from './retention.js';

@@ -374,7 +374,9 @@ function validateCurrency(input: RawRecord, issues: DataIssue[]): { currency: st
       if (typeof read === 'string') issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'fxRates', message: read });
       else {
         for (const [code, rate] of Object.entries(read)) {
-          if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) fxRates.set(code, rate);
+          if (!/^[A-Z]{3}$/.test(code)) {
+            issues.push({ severity: 'error', collection: 'dataset', index: -1, field: `fxRates.${code}`, message: `fxRates key ${JSON.stringify(code)} is not an ISO 4217 code such as 'EUR'; its rate was left out` });
+          } else if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) fxRates.set(code, rate);
           else issues.push({ severity: 'error', collection: 'dataset', index: -1, field: `fxRates.${code}`, message: `rate for ${code} must be a positive finite number, got ${describe(rate)}` });
         }
       }
@@ -422,6 +424,22 @@ export function validateDataset(raw: unknown): ValidationResult {
 /** The fields of a collection that hold numbers (money, counts, scores): what a CSV import converts from text. */
 export function numericFields(collection: CollectionName): string[] {
   return SCHEMAS[collection].filter((rule) => ['money', 'count', 'score', 'nps', 'number'].includes(rule.kind)).map((rule) => rule.field);
+}
+
+/** A field of the data contract as an import sees it: its name, what its text becomes, and whether it is required. */
+export interface ContractField {
+  field: string;
+  type: 'text' | 'number' | 'date' | 'month';
+  required: boolean;
+}
+
+/** The fields of a collection with their types, in the contract's order (SPEC 1). */
+export function contractFields(collection: CollectionName): ContractField[] {
+  return SCHEMAS[collection].map((rule) => ({
+    field: rule.field,
+    type: rule.kind === 'date' ? 'date' : rule.kind === 'month' ? 'month' : numericFields(collection).includes(rule.field) ? 'number' : 'text',
+    required: rule.required === true,
+  }));
 }
 
 /** The fields of a collection, in the contract's order: the columns of an import template. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeCsvCell, toCsv } from './csv.js';
 
@@ -7,7 +8,7 @@ describe('CSV export', () => {
     expect(escapeCsvCell('+1 555')).toBe("'+1 555");
     expect(escapeCsvCell('-2+3')).toBe("'-2+3");
     expect(escapeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(escapeCsvCell('\tTabbed')).toBe("'\tTabbed");
+    expect(escapeCsvCell('\tTabbed')).toBe(`"'\tTabbed"`);
     expect(escapeCsvCell('\rReturn')).toBe(`"'\rReturn"`);
   });
 
@@ -21,6 +22,25 @@ describe('CSV export', () => {
     expect(escapeCsvCell('Smith, Jones')).toBe('"Smith, Jones"');
     expect(escapeCsvCell('say "hi"')).toBe('"say ""hi"""');
     expect(escapeCsvCell('a\nb')).toBe('"a\nb"');
+  });
+
+  it('quotes any field with a character a spreadsheet may split on, so no part of it becomes a cell (OWASP)', () => {
+    expect(escapeCsvCell('Acme;=1+1')).toBe('"Acme;=1+1"');
+    expect(escapeCsvCell('Acme\t=1+1')).toBe('"Acme\t=1+1"');
+    expect(escapeCsvCell('Acme,=1+1')).toBe('"Acme,=1+1"');
+  });
+
+  it('property: every field with a separator, quote or line break is quoted, and round-trips', () => {
+    fc.assert(fc.property(fc.string(), (text) => {
+      const cell = escapeCsvCell(text);
+      if (/[",;\t\r\n]/.test(text)) {
+        expect(cell.startsWith('"') && cell.endsWith('"')).toBe(true);
+        const inner = cell.slice(1, -1).replace(/""/g, '"');
+        expect(inner).toBe(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+      } else {
+        expect(/[;\t]/.test(cell)).toBe(false);
+      }
+    }));
   });
 
   it('joins rows with CRLF', () => {

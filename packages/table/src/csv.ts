@@ -1,7 +1,9 @@
 /**
  * CSV export. Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
  * carriage return) get a leading apostrophe, as OWASP advises against CSV injection; numbers are written as
- * numbers. Fields with a comma, quote or line break are quoted (RFC 4180), lines end with CRLF.
+ * numbers. Fields with a quote, a line break or any character a spreadsheet may split on (comma, semicolon, tab)
+ * are quoted (RFC 4180, and OWASP: `Acme;=1+1` must not become a cell `=1+1` where `;` separates); lines end with
+ * CRLF.
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -12,7 +14,7 @@ export function escapeCsvCell(value: CsvValue): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {

@@ -1,76 +1,289 @@
-import type { CollectionName, DataIssue } from '@cskit/metrics';
-import { validateDataset } from '@cskit/metrics';
-import { useState } from 'react';
+import type { CollectionName } from '@cskit/metrics';
+import { useRef, useState } from 'react';
 import type { AppText } from '../i18n.js';
-import { COLLECTIONS, locate, rawDataset, readImportFile, TEMPLATES } from '../import.js';
-import type { ImportedFile } from '../import.js';
+import { DATE_FORMATS, isIdentity, shapeKey } from '../import/convert.js';
+import type { ColumnMapping, DateFormat } from '../import/convert.js';
+import { COLLECTIONS, importFields, TEMPLATES } from '../import/fields.js';
+import type { Importer } from '../import/importer.js';
+import type { Inspection } from '../import/parse.js';
+import type { ImportReport } from '../import/session.js';
+
+/** Where one collection's file is: being mapped, being read (with progress), read, or failed. */
+type FileState =
+  | { step: 'mapping'; file: File; inspection: Inspection; mapping: ColumnMapping; dateFormat: DateFormat | null }
+  | { step: 'reading'; file: File; share: number; rows: number }
+  | { step: 'read'; fileName: string }
+  | { step: 'failed'; fileName: string; message: string };
+
+/** A remembered mapping for a file shape (the same export next month needs no mapping again). */
+function remembered(inspection: Inspection): { mapping: ColumnMapping; dateFormat: DateFormat } | null {
+  try {
+    const saved = window.localStorage.getItem(shapeKey(inspection.collection, inspection.headers));
+    return saved ? (JSON.parse(saved) as { mapping: ColumnMapping; dateFormat: DateFormat }) : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(inspection: Inspection, mapping: ColumnMapping, dateFormat: DateFormat): void {
+  try {
+    window.localStorage.setItem(shapeKey(inspection.collection, inspection.headers), JSON.stringify({ mapping, dateFormat }));
+  } catch {
+    // Storage may be off (private mode): the mapping is then asked again next time.
+  }
+}
+
+/** The collection a file's name points to: `accounts.csv`, `Contracts export.csv`, `nps-2025.json`... */
+function collectionOfName(name: string): CollectionName | null {
+  const base = name.toLowerCase().replace(/\.[a-z]+$/, '');
+  return [...COLLECTIONS].sort((a, b) => b.length - a.length).find((c) => base.includes(c.replace(/s$/, ''))) ?? null;
+}
 
 /**
- * Own data: pick a CSV or JSON file per collection, see every issue with file, row and field, then use the valid
- * rows. Templates show the expected columns.
+ * Own data: a CSV or JSON file per collection. Each file is inspected and read where the data is (the worker), with
+ * its columns mapped to the contract when its headers differ, its date format picked, and progress while it reads;
+ * the report counts issues by kind, lists the first ones and offers every one as CSV. The data is replaced only
+ * after a confirmation, and only by an import with a valid account.
  */
-export function ImportPanel({ text, onUseSample, onUseImported }: { text: AppText; onUseSample: () => void; onUseImported: (raw: unknown) => void }) {
-  const [files, setFiles] = useState<ImportedFile[]>([]);
-  const [issues, setIssues] = useState<DataIssue[] | null>(null);
-  const [summary, setSummary] = useState<string | null>(null);
+export function ImportPanel({ text, importer, onUseSample }: { text: AppText; importer: Importer; onUseSample: () => void }) {
+  const [files, setFiles] = useState<Partial<Record<CollectionName, FileState>>>({});
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const calls = useRef(0);
+  const setFile = (collection: CollectionName, state: FileState | null) =>
+    setFiles((current) => {
+      const next = { ...current };
+      if (state === null) delete next[collection];
+      else next[collection] = state;
+      return next;
+    });
+  // Reports arrive in the order the worker finishes; each holds every file read by then, so the last one wins.
+  const takeReport = (next: ImportReport | null) => {
+    calls.current += 1;
+    setReport(next);
+    setConfirming(false);
+  };
 
-  const check = (next: ImportedFile[]) => {
-    setFiles(next);
-    if (!next.some((file) => file.collection === 'accounts')) {
-      setIssues(null);
-      return;
+  const read = async (collection: CollectionName, file: File, inspection: Inspection, mapping: ColumnMapping, dateFormat: DateFormat) => {
+    remember(inspection, mapping, dateFormat);
+    setFile(collection, { step: 'reading', file, share: 0, rows: 0 });
+    try {
+      const next = await importer.read(collection, file, { mapping, dateFormat }, (share, rows) => setFile(collection, { step: 'reading', file, share, rows }));
+      setFile(collection, { step: 'read', fileName: file.name });
+      takeReport(next);
+    } catch (error) {
+      setFile(collection, { step: 'failed', fileName: file.name, message: error instanceof Error ? error.message : String(error) });
     }
-    const { dataset, issues: found } = validateDataset(rawDataset(next));
-    setIssues([...next.flatMap((file) => file.parseIssues), ...found]);
-    setSummary(text.imported(dataset.accounts.length));
   };
-  const onFile = async (collection: CollectionName, file: File | undefined) => {
-    const rest = files.filter((f) => f.collection !== collection);
-    check(file ? [...rest, await readImportFile(collection, file)] : rest);
-  };
-  const templateHref = (collection: CollectionName) => `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATES[collection])}`;
 
+  const choose = async (collection: CollectionName, file: File | undefined) => {
+    setNotice(null);
+    if (!file) return;
+    try {
+      const inspection = await importer.inspect(collection, file);
+      if (inspection.problem) {
+        setFile(collection, { step: 'failed', fileName: file.name, message: inspection.problem });
+        takeReport(await importer.remove(collection));
+        return;
+      }
+      const saved = remembered(inspection);
+      const mapping = saved?.mapping ?? inspection.mapping;
+      const dateFormat = saved?.dateFormat ?? inspection.dateFormat;
+      const plain = inspection.format === 'json' || (isIdentity(mapping, inspection.headers) && dateFormat === 'iso');
+      if (plain) await read(collection, file, inspection, mapping, 'iso');
+      else setFile(collection, { step: 'mapping', file, inspection, mapping, dateFormat });
+    } catch (error) {
+      setFile(collection, { step: 'failed', fileName: file.name, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const chooseMany = (list: FileList | null) => {
+    const unknown: string[] = [];
+    for (const file of Array.from(list ?? [])) {
+      const collection = collectionOfName(file.name);
+      if (collection) void choose(collection, file);
+      else unknown.push(file.name);
+    }
+    setNotice(unknown.length > 0 ? unknown.map(text.unknownCollection).join(' ') : null);
+  };
+
+  const remove = async (collection: CollectionName) => {
+    setFile(collection, null);
+    takeReport(await importer.remove(collection));
+  };
+
+  const download = async () => {
+    const csv = await importer.reportCsv();
+    const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'import-report.csv';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  const apply = async () => {
+    setApplying(true);
+    try {
+      await importer.apply();
+      setNotice(text.imported(report?.accepted.accounts ?? 0));
+      setFiles({});
+      takeReport(null);
+    } catch (error) {
+      setNotice(`${text.importFailed}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setApplying(false);
+      setConfirming(false);
+    }
+  };
+
+  const templateHref = (collection: CollectionName) => `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATES[collection])}`;
+  const accounts = report?.accepted.accounts ?? 0;
+  const busy = Object.values(files).some((state) => state?.step === 'reading' || state?.step === 'mapping');
   return (
     <div className="import">
       <p>{text.importHint}</p>
+      <label className="import__many">
+        {text.addFiles}
+        <input type="file" multiple accept=".csv,.json,text/csv,application/json" data-collection="*" onChange={(event) => chooseMany(event.target.files)} />
+        <span className="hint">{text.addFilesHint}</span>
+      </label>
       <ul className="import__files">
-        {COLLECTIONS.map((collection) => (
-          <li key={collection}>
-            <label>
-              <span className="import__name">{`${collection}${collection === 'accounts' ? ' *' : ''}`}</span>
-              <input type="file" accept=".csv,.json,text/csv,application/json" data-collection={collection}
-                onChange={(event) => void onFile(collection, event.target.files?.[0])} />
-            </label>
-            <a href={templateHref(collection)} download={`${collection}.csv`}>{`${text.template}: ${collection}.csv`}</a>
-          </li>
-        ))}
+        {COLLECTIONS.map((collection) => {
+          const state = files[collection];
+          return (
+            <li key={collection} className={state?.step === 'mapping' ? 'import__file--mapping' : undefined}>
+              <label>
+                <span className="import__name">{`${collection}${collection === 'accounts' ? ' *' : ''}`}</span>
+                <input type="file" accept=".csv,.json,text/csv,application/json" data-collection={collection}
+                  onChange={(event) => { void choose(collection, event.target.files?.[0]); event.target.value = ''; }} />
+              </label>
+              <a href={templateHref(collection)} download={`${collection}.csv`}>{`${text.template}: ${collection}.csv`}</a>
+              {state?.step === 'reading' ? (
+                <span className="import__progress">
+                  <progress aria-label={text.reading(state.file.name)} max={1} value={state.share} />
+                  {text.rowsRead(state.rows)}
+                </span>
+              ) : null}
+              {state?.step === 'read' || state?.step === 'failed' ? (
+                <span className="import__status">
+                  {state.step === 'failed' ? <span role="alert" className="error">{`${state.fileName}: ${state.message}`}</span> : state.fileName}
+                  <button type="button" className="link" onClick={() => void remove(collection)}>{text.remove}</button>
+                </span>
+              ) : null}
+              {state?.step === 'mapping' ? (
+                <MappingForm
+                  text={text} state={state}
+                  onChange={(patch) => setFile(collection, { ...state, ...patch })}
+                  onRead={() => void read(collection, state.file, state.inspection, state.mapping, state.dateFormat ?? 'iso')}
+                  onCancel={() => setFile(collection, null)}
+                />
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
-      {issues ? (
-        <section aria-live="polite" className="import__report" aria-label={text.issues(issues.length)}>
-          <p>{summary} {issues.length === 0 ? text.noIssues : text.issues(issues.length)}</p>
-          {issues.length > 0 ? (
-            <table>
-              <thead><tr><th scope="col">{text.severity}</th><th scope="col">{text.file}</th><th scope="col">{text.row}</th><th scope="col">{text.field}</th><th scope="col">{text.message}</th></tr></thead>
-              <tbody>
-                {issues.map((issue, i) => {
-                  const where = locate(issue, files);
-                  return (
-                    <tr key={i} className={`issue issue--${issue.severity}`}>
-                      <td>{issue.severity === 'error' ? text.error : text.warning}</td>
-                      <td>{where.file}</td>
-                      <td>{where.row}</td>
-                      <td>{issue.field ?? ''}</td>
-                      <td>{issue.message}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          ) : null}
-          <button type="button" onClick={() => onUseImported(rawDataset(files))}>{text.useImported}</button>
-        </section>
+      {notice ? <p role="status" className="import__notice">{notice}</p> : null}
+      {report ? <ImportReportView text={text} report={report} onDownload={() => void download()} /> : null}
+      {report ? (
+        <div className="import__apply">
+          {accounts === 0 ? <p className="hint">{text.noValidAccount}</p> : null}
+          {confirming ? (
+            <div role="group" aria-label={text.confirmReplace(accounts)} className="import__confirm">
+              <span>{text.confirmReplace(accounts)}</span>
+              <button type="button" disabled={applying} onClick={() => void apply()}>{text.replace}</button>
+              <button type="button" onClick={() => setConfirming(false)}>{text.cancel}</button>
+            </div>
+          ) : (
+            <button type="button" disabled={accounts === 0 || busy} onClick={() => setConfirming(true)}>{text.useImported}</button>
+          )}
+        </div>
       ) : null}
       <button type="button" className="link" onClick={onUseSample}>{text.useSample}</button>
     </div>
+  );
+}
+
+function MappingForm({ text, state, onChange, onRead, onCancel }: {
+  text: AppText; state: Extract<FileState, { step: 'mapping' }>;
+  onChange: (patch: { mapping?: ColumnMapping; dateFormat?: DateFormat }) => void; onRead: () => void; onCancel: () => void;
+}) {
+  const { inspection, mapping, dateFormat } = state;
+  const fields = importFields(inspection.collection);
+  const missing = fields.some((f) => f.required && !mapping[f.field]);
+  const hasDates = fields.some((f) => (f.type === 'date' || f.type === 'month') && mapping[f.field]);
+  const formatLabel: Record<DateFormat, string> = { iso: text.dateIso, mdy: text.dateMdy, dmy: text.dateDmy };
+  return (
+    <fieldset className="import__mapping">
+      <legend>{text.mapColumns(inspection.fileName)}</legend>
+      <p className="hint">{text.mapHint}</p>
+      <div className="import__fields">
+        {fields.map(({ field, required }) => (
+          <label key={field} className="field">
+            {`${field}${required ? ' *' : ''}`}
+            <select value={mapping[field] ?? ''} onChange={(event) => onChange({ mapping: { ...mapping, [field]: event.target.value || null } })}>
+              <option value="">{`— ${text.notImported}`}</option>
+              {inspection.headers.map((header) => <option key={header} value={header}>{header}</option>)}
+            </select>
+          </label>
+        ))}
+      </div>
+      {hasDates ? (
+        <label className="field">
+          {text.dateFormat}
+          <select value={dateFormat ?? ''} onChange={(event) => onChange({ dateFormat: event.target.value as DateFormat })}>
+            {dateFormat === null ? <option value="">—</option> : null}
+            {DATE_FORMATS.map((format) => <option key={format} value={format}>{formatLabel[format]}</option>)}
+          </select>
+          {dateFormat === null ? <span className="hint">{text.dateAmbiguous}</span> : null}
+        </label>
+      ) : null}
+      <div className="import__actions">
+        <button type="button" disabled={missing || (hasDates && dateFormat === null)} onClick={onRead}>{text.readFile}</button>
+        <button type="button" onClick={onCancel}>{text.cancel}</button>
+      </div>
+    </fieldset>
+  );
+}
+
+function ImportReportView({ text, report, onDownload }: { text: AppText; report: ImportReport; onDownload: () => void }) {
+  const total = report.errors + report.warnings;
+  const counts = Object.entries(report.accepted).map(([collection, count]) => `${collection} ${count.toLocaleString()}`).join(', ');
+  return (
+    <section aria-live="polite" className="import__report" aria-label={text.issues(total)}>
+      <p>{`${text.accepted(counts)} `}{total === 0 ? text.noIssues : text.errorsAndWarnings(report.errors, report.warnings)}</p>
+      {report.contractsFromSubscriptions > 0 ? <p>{text.contractsFromPlans(report.contractsFromSubscriptions)}</p> : null}
+      {report.byKind.length > 1 ? (
+        <table className="import__kinds">
+          <caption>{text.byKind}</caption>
+          <thead><tr><th scope="col">{text.file}</th><th scope="col">{text.field}</th><th scope="col">{text.message}</th><th scope="col">{text.count}</th></tr></thead>
+          <tbody>
+            {report.byKind.slice(0, 20).map((kind, i) => (
+              <tr key={i}><td>{kind.file}</td><td>{kind.field ?? ''}</td><td>{kind.pattern}</td><td>{kind.count.toLocaleString()}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {total > 0 ? (
+        <table>
+          <caption>{text.firstIssues(report.first.length, total)}</caption>
+          <thead><tr><th scope="col">{text.severity}</th><th scope="col">{text.file}</th><th scope="col">{text.row}</th><th scope="col">{text.field}</th><th scope="col">{text.message}</th></tr></thead>
+          <tbody>
+            {report.first.map((issue, i) => (
+              <tr key={i} className={`issue issue--${issue.severity}`}>
+                <td>{issue.severity === 'error' ? text.error : text.warning}</td>
+                <td>{issue.file}</td>
+                <td>{issue.line > 0 ? issue.line : ''}</td>
+                <td>{issue.field ?? ''}</td>
+                <td>{issue.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {total > report.first.length ? <button type="button" onClick={onDownload}>{text.downloadReport}</button> : null}
+    </section>
   );
 }

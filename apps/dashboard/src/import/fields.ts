@@ -1,0 +1,79 @@
+/**
+ * The import's view of the data contract: the collections a user can import, their fields with types (from
+ * `@cskit/metrics`), a template per collection, and the header names real exports use for each field.
+ */
+import { COLLECTION_NAMES, contractFields } from '@cskit/metrics';
+import type { CollectionName, ContractField } from '@cskit/metrics';
+
+/** Every collection of the data contract, accounts first (the one an import needs). */
+export const COLLECTIONS: readonly CollectionName[] = ['accounts', ...COLLECTION_NAMES.filter((name) => name !== 'accounts')];
+
+/**
+ * Optional account columns that describe a subscription (a plan's start, end and ARR): an account export without a
+ * contracts file becomes one contract per account from them (docs/importing.md).
+ */
+export const SUBSCRIPTION_FIELDS: readonly ContractField[] = [
+  { field: 'subscriptionStart', type: 'date', required: false },
+  { field: 'subscriptionEnd', type: 'date', required: false },
+  { field: 'subscriptionArr', type: 'number', required: false },
+  { field: 'subscriptionCurrency', type: 'text', required: false },
+];
+
+/** The fields an import maps columns to: the contract's, and for accounts the subscription columns. */
+export function importFields(collection: CollectionName): ContractField[] {
+  return collection === 'accounts' ? [...contractFields(collection), ...SUBSCRIPTION_FIELDS] : contractFields(collection);
+}
+
+/** A header and one example row per collection: the downloadable templates. */
+export const TEMPLATES: Record<CollectionName, string> = {
+  accounts: 'id,name,signedAt,csmId,salesRepId,segment,region,industry,channel,stage\nacc-1,Acme Ltd,2024-03-15,csm-1,rep-1,KA,APAC,Software,direct,customer\n',
+  contracts: 'id,accountId,start,end,arr,currency,optOutDate\nctr-1,acc-1,2024-03-15,2025-03-14,120000,USD,\n',
+  arr: 'accountId,month,arr,currency\nacc-1,2025-01,120000,USD\n',
+  health: 'accountId,month,outcome,experience\nacc-1,2025-01,72,65\n',
+  nps: 'id,accountId,date,score,role\nnps-1,acc-1,2025-02-10,9,admin\n',
+  activity: 'accountId,month,activeUsers,licensedUsers\nacc-1,2025-01,42,50\n',
+  leads: 'id,accountId,csmId,createdAt,stage,closedAt,arr\nlead-1,acc-1,csm-1,2025-01-10,won,2025-03-01,15000\n',
+  advocacy: 'id,accountId,csmId,date,kind\nadv-1,acc-1,csm-1,2025-04-01,case-study\n',
+  revenue: 'id,accountId,csmId,date,arr,source\nrev-1,acc-1,csm-1,2025-05-01,8000,consulting\n',
+  csms: 'id,name,team\ncsm-1,Li Na,APAC\n',
+  measures: 'accountId,month,key,value\nacc-1,2025-01,coreFeatureUse,0.64\n',
+};
+
+/**
+ * Header names of real exports for each field (compared without case, spaces, dashes or underscores), beyond the
+ * field's own name. A collection's own `id` also answers to "<collection> id" (account id, contract id...).
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  id: ['key', 'uid', 'identifier'],
+  accountId: ['account', 'accountkey', 'customerid', 'customer', 'companyid', 'clientid'],
+  csmId: ['csm', 'csmowner', 'customersuccessmanager', 'owner', 'ownerid', 'successmanager'],
+  name: ['accountname', 'customername', 'company', 'companyname', 'client', 'clientname'],
+  signedAt: ['signed', 'signeddate', 'signdate', 'customersince', 'createdat', 'created', 'closedwondate', 'startdate'],
+  salesRepId: ['salesrep', 'ae', 'accountexecutive', 'rep'],
+  segment: ['tier', 'customertier', 'size'],
+  region: ['geo', 'territory', 'country', 'market'],
+  start: ['startdate', 'begin', 'from', 'termstart', 'periodstart'],
+  end: ['enddate', 'to', 'termend', 'periodend', 'expiry', 'expires', 'renewaldate'],
+  arr: ['annualrecurringrevenue', 'annualvalue', 'acv', 'amount', 'value'],
+  month: ['period', 'date'],
+  score: ['npsscore', 'rating'],
+  date: ['responsedate', 'submittedat', 'eventdate'],
+  activeUsers: ['active', 'activeseats', 'mau', 'monthlyactiveusers'],
+  licensedUsers: ['licensed', 'seats', 'licenses', 'licences', 'purchasedseats'],
+  subscriptionStart: ['planstart', 'subscriptionstartdate', 'currenttermstart'],
+  subscriptionEnd: ['planend', 'subscriptionenddate', 'currenttermend'],
+  subscriptionArr: ['planarr', 'mrr12', 'subscriptionvalue', 'contractvalue', 'arr'],
+  subscriptionCurrency: ['plancurrency', 'currency'],
+};
+
+/** A header as compared: lower case, without spaces, dashes, underscores or dots. */
+export function normalizeHeader(header: string): string {
+  return header.toLowerCase().replace(/[\s_\-.]+/g, '');
+}
+
+/** The normalised names a field answers to in this collection. */
+export function namesOf(collection: CollectionName, field: string): string[] {
+  const own = [normalizeHeader(field), ...(SYNONYMS[field] ?? [])];
+  if (field === 'id') own.push(`${normalizeHeader(collection.replace(/s$/, ''))}id`);
+  return own;
+}
