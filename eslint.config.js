@@ -47,6 +47,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@cskit/charts', '@cskit/charts/*', '@cskit/sample-data'], message: 'tables depend on @cskit/metrics and @cskit/react only (sample data in stories is fine).' }] }] },
   },
   {
+    // A server package depends on @cskit/metrics only: no React, no browser.
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@cskit/react', '@cskit/react/*', '@cskit/charts', '@cskit/charts/*', '@cskit/table', 'zustand'], message: '@cskit/server depends on @cskit/metrics only.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage'],
+    },
+  },
+  {
     files: ['packages/*/src/**/*.stories.tsx', 'packages/*/src/**/story-data.ts', 'packages/*/src/**/fixtures.ts', 'packages/*/src/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },

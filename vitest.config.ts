@@ -16,6 +16,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Property tests run many cases; on a loaded 2-core CI machine 5 s is too tight for some.
+          testTimeout: 30_000,
           include: [
             'packages/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts',
           ],

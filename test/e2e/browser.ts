@@ -20,12 +20,19 @@ export function launchBrowser(): Promise<Browser> {
  * Serves the built app on a free port. It is built first unless `scripts/test.sh` has just built it
  * (CSKIT_DASHBOARD_BUILT=1), so `pnpm test:e2e` alone never tests a stale build.
  */
-export async function serveDashboard(): Promise<{ url: string; server: PreviewServer }> {
+/** The built dashboard's folder, built first unless `scripts/test.sh` has just built it (CSKIT_DASHBOARD_BUILT=1). */
+export function builtDashboard(): string {
   // Built in its own process: under Vitest NODE_ENV is 'test', and an in-process build would ship React's
   // development build.
   if (process.env.CSKIT_DASHBOARD_BUILT !== '1' || !existsSync(`${APP}dist/index.html`)) {
     execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: APP, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    process.env.CSKIT_DASHBOARD_BUILT = '1';
   }
+  return `${APP}dist/`;
+}
+
+export async function serveDashboard(): Promise<{ url: string; server: PreviewServer }> {
+  builtDashboard();
   const server = await preview({ root: APP, configFile: `${APP}vite.config.ts`, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.resolvedUrls?.local[0];
   if (!address) throw new Error('preview server has no local URL');

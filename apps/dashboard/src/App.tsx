@@ -14,7 +14,7 @@ import { RenewalsAheadChart } from '@cskit/charts/renewals-ahead';
 import type { CohortMeasure, DatasetInfo, HealthModelInput } from '@cskit/metrics';
 import { validateDataset } from '@cskit/metrics';
 import {
-  CsKitProvider, createCsStore, localSource, useArrWaterfall, useBreakdown, useCohorts, useCsActions, useCsAttribution, useCsError,
+  CsKitProvider, createCsStore, localSource, remoteSource, useArrWaterfall, useBreakdown, useCohorts, useCsActions, useCsAttribution, useCsError,
   useCsmScorecard, useCsPending, useCsStore, useDrillDown, useHealthDistribution, useHealthQuadrants, useHealthTransitions, useNps,
   useRenewalFunnel, useArrTrend, useHealthValidation, useRenewalsAhead, workerSource,
 } from '@cskit/react';
@@ -48,8 +48,15 @@ interface Data {
   info: DatasetInfo | null;
   /** Switches back to the generated sample. */
   useSample: () => void;
-  /** Reads, validates and (when asked) loads imported files, where the data is. */
-  importer: Importer;
+  /** Reads, validates and (when asked) loads imported files, where the data is; null in server mode (the server owns the data). */
+  importer: Importer | null;
+  /** Server mode: the demo viewers and the one whose scope the server applies. */
+  remote?: { viewers: DemoViewer[]; viewer: string; setViewer: (viewer: string) => void } | undefined;
+}
+
+interface DemoViewer {
+  id: string;
+  label: string;
 }
 
 /**
@@ -83,6 +90,28 @@ function countAnswer(_request: unknown, result: unknown): void {
  */
 export function App() {
   const [view] = useState<UrlView>(() => readView(window.location.search));
+  return view.remote ? <RemoteApp view={view} remote={view.remote} /> : <BrowserApp view={view} />;
+}
+
+/**
+ * Server mode: every widget asks a `@cskit/server` handler (`remoteSource`); the page never holds records, and the
+ * server answers for the picked demo viewer's scope only.
+ */
+function RemoteApp({ view, remote }: { view: UrlView; remote: string }) {
+  const [viewer, setViewer] = useState(view.viewer ?? 'admin');
+  const [viewers, setViewers] = useState<DemoViewer[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/api/demo/viewers', { signal: controller.signal }).then((r) => (r.ok ? r.json() : []), () => []).then((list: DemoViewer[]) => setViewers(list), () => undefined);
+    return () => controller.abort();
+  }, []);
+  // A new source per viewer: answers of one viewer are never shown to another (caches are per source).
+  const source = useMemo(() => remoteSource({ url: remote, headers: { 'x-cskit-viewer': viewer } }), [remote, viewer]);
+  const data: Data = { source, info: null, useSample: () => undefined, importer: null, remote: { viewers, viewer, setViewer } };
+  return <Loaded view={view} data={data} />;
+}
+
+function BrowserApp({ view }: { view: UrlView }) {
   const [workerData, setData] = useState<Data | null>(null);
   const [localImport, setLocalImport] = useState<CsSource | null>(null);
   const [local] = useState<Data | null>(() => (CAN_USE_WORKER ? null : localData(view, setLocalImport)));
@@ -141,7 +170,7 @@ function Loaded({ view, data }: { view: UrlView; data: Data }) {
   const text = TEXT[useStoreLocale(store)];
   return (
     <CsKitProvider store={store} source={data.source}>
-      <UrlSync view={view} theme={theme} account={account} />
+      <UrlSync view={view} theme={theme} account={account} viewer={data.remote?.viewer ?? null} />
       <AccountNavContext.Provider value={nav}>
         {/* The dashboard stays mounted under an account page, so Back finds it as it was (scroll, tables, panels). */}
         <div hidden={account !== null}>
@@ -204,16 +233,16 @@ function useAccountPage(initial: string | null) {
 }
 
 /** Mirrors the store's view into the URL (replaceState: filters are not history entries). */
-function UrlSync({ view, theme, account }: { view: UrlView; theme: 'light' | 'dark'; account: string | null }) {
+function UrlSync({ view, theme, account, viewer }: { view: UrlView; theme: 'light' | 'dark'; account: string | null; viewer: string | null }) {
   const period = useCsStore((s) => s.period);
   const comparison = useCsStore((s) => s.comparison);
   const filters = useCsStore((s) => s.filters);
   const locale = useCsStore((s) => s.locale);
   useEffect(() => {
-    const search = writeView({ ...view, period, comparison, filters, locale, theme, account });
+    const search = writeView({ ...view, period, comparison, filters, locale, theme, account, viewer });
     if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
     document.documentElement.lang = locale;
-  }, [view, period, comparison, filters, locale, theme, account]);
+  }, [view, period, comparison, filters, locale, theme, account, viewer]);
   return null;
 }
 
@@ -267,11 +296,22 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
             {`${text.theme}: ${theme === 'dark' ? text.dark : text.light}`}
           </button>
           <button type="button" aria-expanded={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? null : 'settings')}>{text.settings}</button>
-          <button type="button" aria-expanded={panel === 'import'} onClick={() => setPanel(panel === 'import' ? null : 'import')}>{text.importData}</button>
+          {data.importer ? (
+            <button type="button" aria-expanded={panel === 'import'} onClick={() => setPanel(panel === 'import' ? null : 'import')}>{text.importData}</button>
+          ) : null}
+          {data.remote ? (
+            <label>
+              {text.viewer}
+              <select aria-label={text.viewer} value={data.remote.viewer} onChange={(e) => data.remote?.setViewer(e.target.value)}>
+                {(data.remote.viewers.some((v) => v.id === data.remote?.viewer) ? data.remote.viewers : [{ id: data.remote.viewer, label: data.remote.viewer }, ...data.remote.viewers])
+                  .map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+              </select>
+            </label>
+          ) : null}
         </div>
       </header>
       {panel === 'settings' ? <section className="drawer" aria-label={text.settings}><SettingsPanel text={text} defaultModel={DEFAULT_MODEL} /></section> : null}
-      {panel === 'import' ? (
+      {panel === 'import' && data.importer ? (
         <section className="drawer" aria-label={text.importTitle}>
           <h2>{text.importTitle}</h2>
           <ImportPanel text={text} importer={data.importer} onUseSample={backToSample} />

@@ -17,6 +17,10 @@ export interface UrlView {
   accounts: number;
   /** The account whose page is open (`?account=ID`); null on the dashboard. */
   account: string | null;
+  /** Server mode: the base URL of a `@cskit/server` handler (`?remote=/api/cskit`); null: the data is in the browser. */
+  remote: string | null;
+  /** Server mode: the demo viewer whose scope the server applies (`?viewer=csm:csm-001`). */
+  viewer: string | null;
 }
 
 export const DEFAULT_VIEW: UrlView = {
@@ -28,6 +32,8 @@ export const DEFAULT_VIEW: UrlView = {
   seed: 2025,
   accounts: 2000,
   account: null,
+  remote: null,
+  viewer: null,
 };
 
 /** Longest account id the URL carries (ids are the host's; a longer one is not an id). */
@@ -60,6 +66,9 @@ export function readView(search: string): UrlView {
     seed: number('seed', DEFAULT_VIEW.seed, 2 ** 31),
     accounts: number('accounts', DEFAULT_VIEW.accounts, 200_000),
     account: accountOf(params.get('account')),
+    // Same-origin paths only: the page never sends its viewer to another site.
+    remote: /^\/[\w\-/]*$/.test(params.get('remote') ?? '') ? params.get('remote') : null,
+    viewer: accountOf(params.get('viewer')),
   };
 }
 
@@ -73,6 +82,8 @@ export function writeView(view: UrlView): string {
   if (view.theme !== DEFAULT_VIEW.theme) params.set('theme', view.theme);
   if (view.seed !== DEFAULT_VIEW.seed) params.set('seed', String(view.seed));
   if (view.accounts !== DEFAULT_VIEW.accounts) params.set('accounts', String(view.accounts));
+  if (view.remote !== null) params.set('remote', view.remote);
+  if (view.viewer !== null) params.set('viewer', view.viewer);
   if (view.account !== null) params.set('account', view.account);
   return `?${params.toString()}`;
 }

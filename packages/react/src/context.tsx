@@ -47,11 +47,11 @@ export function CsKitProvider({ dataset, source, options, store: given, children
 /** Asks an asynchronous source what its data is (currency, default period) once per source. */
 function SourceInfo() {
   const needed = useCsStore((s) => s.info === null && s.dataset === null);
-  const { data } = useCsQuery(needed ? { kind: 'info' } : null);
+  const { data, stale } = useCsQuery(needed ? { kind: 'info' } : null);
   const setInfo = useCsStore((s) => s.actions.setInfo);
   useEffect(() => {
-    if (data && needed) setInfo(data);
-  }, [data, needed, setInfo]);
+    if (data && needed && !stale) setInfo(data);
+  }, [data, needed, stale, setInfo]);
   return null;
 }
 

@@ -204,6 +204,19 @@ describe('asynchronous sources', () => {
     expect(result.current.data?.closing).toBe(arrMovements(filterDataset(sample, { segment: ['MM'] }), { period }).closing);
   });
 
+  it('a new source (another viewer, another dataset) never shows the previous source\'s answers while its own load', async () => {
+    const first = slowSource();
+    const store = createCsStore({ source: first.source, period });
+    const { result } = renderHook(() => useMetricQuery('waterfall'), { wrapper: withProvider(store).wrapper });
+    await act(async () => first.flush());
+    await waitFor(() => expect(result.current.data).toBeDefined());
+    const second = slowSource();
+    act(() => store.getState().actions.setSource({ ...second.source, id: 'slow-2' }));
+    expect(result.current).toMatchObject({ data: undefined, loading: true, stale: false });
+    await act(async () => second.flush());
+    await waitFor(() => expect(result.current.data).toBeDefined());
+  });
+
   it('identical requests from two widgets go out once', async () => {
     const slow = slowSource();
     const store = createCsStore({ source: slow.source, period });

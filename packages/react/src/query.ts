@@ -52,6 +52,15 @@ function answerNow<K extends CsRequestKind>(source: CsSource, request: CsRequest
   }
 }
 
+/**
+ * The previous answer stands in while the next view's is on its way, but only an answer of the same source: another
+ * dataset's (or another viewer's) numbers never stand in for this one's.
+ */
+function sameSource(sourceId: string) {
+  return <T>(previous: T | undefined, query: { queryKey: readonly unknown[] } | undefined): T | undefined =>
+    (query?.queryKey[1] === sourceId ? keepPreviousData(previous) : undefined);
+}
+
 /** Asks the nearest Provider's source `request` (null: nothing to ask yet) and follows its answer. */
 export function useCsQuery<K extends CsRequestKind>(request: CsRequestOf<K> | null): CsQueryResult<CsResponses[K]> {
   const store = useCsStoreApi();
@@ -61,7 +70,7 @@ export function useCsQuery<K extends CsRequestKind>(request: CsRequestOf<K> | nu
     queryFn: ({ signal }) => source.request(request as CsRequestOf<K>, signal),
     enabled: request !== null,
     initialData: () => (request === null ? undefined : answerNow(source, request)),
-    placeholderData: keepPreviousData,
+    placeholderData: sameSource(source.id),
   }, queryClientOf(store));
   return {
     data: result.data,
@@ -80,7 +89,7 @@ export function useCsQueries<K extends CsRequestKind>(requests: ReadonlyArray<Cs
       queryKey: ['cskit', source.id, request],
       queryFn: ({ signal }: { signal: AbortSignal }) => source.request(request, signal),
       initialData: () => answerNow(source, request),
-      placeholderData: keepPreviousData,
+      placeholderData: sameSource(source.id),
     })),
   }, queryClientOf(store));
   return results.map((result) => ({

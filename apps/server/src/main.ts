@@ -1,0 +1,15 @@
+/**
+ * `pnpm start:server`: the demo in server mode. The sample (CSKIT_ACCOUNTS, default 2,000) in PGlite behind
+ * @cskit/server on 127.0.0.1 (PORT, default 8787), and the built dashboard asking it for each viewer's scope.
+ */
+import { fileURLToPath } from 'node:url';
+import { startDemoServer } from './server.js';
+
+const server = await startDemoServer({
+  port: Number(process.env.PORT ?? 8787),
+  accounts: Number(process.env.CSKIT_ACCOUNTS ?? 2000),
+  store: process.env.CSKIT_STORE === 'memory' ? 'memory' : 'pglite',
+  dashboardDir: fileURLToPath(new URL('../../dashboard/dist/', import.meta.url)),
+});
+console.log(`cskit demo, server mode: ${server.url}/?remote=/api/cskit (viewers: ${server.viewers.map((v) => v.id).join(', ')})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));

@@ -1,0 +1,76 @@
+/**
+ * The PostgreSQL loader against a real PostgreSQL server (Debian's `postgresql` package, installed by
+ * scripts/setup.sh): a throwaway cluster listening on a Unix socket only, loaded with the sample, read back by
+ * `postgresLoader` with `pg`, served by `createCsHandler`, and stopped at the end.
+ */
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { filterDataset, prepareDataset, validateDataset } from '@cskit/metrics';
+import { generateDataset } from '@cskit/sample-data';
+import { createCsHandler } from '@cskit/server';
+import { postgresLoader, writeDatasetToPostgres } from '@cskit/server/postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** initdb and pg_ctl of the newest installed PostgreSQL (or CSKIT_PG_BIN). */
+function postgresBin(): string {
+  if (process.env.CSKIT_PG_BIN) return process.env.CSKIT_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  if (versions.length === 0) throw new Error('PostgreSQL is not installed: bash scripts/setup.sh installs Debian\'s postgresql package (or set CSKIT_PG_BIN)');
+  return join(root, versions[0] as string, 'bin');
+}
+
+const root = process.getuid?.() === 0;
+/** PostgreSQL refuses to run as root: as root, its tools run as the `postgres` user the Debian package creates. */
+function run(bin: string, args: string[]): void {
+  if (root) execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' });
+  else execFileSync(bin, args, { stdio: 'pipe' });
+}
+
+const sample = generateDataset({ seed: 2025, accounts: 400 });
+const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
+let dir = '';
+let pool: pg.Pool;
+let bin = '';
+
+beforeAll(async () => {
+  bin = postgresBin();
+  dir = mkdtempSync(join(tmpdir(), 'cskit-pg-'));
+  if (root) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'cskit', '-E', 'UTF8', '--no-sync']);
+  // A socket in `dir` and no TCP listener at all; fsync off for a throwaway cluster.
+  run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses= -c fsync=off`, 'start']);
+  pool = new pg.Pool({ host: dir, user: 'cskit', database: 'postgres', max: 4 });
+  await writeDatasetToPostgres(pool, sample);
+}, 120_000);
+
+afterAll(async () => {
+  await pool?.end();
+  if (dir && bin) {
+    try {
+      run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+describe('PostgreSQL (a real server on a Unix socket)', () => {
+  it('the loader reads the tables into the data contract; the handler answers as in-process computation', async () => {
+    const { dataset, issues } = validateDataset(await postgresLoader({ db: pool })());
+    expect(issues).toEqual([]);
+    expect(dataset.accounts).toEqual(sample.accounts);
+    expect(dataset.contracts).toEqual(validateDataset(sample).dataset.contracts);
+    const csmId = sample.accounts[0]?.csmId as string;
+    const handler = createCsHandler({ load: postgresLoader({ db: pool }), scope: (request) => (request.headers.get('x-viewer') === 'csm' ? { csmIds: [csmId] } : { all: true }) });
+    const ask = (viewer: string) => handler(new Request('http://127.0.0.1/api/cskit/v1/summary', { method: 'POST', headers: { 'x-viewer': viewer }, body: JSON.stringify({ view }) }));
+    expect(await (await ask('admin')).json()).toEqual(JSON.parse(JSON.stringify(prepareDataset(sample).summary(view))));
+    const book = filterDataset(sample, (a) => a.csmId === csmId);
+    const scoped = await (await ask('csm')).json() as { accountCount: number; kpis: { arr: number } };
+    expect(scoped.accountCount).toBe(book.accounts.length);
+    expect(scoped.kpis.arr).toBeCloseTo(prepareDataset(book).summary(view).kpis.arr, 6);
+  }, 60_000);
+});
