@@ -1,12 +1,12 @@
 // ESLint (flat config): the recommended JavaScript and TypeScript rules, React's rules of hooks, and the
-// dependency direction of STYLE.md. `pnpm lint` runs it; scripts/test.sh runs it in CI.
+// dependency direction of docs/architecture.md. `pnpm lint` runs it; scripts/test.sh runs it in CI.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', 'examples/*/next-env.d.ts', 'storybook-static/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,12 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { SOURCE_ALIASES } from '../scripts/source-aliases.js';
 
-/** One Storybook for every package: stories sit beside their components (STYLE.md). */
+/**
+ * One Storybook for every package, and the docs site: stories sit beside their components, and docs/site/*.mdx
+ * renders the repo's docs/*.md pages (docs/architecture.md).
+ */
 const config: StorybookConfig = {
-  stories: ['../packages/*/src/**/*.stories.@(ts|tsx)', '../packages/*/src/**/*.mdx'],
+  stories: ['../docs/site/*.mdx', '../packages/*/src/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true },

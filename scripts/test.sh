@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Every test: types; ESLint; package and app builds; unit, property and component tests; every Storybook story in
-# Chromium (render, play function, axe); end-to-end tests of the built dashboard; publint; bundle budgets.
+# Every test: types; ESLint; package, app and example builds (Next.js too); the docs site (Storybook build); unit,
+# property and component tests; every Storybook story in Chromium (render, play function, axe); end-to-end tests of
+# the built dashboard, the Next.js example, the demo server and the docs site; publint; the types of every entry
+# (arethetypeswrong); a release dry run (changesets + pnpm publish --dry-run); bundle budgets.
 # Sets the machine up first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +21,13 @@ step "lint (ESLint)" pnpm lint
 step "build" pnpm build
 # The e2e tests serve this build instead of building the dashboard again.
 if [ "$status" = 0 ]; then export CSKIT_DASHBOARD_BUILT=1; fi
+step "docs site (Storybook build)" pnpm build-storybook
+if [ "$status" = 0 ]; then export CSKIT_STORYBOOK_BUILT=1; fi
 step "tests: unit, storybook (Chromium), e2e (Chromium)" \
   pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "publint" pnpm lint:packages
+step "types of every entry (arethetypeswrong)" pnpm lint:types
+step "release dry run" pnpm release:dry-run
 step "bundle budgets (size-limit)" pnpm size
 node scripts/report.mjs test-results/vitest.json || status=1
 exit "$status"

@@ -1,10 +1,13 @@
 import { defineConfig } from 'tsdown';
+import { finishBuild } from '../../scripts/finish-build.mjs';
 
+// The client entry gets "use client" (React Server Components); `formatters` and `worker` are React-free.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/worker.ts'],
+  entry: { index: 'src/index.ts', worker: 'src/worker.ts', formatters: 'src/formatters-entry.ts' },
   format: 'esm',
-  dts: true,
+  dts: { sourcemap: false },
   clean: true,
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
+  hooks: { 'build:done': () => finishBuild('dist', { client: 'react' }) },
 });

@@ -1,10 +1,12 @@
 import { defineConfig } from 'tsdown';
+import { finishBuild } from '../../scripts/finish-build.mjs';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts', postgres: 'src/postgres.ts' },
   format: 'esm',
-  dts: true,
+  dts: { sourcemap: false },
   clean: true,
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
+  hooks: { 'build:done': () => finishBuild('dist', { client: 'none' }) },
 });

@@ -1,11 +1,13 @@
 import { defineConfig } from 'tsdown';
+import { finishBuild } from '../../scripts/finish-build.mjs';
 
 export default defineConfig({
   entry: ['src/index.ts'],
   format: 'esm',
-  dts: true,
+  dts: { sourcemap: false },
   clean: true,
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
+  hooks: { 'build:done': () => finishBuild('dist', { client: 'all' }) },
   copy: [{ from: 'src/styles.css', to: 'dist/styles.css' }],
 });

@@ -48,6 +48,8 @@ afterEach(async (context) => {
 });
 
 const kpi = (name: string) => page.getByRole('region', { name: 'Key figures' }).getByRole('region', { name, exact: true });
+// The cards are laid out ("Loading…") before the first answer arrives: ready is when the ARR card shows a number.
+const kpiReady = (options?: { timeout?: number; state?: 'visible' }) => kpi('ARR').filter({ hasNotText: 'Loading' }).waitFor(options);
 const accountsTable = () => page.locator('[data-table="accounts"]');
 const rowCount = (text: string) => accountsTable().getByText(text, { exact: true });
 const filterBar = () => page.getByRole('form', { name: 'Filters' });
@@ -55,8 +57,7 @@ const filterBar = () => page.getByRole('form', { name: 'Filters' });
 describe('demo dashboard', () => {
   it('loads and shows the KPIs of the sample seed', async () => {
     await page.goto(base);
-    await kpi('ARR').waitFor();
-    expect(await kpi('ARR').textContent()).toContain(f.compactCurrency(expected.kpis.arr));
+    await kpi('ARR').getByText(f.compactCurrency(expected.kpis.arr)).waitFor();
     expect(await kpi('Net new ARR').textContent()).toContain(f.compactCurrency(expected.kpis.netNewArr));
     expect(await kpi('NRR').textContent()).toContain(f.percent(expected.kpis.nrr));
     expect(await kpi('GRR').textContent()).toContain(f.percent(expected.kpis.grr));
@@ -87,7 +88,7 @@ describe('demo dashboard', () => {
     const items = engine.rowsAll(view, 'renewals-ahead');
     const dec = trend.months.at(-1);
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     expect(await kpi('ARPA').textContent()).toContain(f.compactCurrency(expected.kpis.arpa));
     expect(await kpi('Logo churn rate').textContent()).toContain(f.percent(expected.kpis.logoChurnRate));
     const arrTrend = page.locator('[data-chart="arr-trend"]');
@@ -141,7 +142,7 @@ describe('demo dashboard', () => {
     await heading.waitFor();
     await page.getByRole('link', { name: /Back to the dashboard/ }).focus();
     await page.keyboard.press('Enter');
-    await kpi('ARR').waitFor({ state: 'visible' });
+    await kpiReady({ state: 'visible' });
     expect(page.url()).not.toContain('account=');
   });
 
@@ -152,7 +153,7 @@ describe('demo dashboard', () => {
     await page.getByRole('heading', { name: new RegExp(account.name) }).waitFor();
     await page.locator('[data-chart="account-story"]').waitFor();
     await page.getByRole('link', { name: /Back to the dashboard/ }).click();
-    await kpi('ARR').waitFor({ state: 'visible' });
+    await kpiReady({ state: 'visible' });
     // The quadrant: a click on a point opens its account (points sit at outcome x experience in the plot).
     const points = engine.metric(view, 'healthQuadrants').points;
     const target = points[0];
@@ -178,7 +179,7 @@ describe('demo dashboard', () => {
     const components = SAMPLE_HEALTH_MODEL.components ?? {};
     const withoutComplaints = { ...SAMPLE_HEALTH_MODEL, components: { ...components, experience: components.experience?.filter((c) => c.key !== 'complaints') } };
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     await page.getByRole('button', { name: 'Settings' }).click();
     const line = page.locator('.model-editor__auc');
     await line.getByText(`AUC of the score in use ${auc(SAMPLE_HEALTH_MODEL)} · of this draft ${auc(SAMPLE_HEALTH_MODEL)}`).waitFor();
@@ -198,11 +199,11 @@ describe('demo dashboard', () => {
 
   it('a filter lives in the URL and survives a reload', async () => {
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     await filterBar().getByLabel('Segment', { exact: true }).selectOption('KA');
     await page.waitForURL(/segment=KA/);
     await page.reload();
-    await kpi('ARR').waitFor();
+    await kpiReady();
     expect(await filterBar().getByLabel('Segment', { exact: true }).inputValue()).toBe('KA');
     const ka = sample.accounts.filter((a) => a.segment === 'KA').length;
     await rowCount(`${ka} rows`).waitFor();
@@ -235,7 +236,7 @@ describe('demo dashboard', () => {
   it('imports a real export: its columns mapped, m/d/yyyy dates, contracts from its plan columns', async () => {
     const csv = 'Account ID,Account Name,Customer Since,Tier,Plan Start,Plan End,ARR\nA-1,Acme,3/15/2024,KA,3/15/2024,3/14/2026,120000\nA-2,Beta,12/1/2024,SMB,12/1/2024,,9000\n';
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     await page.getByRole('button', { name: 'Import data' }).click();
     await page.locator('input[data-collection="accounts"]').setInputFiles({ name: 'crm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const mapping = page.getByRole('group', { name: 'Columns of crm-export.csv' });
@@ -254,7 +255,7 @@ describe('demo dashboard', () => {
 
   it('a broken file is named, leaves nothing behind, and an import without a valid account loads nothing', async () => {
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     await page.getByRole('button', { name: 'Import data' }).click();
     const accounts = page.locator('input[data-collection="accounts"]');
     await accounts.setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,signedAt\nacc-1,Acme, Inc.,2024-01-01\n') });
@@ -270,7 +271,7 @@ describe('demo dashboard', () => {
 
   it('two files at once, and 65,000 bad rows counted by kind with only the first 100 listed', async () => {
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     await page.getByRole('button', { name: 'Import data' }).click();
     const bad = Array.from({ length: 65_000 }, (_, i) => `acc-${i},Acme ${i},2024-02-30`).join('\n');
     await page.locator('input[data-collection="*"]').setInputFiles([
@@ -290,7 +291,7 @@ describe('demo dashboard', () => {
 
   it('switches the language to Chinese', async () => {
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '客户成功看板' }).waitFor();
     await page.waitForURL(/lang=zh-CN/);
@@ -301,7 +302,7 @@ describe('demo dashboard', () => {
   it('fits a tablet: no horizontal scrolling at 768 px, KPIs and charts reflow', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(base);
-    await kpi('ARR').waitFor();
+    await kpiReady();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const waterfall = await page.getByRole('region', { name: 'ARR waterfall' }).boundingBox();
@@ -311,7 +312,7 @@ describe('demo dashboard', () => {
   it('computes a large sample in the Web Worker with a progress indicator', async () => {
     await page.goto(`${base}?accounts=20000`);
     await page.getByText('Generating 20,000 sample accounts…').waitFor();
-    await kpi('ARR').waitFor({ timeout: 90_000 });
+    await kpiReady({ timeout: 90_000 });
     // The worker holds the sample; the page gets summaries and the rows in view: the same numbers as computed here.
     const large = computeDashboard(generateDataset({ seed: 2025, accounts: 20_000 }), {
       period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, lookbackMonths: 12,
@@ -330,7 +331,7 @@ describe('demo dashboard', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${dev.url}?accounts=1000`);
-      await kpi('ARR').waitFor({ timeout: 60_000 });
+      await kpiReady({ timeout: 60_000 });
       await rowCount('1000 rows').waitFor();
       expect(errors).toEqual([]);
     } finally {

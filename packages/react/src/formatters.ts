@@ -3,8 +3,6 @@
  * use 万 (10^4) and 亿 (10^8), as Chinese readers expect, instead of K/M/B.
  */
 import { monthIndex } from '@cskit/metrics';
-import { useMemo } from 'react';
-import { useOptionalCsStore } from './context.js';
 import type { CsLocale, CurrencyDisplay } from './store.js';
 
 export interface FormatterOptions {
@@ -87,18 +85,4 @@ export function createFormatters({ locale = 'en-US', currency = 'USD', currencyD
   };
   cache.set(key, formatters);
   return formatters;
-}
-
-/**
- * The formatters for the nearest Provider's locale, reporting currency and currency display. Outside a Provider
- * (a chart used on its own) the arguments decide, then `en-US` and USD.
- */
-export function useFormatters(overrides: FormatterOptions = {}): Formatters {
-  const storeLocale = useOptionalCsStore((s) => s.locale);
-  const storeCurrency = useOptionalCsStore((s) => s.currency);
-  const storeDisplay = useOptionalCsStore((s) => s.currencyDisplay);
-  const locale = overrides.locale ?? storeLocale ?? 'en-US';
-  const currency = overrides.currency ?? storeCurrency ?? 'USD';
-  const currencyDisplay = overrides.currencyDisplay ?? storeDisplay ?? 'symbol';
-  return useMemo(() => createFormatters({ locale, currency, currencyDisplay }), [locale, currency, currencyDisplay]);
 }

@@ -7,7 +7,8 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CsKitProvider, useCsActions, useCsStore } from './context.js';
 import { useDrillDown } from './drill-down.js';
-import { createFormatters, useFormatters } from './formatters.js';
+import { createFormatters } from './formatters.js';
+import { useFormatters } from './use-formatters.js';
 import {
   useAccountStory, useArrTrend, useArrWaterfall, useBreakdown, useFilteredAccounts, useKpis, useMetricQuery, useRenewals, useRenewalsAhead, useRows,
   useSelectedAccountIds, useSelection,

@@ -19,7 +19,8 @@ export {
   useSummary, useView,
 } from './hooks.js';
 export type { RowPages, ViewOverrides } from './hooks.js';
-export { createFormatters, MISSING, useFormatters } from './formatters.js';
+export { createFormatters, MISSING } from './formatters.js';
+export { useFormatters } from './use-formatters.js';
 export type { FormatterOptions, Formatters } from './formatters.js';
 export { useDrillDown } from './drill-down.js';
 export type { DrillDown } from './drill-down.js';

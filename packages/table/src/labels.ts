@@ -21,6 +21,8 @@ export interface TableLabels {
   selectionActive: (label: string, count: number) => string;
   clearSelection: string;
   sortHint: string;
+  /** The scrolling rows' region: named apart from the panel or page section that holds the table. */
+  scrollRegion: (caption: string) => string;
   teamTotal: string;
   headers: Record<HeaderKey, string>;
   captions: { accounts: string; renewals: string; earlyWarnings: string; leaderboard: string; renewalsAhead: string; timeline: string };
@@ -60,6 +62,7 @@ const enUS: TableLabels = {
   selectionActive: (label, count) => `Showing ${count} accounts from ${label}`,
   clearSelection: 'Show all accounts',
   sortHint: 'Shift-click a header to sort by several columns',
+  scrollRegion: (caption) => `${caption}: table`,
   teamTotal: 'Team total',
   headers: EN_HEADERS,
   captions: { accounts: 'Accounts', renewals: 'Renewals due', earlyWarnings: 'Accounts at risk', leaderboard: 'CSM leaderboard', renewalsAhead: 'Renewals ahead', timeline: 'Account timeline' },
@@ -86,6 +89,7 @@ const zhCN: TableLabels = {
   selectionActive: (label, count) => `显示来自「${label}」的 ${count} 个客户`,
   clearSelection: '显示全部客户',
   sortHint: '按住 Shift 点击表头可多列排序',
+  scrollRegion: (caption) => `${caption}：表格`,
   teamTotal: '团队合计',
   captions: { accounts: '客户列表', renewals: '到期续约', earlyWarnings: '流失预警客户', leaderboard: 'CSM 排行榜', renewalsAhead: '即将到期续约', timeline: '客户时间线' },
   headers: {

@@ -38,26 +38,26 @@ export function AccountPage({ accountId, text, theme, dashboardHref, onBack }: A
   };
   const facts = account ? [account.segment, account.region, account.industry, account.channel].filter((v): v is string => Boolean(v)) : [];
   return (
-    <section className="account-page" aria-labelledby="account-title">
+    <main className="account-page" aria-labelledby="account-title">
       <nav className="account-page__nav">
         <a href={dashboardHref} onClick={back}>{`← ${text.backToDashboard}`}</a>
       </nav>
-      <h2 id="account-title" ref={heading} tabIndex={-1} className="account-page__title">
+      <h1 id="account-title" ref={heading} tabIndex={-1} className="account-page__title">
         <small>{text.accountPage}</small>
         {account?.name ?? accountId}
-      </h2>
+      </h1>
       {facts.length > 0 ? <p className="account-page__meta">{facts.join(' · ')}</p> : null}
       {story.error ? (
         <p role="alert" className="error">{text.accountNotFound(accountId)}</p>
       ) : (
         <div className="grid">
-          <Panel title={text.accountStory} wide><AccountStoryChart data={story.data} theme={theme} /></Panel>
-          <Panel title={text.drivers}>
+          <Panel level={2} title={text.accountStory} wide><AccountStoryChart data={story.data} theme={theme} /></Panel>
+          <Panel level={2} title={text.drivers}>
             <HealthDriversChart data={story.data ? story.data.drivers : undefined} month={story.data?.period.to} from={monthBefore(story.data?.period.to)} theme={theme} />
           </Panel>
-          <Panel title={text.accountTimeline}><AccountTimelineTable data={story.data} height={320} theme={theme} /></Panel>
+          <Panel level={2} title={text.accountTimeline}><AccountTimelineTable data={story.data} height={320} theme={theme} /></Panel>
         </div>
       )}
-    </section>
+    </main>
   );
 }

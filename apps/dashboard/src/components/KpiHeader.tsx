@@ -27,7 +27,9 @@ export function KpiHeader({ text }: { text: AppText }) {
     netNewArr: waterfall.months.map((m) => m.closing - m.opening),
   } : {};
   return (
-    <section className="kpis" aria-label={text.kpis}>
+    <section className="kpis" aria-labelledby="kpis-heading">
+      {/* The cards' labels are level-3 headings: this level-2 heading keeps the page's outline in order. */}
+      <h2 id="kpis-heading" className="sr-only">{text.kpis}</h2>
       {KPIS.map(({ key, label, format, good }) => (
         <KpiCard
           key={key} label={text[label] as string} format={format} goodDirection={good ?? 'up'}

@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { useMemo } from 'react';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -140,7 +140,7 @@ function AccountStoryPlot({ data, height = defaultHeight(), ...props }: Loaded<A
           });
           const countIn = (event: AccountEvent) => slots.get(`${LANE_OF[event.kind]}|${event.month}`) ?? 1;
           return (
-            <svg width={width} height={height} className="cskit-svg">
+            <svg {...svgSize(width, height)} className="cskit-svg">
               <TierPatterns prefix={id} />
               <Group left={MARGIN.left} top={MARGIN.top}>
                 <g data-panel="arr">

@@ -2,7 +2,7 @@ import type { AttributionField, CsAttribution } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -70,7 +70,7 @@ function AttributionBarsChart({ data, onSelect, height = 200, ...props }: Loaded
         const y = scaleBand<string>({ domain: SECTIONS.map((s) => s.section), range: [0, innerHeight], padding: 0.25 });
         const x = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [0, innerWidth] });
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               {SECTIONS.map(({ section, fields }) => {
                 const barY = finite(y(section) ?? 0);

@@ -2,7 +2,7 @@ import type { Cohorts } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '@visx/scale';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -64,7 +64,7 @@ function CohortHeatmapChart({ data, onSelect, height: givenHeight, ...props }: L
         const y = scaleBand<string>({ domain: data.cohorts.map((row) => row.cohort), range: [0, innerHeight], padding: 0.06 });
         const showText = x.bandwidth() >= 30 && y.bandwidth() >= 14;
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               {offsets.map((k) => (
                 <text pointerEvents="none" key={k} x={finite(x(k) ?? 0) + x.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={10} style={{ fill: COLORS.muted }} aria-hidden="true">

@@ -4,7 +4,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -68,7 +68,7 @@ function HealthDistributionChart({ data, measure = 'count', onSelect, height = 3
         const y = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [innerHeight, 0], nice: true });
         const every = Math.max(1, Math.ceil(data.months.length / Math.max(1, Math.floor(innerWidth / 56))));
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <TierPatterns prefix={id} />
             <Group left={MARGIN.left} top={MARGIN.top}>
               {data.months.map((m) => {

@@ -3,7 +3,7 @@ import { componentLabel } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
@@ -93,7 +93,7 @@ function HealthDriversPlot({ data, month, from, componentNames, ...props }: Heal
         for (const c of components) { walk += c.change ?? 0; low = Math.min(low, walk); high = Math.max(high, walk); }
         const xChange = scaleLinear<number>({ domain: [low, high], range: [0, innerWidth] });
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               <text x={-8} y={BAR / 2} dy="0.32em" textAnchor="end" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{t.scoreIn(when)}</text>
               <rect x={0} y={0} width={innerWidth} height={BAR} rx={3} style={{ fill: COLORS.empty }} aria-hidden="true" />

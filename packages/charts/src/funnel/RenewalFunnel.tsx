@@ -3,7 +3,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -58,7 +58,7 @@ function RenewalFunnelChart({ data, onSelect, height = 240, ...props }: Loaded<R
         const y = scaleBand<string>({ domain: data.stages.map((s) => s.stage), range: [0, innerHeight], padding: 0.2 });
         const x = scaleLinear<number>({ domain: [0, Math.max(1, first?.count ?? 1)], range: [0, innerWidth] });
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               {data.stages.map((stage, i) => {
                 const barWidth = Math.max(2, length(x(stage.count)));

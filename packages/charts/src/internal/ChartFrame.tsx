@@ -29,6 +29,16 @@ export interface ChartFrameProps {
 const INITIAL_WIDTH = 640;
 
 /**
+ * A chart's SVG fills its box: the box's width comes from CSS (100% of the plot) and its height is fixed, while the
+ * drawing is laid out for `width` (the measured width; 640 before measuring, as in server rendering) and scaled into
+ * the box by its viewBox. The first paint, the server's HTML and the settled layout therefore have the same boxes;
+ * only the drawing's detail changes once the width is measured.
+ */
+export function svgSize(width: number, height: number) {
+  return { width: '100%', height, viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'xMinYMin meet' } as const;
+}
+
+/**
  * The wrapper of every chart: themed by CSS variables, sized to its container unless `width` is given, a `figure`
  * named by its title and described by its summary, with the data table fallback, the legend and the tooltip.
  */
@@ -49,7 +59,7 @@ export function ChartFrame(props: ChartFrameProps) {
     >
       {title ? <figcaption id={`${id}-title`} className="cskit-chart__title">{title}</figcaption> : null}
       <p id={`${id}-summary`} className="cskit-sr-only">{summary}</p>
-      <div ref={width === undefined ? measured.ref : undefined} className="cskit-chart__plot" style={{ position: 'relative', minHeight: height }}>
+      <div ref={width === undefined ? measured.ref : undefined} className="cskit-chart__plot" style={{ position: 'relative', minHeight: height, width: '100%' }}>
         {empty ? (
           <div className="cskit-empty" role="status" style={{ height }}>{emptyText}</div>
         ) : (

@@ -9,6 +9,19 @@ import type { HealthTier, MovementKind, Quadrant, TransitionKind } from '@cskit/
 
 export const cssVar = (name: string, fallback: string): string => `var(--cskit-${name}, ${fallback})`;
 
+/**
+ * The color a `cssVar(...)` value stands for on `element`, for drawing where CSS variables do not apply (canvas,
+ * exported images): the variable's computed value when the host or the stylesheet sets it, else its fallback.
+ */
+export function resolveColor(element: Element | null, color: string): string {
+  const match = /^var\((--[\w-]+),\s*([^)]+)\)$/.exec(color);
+  if (!match) return color;
+  const [, name = '', fallback = ''] = match;
+  const view = element?.ownerDocument?.defaultView;
+  const value = element && view ? view.getComputedStyle(element).getPropertyValue(name).trim() : '';
+  return value || fallback.trim();
+}
+
 export const COLORS = {
   fg: cssVar('fg', '#1f2937'),
   muted: cssVar('muted', '#4b5563'),

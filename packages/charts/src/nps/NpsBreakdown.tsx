@@ -1,6 +1,6 @@
 import type { NpsCategory, NpsResult } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -58,7 +58,7 @@ function NpsBreakdownChart({ data, onSelect, height = 132, ...props }: Loaded<Np
         const barHeight = 36;
         let x = 0;
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <text pointerEvents="none" x={0} y={36} fontSize={32} fontWeight={700} style={{ fill: COLORS.fg }} aria-hidden="true">{f.number(data.score, 0)}</text>
             <text pointerEvents="none" x={0} y={54} fontSize={12} style={{ fill: COLORS.muted }} aria-hidden="true">{`${t.npsScore} · ${f.number(data.responses, 0)} ${t.responses}`}</text>
             {CATEGORIES.map((c) => {

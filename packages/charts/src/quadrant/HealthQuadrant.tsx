@@ -7,14 +7,14 @@ import { Line } from '@visx/shape';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
-import { COLORS, QUADRANT_COLORS } from '../internal/theme.js';
+import { COLORS, QUADRANT_COLORS, resolveColor } from '../internal/theme.js';
 import { useTooltip } from '../internal/tooltip.js';
 import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
@@ -39,8 +39,6 @@ export interface HealthQuadrantProps extends ChartBaseProps {
 }
 
 const MARGIN = { top: 16, right: 16, bottom: 44, left: 52 };
-/** Solid fallbacks of the quadrant colors for canvas, which cannot read CSS variables from a string. */
-const CANVAS_COLORS: Record<Quadrant, string> = { loyal: '#009e73', unrealized: '#56b4e9', grudging: '#e69f00', critical: '#d55e00' };
 
 
 /** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
@@ -113,7 +111,7 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
                 thresholds={data.thresholds}
               />
             ) : null}
-            <svg width={drawWidth} height={height} className="cskit-svg" style={useCanvas ? { position: 'absolute', left: 0, top: 0, pointerEvents: 'none' } : undefined}>
+            <svg {...svgSize(drawWidth, height)} className="cskit-svg" style={useCanvas ? { position: 'absolute', left: 0, top: 0, pointerEvents: 'none' } : undefined}>
               <Group left={MARGIN.left} top={MARGIN.top}>
                 {QUADRANTS.map((q) => {
                   const r = regions[q];
@@ -200,7 +198,8 @@ function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, o
     context.clearRect(0, 0, width, height);
     context.globalAlpha = 0.7;
     for (const quadrant of QUADRANTS) {
-      context.fillStyle = CANVAS_COLORS[quadrant];
+      // Canvas cannot use CSS variables: read the theme's value of each color at draw time.
+      context.fillStyle = resolveColor(canvas, QUADRANT_COLORS[quadrant]);
       context.beginPath();
       for (const a of accounts) {
         if (a.quadrant !== quadrant) continue;
@@ -234,7 +233,7 @@ function QuadrantCanvas({ canvasRef, accounts, width, height, maxArr, onHover, o
 
   return (
     <canvas
-      ref={canvasRef} width={width} height={height} style={{ width, height, display: 'block' }} aria-hidden="true"
+      ref={canvasRef} width={width} height={height} style={{ width: '100%', height, display: 'block' }} aria-hidden="true"
       onMouseMove={(event) => { const { best, px, py } = nearest(event); onHover(best, px, py); }}
       onMouseLeave={() => onHover(null, 0, 0)}
       onClick={(event) => {

@@ -3,7 +3,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -96,7 +96,7 @@ function RateTrendChart({ data, series = ALL, target = null, targetLabel, height
         const scaleOf = (key: RateSeries) => (key === 'logoChurnRate' ? yRight : y);
         const cx = (month: string) => finite(x(month) ?? 0) + x.bandwidth() / 2;
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               {target === null ? null : (
                 <g aria-hidden="true">

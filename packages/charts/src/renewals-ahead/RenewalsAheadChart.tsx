@@ -3,7 +3,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -81,7 +81,7 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
         const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.3 });
         const y = scaleLinear<number>({ domain: [0, Math.max(1, ...months.map((m) => Math.max(m.due.arr, m.expectedArr)))], range: [innerHeight, 0], nice: true });
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <TierPatterns prefix={id} />
             <Group left={MARGIN.left} top={MARGIN.top}>
               {months.map((m) => {

@@ -3,7 +3,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -73,7 +73,7 @@ function SegmentBarsChart<G extends { key: string }>({
         const x = scaleLinear<number>({ domain: [Math.min(0, ...finiteValues), Math.max(0, ...finiteValues)], range: [0, innerWidth], nice: true });
         const zero = finite(x(0));
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               {data.groups.map((group, i) => {
                 const v = values[i] ?? null;

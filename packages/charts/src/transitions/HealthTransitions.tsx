@@ -3,7 +3,7 @@ import type { HealthTier, HealthTransitions as HealthTransitionsResult, Transiti
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '@visx/scale';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -62,7 +62,7 @@ function HealthTransitionsChart({ data, onSelect, height = 280, ...props }: Load
         const rows = scaleBand<string>({ domain: [...tiers], range: [0, innerHeight], padding: 0.06 });
         const counter = scaleBand<string>({ domain: [...COUNTERS], range: [0, width], padding: 0.08 });
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             {COUNTERS.map((kind) => {
               const cx = finite(counter(kind) ?? 0);
               const text = `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;

@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -87,7 +87,7 @@ function ArrTrendChart({ data, onSelect, height = 320, ...props }: Loaded<ArrTre
         const yArr = scaleLinear<number>({ domain: [0, Math.max(1, ...months.map((m) => m.closing))], range: [innerHeight, 0], nice: true });
         const center = (month: string) => finite(x(month) ?? 0) + x.bandwidth() / 2;
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <MovementPatterns prefix={id} />
             <Group left={MARGIN.left} top={MARGIN.top}>
               <Line from={{ x: 0, y: finite(y(0)) }} to={{ x: innerWidth, y: finite(y(0)) }} style={{ stroke: COLORS.grid }} />

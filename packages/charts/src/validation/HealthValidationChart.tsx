@@ -3,7 +3,7 @@ import type { HealthTier, HealthValidation, HealthValidationBucket } from '@cski
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -76,7 +76,7 @@ function HealthValidationPlot({ data, ...props }: Loaded<HealthValidationChartPr
         const second = columns ? { left: panelWidth + MARGIN.left, top: MARGIN.top } : { left: MARGIN.left, top: panelHeight + MARGIN.top };
         const heading = (text: string) => <text x={0} y={-12} fontSize={12} fontWeight={600} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>;
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <TierPatterns prefix={id} />
             <Group left={MARGIN.left} top={MARGIN.top}>
               {heading(t.byTier)}

@@ -5,7 +5,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useMemo } from 'react';
-import { ChartFrame } from '../internal/ChartFrame.js';
+import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -92,7 +92,7 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
         const x = scaleBand<string>({ domain: steps.map((s) => s.key), range: [0, innerWidth], padding: 0.25 });
         const y = scaleLinear<number>({ domain: [Math.min(0, ...values), Math.max(0, ...values)], range: [innerHeight, 0], nice: true });
         return (
-          <svg width={width} height={height} className="cskit-svg">
+          <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
               <Line from={{ x: 0, y: finite(y(0)) }} to={{ x: innerWidth, y: finite(y(0)) }} style={{ stroke: COLORS.grid }} />
               {steps.map((step, i) => {

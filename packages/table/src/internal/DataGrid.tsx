@@ -132,7 +132,7 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
       </div>
       {notice}
       <p id={`${id}-sort`} className="cskit-sr-only" aria-live="polite">{sortAnnouncement}</p>
-      <div ref={scrollRef} className="cskit-table__scroll" style={{ height, overflow: 'auto' }} tabIndex={0} role="region" aria-label={caption}>
+      <div ref={scrollRef} className="cskit-table__scroll" style={{ height, overflow: 'auto' }} tabIndex={0} role="region" aria-label={t.scrollRegion(caption)}>
         <table aria-rowcount={count + 2 + (showFooter ? 1 : 0)} aria-describedby={`${id}-sort`} aria-busy={paging?.loading || undefined}>
           <caption className="cskit-sr-only">{`${caption}. ${t.sortHint}.`}</caption>
           <thead>

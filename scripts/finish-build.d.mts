@@ -1,0 +1,1 @@
+export function finishBuild(dist: string, options?: { client?: 'all' | 'react' | 'none' }): void;
