@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 let failed = false;
 for (const pkg of readdirSync('packages')) {
   try {
-    execFileSync('pnpm', ['exec', 'attw', '--pack', `packages/${pkg}`, '--profile', 'esm-only', '--exclude-entrypoints', 'styles.css', '--format', 'ascii'], { stdio: 'pipe' });
+    execFileSync('pnpm', ['exec', 'attw', '--pack', `packages/${pkg}`, '--profile', 'esm-only', '--exclude-entrypoints', 'styles.css', 'theme.css', '--format', 'ascii'], { stdio: 'pipe' });
     console.log(`attw: @cskit/${pkg} ok`);
   } catch (error) {
     failed = true;

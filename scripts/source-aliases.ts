@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('../packages/', import.meta.url));
 
 export const SOURCE_ALIASES = [
   { find: /^@cskit\/(charts|table)\/styles\.css$/, replacement: `${root}$1/src/styles.css` },
+  { find: /^@cskit\/react\/theme\.css$/, replacement: `${root}react/src/theme.css` },
   { find: /^@cskit\/react\/worker$/, replacement: `${root}react/src/worker.ts` },
   { find: /^@cskit\/react\/formatters$/, replacement: `${root}react/src/formatters-entry.ts` },
   { find: /^@cskit\/charts\/(.+)$/, replacement: `${root}charts/src/entries/$1.ts` },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown';
 import { finishBuild } from '../../scripts/finish-build.mjs';
 
-const charts = ['waterfall', 'funnel', 'quadrant', 'distribution', 'transitions', 'nps', 'cohort-heatmap', 'kpi-card', 'segment-bars', 'attribution', 'trend', 'rate-trend', 'renewals-ahead', 'account-story', 'drivers', 'validation'];
+const charts = ['waterfall', 'funnel', 'quadrant', 'distribution', 'transitions', 'nps', 'cohort-heatmap', 'kpi-card', 'segment-bars', 'attribution', 'trend', 'rate-trend', 'renewals-ahead', 'account-story', 'drivers', 'validation', 'export'];
 
 export default defineConfig({
   entry: { index: 'src/index.ts', ...Object.fromEntries(charts.map((name) => [name, `src/entries/${name}.ts`])) },
@@ -10,6 +10,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
-  hooks: { 'build:done': () => finishBuild('dist', { client: 'all' }) },
-  copy: [{ from: 'src/styles.css', to: 'dist/styles.css' }],
+  hooks: { 'build:done': () => finishBuild('dist', { client: 'all', styles: 'src/styles.css' }) },
 });

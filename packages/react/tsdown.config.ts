@@ -10,4 +10,5 @@ export default defineConfig({
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
   hooks: { 'build:done': () => finishBuild('dist', { client: 'react' }) },
+  copy: [{ from: 'src/theme.css', to: 'dist/theme.css' }],
 });

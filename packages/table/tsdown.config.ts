@@ -8,6 +8,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
-  hooks: { 'build:done': () => finishBuild('dist', { client: 'all' }) },
-  copy: [{ from: 'src/styles.css', to: 'dist/styles.css' }],
+  hooks: { 'build:done': () => finishBuild('dist', { client: 'all', styles: 'src/styles.css' }) },
 });

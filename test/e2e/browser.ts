@@ -47,3 +47,20 @@ export async function serveDashboardDev(): Promise<{ url: string; server: ViteDe
   if (!address) throw new Error('dev server has no local URL');
   return { url: address, server };
 }
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Serves the built Storybook (the docs site and every story) on a free port. scripts/test.sh builds it just before
+ * the tests (CSKIT_STORYBOOK_BUILT=1); alone, a test builds it first.
+ */
+export async function serveStorybook(): Promise<{ url: string; server: PreviewServer }> {
+  if (process.env.CSKIT_STORYBOOK_BUILT !== '1' || !existsSync(`${ROOT}storybook-static/index.html`)) {
+    execFileSync('pnpm', ['build-storybook'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    process.env.CSKIT_STORYBOOK_BUILT = '1';
+  }
+  const server = await preview({ root: ROOT, configFile: false, build: { outDir: 'storybook-static' }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.resolvedUrls?.local[0];
+  if (!address) throw new Error('preview server has no local URL');
+  return { url: address, server };
+}

@@ -2,18 +2,15 @@
  * The docs site: the built Storybook's Docs pages render the repo's docs/*.md (every page has its title and no
  * leftover markdown), links between pages go to their Storybook page, and axe finds no violation on them.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, serveStorybook } from './browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STATIC = `${ROOT}storybook-static/`;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES: Array<[file: string, id: string]> = [
   ['metrics.md', 'docs-metric-reference--docs'], ['metrics-spec.md', 'docs-metrics-specification--docs'],
@@ -27,12 +24,7 @@ let server: PreviewServer;
 let base: string;
 
 beforeAll(async () => {
-  // scripts/test.sh builds the docs site just before (CSKIT_STORYBOOK_BUILT=1); alone, this test builds it.
-  if (process.env.CSKIT_STORYBOOK_BUILT !== '1' || !existsSync(`${STATIC}index.html`)) {
-    execFileSync('pnpm', ['build-storybook'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
-  server = await preview({ root: ROOT, configFile: false, build: { outDir: 'storybook-static' }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
-  base = server.resolvedUrls?.local[0] ?? '';
+  ({ url: base, server } = await serveStorybook());
   browser = await launchBrowser();
 }, 180_000);
 

@@ -33,3 +33,5 @@ export type { HealthValidationChartProps } from './validation/HealthValidationCh
 export { LABELS } from './internal/labels.js';
 export type { ChartLabels } from './internal/labels.js';
 export type { ChartBaseProps } from './internal/use-chart.js';
+export { chartSvg, downloadChart, exportChart } from './internal/export.js';
+export type { ChartImageFormat, ChartImageOptions } from './internal/export.js';

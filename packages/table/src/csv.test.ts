@@ -47,3 +47,13 @@ describe('CSV export', () => {
     expect(toCsv(['Account', 'ARR'], [['=1+1', 100], ['Beta', null]])).toBe("Account,ARR\r\n'=1+1,100\r\nBeta,\r\n");
   });
 });
+
+describe('numbers in CSV', () => {
+  it('carry no floating-point noise, and keep every real digit', () => {
+    expect(escapeCsvCell(227749585.7999999)).toBe('227749585.8');
+    expect(escapeCsvCell(0.1 + 0.2)).toBe('0.3');
+    expect(escapeCsvCell(1234567.891)).toBe('1234567.891');
+    expect(escapeCsvCell(0.953)).toBe('0.953');
+    expect(escapeCsvCell(-884612)).toBe('-884612');
+  });
+});

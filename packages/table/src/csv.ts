@@ -1,7 +1,7 @@
 /**
  * CSV export. Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
  * carriage return) get a leading apostrophe, as OWASP advises against CSV injection; numbers are written as
- * numbers. Fields with a quote, a line break or any character a spreadsheet may split on (comma, semicolon, tab)
+ * numbers, at 15 significant digits, which drops the binary noise of sums (227749585.7999999 is written 227749585.8). Fields with a quote, a line break or any character a spreadsheet may split on (comma, semicolon, tab)
  * are quoted (RFC 4180, and OWASP: `Acme;=1+1` must not become a cell `=1+1` where `;` separates); lines end with
  * CRLF.
  */
@@ -11,7 +11,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function escapeCsvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : '';
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

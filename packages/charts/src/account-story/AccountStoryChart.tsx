@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { useMemo } from 'react';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -111,8 +111,8 @@ function AccountStoryPlot({ data, height = defaultHeight(), ...props }: Loaded<A
         ))}
       </dl>
       <ChartFrame
-        chart="account-story" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-        className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+        chart="account-story" {...frameProps(props, t)} summary={summary} height={height}
+        empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       >
         {({ width, id }) => {
           const innerWidth = length(width - MARGIN.left - MARGIN.right);

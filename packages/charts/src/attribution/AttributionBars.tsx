@@ -2,7 +2,7 @@ import type { AttributionField, CsAttribution } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -42,7 +42,7 @@ function AttributionBarsChart({ data, onSelect, height = 200, ...props }: Loaded
   const { tooltip, show, hide } = useTooltip();
   const totals = SECTIONS.map(({ section }) => data[section].total);
   const empty = totals.every((total) => total === 0) && data.csqaCount === 0;
-  const period = `${f.month(data.period.from)} – ${f.month(data.period.to)}`;
+  const period = f.period(data.period);
   const summary = `${props.title ?? t.chartTitles.attribution}, ${period}: ${SECTIONS.map(({ section, fields }) =>
     `${t.attribution[section]} ${f.currency(data[section].total)} (${fields.map((field) => `${t.attribution[field]} ${f.currency(data[field])}`).join(', ')})`).join('; ')}; ${t.attribution.csqaCount} ${f.number(data.csqaCount, 0)}.`;
   const table = (
@@ -60,8 +60,8 @@ function AttributionBarsChart({ data, onSelect, height = 200, ...props }: Loaded
   );
   return (
     <ChartFrame
-      chart="attribution-bars" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="attribution-bars" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       legend={<p className="cskit-note">{`${t.attribution.csqaCount}: ${f.number(data.csqaCount, 0)}`}</p>}
     >
       {({ width }) => {

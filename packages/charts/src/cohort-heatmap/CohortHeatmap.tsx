@@ -2,7 +2,8 @@ import type { Cohorts } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '@visx/scale';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { fitBandLabels } from '../internal/Axis.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -19,7 +20,7 @@ export interface CohortHeatmapProps extends ChartBaseProps {
   onSelect?: (drill: DrillDown) => void;
 }
 
-const MARGIN = { top: 24, right: 8, bottom: 8, left: 120 };
+const MARGIN = { top: 24, right: 16, bottom: 8, left: 120 };
 
 
 /** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
@@ -43,7 +44,7 @@ function CohortHeatmapChart({ data, onSelect, height: givenHeight, ...props }: L
   const shade = (value: number | null) => (value === null ? 0 : Math.min(1, value));
   const cellText = (value: number | null) => f.percent(value, 0);
   const first = data.cohorts[0];
-  const summary = `${props.title ?? t.chartTitles.cohorts} (${data.measure}), ${f.month(data.from)} – ${f.month(data.to)}: ${data.cohorts.length} ${t.cohort}${
+  const summary = `${props.title ?? t.chartTitles.cohorts} (${data.measure}), ${f.period(data)}: ${data.cohorts.length} ${t.cohort}${
     first ? `; ${f.month(first.cohort)}: ${first.cells.map((c) => `${t.offset(c.offset)} ${cellText(c.value)}`).join(', ')}` : ''}.`;
   const table = (
     <DataTable
@@ -54,8 +55,8 @@ function CohortHeatmapChart({ data, onSelect, height: givenHeight, ...props }: L
   );
   return (
     <ChartFrame
-      chart="cohort-heatmap" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="cohort-heatmap" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width }) => {
         const innerWidth = length(width - MARGIN.left - MARGIN.right);
@@ -63,14 +64,16 @@ function CohortHeatmapChart({ data, onSelect, height: givenHeight, ...props }: L
         const x = scaleBand<number>({ domain: offsets, range: [0, innerWidth], padding: 0.04 });
         const y = scaleBand<string>({ domain: data.cohorts.map((row) => row.cohort), range: [0, innerHeight], padding: 0.06 });
         const showText = x.bandwidth() >= 30 && y.bandwidth() >= 14;
+        // Column headers that do not fit their column are thinned to every k-th (each stays in the tooltip and table).
+        const headers = fitBandLabels(offsets.map((k) => t.offset(k)), x.step());
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={MARGIN.left} top={MARGIN.top}>
-              {offsets.map((k) => (
+              {offsets.map((k, i) => (headers[i] ? (
                 <text pointerEvents="none" key={k} x={finite(x(k) ?? 0) + x.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={10} style={{ fill: COLORS.muted }} aria-hidden="true">
-                  {t.offset(k)}
+                  {(headers[i] as string[]).join(' ')}
                 </text>
-              ))}
+              ) : null))}
               {data.cohorts.map((row) => {
                 const rowY = finite(y(row.cohort) ?? 0);
                 const select = onSelect && row.size > 0

@@ -4,7 +4,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -47,7 +47,7 @@ function HealthDistributionChart({ data, measure = 'count', onSelect, height = 3
   const last = data.months.at(-1);
   const describeMonth = (m: HealthDistributionResult['months'][number]) =>
     `${f.month(m.month)}: ${HEALTH_TIERS.map((tier) => `${t.tiers[tier]} ${format(value(m.tiers[tier]))}`).join(', ')}`;
-  const summary = `${props.title ?? t.chartTitles.distribution}, ${f.month(data.period.from)} – ${f.month(data.period.to)}${last ? `; ${describeMonth(last)}` : ''}.`;
+  const summary = `${props.title ?? t.chartTitles.distribution}, ${f.period(data.period)}${last ? `; ${describeMonth(last)}` : ''}.`;
   const table = (
     <DataTable
       caption={t.chartTitles.distribution}
@@ -57,8 +57,8 @@ function HealthDistributionChart({ data, measure = 'count', onSelect, height = 3
   );
   return (
     <ChartFrame
-      chart="health-distribution" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="health-distribution" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       legend={<Legend items={HEALTH_TIERS.map((tier) => ({ key: tier, label: t.tiers[tier], color: TIER_COLORS[tier], tier }))} />}
     >
       {({ width, id }) => {

@@ -3,7 +3,7 @@ import { componentLabel } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
@@ -75,8 +75,8 @@ function HealthDriversPlot({ data, month, from, componentNames, ...props }: Heal
   const legend = <Legend items={components.map((c, i) => ({ key: `${c.side}-${c.key}-${i}`, label: `${nameOf(c)} ${t.points(pts(c.contribution))}`, color: colorOf(c) }))} />;
   return (
     <ChartFrame
-      chart="health-drivers" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={data === null} emptyText={t.noHealth} table={table} tooltip={tooltip} legend={legend}
+      chart="health-drivers" {...frameProps(props, t)} summary={summary} height={height}
+      empty={data === null} emptyText={t.noHealth} table={table} tooltip={tooltip} legend={legend}
     >
       {({ width }) => {
         const innerWidth = length(width - MARGIN.left - MARGIN.right);

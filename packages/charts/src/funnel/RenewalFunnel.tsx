@@ -3,7 +3,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -36,7 +36,7 @@ function RenewalFunnelChart({ data, onSelect, height = 240, ...props }: Loaded<R
   const { tooltip, show, hide } = useTooltip();
   const first = data.stages[0];
   const empty = !first || first.count === 0;
-  const period = `${f.month(data.period.from)} – ${f.month(data.period.to)}`;
+  const period = f.period(data.period);
   const describe = (stage: RenewalFunnelResult['stages'][number]) =>
     `${t.stages[stage.stage]}: ${f.number(stage.count, 0)}, ${t.dueArr} ${f.currency(stage.dueArr)}, ${t.renewalArr} ${f.currency(stage.renewalArr)}, ${t.conversion} ${f.percent(stage.conversion)}`;
   const summary = `${props.title ?? t.chartTitles.funnel}, ${period}: ${data.stages.map(describe).join('; ')}.`;
@@ -49,8 +49,8 @@ function RenewalFunnelChart({ data, onSelect, height = 240, ...props }: Loaded<R
   );
   return (
     <ChartFrame
-      chart="renewal-funnel" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="renewal-funnel" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width }) => {
         const innerWidth = length(width - MARGIN.left - MARGIN.right);

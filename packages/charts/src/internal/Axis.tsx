@@ -121,11 +121,36 @@ function tickSpacing(positions: ReadonlyArray<number | null>, whole: number): nu
   return least;
 }
 
-/** Estimated width of a label at 11 px: about 6.3 px per Latin character, a full em per CJK character. */
-export function labelWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 11 : 6.3;
-  return width;
+const NARROW = new Set([...'iljtfr.,:;|!()[]\' ']);
+
+/**
+ * Estimated width of a label at `fontSize` px (default 11), on the wide side of common UI fonts (DejaVu Sans, the
+ * Debian default, is among the widest): a full em per CJK character, 0.9 em for arrows and symbols, 0.7 em for
+ * capitals, 0.35 em for narrow letters and punctuation, 0.63 em for the rest (digits, lowercase). Layout decisions
+ * (thinning, wrapping, margins, dropping a value label) use it, so the server and the browser lay out alike.
+ */
+export function labelWidth(text: string, fontSize = 11): number {
+  let em = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    em += code >= 0x2e80 ? 1 : code >= 0x2000 ? 0.9 : NARROW.has(char) ? 0.35 : char >= 'A' && char <= 'Z' ? 0.7 : 0.63;
+  }
+  return em * fontSize;
+}
+
+/**
+ * The room a side axis takes beside the plot: its widest tick label, the tick and gaps, and its title when it has
+ * one. Charts size their side margins with it, so long labels (`US$2000万`) never leave the chart or meet the title.
+ */
+export function sideAxisRoom(labels: readonly string[], titled = false): { margin: number; labelOffset: number } {
+  const widest = Math.max(0, ...labels.map((label) => labelWidth(label)));
+  const labelOffset = Math.ceil(widest + TICK + 3 + 10);
+  return { margin: titled ? labelOffset + 10 : Math.ceil(widest + TICK + 3 + 6), labelOffset };
+}
+
+/** Whether a value label fits over its band (`step` px between band centres) without meeting its neighbours'. */
+export function fitsBand(label: string, step: number): boolean {
+  return labelWidth(label) <= step - 4;
 }
 
 /** A label in two lines, broken at the space or hyphen nearest its middle; null when it has none. */
@@ -145,7 +170,7 @@ function twoLines(text: string): [string, string] | null {
  */
 export function fitBandLabels(labels: readonly string[], step: number): Array<string[] | null> {
   const room = step - 4;
-  const widest = (lines: readonly string[][]) => Math.max(0, ...lines.flat().map(labelWidth));
+  const widest = (lines: readonly string[][]) => Math.max(0, ...lines.flat().map((line) => labelWidth(line)));
   const single = labels.map((label) => [label]);
   if (widest(single) <= room) return single;
   const wrapped = labels.map((label) => twoLines(label) ?? [label]);

@@ -1,6 +1,9 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import type { ChartImageFormat } from './export.js';
+import type { ChartLabels } from './labels.js';
 import { Tooltip } from './tooltip.js';
+import type { ChartBaseProps } from './use-chart.js';
 import { useWidth } from './use-width.js';
 import type { TooltipState } from './tooltip.js';
 
@@ -21,6 +24,9 @@ export interface ChartFrameProps {
   table: ReactNode;
   legend?: ReactNode;
   tooltip?: TooltipState | null;
+  /** Show the export buttons (with these labels) under the chart. */
+  exportable?: boolean | undefined;
+  labels?: ChartLabels['saveImage'] | undefined;
   /** Draws the graphic at the measured size. */
   children: (size: { width: number; height: number; id: string }) => ReactNode;
 }
@@ -38,18 +44,30 @@ export function svgSize(width: number, height: number) {
   return { width: '100%', height, viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'xMinYMin meet' } as const;
 }
 
+/** The props every chart hands its frame as they are (title, size, theme, class, export): spread once. */
+export function frameProps(props: ChartBaseProps, t: Pick<ChartLabels, 'saveImage'>) {
+  return { title: props.title, width: props.width, theme: props.theme, className: props.className, exportable: props.exportable, labels: t.saveImage };
+}
+
 /**
  * The wrapper of every chart: themed by CSS variables, sized to its container unless `width` is given, a `figure`
  * named by its title and described by its summary, with the data table fallback, the legend and the tooltip.
  */
 export function ChartFrame(props: ChartFrameProps) {
-  const { chart, title, summary, width, height, theme, className, empty, emptyText, table, legend, tooltip, children } = props;
+  const { chart, title, summary, width, height, theme, className, empty, emptyText, table, legend, tooltip, children, exportable, labels } = props;
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const figure = useRef<HTMLElement>(null);
+  // The export code loads on the first click, so charts that never export do not carry it.
+  const save = (format: ChartImageFormat) => {
+    const element = figure.current;
+    if (element) void import('./export.js').then(({ downloadChart }) => downloadChart(element, { format }));
+  };
   const measured = useWidth(width ?? INITIAL_WIDTH);
   const drawWidth = Math.max(120, width ?? measured.width);
   const classes = ['cskit', 'cskit-chart', theme === 'dark' ? 'cskit-dark' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <figure
+      ref={figure}
       className={classes}
       data-chart={chart}
       aria-labelledby={title ? `${id}-title` : undefined}
@@ -68,6 +86,12 @@ export function ChartFrame(props: ChartFrameProps) {
         <Tooltip tooltip={tooltip ?? null} />
       </div>
       {empty ? null : legend}
+      {exportable && !empty && labels ? (
+        <div className="cskit-chart__export" role="group" aria-label={labels.group}>
+          <button type="button" onClick={() => save('svg')}>{labels.svg}</button>
+          <button type="button" onClick={() => save('png')}>{labels.png}</button>
+        </div>
+      ) : null}
       {table}
     </figure>
   );

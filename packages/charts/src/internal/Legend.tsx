@@ -15,13 +15,30 @@ export interface LegendItem {
   line?: { dash?: string | undefined; marker?: Marker | undefined } | undefined;
 }
 
-/** Swatches with words; hidden from screen readers, which get the same facts from the summary and table. */
-export function Legend({ items }: { items: readonly LegendItem[] }) {
+export interface LegendToggle {
+  /** Keys of the series shown; items with `toggle` off (a target line) are always shown. */
+  shown: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  /** The group's name ("Series shown") and the words announced after a toggle ("GRR hidden"). */
+  labels: { group: string; shown: (name: string) => string; hidden: (name: string) => string };
+  /** The last change, announced in a polite live region. */
+  announcement: string;
+}
+
+/**
+ * Swatches with words. Without `toggle` it is hidden from screen readers, which get the same facts from the summary
+ * and table. With `toggle`, each series' item is a toggle button (`aria-pressed`, Tab and Space or Enter), and each
+ * change is announced.
+ */
+export function Legend({ items, toggle }: { items: readonly (LegendItem & { toggle?: boolean })[]; toggle?: LegendToggle | undefined }) {
   const prefix = `${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-legend`;
   const tiers = items.some((item) => item.tier);
   const movements = items.some((item) => item.movement);
   return (
-    <div className="cskit-legend" aria-hidden="true">
+    <div
+      className={toggle ? 'cskit-legend cskit-legend--toggles' : 'cskit-legend'} aria-hidden={toggle ? undefined : true}
+      role={toggle ? 'group' : undefined} aria-label={toggle?.labels.group}
+    >
       {tiers || movements ? (
         <svg width="0" height="0" style={{ position: 'absolute' }} focusable="false">
           {tiers ? <TierPatterns prefix={prefix} /> : null}
@@ -31,24 +48,33 @@ export function Legend({ items }: { items: readonly LegendItem[] }) {
       <ul>
       {items.map((item) => {
         const pattern = item.tier ? tierPatternId(prefix, item.tier) : item.movement ? movementPatternId(prefix, item.movement) : undefined;
-        return (
-          <li key={item.key}>
+        const swatch = (
+          <>
             {item.line ? (
-              <svg width="24" height="12" focusable="false">
+              <svg width="24" height="12" focusable="false" aria-hidden="true">
                 <line x1="0" x2="24" y1="6" y2="6" strokeWidth="2" strokeDasharray={item.line.dash} style={{ stroke: item.color }} />
                 {item.line.marker ? <MarkerShape shape={item.line.marker} x={12} y={6} size={4} color={item.color} /> : null}
               </svg>
             ) : (
-              <svg width="12" height="12" focusable="false">
+              <svg width="12" height="12" focusable="false" aria-hidden="true">
                 <rect width="12" height="12" rx="2" style={{ fill: item.color }} />
                 {pattern ? <rect width="12" height="12" rx="2" fill={`url(#${pattern})`} /> : null}
               </svg>
             )}
             {item.label}
+          </>
+        );
+        const pressed = toggle ? toggle.shown.has(item.key) : true;
+        return (
+          <li key={item.key} className={pressed ? undefined : 'cskit-legend__off'}>
+            {toggle && item.toggle !== false ? (
+              <button type="button" aria-pressed={pressed} onClick={() => toggle.onToggle(item.key)}>{swatch}</button>
+            ) : swatch}
           </li>
         );
       })}
       </ul>
+      {toggle ? <span className="cskit-sr-only" role="status">{toggle.announcement}</span> : null}
     </div>
   );
 }

@@ -8,6 +8,10 @@ import type { CsLocale, DomainLabels } from '@cskit/react';
 export interface ChartLabels {
   noData: string;
   loading: string;
+  /** The optional export buttons (`exportable`). */
+  saveImage: { group: string; svg: string; png: string };
+  /** Legends whose items show or hide their series. */
+  legendToggle: { group: string; shown: (name: string) => string; hidden: (name: string) => string };
   /** The quadrant plots only the largest accounts: "showing 2,000 largest of 100,000". */
   largestShown: (shown: string, total: string) => string;
   opening: string;
@@ -93,6 +97,8 @@ export interface ChartLabels {
 
 const enUS: ChartLabels = {
   noData: 'No data for this selection',
+  saveImage: { group: 'Save the chart', svg: 'Save as SVG', png: 'Save as PNG' },
+  legendToggle: { group: 'Series shown', shown: (name) => `${name} shown`, hidden: (name) => `${name} hidden` },
   loading: 'Loading…',
   largestShown: (shown, total) => `Points: the ${shown} largest of ${total} accounts.`,
   opening: 'Opening ARR',
@@ -182,6 +188,8 @@ const enUS: ChartLabels = {
 
 const zhCN: ChartLabels = {
   noData: '当前筛选下没有数据',
+  saveImage: { group: '保存图表', svg: '保存为 SVG', png: '保存为 PNG' },
+  legendToggle: { group: '显示的序列', shown: (name) => `已显示${name}`, hidden: (name) => `已隐藏${name}` },
   loading: '加载中…',
   largestShown: (shown, total) => `图中点为 ${total} 个客户中 ARR 最大的 ${shown} 个。`,
   opening: '期初 ARR',

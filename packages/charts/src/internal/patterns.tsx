@@ -1,4 +1,5 @@
 import type { HealthTier, MovementKind } from '@cskit/metrics';
+import { COLORS } from './theme.js';
 
 /**
  * Tier patterns: green is plain, green-yellow has sparse diagonals, yellow dots, red dense cross-hatching, so tiers
@@ -10,18 +11,19 @@ export function tierPatternId(prefix: string, tier: HealthTier | 'unscored'): st
 }
 
 export function TierPatterns({ prefix }: { prefix: string }) {
-  const ink = 'rgba(0, 0, 0, 0.45)';
+  const ink = { stroke: COLORS.patternInk };
+  const dot = { fill: COLORS.patternInk };
   return (
     <defs>
       <pattern id={`${prefix}-green-yellow`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <line x1="0" y1="0" x2="0" y2="8" stroke={ink} strokeWidth="1.5" />
+        <line x1="0" y1="0" x2="0" y2="8" style={ink} strokeWidth="1.5" />
       </pattern>
       <pattern id={`${prefix}-yellow`} width="6" height="6" patternUnits="userSpaceOnUse">
-        <circle cx="3" cy="3" r="1.2" fill={ink} />
+        <circle cx="3" cy="3" r="1.2" style={dot} />
       </pattern>
       <pattern id={`${prefix}-red`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <line x1="0" y1="0" x2="0" y2="6" stroke={ink} strokeWidth="1.5" />
-        <line x1="0" y1="0" x2="6" y2="0" stroke={ink} strokeWidth="1.5" />
+        <line x1="0" y1="0" x2="0" y2="6" style={ink} strokeWidth="1.5" />
+        <line x1="0" y1="0" x2="6" y2="0" style={ink} strokeWidth="1.5" />
       </pattern>
     </defs>
   );
@@ -36,21 +38,22 @@ export function movementPatternId(prefix: string, kind: MovementKind): string | 
 }
 
 export function MovementPatterns({ prefix }: { prefix: string }) {
-  const ink = 'rgba(0, 0, 0, 0.4)';
+  const ink = { stroke: COLORS.patternInk };
+  const dot = { fill: COLORS.patternInk };
   return (
     <defs>
       <pattern id={`${prefix}-m-expansion`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <line x1="0" y1="0" x2="0" y2="8" stroke={ink} strokeWidth="1.5" />
+        <line x1="0" y1="0" x2="0" y2="8" style={ink} strokeWidth="1.5" />
       </pattern>
       <pattern id={`${prefix}-m-reactivation`} width="5" height="5" patternUnits="userSpaceOnUse">
-        <line x1="2.5" y1="0" x2="2.5" y2="5" stroke={ink} strokeWidth="1.2" />
+        <line x1="2.5" y1="0" x2="2.5" y2="5" style={ink} strokeWidth="1.2" />
       </pattern>
       <pattern id={`${prefix}-m-contraction`} width="6" height="6" patternUnits="userSpaceOnUse">
-        <circle cx="3" cy="3" r="1.2" fill={ink} />
+        <circle cx="3" cy="3" r="1.2" style={dot} />
       </pattern>
       <pattern id={`${prefix}-m-churn`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <line x1="0" y1="0" x2="0" y2="6" stroke={ink} strokeWidth="1.5" />
-        <line x1="0" y1="0" x2="6" y2="0" stroke={ink} strokeWidth="1.5" />
+        <line x1="0" y1="0" x2="0" y2="6" style={ink} strokeWidth="1.5" />
+        <line x1="0" y1="0" x2="6" y2="0" style={ink} strokeWidth="1.5" />
       </pattern>
     </defs>
   );

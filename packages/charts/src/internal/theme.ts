@@ -25,13 +25,15 @@ export function resolveColor(element: Element | null, color: string): string {
 export const COLORS = {
   fg: cssVar('fg', '#1f2937'),
   muted: cssVar('muted', '#4b5563'),
-  grid: cssVar('grid', '#e5e7eb'),
+  grid: cssVar('grid', '#d1d5db'),
   axis: cssVar('axis', '#d1d5db'),
   bg: cssVar('bg', '#ffffff'),
   total: cssVar('total', '#4b5563'),
   focus: cssVar('focus', '#1d4ed8'),
   empty: cssVar('empty', '#f3f4f6'),
   line: cssVar('line', '#0072b2'),
+  /** The texture drawn over tier and movement colors (patterns). */
+  patternInk: cssVar('pattern-ink', 'rgba(0, 0, 0, 0.45)'),
 } as const;
 
 export const TIER_COLORS: Record<HealthTier | 'unscored', string> = {

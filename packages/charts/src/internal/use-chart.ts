@@ -17,6 +17,8 @@ export interface ChartBaseProps {
   /** Heading shown above the chart and used in its accessible name. */
   title?: string;
   className?: string;
+  /** Shows "Save as SVG" and "Save as PNG" buttons under the chart (`downloadChart` does the same from a host's own button). */
+  exportable?: boolean;
 }
 
 export function useChart(props: Pick<ChartBaseProps, 'locale' | 'currency'>): { f: Formatters; t: ChartLabels } {

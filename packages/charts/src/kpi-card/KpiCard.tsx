@@ -37,16 +37,18 @@ export function KpiCard({ label, data: given, format = 'number', goodDirection =
   const data: KpiCardData = given ?? { value: null };
   const id = useId();
   const show = (value: number | null | undefined) =>
-    format === 'currency' ? f.compactCurrency(value) : format === 'percent' ? f.percent(value) : f.number(value, format === 'score' ? 0 : 1);
+    format === 'currency' ? f.compactCurrency(value) : format === 'percent' ? f.percent(value) : format === 'score' ? f.score(value) : f.number(value, 1);
   const comparable = data.value !== null && data.comparison !== null && data.comparison !== undefined;
   const delta = comparable ? (data.value as number) - (data.comparison as number) : null;
   const direction = delta === null || delta === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
   const tone = direction === 'flat' ? 'neutral' : direction === goodDirection ? 'good' : 'bad';
+  // The delta is as compact as the value beside it; the full amount is its title (and the table's).
   const deltaText = delta === null
     ? t.noComparison
     : format === 'percent' ? f.signedPoints(delta)
-      : format === 'currency' ? f.signedCurrency(delta)
-        : `${delta > 0 ? '+' : ''}${f.number(delta, format === 'score' ? 0 : 1)}`;
+      : format === 'currency' ? f.signedCompactCurrency(delta)
+        : `${delta > 0 ? '+' : ''}${format === 'score' ? f.score(delta) : f.number(delta, 1)}`;
+  const deltaFull = delta !== null && format === 'currency' ? f.signedCurrency(delta) : undefined;
   const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
   const series = data.series ?? [];
   const sparkWidth = 96;
@@ -62,7 +64,7 @@ export function KpiCard({ label, data: given, format = 'number', goodDirection =
       <p className="cskit-kpi__value">{loading ? <span className="cskit-skeleton__text">{t.loading}</span> : show(data.value)}</p>
       {loading ? null : <p className={`cskit-kpi__delta cskit-kpi__delta--${tone}`}>
         <span aria-hidden="true">{arrow} </span>
-        <span>{deltaText}</span>
+        <span title={deltaFull}>{deltaText}</span>
         <span className="cskit-kpi__vs"> {t.vsPrevious}{comparable ? ` (${show(data.comparison)})` : ''}</span>
       </p>}
       {series.length > 1 ? (

@@ -1,6 +1,6 @@
 import type { NpsCategory, NpsResult } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -49,8 +49,8 @@ function NpsBreakdownChart({ data, onSelect, height = 132, ...props }: Loaded<Np
   );
   return (
     <ChartFrame
-      chart="nps-breakdown" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="nps-breakdown" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       legend={<Legend items={CATEGORIES.map((c) => ({ key: c, label: t.nps[c], color: NPS_COLORS[c] }))} />}
     >
       {({ width }) => {

@@ -7,7 +7,7 @@ import { Line } from '@visx/shape';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -83,8 +83,8 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
   const width = props.width;
   return (
     <ChartFrame
-      chart="health-quadrant" title={props.title} summary={summary} width={width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} legend={legend} tooltip={tooltip}
+      chart="health-quadrant" {...frameProps(props, t)} summary={summary} width={width} height={height}
+      empty={empty} emptyText={t.noData} table={table} legend={legend} tooltip={tooltip}
     >
       {({ width: drawWidth }) => {
         const innerWidth = length(drawWidth - MARGIN.left - MARGIN.right);

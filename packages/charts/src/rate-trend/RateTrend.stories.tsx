@@ -32,3 +32,31 @@ export const KeyboardFocus: Story = {
 };
 
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/**
+ * Legend toggles: each series' legend item is a toggle button; hiding GRR removes its line and its points, is
+ * announced, and Space shows it again. The last series shown cannot be hidden.
+ */
+export const LegendToggle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const legend = canvas.getByRole('group', { name: 'Series shown' });
+    const grr = within(legend).getByRole('button', { name: 'GRR (trailing 12 months)' });
+    const points = () => canvas.queryAllByRole('img', { name: /GRR \(trailing 12 months\): / }).length;
+    await expect(points()).toBeGreaterThan(0);
+    await userEvent.click(grr);
+    await expect(grr).toHaveAttribute('aria-pressed', 'false');
+    await expect(points()).toBe(0);
+    await expect(canvas.getByRole('status')).toHaveTextContent('GRR (trailing 12 months) hidden');
+    grr.focus();
+    await userEvent.keyboard(' ');
+    await expect(grr).toHaveAttribute('aria-pressed', 'true');
+    await expect(points()).toBeGreaterThan(0);
+    // Hide two of three; the third stays however often it is pressed.
+    await userEvent.click(grr);
+    await userEvent.click(within(legend).getByRole('button', { name: /Logo churn rate/ }));
+    const nrr = within(legend).getByRole('button', { name: /^NRR/ });
+    await userEvent.click(nrr);
+    await expect(nrr).toHaveAttribute('aria-pressed', 'true');
+  },
+};

@@ -2,8 +2,9 @@ import type { ArrTrend as ArrTrendResult } from '@cskit/metrics';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
+import { useState } from 'react';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -55,7 +56,21 @@ function RateTrendChart({ data, series = ALL, target = null, targetLabel, height
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const months = data.months;
-  const shown = ALL.filter((key) => series.includes(key));
+  // Legend toggles hide series; the last one shown stays.
+  const [hidden, setHidden] = useState<ReadonlySet<RateSeries>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const available = ALL.filter((key) => series.includes(key));
+  const shown = available.filter((key) => !hidden.has(key));
+  const toggleSeries = (key: string) => {
+    const rate = available.find((k) => k === key);
+    if (!rate) return;
+    const next = new Set(hidden);
+    if (next.has(rate)) next.delete(rate);
+    else if (shown.length > 1) next.add(rate);
+    else return;
+    setHidden(next);
+    setAnnouncement(next.has(rate) ? t.legendToggle.hidden(t.rates[rate]) : t.legendToggle.shown(t.rates[rate]));
+  };
   const left = shown.filter((key) => key !== 'logoChurnRate');
   const right = shown.includes('logoChurnRate');
   const title = props.title ?? t.chartTitles.rates;
@@ -73,15 +88,18 @@ function RateTrendChart({ data, series = ALL, target = null, targetLabel, height
     <DataTable caption={title} columns={[t.month, ...shown.map((key) => t.rates[key])]} rows={months.map((m) => [f.month(m.month), ...shown.map((key) => pct(m[key]))])} />
   );
   const legend = (
-    <Legend items={[
-      ...shown.map((key) => ({ key, label: t.rates[key], color: RATE_COLORS[key], line: STYLE[key] })),
-      ...(target === null ? [] : [{ key: 'target', label: `${targetText} ${pct(target)}`, color: RATE_COLORS.target, line: { dash: '4,4' } }]),
-    ]} />
+    <Legend
+      items={[
+        ...available.map((key) => ({ key, label: t.rates[key], color: RATE_COLORS[key], line: STYLE[key] })),
+        ...(target === null ? [] : [{ key: 'target', label: `${targetText} ${pct(target)}`, color: RATE_COLORS.target, line: { dash: '4,4' }, toggle: false }]),
+      ]}
+      toggle={available.length > 1 ? { shown: new Set(shown), onToggle: toggleSeries, labels: t.legendToggle, announcement } : undefined}
+    />
   );
   return (
     <ChartFrame
-      chart="rate-trend" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
+      chart="rate-trend" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
     >
       {({ width }) => {
         const innerWidth = length(width - MARGIN.left - MARGIN.right);

@@ -2,8 +2,8 @@ import type { HealthTier, RenewalsAhead, RenewalsAheadMonth, TierOrUnknown } fro
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { Axis, fitsBand, sideAxisRoom } from '../internal/Axis.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -27,7 +27,7 @@ export interface RenewalsAheadChartProps extends ChartBaseProps {
 
 /** Bottom to top: red first, so the ARR at risk sits on the axis; contracts of unscored accounts on top. */
 const STACK: readonly TierOrUnknown[] = ['red', 'yellow', 'green-yellow', 'green', 'unknown'];
-const MARGIN = { top: 20, right: 16, bottom: 36, left: 72 };
+const BASE_MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
 const colorOf = (tier: TierOrUnknown) => TIER_COLORS[tier === 'unknown' ? 'unscored' : tier];
 
 /** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
@@ -72,14 +72,17 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
   );
   return (
     <ChartFrame
-      chart="renewals-ahead" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
+      chart="renewals-ahead" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
     >
       {({ width, id }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
-        const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.3 });
+        const innerHeight = length(height - BASE_MARGIN.top - BASE_MARGIN.bottom);
         const y = scaleLinear<number>({ domain: [0, Math.max(1, ...months.map((m) => Math.max(m.due.arr, m.expectedArr)))], range: [innerHeight, 0], nice: true });
+        const tick = (value: number) => f.compactCurrency(value);
+        const axis = sideAxisRoom(y.ticks(5).map(tick), true);
+        const MARGIN = { ...BASE_MARGIN, left: Math.max(BASE_MARGIN.left, axis.margin) };
+        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.3 });
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
             <TierPatterns prefix={id} />
@@ -119,9 +122,12 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
                     })}
                     {m.due.count > 0 ? (
                       <>
-                        <text x={barX + band / 2} y={Math.max(10, finite(y(m.due.arr)) - 6)} textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }} aria-hidden="true">
-                          {f.compactCurrency(m.due.arr)}
-                        </text>
+                        {/* A total that does not fit over its bar is left to the tooltip and the data table. */}
+                        {fitsBand(f.compactCurrency(m.due.arr), x.step()) ? (
+                          <text x={barX + band / 2} y={Math.max(10, finite(y(m.due.arr)) - 6)} textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }} aria-hidden="true">
+                            {f.compactCurrency(m.due.arr)}
+                          </text>
+                        ) : null}
                         <g {...markProps({ label: expectedLabel, onShow: () => show(MARGIN.left + barX + band / 2, MARGIN.top + expectedY, expectedLabel), onHide: hide })}>
                           <line x1={barX - 3} x2={barX + band + 3} y1={expectedY} y2={expectedY} strokeWidth={2} style={{ stroke: COLORS.fg }} />
                           <MarkerShape shape="diamond" x={barX + band / 2} y={expectedY} size={4.5} color={COLORS.fg} />
@@ -131,7 +137,7 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
                   </g>
                 );
               })}
-              <Axis orientation="left" scale={y} numTicks={5} label={t.dueArr} labelOffset={60} tickFormat={(v) => f.compactCurrency(Number(v))} />
+              <Axis orientation="left" scale={y} numTicks={5} label={t.dueArr} labelOffset={axis.labelOffset} tickFormat={(v) => tick(Number(v))} />
               <Axis orientation="bottom" top={innerHeight} scale={x} tickValues={everyNth(months.map((m) => m.month), innerWidth)} tickFormat={(month) => f.month(String(month))} />
             </Group>
           </svg>

@@ -3,7 +3,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -52,7 +52,9 @@ function SegmentBarsChart<G extends { key: string }>({
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const label = (key: string) => groupLabel?.(key) ?? key;
+  // Full values in the tooltip, the summary and the table; compact ones on the marks (as in KPI cards).
   const fmt = (v: number | null) => (format === 'currency' ? f.currency(v) : format === 'percent' ? f.percent(v) : f.number(v));
+  const markFmt = (v: number | null) => (format === 'currency' ? f.compactCurrency(v) : fmt(v));
   const values = data.groups.map((g) => value(g));
   const finiteValues = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const empty = data.groups.length === 0 || finiteValues.length === 0;
@@ -63,8 +65,8 @@ function SegmentBarsChart<G extends { key: string }>({
   );
   return (
     <ChartFrame
-      chart="segment-bars" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="segment-bars" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width }) => {
         const innerWidth = length(width - MARGIN.left - MARGIN.right);
@@ -98,7 +100,7 @@ function SegmentBarsChart<G extends { key: string }>({
                       })}
                     />
                     <text pointerEvents="none" x={Math.max(zero, end) + 4} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
-                      {fmt(v)}
+                      {markFmt(v)}
                     </text>
                   </g>
                 );

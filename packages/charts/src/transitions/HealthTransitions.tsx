@@ -3,7 +3,8 @@ import type { HealthTier, HealthTransitions as HealthTransitionsResult, Transiti
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '@visx/scale';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { fitBandLabels, labelWidth } from '../internal/Axis.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -51,43 +52,56 @@ function HealthTransitionsChart({ data, onSelect, height = 280, ...props }: Load
   const select = (label: string, drill: DrillDown['target']) => onSelect?.({ label, source: 'health-transitions', target: drill });
   return (
     <ChartFrame
-      chart="health-transitions" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="health-transitions" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width }) => {
-        const counterHeight = 36;
+        // The counters in as few rows as lets every one's text fit its chip (5, 3, 2 or 1 per row).
+        const chipText = (kind: (typeof COUNTERS)[number]) => `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;
+        const widestChip = Math.max(...COUNTERS.map((kind) => labelWidth(chipText(kind), 12)));
+        const perRow = [5, 3, 2, 1].find((n) => (width / n) * 0.92 - 8 >= widestChip) ?? 1;
+        const chipRows = Math.ceil(COUNTERS.length / perRow);
+        const counterHeight = chipRows * 34 + 2;
         const innerWidth = length(width - MARGIN.left - MARGIN.right);
         const innerHeight = length(height - MARGIN.top - MARGIN.bottom - counterHeight);
         const columns = scaleBand<string>({ domain: [...tiers], range: [0, innerWidth], padding: 0.06 });
         const rows = scaleBand<string>({ domain: [...tiers], range: [0, innerHeight], padding: 0.06 });
-        const counter = scaleBand<string>({ domain: [...COUNTERS], range: [0, width], padding: 0.08 });
+        const counter = scaleBand<number>({ domain: Array.from({ length: perRow }, (_, i) => i), range: [0, width], padding: 0.08 });
+        // Column headers wrap, or thin, to fit their column; a wrapped header rises so it never meets the cells.
+        const headers = fitBandLabels(tiers.map((tier) => `→ ${t.tiers[tier]}`), columns.step());
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
-            {COUNTERS.map((kind) => {
-              const cx = finite(counter(kind) ?? 0);
-              const text = `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;
+            {COUNTERS.map((kind, i) => {
+              const cx = finite(counter(i % perRow) ?? 0);
+              const cy = Math.floor(i / perRow) * 34;
+              const text = chipText(kind);
               return (
                 <g key={kind}>
                   <g
                     {...markProps({
                       label: text,
                       onActivate: onSelect && data.counts[kind] > 0 ? () => select(t.transitions[kind], { kind: 'transition', transition: kind }) : undefined,
-                      onShow: () => show(cx + counter.bandwidth() / 2, 0, text),
+                      onShow: () => show(cx + counter.bandwidth() / 2, cy, text),
                       onHide: hide,
                     })}
                   >
-                    <rect x={cx} y={0} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
+                    <rect x={cx} y={cy} width={length(counter.bandwidth())} height={28} rx={4} style={{ fill: TRANSITION_COLORS[kind], fillOpacity: 0.25, stroke: TRANSITION_COLORS[kind] }} />
                   </g>
-                  <text pointerEvents="none" x={cx + counter.bandwidth() / 2} y={18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
+                  <text pointerEvents="none" x={cx + counter.bandwidth() / 2} y={cy + 18} textAnchor="middle" fontSize={12} style={{ fill: COLORS.fg }} aria-hidden="true">{text}</text>
                 </g>
               );
             })}
             <Group left={MARGIN.left} top={MARGIN.top + counterHeight}>
-              {tiers.map((tier) => (
-                <text pointerEvents="none" key={`c-${tier}`} x={finite(columns(tier) ?? 0) + columns.bandwidth() / 2} y={-8} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
-                  {`→ ${t.tiers[tier]}`}
-                </text>
-              ))}
+              {tiers.map((tier, i) => {
+                const lines = headers[i];
+                if (!lines) return null;
+                const x = finite(columns(tier) ?? 0) + columns.bandwidth() / 2;
+                return (
+                  <text pointerEvents="none" key={`c-${tier}`} x={x} y={-8 - 12 * (lines.length - 1)} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                    {lines.map((line, l) => <tspan key={l} x={x} dy={l === 0 ? 0 : 12}>{line}</tspan>)}
+                  </text>
+                );
+              })}
               {tiers.map((from: HealthTier, r) => (
                 <g key={from}>
                   <text pointerEvents="none" x={-8} y={finite(rows(from) ?? 0) + rows.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">

@@ -3,8 +3,8 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
-import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { Axis, sideAxisRoom } from '../internal/Axis.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
@@ -31,7 +31,7 @@ export interface ArrTrendProps extends ChartBaseProps {
 const GAINS: readonly MovementKind[] = ['new', 'expansion', 'reactivation'];
 const LOSSES: readonly MovementKind[] = ['contraction', 'churn'];
 const KINDS: readonly MovementKind[] = [...GAINS, ...LOSSES];
-const MARGIN = { top: 16, right: 72, bottom: 36, left: 72 };
+const BASE_MARGIN = { top: 16, right: 56, bottom: 36, left: 56 };
 
 /** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
 export function ArrTrend(props: ArrTrendProps) {
@@ -74,17 +74,22 @@ function ArrTrendChart({ data, onSelect, height = 320, ...props }: Loaded<ArrTre
   );
   return (
     <ChartFrame
-      chart="arr-trend" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
+      chart="arr-trend" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
     >
       {({ width, id }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
-        const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.3 });
+        const innerHeight = length(height - BASE_MARGIN.top - BASE_MARGIN.bottom);
         const up = months.map((m) => GAINS.reduce((sum, kind) => sum + Math.max(0, m[kind]), 0));
         const down = months.map((m) => LOSSES.reduce((sum, kind) => sum + Math.min(0, m[kind]), 0));
         const y = scaleLinear<number>({ domain: [Math.min(0, ...down), Math.max(1, ...up)], range: [innerHeight, 0], nice: true });
         const yArr = scaleLinear<number>({ domain: [0, Math.max(1, ...months.map((m) => m.closing))], range: [innerHeight, 0], nice: true });
+        // Side margins as wide as the axes' labels need.
+        const tick = (value: number) => f.compactCurrency(value);
+        const leftAxis = sideAxisRoom(y.ticks(5).map(tick), true);
+        const rightAxis = sideAxisRoom(yArr.ticks(5).map(tick), true);
+        const MARGIN = { ...BASE_MARGIN, left: Math.max(BASE_MARGIN.left, leftAxis.margin), right: Math.max(BASE_MARGIN.right, rightAxis.margin) };
+        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.3 });
         const center = (month: string) => finite(x(month) ?? 0) + x.bandwidth() / 2;
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
@@ -142,8 +147,8 @@ function ArrTrendChart({ data, onSelect, height = 320, ...props }: Loaded<ArrTre
                   </g>
                 );
               })}
-              <Axis orientation="left" scale={y} numTicks={5} label={t.movementsAxis} labelOffset={60} tickFormat={(v) => f.compactCurrency(Number(v))} />
-              <Axis orientation="right" left={innerWidth} scale={yArr} numTicks={5} label={t.arrAxis} labelOffset={60} tickFormat={(v) => f.compactCurrency(Number(v))} />
+              <Axis orientation="left" scale={y} numTicks={5} label={t.movementsAxis} labelOffset={leftAxis.labelOffset} tickFormat={(v) => tick(Number(v))} />
+              <Axis orientation="right" left={innerWidth} scale={yArr} numTicks={5} label={t.arrAxis} labelOffset={rightAxis.labelOffset} tickFormat={(v) => tick(Number(v))} />
               <Axis orientation="bottom" top={innerHeight} scale={x} tickValues={everyNth(months.map((m) => m.month), innerWidth)} tickFormat={(month) => f.month(String(month))} />
             </Group>
           </svg>

@@ -48,3 +48,13 @@ export const KeyboardFocus: Story = {
 };
 
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** A renewal-rate goal: a dashed line on both panels, in the legend and in the summary. */
+export const WithTarget: Story = {
+  args: { target: 0.85, targetLabel: 'Renewal target' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/Renewal target 85%/, { selector: 'p' })).toBeInTheDocument();
+    await expect(canvasElement.querySelectorAll('.cskit-chart__plot line[stroke-dasharray="4,4"]')).toHaveLength(2);
+  },
+};

@@ -3,14 +3,15 @@ import type { HealthTier, HealthValidation, HealthValidationBucket } from '@cski
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Axis } from '../internal/Axis.js';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
+import { Legend } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
 import { TierPatterns, tierPatternId } from '../internal/patterns.js';
-import { COLORS, TIER_COLORS } from '../internal/theme.js';
+import { COLORS, RATE_COLORS, TIER_COLORS } from '../internal/theme.js';
 import { useTooltip } from '../internal/tooltip.js';
 import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
@@ -18,6 +19,10 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 export interface HealthValidationChartProps extends ChartBaseProps {
   /** `healthValidation`'s result (`useHealthValidation`). */
   data: HealthValidation | undefined;
+  /** A renewal-rate goal (e.g. `0.85`), drawn as a dashed line on both panels and named in the legend; none by default. */
+  target?: number | null;
+  /** The target's words; default "Target". */
+  targetLabel?: string;
 }
 
 type TierKey = HealthTier | 'unknown';
@@ -37,7 +42,7 @@ export function HealthValidationChart(props: HealthValidationChartProps) {
  * (with how many), and by score decile, lowest scores first; the AUC and whether the rates fall from green to red
  * are in the summary.
  */
-function HealthValidationPlot({ data, ...props }: Loaded<HealthValidationChartProps>) {
+function HealthValidationPlot({ data, target = null, targetLabel, ...props }: Loaded<HealthValidationChartProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
   const tiers = TIERS.filter((tier) => data.byTier[tier].count > 0);
@@ -47,7 +52,13 @@ function HealthValidationPlot({ data, ...props }: Loaded<HealthValidationChartPr
   const title = props.title ?? t.chartTitles.validation;
   const summary = data.contracts === 0
     ? `${title}: ${t.noData}.`
-    : `${title}, ${f.month(data.period.from)} – ${f.month(data.period.to)}, ${f.number(data.contracts, 0)} ${t.contracts}: ${t.auc} ${data.auc === null ? '—' : f.number(data.auc, 2)}; ${tiers.map(describeTier).join(', ')}; ${data.monotonic ? t.monotonic : t.notMonotonic}.`;
+    : `${title}, ${f.period(data.period)}, ${f.number(data.contracts, 0)} ${t.contracts}: ${t.auc} ${data.auc === null ? '—' : f.number(data.auc, 2)}; ${tiers.map(describeTier).join(', ')}; ${data.monotonic ? t.monotonic : t.notMonotonic}${target === null ? '' : `; ${targetLabel ?? t.target} ${f.percent(target, 0)}`}.`;
+  const legend = target === null ? undefined : (
+    <Legend items={[{ key: 'target', label: `${targetLabel ?? t.target} ${f.percent(target, 0)}`, color: RATE_COLORS.target, line: { dash: '4,4' } }]} />
+  );
+  const targetLine = (y: (value: number) => number, width: number) => (target === null ? null : (
+    <line x1={0} x2={width} y1={finite(y(target))} y2={finite(y(target))} strokeDasharray="4,4" strokeWidth={1.5} style={{ stroke: RATE_COLORS.target }} aria-hidden="true" />
+  ));
   const table = (
     <DataTable
       caption={title}
@@ -61,8 +72,8 @@ function HealthValidationPlot({ data, ...props }: Loaded<HealthValidationChartPr
   const height = props.height ?? 260;
   return (
     <ChartFrame
-      chart="health-validation" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={data.contracts === 0} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="health-validation" {...frameProps(props, t)} summary={summary} height={height}
+      empty={data.contracts === 0} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
     >
       {({ width, id }) => {
         const columns = width >= TWO_COLUMNS;
@@ -96,6 +107,7 @@ function HealthValidationPlot({ data, ...props }: Loaded<HealthValidationChartPr
                   </g>
                 );
               })}
+              {targetLine(y, innerWidth)}
               <Axis orientation="left" scale={y} numTicks={4} tickFormat={(v) => f.percent(Number(v), 0)} />
               <Axis orientation="bottom" top={innerHeight} scale={xTier} tickFormat={(tier) => tierWord(tier as TierKey)} />
             </Group>
@@ -112,6 +124,7 @@ function HealthValidationPlot({ data, ...props }: Loaded<HealthValidationChartPr
                   </g>
                 );
               })}
+              {targetLine(y, innerWidth)}
               <Axis orientation="left" scale={y} numTicks={4} tickFormat={(v) => f.percent(Number(v), 0)} />
               <Axis orientation="bottom" top={innerHeight} scale={xDecile} tickFormat={(k) => t.decile(Number(k))} />
             </Group>

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { churnOnly, empty, localeOf, sample, single } from '../internal/story-data.js';
+import { exportChart } from '../internal/export.js';
 import { ArrWaterfall } from './ArrWaterfall.js';
 
 const meta = {
@@ -43,3 +44,29 @@ export const KeyboardFocus: Story = {
 
 /** The dark theme: the `cskit-dark` class on an ancestor. */
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/**
+ * Export: `exportable` shows the save buttons; `exportChart` makes a standalone SVG (title on top, theme colors
+ * resolved, no CSS variable left) and a PNG at twice the size.
+ */
+export const Export: Story = {
+  // A fixed width, so the drawing does not change size while the play function exports it.
+  args: { exportable: true, width: 720 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const group = canvas.getByRole('group', { name: 'Save the chart' });
+    await expect(within(group).getByRole('button', { name: 'Save as SVG' })).toBeVisible();
+    await expect(within(group).getByRole('button', { name: 'Save as PNG' })).toBeVisible();
+    const figure = canvasElement.querySelector('figure[data-chart="arr-waterfall"]');
+    if (!figure) throw new Error('no figure');
+    const svg = await (await exportChart(figure, { format: 'svg' })).text();
+    await expect(svg.startsWith('<svg')).toBe(true);
+    await expect(svg).toContain('>ARR waterfall</text>');
+    await expect(svg).not.toContain('var(--cskit');
+    await expect(svg).toMatch(/fill:\s*rgb\(0, 114, 178\)/);
+    const png = await exportChart(figure, { format: 'png' });
+    await expect(png.type).toBe('image/png');
+    const bitmap = await createImageBitmap(png);
+    await expect([bitmap.width, /^<svg[^>]* width="720"/.test(svg)]).toEqual([1440, true]);
+  },
+};

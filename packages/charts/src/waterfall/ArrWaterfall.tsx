@@ -5,11 +5,11 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useMemo } from 'react';
-import { ChartFrame, svgSize } from '../internal/ChartFrame.js';
+import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Axis } from '../internal/Axis.js';
+import { Axis, fitsBand, sideAxisRoom } from '../internal/Axis.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
 import { COLORS, MOVEMENT_COLORS } from '../internal/theme.js';
@@ -67,7 +67,7 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
   }, [data]);
 
   const empty = steps.every((step) => step.amount === 0);
-  const period = `${f.month(data.period.from)} – ${f.month(data.period.to)}`;
+  const period = f.period(data.period);
   const summary = `${props.title ?? t.chartTitles.waterfall}, ${period}: ${steps
     .map((step) => `${step.label} ${step.key === 'opening' || step.key === 'closing' ? f.currency(step.amount) : f.signedCurrency(step.amount)}`)
     .join(', ')}; ${t.netNew} ${f.signedCurrency(data.netNew)}.`;
@@ -82,18 +82,20 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
 
   return (
     <ChartFrame
-      chart="arr-waterfall" title={props.title} summary={summary} width={props.width} height={height} theme={props.theme}
-      className={props.className} empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
+      chart="arr-waterfall" {...frameProps(props, t)} summary={summary} height={height}
+      empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
         const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
         const values = steps.flatMap((step) => [step.from, step.to]);
-        const x = scaleBand<string>({ domain: steps.map((s) => s.key), range: [0, innerWidth], padding: 0.25 });
         const y = scaleLinear<number>({ domain: [Math.min(0, ...values), Math.max(0, ...values)], range: [innerHeight, 0], nice: true });
+        const tick = (value: number) => f.compactCurrency(value);
+        const margin = { ...MARGIN, left: Math.max(MARGIN.left, sideAxisRoom(y.ticks(5).map(tick)).margin) };
+        const innerWidth = length(width - margin.left - margin.right);
+        const x = scaleBand<string>({ domain: steps.map((s) => s.key), range: [0, innerWidth], padding: 0.25 });
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
-            <Group left={MARGIN.left} top={MARGIN.top}>
+            <Group left={margin.left} top={MARGIN.top}>
               <Line from={{ x: 0, y: finite(y(0)) }} to={{ x: innerWidth, y: finite(y(0)) }} style={{ stroke: COLORS.grid }} />
               {steps.map((step, i) => {
                 const top = finite(y(Math.max(step.from, step.to)));
@@ -104,6 +106,7 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
                 const accounts = isTotal ? undefined : movers[step.key as MovementKind];
                 const text = `${step.label}: ${isTotal ? f.currency(step.amount) : f.signedCurrency(step.amount)}${accounts === undefined ? '' : `, ${accounts} ${t.accounts}`}`;
                 const next = steps[i + 1];
+                const valueLabel = isTotal ? f.compactCurrency(step.amount) : f.signedCompactCurrency(step.amount);
                 return (
                   <g key={step.key}>
                     <Bar
@@ -114,7 +117,7 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
                         onActivate: onSelect && accounts !== undefined && accounts > 0
                           ? () => onSelect({ label: step.label, source: 'arr-waterfall', target: { kind: 'movement', movement: step.key as MovementKind } })
                           : undefined,
-                        onShow: () => show(MARGIN.left + barX + x.bandwidth() / 2, MARGIN.top + top, text),
+                        onShow: () => show(margin.left + barX + x.bandwidth() / 2, MARGIN.top + top, text),
                         onHide: hide,
                       })}
                     />
@@ -125,16 +128,19 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
                         style={{ stroke: COLORS.muted }} strokeDasharray="2,2" aria-hidden="true"
                       />
                     ) : null}
-                    <text pointerEvents="none"
-                      x={barX + x.bandwidth() / 2} y={Math.max(10, top - 4)} textAnchor="middle" fontSize={11}
-                      style={{ fill: COLORS.fg }} aria-hidden="true"
-                    >
-                      {isTotal ? f.compactCurrency(step.amount) : `${step.amount >= 0 ? '+' : ''}${f.compactCurrency(step.amount)}`}
-                    </text>
+                    {/* A value that does not fit over its bar is left to the tooltip and the data table. */}
+                    {fitsBand(valueLabel, x.step()) ? (
+                      <text pointerEvents="none"
+                        x={barX + x.bandwidth() / 2} y={Math.max(10, top - 4)} textAnchor="middle" fontSize={11}
+                        style={{ fill: COLORS.fg }} aria-hidden="true"
+                      >
+                        {valueLabel}
+                      </text>
+                    ) : null}
                   </g>
                 );
               })}
-              <Axis orientation="left" scale={y} numTicks={5} tickFormat={(value) => f.compactCurrency(Number(value))} />
+              <Axis orientation="left" scale={y} numTicks={5} tickFormat={(value) => tick(Number(value))} />
               <Axis orientation="bottom" top={innerHeight} scale={x} tickFormat={(key) => steps.find((s) => s.key === key)?.label ?? String(key)} />
             </Group>
           </svg>

@@ -1,0 +1,124 @@
+/**
+ * Text never collides: every chart's Default story (and the stories with the longest labels), at container widths
+ * 320, 480, 640 and 960 px, in en-US and zh-CN, in the built Storybook in Chromium. Every visible piece of text
+ * (axis ticks, value labels, quadrant labels, legends, chips) must not overlap another, and must lie inside the
+ * chart's box.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveStorybook } from './browser.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WIDTHS = [320, 480, 640, 960];
+const LOCALES = ['en-US', 'zh-CN'] as const;
+
+let browser: Browser;
+let server: PreviewServer;
+let base: string;
+let stories: Array<{ id: string; title: string }> = [];
+
+beforeAll(async () => {
+  ({ url: base, server } = await serveStorybook());
+  browser = await launchBrowser();
+  const index = JSON.parse(readFileSync(`${ROOT}storybook-static/index.json`, 'utf8')) as { entries: Record<string, { id: string; title: string; name: string; type: string }> };
+  // One story per chart: its Default, else its first (KpiCard, SegmentBars).
+  const charts = Object.values(index.entries).filter((e) => e.type === 'story' && e.title.startsWith('Charts/') && e.title !== 'Charts/Connected');
+  const byTitle = new Map<string, { id: string; title: string }>();
+  for (const e of charts) if (!byTitle.has(e.title) || e.name === 'Default') byTitle.set(e.title, e);
+  stories = [...byTitle.values()];
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Box { text: string; left: number; top: number; right: number; bottom: number }
+
+/** Every visible text of the story's charts, as boxes, and the boxes of the charts themselves. */
+function collect(): { texts: Box[][]; charts: Box[] } {
+  const visible = (element: Element | null): boolean => {
+    for (let node = element; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+      if (node.classList.contains('cskit-sr-only') || node.getAttribute('role') === 'tooltip' || node.tagName === 'title') return false;
+    }
+    return true;
+  };
+  const charts = [...document.querySelectorAll('[data-chart]')];
+  const texts = charts.map((chart) => {
+    const boxes: Box[] = [];
+    const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      if (!text || !visible(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      if (rect.width < 1 || rect.height < 1) continue;
+      boxes.push({ text, left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+    }
+    return boxes;
+  });
+  const box = (e: Element): Box => {
+    const r = e.getBoundingClientRect();
+    return { text: e.getAttribute('data-chart') ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  };
+  return { texts, charts: charts.map(box) };
+}
+
+/** Overlaps (beyond 1 px each way, for antialiasing and glyph side bearings) and text outside its chart. */
+function problems(texts: Box[][], charts: Box[]): string[] {
+  const found: string[] = [];
+  const slack = 1;
+  texts.forEach((boxes, c) => {
+    const chart = charts[c];
+    for (let i = 0; i < boxes.length; i += 1) {
+      const a = boxes[i] as Box;
+      if (chart && (a.left < chart.left - slack || a.right > chart.right + slack || a.top < chart.top - slack || a.bottom > chart.bottom + slack)) {
+        found.push(`"${a.text}" outside ${chart.text}`);
+      }
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const b = boxes[j] as Box;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > slack && y > slack) found.push(`"${a.text}" overlaps "${b.text}"`);
+      }
+    }
+  });
+  return found;
+}
+
+async function check(page: Page, id: string, width: number, locale: string): Promise<string[]> {
+  await page.goto(`${base}iframe.html?id=${id}&viewMode=story&globals=locale:${locale}`);
+  await page.locator('#storybook-root [data-chart]').first().waitFor();
+  await page.evaluate((w) => {
+    const root = document.getElementById('storybook-root');
+    if (root) root.style.width = `${w}px`;
+  }, width);
+  // The charts re-measure (ResizeObserver) and redraw; fonts settle.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => setTimeout(resolve, 150))));
+  const { texts, charts } = await page.evaluate(collect);
+  return problems(texts, charts).map((p) => `${id} at ${width}px, ${locale}: ${p}`);
+}
+
+describe('text never collides', () => {
+  it('every chart at 320, 480, 640 and 960 px, in English and Chinese', async () => {
+    expect(stories.length).toBeGreaterThanOrEqual(16);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const found: string[] = [];
+    try {
+      for (const story of stories) {
+        for (const locale of LOCALES) {
+          for (const width of WIDTHS) found.push(...(await check(page, story.id, width, locale)));
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+});
