@@ -111,11 +111,11 @@ function AccountStoryPlot({ data, height = defaultHeight(), ...props }: Loaded<A
         ))}
       </dl>
       <ChartFrame
-        chart="account-story" {...frameProps(props, t)} summary={summary} height={height}
+        chart="account-story" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
         empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       >
-        {({ width, id }) => {
-          const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        {({ width, inner, id }) => {
+          const innerWidth = inner.width;
           const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.2 });
           const center = (month: string) => finite(x(month) ?? 0) + x.bandwidth() / 2;
           const arrTop = 0;

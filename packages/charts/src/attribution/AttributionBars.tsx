@@ -60,13 +60,13 @@ function AttributionBarsChart({ data, onSelect, height = 200, ...props }: Loaded
   );
   return (
     <ChartFrame
-      chart="attribution-bars" {...frameProps(props, t)} summary={summary} height={height}
+      chart="attribution-bars" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       legend={<p className="cskit-note">{`${t.attribution.csqaCount}: ${f.number(data.csqaCount, 0)}`}</p>}
     >
-      {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width, inner }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const y = scaleBand<string>({ domain: SECTIONS.map((s) => s.section), range: [0, innerHeight], padding: 0.25 });
         const x = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [0, innerWidth] });
         return (

@@ -55,12 +55,12 @@ function CohortHeatmapChart({ data, onSelect, height: givenHeight, ...props }: L
   );
   return (
     <ChartFrame
-      chart="cohort-heatmap" {...frameProps(props, t)} summary={summary} height={height}
+      chart="cohort-heatmap" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
-      {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width, inner }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const x = scaleBand<number>({ domain: offsets, range: [0, innerWidth], padding: 0.04 });
         const y = scaleBand<string>({ domain: data.cohorts.map((row) => row.cohort), range: [0, innerHeight], padding: 0.06 });
         const showText = x.bandwidth() >= 30 && y.bandwidth() >= 14;

@@ -57,13 +57,13 @@ function HealthDistributionChart({ data, measure = 'count', onSelect, height = 3
   );
   return (
     <ChartFrame
-      chart="health-distribution" {...frameProps(props, t)} summary={summary} height={height}
+      chart="health-distribution" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
       legend={<Legend items={HEALTH_TIERS.map((tier) => ({ key: tier, label: t.tiers[tier], color: TIER_COLORS[tier], tier }))} />}
     >
-      {({ width, id }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width, inner, id }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const x = scaleBand<string>({ domain: data.months.map((m) => m.month), range: [0, innerWidth], padding: 0.2 });
         const y = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [innerHeight, 0], nice: true });
         const every = Math.max(1, Math.ceil(data.months.length / Math.max(1, Math.floor(innerWidth / 56))));

@@ -75,11 +75,11 @@ function HealthDriversPlot({ data, month, from, componentNames, ...props }: Heal
   const legend = <Legend items={components.map((c, i) => ({ key: `${c.side}-${c.key}-${i}`, label: `${nameOf(c)} ${t.points(pts(c.contribution))}`, color: colorOf(c) }))} />;
   return (
     <ChartFrame
-      chart="health-drivers" {...frameProps(props, t)} summary={summary} height={height}
+      chart="health-drivers" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={data === null} emptyText={t.noHealth} table={table} tooltip={tooltip} legend={legend}
     >
-      {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+      {({ width, inner }) => {
+        const innerWidth = inner.width;
         const x = scaleLinear<number>({ domain: [0, 100], range: [0, innerWidth] });
         let running = 0;
         const rows = hasChange ? ['from', ...components.map((_, i) => `c${i}`), 'to'] : [];

@@ -49,12 +49,12 @@ function RenewalFunnelChart({ data, onSelect, height = 240, ...props }: Loaded<R
   );
   return (
     <ChartFrame
-      chart="renewal-funnel" {...frameProps(props, t)} summary={summary} height={height}
+      chart="renewal-funnel" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
-      {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width, inner }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const y = scaleBand<string>({ domain: data.stages.map((s) => s.stage), range: [0, innerHeight], padding: 0.2 });
         const x = scaleLinear<number>({ domain: [0, Math.max(1, first?.count ?? 1)], range: [0, innerWidth] });
         return (

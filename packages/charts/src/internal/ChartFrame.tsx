@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { ChartImageFormat } from './export.js';
 import type { ChartLabels } from './labels.js';
+import { length } from './numbers.js';
 import { Tooltip } from './tooltip.js';
 import type { ChartBaseProps } from './use-chart.js';
 import { useWidth } from './use-width.js';
@@ -27,9 +28,13 @@ export interface ChartFrameProps {
   /** Show the export buttons (with these labels) under the chart. */
   exportable?: boolean | undefined;
   labels?: ChartLabels['saveImage'] | undefined;
+  /** Space around the plot (axes, labels); the frame hands the chart the plot's size inside it (`inner`). */
+  margin?: Margin | undefined;
   /** Draws the graphic at the measured size. */
-  children: (size: { width: number; height: number; id: string }) => ReactNode;
+  children: (size: { width: number; height: number; id: string; inner: { width: number; height: number } }) => ReactNode;
 }
+
+export interface Margin { top: number; right: number; bottom: number; left: number }
 
 /** Default width before the container is measured (and in server rendering, where nothing is measured). */
 const INITIAL_WIDTH = 640;
@@ -54,7 +59,7 @@ export function frameProps(props: ChartBaseProps, t: Pick<ChartLabels, 'saveImag
  * named by its title and described by its summary, with the data table fallback, the legend and the tooltip.
  */
 export function ChartFrame(props: ChartFrameProps) {
-  const { chart, title, summary, width, height, theme, className, empty, emptyText, table, legend, tooltip, children, exportable, labels } = props;
+  const { chart, title, summary, width, height, theme, className, empty, emptyText, table, legend, tooltip, children, exportable, labels, margin } = props;
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const figure = useRef<HTMLElement>(null);
   // The export code loads on the first click, so charts that never export do not carry it.
@@ -81,7 +86,12 @@ export function ChartFrame(props: ChartFrameProps) {
         {empty ? (
           <div className="cskit-empty" role="status" style={{ height }}>{emptyText}</div>
         ) : (
-          children({ width: drawWidth, height, id })
+          children({
+            width: drawWidth, height, id,
+            inner: margin
+              ? { width: length(drawWidth - margin.left - margin.right), height: length(height - margin.top - margin.bottom) }
+              : { width: drawWidth, height },
+          })
         )}
         <Tooltip tooltip={tooltip ?? null} />
       </div>

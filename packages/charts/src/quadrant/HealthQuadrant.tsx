@@ -83,12 +83,12 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
   const width = props.width;
   return (
     <ChartFrame
-      chart="health-quadrant" {...frameProps(props, t)} summary={summary} width={width} height={height}
+      chart="health-quadrant" {...frameProps(props, t)} margin={MARGIN} summary={summary} width={width} height={height}
       empty={empty} emptyText={t.noData} table={table} legend={legend} tooltip={tooltip}
     >
-      {({ width: drawWidth }) => {
-        const innerWidth = length(drawWidth - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width: drawWidth, inner }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const x = scaleLinear<number>({ domain: [0, 100], range: [0, innerWidth] });
         const y = scaleLinear<number>({ domain: [0, 100], range: [innerHeight, 0] });
         const radius = scaleSqrt<number>({ domain: [0, Math.max(1, maxArr)], range: [2, useCanvas ? 5 : 9] });

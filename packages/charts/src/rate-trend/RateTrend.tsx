@@ -12,7 +12,7 @@ import { Legend } from '../internal/Legend.js';
 import { MarkerShape, type Marker } from '../internal/markers.js';
 import { markProps } from '../internal/marks.js';
 import { polyline } from '../internal/polyline.js';
-import { finite, length } from '../internal/numbers.js';
+import { finite } from '../internal/numbers.js';
 import { RATE_COLORS } from '../internal/theme.js';
 import { everyNth } from '../internal/ticks.js';
 import { useTooltip } from '../internal/tooltip.js';
@@ -98,12 +98,12 @@ function RateTrendChart({ data, series = ALL, target = null, targetLabel, height
   );
   return (
     <ChartFrame
-      chart="rate-trend" {...frameProps(props, t)} summary={summary} height={height}
+      chart="rate-trend" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip} legend={legend}
     >
-      {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width, inner }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0 });
         const bounds = [...leftValues, ...(target === null ? [] : [target])];
         const low = Math.min(...bounds, 1);

@@ -65,12 +65,12 @@ function SegmentBarsChart<G extends { key: string }>({
   );
   return (
     <ChartFrame
-      chart="segment-bars" {...frameProps(props, t)} summary={summary} height={height}
+      chart="segment-bars" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
-      {({ width }) => {
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
+      {({ width, inner }) => {
+        const innerWidth = inner.width;
+        const innerHeight = inner.height;
         const y = scaleBand<string>({ domain: data.groups.map((g) => g.key), range: [0, innerHeight], padding: 0.2 });
         const x = scaleLinear<number>({ domain: [Math.min(0, ...finiteValues), Math.max(0, ...finiteValues)], range: [0, innerWidth], nice: true });
         const zero = finite(x(0));

@@ -52,17 +52,17 @@ function HealthTransitionsChart({ data, onSelect, height = 280, ...props }: Load
   const select = (label: string, drill: DrillDown['target']) => onSelect?.({ label, source: 'health-transitions', target: drill });
   return (
     <ChartFrame
-      chart="health-transitions" {...frameProps(props, t)} summary={summary} height={height}
+      chart="health-transitions" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
-      {({ width }) => {
+      {({ width, inner }) => {
         // The counters in as few rows as lets every one's text fit its chip (5, 3, 2 or 1 per row).
         const chipText = (kind: (typeof COUNTERS)[number]) => `${t.transitions[kind]}: ${f.number(data.counts[kind], 0)}`;
         const widestChip = Math.max(...COUNTERS.map((kind) => labelWidth(chipText(kind), 12)));
         const perRow = [5, 3, 2, 1].find((n) => (width / n) * 0.92 - 8 >= widestChip) ?? 1;
         const chipRows = Math.ceil(COUNTERS.length / perRow);
         const counterHeight = chipRows * 34 + 2;
-        const innerWidth = length(width - MARGIN.left - MARGIN.right);
+        const innerWidth = inner.width;
         const innerHeight = length(height - MARGIN.top - MARGIN.bottom - counterHeight);
         const columns = scaleBand<string>({ domain: [...tiers], range: [0, innerWidth], padding: 0.06 });
         const rows = scaleBand<string>({ domain: [...tiers], range: [0, innerHeight], padding: 0.06 });
