@@ -37,7 +37,7 @@ export default defineConfig({
         optimizeDeps: {
           include: [
             'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'zustand', 'zustand/vanilla',
-            '@tanstack/react-table', '@tanstack/react-virtual', '@visx/axis', '@visx/group', '@visx/scale', '@visx/shape',
+            '@tanstack/react-table', '@tanstack/react-virtual', '@visx/group', '@visx/shape', 'd3-scale',
           ],
         },
         test: {

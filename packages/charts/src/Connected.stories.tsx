@@ -43,7 +43,7 @@ export const DrillDownFromCharts: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: /^Churn/ }));
     await expect(canvas.getByTestId('selection')).toHaveTextContent(/^Churn · \d+$/);
-    await userEvent.click(canvas.getByRole('button', { name: /^Loyal/ }));
+    await userEvent.click(canvas.getByRole('button', { name: /^Loyal \(/ }));
     await expect(canvas.getByTestId('selection')).toHaveTextContent(/^Loyal · \d+$/);
     await userEvent.click(canvas.getByRole('button', { name: 'Clear' }));
     await expect(canvas.getByText('All accounts')).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { accountEvents, HEALTH_TIERS } from '@cskit/metrics';
 import type { AccountEvent, AccountEventKind, AccountStory, HealthTier } from '@cskit/metrics';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { useMemo } from 'react';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';

@@ -1,7 +1,7 @@
 import type { Cohorts } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleBand } from '@visx/scale';
+import { scaleBand } from '../internal/scales.js';
 import { fitBandLabels } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';

@@ -28,3 +28,20 @@ export const DrillDown: Story = {
 
 /** The dark theme: the `cskit-dark` class on an ancestor. */
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** Legend toggles: hiding Red restacks the bars without it, is announced, and Enter shows it again. */
+export const LegendToggle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const redBars = () => canvas.queryAllByRole('button', { name: /, Red: / }).length;
+    await expect(redBars()).toBeGreaterThan(0);
+    const red = within(canvas.getByRole('group', { name: 'Series shown' })).getByRole('button', { name: 'Red' });
+    await userEvent.click(red);
+    await expect(redBars()).toBe(0);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Red hidden');
+    red.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(red).toHaveAttribute('aria-pressed', 'true');
+    await expect(redBars()).toBeGreaterThan(0);
+  },
+};

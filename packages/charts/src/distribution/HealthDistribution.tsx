@@ -2,13 +2,13 @@ import { HEALTH_TIERS } from '@cskit/metrics';
 import type { HealthDistribution as HealthDistributionResult, HealthTier } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Legend } from '../internal/Legend.js';
+import { Legend, useSeriesToggle } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
 import { TierPatterns, tierPatternId } from '../internal/patterns.js';
@@ -40,10 +40,13 @@ export function HealthDistribution(props: HealthDistributionProps) {
 function HealthDistributionChart({ data, measure = 'count', onSelect, height = 300, ...props }: Loaded<HealthDistributionProps>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
+  // Legend toggles hide tiers: the bars stack the tiers shown.
+  const { isShown, toggle } = useSeriesToggle(HEALTH_TIERS, (tier) => t.tiers[tier], t.legendToggle);
   const value = (cell: { count: number; arr: number }) => (measure === 'count' ? cell.count : cell.arr);
   const format = (v: number) => (measure === 'count' ? f.number(v, 0) : f.currency(v));
-  const totals = data.months.map((m) => HEALTH_TIERS.reduce((sum, tier) => sum + value(m.tiers[tier]), 0));
-  const empty = totals.every((total) => total === 0);
+  const totals = data.months.map((m) => HEALTH_TIERS.reduce((sum, tier) => sum + (isShown(tier) ? value(m.tiers[tier]) : 0), 0));
+  // Empty by the data, not by what the legend hides (the legend must stay to show tiers again).
+  const empty = data.months.every((m) => HEALTH_TIERS.every((tier) => value(m.tiers[tier]) === 0));
   const last = data.months.at(-1);
   const describeMonth = (m: HealthDistributionResult['months'][number]) =>
     `${f.month(m.month)}: ${HEALTH_TIERS.map((tier) => `${t.tiers[tier]} ${format(value(m.tiers[tier]))}`).join(', ')}`;
@@ -59,7 +62,7 @@ function HealthDistributionChart({ data, measure = 'count', onSelect, height = 3
     <ChartFrame
       chart="health-distribution" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
-      legend={<Legend items={HEALTH_TIERS.map((tier) => ({ key: tier, label: t.tiers[tier], color: TIER_COLORS[tier], tier }))} />}
+      legend={<Legend items={HEALTH_TIERS.map((tier) => ({ key: tier, label: t.tiers[tier], color: TIER_COLORS[tier], tier }))} toggle={toggle} />}
     >
       {({ width, inner, id }) => {
         const innerWidth = inner.width;
@@ -76,7 +79,7 @@ function HealthDistributionChart({ data, measure = 'count', onSelect, height = 3
                 const barX = finite(x(m.month) ?? 0);
                 return (
                   <g key={m.month}>
-                    {STACK.map((tier) => {
+                    {STACK.filter(isShown).map((tier) => {
                       const v = value(m.tiers[tier]);
                       const top = finite(y(base + v));
                       const bottom = finite(y(base));

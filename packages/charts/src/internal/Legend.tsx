@@ -1,5 +1,6 @@
 import type { HealthTier, MovementKind } from '@cskit/metrics';
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { ChartLabels } from './labels.js';
 import { MarkerShape, type Marker } from './markers.js';
 import { MovementPatterns, TierPatterns, movementPatternId, tierPatternId } from './patterns.js';
 
@@ -23,6 +24,28 @@ export interface LegendToggle {
   labels: { group: string; shown: (name: string) => string; hidden: (name: string) => string };
   /** The last change, announced in a polite live region. */
   announcement: string;
+}
+
+/**
+ * Series a legend can hide: `shown` keeps `keys`' order; the last series shown cannot be hidden; each change is
+ * announced with the series' `name`. `toggle` goes to `<Legend toggle>` (undefined for fewer than two series).
+ */
+export function useSeriesToggle<K extends string>(keys: readonly K[], name: (key: K) => string, labels: ChartLabels['legendToggle']) {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const shown = keys.filter((key) => !hidden.has(key));
+  const onToggle = (key: string) => {
+    const series = keys.find((k) => k === key);
+    if (series === undefined) return;
+    const next = new Set(hidden);
+    if (next.has(series)) next.delete(series);
+    else if (shown.length > 1) next.add(series);
+    else return;
+    setHidden(next);
+    setAnnouncement(next.has(series) ? labels.hidden(name(series)) : labels.shown(name(series)));
+  };
+  const toggle: LegendToggle | undefined = keys.length > 1 ? { shown: new Set<string>(shown), onToggle, labels, announcement } : undefined;
+  return { shown, isShown: (key: K) => !hidden.has(key), toggle };
 }
 
 /**

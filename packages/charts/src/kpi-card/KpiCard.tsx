@@ -1,4 +1,4 @@
-import { scaleLinear } from '@visx/scale';
+import { scaleLinear } from '../internal/scales.js';
 import { LinePath } from '@visx/shape';
 import { useId } from 'react';
 import { finite } from '../internal/numbers.js';

@@ -41,7 +41,7 @@ export const TenThousandPoints: Story = {
     const canvas = within(canvasElement);
     await expect(canvasElement.querySelector('canvas')).not.toBeNull();
     await userEvent.tab();
-    await expect(canvas.getByRole('button', { name: /^Loyal/ })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: /^Loyal \(/ })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ label: 'Loyal', source: 'health-quadrant' }));
   },
@@ -50,10 +50,28 @@ export const TenThousandPoints: Story = {
 export const DrillDown: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: /^Critical/ }));
+    await userEvent.click(canvas.getByRole('button', { name: /^Critical \(/ }));
     await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ label: 'Critical', source: 'health-quadrant' }));
   },
 };
 
 /** The dark theme: the `cskit-dark` class on an ancestor. */
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** Legend toggles: hiding Critical removes its points (its region and count stay), and is announced. */
+export const LegendToggle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const points = () => canvasElement.querySelectorAll('.cskit-chart__plot circle').length;
+    const before = points();
+    const critical = sample.quadrants.quadrants.critical.count;
+    await expect(critical).toBeGreaterThan(0);
+    const button = within(canvas.getByRole('group', { name: 'Series shown' })).getByRole('button', { name: 'Critical' });
+    await userEvent.click(button);
+    await expect(button).toHaveAttribute('aria-pressed', 'false');
+    await expect(points()).toBe(before - critical);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Critical hidden');
+    await userEvent.click(button);
+    await expect(points()).toBe(before);
+  },
+};

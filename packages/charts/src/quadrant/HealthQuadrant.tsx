@@ -2,7 +2,7 @@ import { QUADRANTS, quadrantOf } from '@cskit/metrics';
 import type { HealthQuadrants, HealthQuadrantsSummary, Quadrant, QuadrantAccount } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleLinear, scaleSqrt } from '@visx/scale';
+import { scaleLinear, scaleSqrt } from '../internal/scales.js';
 import { Line } from '@visx/shape';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
@@ -11,7 +11,7 @@ import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Legend } from '../internal/Legend.js';
+import { Legend, useSeriesToggle } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
 import { COLORS, QUADRANT_COLORS, resolveColor } from '../internal/theme.js';
@@ -56,6 +56,13 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
   const points: ReadonlyArray<QuadrantAccount & { name?: string }> = 'accounts' in data ? data.accounts : data.points;
   const accountCount = 'accounts' in data ? data.accounts.length : data.accountCount;
   const useCanvas = points.length > canvasThreshold;
+  // Legend toggles hide a quadrant's points (its region and count stay).
+  const quadrantToggle = useSeriesToggle(QUADRANTS, (q) => t.quadrants[q], t.legendToggle);
+  const shownKey = quadrantToggle.shown.join(',');
+  const visible = useMemo(() => {
+    const keep = new Set(shownKey.split(','));
+    return keep.size === QUADRANTS.length ? points : points.filter((a) => keep.has(a.quadrant));
+  }, [points, shownKey]);
   const maxArr = useMemo(() => points.reduce((max, a) => Math.max(max, a.arr), 0), [points]);
   const empty = accountCount === 0;
   const names = useMemo(() => new Map(points.flatMap((a) => (a.name === undefined ? [] : [[a.accountId, a.name] as const]))), [points]);
@@ -78,7 +85,7 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
       rows={QUADRANTS.map((q) => [t.quadrants[q], f.number(data.quadrants[q].count, 0), f.currency(data.quadrants[q].arr)])}
     />
   );
-  const legend = <Legend items={QUADRANTS.map((q) => ({ key: q, label: t.quadrants[q], color: QUADRANT_COLORS[q] }))} />;
+  const legend = <Legend items={QUADRANTS.map((q) => ({ key: q, label: t.quadrants[q], color: QUADRANT_COLORS[q] }))} toggle={quadrantToggle.toggle} />;
 
   const width = props.width;
   return (
@@ -104,7 +111,7 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
           <>
             {useCanvas ? (
               <QuadrantCanvas
-                canvasRef={canvasRef} accounts={points} width={drawWidth} height={height} maxArr={maxArr}
+                canvasRef={canvasRef} accounts={visible} width={drawWidth} height={height} maxArr={maxArr}
                 onHover={(a, px, py) => (a ? show(px, py, describePoint(a)) : hide())}
                 onPick={pickPoint}
                 onPickQuadrant={onSelect ? (q) => { if (data.quadrants[q].count > 0) onSelect({ label: t.quadrants[q], source: 'health-quadrant', target: { kind: 'quadrant', quadrant: q, month: data.month } }); } : undefined}
@@ -140,7 +147,7 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
                     </g>
                   );
                 })}
-                {useCanvas ? null : points.map((a) => (
+                {useCanvas ? null : visible.map((a) => (
                   <circle
                     key={a.accountId} cx={finite(x(a.outcome))} cy={finite(y(a.experience))} r={finite(radius(a.arr), 2)}
                     style={{ fill: QUADRANT_COLORS[a.quadrant], fillOpacity: 0.75, stroke: COLORS.bg, strokeWidth: 0.5 }}

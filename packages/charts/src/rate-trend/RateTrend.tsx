@@ -1,14 +1,13 @@
 import type { ArrTrend as ArrTrendResult } from '@cskit/metrics';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Line } from '@visx/shape';
-import { useState } from 'react';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Legend } from '../internal/Legend.js';
+import { Legend, useSeriesToggle } from '../internal/Legend.js';
 import { MarkerShape, type Marker } from '../internal/markers.js';
 import { markProps } from '../internal/marks.js';
 import { polyline } from '../internal/polyline.js';
@@ -57,20 +56,8 @@ function RateTrendChart({ data, series = ALL, target = null, targetLabel, height
   const { tooltip, show, hide } = useTooltip();
   const months = data.months;
   // Legend toggles hide series; the last one shown stays.
-  const [hidden, setHidden] = useState<ReadonlySet<RateSeries>>(new Set());
-  const [announcement, setAnnouncement] = useState('');
   const available = ALL.filter((key) => series.includes(key));
-  const shown = available.filter((key) => !hidden.has(key));
-  const toggleSeries = (key: string) => {
-    const rate = available.find((k) => k === key);
-    if (!rate) return;
-    const next = new Set(hidden);
-    if (next.has(rate)) next.delete(rate);
-    else if (shown.length > 1) next.add(rate);
-    else return;
-    setHidden(next);
-    setAnnouncement(next.has(rate) ? t.legendToggle.hidden(t.rates[rate]) : t.legendToggle.shown(t.rates[rate]));
-  };
+  const { shown, toggle } = useSeriesToggle(available, (key) => t.rates[key], t.legendToggle);
   const left = shown.filter((key) => key !== 'logoChurnRate');
   const right = shown.includes('logoChurnRate');
   const title = props.title ?? t.chartTitles.rates;
@@ -93,7 +80,7 @@ function RateTrendChart({ data, series = ALL, target = null, targetLabel, height
         ...available.map((key) => ({ key, label: t.rates[key], color: RATE_COLORS[key], line: STYLE[key] })),
         ...(target === null ? [] : [{ key: 'target', label: `${targetText} ${pct(target)}`, color: RATE_COLORS.target, line: { dash: '4,4' }, toggle: false }]),
       ]}
-      toggle={available.length > 1 ? { shown: new Set(shown), onToggle: toggleSeries, labels: t.legendToggle, announcement } : undefined}
+      toggle={toggle}
     />
   );
   return (

@@ -1,7 +1,7 @@
 import type { HealthTier, RenewalsAhead, RenewalsAheadMonth, TierOrUnknown } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Axis, fitsBand, sideAxisRoom } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';

@@ -2,7 +2,7 @@ import { TRANSITION_KINDS, transitionKind } from '@cskit/metrics';
 import type { HealthTier, HealthTransitions as HealthTransitionsResult, TransitionKind } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleBand } from '@visx/scale';
+import { scaleBand } from '../internal/scales.js';
 import { fitBandLabels, labelWidth } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';

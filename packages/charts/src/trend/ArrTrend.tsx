@@ -1,14 +1,14 @@
 import type { ArrTrend as ArrTrendResult, ArrTrendMonth, MovementKind } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Line } from '@visx/shape';
 import { Axis, sideAxisRoom } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Legend } from '../internal/Legend.js';
+import { Legend, useSeriesToggle } from '../internal/Legend.js';
 import { MarkerShape } from '../internal/markers.js';
 import { markProps } from '../internal/marks.js';
 import { polyline } from '../internal/polyline.js';
@@ -66,11 +66,16 @@ function ArrTrendChart({ data, onSelect, height = 320, ...props }: Loaded<ArrTre
       ])}
     />
   );
+  // Legend toggles hide a movement kind or the closing ARR line (the scales stay, so the rest does not move).
+  const series = useSeriesToggle<MovementKind | 'closing'>([...KINDS, 'closing'], (key) => (key === 'closing' ? t.closing : t.movements[key]), t.legendToggle);
   const legend = (
-    <Legend items={[
-      ...KINDS.map((kind) => ({ key: kind, label: t.movements[kind], color: MOVEMENT_COLORS[kind], movement: kind })),
-      { key: 'closing', label: t.closing, color: COLORS.line, line: { marker: 'circle' as const } },
-    ]} />
+    <Legend
+      items={[
+        ...KINDS.map((kind) => ({ key: kind, label: t.movements[kind], color: MOVEMENT_COLORS[kind], movement: kind })),
+        { key: 'closing', label: t.closing, color: COLORS.line, line: { marker: 'circle' as const } },
+      ]}
+      toggle={series.toggle}
+    />
   );
   return (
     <ChartFrame
@@ -103,7 +108,7 @@ function ArrTrendChart({ data, onSelect, height = 320, ...props }: Loaded<ArrTre
                 return (
                   <g key={m.month}>
                     {KINDS.map((kind) => {
-                      const amount = m[kind];
+                      const amount = series.isShown(kind) ? m[kind] : 0;
                       if (amount === 0) return null;
                       const gain = amount > 0;
                       const from = gain ? above : below;
@@ -133,20 +138,24 @@ function ArrTrendChart({ data, onSelect, height = 320, ...props }: Loaded<ArrTre
                   </g>
                 );
               })}
-              <path
-                d={polyline(months.map((m) => [center(m.month), finite(yArr(m.closing))]))}
-                strokeWidth={2} fill="none" style={{ stroke: COLORS.line }} aria-hidden="true"
-              />
-              {months.map((m) => {
-                const cx = center(m.month);
-                const cy = finite(yArr(m.closing));
-                const text = `${f.month(m.month)}, ${t.closing}: ${f.currency(m.closing)}; ${t.customers} ${f.number(m.customers, 0)}, ${t.arpa} ${f.currency(m.arpa)}`;
-                return (
-                  <g key={m.month} {...markProps({ label: text, onShow: () => show(MARGIN.left + cx, MARGIN.top + cy, describe(m)), onHide: hide })}>
-                    <MarkerShape shape="circle" x={cx} y={cy} size={3.5} color={COLORS.line} />
-                  </g>
-                );
-              })}
+              {series.isShown('closing') ? (
+                <>
+                  <path
+                    d={polyline(months.map((m) => [center(m.month), finite(yArr(m.closing))]))}
+                    strokeWidth={2} fill="none" style={{ stroke: COLORS.line }} aria-hidden="true"
+                  />
+                  {months.map((m) => {
+                    const cx = center(m.month);
+                    const cy = finite(yArr(m.closing));
+                    const text = `${f.month(m.month)}, ${t.closing}: ${f.currency(m.closing)}; ${t.customers} ${f.number(m.customers, 0)}, ${t.arpa} ${f.currency(m.arpa)}`;
+                    return (
+                      <g key={m.month} {...markProps({ label: text, onShow: () => show(MARGIN.left + cx, MARGIN.top + cy, describe(m)), onHide: hide })}>
+                        <MarkerShape shape="circle" x={cx} y={cy} size={3.5} color={COLORS.line} />
+                      </g>
+                    );
+                  })}
+                </>
+              ) : null}
               <Axis orientation="left" scale={y} numTicks={5} label={t.movementsAxis} labelOffset={leftAxis.labelOffset} tickFormat={(v) => tick(Number(v))} />
               <Axis orientation="right" left={innerWidth} scale={yArr} numTicks={5} label={t.arrAxis} labelOffset={rightAxis.labelOffset} tickFormat={(v) => tick(Number(v))} />
               <Axis orientation="bottom" top={innerHeight} scale={x} tickValues={everyNth(months.map((m) => m.month), innerWidth)} tickFormat={(month) => f.month(String(month))} />

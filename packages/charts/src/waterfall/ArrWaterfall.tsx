@@ -2,7 +2,7 @@ import { MOVEMENT_KINDS } from '@cskit/metrics';
 import type { ArrWaterfall as ArrWaterfallResult, ArrWaterfallSummary, MovementKind } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Bar, Line } from '@visx/shape';
 import { useMemo } from 'react';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
