@@ -3,7 +3,7 @@
  * accounts table, filters survive a reload, a bad CSV shows its row errors, and the language switches.
  * Screenshots go to test-results/e2e/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { computeDashboard, funnelStageAccountIds, healthValidation, prepareDataset } from '@cskit/metrics';
 import type { HealthModelInput } from '@cskit/metrics';
 import { createFormatters } from '@cskit/react';
@@ -288,6 +288,25 @@ describe('demo dashboard', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(saved, 'utf8').trim().split('\r\n')).toHaveLength(65_001);
   }, 90_000);
+
+  it('saves a panel\'s chart as SVG and as PNG', async () => {
+    await page.goto(base);
+    await kpiReady();
+    const panel = page.getByRole('region', { name: 'ARR waterfall' });
+    const svgDownload = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Save as SVG' }).click();
+    const svg = await svgDownload;
+    expect(svg.suggestedFilename()).toBe('ARR waterfall.svg');
+    const text = readFileSync(await svg.path(), 'utf8');
+    expect(text).toMatch(/^<svg /);
+    expect(text).not.toContain('var(--cskit');
+    expect(text).toContain('>ARR waterfall</text>');
+    const pngDownload = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Save as PNG' }).click();
+    const png = await pngDownload;
+    expect(png.suggestedFilename()).toBe('ARR waterfall.png');
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+  });
 
   it('switches the language to Chinese', async () => {
     await page.goto(base);

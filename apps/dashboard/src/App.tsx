@@ -326,37 +326,37 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
         <KpiHeader text={text} />
         <h2 className="section-title">{text.trends}<small>{text.trendsHint}</small></h2>
         <div className="grid">
-          <Panel title={text.arrTrend}><ArrTrend data={trend} onSelect={onSelect} theme={theme} exportable /></Panel>
-          <Panel title={text.rateTrend}><RateTrend data={trend} target={1} targetLabel={text.nrrTarget} theme={theme} exportable /></Panel>
+          <Panel title={text.arrTrend}><ArrTrend data={trend} onSelect={onSelect} theme={theme} exportable={text.arrTrend} /></Panel>
+          <Panel title={text.rateTrend}><RateTrend data={trend} target={1} targetLabel={text.nrrTarget} theme={theme} exportable={text.rateTrend} /></Panel>
         </div>
         <h2 className="section-title">{text.ahead}<small>{text.aheadHint}</small></h2>
         <div className="grid">
-          <Panel title={text.aheadChart} wide><RenewalsAheadChart data={useRenewalsAhead()} onSelect={onSelect} theme={theme} exportable height={280} /></Panel>
+          <Panel title={text.aheadChart} wide><RenewalsAheadChart data={useRenewalsAhead()} onSelect={onSelect} theme={theme} exportable={text.aheadChart} height={280} /></Panel>
           <Panel title={text.aheadTable} wide><RenewalsAheadTable height={320} theme={theme} {...nav} /></Panel>
         </div>
         <h2 className="section-title">{text.retain}<small>{text.retainHint}</small></h2>
         <div className="grid">
-          <Panel title={text.waterfall}><ArrWaterfall data={useArrWaterfall()} onSelect={onSelect} theme={theme} exportable /></Panel>
-          <Panel title={text.funnel}><RenewalFunnel data={useRenewalFunnel()} onSelect={onSelect} theme={theme} exportable /></Panel>
-          <Panel title={text.quadrant}><HealthQuadrant data={useHealthQuadrants()} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} exportable /></Panel>
-          <Panel title={text.distribution}><HealthDistribution data={useHealthDistribution()} onSelect={onSelect} theme={theme} exportable /></Panel>
-          <Panel title={text.transitions}><HealthTransitions data={useHealthTransitions()} onSelect={onSelect} theme={theme} exportable /></Panel>
-          <Panel title={text.validation}><HealthValidationChart data={useHealthValidation().data} theme={theme} exportable /></Panel>
+          <Panel title={text.waterfall}><ArrWaterfall data={useArrWaterfall()} onSelect={onSelect} theme={theme} exportable={text.waterfall} /></Panel>
+          <Panel title={text.funnel}><RenewalFunnel data={useRenewalFunnel()} onSelect={onSelect} theme={theme} exportable={text.funnel} /></Panel>
+          <Panel title={text.quadrant}><HealthQuadrant data={useHealthQuadrants()} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} exportable={text.quadrant} /></Panel>
+          <Panel title={text.distribution}><HealthDistribution data={useHealthDistribution()} onSelect={onSelect} theme={theme} exportable={text.distribution} /></Panel>
+          <Panel title={text.transitions}><HealthTransitions data={useHealthTransitions()} onSelect={onSelect} theme={theme} exportable={text.transitions} /></Panel>
+          <Panel title={text.validation}><HealthValidationChart data={useHealthValidation().data} theme={theme} exportable={text.validation} /></Panel>
           <Panel title={text.earlyWarnings}><EarlyWarningTable height={300} theme={theme} {...nav} /></Panel>
           <Panel title={text.renewals} wide><RenewalsTable height={320} theme={theme} {...nav} /></Panel>
         </div>
         <h2 className="section-title">{text.expand}<small>{text.expandHint}</small></h2>
         <div className="grid">
-          <Panel title={text.attribution}><AttributionBars data={useCsAttribution()} onSelect={onSelect} theme={theme} exportable /></Panel>
-          <Panel title={text.npsTitle}><NpsBreakdown data={useNps()} onSelect={onSelect} theme={theme} exportable /></Panel>
+          <Panel title={text.attribution}><AttributionBars data={useCsAttribution()} onSelect={onSelect} theme={theme} exportable={text.attribution} /></Panel>
+          <Panel title={text.npsTitle}><NpsBreakdown data={useNps()} onSelect={onSelect} theme={theme} exportable={text.npsTitle} /></Panel>
           <Panel title={text.nrrBySegment}>
-            <SegmentBars data={segments} value={(g) => g.result.nrr} valueLabel={text.nrr} format="percent" onSelect={onSelect} theme={theme} exportable />
+            <SegmentBars data={segments} value={(g) => g.result.nrr} valueLabel={text.nrr} format="percent" onSelect={onSelect} theme={theme} exportable={text.nrrBySegment} />
           </Panel>
           <Panel title={text.netNewByRegion}>
-            <SegmentBars data={regions} value={(g) => g.result.netNew} valueLabel={text.netNewArr} format="currency" onSelect={onSelect} theme={theme} exportable />
+            <SegmentBars data={regions} value={(g) => g.result.netNew} valueLabel={text.netNewArr} format="currency" onSelect={onSelect} theme={theme} exportable={text.netNewByRegion} />
           </Panel>
           <Panel title={text.arrByChannel}>
-            <SegmentBars data={channels} value={(g) => g.result.arr} valueLabel={text.arr} format="currency" onSelect={onSelect} theme={theme} exportable />
+            <SegmentBars data={channels} value={(g) => g.result.arr} valueLabel={text.arr} format="currency" onSelect={onSelect} theme={theme} exportable={text.arrByChannel} />
           </Panel>
         </div>
         <h2 className="section-title">{text.land}<small>{text.landHint}</small></h2>
@@ -370,7 +370,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
                 <option value="activity">{text.activity}</option>
               </select>
             </label>
-            <CohortHeatmap data={cohorts} onSelect={onSelect} theme={theme} exportable />
+            <CohortHeatmap data={cohorts} onSelect={onSelect} theme={theme} exportable={text.cohorts} />
           </Panel>
           <Panel title={text.leaderboard} wide>
             {scorecard ? <CsmLeaderboard data={scorecard} height={360} theme={theme} /> : <p role="status">{text.computing}</p>}

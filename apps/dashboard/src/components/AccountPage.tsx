@@ -51,9 +51,9 @@ export function AccountPage({ accountId, text, theme, dashboardHref, onBack }: A
         <p role="alert" className="error">{text.accountNotFound(accountId)}</p>
       ) : (
         <div className="grid">
-          <Panel level={2} title={text.accountStory} wide><AccountStoryChart data={story.data} theme={theme} exportable /></Panel>
+          <Panel level={2} title={text.accountStory} wide><AccountStoryChart data={story.data} theme={theme} exportable={text.accountStory} /></Panel>
           <Panel level={2} title={text.drivers}>
-            <HealthDriversChart data={story.data ? story.data.drivers : undefined} month={story.data?.period.to} from={monthBefore(story.data?.period.to)} theme={theme} exportable />
+            <HealthDriversChart data={story.data ? story.data.drivers : undefined} month={story.data?.period.to} from={monthBefore(story.data?.period.to)} theme={theme} exportable={text.drivers} />
           </Panel>
           <Panel level={2} title={text.accountTimeline}><AccountTimelineTable data={story.data} height={320} theme={theme} /></Panel>
         </div>

@@ -26,7 +26,7 @@ export interface ChartFrameProps {
   legend?: ReactNode;
   tooltip?: TooltipState | null;
   /** Show the export buttons (with these labels) under the chart. */
-  exportable?: boolean | undefined;
+  exportable?: boolean | string | undefined;
   labels?: ChartLabels['saveImage'] | undefined;
   /** Space around the plot (axes, labels); the frame hands the chart the plot's size inside it (`inner`). */
   margin?: Margin | undefined;
@@ -65,7 +65,8 @@ export function ChartFrame(props: ChartFrameProps) {
   // The export code loads on the first click, so charts that never export do not carry it.
   const save = (format: ChartImageFormat) => {
     const element = figure.current;
-    if (element) void import('./export.js').then(({ downloadChart }) => downloadChart(element, { format }));
+    const named = typeof exportable === 'string' ? { title: exportable } : {};
+    if (element) void import('./export.js').then(({ downloadChart }) => downloadChart(element, { format, ...named }));
   };
   const measured = useWidth(width ?? INITIAL_WIDTH);
   const drawWidth = Math.max(120, width ?? measured.width);

@@ -8,8 +8,8 @@ export interface ChartImageOptions {
   format?: ChartImageFormat;
   /** PNG pixels per CSS pixel; default 2. */
   scale?: number;
-  /** Whether the chart's title is drawn above it; default true. */
-  title?: boolean;
+  /** The title drawn above the chart: its own title by default, this text, or none (`false`). */
+  title?: boolean | string;
 }
 
 /** Presentation properties copied from the rendered marks, so the file looks like the screen without the stylesheet. */
@@ -53,7 +53,7 @@ function drawSvg(element: Element, options: Pick<ChartImageOptions, 'title'>): {
   const width = box && box.width > 0 ? box.width : svg.clientWidth;
   const height = box && box.height > 0 ? box.height : svg.clientHeight;
   const figureStyle = getComputedStyle(figure);
-  const title = options.title === false ? '' : (figure.querySelector('figcaption')?.textContent ?? '').trim();
+  const title = typeof options.title === 'string' ? options.title : options.title === false ? '' : (figure.querySelector('figcaption')?.textContent ?? '').trim();
   const top = title ? TITLE_HEIGHT : 0;
 
   const out = document.createElementNS(SVG_NS, 'svg');
@@ -124,7 +124,8 @@ export async function downloadChart(element: Element, options: ChartImageOptions
   const format = options.format ?? 'svg';
   const blob = await exportChart(element, options);
   const figure = figureOf(element);
-  const base = options.fileName ?? ((figure.querySelector('figcaption')?.textContent ?? figure.dataset.chart ?? 'chart').trim() || 'chart');
+  const named = typeof options.title === 'string' ? options.title : figure.querySelector('figcaption')?.textContent;
+  const base = options.fileName ?? ((named ?? figure.dataset.chart ?? 'chart').trim() || 'chart');
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = `${base.replace(/[\\/:*?"<>|]+/g, '-')}.${format}`;

@@ -17,8 +17,11 @@ export interface ChartBaseProps {
   /** Heading shown above the chart and used in its accessible name. */
   title?: string;
   className?: string;
-  /** Shows "Save as SVG" and "Save as PNG" buttons under the chart (`downloadChart` does the same from a host's own button). */
-  exportable?: boolean;
+  /**
+   * Shows "Save as SVG" and "Save as PNG" buttons under the chart (`downloadChart` does the same from a host's own
+   * button). A string is the title of the saved image and its file name, for a chart whose title a panel shows.
+   */
+  exportable?: boolean | string;
 }
 
 export function useChart(props: Pick<ChartBaseProps, 'locale' | 'currency'>): { f: Formatters; t: ChartLabels } {

@@ -41,3 +41,19 @@ export const KeyboardFocus: Story = {
 };
 
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** Legend toggles: hiding the expected-ARR marks and a tier, each announced; the bars stack the tiers shown. */
+export const LegendToggle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const legend = within(canvas.getByRole('group', { name: 'Series shown' }));
+    const expectedMarks = () => canvas.queryAllByRole('img', { name: /, Expected renewal ARR: / }).length;
+    await expect(expectedMarks()).toBeGreaterThan(0);
+    await userEvent.click(legend.getByRole('button', { name: /^Expected/ }));
+    await expect(expectedMarks()).toBe(0);
+    const green = legend.getByRole('button', { name: 'Green' });
+    await userEvent.click(green);
+    await expect(green).toHaveAttribute('aria-pressed', 'false');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Green hidden');
+  },
+};

@@ -7,7 +7,7 @@ import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { ChartLoading } from '../internal/ChartLoading.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Legend } from '../internal/Legend.js';
+import { Legend, useSeriesToggle } from '../internal/Legend.js';
 import { MarkerShape } from '../internal/markers.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
@@ -64,11 +64,16 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
       ])}
     />
   );
+  // Legend toggles hide tiers (the bars stack, and total, the tiers shown) or the expected-ARR marks; the scale stays.
+  const series = useSeriesToggle<TierOrUnknown | 'expected'>([...STACK, 'expected'], (key) => (key === 'expected' ? t.expected : tierLabel(key)), t.legendToggle);
   const legend = (
-    <Legend items={[
-      ...STACK.map((tier) => ({ key: tier, label: tierLabel(tier), color: colorOf(tier), tier: tier === 'unknown' ? 'unscored' as const : tier })),
-      { key: 'expected', label: t.expected, color: COLORS.fg, line: { marker: 'diamond' as const } },
-    ]} />
+    <Legend
+      items={[
+        ...STACK.map((tier) => ({ key: tier, label: tierLabel(tier), color: colorOf(tier), tier: tier === 'unknown' ? 'unscored' as const : tier })),
+        { key: 'expected', label: t.expected, color: COLORS.fg, line: { marker: 'diamond' as const } },
+      ]}
+      toggle={series.toggle}
+    />
   );
   return (
     <ChartFrame
@@ -93,9 +98,11 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
                 let base = 0;
                 const expectedY = finite(y(m.expectedArr));
                 const expectedLabel = `${f.month(m.month)}, ${t.expected}: ${expectedText(m)} / ${t.dueArr} ${f.currency(m.due.arr)}; ${t.atRisk} ${f.currency(m.atRisk.arr)}`;
+                const shownArr = STACK.reduce((sum, tier) => sum + (series.isShown(tier) ? m.byTier[tier].arr : 0), 0);
+                const total = f.compactCurrency(shownArr);
                 return (
                   <g key={m.month}>
-                    {STACK.map((tier) => {
+                    {STACK.filter(series.isShown).map((tier) => {
                       const cell = m.byTier[tier];
                       if (cell.arr <= 0 && cell.count === 0) return null;
                       const top = finite(y(base + cell.arr));
@@ -123,15 +130,17 @@ function RenewalsAheadPlot({ data, onSelect, height = 300, ...props }: Loaded<Re
                     {m.due.count > 0 ? (
                       <>
                         {/* A total that does not fit over its bar is left to the tooltip and the data table. */}
-                        {fitsBand(f.compactCurrency(m.due.arr), x.step()) ? (
-                          <text x={barX + band / 2} y={Math.max(10, finite(y(m.due.arr)) - 6)} textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }} aria-hidden="true">
-                            {f.compactCurrency(m.due.arr)}
+                        {shownArr > 0 && fitsBand(total, x.step()) ? (
+                          <text x={barX + band / 2} y={Math.max(10, finite(y(shownArr)) - 6)} textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }} aria-hidden="true">
+                            {total}
                           </text>
                         ) : null}
-                        <g {...markProps({ label: expectedLabel, onShow: () => show(MARGIN.left + barX + band / 2, MARGIN.top + expectedY, expectedLabel), onHide: hide })}>
-                          <line x1={barX - 3} x2={barX + band + 3} y1={expectedY} y2={expectedY} strokeWidth={2} style={{ stroke: COLORS.fg }} />
-                          <MarkerShape shape="diamond" x={barX + band / 2} y={expectedY} size={4.5} color={COLORS.fg} />
-                        </g>
+                        {series.isShown('expected') ? (
+                          <g {...markProps({ label: expectedLabel, onShow: () => show(MARGIN.left + barX + band / 2, MARGIN.top + expectedY, expectedLabel), onHide: hide })}>
+                            <line x1={barX - 3} x2={barX + band + 3} y1={expectedY} y2={expectedY} strokeWidth={2} style={{ stroke: COLORS.fg }} />
+                            <MarkerShape shape="diamond" x={barX + band / 2} y={expectedY} size={4.5} color={COLORS.fg} />
+                          </g>
+                        ) : null}
                       </>
                     ) : null}
                   </g>
