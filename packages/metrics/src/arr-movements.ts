@@ -5,6 +5,7 @@
 import { FloatColumn, IntColumn } from './columns.js';
 import { assertDate, assertPeriod, lastDayOfMonth, monthFromIndex, monthIndex, monthOf } from './dates.js';
 import { arrSeries, type ArrSeries, type DatasetIndex, type MonthlyMatrix } from './dataset-index.js';
+import { fromCents, toCents } from './money.js';
 import { wholeDataset, type Selection } from './selection.js';
 import type { DateString, Dataset, Month, Period } from './types.js';
 
@@ -196,17 +197,33 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
     if (kinds !== 0) for (let code = 0; code < MOVEMENT_KINDS.length; code += 1) if (kinds & (1 << code)) accounts[code] = (accounts[code] as number) + 1;
   }
 
+  // Money totals in whole cents (money.ts): no binary noise (227749585.8, not 227749585.7999999), and each month's
+  // opening + movements = closing exactly in cents, months chained (a month opens where the one before closed).
+  // Rounding the parts can leave the closing a few cents off their sum: the largest movement of the month carries
+  // that residue, so opening and closing stay the nearest cents to the accounts' ARR.
   const months: ArrWaterfallMonth[] = [];
-  const totals = { new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 };
+  const totalCents = new Array<number>(MOVEMENT_KINDS.length).fill(0);
+  let openingCents = toCents(opening[0] as number);
   for (let offset = 0; offset < length; offset += 1) {
     const row = emptyMonth(monthFromIndex(from + offset));
-    row.opening = opening[offset] as number;
-    row.closing = closing[offset] as number;
-    MOVEMENT_KINDS.forEach((kind, code) => { row[kind] = sums[offset * MOVEMENT_KINDS.length + code] as number; });
+    const kindCents = MOVEMENT_KINDS.map((_, code) => toCents(sums[offset * MOVEMENT_KINDS.length + code] as number));
+    let largest = -1;
+    kindCents.forEach((cents, code) => { if (cents !== 0 && (largest < 0 || Math.abs(cents) > Math.abs(kindCents[largest] as number))) largest = code; });
+    const moved = kindCents.reduce((sum, cents) => sum + cents, 0);
+    const residue = toCents(closing[offset] as number) - openingCents - moved;
+    if (largest >= 0) kindCents[largest] = (kindCents[largest] as number) + residue;
+    const closingCents = openingCents + kindCents.reduce((sum, cents) => sum + cents, 0);
+    row.opening = fromCents(openingCents);
+    MOVEMENT_KINDS.forEach((kind, code) => {
+      row[kind] = fromCents(kindCents[code] as number);
+      totalCents[code] = (totalCents[code] as number) + (kindCents[code] as number);
+    });
+    row.closing = fromCents(closingCents);
     months.push(row);
+    openingCents = closingCents;
   }
-  for (const row of months) for (const kind of MOVEMENT_KINDS) totals[kind] += row[kind];
-  const netNew = totals.new + totals.expansion + totals.contraction + totals.churn + totals.reactivation;
+  const totals = Object.fromEntries(MOVEMENT_KINDS.map((kind, code) => [kind, fromCents(totalCents[code] as number)])) as Record<MovementKind, number>;
+  const netNew = fromCents(totalCents.reduce((sum, cents) => sum + cents, 0));
   const accountsByKind = Object.fromEntries(MOVEMENT_KINDS.map((kind, code) => [kind, accounts[code] as number])) as Record<MovementKind, number>;
   return {
     period: { from: period.from, to: period.to },

@@ -3,6 +3,7 @@
  * so a dashboard gets its segment bars without recomputing any metric per group.
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
+import { fromCents, toCents } from './money.js';
 import { assertDimension, type BreakdownDimension } from './dimensions.js';
 import { monthIndex } from './dates.js';
 import { indexDataset, type DatasetIndex } from './dataset-index.js';
@@ -160,12 +161,31 @@ export function groupSummariesOf(selection: Selection, dimension: BreakdownDimen
   return tallies
     .filter((tally): tally is Tally => tally !== undefined)
     .map((tally) => ({
-      ...tally.summary,
+      ...inCents(tally.summary),
       nrr: ratio(tally.endingArr, tally.startingArr),
       grr: ratio(tally.keptArr, tally.startingArr),
       logoRate: ratio(tally.renewedAccounts, tally.dueAccounts),
       dollarRate: ratio(tally.renewalArr, tally.dueArr),
     }));
+}
+
+/**
+ * A group's money in whole cents (money.ts): opening + movements = ARR in cents exactly, the rounding residue (a few
+ * cents at most) carried by the group's largest movement, as the waterfall does.
+ */
+function inCents<T extends Pick<GroupSummary, 'arr' | 'openingArr' | 'netNew' | MovementKind>>(summary: T): T {
+  const kinds = MOVEMENT_KINDS.map((kind) => toCents(summary[kind]));
+  let largest = -1;
+  kinds.forEach((cents, code) => { if (cents !== 0 && (largest < 0 || Math.abs(cents) > Math.abs(kinds[largest] as number))) largest = code; });
+  const opening = toCents(summary.openingArr);
+  const arr = toCents(summary.arr);
+  const residue = arr - opening - kinds.reduce((sum, cents) => sum + cents, 0);
+  // Only rounding's residue is moved (the identity holds before rounding); anything larger is left as it is.
+  if (largest >= 0 && Math.abs(residue) <= MOVEMENT_KINDS.length + 1) kinds[largest] = (kinds[largest] as number) + residue;
+  const netNew = kinds.reduce((sum, cents) => sum + cents, 0);
+  const out = { ...summary, openingArr: fromCents(opening), arr: fromCents(arr), netNew: fromCents(netNew) };
+  MOVEMENT_KINDS.forEach((kind, code) => { out[kind] = fromCents(kinds[code] as number) as T[MovementKind]; });
+  return out;
 }
 
 /** The cores of a dataset's results for group summaries (the whole dataset, from the results' own settings). */

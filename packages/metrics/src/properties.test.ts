@@ -40,6 +40,51 @@ const period = fc.tuple(fc.integer({ min: 0, max: MONTHS + 2 }), fc.integer({ mi
 const grace = fc.integer({ min: 0, max: 4 });
 const anyDataset = fc.oneof(snapshotDataset, contractDataset);
 
+/** Amounts with cents and beyond (FX-converted, 1/3s), so sums in binary floating point carry noise. */
+const centsDataset = fc
+  .array(fc.array(fc.constantFrom(0, 0.1, 0.2, 0.7, 100.35, 1234.567, 1 / 3, 2 / 3, 99.99), { minLength: MONTHS, maxLength: MONTHS }), { minLength: 1, maxLength: 8 })
+  .map((series): Dataset => ({
+    accounts: series.map((_, n) => ({ id: `a${n}`, name: `A${n}`, signedAt: '2023-06-01' })),
+    arr: series.flatMap((values, n) => values.map((arr, m) => ({ accountId: `a${n}`, month: monthFromIndex(FIRST + m), arr }))),
+  }));
+
+const inCents = (amount: number) => Number.isInteger(Math.round(amount * 100)) && Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+
+describe('money totals are whole cents (money.ts)', () => {
+  it('waterfall, retention and renewal totals carry no noise, and opening + netNew = closing in cents exactly', () => {
+    fc.assert(fc.property(centsDataset, period, grace, (dataset, p, g) => {
+      const w = arrMovements(dataset, { period: p, graceMonths: g });
+      const cents = (x: number) => Math.round(x * 100);
+      for (const value of [w.opening, w.closing, w.netNew, w.new, w.expansion, w.contraction, w.churn, w.reactivation]) {
+        expect(inCents(value)).toBe(true);
+        expect(value).toBe(cents(value) / 100);
+      }
+      expect(cents(w.opening) + cents(w.netNew)).toBe(cents(w.closing));
+      w.months.forEach((m, i) => {
+        expect(cents(m.opening) + cents(m.new) + cents(m.expansion) + cents(m.contraction) + cents(m.churn) + cents(m.reactivation)).toBe(cents(m.closing));
+        if (i > 0) expect(m.opening).toBe((w.months[i - 1] as typeof m).closing);
+      });
+      // The closing is the nearest cents to the accounts' ARR in the last month, and the movements within cents of theirs.
+      const lastMonth = monthIndex(p.to);
+      const arrAtEnd = (dataset.arr ?? []).filter((s) => monthIndex(s.month) === lastMonth).reduce((sum, s) => sum + s.arr, 0);
+      if (g === 0) expect(Math.abs(w.closing - arrAtEnd)).toBeLessThanOrEqual(0.005 + 1e-9);
+      const moved = w.movements.reduce((sum, m) => sum + m.amount, 0);
+      expect(Math.abs(moved - w.netNew)).toBeLessThan(0.01 * (w.months.length * 5 + 1));
+      const r = retention(dataset, { start: p.from, end: p.to });
+      expect([r.startingArr, r.endingArr].every(inCents)).toBe(true);
+    }), { numRuns: 150 });
+  });
+
+  it('0.1 + 0.2 of ARR is 0.3', () => {
+    const dataset: Dataset = {
+      accounts: [{ id: 'a', name: 'A', signedAt: '2024-01-01' }, { id: 'b', name: 'B', signedAt: '2024-01-01' }],
+      arr: [{ accountId: 'a', month: '2024-02', arr: 0.1 }, { accountId: 'b', month: '2024-02', arr: 0.2 }],
+    };
+    const w = arrMovements(dataset, { period: { from: '2024-02', to: '2024-02' } });
+    expect([w.opening, w.new, w.netNew, w.closing]).toEqual([0, 0.3, 0.3, 0.3]);
+  });
+});
+
 describe('properties', () => {
   it('waterfall: opening + netNew = closing for the period and for every month, and months chain', () => {
     fc.assert(fc.property(anyDataset, period, grace, (data, p, g) => {

@@ -15,6 +15,7 @@
  * - A contract without an end (open-ended) is never due; it may be the renewal of one that ends.
  */
 import { addMonthsToDayNumber, assertPeriod, dayNumber, monthIndex } from './dates.js';
+import { roundMoney } from './money.js';
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { cached, OPEN_END, type ContractColumns, type DatasetIndex } from './dataset-index.js';
 import { FUNNEL_STAGES, funnelDepth, type FunnelStageName } from './domain.js';
@@ -251,11 +252,16 @@ export function summarizeRenewalRows(
     period: { from: period.from, to: period.to },
     asOf,
     graceMonths,
-    due, renewed, churned, pending,
+    // Money totals in cents (money.ts); the rates from the exact sums.
+    due: cents(due), renewed: cents(renewed), churned: cents(churned), pending: cents(pending),
     logoRate: ratio(renewedAccounts, dueAccounts),
     dollarRate: ratio(renewed.arr, due.arr),
     grossDollarRate: ratio(cappedArr, due.arr),
   };
+}
+
+function cents(total: CountAndArr): CountAndArr {
+  return { count: total.count, arr: roundMoney(total.arr) };
 }
 
 /** One due contract as a row. */

@@ -3,6 +3,7 @@
  * Accounts that first gain ARR after `start` are not in the cohort, so new business never lifts NRR.
  */
 import { assertMonth, monthIndex } from './dates.js';
+import { roundMoney } from './money.js';
 import { arrThrough } from './dataset-index.js';
 import { ratio } from './ratio.js';
 import { wholeDataset, type Selection } from './selection.js';
@@ -66,7 +67,8 @@ export function retentionOf(selection: Selection, startMonth: number, endMonth: 
     size += 1;
   }
   return {
-    start, end, startingArr, endingArr, nrr: ratio(endingArr, startingArr), grr: ratio(keptArr, startingArr),
+    // Money totals in cents (money.ts); the rates from the exact sums.
+    start, end, startingArr: roundMoney(startingArr), endingArr: roundMoney(endingArr), nrr: ratio(endingArr, startingArr), grr: ratio(keptArr, startingArr),
     positions: positions.slice(0, size), startArr: startArrs.slice(0, size), endArr: endArrs.slice(0, size),
   };
 }
