@@ -5,7 +5,7 @@
 import { FloatColumn, IntColumn } from './columns.js';
 import { assertDate, assertPeriod, lastDayOfMonth, monthFromIndex, monthIndex, monthOf } from './dates.js';
 import { arrSeries, type ArrSeries, type DatasetIndex, type MonthlyMatrix } from './dataset-index.js';
-import { fromCents, toCents } from './money.js';
+import { carryResidue, fromCents, sumCents, toCents } from './money.js';
 import { wholeDataset, type Selection } from './selection.js';
 import type { DateString, Dataset, Month, Period } from './types.js';
 
@@ -207,12 +207,8 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
   for (let offset = 0; offset < length; offset += 1) {
     const row = emptyMonth(monthFromIndex(from + offset));
     const kindCents = MOVEMENT_KINDS.map((_, code) => toCents(sums[offset * MOVEMENT_KINDS.length + code] as number));
-    let largest = -1;
-    kindCents.forEach((cents, code) => { if (cents !== 0 && (largest < 0 || Math.abs(cents) > Math.abs(kindCents[largest] as number))) largest = code; });
-    const moved = kindCents.reduce((sum, cents) => sum + cents, 0);
-    const residue = toCents(closing[offset] as number) - openingCents - moved;
-    if (largest >= 0) kindCents[largest] = (kindCents[largest] as number) + residue;
-    const closingCents = openingCents + kindCents.reduce((sum, cents) => sum + cents, 0);
+    carryResidue(kindCents, toCents(closing[offset] as number) - openingCents - sumCents(kindCents));
+    const closingCents = openingCents + sumCents(kindCents);
     row.opening = fromCents(openingCents);
     MOVEMENT_KINDS.forEach((kind, code) => {
       row[kind] = fromCents(kindCents[code] as number);
@@ -223,7 +219,7 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
     openingCents = closingCents;
   }
   const totals = Object.fromEntries(MOVEMENT_KINDS.map((kind, code) => [kind, fromCents(totalCents[code] as number)])) as Record<MovementKind, number>;
-  const netNew = fromCents(totalCents.reduce((sum, cents) => sum + cents, 0));
+  const netNew = fromCents(sumCents(totalCents));
   const accountsByKind = Object.fromEntries(MOVEMENT_KINDS.map((kind, code) => [kind, accounts[code] as number])) as Record<MovementKind, number>;
   return {
     period: { from: period.from, to: period.to },

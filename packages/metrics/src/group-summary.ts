@@ -3,7 +3,7 @@
  * so a dashboard gets its segment bars without recomputing any metric per group.
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
-import { fromCents, toCents } from './money.js';
+import { carryResidue, fromCents, sumCents, toCents } from './money.js';
 import { assertDimension, type BreakdownDimension } from './dimensions.js';
 import { monthIndex } from './dates.js';
 import { indexDataset, type DatasetIndex } from './dataset-index.js';
@@ -175,14 +175,11 @@ export function groupSummariesOf(selection: Selection, dimension: BreakdownDimen
  */
 function inCents<T extends Pick<GroupSummary, 'arr' | 'openingArr' | 'netNew' | MovementKind>>(summary: T): T {
   const kinds = MOVEMENT_KINDS.map((kind) => toCents(summary[kind]));
-  let largest = -1;
-  kinds.forEach((cents, code) => { if (cents !== 0 && (largest < 0 || Math.abs(cents) > Math.abs(kinds[largest] as number))) largest = code; });
   const opening = toCents(summary.openingArr);
   const arr = toCents(summary.arr);
-  const residue = arr - opening - kinds.reduce((sum, cents) => sum + cents, 0);
   // Only rounding's residue is moved (the identity holds before rounding); anything larger is left as it is.
-  if (largest >= 0 && Math.abs(residue) <= MOVEMENT_KINDS.length + 1) kinds[largest] = (kinds[largest] as number) + residue;
-  const netNew = kinds.reduce((sum, cents) => sum + cents, 0);
+  carryResidue(kinds, arr - opening - sumCents(kinds), MOVEMENT_KINDS.length + 1);
+  const netNew = sumCents(kinds);
   const out = { ...summary, openingArr: fromCents(opening), arr: fromCents(arr), netNew: fromCents(netNew) };
   MOVEMENT_KINDS.forEach((kind, code) => { out[kind] = fromCents(kinds[code] as number) as T[MovementKind]; });
   return out;

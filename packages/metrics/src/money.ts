@@ -20,3 +20,21 @@ export function fromCents(cents: number): number {
 export function roundMoney(amount: number): number {
   return fromCents(toCents(amount));
 }
+
+/**
+ * Moves `residue` cents (what rounding the parts to cents left between opening + parts and closing) onto the part
+ * of largest magnitude, in place, when there is a nonzero part and the residue is at most `bound`; returns whether
+ * it moved. Parts, opening and closing then agree in cents exactly.
+ */
+export function carryResidue(partCents: number[], residue: number, bound = Infinity): boolean {
+  let largest = -1;
+  partCents.forEach((cents, i) => { if (cents !== 0 && (largest < 0 || Math.abs(cents) > Math.abs(partCents[largest] as number))) largest = i; });
+  if (largest < 0 || Math.abs(residue) > bound) return false;
+  partCents[largest] = (partCents[largest] as number) + residue;
+  return true;
+}
+
+/** Σ of whole cents. */
+export function sumCents(cents: readonly number[]): number {
+  return cents.reduce((sum, value) => sum + value, 0);
+}
