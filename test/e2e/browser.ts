@@ -1,9 +1,10 @@
 /** Debian's Chromium through playwright-core, and a preview server of the built dashboard, for the e2e tests. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServer, preview } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import type { PreviewServer, ViteDevServer } from 'vite';
@@ -63,4 +64,17 @@ export async function serveStorybook(): Promise<{ url: string; server: PreviewSe
   const address = server.resolvedUrls?.local[0];
   if (!address) throw new Error('preview server has no local URL');
   return { url: address, server };
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe over the page (or the part `selector` names), every rule: each violation as "id: help at its first targets". */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (context) => {
+    interface Violation { id: string; help: string; nodes: Array<{ target: unknown[] }> }
+    const axe = (window as unknown as { axe: { run: (context: Document | string) => Promise<{ violations: Violation[] }> } }).axe;
+    const { violations } = await axe.run(context ?? document);
+    return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }, selector);
 }

@@ -3,15 +3,13 @@
  * leftover markdown), links between pages go to their Storybook page, and axe finds no violation on them.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveStorybook } from './browser.js';
+import { axeViolations, launchBrowser, serveStorybook } from './browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES: Array<[file: string, id: string]> = [
   ['metrics.md', 'docs-metric-reference--docs'], ['metrics-spec.md', 'docs-metrics-specification--docs'],
   ['data-contract.md', 'docs-data-contract--docs'], ['health-score.md', 'docs-health-score--docs'],
@@ -50,13 +48,7 @@ describe('docs site', () => {
       const headings = [...markdown.matchAll(/^## (.+)$/gm)].map((m) => (m[1] ?? '').replace(/`|\*\*/g, ''));
       const shown = await page.locator('.sbdocs-content h2').allTextContents();
       expect(shown).toEqual(headings);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: string) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-        const result = await axe.run('.sbdocs-content');
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page, '.sbdocs-content')).toEqual([]);
     } finally {
       await page.close();
     }

@@ -3,13 +3,11 @@
  * page-level ones included: heading order, unique landmarks, contrast) finds nothing on the dashboard, its drawers
  * and the account page, in both themes and both languages.
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveDashboard } from './browser.js';
+import { axeViolations, launchBrowser, serveDashboard } from './browser.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
 let server: PreviewServer;
 let base: string;
@@ -23,17 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface Violation { id: string; help: string; nodes: Array<{ target: unknown[] }> }
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return found.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 /** The dashboard once every panel has its numbers (no card or chart still loading). */
 async function settled(page: Page) {
@@ -53,19 +40,19 @@ describe('the whole demo passes axe', () => {
       const query = `?theme=${theme}${lang === 'zh-CN' ? '&lang=zh-CN' : ''}`;
       await page.goto(`${base}${query}`);
       await settled(page);
-      expect(await violations(page), 'dashboard').toEqual([]);
+      expect(await axeViolations(page), 'dashboard').toEqual([]);
 
       await page.locator('header button[aria-expanded]').first().click();
       await page.locator('section.drawer').first().waitFor();
-      expect(await violations(page), 'settings drawer').toEqual([]);
+      expect(await axeViolations(page), 'settings drawer').toEqual([]);
       await page.locator('header button[aria-expanded]').nth(1).click();
       await page.locator('section.drawer').first().waitFor();
-      expect(await violations(page), 'import drawer').toEqual([]);
+      expect(await axeViolations(page), 'import drawer').toEqual([]);
 
       await page.goto(`${base}${query}&account=acc-000001`);
       await page.locator('[data-chart="account-story"]').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], .cskit-loading').length === 0, undefined, { timeout: 30_000 });
-      expect(await violations(page), 'account page').toEqual([]);
+      expect(await axeViolations(page), 'account page').toEqual([]);
     } finally {
       await page.close();
     }
