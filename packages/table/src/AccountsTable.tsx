@@ -9,7 +9,7 @@ import { AccountName, TierBadge } from './internal/cells.js';
 import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid, SELECT_COLUMN } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
-import { usePagedRows } from './internal/paging.js';
+import { manualOf, usePagedRows } from './internal/paging.js';
 import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
@@ -225,10 +225,7 @@ function PagedAccounts(props: AccountsTableProps) {
   const columns = useAccountColumns(props, choices);
   const table = useGrid({
     data: paged.rows, columns, getRowId: (row) => row.accountId, initialSorting: INITIAL_SORT, ...selecting,
-    manual: {
-      sorting: paged.sorting, onSortingChange: paged.setSorting, columnFilters: paged.columnFilters, onColumnFiltersChange: paged.setColumnFilters,
-      globalFilter: paged.globalFilter, onGlobalFilterChange: paged.setGlobalFilter,
-    },
+    manual: manualOf(paged),
   });
   return (
     <DataGrid

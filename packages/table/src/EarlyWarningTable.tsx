@@ -6,7 +6,7 @@ import { AccountName } from './internal/cells.js';
 import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
-import { usePagedRows } from './internal/paging.js';
+import { manualOf, usePagedRows } from './internal/paging.js';
 import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
@@ -51,10 +51,7 @@ function PagedWarnings(props: EarlyWarningTableProps) {
   const paged = usePagedRows('early-warnings', []);
   const table = useGrid({
     data: paged.rows, columns, getRowId: (item) => item.accountId,
-    manual: {
-      sorting: paged.sorting, onSortingChange: paged.setSorting, columnFilters: paged.columnFilters, onColumnFiltersChange: paged.setColumnFilters,
-      globalFilter: paged.globalFilter, onGlobalFilterChange: paged.setGlobalFilter,
-    },
+    manual: manualOf(paged),
   });
   return (
     <DataGrid

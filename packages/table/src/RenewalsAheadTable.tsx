@@ -8,7 +8,7 @@ import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid } from './internal/DataGrid.js';
 import { rankSort } from './internal/sorts.js';
 import type { Features } from './internal/features.js';
-import { usePagedRows } from './internal/paging.js';
+import { manualOf, usePagedRows } from './internal/paging.js';
 import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
@@ -58,10 +58,7 @@ function PagedAhead(props: RenewalsAheadTableProps) {
   const paged = usePagedRows('renewals-ahead', INITIAL_SORT);
   const table = useGrid({
     data: paged.rows, columns, getRowId: (item) => item.contractId, initialSorting: INITIAL_SORT,
-    manual: {
-      sorting: paged.sorting, onSortingChange: paged.setSorting, columnFilters: paged.columnFilters, onColumnFiltersChange: paged.setColumnFilters,
-      globalFilter: paged.globalFilter, onGlobalFilterChange: paged.setGlobalFilter,
-    },
+    manual: manualOf(paged),
   });
   return (
     <DataGrid

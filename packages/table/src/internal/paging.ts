@@ -7,6 +7,7 @@
 import type { RowFilter, RowQuery, RowSetName, RowSetRows, RowSort } from '@cskit/metrics';
 import { useCsStoreApi, useRowPages, viewOfState } from '@cskit/react';
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
+import type { GridManual } from './use-grid.js';
 import { useCallback, useMemo, useState } from 'react';
 
 /** Rows per request while scrolling; a page is a few screens of rows. */
@@ -94,5 +95,13 @@ export function usePagedRows<N extends RowSetName>(rowSet: N, initialSorting: So
   return {
     sorting, setSorting, columnFilters, setColumnFilters, globalFilter, setGlobalFilter, rows,
     paging: { total: loaded.total ?? 0, count: loaded.count ?? 0, windowStart, onRange, loading: loaded.loading, error: loaded.error, all },
+  };
+}
+
+/** A paged table's sorting and filters as the grid's `manual` state: sorted and filtered where the rows are. */
+export function manualOf<R>(paged: PagedState<R>): GridManual {
+  return {
+    sorting: paged.sorting, onSortingChange: paged.setSorting, columnFilters: paged.columnFilters, onColumnFiltersChange: paged.setColumnFilters,
+    globalFilter: paged.globalFilter, onGlobalFilterChange: paged.setGlobalFilter,
   };
 }

@@ -13,14 +13,17 @@ export interface GridOptions<TData extends RowData> {
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: (updater: Updater<RowSelectionState>) => void;
   /** Paged: the source sorts, filters and searches; the table holds only that state (see paging.ts). */
-  manual?: {
-    sorting: SortingState;
-    onSortingChange: (updater: Updater<SortingState>) => void;
-    columnFilters: ColumnFiltersState;
-    onColumnFiltersChange: (updater: Updater<ColumnFiltersState>) => void;
-    globalFilter: string;
-    onGlobalFilterChange: (updater: Updater<string>) => void;
-  };
+  manual?: GridManual;
+}
+
+/** Sorting and filters held outside the grid (by a paged source), which the grid shows and changes but does not apply. */
+export interface GridManual {
+  sorting: SortingState;
+  onSortingChange: (updater: Updater<SortingState>) => void;
+  columnFilters: ColumnFiltersState;
+  onColumnFiltersChange: (updater: Updater<ColumnFiltersState>) => void;
+  globalFilter: string;
+  onGlobalFilterChange: (updater: Updater<string>) => void;
 }
 
 /** A cskit table instance: every feature on, shift-click multi-sort, null values sorted last. */
