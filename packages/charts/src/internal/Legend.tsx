@@ -45,7 +45,8 @@ export function useSeriesToggle<K extends string>(keys: readonly K[], name: (key
     setAnnouncement(next.has(series) ? labels.hidden(name(series)) : labels.shown(name(series)));
   };
   const toggle: LegendToggle | undefined = keys.length > 1 ? { shown: new Set<string>(shown), onToggle, labels, announcement } : undefined;
-  return { shown, isShown: (key: K) => !hidden.has(key), toggle };
+  // `hidden` keeps its identity until a toggle, so charts may memoise on it.
+  return { shown, hidden, isShown: (key: K) => !hidden.has(key), toggle };
 }
 
 /**

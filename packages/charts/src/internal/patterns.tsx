@@ -1,6 +1,10 @@
 import type { HealthTier, MovementKind } from '@cskit/metrics';
 import { COLORS } from './theme.js';
 
+/** The texture's strokes and dots, in the theme's pattern ink. */
+const ink = { stroke: COLORS.patternInk };
+const dot = { fill: COLORS.patternInk };
+
 /**
  * Tier patterns: green is plain, green-yellow has sparse diagonals, yellow dots, red dense cross-hatching, so tiers
  * differ in texture as well as color (for print, grayscale and color-vision deficiencies). Ids are made unique per
@@ -11,8 +15,6 @@ export function tierPatternId(prefix: string, tier: HealthTier | 'unscored'): st
 }
 
 export function TierPatterns({ prefix }: { prefix: string }) {
-  const ink = { stroke: COLORS.patternInk };
-  const dot = { fill: COLORS.patternInk };
   return (
     <defs>
       <pattern id={`${prefix}-green-yellow`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -38,8 +40,6 @@ export function movementPatternId(prefix: string, kind: MovementKind): string | 
 }
 
 export function MovementPatterns({ prefix }: { prefix: string }) {
-  const ink = { stroke: COLORS.patternInk };
-  const dot = { fill: COLORS.patternInk };
   return (
     <defs>
       <pattern id={`${prefix}-m-expansion`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

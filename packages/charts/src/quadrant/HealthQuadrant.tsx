@@ -58,11 +58,8 @@ function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canva
   const useCanvas = points.length > canvasThreshold;
   // Legend toggles hide a quadrant's points (its region and count stay).
   const quadrantToggle = useSeriesToggle(QUADRANTS, (q) => t.quadrants[q], t.legendToggle);
-  const shownKey = quadrantToggle.shown.join(',');
-  const visible = useMemo(() => {
-    const keep = new Set(shownKey.split(','));
-    return keep.size === QUADRANTS.length ? points : points.filter((a) => keep.has(a.quadrant));
-  }, [points, shownKey]);
+  const { hidden } = quadrantToggle;
+  const visible = useMemo(() => (hidden.size === 0 ? points : points.filter((a) => !hidden.has(a.quadrant))), [points, hidden]);
   const maxArr = useMemo(() => points.reduce((max, a) => Math.max(max, a.arr), 0), [points]);
   const empty = accountCount === 0;
   const names = useMemo(() => new Map(points.flatMap((a) => (a.name === undefined ? [] : [[a.accountId, a.name] as const]))), [points]);
