@@ -63,12 +63,15 @@ try {
     await act();
     const ms = await settled;
     await page.waitForTimeout(300);
-    const { tasks, bytes, workerMs } = await page.evaluate(async (since) => ({
+    const { tasks, bytes, workerMs, requests } = await page.evaluate(async (since) => ({
       tasks: window.__longTasks.filter((t) => t.start >= since).map((t) => Math.round(t.ms)),
       bytes: window.__cskitAnswerBytes ?? 0,
       workerMs: (await window.__cskitComputeMs?.()) ?? 0,
+      requests: window.__cskitComputeLog ?? [],
     }), start);
-    return { ms: Math.round(ms), workerMs: Math.round(workerMs), longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, bytes };
+    // The worker's slowest answers of the view: where its compute time went.
+    const slowest = [...requests].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([what, ms]) => `${what} ${ms}`);
+    return { ms: Math.round(ms), workerMs: Math.round(workerMs), requests: requests.length, slowest, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, bytes };
   };
 
   const filters = page.locator('form.filters');
@@ -96,6 +99,7 @@ try {
   for (const [name, stats] of [['filter change', result.filter], ['period change', result.period]]) {
     console.log(`${name}: median ${stats.medianMs} ms to every widget (runs ${stats.runs.map((r) => r.ms).join(', ')}; worker computing `
       + `${stats.runs.map((r) => r.workerMs).join(', ')}), longest task ${stats.longestTaskMs} ms, median ${(stats.medianBytes / 1024).toFixed(0)} kB received`);
+    if (process.env.CSKIT_VERBOSE) for (const run of stats.runs) console.log(`  ${run.ms} ms, ${run.requests} requests; slowest: ${run.slowest.join(', ')}`);
   }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(`${outDir}bench-dashboard.json`, `${JSON.stringify(result, null, 2)}\n`);

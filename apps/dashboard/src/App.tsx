@@ -15,13 +15,14 @@ import type { CohortMeasure, DatasetInfo, HealthModelInput } from '@cskit/metric
 import { validateDataset } from '@cskit/metrics';
 import {
   CsKitProvider, createCsStore, localSource, remoteSource, useArrWaterfall, useBreakdown, useCohorts, useCsActions, useCsAttribution, useCsError,
-  useCsmScorecard, useCsPending, useCsStore, useDrillDown, useHealthDistribution, useHealthQuadrants, useHealthTransitions, useNps,
+  useCsmScorecard, useCsBusy, useCsStore, useDrillDown, useHealthDistribution, useHealthQuadrants, useHealthTransitions, useNps,
   useRenewalFunnel, useArrTrend, useHealthValidation, useRenewalsAhead, workerSource,
 } from '@cskit/react';
 import type { CsSource, CsStore, DrillDown } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { AccountsTable, CsmLeaderboard, EarlyWarningTable, RenewalsAheadTable, RenewalsTable } from '@cskit/table';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { AccountPage } from './components/AccountPage.js';
 import { AccountNavContext, useAccountNav } from './components/account-nav.js';
 import type { AccountNav } from './components/account-nav.js';
@@ -33,6 +34,7 @@ import { Panel } from './components/Panel.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import type { DataMessage, DataReply } from './data.worker.js';
 import { TEXT } from './i18n.js';
+import type { AppText } from './i18n.js';
 import { localImporter, workerImporter } from './import/importer.js';
 import type { Importer } from './import/importer.js';
 import { readView, withAccount, writeView } from './url-state.js';
@@ -77,6 +79,8 @@ declare global {
   interface Window {
     __cskitAnswerBytes?: number;
     __cskitComputeMs?: () => Promise<number>;
+    /** With `bench`: the requests the worker answered before the last `__cskitComputeMs` call, with their ms. */
+    __cskitComputeLog?: Array<[string, number]>;
   }
 }
 
@@ -137,9 +141,10 @@ function BrowserApp({ view }: { view: UrlView }) {
     if (bench) {
       // `pnpm bench:dashboard` asks how long the worker computed since it last asked.
       window.__cskitComputeMs = () => new Promise<number>((resolve) => {
-        const onMessage = (event: MessageEvent<{ type: string; ms?: number }>) => {
+        const onMessage = (event: MessageEvent<{ type: string; ms?: number; log?: Array<[string, number]> }>) => {
           if (event.data.type !== 'compute-ms') return;
           worker.removeEventListener('message', onMessage);
+          window.__cskitComputeLog = event.data.log ?? [];
           resolve(event.data.ms ?? 0);
         };
         worker.addEventListener('message', onMessage);
@@ -232,6 +237,36 @@ function useAccountPage(initial: string | null) {
   return { account, nav, back };
 }
 
+/**
+ * Renders its child with what `hook` returns, so an answer redraws the one widget that reads it, not the whole
+ * dashboard (a hook called in the dashboard's own body would re-render every panel on each answer).
+ */
+function Live<T>({ hook, children }: { hook: () => T; children: (value: T) => ReactNode }) {
+  return children(hook());
+}
+
+const useSegments = () => useBreakdown('segment');
+const useRegions = () => useBreakdown('region');
+const useChannels = () => useBreakdown('channel');
+
+function CohortPanel({ text, onSelect, theme }: { text: AppText; onSelect: (selection: DrillDown) => void; theme: 'light' | 'dark' }) {
+  const [cohortMeasure, setCohortMeasure] = useState<CohortMeasure>('logo');
+  const cohorts = useCohorts(cohortMeasure);
+  return (
+    <>
+      <label className="inline">
+        {text.cohortMeasure}
+        <select value={cohortMeasure} onChange={(e) => setCohortMeasure(e.target.value as CohortMeasure)}>
+          <option value="logo">{text.logo}</option>
+          <option value="arr">{text.arrKept}</option>
+          <option value="activity">{text.activity}</option>
+        </select>
+      </label>
+      <CohortHeatmap data={cohorts} onSelect={onSelect} theme={theme} exportable={text.cohorts} />
+    </>
+  );
+}
+
 /** Mirrors the store's view into the URL (replaceState: filters are not history entries). */
 function UrlSync({ view, theme, account, viewer }: { view: UrlView; theme: 'light' | 'dark'; account: string | null; viewer: string | null }) {
   const period = useCsStore((s) => s.period);
@@ -250,13 +285,12 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
   const locale = useCsStore((s) => s.locale);
   const accountCount = useCsStore((s) => s.info?.accountCount ?? s.dataset?.accounts.length ?? 0);
   const actions = useCsActions();
-  const pending = useCsPending() > 0;
+  const pending = useCsBusy();
   const error = useCsError();
   const text = TEXT[locale];
   const drill = useDrillDown();
   const accountsRef = useRef<HTMLDivElement | null>(null);
   const [panel, setPanel] = useState<'settings' | 'import' | null>(null);
-  const [cohortMeasure, setCohortMeasure] = useState<CohortMeasure>('logo');
   const nav = useAccountNav();
 
   // A drill-down selects the accounts and brings the accounts table into view.
@@ -271,12 +305,6 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
     setPanel(null);
   };
 
-  const trend = useArrTrend();
-  const cohorts = useCohorts(cohortMeasure);
-  const scorecard = useCsmScorecard();
-  const segments = useBreakdown('segment');
-  const regions = useBreakdown('region');
-  const channels = useBreakdown('channel');
   return (
     <div className={theme === 'dark' ? 'app cskit-dark' : 'app'} data-pending={pending || undefined}>
       <header className="app__header">
@@ -326,54 +354,46 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
         <KpiHeader text={text} />
         <h2 className="section-title">{text.trends}<small>{text.trendsHint}</small></h2>
         <div className="grid">
-          <Panel title={text.arrTrend}><ArrTrend data={trend} onSelect={onSelect} theme={theme} exportable={text.arrTrend} /></Panel>
-          <Panel title={text.rateTrend}><RateTrend data={trend} target={1} targetLabel={text.nrrTarget} theme={theme} exportable={text.rateTrend} /></Panel>
+          <Panel title={text.arrTrend}><Live hook={useArrTrend}>{(trend) => <ArrTrend data={trend} onSelect={onSelect} theme={theme} exportable={text.arrTrend} />}</Live></Panel>
+          <Panel title={text.rateTrend}><Live hook={useArrTrend}>{(trend) => <RateTrend data={trend} target={1} targetLabel={text.nrrTarget} theme={theme} exportable={text.rateTrend} />}</Live></Panel>
         </div>
         <h2 className="section-title">{text.ahead}<small>{text.aheadHint}</small></h2>
         <div className="grid">
-          <Panel title={text.aheadChart} wide><RenewalsAheadChart data={useRenewalsAhead()} onSelect={onSelect} theme={theme} exportable={text.aheadChart} height={280} /></Panel>
+          <Panel title={text.aheadChart} wide><Live hook={useRenewalsAhead}>{(data) => <RenewalsAheadChart data={data} onSelect={onSelect} theme={theme} exportable={text.aheadChart} height={280} />}</Live></Panel>
           <Panel title={text.aheadTable} wide><RenewalsAheadTable height={320} theme={theme} {...nav} /></Panel>
         </div>
         <h2 className="section-title">{text.retain}<small>{text.retainHint}</small></h2>
         <div className="grid">
-          <Panel title={text.waterfall}><ArrWaterfall data={useArrWaterfall()} onSelect={onSelect} theme={theme} exportable={text.waterfall} /></Panel>
-          <Panel title={text.funnel}><RenewalFunnel data={useRenewalFunnel()} onSelect={onSelect} theme={theme} exportable={text.funnel} /></Panel>
-          <Panel title={text.quadrant}><HealthQuadrant data={useHealthQuadrants()} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} exportable={text.quadrant} /></Panel>
-          <Panel title={text.distribution}><HealthDistribution data={useHealthDistribution()} onSelect={onSelect} theme={theme} exportable={text.distribution} /></Panel>
-          <Panel title={text.transitions}><HealthTransitions data={useHealthTransitions()} onSelect={onSelect} theme={theme} exportable={text.transitions} /></Panel>
-          <Panel title={text.validation}><HealthValidationChart data={useHealthValidation().data} theme={theme} exportable={text.validation} /></Panel>
+          <Panel title={text.waterfall}><Live hook={useArrWaterfall}>{(data) => <ArrWaterfall data={data} onSelect={onSelect} theme={theme} exportable={text.waterfall} />}</Live></Panel>
+          <Panel title={text.funnel}><Live hook={useRenewalFunnel}>{(data) => <RenewalFunnel data={data} onSelect={onSelect} theme={theme} exportable={text.funnel} />}</Live></Panel>
+          <Panel title={text.quadrant}><Live hook={useHealthQuadrants}>{(data) => <HealthQuadrant data={data} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} exportable={text.quadrant} />}</Live></Panel>
+          <Panel title={text.distribution}><Live hook={useHealthDistribution}>{(data) => <HealthDistribution data={data} onSelect={onSelect} theme={theme} exportable={text.distribution} />}</Live></Panel>
+          <Panel title={text.transitions}><Live hook={useHealthTransitions}>{(data) => <HealthTransitions data={data} onSelect={onSelect} theme={theme} exportable={text.transitions} />}</Live></Panel>
+          <Panel title={text.validation}><Live hook={useHealthValidation}>{(validation) => <HealthValidationChart data={validation.data} theme={theme} exportable={text.validation} />}</Live></Panel>
           <Panel title={text.earlyWarnings}><EarlyWarningTable height={300} theme={theme} {...nav} /></Panel>
           <Panel title={text.renewals} wide><RenewalsTable height={320} theme={theme} {...nav} /></Panel>
         </div>
         <h2 className="section-title">{text.expand}<small>{text.expandHint}</small></h2>
         <div className="grid">
-          <Panel title={text.attribution}><AttributionBars data={useCsAttribution()} onSelect={onSelect} theme={theme} exportable={text.attribution} /></Panel>
-          <Panel title={text.npsTitle}><NpsBreakdown data={useNps()} onSelect={onSelect} theme={theme} exportable={text.npsTitle} /></Panel>
+          <Panel title={text.attribution}><Live hook={useCsAttribution}>{(data) => <AttributionBars data={data} onSelect={onSelect} theme={theme} exportable={text.attribution} />}</Live></Panel>
+          <Panel title={text.npsTitle}><Live hook={useNps}>{(data) => <NpsBreakdown data={data} onSelect={onSelect} theme={theme} exportable={text.npsTitle} />}</Live></Panel>
           <Panel title={text.nrrBySegment}>
-            <SegmentBars data={segments} value={(g) => g.result.nrr} valueLabel={text.nrr} format="percent" onSelect={onSelect} theme={theme} exportable={text.nrrBySegment} />
+            <Live hook={useSegments}>{(segments) => <SegmentBars data={segments} value={(g) => g.result.nrr} valueLabel={text.nrr} format="percent" onSelect={onSelect} theme={theme} exportable={text.nrrBySegment} />}</Live>
           </Panel>
           <Panel title={text.netNewByRegion}>
-            <SegmentBars data={regions} value={(g) => g.result.netNew} valueLabel={text.netNewArr} format="currency" onSelect={onSelect} theme={theme} exportable={text.netNewByRegion} />
+            <Live hook={useRegions}>{(regions) => <SegmentBars data={regions} value={(g) => g.result.netNew} valueLabel={text.netNewArr} format="currency" onSelect={onSelect} theme={theme} exportable={text.netNewByRegion} />}</Live>
           </Panel>
           <Panel title={text.arrByChannel}>
-            <SegmentBars data={channels} value={(g) => g.result.arr} valueLabel={text.arr} format="currency" onSelect={onSelect} theme={theme} exportable={text.arrByChannel} />
+            <Live hook={useChannels}>{(channels) => <SegmentBars data={channels} value={(g) => g.result.arr} valueLabel={text.arr} format="currency" onSelect={onSelect} theme={theme} exportable={text.arrByChannel} />}</Live>
           </Panel>
         </div>
         <h2 className="section-title">{text.land}<small>{text.landHint}</small></h2>
         <div className="grid">
           <Panel title={text.cohorts} wide>
-            <label className="inline">
-              {text.cohortMeasure}
-              <select value={cohortMeasure} onChange={(e) => setCohortMeasure(e.target.value as CohortMeasure)}>
-                <option value="logo">{text.logo}</option>
-                <option value="arr">{text.arrKept}</option>
-                <option value="activity">{text.activity}</option>
-              </select>
-            </label>
-            <CohortHeatmap data={cohorts} onSelect={onSelect} theme={theme} exportable={text.cohorts} />
+            <CohortPanel text={text} onSelect={onSelect} theme={theme} />
           </Panel>
           <Panel title={text.leaderboard} wide>
-            {scorecard ? <CsmLeaderboard data={scorecard} height={360} theme={theme} /> : <p role="status">{text.computing}</p>}
+            <Live hook={useCsmScorecard}>{(scorecard) => (scorecard ? <CsmLeaderboard data={scorecard} height={360} theme={theme} /> : <p role="status">{text.computing}</p>)}</Live>
           </Panel>
         </div>
         <div ref={accountsRef} tabIndex={-1} className="accounts-anchor">

@@ -37,7 +37,19 @@ function ready(next: PreparedDataset, issues: DataIssue[]): void {
 /** With `bench`, the worker's compute time per view is kept for `pnpm bench:dashboard` (read with a message). */
 let bench = false;
 let computeMs = 0;
-const serve = serveCsRequests(self, () => engine, { onAnswered: (_request, ms) => { if (bench) computeMs += ms; } });
+/** With `bench`: each answered request's kind (and part or row set) and its compute time, in order. */
+let computeLog: Array<[string, number]> = [];
+const describe = (request: unknown): string => {
+  const { kind, metric, rowSet } = request as { kind?: string; metric?: string; rowSet?: string };
+  return [kind, metric ?? rowSet].filter(Boolean).join(':');
+};
+const serve = serveCsRequests(self, () => engine, {
+  onAnswered: (request, ms) => {
+    if (!bench) return;
+    computeMs += ms;
+    computeLog.push([describe(request), Math.round(ms)]);
+  },
+});
 // Imports are read and validated here; the data changes only when the page applies a valid one.
 const serveImports = serveImport(self, importSteps((dataset) => ready(prepareDataset(dataset, { compact: true }), [])));
 
@@ -45,8 +57,9 @@ self.onmessage = (event: MessageEvent<DataMessage>) => {
   if (serve(event.data) || serveImports(event.data)) return;
   const message = event.data as DataMessage | { type: 'compute-ms' };
   if (message.type === 'compute-ms') {
-    self.postMessage({ type: 'compute-ms', ms: computeMs });
+    self.postMessage({ type: 'compute-ms', ms: computeMs, log: computeLog });
     computeMs = 0;
+    computeLog = [];
     return;
   }
   try {

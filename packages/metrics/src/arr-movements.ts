@@ -75,6 +75,8 @@ export interface WaterfallCore extends Omit<ArrWaterfall, 'movements'> {
   /** Per selected account, by its place in the selection: ARR in the month before the period, and in its last month. */
   openingAt: Float64Array;
   closingAt: Float64Array;
+  /** Accounts with ARR > 0 (after grace) in each month `from - 1 .. to`: index 0 is the month before the period. */
+  customers: Int32Array;
 }
 
 /** The ARR the movements are read from: grace-bridged and known as of `asOf`. */
@@ -166,19 +168,27 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
   const { start } = series.raw;
   const openingAt = new Float64Array(selection.positions.length);
   const closingAt = new Float64Array(selection.positions.length);
+  const customers = new Int32Array(length + 1);
   let slot = 0;
 
+  const { values, count } = series.raw;
   for (const position of selection.positions) {
     // "Never had ARR > 0 before m" looks back to the account's first recorded month, not just the period.
     const firstMonth = start + (first[position] as number);
+    const row = position * count;
     let previous = series.at(position, from - 1);
     openingAt[slot] = previous;
+    if (previous > 0) customers[0] = (customers[0] as number) + 1;
     let kinds = 0;
     for (let month = from; month <= to; month += 1) {
-      const current = series.at(position, month);
+      // Recorded ARR > 0 is never bridged: read it straight from the row; zeros go through the grace rule.
+      const offset0 = month - start;
+      const recorded = offset0 >= 0 && offset0 < count ? (values[row + offset0] as number) : 0;
+      const current = recorded > 0 ? recorded : series.at(position, month);
       const offset = month - from;
       opening[offset] = (opening[offset] as number) + previous;
       closing[offset] = (closing[offset] as number) + current;
+      if (current > 0) customers[offset + 1] = (customers[offset + 1] as number) + 1;
       const code = movementCode(previous, current, firstMonth < month);
       if (code >= 0) {
         const amount = current - previous;
@@ -232,6 +242,7 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
     accountsByKind,
     openingAt,
     closingAt,
+    customers,
   };
 }
 
@@ -254,7 +265,7 @@ export function movementRows(index: DatasetIndex, columns: MovementColumns): Arr
 }
 
 export function waterfallResult(index: DatasetIndex, core: WaterfallCore): ArrWaterfall {
-  const { movementColumns, accountsByKind: _accountsByKind, openingAt: _openingAt, closingAt: _closingAt, ...figures } = core;
+  const { movementColumns, accountsByKind: _accountsByKind, openingAt: _openingAt, closingAt: _closingAt, customers: _customers, ...figures } = core;
   return { ...figures, movements: movementRows(index, movementColumns) };
 }
 

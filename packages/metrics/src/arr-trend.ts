@@ -8,9 +8,8 @@
  * - `logoChurnRate`'s denominator is the accounts with ARR > 0 in the month before, on the same bridged ARR.
  * - `nrr12` and `grr12` are `retention` from the month twelve months earlier, on recorded ARR (SPEC 2's retention).
  */
-import { MOVEMENT_KINDS, resolveWaterfallSettings, waterfallOf, type ArrMovementsOptions, type ArrWaterfallMonth, type WaterfallSettings } from './arr-movements.js';
+import { MOVEMENT_KINDS, resolveWaterfallSettings, waterfallOf, type ArrMovementsOptions, type ArrWaterfallMonth, type WaterfallCore, type WaterfallSettings } from './arr-movements.js';
 import { monthIndex } from './dates.js';
-import { movementArr } from './arr-movements.js';
 import { ratio } from './ratio.js';
 import { retentionSeries, type RetentionFigures } from './retention.js';
 import { wholeDataset, type Selection } from './selection.js';
@@ -41,23 +40,10 @@ export interface ArrTrend {
 
 export type ArrTrendOptions = ArrMovementsOptions;
 
-/** Accounts with ARR > 0 in each month `from - 1 .. to` of the bridged series: index 0 is the month before. */
-function customersByMonth(selection: Selection, settings: WaterfallSettings): Int32Array {
-  const { period, graceMonths, asOf } = settings;
-  const series = movementArr(selection.index, period, graceMonths, asOf);
-  const from = monthIndex(period.from);
-  const to = monthIndex(period.to);
-  const counts = new Int32Array(to - from + 2);
-  for (const position of selection.positions) {
-    for (let month = from - 1; month <= to; month += 1) if (series.at(position, month) > 0) counts[month - from + 1] = (counts[month - from + 1] as number) + 1;
-  }
-  return counts;
-}
-
-export function arrTrendOf(selection: Selection, settings: WaterfallSettings): ArrTrend {
+/** `waterfall`: the same selection's `waterfallOf` with the same settings, when the caller has it. */
+export function arrTrendOf(selection: Selection, settings: WaterfallSettings, waterfall: WaterfallCore = waterfallOf(selection, settings)): ArrTrend {
   const { period } = settings;
-  const waterfall = waterfallOf(selection, settings);
-  const customers = customersByMonth(selection, settings);
+  const { customers } = waterfall;
   const from = monthIndex(period.from);
   const churned = new Int32Array(waterfall.months.length);
   const churn = MOVEMENT_KINDS.indexOf('churn');

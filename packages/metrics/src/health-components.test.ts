@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { biggestFall, healthDrivers } from './health-drivers.js';
 import { healthScores } from './health.js';
 import { resolveHealthModel, type HealthModelInput } from './health-model.js';
-import { healthValidation, scoreAuc } from './health-validation.js';
+import { healthValidation, scoreAuc, scoreDeciles } from './health-validation.js';
 import { prepareDataset } from './prepared.js';
 import type { Dataset } from './types.js';
 
@@ -164,6 +164,22 @@ describe('properties', () => {
       const auc = scoreAuc(Float64Array.from(rows.map(([s]) => s)), Uint8Array.from(rows.map(([, r]) => (r ? 1 : 0))));
       if (pairs === 0) expect(auc).toBeNull();
       else expect(auc).toBeCloseTo(wins / pairs, 12);
+    }));
+  });
+
+  it('deciles equal ten rank ranges of a stable sort by score (equal scores in due order)', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.boolean()), { maxLength: 80 }), (rows) => {
+      const order = rows.map((_, i) => i).sort((a, b) => (rows[a] as [number, boolean])[0] - (rows[b] as [number, boolean])[0]);
+      const expected = [];
+      for (let k = 0; k < 10; k += 1) {
+        const begin = Math.floor((k * rows.length) / 10);
+        const end = Math.floor(((k + 1) * rows.length) / 10);
+        if (end <= begin) continue;
+        const group = order.slice(begin, end).map((i) => rows[i] as [number, boolean]);
+        const renewed = group.filter(([, r]) => r).length;
+        expected.push({ decile: k + 1, minScore: group[0]?.[0], maxScore: group[group.length - 1]?.[0], count: group.length, renewed, rate: renewed / group.length });
+      }
+      expect(scoreDeciles(Float64Array.from(rows.map(([s]) => s)), Uint8Array.from(rows.map(([, r]) => (r ? 1 : 0))))).toEqual(expected);
     }));
   });
 

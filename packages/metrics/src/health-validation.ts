@@ -17,6 +17,7 @@ import { healthCell, healthScoreMatrix } from './monthly-records.js';
 import { ratio } from './ratio.js';
 import { dueContracts, isChurnedCode, isRenewedCode, renewalMatches, renewalStatusCode } from './renewals.js';
 import { wholeDataset, type Selection } from './selection.js';
+import { stableNumberOrder } from './sort.js';
 import type { Dataset, DateString, Period } from './types.js';
 
 export interface HealthValidationBucket {
@@ -70,21 +71,21 @@ export function resolveHealthValidationSettings(options: HealthValidationOptions
 const bucket = (count: number, renewed: number): HealthValidationBucket => ({ count, renewed, rate: ratio(renewed, count) });
 
 /**
- * AUC by ranks (Mann-Whitney): sorted by score, each renewed contract scores above every churned one ranked below
- * it and ties with those of equal score.
+ * AUC by ranks (Mann-Whitney): in score order, each renewed contract wins against every churned one ranked below
+ * it and ties (0.5) with the churned of equal score.
  */
-export function scoreAuc(scores: Float64Array, renewed: Uint8Array): number | null {
-  const order = Array.from(scores.keys()).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+export function scoreAuc(scores: Float64Array, renewed: Uint8Array, order: Int32Array = stableNumberOrder(scores)): number | null {
   let churnedBelow = 0;
   let wins = 0;
   let renewedCount = 0;
   let churnedCount = 0;
   for (let i = 0; i < order.length;) {
     // One group of equal scores: its renewed win against the churned below and tie with the churned inside.
+    const score = scores[order[i] as number] as number;
     let j = i;
     let groupRenewed = 0;
     let groupChurned = 0;
-    while (j < order.length && scores[order[j] as number] === scores[order[i] as number]) {
+    while (j < order.length && scores[order[j] as number] === score) {
       if (renewed[order[j] as number] === 1) groupRenewed += 1;
       else groupChurned += 1;
       j += 1;
@@ -98,21 +99,35 @@ export function scoreAuc(scores: Float64Array, renewed: Uint8Array): number | nu
   return renewedCount > 0 && churnedCount > 0 ? wins / (renewedCount * churnedCount) : null;
 }
 
-export function healthValidationOf(selection: Selection, settings: HealthValidationSettings): HealthValidation {
+export interface HealthValidationCores {
+  /** The renewals of the same period, grace and asOf (`renewalsOf`): its due contracts and their statuses. */
+  renewals?: { dueRows: Int32Array; status: Uint8Array };
+}
+
+export function healthValidationOf(selection: Selection, settings: HealthValidationSettings, cores: HealthValidationCores = {}): HealthValidation {
   const { index } = selection;
   const c = index.contracts;
   const { period, model, graceMonths } = settings;
-  const matches = renewalMatches(index, graceMonths);
   const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, model);
   const counts = new Float64Array(HEALTH_TIERS.length + 1);
   const renewedCounts = new Float64Array(HEALTH_TIERS.length + 1);
   const unknown = HEALTH_TIERS.length;
-  const scored: number[] = [];
-  const scoredRenewed: number[] = [];
+  let dueRows: Int32Array;
+  let status: Uint8Array;
+  if (cores.renewals) ({ dueRows, status } = cores.renewals);
+  else {
+    const matches = renewalMatches(index, graceMonths);
+    dueRows = dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
+    status = Uint8Array.from(dueRows, (row) => renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay));
+  }
+  const scores = new Float64Array(dueRows.length);
+  const renewedFlags = new Uint8Array(dueRows.length);
+  let scored = 0;
   let contracts = 0;
-  for (const row of dueContracts(selection, monthIndex(period.from), monthIndex(period.to))) {
-    const code = renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
+  for (let i = 0; i < dueRows.length; i += 1) {
+    const row = dueRows[i] as number;
+    const code = status[i] as number;
     const wasRenewed = isRenewedCode(code);
     if (!wasRenewed && !isChurnedCode(code)) continue;
     contracts += 1;
@@ -121,25 +136,28 @@ export function healthValidationOf(selection: Selection, settings: HealthValidat
     counts[tier] = (counts[tier] as number) + 1;
     if (wasRenewed) renewedCounts[tier] = (renewedCounts[tier] as number) + 1;
     if (cell >= 0) {
-      scored.push(health.score[cell] as number);
-      scoredRenewed.push(wasRenewed ? 1 : 0);
+      scores[scored] = health.score[cell] as number;
+      renewedFlags[scored] = wasRenewed ? 1 : 0;
+      scored += 1;
     }
   }
   const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code] as number, renewedCounts[code] as number)])) as HealthValidation['byTier'];
   const rates = HEALTH_TIERS.map((tier) => byTier[tier]).filter((b) => b.count > 0).map((b) => b.rate as number);
-  const scores = Float64Array.from(scored);
-  const renewedFlags = Uint8Array.from(scoredRenewed);
+  const scoredScores = scores.subarray(0, scored);
+  const scoredRenewed = renewedFlags.subarray(0, scored);
+  // One stable order by score (equal scores in due order) serves the AUC and the deciles.
+  const order = stableNumberOrder(scoredScores);
   return {
     period: { from: period.from, to: period.to }, contracts, byTier,
-    auc: scoreAuc(scores, renewedFlags),
+    auc: scoreAuc(scoredScores, scoredRenewed, order),
     monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
-    byDecile: deciles(scores, renewedFlags),
+    byDecile: scoreDeciles(scoredScores, scoredRenewed, order),
   };
 }
 
-function deciles(scores: Float64Array, renewed: Uint8Array): HealthValidationDecile[] {
-  const n = scores.length;
-  const order = Array.from(scores.keys()).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+/** Ten groups by rank in score order (equal scores in due order); see the module's rules. */
+export function scoreDeciles(scores: Float64Array, renewed: Uint8Array, order: Int32Array = stableNumberOrder(scores)): HealthValidationDecile[] {
+  const n = order.length;
   const result: HealthValidationDecile[] = [];
   for (let k = 0; k < 10; k += 1) {
     const begin = Math.floor((k * n) / 10);

@@ -154,29 +154,40 @@ export function healthDistributionOf(selection: Selection, period: Period, setti
   const to = monthIndex(period.to);
   const arr = arrThrough(index, to);
   const months: HealthDistributionMonth[] = [];
-  // Per month: count and ARR of tiers 0..3, then of the unscored (slot 4), summed in account order.
-  const counts = new Float64Array(5);
-  const arrs = new Float64Array(5);
+  const length = Math.max(0, to - from + 1);
+  // Per month: count and ARR of tiers 0..3, then of the unscored (slot 4), each month summed in account order.
+  // Accounts outside, months inside: each account's row of the matrices is read in one go.
+  const counts = new Float64Array(length * 5);
+  const arrs = new Float64Array(length * 5);
+  // The health column of each month (or -1 when no account has health then), read inline in the hot loop.
+  const healthOffsets = new Int32Array(length);
+  for (let k = 0; k < length; k += 1) {
+    const month = from + k;
+    healthOffsets[k] = matrix.count === 0 ? -1 : month < matrix.start ? (matrix.before ? 0 : -1) : Math.min(month - matrix.start, matrix.count - 1);
+  }
   const { positions } = selection;
-  for (let month = from; month <= to; month += 1) {
-    counts.fill(0);
-    arrs.fill(0);
-    const offset = month - arr.start;
-    // The health column of the month (or -1 when no account has health then), read inline in the hot loop.
-    const healthOffset = matrix.count === 0 ? -1 : month < matrix.start ? (matrix.before ? 0 : -1) : Math.min(month - matrix.start, matrix.count - 1);
-    for (let k = 0; k < positions.length; k += 1) {
-      const position = positions[k] as number;
-      const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
+  const first = from - arr.start;
+  for (let p = 0; p < positions.length; p += 1) {
+    const position = positions[p] as number;
+    const arrRow = position * arr.count;
+    const healthRow = position * matrix.count;
+    for (let k = 0; k < length; k += 1) {
+      const offset = first + k;
+      const value = offset >= 0 ? (arr.values[arrRow + offset] as number) : 0;
       if (settings.activeOnly && value <= 0) continue;
-      const tier = healthOffset < 0 ? -1 : (matrix.tier[position * matrix.count + healthOffset] as number);
+      const healthOffset = healthOffsets[k] as number;
+      const tier = healthOffset < 0 ? -1 : (matrix.tier[healthRow + healthOffset] as number);
       const slot = tier >= 0 ? tier : value > 0 ? 4 : -1;
       if (slot < 0) continue;
-      counts[slot] = (counts[slot] as number) + 1;
-      arrs[slot] = (arrs[slot] as number) + value;
+      const cell = k * 5 + slot;
+      counts[cell] = (counts[cell] as number) + 1;
+      arrs[cell] = (arrs[cell] as number) + value;
     }
+  }
+  for (let k = 0; k < length; k += 1) {
     const tiers = emptyTierCells();
-    HEALTH_TIERS.forEach((tier, code) => { tiers[tier] = { count: counts[code] as number, arr: arrs[code] as number }; });
-    months.push({ month: monthFromIndex(month), tiers, unscored: { count: counts[4] as number, arr: arrs[4] as number } });
+    HEALTH_TIERS.forEach((tier, code) => { tiers[tier] = { count: counts[k * 5 + code] as number, arr: arrs[k * 5 + code] as number }; });
+    months.push({ month: monthFromIndex(from + k), tiers, unscored: { count: counts[k * 5 + 4] as number, arr: arrs[k * 5 + 4] as number } });
   }
   return { period: { from: period.from, to: period.to }, months };
 }

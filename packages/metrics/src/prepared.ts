@@ -9,6 +9,7 @@
  * through `rows(view, rowSet, query)`. Both are plain JSON, so a Web Worker or a server can answer them.
  */
 import { accountSummaryTable } from './account-summaries.js';
+import { stableNumberOrder } from './sort.js';
 import { waterfallOf, waterfallResult, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
 import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
@@ -245,13 +246,9 @@ function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: Re
   };
 }
 
-/** Indexes of the `limit` largest values, largest first (ties in index order), without sorting them all. */
+/** Indexes of the `limit` largest values, largest first (ties in index order). */
 function largestFirst(values: Float64Array, limit: number): Int32Array {
-  let threshold = -Infinity;
-  if (values.length > limit) threshold = (values.slice().sort() as Float64Array)[values.length - limit] as number;
-  const picked: number[] = [];
-  for (let i = 0; i < values.length; i += 1) if ((values[i] as number) >= threshold) picked.push(i);
-  return Int32Array.from(picked).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b).subarray(0, limit);
+  return stableNumberOrder(values, true).subarray(0, limit);
 }
 
 const engines = new WeakMap<Dataset, PreparedDataset>();
@@ -350,7 +347,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   };
   const trend = (view: View) =>
     cache.get(`trend|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
-      () => arrTrendOf(selectionOf(view), view));
+      () => arrTrendOf(selectionOf(view), view, waterfall(view, view.period, view.asOf)));
   const ahead = (view: View) =>
     cache.get(`ahead|${selectionKey(view)}|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${JSON.stringify(view.ahead)}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
       () => renewalsAheadCoreOf(selectionOf(view), {
@@ -359,7 +356,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       }));
   const validation = (view: View) =>
     cache.get(`validation|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
-      () => healthValidationOf(selectionOf(view), view));
+      () => healthValidationOf(selectionOf(view), view, { renewals: renewals(view, view.period, view.asOf) }));
   const breakdowns = (view: View) => {
     const result: Partial<Record<BreakdownDimension, GroupSummary[]>> = {};
     for (const dimension of view.breakdownDimensions) result[dimension] = breakdown(view, dimension);
@@ -405,7 +402,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   const parts: { [K in SummaryPart]: (view: View) => SummaryParts[K] } = {
     kpis,
     waterfall: (view) => {
-      const { movementColumns: _movements, openingAt: _openingAt, closingAt: _closingAt, ...figures } = waterfall(view, view.period, view.asOf);
+      const { movementColumns: _movements, openingAt: _openingAt, closingAt: _closingAt, customers: _customers, ...figures } = waterfall(view, view.period, view.asOf);
       return figures;
     },
     retention: (view) => {

@@ -197,10 +197,12 @@ export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: 
   const rows = dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
   const renewal = new Int32Array(rows.length);
   const status = new Uint8Array(rows.length);
-  rows.forEach((row, i) => {
-    renewal[i] = matches[row] as number;
-    status[i] = renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
-  });
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as number;
+    const match = matches[row] as number;
+    renewal[i] = match;
+    status[i] = renewalStatusCode(c, row, match, graceMonths, asOfDay);
+  }
   return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, rows, renewal, status), dueRows: rows, renewal, status };
 }
 

@@ -10,6 +10,7 @@
  * `enum` columns rows whose value equals it (`equalsString`); `number` columns rows inside `[min, max]` (either end
  * may be null; `inNumberRange`). `search` keeps rows where any `text` or `enum` column contains it.
  */
+import { stableNumberOrder } from './sort.js';
 
 export interface RowSort {
   id: string;
@@ -220,13 +221,8 @@ export function queryOrder<R>(spec: RowSetSpec<R>, table: RowTable<R>, query: Ro
   for (let k = 0; k < order.length; k += 1) order[k] = k;
   const only = sorts.length === 1 ? sorts[0] : undefined;
   if (only && only.keys instanceof Float64Array) {
-    // One number column (the common case: ARR): empty cells become the end of the order, then one subtraction.
-    const keys = only.keys.map((key) => (Number.isNaN(key) ? (only.desc ? -Infinity : Infinity) : key));
-    const empty = only.keys.map((key) => (Number.isNaN(key) ? 1 : 0));
-    order.sort(only.desc
-      ? (a, b) => (empty[a] as number) - (empty[b] as number) || (keys[b] as number) - (keys[a] as number) || a - b
-      : (a, b) => (empty[a] as number) - (empty[b] as number) || (keys[a] as number) - (keys[b] as number) || a - b);
-    return order.map((k) => kept[k] as number);
+    // One number column (the common case: ARR): a radix order, empty cells (NaN) last, ties in the set's order.
+    return stableNumberOrder(only.keys, only.desc).map((k) => kept[k] as number);
   }
   order.sort((a, b) => {
     for (const { desc, keys } of sorts) {

@@ -10,7 +10,7 @@ export { CsRemoteError, localSource, remoteSource } from './source.js';
 export type { CsRequestOf, CsSource, RemoteSourceOptions } from './source.js';
 export { workerSource } from './worker.js';
 export type { CsWorkerLike } from './worker.js';
-export { queryClientOf, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
+export { queryClientOf, useCsBusy, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
 export type { CsQueryResult } from './query.js';
 export {
   useAccountStory, useAccountSummaries, useArrTrend, useHealthDrivers, useHealthValidation, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,

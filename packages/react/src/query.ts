@@ -105,6 +105,17 @@ export function useCsPending(): number {
   return useIsFetching({ queryKey: ['cskit'] }, queryClientOf(useCsStoreApi()));
 }
 
+/**
+ * Whether any request of the nearest Provider is on its way: for a busy mark. Unlike `useCsPending` it re-renders
+ * only when that flips, not on every answer, so a dashboard root can use it without redrawing every widget.
+ */
+export function useCsBusy(): boolean {
+  const client = queryClientOf(useCsStoreApi());
+  const cache = client.getQueryCache();
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  return useSyncExternalStore(subscribe, () => client.isFetching({ queryKey: ['cskit'] }) > 0, () => false);
+}
+
 /** The first error among the nearest Provider's current requests (null when none failed): for a status line. */
 export function useCsError(): Error | null {
   const cache = queryClientOf(useCsStoreApi()).getQueryCache();
