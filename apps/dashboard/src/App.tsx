@@ -21,8 +21,8 @@ import {
 import type { CsSource, CsStore, DrillDown } from '@cskit/react';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { AccountsTable, CsmLeaderboard, EarlyWarningTable, RenewalsAheadTable, RenewalsTable } from '@cskit/table';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { AccountPage } from './components/AccountPage.js';
 import { AccountNavContext, useAccountNav } from './components/account-nav.js';
 import type { AccountNav } from './components/account-nav.js';
@@ -241,8 +241,30 @@ function useAccountPage(initial: string | null) {
  * Renders its child with what `hook` returns, so an answer redraws the one widget that reads it, not the whole
  * dashboard (a hook called in the dashboard's own body would re-render every panel on each answer).
  */
-function Live<T>({ hook, children }: { hook: () => T; children: (value: T) => ReactNode }) {
-  return children(hook());
+const Live = memo(function Live<T>({ hook, children }: { hook: () => T; children: (value: T) => ReactNode }) {
+  const value = hook();
+  // While a new answer is on its way the hook returns the previous one: the same element, so the chart is not redrawn.
+  return useMemo(() => children(value), [children, value]);
+}) as <T>(props: { hook: () => T; children: (value: T) => ReactNode }) => ReactNode;
+
+const useHealthValidationData = () => useHealthValidation().data;
+
+/**
+ * The busy mark (the root's `data-pending` and the status line) in a component of its own, so the dashboard does
+ * not re-render, and redraw every panel, each time a view starts or finishes computing.
+ */
+function BusyStatus({ root, text }: { root: RefObject<HTMLDivElement | null>; text: AppText }) {
+  const pending = useCsBusy();
+  const error = useCsError();
+  useLayoutEffect(() => {
+    root.current?.toggleAttribute('data-pending', pending);
+  }, [root, pending]);
+  return (
+    <div className="status" role="status" aria-live="polite">
+      {pending ? <span className="computing"><span className="spinner" aria-hidden="true" />{text.computing}</span> : null}
+      {error ? <span className="error">{`${text.computeError}: ${error.message}`}</span> : null}
+    </div>
+  );
 }
 
 const useSegments = () => useBreakdown('segment');
@@ -285,9 +307,8 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
   const locale = useCsStore((s) => s.locale);
   const accountCount = useCsStore((s) => s.info?.accountCount ?? s.dataset?.accounts.length ?? 0);
   const actions = useCsActions();
-  const pending = useCsBusy();
-  const error = useCsError();
   const text = TEXT[locale];
+  const rootRef = useRef<HTMLDivElement | null>(null);
   const drill = useDrillDown();
   const accountsRef = useRef<HTMLDivElement | null>(null);
   const [panel, setPanel] = useState<'settings' | 'import' | null>(null);
@@ -306,7 +327,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
   };
 
   return (
-    <div className={theme === 'dark' ? 'app cskit-dark' : 'app'} data-pending={pending || undefined}>
+    <div ref={rootRef} className={theme === 'dark' ? 'app cskit-dark' : 'app'}>
       <header className="app__header">
         <div>
           <h1>{text.title}</h1>
@@ -346,10 +367,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
         </section>
       ) : null}
       <FiltersBar text={text} />
-      <div className="status" role="status" aria-live="polite">
-        {pending ? <span className="computing"><span className="spinner" aria-hidden="true" />{text.computing}</span> : null}
-        {error ? <span className="error">{`${text.computeError}: ${error.message}`}</span> : null}
-      </div>
+      <BusyStatus root={rootRef} text={text} />
       <main>
         <KpiHeader text={text} />
         <h2 className="section-title">{text.trends}<small>{text.trendsHint}</small></h2>
@@ -369,7 +387,7 @@ function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setThem
           <Panel title={text.quadrant}><Live hook={useHealthQuadrants}>{(data) => <HealthQuadrant data={data} onSelect={onSelect} onOpenAccount={nav.onOpenAccount} theme={theme} exportable={text.quadrant} />}</Live></Panel>
           <Panel title={text.distribution}><Live hook={useHealthDistribution}>{(data) => <HealthDistribution data={data} onSelect={onSelect} theme={theme} exportable={text.distribution} />}</Live></Panel>
           <Panel title={text.transitions}><Live hook={useHealthTransitions}>{(data) => <HealthTransitions data={data} onSelect={onSelect} theme={theme} exportable={text.transitions} />}</Live></Panel>
-          <Panel title={text.validation}><Live hook={useHealthValidation}>{(validation) => <HealthValidationChart data={validation.data} theme={theme} exportable={text.validation} />}</Live></Panel>
+          <Panel title={text.validation}><Live hook={useHealthValidationData}>{(validation) => <HealthValidationChart data={validation} theme={theme} exportable={text.validation} />}</Live></Panel>
           <Panel title={text.earlyWarnings}><EarlyWarningTable height={300} theme={theme} {...nav} /></Panel>
           <Panel title={text.renewals} wide><RenewalsTable height={320} theme={theme} {...nav} /></Panel>
         </div>

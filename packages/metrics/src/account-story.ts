@@ -21,8 +21,8 @@ import { npsCategory, type NpsCategory } from './domain.js';
 import { accountDriversAt, type AccountHealthDrivers } from './health-drivers.js';
 import { RENEWAL_STATUSES, renewalMatches, renewalStatusCode, type RenewalStatus } from './renewals.js';
 import { selectMask, type Selection } from './selection.js';
-import { indexDataset, OPEN_END } from './dataset-index.js';
-import type { Account, AdvocacyRecord, Contract, DateString, Dataset, Lead, Month, NpsResponse, Period, RevenueEvent } from './types.js';
+import { contractEnd, contractStart, indexDataset, OPEN_END } from './dataset-index.js';
+import type { Account, AdvocacyRecord, DateString, Dataset, Lead, Month, NpsResponse, Period, RevenueEvent } from './types.js';
 
 export interface AccountStoryMonth {
   month: Month;
@@ -132,13 +132,12 @@ export function accountStoryAt(selection: Selection, position: number, settings:
   const contracts: AccountStoryContract[] = [];
   for (let i = c.offsets[position] as number; i < (c.offsets[position + 1] as number); i += 1) {
     const row = c.order[i] as number;
-    const contract = c.records[row] as Contract;
     const due = (c.endDay[row] as number) !== OPEN_END && (c.endMonth[row] as number) <= asOfMonth;
     const renewal = matches[row] as number;
     contracts.push({
-      contractId: contract.id, start: contract.start, end: contract.end ?? null, arr: c.arr[row] as number,
+      contractId: c.ids[row] as string, start: contractStart(c, row), end: contractEnd(c, row) ?? null, arr: c.arr[row] as number,
       status: due ? (RENEWAL_STATUSES[renewalStatusCode(c, row, renewal, graceMonths, asOfDay)] as RenewalStatus) : null,
-      renewalContractId: renewal >= 0 ? (c.records[renewal] as Contract).id : null,
+      renewalContractId: renewal >= 0 ? (c.ids[renewal] as string) : null,
     });
   }
   const inPeriod = <T extends { accountId?: string }>(name: 'nps' | 'leads' | 'advocacy' | 'revenue', dateOf: (record: T) => string): T[] => {

@@ -9,7 +9,7 @@
  */
 import { assertGrace, MOVEMENT_KINDS, resolveAsOf, waterfallOf } from './arr-movements.js';
 import type { SharedCores } from './csm-scorecard.js';
-import { assertPeriod, monthIndex } from './dates.js';
+import { assertPeriod, monthIndex, monthIndexOfDayNumber } from './dates.js';
 import { leadColumns, recordColumns } from './dataset-index.js';
 import { revenueFieldOf } from './domain.js';
 import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
@@ -17,7 +17,7 @@ import { transitionAt } from './health-transitions.js';
 import { healthScoreMatrix } from './monthly-records.js';
 import { isRenewedCode, renewalsOf } from './renewals.js';
 import { isSelected, wholeDataset, type Selection } from './selection.js';
-import type { AdvocacyRecord, Contract, DateString, Dataset, Lead, Period, RevenueEvent } from './types.js';
+import type { AdvocacyRecord, DateString, Dataset, Lead, Period, RevenueEvent } from './types.js';
 
 export interface CsAttributionRetain {
   /** Renewal ARR of due contracts renewed whose account was saved (red -> higher) over the lookback. */
@@ -101,7 +101,7 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
   }
   // Contracts with an opt-out date in the period whose coverage runs past it, in account order (then start).
   const optOuts = c.withOptOut.filter((row) => {
-    const month = monthIndex((c.records[row] as Contract).optOutDate as string);
+    const month = monthIndexOfDayNumber(c.optOutDay[row] as number);
     return month >= from && month <= to && isSelected(selection, c.account[row] as number) && (c.endDay[row] as number) > (c.optOutDay[row] as number);
   });
   for (const row of optOuts.sort((a, b) => (c.orderRank[a] as number) - (c.orderRank[b] as number))) retain.optOutRetainedArr += c.arr[row] as number;

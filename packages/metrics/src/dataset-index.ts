@@ -8,16 +8,21 @@
  * Monthly matrices span only the months a computation asks for (`arrThrough`): a contract ending in 9999, or one
  * without an end, costs what any other contract costs.
  */
-import { dayNumber, isLastDayOfMonth, monthIndex } from './dates.js';
+import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from './dates.js';
 import { ownValue } from './domain.js';
-import type { Account, Contract, Dataset } from './types.js';
+import type { Account, Dataset, DateString } from './types.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
 
 /** Contracts as columns, in dataset order; money in the reporting currency. */
 export interface ContractColumns {
-  records: readonly Contract[];
+  /**
+   * Contract ids by row. The contracts themselves are not kept (a compact engine lets go of them: at 100,000
+   * accounts they are more than half of the heap a garbage collection walks); their dates come back from the
+   * day numbers with `contractStart` and `contractEnd`, their account from `account`.
+   */
+  ids: readonly string[];
   account: Int32Array;
   arr: Float64Array;
   startDay: Float64Array;
@@ -61,6 +66,8 @@ export interface DatasetIndex {
   accounts: readonly Account[];
   positionOf: ReadonlyMap<string, number>;
   contracts: ContractColumns;
+  /** The latest month of a contract start or an ARR snapshot (null without either): the default period ends there. */
+  freshestMonth: number | null;
   /** ARR comes from `dataset.arr` snapshots when there are any (SPEC 2). */
   arrFromSnapshots: boolean;
   /** First month with ARR data, and the last month the data itself decides (later months only follow from it). */
@@ -107,6 +114,7 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
   const startMonth = new Int32Array(n);
   const endMonth = new Float64Array(n);
   const counts = new Int32Array(accountCount + 1);
+  const ids = records.map((contract) => contract.id);
   records.forEach((contract, row) => {
     const where = `contracts[${row}] ('${contract.id}')`;
     const position = accountPosition(positionOf, contract.accountId, where);
@@ -128,7 +136,7 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
     fill[p] = (fill[p] as number) + 1;
   }
   const byStart = (a: number, b: number) =>
-    (startDay[a] as number) - (startDay[b] as number) || ((records[a] as Contract).id < (records[b] as Contract).id ? -1 : 1);
+    (startDay[a] as number) - (startDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
   for (let p = 0; p < accountCount; p += 1) {
     const from = offsets[p] as number;
     const to = offsets[p + 1] as number;
@@ -137,7 +145,7 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
   const due: number[] = [];
   for (let row = 0; row < n; row += 1) if (endDay[row] !== OPEN_END) due.push(row);
   const byDue = Int32Array.from(due).sort((a, b) =>
-    (endDay[a] as number) - (endDay[b] as number) || ((records[a] as Contract).id < (records[b] as Contract).id ? -1 : 1));
+    (endDay[a] as number) - (endDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
   const optOutDay = new Float64Array(n).fill(Number.NaN);
   const withOptOut: number[] = [];
   records.forEach((contract, row) => {
@@ -147,7 +155,29 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
   });
   const orderRank = new Int32Array(n);
   order.forEach((row, i) => { orderRank[row] = i; });
-  return { records, account, arr, startDay, endDay, startMonth, endMonth, offsets, order, orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay };
+  return { ids, account, arr, startDay, endDay, startMonth, endMonth, offsets, order, orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay };
+}
+
+/** The start date of the contract at `row`, as the dataset wrote it. */
+export function contractStart(c: ContractColumns, row: number): DateString {
+  return dateFromDayNumber(c.startDay[row] as number);
+}
+
+/** The end date of the contract at `row`, as the dataset wrote it; undefined for an open-ended one. */
+export function contractEnd(c: ContractColumns, row: number): DateString | undefined {
+  const end = c.endDay[row] as number;
+  return end === OPEN_END ? undefined : dateFromDayNumber(end);
+}
+
+/** The latest month of a contract start or an ARR snapshot: where the data is freshest (null for none). */
+function freshestMonth(dataset: Dataset, contracts: ContractColumns): number | null {
+  let latest = -Infinity;
+  for (const month of contracts.startMonth) if (month > latest) latest = month;
+  for (const snapshot of dataset.arr ?? []) {
+    const month = monthIndex(snapshot.month);
+    if (month > latest) latest = month;
+  }
+  return latest === -Infinity ? null : latest;
 }
 
 /** First and last month the ARR data decides: snapshot months, or contract starts. */
@@ -178,7 +208,7 @@ function buildIndex(dataset: Dataset): DatasetIndex {
   const contracts = indexContracts(dataset, positionOf, accounts.length);
   const { start, last } = arrSpan(dataset, contracts);
   return {
-    dataset, accounts, positionOf, contracts,
+    dataset, accounts, positionOf, contracts, freshestMonth: freshestMonth(dataset, contracts),
     arrFromSnapshots: (dataset.arr ?? []).length > 0,
     arrStart: start, arrLast: last,
     cache: new Map(),
@@ -249,15 +279,15 @@ function buildArr(index: DatasetIndex, last: number, previous: MonthlyMatrix | u
   }
   // A contract counts in month m when it is active on m's last day: start <= lastDay(m) <= end (SPEC 2).
   const c = index.contracts;
-  for (let row = 0; row < c.records.length; row += 1) {
-    const end = (c.records[row] as Contract).end;
-    const to = end === undefined ? last : Math.min(last, isLastDayOfMonth(end) ? (c.endMonth[row] as number) : (c.endMonth[row] as number) - 1);
+  for (let row = 0; row < c.ids.length; row += 1) {
+    const end = c.endDay[row] as number;
+    const to = end === OPEN_END ? last : Math.min(last, isLastDayNumberOfMonth(end) ? (c.endMonth[row] as number) : (c.endMonth[row] as number) - 1);
     const base = (c.account[row] as number) * count - start;
     const arr = c.arr[row] as number;
     for (let month = c.startMonth[row] as number; month <= to; month += 1) {
       const cell = base + month;
       const sum = (values[cell] as number) + arr;
-      if (!Number.isFinite(sum)) throw new RangeError(`contracts[${row}] ('${(c.records[row] as Contract).id}'): the account's ARR is too large to compute with`);
+      if (!Number.isFinite(sum)) throw new RangeError(`contracts[${row}] ('${c.ids[row] as string}'): the account's ARR is too large to compute with`);
       values[cell] = sum;
     }
   }
@@ -378,14 +408,15 @@ export function measureColumns(index: DatasetIndex): MeasureColumns {
 
 /**
  * Builds what the collections of per-month records are read into (the ARR matrix through the data's last month,
- * health and activity matrices, by `buildMonthly`) and then drops those records from the index's dataset.
+ * health and activity matrices, by `buildMonthly`) and then drops those records, and the contracts (kept as
+ * columns), from the index's dataset.
  */
 export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
   arrThrough(index, index.arrLast);
   measureColumns(index);
   recordColumns(index, 'nps');
   buildMonthly(index);
-  const { arr: _arr, health: _health, activity: _activity, measures: _measures, ...lean } = index.dataset;
+  const { arr: _arr, health: _health, activity: _activity, measures: _measures, contracts: _contracts, ...lean } = index.dataset;
   index.dataset = { ...lean, ...(index.arrFromSnapshots ? { arr: [] } : {}) };
 }
 

@@ -138,6 +138,17 @@ export function dateFromDayNumber(days: number): DateString {
   return `${year < 0 ? `-${pad(-year, 4)}` : pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** The month index (as `monthIndex`) of a day number. */
+export function monthIndexOfDayNumber(days: number): number {
+  const [year, month] = civilFromDayNumber(days);
+  return year * 12 + month - 1;
+}
+
+/** Whether a day number is the last day of its month. */
+export function isLastDayNumberOfMonth(days: number): boolean {
+  return civilFromDayNumber(days + 1)[2] === 1;
+}
+
 /** {@link addMonths} on day numbers, without building strings: for hot loops. */
 export function addMonthsToDayNumber(days: number, count: number): number {
   const [year, month, day] = civilFromDayNumber(days);
@@ -188,4 +199,14 @@ export function assertMonth(month: Month, name: string): void {
 
 export function assertDate(date: DateString, name: string): void {
   if (!isValidDate(date)) throw new RangeError(`${name} must be a date 'YYYY-MM-DD', got ${JSON.stringify(date)}`);
+}
+
+/** The default period (`defaultPeriod`): twelve months ending in the month `latest`; 2025 without one. */
+export function periodEndingIn(latest: string | null): Period {
+  if (latest === null || !isValidMonth(latest.slice(0, 7))) return { from: '2025-01', to: '2025-12' };
+  const year = Number(latest.slice(0, 4));
+  const month = Number(latest.slice(5, 7));
+  const to = latest.slice(0, 7);
+  const from = `${String(month === 12 ? year : year - 1).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
+  return { from: year === 0 && month < 12 ? '0000-01' : from, to };
 }

@@ -4,7 +4,7 @@
  * `DrillDownTarget` names a mark in plain data, so a worker or a server can resolve it where the data is.
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type MovementKind } from './arr-movements.js';
-import { inPeriod, monthInRange, monthIndex } from './dates.js';
+import { inPeriod, monthInRange, monthIndex, monthIndexOfDayNumber } from './dates.js';
 import { recordColumns } from './dataset-index.js';
 import { dimensionColumn, isSelected, wholeDataset, type Selection } from './selection.js';
 import { groupKey, type BreakdownDimension } from './dimensions.js';
@@ -14,7 +14,7 @@ import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInp
 import { TRANSITION_KINDS, transitionsOf, type TransitionKind } from './health-transitions.js';
 import { dueContracts, isRenewed, isRenewedCode, renewalsOf, type RenewalSummary } from './renewals.js';
 import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
-import type { AdvocacyRecord, Contract, Dataset, DateString, Lead, Month, Period, RevenueEvent } from './types.js';
+import type { AdvocacyRecord, Dataset, DateString, Lead, Month, Period, RevenueEvent } from './types.js';
 
 export type { NpsCategory } from './domain.js';
 
@@ -207,10 +207,11 @@ function attributionPositions(selection: Selection, period: Period, model: Healt
     case 'optOutRetainedArr': {
       const c = selection.index.contracts;
       const positions: number[] = [];
-      c.records.forEach((contract: Contract, row) => {
-        const optOut = contract.optOutDate;
-        if (optOut !== undefined && inPeriod(optOut, period) && (contract.end === undefined || contract.end > optOut)) positions.push(c.account[row] as number);
-      });
+      // Dataset order; an open end (OPEN_END) is after any opt-out day.
+      for (const row of c.withOptOut) {
+        const optOut = c.optOutDay[row] as number;
+        if (inRange(monthIndexOfDayNumber(optOut), period) && (c.endDay[row] as number) > optOut) positions.push(c.account[row] as number);
+      }
       return accountsOfRecords(selection, positions);
     }
     case 'savedRenewalArr':

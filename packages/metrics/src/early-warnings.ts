@@ -3,10 +3,10 @@
  * A month without an activity record counts as zero activity.
  */
 import { assertMonth, dayNumber, firstDayOfMonth, monthIndex } from './dates.js';
-import { arrThrough, type DatasetIndex } from './dataset-index.js';
+import { arrThrough, contractEnd, type DatasetIndex } from './dataset-index.js';
 import { activityMatrix, activityRateAt } from './monthly-records.js';
 import { wholeDataset, type Selection } from './selection.js';
-import type { Contract, DateString, Dataset, Month } from './types.js';
+import type { DateString, Dataset, Month } from './types.js';
 
 export interface EarlyWarningItem {
   accountId: string;
@@ -46,7 +46,7 @@ export function nextRenewalRow(index: DatasetIndex, position: number, fromDay: n
 /** The earliest `end` among the account's contracts ending on or after `fromDay`; null when none. */
 export function nextRenewalOf(index: DatasetIndex, position: number, fromDay: number): DateString | null {
   const row = nextRenewalRow(index, position, fromDay);
-  return row < 0 ? null : ((index.contracts.records[row] as Contract).end ?? null);
+  return row < 0 ? null : (contractEnd(index.contracts, row) ?? null);
 }
 
 export interface EarlyWarningSettings {

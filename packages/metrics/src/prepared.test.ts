@@ -10,6 +10,7 @@ import { accountFilter, groupKey, type AccountFilters, type BreakdownDimension }
 import { drillDownAccountIds } from './drill-down.js';
 import { filterDataset } from './partition.js';
 import { prepareDataset } from './prepared.js';
+import { datasetInfo } from './protocol.js';
 import { ROW_SETS, type RowSetName } from './row-sets.js';
 import { renewals } from './renewals.js';
 import type { Dataset } from './types.js';
@@ -185,6 +186,20 @@ describe('a compact engine', () => {
         expect(compact.summary(view)).toEqual(prepareDataset(dataset).summary(view));
       }
     }
+  });
+
+  it('keeps contracts as columns only: rows, stories, drill-downs and the default period are those of the full engine', () => {
+    const compact = prepareDataset({ ...sample }, { compact: true });
+    const full = prepareDataset(sample);
+    expect(compact.dataset.contracts).toBeUndefined();
+    expect(datasetInfo(compact)).toEqual(datasetInfo(full));
+    const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, asOf: '2025-10-15' };
+    for (const rowSet of Object.keys(ROW_SETS) as RowSetName[]) expect(compact.rowsAll(view, rowSet)).toEqual(full.rowsAll(view, rowSet));
+    for (const account of sample.accounts.slice(0, 40)) expect(compact.accountStory(view, account.id)).toEqual(full.accountStory(view, account.id));
+    const optOut = compact.drillDown(view, { kind: 'attribution', field: 'optOutRetainedArr' });
+    expect(optOut.length).toBeGreaterThan(0);
+    expect(optOut).toEqual(full.drillDown(view, { kind: 'attribution', field: 'optOutRetainedArr' }));
+    expect(compact.dashboard(view)).toEqual(full.dashboard(view));
   });
 });
 

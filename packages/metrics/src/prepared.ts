@@ -43,7 +43,7 @@ import { renewalsAheadCoreOf, type RenewalsAhead } from './renewals-ahead.js';
 import { healthValidationOf, type HealthValidation } from './health-validation.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
-import { addMonthsToMonth } from './dates.js';
+import { addMonthsToMonth, periodEndingIn } from './dates.js';
 
 export interface DashboardKpis {
   /** ARR at the end of the period (the waterfall's closing). */
@@ -201,6 +201,8 @@ export interface PreparedDataset {
   accountStory(options: ViewOptions, accountId: string): AccountStory;
   /** Keys of the dataset's measures (SPEC 12), sorted. */
   measureKeys(): string[];
+  /** Twelve months ending at the month of the latest contract start or ARR snapshot (`defaultPeriod`). */
+  defaultPeriod(): Period;
   /** Bytes the index holds in typed arrays: the ARR matrix, and everything (matrices, columns) built so far. */
   memory(): { arrMatrixBytes: number; indexBytes: number };
 }
@@ -525,6 +527,7 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     },
     memory: () => indexMemory(index),
     measureKeys: () => [...measureColumns(index).keys].sort(),
+    defaultPeriod: () => periodEndingIn(index.freshestMonth === null ? null : monthFromIndex(index.freshestMonth)),
     accountStory(options, accountId) {
       const view = resolveView(options);
       const selection = selectionOf(view);

@@ -3,7 +3,7 @@
  * answered in the page, in a Web Worker or by a server (`@cskit/server`). `answerRequest` answers one;
  * `parseRequest` checks one that arrived from outside (a page, the network) and names the field that is wrong.
  */
-import { isValidMonth } from './dates.js';
+import { periodEndingIn } from './dates.js';
 import type { AccountStory } from './account-story.js';
 import type { DrillDownTarget } from './drill-down.js';
 import { SUMMARY_PARTS, type DashboardSummary, type FilterOptions, type PreparedDataset, type SummaryPart, type SummaryParts } from './prepared.js';
@@ -66,12 +66,7 @@ export function defaultPeriod(dataset: Dataset): Period {
   let latest = '';
   for (const contract of dataset.contracts ?? []) if (contract.start > latest) latest = contract.start;
   for (const snapshot of dataset.arr ?? []) if (snapshot.month > latest) latest = snapshot.month;
-  if (latest === '' || !isValidMonth(latest.slice(0, 7))) return { from: '2025-01', to: '2025-12' };
-  const year = Number(latest.slice(0, 4));
-  const month = Number(latest.slice(5, 7));
-  const to = latest.slice(0, 7);
-  const from = `${String(month === 12 ? year : year - 1).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
-  return { from: year === 0 && month < 12 ? '0000-01' : from, to };
+  return periodEndingIn(latest === '' ? null : latest.slice(0, 7));
 }
 
 export function datasetInfo(engine: PreparedDataset): DatasetInfo {
@@ -80,7 +75,7 @@ export function datasetInfo(engine: PreparedDataset): DatasetInfo {
     accountCount: engine.accountCount,
     currency: dataset.currency ?? 'USD',
     dataPeriod: engine.dataPeriod(),
-    defaultPeriod: defaultPeriod(dataset),
+    defaultPeriod: engine.defaultPeriod(),
     measureKeys: engine.measureKeys(),
   };
 }

@@ -20,8 +20,8 @@ import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
 import { ratio } from './ratio.js';
 import { dueContracts, isChurnedCode, isPendingCode, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
 import { wholeDataset, type Selection } from './selection.js';
-import type { DatasetIndex } from './dataset-index.js';
-import type { Contract, DateString, Dataset, Month } from './types.js';
+import { contractEnd, type DatasetIndex } from './dataset-index.js';
+import type { DateString, Dataset, Month } from './types.js';
 
 export type TierOrUnknown = HealthTier | 'unknown';
 export type RiskReason = 'red' | 'yellow' | 'early-warning';
@@ -245,11 +245,10 @@ export function renewalsAheadCoreOf(selection: Selection, settings: RenewalsAhea
 export function renewalsAheadItem(index: DatasetIndex, core: RenewalsAheadCore, i: number): RenewalsAheadItem {
   const c = index.contracts;
   const row = core.rows[i] as number;
-  const contract = c.records[row] as Contract;
   const tier = TIERS_AND_UNKNOWN[core.tier[i] as number] as TierOrUnknown;
   const expected = core.expected[i] as number;
   return {
-    contractId: contract.id, accountId: contract.accountId, dueDate: contract.end as DateString, dueArr: c.arr[row] as number,
+    contractId: c.ids[row] as string, accountId: (index.accounts[c.account[row] as number] as { id: string }).id, dueDate: contractEnd(c, row) as DateString, dueArr: c.arr[row] as number,
     status: RENEWAL_STATUSES[core.status[i] as number] as RenewalStatus, tier,
     likelihood: tier === 'unknown' ? null : core.likelihood[tier], expectedArr: Number.isNaN(expected) ? null : expected,
     riskReasons: riskReasonsOf(core.risk[i] as number),

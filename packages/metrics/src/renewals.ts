@@ -17,11 +17,11 @@
 import { addMonthsToDayNumber, assertPeriod, dayNumber, monthIndex } from './dates.js';
 import { roundMoney } from './money.js';
 import { assertGrace, resolveAsOf } from './arr-movements.js';
-import { cached, OPEN_END, type ContractColumns, type DatasetIndex } from './dataset-index.js';
+import { cached, contractEnd, contractStart, OPEN_END, type ContractColumns, type DatasetIndex } from './dataset-index.js';
 import { FUNNEL_STAGES, funnelDepth, type FunnelStageName } from './domain.js';
 import { ratio } from './ratio.js';
 import { slotOf, wholeDataset, type Selection } from './selection.js';
-import type { Contract, DateString, Dataset, Period } from './types.js';
+import type { DateString, Dataset, Period } from './types.js';
 
 export type RenewalStatus = 'renewed' | 'renewed-late' | 'open' | 'in-grace' | 'churned';
 
@@ -108,11 +108,11 @@ function renewalDeadlineDay(endDay: number, graceMonths: number): number {
 export function renewalMatches(index: DatasetIndex, graceMonths: number): Int32Array {
   return cached(index, `renewals:${graceMonths}`, () => {
     const c = index.contracts;
-    const renewalOf = new Int32Array(c.records.length).fill(-1);
-    const claimed = new Uint8Array(c.records.length);
+    const renewalOf = new Int32Array(c.ids.length).fill(-1);
+    const claimed = new Uint8Array(c.ids.length);
     const byEndThenStart = (a: number, b: number) =>
       (c.endDay[a] as number) - (c.endDay[b] as number) || (c.startDay[a] as number) - (c.startDay[b] as number)
-      || ((c.records[a] as Contract).id < (c.records[b] as Contract).id ? -1 : 1);
+      || ((c.ids[a] as string) < (c.ids[b] as string) ? -1 : 1);
     for (let p = 0; p < index.accounts.length; p += 1) {
       const from = c.offsets[p] as number;
       const to = c.offsets[p + 1] as number;
@@ -269,17 +269,15 @@ function cents(total: CountAndArr): CountAndArr {
 /** One due contract as a row. */
 export function renewalItem(index: DatasetIndex, row: number, renewal: number, status: number): RenewalItem {
   const c = index.contracts;
-  const contract = c.records[row] as Contract;
-  const renewing = renewal >= 0 ? (c.records[renewal] as Contract) : null;
   return {
-    contractId: contract.id,
-    accountId: contract.accountId,
+    contractId: c.ids[row] as string,
+    accountId: (index.accounts[c.account[row] as number] as { id: string }).id,
     dueArr: c.arr[row] as number,
     renewalArr: renewal >= 0 ? (c.arr[renewal] as number) : null,
     status: RENEWAL_STATUSES[status] as RenewalStatus,
-    renewalContractId: renewing ? renewing.id : null,
-    dueDate: contract.end as DateString,
-    renewalStart: renewing ? renewing.start : null,
+    renewalContractId: renewal >= 0 ? (c.ids[renewal] as string) : null,
+    dueDate: contractEnd(c, row) as DateString,
+    renewalStart: renewal >= 0 ? contractStart(c, renewal) : null,
     daysLate: renewal >= 0 ? Math.max(0, (c.startDay[renewal] as number) - ((c.endDay[row] as number) + 1)) : null,
   };
 }

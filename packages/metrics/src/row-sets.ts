@@ -5,7 +5,7 @@
  */
 import { MOVEMENT_KINDS, type ArrMovement, type MovementKind, type WaterfallCore } from './arr-movements.js';
 import type { AccountSummary } from './account-summaries.js';
-import type { DatasetIndex } from './dataset-index.js';
+import { contractEnd, type DatasetIndex } from './dataset-index.js';
 import type { EarlyWarningItem, EarlyWarnings } from './early-warnings.js';
 import { healthScoreRow, quadrantRow, type AccountHealth, type HealthScoresCore, type QuadrantAccount, type QuadrantsCore } from './health.js';
 import { HEALTH_TIERS } from './health-model.js';
@@ -15,7 +15,6 @@ import { RENEWAL_STATUSES, renewalItem, type RenewalCore, type RenewalItem } fro
 import type { RetentionAccount, RetentionCore } from './retention.js';
 import { lazyTable, type Cell, type RowSetSpec, type RowTable } from './rows.js';
 import { renewalsAheadItem, riskReasonsOf, TIERS_AND_UNKNOWN, type RenewalsAheadCore, type RenewalsAheadItem, type TierOrUnknown } from './renewals-ahead.js';
-import type { Contract } from './types.js';
 
 /** Per-account lists of a view, read in pages. */
 export type RowSetName =
@@ -187,8 +186,8 @@ export function renewalsTable(index: DatasetIndex, core: RenewalCore): RowTable<
   const readers: Record<string, (i: number) => Cell> = {
     name: (i) => nameOf(index, position(i)),
     accountId: (i) => idOf(index, position(i)),
-    contractId: (i) => (c.records[due(i)] as Contract).id,
-    dueDate: (i) => (c.records[due(i)] as Contract).end,
+    contractId: (i) => c.ids[due(i)] as string,
+    dueDate: (i) => contractEnd(c, due(i)),
     dueArr: (i) => c.arr[due(i)] as number,
     renewalArr: (i) => (renewal(i) >= 0 ? (c.arr[renewal(i)] as number) : null),
     status: (i) => RENEWAL_STATUSES[core.status[i] as number],
@@ -235,8 +234,8 @@ export function renewalsAheadTable(index: DatasetIndex, core: RenewalsAheadCore)
   const readers: Record<string, (i: number) => Cell> = {
     name: (i) => nameOf(index, position(i)),
     accountId: (i) => idOf(index, position(i)),
-    contractId: (i) => (c.records[row(i)] as Contract).id,
-    dueDate: (i) => (c.records[row(i)] as Contract).end,
+    contractId: (i) => c.ids[row(i)] as string,
+    dueDate: (i) => contractEnd(c, row(i)),
     dueArr: (i) => c.arr[row(i)] as number,
     status: (i) => RENEWAL_STATUSES[core.status[i] as number],
     tier,

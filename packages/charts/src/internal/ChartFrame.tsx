@@ -94,7 +94,7 @@ export function ChartFrame(props: ChartFrameProps) {
               : { width: drawWidth, height },
           })
         )}
-        <Tooltip tooltip={tooltip ?? null} />
+        <Tooltip tooltip={tooltip ?? null} width={drawWidth} />
       </div>
       {empty ? null : legend}
       {exportable && !empty && labels ? (

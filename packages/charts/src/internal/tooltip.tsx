@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
 export interface TooltipState {
@@ -15,10 +15,26 @@ export function useTooltip() {
   return { tooltip, show, hide };
 }
 
-export function Tooltip({ tooltip }: { tooltip: TooltipState | null }) {
+/**
+ * The tooltip over the point it describes, kept inside the plot (`width` wide): shifted sideways at the edges and
+ * shown below the point when there is no room above, so a host's clipping container (or `contain: paint`, which
+ * `content-visibility` implies) never cuts it off.
+ */
+export function Tooltip({ tooltip, width }: { tooltip: TooltipState | null; width: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!box || !tooltip) return;
+    const boxWidth = box.offsetWidth;
+    const boxHeight = box.offsetHeight;
+    const above = tooltip.y - boxHeight - 8;
+    box.style.left = `${Math.max(0, Math.min(tooltip.x - boxWidth / 2, width - boxWidth))}px`;
+    box.style.top = `${above >= 0 ? above : tooltip.y + 8}px`;
+    box.style.transform = 'none';
+  }, [tooltip, width]);
   if (!tooltip) return null;
   return (
-    <div className="cskit-tooltip" role="tooltip" style={{ left: tooltip.x, top: tooltip.y }}>
+    <div ref={ref} className="cskit-tooltip" role="tooltip" style={{ left: tooltip.x, top: tooltip.y }}>
       {tooltip.content}
     </div>
   );
