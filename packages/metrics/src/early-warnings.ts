@@ -120,6 +120,25 @@ export function earlyWarningsOf(selection: Selection, { asOf, threshold, months 
   return { asOf, threshold, months, items };
 }
 
+/**
+ * How many of the selection's accounts are warned at `asOf` and their ARR, without the items: what a KPI shows.
+ * The ARR is summed largest first, the order of `earlyWarningsOf`'s items (equal amounts may come in any order
+ * without changing the sum), so it equals the sum over the items to the last bit.
+ */
+export function warningTotalsOf(selection: Selection, { asOf, threshold, months }: EarlyWarningSettings): { count: number; arr: number } {
+  const context = warningContext(selection, asOf);
+  const values = new Float64Array(selection.positions.length);
+  let count = 0;
+  for (const position of selection.positions) {
+    const value = warnedArr(context, position, threshold, months);
+    if (value > 0) values[count++] = value;
+  }
+  const warned = values.subarray(0, count).sort();
+  let arr = 0;
+  for (let i = count - 1; i >= 0; i -= 1) arr += warned[i] as number;
+  return { count, arr };
+}
+
 export function earlyWarnings(dataset: Dataset, options: EarlyWarningOptions): EarlyWarnings {
   return earlyWarningsOf(wholeDataset(dataset), resolveEarlyWarning(options));
 }

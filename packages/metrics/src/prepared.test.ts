@@ -76,6 +76,9 @@ describe('prepareDataset', () => {
       expectClose(summary.renewalFunnel, expected.renewalFunnel);
       expect(summary.accountCount).toBe(reference(f, ids).accounts.length);
       expect(summary.renewals.due.count).toBe(expected.renewals.items.length);
+      // The at-risk KPIs are counted without the items, and equal the items' count and sum to the last bit.
+      expect(summary.kpis.atRiskAccounts).toBe(expected.earlyWarnings.items.length);
+      expect(summary.kpis.atRiskArr).toBe(expected.earlyWarnings.items.reduce((sum, item) => sum + item.arr, 0));
     }), { numRuns: 40 });
   }, 60_000);
 

@@ -19,7 +19,7 @@ import { compactIndex, indexDataset, indexMemory, measureColumns, type DatasetIn
 import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
-import { earlyWarningsOf, type EarlyWarnings } from './early-warnings.js';
+import { earlyWarningsOf, warningTotalsOf, type EarlyWarnings } from './early-warnings.js';
 import { accountTotalsOf, groupSummariesOf, type GroupSummary } from './group-summary.js';
 import {
   healthDistributionOf, healthQuadrantsOf, healthScoresOf, quadrantRow, quadrantsResult, healthScoresResult,
@@ -226,11 +226,10 @@ class ResultCache {
   }
 }
 
-function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: RenewalCore, nps: NpsResult, warnings: EarlyWarnings): DashboardKpis {
-  let customers = 0;
-  let openingCustomers = 0;
-  for (const arr of waterfall.closingAt) if (arr > 0) customers += 1;
-  for (const arr of waterfall.openingAt) if (arr > 0) openingCustomers += 1;
+function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: RenewalCore, nps: NpsResult, warnings: { count: number; arr: number }): DashboardKpis {
+  // Accounts with ARR > 0 at the end of the period and in the month before it.
+  const customers = waterfall.customers[waterfall.customers.length - 1] as number;
+  const openingCustomers = waterfall.customers[0] as number;
   return {
     arr: waterfall.closing,
     netNewArr: waterfall.netNew,
@@ -239,8 +238,8 @@ function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: Re
     logoRate: renewals.logoRate,
     dollarRate: renewals.dollarRate,
     nps: nps.score,
-    atRiskAccounts: warnings.items.length,
-    atRiskArr: warnings.items.reduce((sum, item) => sum + item.arr, 0),
+    atRiskAccounts: warnings.count,
+    atRiskArr: warnings.arr,
     customers,
     arpa: ratio(waterfall.closing, customers),
     quickRatio: ratio(waterfall.new + waterfall.expansion + waterfall.reactivation, -(waterfall.churn + waterfall.contraction)),
@@ -302,6 +301,10 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   const warnings = (view: View, month: Month) =>
     cache.get(`warnings|${selectionKey(view)}|${month}|${view.earlyWarning.threshold}|${view.earlyWarning.months}`,
       () => earlyWarningsOf(selectionOf(view), { asOf: month, ...view.earlyWarning }));
+  // The KPIs need only how many are warned and their ARR: no items for the comparison period.
+  const warningTotals = (view: View, month: Month) =>
+    cache.get(`warning-totals|${selectionKey(view)}|${month}|${view.earlyWarning.threshold}|${view.earlyWarning.months}`,
+      () => warningTotalsOf(selectionOf(view), { asOf: month, ...view.earlyWarning }));
   const healthScores = (view: View): HealthScoresCore =>
     cache.get(`health-scores|${selectionKey(view)}|${view.period.to}|${modelKey(view.model)}`,
       () => healthScoresOf(selectionOf(view), view.period.to, { model: view.model }));
@@ -338,13 +341,13 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       }));
   const kpis = (view: View) => {
     const main = kpisOf(waterfall(view, view.period, view.asOf), retention(view, view.period), renewals(view, view.period, view.asOf),
-      nps(view, view.period), warnings(view, view.period.to));
+      nps(view, view.period), warningTotals(view, view.period.to));
     const compare = view.comparisonPeriod;
     if (!compare) return { kpis: main, comparisonKpis: null };
     const asOf = lastDayOfMonth(compare.to);
     return {
       kpis: main,
-      comparisonKpis: kpisOf(waterfall(view, compare, asOf), retention(view, compare), renewals(view, compare, asOf), nps(view, compare), warnings(view, compare.to)),
+      comparisonKpis: kpisOf(waterfall(view, compare, asOf), retention(view, compare), renewals(view, compare, asOf), nps(view, compare), warningTotals(view, compare.to)),
     };
   };
   const trend = (view: View) =>

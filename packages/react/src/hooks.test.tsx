@@ -13,6 +13,7 @@ import {
   useAccountStory, useArrTrend, useArrWaterfall, useBreakdown, useFilteredAccounts, useKpis, useMetricQuery, useRenewals, useRenewalsAhead, useRows,
   useSelectedAccountIds, useSelection,
 } from './hooks.js';
+import { useCsBusy, useCsPending } from './query.js';
 import { CsRemoteError, remoteSource } from './source.js';
 import type { CsSource } from './source.js';
 import { createCsStore } from './store.js';
@@ -216,6 +217,31 @@ describe('asynchronous sources', () => {
     expect(result.current).toMatchObject({ data: undefined, loading: true, stale: false });
     await act(async () => second.flush());
     await waitFor(() => expect(result.current.data).toBeDefined());
+  });
+
+  it('useCsBusy is true while any request is on its way and re-renders only when that flips; useCsPending counts them', async () => {
+    const slow = slowSource();
+    const store = createCsStore({ source: slow.source, period });
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders += 1;
+      useArrWaterfall();
+      useRenewals();
+      return { busy: useCsBusy() };
+    }, { wrapper: withProvider(store).wrapper });
+    const pending = renderHook(() => useCsPending(), { wrapper: withProvider(store).wrapper });
+    await waitFor(() => expect(result.current.busy).toBe(true));
+    expect(pending.result.current).toBeGreaterThan(1);
+    await act(async () => slow.flush());
+    await waitFor(() => expect(result.current.busy).toBe(false));
+    expect(pending.result.current).toBe(0);
+    // Two answers, two renders for them; the flag flipped once each way, not once per answer.
+    const busyRenders = renders;
+    act(() => store.getState().actions.setFilter('segment', ['KA']));
+    await waitFor(() => expect(result.current.busy).toBe(true));
+    await act(async () => slow.flush());
+    await waitFor(() => expect(result.current.busy).toBe(false));
+    expect(renders - busyRenders).toBeLessThanOrEqual(5);
   });
 
   it('identical requests from two widgets go out once', async () => {
