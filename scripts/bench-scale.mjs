@@ -31,9 +31,11 @@ const withRaw = heap();
 const view = { period: { from: '2025-01', to: '2025-12' }, model: SNAPSHOT_HEALTH_MODEL, graceMonths: 1 };
 const prepared = time(() => prepareDataset(dataset, { compact: true }));
 const engine = prepared.value;
-// As a worker or a server does: hand the records to the engine, then let go of the monthly ones (the compact
-// engine keeps its index, not them), so garbage collection no longer walks millions of objects.
-for (const key of ['health', 'activity', 'arr']) delete dataset[key];
+// As a worker or a server does: hand the records to the engine, then let go of them (the compact engine keeps its
+// index, not the monthly records or the contracts), so garbage collection no longer walks millions of objects.
+// The compact engine keeps its own lean copy (accounts, NPS, leads...; contracts as columns), so the caller lets go of
+// every collection it handed over.
+for (const key of Object.keys(dataset)) delete dataset[key];
 const afterPrepare = heap();
 const first = time(() => engine.summary(view));
 const afterFirst = heap();

@@ -5,6 +5,7 @@ import { biggestFall, healthDrivers } from './health-drivers.js';
 import { healthScores } from './health.js';
 import { resolveHealthModel, type HealthModelInput } from './health-model.js';
 import { healthValidation, scoreAuc, scoreDeciles } from './health-validation.js';
+import { filterDataset } from './partition.js';
 import { prepareDataset } from './prepared.js';
 import type { Dataset } from './types.js';
 
@@ -201,5 +202,16 @@ describe('properties', () => {
       const view = { period: { from: month, to: month }, model: SAMPLE_HEALTH_MODEL };
       expect(engine.metric(view, 'healthValidation')).toEqual(healthValidation(sample, view));
     }), { numRuns: 20 });
+  });
+
+  it('validation of a filtered view equals the function on the filtered accounts (the facts are kept for all)', () => {
+    const sample = generateDataset({ seed: 11, accounts: 300 });
+    const engine = prepareDataset(sample);
+    fc.assert(fc.property(fc.subarray(['KA', 'MM', 'SMB'], { minLength: 1 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 11 }), (segments, grace, back) => {
+      const from = `2025-${String(12 - back).padStart(2, '0')}`;
+      const view = { period: { from: `2024-${from.slice(5)}`, to: '2025-12' }, graceMonths: grace, model: SAMPLE_HEALTH_MODEL, asOf: '2025-11-20' };
+      expect(engine.metric({ ...view, filters: { segment: segments } }, 'healthValidation'))
+        .toEqual(healthValidation(filterDataset(sample, { segment: segments }), view));
+    }), { numRuns: 25 });
   });
 });

@@ -16,7 +16,8 @@ import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInp
 import { healthCell, healthScoreMatrix } from './monthly-records.js';
 import { ratio } from './ratio.js';
 import { dueContracts, isChurnedCode, isRenewedCode, renewalMatches, renewalStatusCode } from './renewals.js';
-import { wholeDataset, type Selection } from './selection.js';
+import { selectAll, wholeDataset, type Selection } from './selection.js';
+import type { DatasetIndex } from './dataset-index.js';
 import { stableNumberOrder } from './sort.js';
 import type { Dataset, DateString, Period } from './types.js';
 
@@ -99,59 +100,82 @@ export function scoreAuc(scores: Float64Array, renewed: Uint8Array, order: Int32
   return renewedCount > 0 && churnedCount > 0 ? wins / (renewedCount * churnedCount) : null;
 }
 
-export interface HealthValidationCores {
-  /** The renewals of the same period, grace and asOf (`renewalsOf`): its due contracts and their statuses. */
-  renewals?: { dueRows: Int32Array; status: Uint8Array };
+/**
+ * What validation reads of each decided contract due in the period, whoever is selected: computed once per setting
+ * for every account, so a filter walks the rows of its accounts and the score order without sorting again.
+ */
+export interface HealthValidationFacts {
+  /** Decided contracts due in the period (renewed, renewed late or churned), in due order. */
+  rows: Int32Array;
+  renewed: Uint8Array;
+  /** Tier code in the due month; `HEALTH_TIERS.length` when the account has no health then. */
+  tier: Uint8Array;
+  /** Score in the due month; NaN when none. */
+  score: Float64Array;
+  /** Indexes into `rows` of the scored ones, by score, equal scores in due order. */
+  order: Int32Array;
 }
 
-export function healthValidationOf(selection: Selection, settings: HealthValidationSettings, cores: HealthValidationCores = {}): HealthValidation {
-  const { index } = selection;
+export function healthValidationFactsOf(index: DatasetIndex, settings: HealthValidationSettings): HealthValidationFacts {
   const c = index.contracts;
   const { period, model, graceMonths } = settings;
   const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, model);
-  const counts = new Float64Array(HEALTH_TIERS.length + 1);
-  const renewedCounts = new Float64Array(HEALTH_TIERS.length + 1);
-  const unknown = HEALTH_TIERS.length;
-  let dueRows: Int32Array;
-  let status: Uint8Array;
-  if (cores.renewals) ({ dueRows, status } = cores.renewals);
-  else {
-    const matches = renewalMatches(index, graceMonths);
-    dueRows = dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
-    status = Uint8Array.from(dueRows, (row) => renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay));
-  }
-  const scores = new Float64Array(dueRows.length);
-  const renewedFlags = new Uint8Array(dueRows.length);
-  let scored = 0;
-  let contracts = 0;
-  for (let i = 0; i < dueRows.length; i += 1) {
-    const row = dueRows[i] as number;
-    const code = status[i] as number;
+  const matches = renewalMatches(index, graceMonths);
+  const due = dueContracts(selectAll(index), monthIndex(period.from), monthIndex(period.to));
+  const rows = new Int32Array(due.length);
+  const renewed = new Uint8Array(due.length);
+  const tier = new Uint8Array(due.length);
+  const score = new Float64Array(due.length);
+  let n = 0;
+  for (const row of due) {
+    const code = renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
     const wasRenewed = isRenewedCode(code);
     if (!wasRenewed && !isChurnedCode(code)) continue;
-    contracts += 1;
     const cell = healthCell(health, c.account[row] as number, c.endMonth[row] as number);
-    const tier = cell < 0 ? unknown : (health.tier[cell] as number);
-    counts[tier] = (counts[tier] as number) + 1;
-    if (wasRenewed) renewedCounts[tier] = (renewedCounts[tier] as number) + 1;
-    if (cell >= 0) {
-      scores[scored] = health.score[cell] as number;
-      renewedFlags[scored] = wasRenewed ? 1 : 0;
-      scored += 1;
-    }
+    rows[n] = row;
+    renewed[n] = wasRenewed ? 1 : 0;
+    tier[n] = cell < 0 ? HEALTH_TIERS.length : (health.tier[cell] as number);
+    score[n] = cell < 0 ? Number.NaN : (health.score[cell] as number);
+    n += 1;
   }
+  const scores = score.subarray(0, n);
+  const ordered = stableNumberOrder(scores);
+  let scored = 0;
+  while (scored < ordered.length && !Number.isNaN(scores[ordered[scored] as number] as number)) scored += 1;
+  return { rows: rows.slice(0, n), renewed: renewed.slice(0, n), tier: tier.slice(0, n), score: score.slice(0, n), order: ordered.slice(0, scored) };
+}
+
+/** `facts`: `healthValidationFactsOf` of the same index and settings, when the caller keeps them (the engine does). */
+export function healthValidationOf(
+  selection: Selection, settings: HealthValidationSettings, facts: HealthValidationFacts = healthValidationFactsOf(selection.index, settings),
+): HealthValidation {
+  const { index, mask } = selection;
+  const c = index.contracts;
+  const { period } = settings;
+  const counts = new Float64Array(HEALTH_TIERS.length + 1);
+  const renewedCounts = new Float64Array(HEALTH_TIERS.length + 1);
+  const kept = (k: number) => mask === null || mask[c.account[facts.rows[k] as number] as number] === 1;
+  let contracts = 0;
+  for (let k = 0; k < facts.rows.length; k += 1) {
+    if (!kept(k)) continue;
+    contracts += 1;
+    const tier = facts.tier[k] as number;
+    counts[tier] = (counts[tier] as number) + 1;
+    if (facts.renewed[k] === 1) renewedCounts[tier] = (renewedCounts[tier] as number) + 1;
+  }
+  // The selection's scored contracts in score order: a subsequence of the facts' order, no sort.
+  const order = new Int32Array(facts.order.length);
+  let m = 0;
+  for (const k of facts.order) if (kept(k)) order[m++] = k;
+  const picked = order.subarray(0, m);
   const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code] as number, renewedCounts[code] as number)])) as HealthValidation['byTier'];
   const rates = HEALTH_TIERS.map((tier) => byTier[tier]).filter((b) => b.count > 0).map((b) => b.rate as number);
-  const scoredScores = scores.subarray(0, scored);
-  const scoredRenewed = renewedFlags.subarray(0, scored);
-  // One stable order by score (equal scores in due order) serves the AUC and the deciles.
-  const order = stableNumberOrder(scoredScores);
   return {
     period: { from: period.from, to: period.to }, contracts, byTier,
-    auc: scoreAuc(scoredScores, scoredRenewed, order),
+    auc: scoreAuc(facts.score, facts.renewed, picked),
     monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
-    byDecile: scoreDeciles(scoredScores, scoredRenewed, order),
+    byDecile: scoreDeciles(facts.score, facts.renewed, picked),
   };
 }
 

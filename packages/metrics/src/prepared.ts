@@ -39,8 +39,8 @@ import {
 import { dimensionColumn, filterMask, isSelected, selectMask, type Selection } from './selection.js';
 import { accountStoryAt, type AccountStory } from './account-story.js';
 import { arrTrendOf, type ArrTrend } from './arr-trend.js';
-import { renewalsAheadCoreOf, type RenewalsAhead } from './renewals-ahead.js';
-import { healthValidationOf, type HealthValidation } from './health-validation.js';
+import { renewalsAheadCoreOf, renewalsAheadFactsOf, type RenewalsAhead, type RenewalsAheadSettings } from './renewals-ahead.js';
+import { healthValidationFactsOf, healthValidationOf, type HealthValidation } from './health-validation.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
 import { addMonthsToMonth, periodEndingIn } from './dates.js';
@@ -353,15 +353,24 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   const trend = (view: View) =>
     cache.get(`trend|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
       () => arrTrendOf(selectionOf(view), view, waterfall(view, view.period, view.asOf)));
+  const aheadSettings = (view: View): RenewalsAheadSettings => ({
+    asOf: view.asOf, months: view.ahead.months, model: view.model, graceMonths: view.graceMonths, likelihood: view.ahead.likelihood,
+    lookbackMonths: Math.max(1, view.lookbackMonths), earlyWarning: view.earlyWarning,
+  });
+  // Each contract's status and tier, and each account's warning, once per setting for all accounts: a filter sums.
+  const aheadFacts = (view: View) =>
+    cache.get(`ahead-facts|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${view.ahead.months}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
+      () => renewalsAheadFactsOf(index, aheadSettings(view)));
   const ahead = (view: View) =>
     cache.get(`ahead|${selectionKey(view)}|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${JSON.stringify(view.ahead)}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
-      () => renewalsAheadCoreOf(selectionOf(view), {
-        asOf: view.asOf, months: view.ahead.months, model: view.model, graceMonths: view.graceMonths, likelihood: view.ahead.likelihood,
-        lookbackMonths: Math.max(1, view.lookbackMonths), earlyWarning: view.earlyWarning,
-      }));
+      () => renewalsAheadCoreOf(selectionOf(view), aheadSettings(view), aheadFacts(view)));
   const validation = (view: View) =>
     cache.get(`validation|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
-      () => healthValidationOf(selectionOf(view), view, { renewals: renewals(view, view.period, view.asOf) }));
+      () => healthValidationOf(selectionOf(view), view, validationFacts(view)));
+  // Each decided contract's outcome, tier and score, and their score order, once per setting for all accounts.
+  const validationFacts = (view: View) =>
+    cache.get(`validation-facts|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
+      () => healthValidationFactsOf(index, view));
   const breakdowns = (view: View) => {
     const result: Partial<Record<BreakdownDimension, GroupSummary[]>> = {};
     for (const dimension of view.breakdownDimensions) result[dimension] = breakdown(view, dimension);

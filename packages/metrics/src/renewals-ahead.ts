@@ -19,7 +19,7 @@ import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInp
 import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
 import { ratio } from './ratio.js';
 import { dueContracts, isChurnedCode, isPendingCode, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
-import { wholeDataset, type Selection } from './selection.js';
+import { selectAll, wholeDataset, type Selection } from './selection.js';
 import { contractEnd, type DatasetIndex } from './dataset-index.js';
 import type { DateString, Dataset, Month } from './types.js';
 
@@ -124,24 +124,77 @@ function emptyRow(): Omit<RenewalsAheadMonth, 'month'> {
   };
 }
 
-/** The share renewed per tier among decided contracts due in the lookback, by the tier in their due month (SPEC 9). */
-function calibrate(selection: Selection, settings: RenewalsAheadSettings, asOfMonth: number): Record<HealthTier, number | null> {
-  const { index } = selection;
+/**
+ * What the renewals ahead read of each contract, whoever is selected: the rule applied once per setting for every
+ * account, so a filter only sums over the rows of its accounts. Rows are in due order (`dueContracts`).
+ */
+export interface RenewalsAheadFacts {
+  /** Contracts due in the lookback months before `asOf`'s month: decided (0 pending, 1 churned, 2 renewed) and tier. */
+  lookbackRows: Int32Array;
+  lookbackOutcome: Uint8Array;
+  lookbackTier: Int8Array;
+  /** Contracts due in the horizon: renewal match, status code and tier in `asOf`'s month (-1 unknown). */
+  aheadRows: Int32Array;
+  aheadMatch: Int32Array;
+  aheadStatus: Uint8Array;
+  aheadTier: Int8Array;
+  /** 1 for each account warned in `asOf`'s month (SPEC 5). */
+  warned: Uint8Array;
+}
+
+const PENDING_OUTCOME = 0;
+const CHURNED_OUTCOME = 1;
+const RENEWED_OUTCOME = 2;
+
+/** The facts of `settings` for every account of the index (the likelihood setting does not enter). */
+export function renewalsAheadFactsOf(index: DatasetIndex, settings: RenewalsAheadSettings): RenewalsAheadFacts {
   const c = index.contracts;
+  const whole = selectAll(index);
+  const asOfMonth = monthIndex(monthOf(settings.asOf));
+  const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, settings.model);
   const matches = renewalMatches(index, settings.graceMonths);
-  const asOfDay = dayNumber(settings.asOf);
+  const lookbackRows = dueContracts(whole, asOfMonth - settings.lookbackMonths, asOfMonth - 1);
+  const lookbackOutcome = new Uint8Array(lookbackRows.length);
+  const lookbackTier = new Int8Array(lookbackRows.length);
+  for (let i = 0; i < lookbackRows.length; i += 1) {
+    const row = lookbackRows[i] as number;
+    const status = renewalStatusCode(c, row, matches[row] as number, settings.graceMonths, asOfDay);
+    lookbackOutcome[i] = isPendingCode(status) ? PENDING_OUTCOME : isRenewedCode(status) ? RENEWED_OUTCOME : CHURNED_OUTCOME;
+    lookbackTier[i] = tierCodeAt(health, c.account[row] as number, c.endMonth[row] as number);
+  }
+  const aheadRows = dueContracts(whole, asOfMonth, asOfMonth + settings.months - 1);
+  const aheadMatch = new Int32Array(aheadRows.length);
+  const aheadStatus = new Uint8Array(aheadRows.length);
+  const aheadTier = new Int8Array(aheadRows.length);
+  for (let i = 0; i < aheadRows.length; i += 1) {
+    const row = aheadRows[i] as number;
+    const match = matches[row] as number;
+    aheadMatch[i] = match;
+    aheadStatus[i] = renewalStatusCode(c, row, match, settings.graceMonths, asOfDay);
+    aheadTier[i] = tierCodeAt(health, c.account[row] as number, asOfMonth);
+  }
+  const warned = warnedMask(whole, { asOf: monthOf(settings.asOf), ...settings.earlyWarning });
+  return { lookbackRows, lookbackOutcome, lookbackTier, aheadRows, aheadMatch, aheadStatus, aheadTier, warned };
+}
+
+/** The share renewed per tier among decided contracts due in the lookback, by the tier in their due month (SPEC 9). */
+function calibrate(selection: Selection, facts: RenewalsAheadFacts): Record<HealthTier, number | null> {
+  const c = selection.index.contracts;
+  const { mask } = selection;
   const decided = new Float64Array(HEALTH_TIERS.length);
   const renewed = new Float64Array(HEALTH_TIERS.length);
   let allDecided = 0;
   let allRenewed = 0;
-  for (const row of dueContracts(selection, asOfMonth - settings.lookbackMonths, asOfMonth - 1)) {
-    const status = renewalStatusCode(c, row, matches[row] as number, settings.graceMonths, asOfDay);
-    if (isPendingCode(status)) continue;
-    const wasRenewed = isRenewedCode(status) ? 1 : 0;
+  const { lookbackRows, lookbackOutcome, lookbackTier } = facts;
+  for (let i = 0; i < lookbackRows.length; i += 1) {
+    if (mask !== null && mask[c.account[lookbackRows[i] as number] as number] !== 1) continue;
+    const outcome = lookbackOutcome[i] as number;
+    if (outcome === PENDING_OUTCOME) continue;
+    const wasRenewed = outcome === RENEWED_OUTCOME ? 1 : 0;
     allDecided += 1;
     allRenewed += wasRenewed;
-    const tier = tierCodeAt(health, c.account[row] as number, c.endMonth[row] as number);
+    const tier = lookbackTier[i] as number;
     if (tier < 0) continue;
     decided[tier] = (decided[tier] as number) + 1;
     renewed[tier] = (renewed[tier] as number) + wasRenewed;
@@ -171,22 +224,25 @@ export interface RenewalsAheadCore extends Omit<RenewalsAhead, 'items'> {
   expected: Float64Array;
 }
 
-export function renewalsAheadCoreOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAheadCore {
-  const { index } = selection;
+/** `facts`: `renewalsAheadFactsOf` of the same index and settings, when the caller keeps them (the engine does). */
+export function renewalsAheadCoreOf(
+  selection: Selection, settings: RenewalsAheadSettings, facts: RenewalsAheadFacts = renewalsAheadFactsOf(selection.index, settings),
+): RenewalsAheadCore {
+  const { index, mask } = selection;
   const c = index.contracts;
   const asOfMonth = monthIndex(monthOf(settings.asOf));
-  const asOfDay = dayNumber(settings.asOf);
-  const health = healthScoreMatrix(index, settings.model);
-  const matches = renewalMatches(index, settings.graceMonths);
-  const warned = warnedMask(selection, { asOf: monthOf(settings.asOf), ...settings.earlyWarning });
   const likelihood: Record<HealthTier, number | null> = settings.likelihood
     ? Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, settings.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>
-    : calibrate(selection, settings, asOfMonth);
+    : calibrate(selection, facts);
   const shares = HEALTH_TIERS.map((tier) => likelihood[tier]);
   const months: RenewalsAheadMonth[] = Array.from({ length: settings.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyRow() }));
   const totals = emptyRow();
-  const rows = Int32Array.from(dueContracts(selection, asOfMonth, asOfMonth + settings.months - 1));
-  const n = rows.length;
+  // The selection's rows of the facts, in due order (what `dueContracts(selection, ...)` lists).
+  const { aheadRows, warned } = facts;
+  const picked = new Int32Array(aheadRows.length);
+  let n = 0;
+  for (let k = 0; k < aheadRows.length; k += 1) if (mask === null || mask[c.account[aheadRows[k] as number] as number] === 1) picked[n++] = k;
+  const rows = new Int32Array(n);
   const renewal = new Int32Array(n);
   const status = new Uint8Array(n);
   const tier = new Uint8Array(n);
@@ -194,11 +250,13 @@ export function renewalsAheadCoreOf(selection: Selection, settings: RenewalsAhea
   const expected = new Float64Array(n);
   const unknown = TIERS_AND_UNKNOWN.indexOf('unknown');
   for (let i = 0; i < n; i += 1) {
-    const row = rows[i] as number;
+    const k = picked[i] as number;
+    const row = aheadRows[k] as number;
+    rows[i] = row;
     const position = c.account[row] as number;
-    const match = matches[row] as number;
-    const code = renewalStatusCode(c, row, match, settings.graceMonths, asOfDay);
-    const tierCode = tierCodeAt(health, position, asOfMonth);
+    const match = facts.aheadMatch[k] as number;
+    const code = facts.aheadStatus[k] as number;
+    const tierCode = facts.aheadTier[k] as number;
     const tierIndex = tierCode < 0 ? unknown : tierCode;
     const dueArr = c.arr[row] as number;
     const renewed = isRenewedCode(code);
@@ -215,7 +273,9 @@ export function renewalsAheadCoreOf(selection: Selection, settings: RenewalsAhea
     risk[i] = bits;
     expected[i] = expectedArr;
     const tierName = TIERS_AND_UNKNOWN[tierIndex] as TierOrUnknown;
-    for (const target of [months[(c.endMonth[row] as number) - asOfMonth] as RenewalsAheadMonth, totals]) {
+    const month = months[(c.endMonth[row] as number) - asOfMonth] as RenewalsAheadMonth;
+    for (let t = 0; t < 2; t += 1) {
+      const target = t === 0 ? month : totals;
       target.due.count += 1;
       target.due.arr += dueArr;
       target.byTier[tierName].count += 1;
