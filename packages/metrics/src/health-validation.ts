@@ -16,8 +16,7 @@ import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInp
 import { healthCell, healthScoreMatrix } from './monthly-records.js';
 import { ratio } from './ratio.js';
 import { dueContracts, isChurnedCode, isRenewedCode, renewalMatches, renewalStatusCode } from './renewals.js';
-import { selectAll, wholeDataset, type Selection } from './selection.js';
-import type { DatasetIndex } from './dataset-index.js';
+import { wholeDataset, type Selection } from './selection.js';
 import { stableNumberOrder } from './sort.js';
 import type { Dataset, DateString, Period } from './types.js';
 
@@ -116,20 +115,29 @@ export interface HealthValidationFacts {
   order: Int32Array;
 }
 
-export function healthValidationFactsOf(index: DatasetIndex, settings: HealthValidationSettings): HealthValidationFacts {
+/**
+ * The facts of `settings` for the accounts of `selection`: they serve that selection and any narrower one.
+ * `renewals`: the same selection's `renewalsOf` with the same period, grace and asOf, when the caller has it (its
+ * due contracts and statuses are then not worked out again).
+ */
+export function healthValidationFactsOf(
+  selection: Selection, settings: HealthValidationSettings, renewals?: { dueRows: Int32Array; status: Uint8Array },
+): HealthValidationFacts {
+  const { index } = selection;
   const c = index.contracts;
   const { period, model, graceMonths } = settings;
   const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, model);
   const matches = renewalMatches(index, graceMonths);
-  const due = dueContracts(selectAll(index), monthIndex(period.from), monthIndex(period.to));
+  const due = renewals?.dueRows ?? dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
   const rows = new Int32Array(due.length);
   const renewed = new Uint8Array(due.length);
   const tier = new Uint8Array(due.length);
   const score = new Float64Array(due.length);
   let n = 0;
-  for (const row of due) {
-    const code = renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
+  for (let i = 0; i < due.length; i += 1) {
+    const row = due[i] as number;
+    const code = renewals ? (renewals.status[i] as number) : renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
     const wasRenewed = isRenewedCode(code);
     if (!wasRenewed && !isChurnedCode(code)) continue;
     const cell = healthCell(health, c.account[row] as number, c.endMonth[row] as number);
@@ -146,9 +154,9 @@ export function healthValidationFactsOf(index: DatasetIndex, settings: HealthVal
   return { rows: rows.slice(0, n), renewed: renewed.slice(0, n), tier: tier.slice(0, n), score: score.slice(0, n), order: ordered.slice(0, scored) };
 }
 
-/** `facts`: `healthValidationFactsOf` of the same index and settings, when the caller keeps them (the engine does). */
+/** `facts`: `healthValidationFactsOf` of these settings for this selection or a wider one (the engine keeps a view's). */
 export function healthValidationOf(
-  selection: Selection, settings: HealthValidationSettings, facts: HealthValidationFacts = healthValidationFactsOf(selection.index, settings),
+  selection: Selection, settings: HealthValidationSettings, facts: HealthValidationFacts = healthValidationFactsOf(selection, settings),
 ): HealthValidation {
   const { index, mask } = selection;
   const c = index.contracts;

@@ -207,11 +207,23 @@ export interface PreparedDataset {
   memory(): { arrMatrixBytes: number; indexBytes: number };
 }
 
-const MAX_CACHED = 64;
+/** Results kept: a view makes about 60 (its parts, cores and row orders), so this holds the last two views or so. */
+const MAX_CACHED = 128;
+/** Per-row facts kept for unfiltered views (a few settings' worth). */
+const MAX_FACTS = 8;
 
-/** A small cache that forgets the oldest entries past `MAX_CACHED`, so a long-running server stays bounded. */
+/** A small cache that forgets the least recently used entries past its size, so a long-running server stays bounded. */
 class ResultCache {
   private readonly entries = new Map<string, unknown>();
+  constructor(private readonly size: number) {}
+  /** The entry if kept (and then the most recently used), else undefined; never builds. */
+  peek<T>(key: string): T | undefined {
+    if (!this.entries.has(key)) return undefined;
+    const value = this.entries.get(key) as T;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
   get<T>(key: string, build: () => T): T {
     if (this.entries.has(key)) {
       const value = this.entries.get(key) as T;
@@ -221,7 +233,7 @@ class ResultCache {
     }
     const value = build();
     this.entries.set(key, value);
-    if (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
 }
@@ -276,13 +288,25 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
 }
 
 function createEngine(index: DatasetIndex): PreparedDataset {
-  const cache = new ResultCache();
+  const cache = new ResultCache(MAX_CACHED);
+  const facts = new ResultCache(MAX_FACTS);
   const names = (position: number) => (index.accounts[position] as { name: string }).name;
 
   const selectionOf = (view: Pick<View, 'filters' | 'accountIds'>): Selection =>
     cache.get(`selection|${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`,
       () => selectMask(index, filterMask(index, view.filters, view.accountIds)));
   const selectionKey = (view: View) => `${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`;
+  /**
+   * Per-row facts (statuses, tiers, score orders) of a view without its filters, kept apart from the results so a
+   * view's many entries never push them out: a filtered view of the same settings then sums over the rows of its
+   * accounts. An unfiltered view computes and keeps them; a filtered one uses them when kept, else computes its
+   * own (a period changed under a filter costs what it did, not a pass over every account).
+   */
+  const scopeFacts = <T>(view: View, key: string, build: (selection: Selection) => T): T => {
+    const scopeKey = `${key}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`;
+    if (activeFilters(view.filters).length === 0) return facts.get(scopeKey, () => build(selectionOf(view)));
+    return facts.peek<T>(scopeKey) ?? cache.get(`facts|${key}|${selectionKey(view)}`, () => build(selectionOf(view)));
+  };
   const modelKey = (model: HealthModel) => JSON.stringify(model);
 
   const waterfall = (view: View, period: Period, asOf: DateString) =>
@@ -357,20 +381,18 @@ function createEngine(index: DatasetIndex): PreparedDataset {
     asOf: view.asOf, months: view.ahead.months, model: view.model, graceMonths: view.graceMonths, likelihood: view.ahead.likelihood,
     lookbackMonths: Math.max(1, view.lookbackMonths), earlyWarning: view.earlyWarning,
   });
-  // Each contract's status and tier, and each account's warning, once per setting for all accounts: a filter sums.
-  const aheadFacts = (view: View) =>
-    cache.get(`ahead-facts|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${view.ahead.months}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
-      () => renewalsAheadFactsOf(index, aheadSettings(view)));
+  const aheadFacts = (view: View) => scopeFacts(view,
+    `ahead|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${view.ahead.months}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
+    (selection) => renewalsAheadFactsOf(selection, aheadSettings(view)));
   const ahead = (view: View) =>
     cache.get(`ahead|${selectionKey(view)}|${view.asOf}|${view.graceMonths}|${modelKey(view.model)}|${JSON.stringify(view.ahead)}|${view.lookbackMonths}|${JSON.stringify(view.earlyWarning)}`,
       () => renewalsAheadCoreOf(selectionOf(view), aheadSettings(view), aheadFacts(view)));
   const validation = (view: View) =>
     cache.get(`validation|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
       () => healthValidationOf(selectionOf(view), view, validationFacts(view)));
-  // Each decided contract's outcome, tier and score, and their score order, once per setting for all accounts.
-  const validationFacts = (view: View) =>
-    cache.get(`validation-facts|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
-      () => healthValidationFactsOf(index, view));
+  const validationFacts = (view: View) => scopeFacts(view,
+    `validation|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
+    (selection) => healthValidationFactsOf(selection, view, renewals(view, view.period, view.asOf)));
   const breakdowns = (view: View) => {
     const result: Partial<Record<BreakdownDimension, GroupSummary[]>> = {};
     for (const dimension of view.breakdownDimensions) result[dimension] = breakdown(view, dimension);

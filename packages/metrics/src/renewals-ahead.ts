@@ -19,7 +19,7 @@ import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInp
 import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
 import { ratio } from './ratio.js';
 import { dueContracts, isChurnedCode, isPendingCode, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
-import { selectAll, wholeDataset, type Selection } from './selection.js';
+import { wholeDataset, type Selection } from './selection.js';
 import { contractEnd, type DatasetIndex } from './dataset-index.js';
 import type { DateString, Dataset, Month } from './types.js';
 
@@ -146,10 +146,14 @@ const PENDING_OUTCOME = 0;
 const CHURNED_OUTCOME = 1;
 const RENEWED_OUTCOME = 2;
 
-/** The facts of `settings` for every account of the index (the likelihood setting does not enter). */
-export function renewalsAheadFactsOf(index: DatasetIndex, settings: RenewalsAheadSettings): RenewalsAheadFacts {
+/**
+ * The facts of `settings` for the accounts of `selection` (the likelihood setting does not enter); they serve that
+ * selection and any narrower one.
+ */
+export function renewalsAheadFactsOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAheadFacts {
+  const { index } = selection;
   const c = index.contracts;
-  const whole = selectAll(index);
+  const whole = selection;
   const asOfMonth = monthIndex(monthOf(settings.asOf));
   const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, settings.model);
@@ -224,9 +228,9 @@ export interface RenewalsAheadCore extends Omit<RenewalsAhead, 'items'> {
   expected: Float64Array;
 }
 
-/** `facts`: `renewalsAheadFactsOf` of the same index and settings, when the caller keeps them (the engine does). */
+/** `facts`: `renewalsAheadFactsOf` of these settings for this selection or a wider one (the engine keeps a view's). */
 export function renewalsAheadCoreOf(
-  selection: Selection, settings: RenewalsAheadSettings, facts: RenewalsAheadFacts = renewalsAheadFactsOf(selection.index, settings),
+  selection: Selection, settings: RenewalsAheadSettings, facts: RenewalsAheadFacts = renewalsAheadFactsOf(selection, settings),
 ): RenewalsAheadCore {
   const { index, mask } = selection;
   const c = index.contracts;
