@@ -228,12 +228,7 @@ class ResultCache {
     return value;
   }
   get<T>(key: string, build: () => T): T {
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key) as T;
-      this.entries.delete(key);
-      this.entries.set(key, value);
-      return value;
-    }
+    if (this.entries.has(key)) return this.peek(key) as T;
     const value = build();
     this.entries.set(key, value);
     if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
@@ -295,10 +290,11 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   const facts = new ResultCache(MAX_FACTS);
   const names = (position: number) => (index.accounts[position] as { name: string }).name;
 
+  /** The accounts a view may see (its `accountIds`, a viewer's scope), and those after its filters, as cache keys. */
+  const scopeKey = (view: Pick<View, 'accountIds'>) => (view.accountIds === null ? '*' : view.accountIds.join('\u0000'));
+  const selectionKey = (view: Pick<View, 'filters' | 'accountIds'>) => `${JSON.stringify(view.filters)}|${scopeKey(view)}`;
   const selectionOf = (view: Pick<View, 'filters' | 'accountIds'>): Selection =>
-    cache.get(`selection|${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`,
-      () => selectMask(index, filterMask(index, view.filters, view.accountIds)));
-  const selectionKey = (view: View) => `${JSON.stringify(view.filters)}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`;
+    cache.get(`selection|${selectionKey(view)}`, () => selectMask(index, filterMask(index, view.filters, view.accountIds)));
   /**
    * Per-row facts (statuses, tiers, score orders) of a view without its filters, kept apart from the results so a
    * view's many entries never push them out: a filtered view of the same settings then sums over the rows of its
@@ -306,9 +302,9 @@ function createEngine(index: DatasetIndex): PreparedDataset {
    * own (a period changed under a filter costs what it did, not a pass over every account).
    */
   const scopeFacts = <T>(view: View, key: string, build: (selection: Selection) => T): T => {
-    const scopeKey = `${key}|${view.accountIds === null ? '*' : view.accountIds.join('\u0000')}`;
-    if (activeFilters(view.filters).length === 0) return facts.get(scopeKey, () => build(selectionOf(view)));
-    return facts.peek<T>(scopeKey) ?? cache.get(`facts|${key}|${selectionKey(view)}`, () => build(selectionOf(view)));
+    const kept = `${key}|${scopeKey(view)}`;
+    if (activeFilters(view.filters).length === 0) return facts.get(kept, () => build(selectionOf(view)));
+    return facts.peek<T>(kept) ?? cache.get(`facts|${key}|${selectionKey(view)}`, () => build(selectionOf(view)));
   };
   const modelKey = (model: HealthModel) => JSON.stringify(model);
 
