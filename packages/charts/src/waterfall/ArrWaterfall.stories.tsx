@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { churnOnly, empty, localeOf, sample, single } from '../internal/story-data.js';
 import { exportChart } from '../internal/export.js';
 import { ArrWaterfall } from './ArrWaterfall.js';
@@ -39,6 +39,22 @@ export const KeyboardFocus: Story = {
     await expect(canvas.getByRole('tooltip')).toBeVisible();
     await userEvent.keyboard('{Enter}');
     await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ label: 'New' }));
+  },
+};
+
+/** At 240 px the edge bars' tooltips are shifted to stay inside the plot, so a clipping container never cuts them. */
+export const TooltipInsideNarrow: Story = {
+  args: { width: 240 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const plot = canvasElement.querySelector('.cskit-chart__plot')?.getBoundingClientRect();
+    for (const [name, text] of [[/^Opening ARR/, /Opening/], [/^Closing ARR/, /Closing/]] as const) {
+      canvas.getByRole('img', { name }).focus();
+      const tooltip = await canvas.findByRole('tooltip');
+      await waitFor(() => expect(tooltip.textContent).toMatch(text));
+      const tip = tooltip.getBoundingClientRect();
+      await expect(plot !== undefined && tip.left >= plot.left - 0.5 && tip.right <= plot.right + 0.5).toBe(true);
+    }
   },
 };
 
