@@ -11,11 +11,11 @@
  *   With fewer than two such tiers it is true.
  */
 import { assertGrace, resolveAsOf } from './arr-movements.js';
-import { assertPeriod, dayNumber, monthIndex } from './dates.js';
+import { assertPeriod, monthIndex } from './dates.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { healthCell, healthScoreMatrix } from './monthly-records.js';
 import { ratio } from './ratio.js';
-import { dueContracts, isChurnedCode, isRenewedCode, renewalMatches, renewalStatusCode } from './renewals.js';
+import { dueWithStatus, isChurnedCode, isRenewedCode } from './renewals.js';
 import { wholeDataset, type Selection } from './selection.js';
 import { stableNumberOrder } from './sort.js';
 import type { Dataset, DateString, Period } from './types.js';
@@ -126,10 +126,8 @@ export function healthValidationFactsOf(
   const { index } = selection;
   const c = index.contracts;
   const { period, model, graceMonths } = settings;
-  const asOfDay = dayNumber(settings.asOf);
   const health = healthScoreMatrix(index, model);
-  const matches = renewalMatches(index, graceMonths);
-  const due = renewals?.dueRows ?? dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
+  const { dueRows: due, status } = renewals ?? dueWithStatus(selection, monthIndex(period.from), monthIndex(period.to), graceMonths, settings.asOf);
   const rows = new Int32Array(due.length);
   const renewed = new Uint8Array(due.length);
   const tier = new Uint8Array(due.length);
@@ -137,7 +135,7 @@ export function healthValidationFactsOf(
   let n = 0;
   for (let i = 0; i < due.length; i += 1) {
     const row = due[i] as number;
-    const code = renewals ? (renewals.status[i] as number) : renewalStatusCode(c, row, matches[row] as number, graceMonths, asOfDay);
+    const code = status[i] as number;
     const wasRenewed = isRenewedCode(code);
     if (!wasRenewed && !isChurnedCode(code)) continue;
     const cell = healthCell(health, c.account[row] as number, c.endMonth[row] as number);

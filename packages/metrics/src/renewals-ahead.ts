@@ -13,12 +13,12 @@
  *   `in-grace`; a churned item counts only in `due`.
  */
 import { assertGrace } from './arr-movements.js';
-import { addMonthsToMonth, assertDate, dayNumber, monthFromIndex, monthIndex, monthOf } from './dates.js';
+import { addMonthsToMonth, assertDate, monthFromIndex, monthIndex, monthOf } from './dates.js';
 import { resolveEarlyWarningSettings, warnedMask } from './early-warnings.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
 import { ratio } from './ratio.js';
-import { dueContracts, isChurnedCode, isPendingCode, isRenewedCode, renewalMatches, RENEWAL_STATUSES, renewalStatusCode, type CountAndArr, type RenewalStatus } from './renewals.js';
+import { dueWithStatus, isChurnedCode, isPendingCode, isRenewedCode, RENEWAL_STATUSES, type CountAndArr, type RenewalStatus } from './renewals.js';
 import { wholeDataset, type Selection } from './selection.js';
 import { contractEnd, type DatasetIndex } from './dataset-index.js';
 import type { DateString, Dataset, Month } from './types.js';
@@ -153,32 +153,23 @@ const RENEWED_OUTCOME = 2;
 export function renewalsAheadFactsOf(selection: Selection, settings: RenewalsAheadSettings): RenewalsAheadFacts {
   const { index } = selection;
   const c = index.contracts;
-  const whole = selection;
-  const asOfMonth = monthIndex(monthOf(settings.asOf));
-  const asOfDay = dayNumber(settings.asOf);
+  const { asOf, graceMonths } = settings;
+  const asOfMonth = monthIndex(monthOf(asOf));
   const health = healthScoreMatrix(index, settings.model);
-  const matches = renewalMatches(index, settings.graceMonths);
-  const lookbackRows = dueContracts(whole, asOfMonth - settings.lookbackMonths, asOfMonth - 1);
+  const lookback = dueWithStatus(selection, asOfMonth - settings.lookbackMonths, asOfMonth - 1, graceMonths, asOf);
+  const lookbackRows = lookback.dueRows;
   const lookbackOutcome = new Uint8Array(lookbackRows.length);
   const lookbackTier = new Int8Array(lookbackRows.length);
   for (let i = 0; i < lookbackRows.length; i += 1) {
     const row = lookbackRows[i] as number;
-    const status = renewalStatusCode(c, row, matches[row] as number, settings.graceMonths, asOfDay);
+    const status = lookback.status[i] as number;
     lookbackOutcome[i] = isPendingCode(status) ? PENDING_OUTCOME : isRenewedCode(status) ? RENEWED_OUTCOME : CHURNED_OUTCOME;
     lookbackTier[i] = tierCodeAt(health, c.account[row] as number, c.endMonth[row] as number);
   }
-  const aheadRows = dueContracts(whole, asOfMonth, asOfMonth + settings.months - 1);
-  const aheadMatch = new Int32Array(aheadRows.length);
-  const aheadStatus = new Uint8Array(aheadRows.length);
+  const { dueRows: aheadRows, renewal: aheadMatch, status: aheadStatus } = dueWithStatus(selection, asOfMonth, asOfMonth + settings.months - 1, graceMonths, asOf);
   const aheadTier = new Int8Array(aheadRows.length);
-  for (let i = 0; i < aheadRows.length; i += 1) {
-    const row = aheadRows[i] as number;
-    const match = matches[row] as number;
-    aheadMatch[i] = match;
-    aheadStatus[i] = renewalStatusCode(c, row, match, settings.graceMonths, asOfDay);
-    aheadTier[i] = tierCodeAt(health, c.account[row] as number, asOfMonth);
-  }
-  const warned = warnedMask(whole, { asOf: monthOf(settings.asOf), ...settings.earlyWarning });
+  for (let i = 0; i < aheadRows.length; i += 1) aheadTier[i] = tierCodeAt(health, c.account[aheadRows[i] as number] as number, asOfMonth);
+  const warned = warnedMask(selection, { asOf: monthOf(asOf), ...settings.earlyWarning });
   return { lookbackRows, lookbackOutcome, lookbackTier, aheadRows, aheadMatch, aheadStatus, aheadTier, warned };
 }
 

@@ -189,21 +189,28 @@ export function dueContracts(selection: Selection, from: number, to: number): In
   return size === rows.length ? rows : rows.slice(0, size);
 }
 
-export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: RenewalSettings): RenewalCore {
-  const { index } = selection;
-  const c = index.contracts;
-  const matches = renewalMatches(index, graceMonths);
+/** The selection's contracts due in months `from .. to` (due order), each with its renewal (-1: none) and status as of `asOf`. */
+export function dueWithStatus(
+  selection: Selection, from: number, to: number, graceMonths: number, asOf: DateString,
+): { dueRows: Int32Array; renewal: Int32Array; status: Uint8Array } {
+  const c = selection.index.contracts;
+  const matches = renewalMatches(selection.index, graceMonths);
   const asOfDay = dayNumber(asOf);
-  const rows = dueContracts(selection, monthIndex(period.from), monthIndex(period.to));
-  const renewal = new Int32Array(rows.length);
-  const status = new Uint8Array(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i] as number;
+  const dueRows = dueContracts(selection, from, to);
+  const renewal = new Int32Array(dueRows.length);
+  const status = new Uint8Array(dueRows.length);
+  for (let i = 0; i < dueRows.length; i += 1) {
+    const row = dueRows[i] as number;
     const match = matches[row] as number;
     renewal[i] = match;
     status[i] = renewalStatusCode(c, row, match, graceMonths, asOfDay);
   }
-  return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, rows, renewal, status), dueRows: rows, renewal, status };
+  return { dueRows, renewal, status };
+}
+
+export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: RenewalSettings): RenewalCore {
+  const { dueRows, renewal, status } = dueWithStatus(selection, monthIndex(period.from), monthIndex(period.to), graceMonths, asOf);
+  return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, dueRows, renewal, status), dueRows, renewal, status };
 }
 
 /** Aggregates due contracts into the summary figures (shared by `renewals` and per-group breakdowns). */
