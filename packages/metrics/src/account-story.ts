@@ -135,9 +135,9 @@ export function accountStoryAt(selection: Selection, position: number, settings:
     const due = (c.endDay[row] as number) !== OPEN_END && (c.endMonth[row] as number) <= asOfMonth;
     const renewal = matches[row] as number;
     contracts.push({
-      contractId: c.ids[row] as string, start: contractStart(c, row), end: contractEnd(c, row) ?? null, arr: c.arr[row] as number,
+      contractId: c.ids.at(row), start: contractStart(c, row), end: contractEnd(c, row) ?? null, arr: c.arr[row] as number,
       status: due ? (RENEWAL_STATUSES[renewalStatusCode(c, row, renewal, graceMonths, asOfDay)] as RenewalStatus) : null,
-      renewalContractId: renewal >= 0 ? (c.ids[renewal] as string) : null,
+      renewalContractId: renewal >= 0 ? c.ids.at(renewal) : null,
     });
   }
   const inPeriod = <T extends { accountId?: string }>(name: 'nps' | 'leads' | 'advocacy' | 'revenue', dateOf: (record: T) => string): T[] => {
@@ -145,7 +145,7 @@ export function accountStoryAt(selection: Selection, position: number, settings:
     const found: T[] = [];
     for (let row = 0; row < columns.records.length; row += 1) {
       const month = columns.month[row] as number;
-      if (columns.account[row] === position && month >= from && month <= to) found.push(columns.records[row] as T);
+      if (columns.account[row] === position && month >= from && month <= to) found.push(columns.records.at(row) as T);
     }
     return found.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
   };

@@ -10,8 +10,8 @@
 import { assertGrace, MOVEMENT_KINDS, resolveAsOf, waterfallOf } from './arr-movements.js';
 import type { SharedCores } from './csm-scorecard.js';
 import { assertPeriod, monthIndex, monthIndexOfDayNumber } from './dates.js';
-import { leadColumns, recordColumns } from './dataset-index.js';
-import { revenueFieldOf } from './domain.js';
+import { leadColumns, recordColumns, REVENUE_FIELD_NAMES, revenueFieldColumn } from './dataset-index.js';
+import type { RevenueField } from './domain.js';
 import { resolveHealthModel, type HealthModel, type HealthModelInput } from './health-model.js';
 import { transitionAt } from './health-transitions.js';
 import { healthScoreMatrix } from './monthly-records.js';
@@ -129,12 +129,12 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
     if (month >= from && month <= to && isSelected(selection, advocacy.account[row] as number)) land.csqaCount += 1;
   }
   const revenue = recordColumns<RevenueEvent>(index, 'revenue');
+  const fieldOf = revenueFieldColumn(index);
   const figures = { pocArr: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0 };
   for (let row = 0; row < revenue.records.length; row += 1) {
     const month = revenue.month[row] as number;
     if (month < from || month > to || !isSelected(selection, revenue.account[row] as number)) continue;
-    const event = revenue.records[row] as RevenueEvent;
-    figures[revenueFieldOf(event.source)] += event.arr;
+    figures[REVENUE_FIELD_NAMES[fieldOf[row] as number] as RevenueField] += revenue.value[row] as number;
   }
   expand.pocArr = figures.pocArr;
   land.referralArr = figures.referralArr;

@@ -8,9 +8,10 @@
  * Monthly matrices span only the months a computation asks for (`arrThrough`): a contract ending in 9999, or one
  * without an end, costs what any other contract costs.
  */
+import { PackedStrings } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from './dates.js';
-import { ownValue } from './domain.js';
-import type { Account, Dataset, DateString } from './types.js';
+import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from './domain.js';
+import type { Account, Dataset, DateString, Lead, RevenueEvent } from './types.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
@@ -20,9 +21,9 @@ export interface ContractColumns {
   /**
    * Contract ids by row. The contracts themselves are not kept (a compact engine lets go of them: at 100,000
    * accounts they are more than half of the heap a garbage collection walks); their dates come back from the
-   * day numbers with `contractStart` and `contractEnd`, their account from `account`.
+   * day numbers with `contractStart` and `contractEnd`, their account from `account`. Packed: `ids.at(row)`.
    */
-  ids: readonly string[];
+  ids: PackedStrings;
   account: Int32Array;
   arr: Float64Array;
   startDay: Float64Array;
@@ -50,9 +51,35 @@ export interface MonthlyMatrix {
   values: Float64Array;
 }
 
+/**
+ * A collection's records by row: the dataset's own array, or in a compact engine the records packed as JSON text
+ * (`PackedRecords`), read back one at a time. Metrics scan the columns beside it; only rows (an account's story)
+ * read records.
+ */
+export interface RecordList<T> {
+  readonly length: number;
+  at(row: number): T | undefined;
+}
+
+/** Records packed as JSON text: a few strings on the heap instead of several objects per record. */
+export class PackedRecords<T> implements RecordList<T> {
+  private readonly text: PackedStrings;
+  constructor(records: RecordList<T>) {
+    this.text = new PackedStrings(records.length, (row) => JSON.stringify(records.at(row)));
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  at(row: number): T | undefined {
+    return row >= 0 && row < this.text.length ? (JSON.parse(this.text.at(row)) as T) : undefined;
+  }
+}
+
 /** A dated record of one account (or of none: NPS responses may have no account). */
 export interface RecordColumns<T> {
-  records: readonly T[];
+  records: RecordList<T>;
   /** Account position; -1 for a record without an account. */
   account: Int32Array;
   month: Int32Array;
@@ -155,7 +182,7 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
   });
   const orderRank = new Int32Array(n);
   order.forEach((row, i) => { orderRank[row] = i; });
-  return { ids, account, arr, startDay, endDay, startMonth, endMonth, offsets, order, orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay };
+  return { ids: new PackedStrings(n, (row) => ids[row] as string), account, arr, startDay, endDay, startMonth, endMonth, offsets, order, orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay };
 }
 
 /** The start date of the contract at `row`, as the dataset wrote it. */
@@ -287,7 +314,7 @@ function buildArr(index: DatasetIndex, last: number, previous: MonthlyMatrix | u
     for (let month = c.startMonth[row] as number; month <= to; month += 1) {
       const cell = base + month;
       const sum = (values[cell] as number) + arr;
-      if (!Number.isFinite(sum)) throw new RangeError(`contracts[${row}] ('${c.ids[row] as string}'): the account's ARR is too large to compute with`);
+      if (!Number.isFinite(sum)) throw new RangeError(`contracts[${row}] ('${c.ids.at(row)}'): the account's ARR is too large to compute with`);
       values[cell] = sum;
     }
   }
@@ -337,6 +364,7 @@ export function arrSeries(index: DatasetIndex, graceMonths: number, asOfMonth: n
 }
 
 type DatedCollection = 'nps' | 'leads' | 'advocacy' | 'revenue';
+const DATED_COLLECTIONS: readonly DatedCollection[] = ['nps', 'leads', 'advocacy', 'revenue'];
 
 /** The date each dated collection is placed by, and the number it carries (0 when none). */
 const DATED: { [N in DatedCollection]: { date: (record: never) => string; value: (record: never) => number } } = {
@@ -414,23 +442,46 @@ export function measureColumns(index: DatasetIndex): MeasureColumns {
 export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
   arrThrough(index, index.arrLast);
   measureColumns(index);
-  recordColumns(index, 'nps');
   buildMonthly(index);
-  const { arr: _arr, health: _health, activity: _activity, measures: _measures, contracts: _contracts, ...lean } = index.dataset;
+  // The dated records stay readable, packed: their columns are built now, the records read back only as rows.
+  leadColumns(index);
+  csmCodes(index);
+  revenueFieldColumn(index);
+  for (const name of DATED_COLLECTIONS) {
+    const columns = recordColumns(index, name);
+    index.cache.set(`records:${name}`, { ...columns, records: new PackedRecords(columns.records) });
+  }
+  const {
+    arr: _arr, health: _health, activity: _activity, measures: _measures, contracts: _contracts,
+    nps: _nps, leads: _leads, advocacy: _advocacy, revenue: _revenue, ...lean
+  } = index.dataset;
   index.dataset = { ...lean, ...(index.arrFromSnapshots ? { arr: [] } : {}) };
 }
 
 /** Leads as columns: the month each closed (-1 while open) and whether it was won, next to `recordColumns`. */
 export function leadColumns(index: DatasetIndex): { closedMonth: Int32Array; won: Uint8Array } {
   return cached(index, 'leads:closed', () => {
-    const leads = index.dataset.leads ?? [];
+    const leads = recordColumns<Lead>(index, 'leads').records;
     const closedMonth = new Int32Array(leads.length).fill(-1);
     const won = new Uint8Array(leads.length);
-    leads.forEach((lead, row) => {
+    for (let row = 0; row < leads.length; row += 1) {
+      const lead = leads.at(row) as Lead;
       if (lead.closedAt !== undefined) closedMonth[row] = monthIndex(lead.closedAt);
       if (lead.stage === 'won') won[row] = 1;
-    });
+    }
     return { closedMonth, won };
+  });
+}
+
+/** Revenue events as columns: the figure each one adds to (SPEC 6), as an index into `REVENUE_FIELD_NAMES`. */
+export const REVENUE_FIELD_NAMES = Object.keys(REVENUE_FIELDS) as RevenueField[];
+
+export function revenueFieldColumn(index: DatasetIndex): Uint8Array {
+  return cached(index, 'revenue:field', () => {
+    const events = recordColumns<RevenueEvent>(index, 'revenue').records;
+    const fields = new Uint8Array(events.length);
+    for (let row = 0; row < events.length; row += 1) fields[row] = REVENUE_FIELD_NAMES.indexOf(revenueFieldOf((events.at(row) as RevenueEvent).source));
+    return fields;
   });
 }
 
@@ -458,7 +509,9 @@ export function csmCodes(index: DatasetIndex): CsmCodes {
     };
     for (const csm of index.dataset.csms ?? []) code(csm.id);
     const accounts = Int32Array.from(index.accounts, (account) => code(account.csmId));
-    const leads = Int32Array.from(index.dataset.leads ?? [], (lead) => code(lead.csmId));
+    const records = recordColumns<Lead>(index, 'leads').records;
+    const leads = new Int32Array(records.length);
+    for (let row = 0; row < records.length; row += 1) leads[row] = code((records.at(row) as Lead).csmId);
     return { ids, codeOf, accounts, leads };
   });
 }

@@ -4,8 +4,8 @@
  * `DrillDownTarget` names a mark in plain data, so a worker or a server can resolve it where the data is.
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type MovementKind } from './arr-movements.js';
-import { inPeriod, monthInRange, monthIndex, monthIndexOfDayNumber } from './dates.js';
-import { recordColumns } from './dataset-index.js';
+import { monthInRange, monthIndex, monthIndexOfDayNumber } from './dates.js';
+import { leadColumns, recordColumns, REVENUE_FIELD_NAMES, revenueFieldColumn } from './dataset-index.js';
 import { dimensionColumn, isSelected, wholeDataset, type Selection } from './selection.js';
 import { groupKey, type BreakdownDimension } from './dimensions.js';
 import { inFunnelStage, npsCategory, REVENUE_FIELDS, type FunnelStageName, type NpsCategory, type RevenueField } from './domain.js';
@@ -14,7 +14,7 @@ import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInp
 import { TRANSITION_KINDS, transitionsOf, type TransitionKind } from './health-transitions.js';
 import { dueContracts, isRenewed, isRenewedCode, renewalsOf, type RenewalSummary } from './renewals.js';
 import { healthScoreMatrix, tierCodeAt } from './monthly-records.js';
-import type { AdvocacyRecord, Dataset, DateString, Lead, Month, Period, RevenueEvent } from './types.js';
+import type { Dataset, DateString, Month, Period } from './types.js';
 
 export type { NpsCategory } from './domain.js';
 
@@ -71,12 +71,11 @@ function transitionPositions(selection: Selection, period: Period, model: Health
   return Array.from(core.positions).filter((_, i) => codes.has(core.kindCodes[i] as number));
 }
 
-function recordPositions<T extends { accountId?: string }>(
-  selection: Selection, name: 'leads' | 'advocacy' | 'revenue', keep: (record: T, month: number) => boolean,
-): number[] {
-  const columns = recordColumns<T>(selection.index, name);
+/** Accounts of the records (rows of a dated collection's columns) for which `keep` holds. */
+function recordPositions(selection: Selection, name: 'nps' | 'leads' | 'advocacy' | 'revenue', keep: (row: number, month: number) => boolean): number[] {
+  const columns = recordColumns(selection.index, name);
   const positions: number[] = [];
-  columns.records.forEach((record, row) => { if (keep(record, columns.month[row] as number)) positions.push(columns.account[row] as number); });
+  for (let row = 0; row < columns.records.length; row += 1) if (keep(row, columns.month[row] as number)) positions.push(columns.account[row] as number);
   return accountsOfRecords(selection, positions);
 }
 
@@ -133,12 +132,8 @@ export function drillDownPositions(selection: Selection, target: DrillDownTarget
       return positionsWhere(selection, (position) => monthIndex((index.accounts[position] as { signedAt: string }).signedAt) === cohort);
     }
     case 'nps': {
-      const columns = recordColumns<{ accountId?: string; date: string; score: number }>(index, 'nps');
-      const positions: number[] = [];
-      columns.records.forEach((response, row) => {
-        if (npsCategory(response.score) === target.category && inRange(columns.month[row] as number, period)) positions.push(columns.account[row] as number);
-      });
-      return accountsOfRecords(selection, positions);
+      const scores = recordColumns(index, 'nps').value;
+      return recordPositions(selection, 'nps', (row, month) => npsCategory(scores[row] as number) === target.category && inRange(month, period));
     }
     case 'renewal-stage': {
       const core = renewalsOf(selection, { period, graceMonths, asOf });
@@ -195,15 +190,18 @@ export function drillDownPositions(selection: Selection, target: DrillDownTarget
  */
 function attributionPositions(selection: Selection, period: Period, model: HealthModel, field: AttributionField): number[] {
   if (Object.prototype.hasOwnProperty.call(REVENUE_FIELDS, field)) {
-    const sources: readonly string[] = REVENUE_FIELDS[field as RevenueField];
-    return recordPositions<RevenueEvent>(selection, 'revenue', (event, month) => sources.includes(event.source) && inRange(month, period));
+    const code = REVENUE_FIELD_NAMES.indexOf(field as RevenueField);
+    const fieldOf = revenueFieldColumn(selection.index);
+    return recordPositions(selection, 'revenue', (row, month) => fieldOf[row] === code && inRange(month, period));
   }
   switch (field) {
     case 'csqlArr':
-      return recordPositions<Lead>(selection, 'leads',
-        (lead) => lead.stage === 'won' && lead.closedAt !== undefined && inPeriod(lead.closedAt, period));
+    {
+      const { won, closedMonth } = leadColumns(selection.index);
+      return recordPositions(selection, 'leads', (row) => won[row] === 1 && closedMonth[row] !== -1 && inRange(closedMonth[row] as number, period));
+    }
     case 'csqaCount':
-      return recordPositions<AdvocacyRecord>(selection, 'advocacy', (_, month) => inRange(month, period));
+      return recordPositions(selection, 'advocacy', (_, month) => inRange(month, period));
     case 'optOutRetainedArr': {
       const c = selection.index.contracts;
       const positions: number[] = [];

@@ -303,7 +303,7 @@ export function renewalsAheadItem(index: DatasetIndex, core: RenewalsAheadCore, 
   const tier = TIERS_AND_UNKNOWN[core.tier[i] as number] as TierOrUnknown;
   const expected = core.expected[i] as number;
   return {
-    contractId: c.ids[row] as string, accountId: (index.accounts[c.account[row] as number] as { id: string }).id, dueDate: contractEnd(c, row) as DateString, dueArr: c.arr[row] as number,
+    contractId: c.ids.at(row), accountId: (index.accounts[c.account[row] as number] as { id: string }).id, dueDate: contractEnd(c, row) as DateString, dueArr: c.arr[row] as number,
     status: RENEWAL_STATUSES[core.status[i] as number] as RenewalStatus, tier,
     likelihood: tier === 'unknown' ? null : core.likelihood[tier], expectedArr: Number.isNaN(expected) ? null : expected,
     riskReasons: riskReasonsOf(core.risk[i] as number),

@@ -112,7 +112,7 @@ export function renewalMatches(index: DatasetIndex, graceMonths: number): Int32A
     const claimed = new Uint8Array(c.ids.length);
     const byEndThenStart = (a: number, b: number) =>
       (c.endDay[a] as number) - (c.endDay[b] as number) || (c.startDay[a] as number) - (c.startDay[b] as number)
-      || ((c.ids[a] as string) < (c.ids[b] as string) ? -1 : 1);
+      || (c.ids.at(a) < c.ids.at(b) ? -1 : 1);
     for (let p = 0; p < index.accounts.length; p += 1) {
       const from = c.offsets[p] as number;
       const to = c.offsets[p + 1] as number;
@@ -277,12 +277,12 @@ function cents(total: CountAndArr): CountAndArr {
 export function renewalItem(index: DatasetIndex, row: number, renewal: number, status: number): RenewalItem {
   const c = index.contracts;
   return {
-    contractId: c.ids[row] as string,
+    contractId: c.ids.at(row),
     accountId: (index.accounts[c.account[row] as number] as { id: string }).id,
     dueArr: c.arr[row] as number,
     renewalArr: renewal >= 0 ? (c.arr[renewal] as number) : null,
     status: RENEWAL_STATUSES[status] as RenewalStatus,
-    renewalContractId: renewal >= 0 ? (c.ids[renewal] as string) : null,
+    renewalContractId: renewal >= 0 ? c.ids.at(renewal) : null,
     dueDate: contractEnd(c, row) as DateString,
     renewalStart: renewal >= 0 ? contractStart(c, renewal) : null,
     daysLate: renewal >= 0 ? Math.max(0, (c.startDay[renewal] as number) - ((c.endDay[row] as number) + 1)) : null,

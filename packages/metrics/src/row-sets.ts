@@ -186,7 +186,7 @@ export function renewalsTable(index: DatasetIndex, core: RenewalCore): RowTable<
   const readers: Record<string, (i: number) => Cell> = {
     name: (i) => nameOf(index, position(i)),
     accountId: (i) => idOf(index, position(i)),
-    contractId: (i) => c.ids[due(i)] as string,
+    contractId: (i) => c.ids.at(due(i)),
     dueDate: (i) => contractEnd(c, due(i)),
     dueArr: (i) => c.arr[due(i)] as number,
     renewalArr: (i) => (renewal(i) >= 0 ? (c.arr[renewal(i)] as number) : null),
@@ -234,7 +234,7 @@ export function renewalsAheadTable(index: DatasetIndex, core: RenewalsAheadCore)
   const readers: Record<string, (i: number) => Cell> = {
     name: (i) => nameOf(index, position(i)),
     accountId: (i) => idOf(index, position(i)),
-    contractId: (i) => c.ids[row(i)] as string,
+    contractId: (i) => c.ids.at(row(i)),
     dueDate: (i) => contractEnd(c, row(i)),
     dueArr: (i) => c.arr[row(i)] as number,
     status: (i) => RENEWAL_STATUSES[core.status[i] as number],
