@@ -6,7 +6,7 @@ import { FloatColumn, IntColumn } from './columns.js';
 import { assertDate, assertPeriod, lastDayOfMonth, monthFromIndex, monthIndex, monthOf } from './dates.js';
 import { arrSeries, type ArrSeries, type DatasetIndex, type MonthlyMatrix } from './dataset-index.js';
 import { carryResidue, fromCents, sumCents, toCents } from './money.js';
-import { wholeDataset, type Selection } from './selection.js';
+import { isSelected, slotOf, wholeDataset, type Selection } from './selection.js';
 import type { DateString, Dataset, Month, Period } from './types.js';
 
 export type MovementKind = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
@@ -152,40 +152,82 @@ function movementCode(previous: number, current: number, everPositive: boolean):
   return -1;
 }
 
-export function waterfallOf(selection: Selection, { period, graceMonths, asOf }: WaterfallSettings): WaterfallCore {
+/**
+ * What a waterfall of any subset of a selection is summed from: per account of `selection` (by its place in it),
+ * its ARR in the month before the period and in each month of it (`values`, `length + 1` per account), and the
+ * selection's waterfall, whose movement columns hold every account's movements. `waterfallFromFacts` sums a
+ * filter's accounts from them in the order `waterfallOf` would, so the results are the same to the last bit.
+ */
+export interface WaterfallFacts {
+  selection: Selection;
+  core: WaterfallCore;
+  values: Float64Array;
+}
+
+export function waterfallOf(selection: Selection, settings: WaterfallSettings): WaterfallCore {
+  return waterfallPass(selection, settings, null);
+}
+
+/** The waterfall of `selection` and the facts a subset of it is summed from. */
+export function waterfallFactsOf(selection: Selection, settings: WaterfallSettings): WaterfallFacts {
+  const length = monthIndex(settings.period.to) - monthIndex(settings.period.from) + 1;
+  const values = new Float64Array(selection.positions.length * (length + 1));
+  return { selection, core: waterfallPass(selection, settings, values), values };
+}
+
+/** Per month sums of a waterfall being built, in account order. */
+interface WaterfallSums {
+  opening: Float64Array;
+  closing: Float64Array;
+  /** Per month, one sum per movement kind. */
+  sums: Float64Array;
+  customers: Int32Array;
+  /** Distinct accounts per movement kind. */
+  accounts: Int32Array;
+  columns: MovementColumns;
+  openingAt: Float64Array;
+  closingAt: Float64Array;
+}
+
+function emptySums(length: number, selected: number): WaterfallSums {
+  return {
+    opening: new Float64Array(length), closing: new Float64Array(length), sums: new Float64Array(length * MOVEMENT_KINDS.length),
+    customers: new Int32Array(length + 1), accounts: new Int32Array(MOVEMENT_KINDS.length),
+    columns: { position: new IntColumn(), month: new IntColumn(), kind: new IntColumn(), amount: new FloatColumn() },
+    openingAt: new Float64Array(selected), closingAt: new Float64Array(selected),
+  };
+}
+
+function waterfallPass(selection: Selection, { period, graceMonths, asOf }: WaterfallSettings, values: Float64Array | null): WaterfallCore {
   const { index } = selection;
   const series = movementArr(index, period, graceMonths, asOf);
   const first = firstPositive(series.raw, index.accounts.length);
   const from = monthIndex(period.from);
   const to = monthIndex(period.to);
   const length = to - from + 1;
-  // Per month: opening, closing, then one sum per movement kind (in account order, as rows would add them).
-  const opening = new Float64Array(length);
-  const closing = new Float64Array(length);
-  const sums = new Float64Array(length * MOVEMENT_KINDS.length);
-  const columns: MovementColumns = { position: new IntColumn(), month: new IntColumn(), kind: new IntColumn(), amount: new FloatColumn() };
-  const accounts = new Int32Array(MOVEMENT_KINDS.length);
+  const t = emptySums(length, selection.positions.length);
+  const { opening, closing, sums, customers, accounts, columns } = t;
   const { start } = series.raw;
-  const openingAt = new Float64Array(selection.positions.length);
-  const closingAt = new Float64Array(selection.positions.length);
-  const customers = new Int32Array(length + 1);
   let slot = 0;
 
-  const { values, count } = series.raw;
+  const { values: raw, count } = series.raw;
   for (const position of selection.positions) {
     // "Never had ARR > 0 before m" looks back to the account's first recorded month, not just the period.
     const firstMonth = start + (first[position] as number);
     const row = position * count;
     let previous = series.at(position, from - 1);
-    openingAt[slot] = previous;
+    const kept = slot * (length + 1);
+    if (values !== null) values[kept] = previous;
+    t.openingAt[slot] = previous;
     if (previous > 0) customers[0] = (customers[0] as number) + 1;
     let kinds = 0;
     for (let month = from; month <= to; month += 1) {
       // Recorded ARR > 0 is never bridged: read it straight from the row; zeros go through the grace rule.
       const offset0 = month - start;
-      const recorded = offset0 >= 0 && offset0 < count ? (values[row + offset0] as number) : 0;
+      const recorded = offset0 >= 0 && offset0 < count ? (raw[row + offset0] as number) : 0;
       const current = recorded > 0 ? recorded : series.at(position, month);
       const offset = month - from;
+      if (values !== null) values[kept + offset + 1] = current;
       opening[offset] = (opening[offset] as number) + previous;
       closing[offset] = (closing[offset] as number) + current;
       if (current > 0) customers[offset + 1] = (customers[offset + 1] as number) + 1;
@@ -202,11 +244,75 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
       }
       previous = current;
     }
-    closingAt[slot] = previous;
+    t.closingAt[slot] = previous;
     slot += 1;
-    if (kinds !== 0) for (let code = 0; code < MOVEMENT_KINDS.length; code += 1) if (kinds & (1 << code)) accounts[code] = (accounts[code] as number) + 1;
+    countKinds(accounts, kinds);
   }
+  return finishWaterfall(period, t);
+}
 
+function countKinds(accounts: Int32Array, kinds: number): void {
+  if (kinds !== 0) for (let code = 0; code < MOVEMENT_KINDS.length; code += 1) if (kinds & (1 << code)) accounts[code] = (accounts[code] as number) + 1;
+}
+
+/**
+ * The waterfall of `selection`, a subset of `facts.selection`, summed from the facts: the same passes in the same
+ * account order as `waterfallOf`, without reading the ARR matrix or bridging a gap again.
+ */
+export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, period: Period): WaterfallCore {
+  const length = monthIndex(period.to) - monthIndex(period.from) + 1;
+  const t = emptySums(length, selection.positions.length);
+  const { opening, closing, sums, customers, accounts, columns } = t;
+  const place = slotOf(facts.selection);
+  const { values } = facts;
+  let slot = 0;
+  for (const position of selection.positions) {
+    const kept = (place[position] as number) * (length + 1);
+    let previous = values[kept] as number;
+    t.openingAt[slot] = previous;
+    if (previous > 0) customers[0] = (customers[0] as number) + 1;
+    for (let offset = 0; offset < length; offset += 1) {
+      const current = values[kept + offset + 1] as number;
+      opening[offset] = (opening[offset] as number) + previous;
+      closing[offset] = (closing[offset] as number) + current;
+      if (current > 0) customers[offset + 1] = (customers[offset + 1] as number) + 1;
+      previous = current;
+    }
+    t.closingAt[slot] = previous;
+    slot += 1;
+  }
+  // The selection's movements, in the facts' order (account, then month): each month's sums add them as `waterfallOf` does.
+  const all = facts.core.movementColumns;
+  const from = monthIndex(period.from);
+  let current = -1;
+  let kinds = 0;
+  for (let row = 0; row < all.position.length; row += 1) {
+    const position = all.position.at(row);
+    if (!isSelected(selection, position)) continue;
+    if (position !== current) {
+      countKinds(accounts, kinds);
+      current = position;
+      kinds = 0;
+    }
+    const month = all.month.at(row);
+    const code = all.kind.at(row);
+    const amount = all.amount.at(row);
+    const cell = (month - from) * MOVEMENT_KINDS.length + code;
+    sums[cell] = (sums[cell] as number) + amount;
+    columns.position.push(position);
+    columns.month.push(month);
+    columns.kind.push(code);
+    columns.amount.push(amount);
+    kinds |= 1 << code;
+  }
+  countKinds(accounts, kinds);
+  return finishWaterfall(period, t);
+}
+
+function finishWaterfall(period: Period, t: WaterfallSums): WaterfallCore {
+  const from = monthIndex(period.from);
+  const length = t.opening.length;
+  const { opening, closing, sums, accounts } = t;
   // Money totals in whole cents (money.ts): no binary noise (227749585.8, not 227749585.7999999), and each month's
   // opening + movements = closing exactly in cents, months chained (a month opens where the one before closed).
   // Rounding the parts can leave the closing a few cents off their sum: the largest movement of the month carries
@@ -238,11 +344,11 @@ export function waterfallOf(selection: Selection, { period, graceMonths, asOf }:
     closing: (months[months.length - 1] as ArrWaterfallMonth).closing,
     netNew,
     months,
-    movementColumns: columns,
+    movementColumns: t.columns,
     accountsByKind,
-    openingAt,
-    closingAt,
-    customers,
+    openingAt: t.openingAt,
+    closingAt: t.closingAt,
+    customers: t.customers,
   };
 }
 

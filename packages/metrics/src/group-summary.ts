@@ -108,6 +108,33 @@ export function accountTotalsOf(selection: Selection, cores: GroupCores): Accoun
   return totals;
 }
 
+/**
+ * The totals of `selection`, a subset of `from`, read from the totals of `from` (each account's share does not
+ * depend on which other accounts are selected); `waterfall` is the selection's own, for its opening and closing.
+ */
+export function accountTotalsFrom(selection: Selection, from: Selection, all: AccountTotals, waterfall: WaterfallCore): AccountTotals {
+  const m = selection.positions.length;
+  const place = slotOf(from);
+  const K = MOVEMENT_KINDS.length;
+  const totals: AccountTotals = {
+    opening: waterfall.openingAt, closing: waterfall.closingAt, kinds: new Float64Array(m * K),
+    startArr: new Float64Array(m), endArr: new Float64Array(m), kept: new Float64Array(m),
+    dueCount: new Float64Array(m), dueArr: new Float64Array(m), renewalArr: new Float64Array(m), renewal: new Uint8Array(m),
+  };
+  for (let k = 0; k < m; k += 1) {
+    const j = place[selection.positions[k] as number] as number;
+    totals.kinds.set(all.kinds.subarray(j * K, j * K + K), k * K);
+    totals.startArr[k] = all.startArr[j] as number;
+    totals.endArr[k] = all.endArr[j] as number;
+    totals.kept[k] = all.kept[j] as number;
+    totals.dueCount[k] = all.dueCount[j] as number;
+    totals.dueArr[k] = all.dueArr[j] as number;
+    totals.renewalArr[k] = all.renewalArr[j] as number;
+    totals.renewal[k] = all.renewal[j] as number;
+  }
+  return totals;
+}
+
 interface Tally {
   summary: GroupSummary;
   startingArr: number;

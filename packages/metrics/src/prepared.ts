@@ -10,7 +10,7 @@
  */
 import { accountSummaryTable } from './account-summaries.js';
 import { stableNumberOrder } from './sort.js';
-import { waterfallOf, waterfallResult, type ArrWaterfall, type MovementKind, type WaterfallCore } from './arr-movements.js';
+import { waterfallFactsOf, waterfallFromFacts, waterfallOf, waterfallResult, type ArrWaterfall, type MovementKind, type WaterfallCore, type WaterfallFacts } from './arr-movements.js';
 import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
@@ -20,7 +20,7 @@ import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
 import { earlyWarningsOf, warningTotalsOf, type EarlyWarnings } from './early-warnings.js';
-import { accountTotalsOf, groupSummariesOf, type GroupSummary } from './group-summary.js';
+import { accountTotalsFrom, accountTotalsOf, groupSummariesOf, type AccountTotals, type GroupSummary } from './group-summary.js';
 import {
   healthDistributionOf, healthQuadrantsOf, healthScoresOf, quadrantRow, quadrantsResult, healthScoresResult,
   type HealthDistribution, type HealthQuadrants, type HealthScoresCore, type QuadrantAccount, type QuadrantsCore, type HealthScores,
@@ -29,7 +29,7 @@ import type { HealthModel, HealthTier } from './health-model.js';
 import { transitionsOf, transitionsResult, type HealthTransitions, type TransitionsCore } from './health-transitions.js';
 import { npsOf, type NpsResult } from './nps.js';
 import { ratio } from './ratio.js';
-import { funnelOfCore, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalSummary } from './renewals.js';
+import { funnelOfCore, renewalsFrom, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalSummary } from './renewals.js';
 import { retentionOf, retentionResult, type RetentionCore, type RetentionResult } from './retention.js';
 import { checkQuery, narrowTable, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec, type RowTable } from './rows.js';
 import {
@@ -205,6 +205,14 @@ export interface PreparedDataset {
   defaultPeriod(): Period;
   /** Bytes the index holds in typed arrays: the ARR matrix, and everything (matrices, columns) built so far. */
   memory(): { arrMatrixBytes: number; indexBytes: number };
+  /**
+   * What any filtered view of these settings is summed from, as steps for a host to run while it is idle (a worker
+   * between views, `serveCsRequests` does): the view's unfiltered facts (its period's and comparison's waterfall and
+   * renewals, its account totals, the renewals ahead and the health validation facts). Each step takes tens of
+   * milliseconds at 100,000 accounts, nothing when already done; a filter change afterwards sums its accounts from
+   * them instead of passing over the index again. Results are the same either way.
+   */
+  prefetch(options: ViewOptions): Array<() => void>;
 }
 
 /**
@@ -212,8 +220,12 @@ export interface PreparedDataset {
  * and slow every view down (measured on the 100k demo's requests: 128 entries cost 10-15% more than 64).
  */
 const MAX_CACHED = 64;
-/** Per-row facts kept for unfiltered views (a few settings' worth). */
-const MAX_FACTS = 8;
+/**
+ * Facts kept for unfiltered views, which filtered views of the same settings are summed from: an unfiltered view
+ * keeps up to seven (its period's and its comparison's waterfall and renewals, its account totals, the renewals
+ * ahead, the health validation), so about two views' worth.
+ */
+const MAX_FACTS = 12;
 
 /** A small cache that forgets the least recently used entries past its size, so a long-running server stays bounded. */
 class ResultCache {
@@ -308,17 +320,36 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   };
   const modelKey = (model: HealthModel) => JSON.stringify(model);
 
-  const waterfall = (view: View, period: Period, asOf: DateString) =>
-    cache.get(`waterfall|${selectionKey(view)}|${period.from}|${period.to}|${view.graceMonths}|${asOf}`,
-      () => waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
+  /**
+   * A view without filters keeps its waterfall's facts (each account's ARR by month, its movements); a filtered
+   * view of the same settings sums its accounts from them when they are kept, else passes over the ARR itself.
+   */
+  const waterfall = (view: View, period: Period, asOf: DateString) => {
+    const settings = `${period.from}|${period.to}|${view.graceMonths}|${asOf}`;
+    return cache.get(`waterfall|${selectionKey(view)}|${settings}`, () => {
+      const kept = `waterfall|${settings}|${scopeKey(view)}`;
+      if (activeFilters(view.filters).length === 0) {
+        return facts.get(kept, () => waterfallFactsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf })).core;
+      }
+      const found = facts.peek<WaterfallFacts>(kept);
+      return found ? waterfallFromFacts(selectionOf(view), found, period) : waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf });
+    });
+  };
   const retention = (view: View, period: Period) => {
     const start = addMonthsToMonth(period.from, -1);
     return cache.get(`retention|${selectionKey(view)}|${period.from}|${period.to}`,
       () => retentionOf(selectionOf(view), monthIndex(period.from) - 1, monthIndex(period.to), start, period.to));
   };
-  const renewals = (view: View, period: Period, asOf: DateString) =>
-    cache.get(`renewals|${selectionKey(view)}|${period.from}|${period.to}|${view.graceMonths}|${asOf}`,
-      () => renewalsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
+  /** As the waterfall: a filtered view takes its accounts' due contracts from the unfiltered view's, when kept. */
+  const renewals = (view: View, period: Period, asOf: DateString) => {
+    const settings = `${period.from}|${period.to}|${view.graceMonths}|${asOf}`;
+    return cache.get(`renewals|${selectionKey(view)}|${settings}`, () => {
+      const kept = `renewals|${settings}|${scopeKey(view)}`;
+      if (activeFilters(view.filters).length === 0) return facts.get(kept, () => renewalsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
+      const all = facts.peek<RenewalCore>(kept);
+      return all ? renewalsFrom(selectionOf(view), all) : renewalsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf });
+    });
+  };
   const nps = (view: View, period: Period) =>
     cache.get(`nps|${selectionKey(view)}|${period.from}|${period.to}`, () => npsOf(selectionOf(view), period));
   const warnings = (view: View, month: Month) =>
@@ -358,10 +389,19 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       () => groupSummariesOf(selectionOf(view), dimension, accountTotals(view)));
   const accountTotals = (view: View) =>
     cache.get(`totals|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
-      () => accountTotalsOf(selectionOf(view), {
-        waterfall: waterfall(view, view.period, view.asOf), retention: retention(view, view.period),
-        renewals: renewals(view, view.period, view.asOf), graceMonths: view.graceMonths, asOf: view.asOf,
-      }));
+      () => {
+        const cores = (v: View) => ({
+          waterfall: waterfall(v, v.period, v.asOf), retention: retention(v, v.period), renewals: renewals(v, v.period, v.asOf), graceMonths: v.graceMonths, asOf: v.asOf,
+        });
+        // Each account's share is the same in any view of these settings: a filtered view picks its accounts' from
+        // the unfiltered view's, when kept.
+        const kept = `totals|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${scopeKey(view)}`;
+        if (activeFilters(view.filters).length === 0) {
+          return facts.get(kept, () => ({ selection: selectionOf(view), totals: accountTotalsOf(selectionOf(view), cores(view)) })).totals;
+        }
+        const all = facts.peek<{ selection: Selection; totals: AccountTotals }>(kept);
+        return all ? accountTotalsFrom(selectionOf(view), all.selection, all.totals, waterfall(view, view.period, view.asOf)) : accountTotalsOf(selectionOf(view), cores(view));
+      });
   const kpis = (view: View) => {
     const main = kpisOf(waterfall(view, view.period, view.asOf), retention(view, view.period), renewals(view, view.period, view.asOf),
       nps(view, view.period), warningTotals(view, view.period.to));
@@ -534,6 +574,18 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       return cache.get(`metric|${part}|${JSON.stringify(view)}`, () => parts[part](view));
     },
     kpis: (options) => kpis(resolveView(options)),
+    prefetch(options) {
+      const { filters: _filters, selection: _selection, ...settings } = resolveView(options);
+      const all: View = { ...settings, filters: {}, selection: null };
+      const compare = all.comparisonPeriod;
+      const compareAsOf = compare ? lastDayOfMonth(compare.to) : all.asOf;
+      const steps: Array<() => unknown> = [
+        () => waterfall(all, all.period, all.asOf), () => renewals(all, all.period, all.asOf),
+        ...(compare ? [() => waterfall(all, compare, compareAsOf), () => renewals(all, compare, compareAsOf)] : []),
+        () => accountTotals(all), () => aheadFacts(all), () => validationFacts(all),
+      ];
+      return steps.map((step) => () => { step(); });
+    },
     rowsAll: (options, rowSet) => {
       const table = tableOf(resolveView(options), rowSet);
       return Array.from({ length: table.length }, (_, i) => table.row(i));

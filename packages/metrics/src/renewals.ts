@@ -20,7 +20,7 @@ import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { cached, contractEnd, contractStart, OPEN_END, type ContractColumns, type DatasetIndex } from './dataset-index.js';
 import { FUNNEL_STAGES, funnelDepth, type FunnelStageName } from './domain.js';
 import { ratio } from './ratio.js';
-import { slotOf, wholeDataset, type Selection } from './selection.js';
+import { isSelected, slotOf, wholeDataset, type Selection } from './selection.js';
 import type { DateString, Dataset, Period } from './types.js';
 
 export type RenewalStatus = 'renewed' | 'renewed-late' | 'open' | 'in-grace' | 'churned';
@@ -211,6 +211,27 @@ export function dueWithStatus(
 export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: RenewalSettings): RenewalCore {
   const { dueRows, renewal, status } = dueWithStatus(selection, monthIndex(period.from), monthIndex(period.to), graceMonths, asOf);
   return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, dueRows, renewal, status), dueRows, renewal, status };
+}
+
+/**
+ * The renewals of `selection` read from those of a selection it is part of (`all`, same settings): its accounts'
+ * due contracts, in the same due order, with their renewals and statuses, then summed as `renewalsOf` sums them.
+ */
+export function renewalsFrom(selection: Selection, all: RenewalCore): RenewalCore {
+  const c = selection.index.contracts;
+  const keep = new Int32Array(all.dueRows.length);
+  let n = 0;
+  for (let i = 0; i < all.dueRows.length; i += 1) if (isSelected(selection, c.account[all.dueRows[i] as number] as number)) keep[n++] = i;
+  const dueRows = new Int32Array(n);
+  const renewal = new Int32Array(n);
+  const status = new Uint8Array(n);
+  for (let k = 0; k < n; k += 1) {
+    const i = keep[k] as number;
+    dueRows[k] = all.dueRows[i] as number;
+    renewal[k] = all.renewal[i] as number;
+    status[k] = all.status[i] as number;
+  }
+  return { ...summarizeRenewalRows(selection, all.period, all.asOf, all.graceMonths, dueRows, renewal, status), dueRows, renewal, status };
 }
 
 /** Aggregates due contracts into the summary figures (shared by `renewals` and per-group breakdowns). */

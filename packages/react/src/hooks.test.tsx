@@ -1,10 +1,10 @@
 /** @vitest-environment jsdom */
 import { accountStory, answerRequest, arrMovements, arrTrend, computeDashboard, filterDataset, parseRequest, prepareDataset, renewalsAhead } from '@cskit/metrics';
-import type { CsRequest } from '@cskit/metrics';
+import type { CsRequest, PreparedDataset } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CsKitProvider, useCsActions, useCsStore } from './context.js';
 import { useDrillDown } from './drill-down.js';
 import { createFormatters } from './formatters.js';
@@ -276,6 +276,26 @@ describe('asynchronous sources', () => {
     const aborted = source.request({ kind: 'summary', view: { period } }, abort.signal);
     abort.abort();
     await expect(aborted).rejects.toThrow(/abort/i);
+    channel.port1.close();
+  });
+
+  it('a worker prefetches, once idle, what a filter change of the last view is summed from; answers stay the same', async () => {
+    const channel = new MessageChannel();
+    const engine = prepareDataset({ ...sample });
+    const ran: number[] = [];
+    const spied: PreparedDataset = { ...engine, prefetch: (view) => engine.prefetch(view).map((step, i) => () => { ran.push(i); step(); }) };
+    const serve = serveCsRequests(channel.port2, () => spied, { prefetchAfterMs: 0 });
+    channel.port2.onmessage = (event) => serve(event.data);
+    channel.port1.start();
+    const source = workerSource(channel.port1);
+    await source.request({ kind: 'metric', view: { period, filters: { segment: ['SMB'] } }, metric: 'kpis' });
+    // Seven steps: the period's and the comparison's waterfall and renewals, account totals, renewals ahead, validation.
+    await vi.waitFor(() => expect(ran).toEqual([0, 1, 2, 3, 4, 5, 6]));
+    const view = { period, filters: { segment: ['MM'] } };
+    const fresh = prepareDataset({ ...sample });
+    for (const metric of ['kpis', 'waterfall', 'breakdowns', 'renewalFunnel', 'csmScorecard'] as const) {
+      expect(await source.request({ kind: 'metric', view, metric })).toEqual(fresh.metric(view, metric));
+    }
     channel.port1.close();
   });
 

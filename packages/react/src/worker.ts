@@ -4,15 +4,17 @@
  * `@cskit/react/worker`, so a worker bundle carries `@cskit/metrics` and nothing of React.
  *
  * Messages: `{ cskit: 'request', id, request }` and `{ cskit: 'abort', id }` to the worker;
- * `{ cskit: 'answer', id, result }` or `{ cskit: 'failure', id, message }` back.
+ * `{ cskit: 'answer', id, result }` or `{ cskit: 'failure', id, message }` back, several at once as
+ * `{ cskit: 'replies', replies }` (answers ready together reach the page in one task, so it renders them once).
  */
 import { answerRequest, parseRequest } from '@cskit/metrics';
-import type { CsRequestKind, CsResponses, PreparedDataset } from '@cskit/metrics';
+import type { CsRequestKind, CsResponses, PreparedDataset, ViewOptions } from '@cskit/metrics';
 import { sourceId } from './source.js';
 import type { CsRequestOf, CsSource } from './source.js';
 
 export type CsWorkerCall = { cskit: 'request'; id: number; request: unknown } | { cskit: 'abort'; id: number };
 export type CsWorkerReply = { cskit: 'answer'; id: number; result: unknown } | { cskit: 'failure'; id: number; message: string };
+export type CsWorkerMessage = CsWorkerReply | { cskit: 'replies'; replies: CsWorkerReply[] };
 
 /** The part of a Worker (or MessagePort) the page side uses. */
 export interface CsWorkerLike {
@@ -41,8 +43,10 @@ export function workerSource(
           signal?.removeEventListener('abort', onAbort);
         };
         const onMessage = (event: MessageEvent) => {
-          const reply = event.data as CsWorkerReply | undefined;
-          if (!reply || typeof reply !== 'object' || !('cskit' in reply) || reply.id !== id) return;
+          const message = event.data as CsWorkerMessage | undefined;
+          if (!message || typeof message !== 'object' || !('cskit' in message)) return;
+          const reply = message.cskit === 'replies' ? message.replies.find((one) => one.id === id) : message;
+          if (!reply || reply.id !== id) return;
           done();
           if (reply.cskit === 'answer') {
             options.onAnswer?.(request, reply.result);
@@ -77,26 +81,96 @@ export interface CsWorkerScope {
  * Returns false for messages that are not cskit's, so a worker can handle its own next to them. Requests wait in a
  * queue and are answered one per task, so an abort that arrives meanwhile (the view changed again) skips its work.
  */
-export function serveCsRequests(
-  scope: CsWorkerScope, engine: () => PreparedDataset | null, options: { onAnswered?: (request: unknown, ms: number) => void } = {},
-): (data: unknown) => boolean {
+export interface ServeOptions {
+  onAnswered?: (request: unknown, ms: number) => void;
+  /**
+   * Milliseconds without a request after which the worker prefetches, one step per task, what a filtered view of
+   * the last view's settings is summed from (`PreparedDataset.prefetch`), so the next filter change costs a masked
+   * sum. A request that arrives meanwhile waits for one step at most. Default 100; `false` turns it off.
+   */
+  prefetchAfterMs?: number | false;
+  /** Answers ready within this many milliseconds of each other go to the page together. Default 32; 0 sends each at once. */
+  batchMs?: number;
+}
+
+export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedDataset | null, options: ServeOptions = {}): (data: unknown) => boolean {
   const queue: Array<{ id: number; request: unknown }> = [];
   let scheduled = false;
+  /** The settings of the last view asked for, and the prefetch steps still to run for them. */
+  let lastView: ViewOptions | null = null;
+  let prefetchTimer: ReturnType<typeof setTimeout> | null = null;
+  let steps: Array<() => void> = [];
   const next = () => {
     scheduled = false;
     const call = queue.shift();
-    if (!call) return;
+    if (!call) {
+      prefetchStep();
+      return;
+    }
     if (queue.length > 0) schedule();
     try {
       const current = engine();
       if (!current) throw new Error('no dataset in the worker yet');
       const started = performance.now();
-      const result = answerRequest(current, parseRequest(call.request));
+      const request = parseRequest(call.request);
+      const result = answerRequest(current, request);
+      if (request.kind === 'summary' || request.kind === 'metric') lastView = request.view;
       options.onAnswered?.(call.request, performance.now() - started);
-      scope.postMessage({ cskit: 'answer', id: call.id, result } satisfies CsWorkerReply);
+      send({ cskit: 'answer', id: call.id, result });
     } catch (error) {
-      scope.postMessage({ cskit: 'failure', id: call.id, message: error instanceof Error ? error.message : String(error) } satisfies CsWorkerReply);
+      send({ cskit: 'failure', id: call.id, message: error instanceof Error ? error.message : String(error) });
     }
+    if (queue.length === 0) {
+      flush();
+      planPrefetch();
+    }
+  };
+  /**
+   * Answers wait while more requests are queued, up to `batchMs` after the first of them: the page then handles
+   * them in one task and renders once, instead of once per answer (its rendering competes with this worker for the
+   * cores).
+   */
+  const outbox: CsWorkerReply[] = [];
+  let oldest = 0;
+  const send = (reply: CsWorkerReply) => {
+    if (outbox.length === 0) oldest = performance.now();
+    outbox.push(reply);
+    if (performance.now() - oldest >= (options.batchMs ?? 32)) flush();
+  };
+  const flush = () => {
+    if (outbox.length === 0) return;
+    const replies = outbox.splice(0);
+    scope.postMessage(replies.length === 1 ? replies[0] : ({ cskit: 'replies', replies } satisfies CsWorkerMessage));
+  };
+  const planPrefetch = () => {
+    const after = options.prefetchAfterMs ?? 100;
+    if (after === false || lastView === null) return;
+    const view = lastView;
+    lastView = null;
+    prefetchTimer = setTimeout(() => {
+      prefetchTimer = null;
+      const current = engine();
+      if (!current || queue.length > 0) return;
+      try {
+        steps = current.prefetch(view);
+      } catch {
+        steps = [];
+      }
+      schedule();
+    }, after);
+    (prefetchTimer as { unref?: () => void }).unref?.();
+  };
+  /** One prefetch step, then the next in its own task, while no request waits. */
+  const prefetchStep = () => {
+    const step = steps.shift();
+    if (!step) return;
+    try {
+      step();
+    } catch {
+      // Best effort: the view's own requests report what is wrong with it.
+      steps = [];
+    }
+    if (steps.length > 0) schedule();
   };
   // One request per task, through a MessageChannel: nested timers are clamped to 4 ms, a message is not.
   const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
@@ -120,6 +194,10 @@ export function serveCsRequests(
       return true;
     }
     if (call.cskit !== 'request') return false;
+    // A new view: what was prefetched for the last one may no longer be what the next filter change needs.
+    if (prefetchTimer !== null) clearTimeout(prefetchTimer);
+    prefetchTimer = null;
+    steps = [];
     queue.push({ id: call.id, request: call.request });
     schedule();
     return true;
