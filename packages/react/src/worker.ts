@@ -145,14 +145,15 @@ export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedData
   const planPrefetch = () => {
     const after = options.prefetchAfterMs ?? 100;
     if (after === false || lastView === null) return;
+    // Planned again after every burst of requests (a table's pages too): steps already done cost a cache lookup.
     const view = lastView;
-    lastView = null;
     prefetchTimer = setTimeout(() => {
       prefetchTimer = null;
       const current = engine();
       if (!current || queue.length > 0) return;
       try {
-        steps = current.prefetch(view);
+        // Steps of an engine the worker has since replaced (new data) are dropped, not run.
+        steps = current.prefetch(view).map((step) => () => { if (engine() === current) step(); });
       } catch {
         steps = [];
       }
