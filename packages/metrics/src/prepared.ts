@@ -280,8 +280,10 @@ const engines = new WeakMap<Dataset, PreparedDataset>();
 export interface PrepareOptions {
   /**
    * Build every index up front and let go of the records only the index needs (ARR snapshots, health snapshots,
-   * activity): millions of small objects that a long-lived engine (a worker, a server) would otherwise keep alive
-   * and make every garbage collection walk. The engine's `dataset` then lacks those collections.
+   * activity), and pack the dated records (NPS, leads, advocacy, revenue): millions of small objects that a
+   * long-lived engine (a worker, a server) would otherwise keep alive and make every garbage collection walk. The
+   * engine's `dataset` then lacks those collections. A compact engine also keeps the facts of every unfiltered
+   * view's waterfall, so filter changes are summed from them (another engine keeps them when `prefetch`ed).
    */
   compact?: boolean;
 }
@@ -291,13 +293,13 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
   if (!engine) {
     const index = indexDataset(dataset);
     if (options.compact) compactIndex(index, (i) => { activityMatrix(i); snapshotSides(i); });
-    engine = createEngine(index);
+    engine = createEngine(index, options.compact === true);
     engines.set(dataset, engine);
   }
   return engine;
 }
 
-function createEngine(index: DatasetIndex): PreparedDataset {
+function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset {
   const cache = new ResultCache(MAX_CACHED);
   const facts = new ResultCache(MAX_FACTS);
   const names = (position: number) => (index.accounts[position] as { name: string }).name;
@@ -327,14 +329,19 @@ function createEngine(index: DatasetIndex): PreparedDataset {
   const waterfall = (view: View, period: Period, asOf: DateString) => {
     const settings = `${period.from}|${period.to}|${view.graceMonths}|${asOf}`;
     return cache.get(`waterfall|${selectionKey(view)}|${settings}`, () => {
-      const kept = `waterfall|${settings}|${scopeKey(view)}`;
+      const found = facts.peek<WaterfallFacts>(`waterfall|${settings}|${scopeKey(view)}`);
       if (activeFilters(view.filters).length === 0) {
-        return facts.get(kept, () => waterfallFactsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf })).core;
+        // A long-lived (compact) engine keeps the facts of every unfiltered waterfall; another only when prefetched
+        // (the facts hold each account's ARR by month: 10 MB at 100,000 accounts and a year).
+        return keepFacts ? waterfallFacts(view, period, asOf).core : (found?.core ?? waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
       }
-      const found = facts.peek<WaterfallFacts>(kept);
       return found ? waterfallFromFacts(selectionOf(view), found, period) : waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf });
     });
   };
+  /** The facts of the waterfall of `view` without its filters. */
+  const waterfallFacts = (view: View, period: Period, asOf: DateString) =>
+    facts.get(`waterfall|${period.from}|${period.to}|${view.graceMonths}|${asOf}|${scopeKey(view)}`,
+      () => waterfallFactsOf(selectionOf({ ...view, filters: {} }), { period, graceMonths: view.graceMonths, asOf }));
   const retention = (view: View, period: Period) => {
     const start = addMonthsToMonth(period.from, -1);
     return cache.get(`retention|${selectionKey(view)}|${period.from}|${period.to}`,
@@ -580,8 +587,8 @@ function createEngine(index: DatasetIndex): PreparedDataset {
       const compare = all.comparisonPeriod;
       const compareAsOf = compare ? lastDayOfMonth(compare.to) : all.asOf;
       const steps: Array<() => unknown> = [
-        () => waterfall(all, all.period, all.asOf), () => renewals(all, all.period, all.asOf),
-        ...(compare ? [() => waterfall(all, compare, compareAsOf), () => renewals(all, compare, compareAsOf)] : []),
+        () => waterfallFacts(all, all.period, all.asOf), () => renewals(all, all.period, all.asOf),
+        ...(compare ? [() => waterfallFacts(all, compare, compareAsOf), () => renewals(all, compare, compareAsOf)] : []),
         () => accountTotals(all), () => aheadFacts(all), () => validationFacts(all),
       ];
       return steps.map((step) => () => { step(); });
