@@ -9,7 +9,8 @@ const groups = report.files.flatMap((f) => f.groups);
 const mean = (group, prefix) => group.benchmarks.find((b) => b.name.startsWith(prefix))?.mean ?? Number.NaN;
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-const rows = groups.map((group) => {
+// The metrics groups only (those with the Arquero peer): the engine's groups have their own peers and report.
+const rows = groups.filter((group) => group.benchmarks.some((b) => b.name.startsWith('arquero'))).map((group) => {
   const accounts = Number(group.fullName.match(/([\d,]+) accounts/)?.[1].replace(/,/g, ''));
   return {
     accounts,
