@@ -323,39 +323,51 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
   const modelKey = (model: HealthModel) => JSON.stringify(model);
 
   /**
-   * A view without filters keeps its waterfall's facts (each account's ARR by month, its movements); a filtered
-   * view of the same settings sums its accounts from them when they are kept, else passes over the ARR itself.
+   * A part a filtered view can sum from the facts of its view without filters (same settings and scope): a view
+   * without filters computes the facts and keeps them (with `keep` false it only uses facts already kept, by
+   * `prefetch`); a filtered view derives its result from them when kept, else computes it for its own accounts.
+   * Either way the result is the same.
    */
-  const waterfall = (view: View, period: Period, asOf: DateString) => {
-    const settings = `${period.from}|${period.to}|${view.graceMonths}|${asOf}`;
-    return cache.get(`waterfall|${selectionKey(view)}|${settings}`, () => {
-      const found = facts.peek<WaterfallFacts>(`waterfall|${settings}|${scopeKey(view)}`);
-      if (activeFilters(view.filters).length === 0) {
-        // A long-lived (compact) engine keeps the facts of every unfiltered waterfall; another only when prefetched
-        // (the facts hold each account's ARR by month: 10 MB at 100,000 accounts and a year).
-        return keepFacts ? waterfallFacts(view, period, asOf).core : (found?.core ?? waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
-      }
-      return found ? waterfallFromFacts(selectionOf(view), found, period) : waterfallOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf });
-    });
+  const viaFacts = <F, T>(view: View, key: string, how: {
+    facts: (all: Selection) => F; result: (facts: F) => T; derive: (selection: Selection, facts: F) => T;
+    direct: (selection: Selection) => T; keep?: boolean;
+  }): T => {
+    const kept = `${key}|${scopeKey(view)}`;
+    const found = facts.peek<F>(kept);
+    if (activeFilters(view.filters).length > 0) return found === undefined ? how.direct(selectionOf(view)) : how.derive(selectionOf(view), found);
+    if (how.keep === false) return found === undefined ? how.direct(selectionOf(view)) : how.result(found);
+    return how.result(facts.get(kept, () => how.facts(selectionOf(view))));
   };
-  /** The facts of the waterfall of `view` without its filters. */
+  const unfiltered = (view: View): View => ({ ...view, filters: {}, selection: null });
+
+  /**
+   * The waterfall's facts are each account's ARR by month and its movements (10 MB at 100,000 accounts and a year):
+   * a long-lived (compact) engine keeps them for every view without filters, another only when prefetched.
+   */
+  const waterfallHow = (view: View, period: Period, asOf: DateString) => ({
+    facts: (all: Selection) => waterfallFactsOf(all, { period, graceMonths: view.graceMonths, asOf }),
+    result: (kept: WaterfallFacts) => kept.core,
+    derive: (selection: Selection, kept: WaterfallFacts) => waterfallFromFacts(selection, kept, period),
+    direct: (selection: Selection) => waterfallOf(selection, { period, graceMonths: view.graceMonths, asOf }),
+  });
+  const waterfallKey = (view: View, period: Period, asOf: DateString) => `waterfall|${period.from}|${period.to}|${view.graceMonths}|${asOf}`;
+  const waterfall = (view: View, period: Period, asOf: DateString) =>
+    cache.get(`waterfall|${selectionKey(view)}|${period.from}|${period.to}|${view.graceMonths}|${asOf}`,
+      () => viaFacts(view, waterfallKey(view, period, asOf), { ...waterfallHow(view, period, asOf), keep: keepFacts }));
+  /** The facts of the waterfall of `view` without its filters, kept. */
   const waterfallFacts = (view: View, period: Period, asOf: DateString) =>
-    facts.get(`waterfall|${period.from}|${period.to}|${view.graceMonths}|${asOf}|${scopeKey(view)}`,
-      () => waterfallFactsOf(selectionOf({ ...view, filters: {} }), { period, graceMonths: view.graceMonths, asOf }));
+    viaFacts(unfiltered(view), waterfallKey(view, period, asOf), { ...waterfallHow(view, period, asOf), keep: true });
   const retention = (view: View, period: Period) => {
     const start = addMonthsToMonth(period.from, -1);
     return cache.get(`retention|${selectionKey(view)}|${period.from}|${period.to}`,
       () => retentionOf(selectionOf(view), monthIndex(period.from) - 1, monthIndex(period.to), start, period.to));
   };
-  /** As the waterfall: a filtered view takes its accounts' due contracts from the unfiltered view's, when kept. */
+  /** A filtered view takes its accounts' due contracts, statuses and renewals from the unfiltered view's. */
   const renewals = (view: View, period: Period, asOf: DateString) => {
     const settings = `${period.from}|${period.to}|${view.graceMonths}|${asOf}`;
-    return cache.get(`renewals|${selectionKey(view)}|${settings}`, () => {
-      const kept = `renewals|${settings}|${scopeKey(view)}`;
-      if (activeFilters(view.filters).length === 0) return facts.get(kept, () => renewalsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf }));
-      const all = facts.peek<RenewalCore>(kept);
-      return all ? renewalsFrom(selectionOf(view), all) : renewalsOf(selectionOf(view), { period, graceMonths: view.graceMonths, asOf });
-    });
+    const direct = (selection: Selection) => renewalsOf(selection, { period, graceMonths: view.graceMonths, asOf });
+    return cache.get(`renewals|${selectionKey(view)}|${settings}`,
+      () => viaFacts(view, `renewals|${settings}`, { facts: direct, result: (all) => all, derive: renewalsFrom, direct }));
   };
   const nps = (view: View, period: Period) =>
     cache.get(`nps|${selectionKey(view)}|${period.from}|${period.to}`, () => npsOf(selectionOf(view), period));
@@ -396,18 +408,18 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
       () => groupSummariesOf(selectionOf(view), dimension, accountTotals(view)));
   const accountTotals = (view: View) =>
     cache.get(`totals|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`,
+      // Each account's share is the same in any view of these settings: a filtered view picks its accounts'.
       () => {
-        const cores = (v: View) => ({
-          waterfall: waterfall(v, v.period, v.asOf), retention: retention(v, v.period), renewals: renewals(v, v.period, v.asOf), graceMonths: v.graceMonths, asOf: v.asOf,
+        const direct = (selection: Selection) => accountTotalsOf(selection, {
+          waterfall: waterfall(view, view.period, view.asOf), retention: retention(view, view.period), renewals: renewals(view, view.period, view.asOf),
+          graceMonths: view.graceMonths, asOf: view.asOf,
         });
-        // Each account's share is the same in any view of these settings: a filtered view picks its accounts' from
-        // the unfiltered view's, when kept.
-        const kept = `totals|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${scopeKey(view)}`;
-        if (activeFilters(view.filters).length === 0) {
-          return facts.get(kept, () => ({ selection: selectionOf(view), totals: accountTotalsOf(selectionOf(view), cores(view)) })).totals;
-        }
-        const all = facts.peek<{ selection: Selection; totals: AccountTotals }>(kept);
-        return all ? accountTotalsFrom(selectionOf(view), all.selection, all.totals, waterfall(view, view.period, view.asOf)) : accountTotalsOf(selectionOf(view), cores(view));
+        return viaFacts(view, `totals|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}`, {
+          facts: (all) => ({ all, totals: direct(all) }),
+          result: (kept: { all: Selection; totals: AccountTotals }) => kept.totals,
+          derive: (selection, kept) => accountTotalsFrom(selection, kept.all, kept.totals, waterfall(view, view.period, view.asOf)),
+          direct,
+        });
       });
   const kpis = (view: View) => {
     const main = kpisOf(waterfall(view, view.period, view.asOf), retention(view, view.period), renewals(view, view.period, view.asOf),
@@ -582,16 +594,14 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
     },
     kpis: (options) => kpis(resolveView(options)),
     prefetch(options) {
-      const { filters: _filters, selection: _selection, ...settings } = resolveView(options);
-      const all: View = { ...settings, filters: {}, selection: null };
+      const all = unfiltered(resolveView(options));
       const compare = all.comparisonPeriod;
       const compareAsOf = compare ? lastDayOfMonth(compare.to) : all.asOf;
-      const steps: Array<() => unknown> = [
-        () => waterfallFacts(all, all.period, all.asOf), () => renewals(all, all.period, all.asOf),
-        ...(compare ? [() => waterfallFacts(all, compare, compareAsOf), () => renewals(all, compare, compareAsOf)] : []),
-        () => accountTotals(all), () => aheadFacts(all), () => validationFacts(all),
+      return [
+        () => { waterfallFacts(all, all.period, all.asOf); }, () => { renewals(all, all.period, all.asOf); },
+        ...(compare ? [() => { waterfallFacts(all, compare, compareAsOf); }, () => { renewals(all, compare, compareAsOf); }] : []),
+        () => { accountTotals(all); }, () => { aheadFacts(all); }, () => { validationFacts(all); },
       ];
-      return steps.map((step) => () => { step(); });
     },
     rowsAll: (options, rowSet) => {
       const table = tableOf(resolveView(options), rowSet);
