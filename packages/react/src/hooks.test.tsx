@@ -279,6 +279,27 @@ describe('asynchronous sources', () => {
     channel.port1.close();
   });
 
+  it('answers held back for a batch reach their requests, with one of them aborted; two answered together each reach their own', async () => {
+    const channel = new MessageChannel();
+    const engine = prepareDataset(sample);
+    const serve = serveCsRequests(channel.port2, () => engine, { batchMs: 60_000, prefetchAfterMs: false });
+    channel.port2.onmessage = (event) => serve(event.data);
+    channel.port1.start();
+    const source = workerSource(channel.port1);
+    const abort = new AbortController();
+    const kept = source.request({ kind: 'metric', view: { period }, metric: 'nps' });
+    const aborted = source.request({ kind: 'metric', view: { period }, metric: 'kpis' }, abort.signal);
+    abort.abort();
+    await expect(aborted).rejects.toThrow(/abort/i);
+    expect(await kept).toEqual(engine.metric({ period }, 'nps'));
+    // Two answered together arrive in one message, each to its own request.
+    const [a, b] = await Promise.all([
+      source.request({ kind: 'metric', view: { period }, metric: 'waterfall' }), source.request({ kind: 'metric', view: { period }, metric: 'retention' }),
+    ]);
+    expect([a, b]).toEqual([engine.metric({ period }, 'waterfall'), engine.metric({ period }, 'retention')]);
+    channel.port1.close();
+  });
+
   it('a worker prefetches, once idle, what a filter change of the last view is summed from; answers stay the same', async () => {
     const channel = new MessageChannel();
     const engine = prepareDataset({ ...sample });

@@ -104,6 +104,8 @@ export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedData
     scheduled = false;
     const call = queue.shift();
     if (!call) {
+      // The requests answers were held back for were aborted meanwhile: send what is held.
+      flush();
       prefetchStep();
       return;
     }
