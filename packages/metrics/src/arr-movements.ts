@@ -206,7 +206,7 @@ function waterfallPass(selection: Selection, { period, graceMonths, asOf }: Wate
   const to = monthIndex(period.to);
   const length = to - from + 1;
   const t = emptySums(length, selection.positions.length);
-  const { opening, closing, sums, customers, accounts, columns } = t;
+  const { customers, accounts } = t;
   const { start } = series.raw;
   let slot = 0;
 
@@ -228,18 +228,10 @@ function waterfallPass(selection: Selection, { period, graceMonths, asOf }: Wate
       const current = recorded > 0 ? recorded : series.at(position, month);
       const offset = month - from;
       if (values !== null) values[kept + offset + 1] = current;
-      opening[offset] = (opening[offset] as number) + previous;
-      closing[offset] = (closing[offset] as number) + current;
-      if (current > 0) customers[offset + 1] = (customers[offset + 1] as number) + 1;
+      addMonth(t, offset, previous, current);
       const code = movementCode(previous, current, firstMonth < month);
       if (code >= 0) {
-        const amount = current - previous;
-        const cell = offset * MOVEMENT_KINDS.length + code;
-        sums[cell] = (sums[cell] as number) + amount;
-        columns.position.push(position);
-        columns.month.push(month);
-        columns.kind.push(code);
-        columns.amount.push(amount);
+        addMovement(t, position, month, offset, code, current - previous);
         kinds |= 1 << code;
       }
       previous = current;
@@ -249,6 +241,23 @@ function waterfallPass(selection: Selection, { period, graceMonths, asOf }: Wate
     countKinds(accounts, kinds);
   }
   return finishWaterfall(period, t);
+}
+
+/** One account's ARR in the month before `offset` and in it: the month's opening, closing and customers. */
+function addMonth(t: WaterfallSums, offset: number, previous: number, current: number): void {
+  t.opening[offset] = (t.opening[offset] as number) + previous;
+  t.closing[offset] = (t.closing[offset] as number) + current;
+  if (current > 0) t.customers[offset + 1] = (t.customers[offset + 1] as number) + 1;
+}
+
+/** One movement: added to its month's sum of its kind, and to the movement columns. */
+function addMovement(t: WaterfallSums, position: number, month: number, offset: number, code: number, amount: number): void {
+  const cell = offset * MOVEMENT_KINDS.length + code;
+  t.sums[cell] = (t.sums[cell] as number) + amount;
+  t.columns.position.push(position);
+  t.columns.month.push(month);
+  t.columns.kind.push(code);
+  t.columns.amount.push(amount);
 }
 
 function countKinds(accounts: Int32Array, kinds: number): void {
@@ -262,7 +271,7 @@ function countKinds(accounts: Int32Array, kinds: number): void {
 export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, period: Period): WaterfallCore {
   const length = monthIndex(period.to) - monthIndex(period.from) + 1;
   const t = emptySums(length, selection.positions.length);
-  const { opening, closing, sums, customers, accounts, columns } = t;
+  const { customers, accounts } = t;
   const place = slotOf(facts.selection);
   const { values } = facts;
   let slot = 0;
@@ -273,9 +282,7 @@ export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, 
     if (previous > 0) customers[0] = (customers[0] as number) + 1;
     for (let offset = 0; offset < length; offset += 1) {
       const current = values[kept + offset + 1] as number;
-      opening[offset] = (opening[offset] as number) + previous;
-      closing[offset] = (closing[offset] as number) + current;
-      if (current > 0) customers[offset + 1] = (customers[offset + 1] as number) + 1;
+      addMonth(t, offset, previous, current);
       previous = current;
     }
     t.closingAt[slot] = previous;
@@ -296,13 +303,7 @@ export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, 
     }
     const month = all.month.at(row);
     const code = all.kind.at(row);
-    const amount = all.amount.at(row);
-    const cell = (month - from) * MOVEMENT_KINDS.length + code;
-    sums[cell] = (sums[cell] as number) + amount;
-    columns.position.push(position);
-    columns.month.push(month);
-    columns.kind.push(code);
-    columns.amount.push(amount);
+    addMovement(t, position, month, month - from, code, all.amount.at(row));
     kinds |= 1 << code;
   }
   countKinds(accounts, kinds);
