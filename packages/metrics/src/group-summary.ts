@@ -68,6 +68,11 @@ export interface AccountTotals {
   renewalArr: Float64Array;
   /** 1: has a due contract; 2: and one of them renewed. */
   renewal: Uint8Array;
+  /**
+   * When set, the selected account `k`'s figures other than `opening` and `closing` are at `rows[k]` of the arrays
+   * (totals read from a larger selection's, `accountTotalsFrom`, without copying them).
+   */
+  rows?: Int32Array;
 }
 
 export function accountTotalsOf(selection: Selection, cores: GroupCores): AccountTotals {
@@ -113,26 +118,13 @@ export function accountTotalsOf(selection: Selection, cores: GroupCores): Accoun
  * depend on which other accounts are selected); `waterfall` is the selection's own, for its opening and closing.
  */
 export function accountTotalsFrom(selection: Selection, from: Selection, all: AccountTotals, waterfall: WaterfallCore): AccountTotals {
-  const m = selection.positions.length;
   const place = slotOf(from);
-  const K = MOVEMENT_KINDS.length;
-  const totals: AccountTotals = {
-    opening: waterfall.openingAt, closing: waterfall.closingAt, kinds: new Float64Array(m * K),
-    startArr: new Float64Array(m), endArr: new Float64Array(m), kept: new Float64Array(m),
-    dueCount: new Float64Array(m), dueArr: new Float64Array(m), renewalArr: new Float64Array(m), renewal: new Uint8Array(m),
-  };
-  for (let k = 0; k < m; k += 1) {
+  const rows = new Int32Array(selection.positions.length);
+  for (let k = 0; k < rows.length; k += 1) {
     const j = place[selection.positions[k] as number] as number;
-    totals.kinds.set(all.kinds.subarray(j * K, j * K + K), k * K);
-    totals.startArr[k] = all.startArr[j] as number;
-    totals.endArr[k] = all.endArr[j] as number;
-    totals.kept[k] = all.kept[j] as number;
-    totals.dueCount[k] = all.dueCount[j] as number;
-    totals.dueArr[k] = all.dueArr[j] as number;
-    totals.renewalArr[k] = all.renewalArr[j] as number;
-    totals.renewal[k] = all.renewal[j] as number;
+    rows[k] = all.rows ? all.rows[j] as number : j;
   }
-  return totals;
+  return { ...all, opening: waterfall.openingAt, closing: waterfall.closingAt, rows };
 }
 
 interface Tally {
@@ -160,10 +152,12 @@ function emptyTally(key: string): Tally {
 export function groupSummariesOf(selection: Selection, dimension: BreakdownDimension, totals: AccountTotals): GroupSummary[] {
   const column = dimensionColumn(selection.index, dimension);
   const tallies: Array<Tally | undefined> = new Array(column.values.length);
+  const { rows } = totals;
   for (let k = 0; k < selection.positions.length; k += 1) {
     const code = column.codes[selection.positions[k] as number] as number;
     const tally = (tallies[code] ??= emptyTally(column.values[code] as string));
     const { summary } = tally;
+    const j = rows ? rows[k] as number : k;
     const closing = totals.closing[k] as number;
     summary.openingArr += totals.opening[k] as number;
     if (closing > 0) {
@@ -171,19 +165,19 @@ export function groupSummariesOf(selection: Selection, dimension: BreakdownDimen
       summary.arr += closing;
     }
     for (let kind = 0; kind < MOVEMENT_KINDS.length; kind += 1) {
-      const amount = totals.kinds[k * MOVEMENT_KINDS.length + kind] as number;
+      const amount = totals.kinds[j * MOVEMENT_KINDS.length + kind] as number;
       if (amount === 0) continue;
       summary[MOVEMENT_KINDS[kind] as MovementKind] += amount;
       summary.netNew += amount;
     }
-    tally.startingArr += totals.startArr[k] as number;
-    tally.endingArr += totals.endArr[k] as number;
-    tally.keptArr += totals.kept[k] as number;
-    summary.renewalsDue += totals.dueCount[k] as number;
-    tally.dueArr += totals.dueArr[k] as number;
-    tally.renewalArr += totals.renewalArr[k] as number;
-    if ((totals.renewal[k] as number) >= 1) tally.dueAccounts += 1;
-    if (totals.renewal[k] === 2) tally.renewedAccounts += 1;
+    tally.startingArr += totals.startArr[j] as number;
+    tally.endingArr += totals.endArr[j] as number;
+    tally.keptArr += totals.kept[j] as number;
+    summary.renewalsDue += totals.dueCount[j] as number;
+    tally.dueArr += totals.dueArr[j] as number;
+    tally.renewalArr += totals.renewalArr[j] as number;
+    if ((totals.renewal[j] as number) >= 1) tally.dueAccounts += 1;
+    if (totals.renewal[j] === 2) tally.renewedAccounts += 1;
   }
   return tallies
     .filter((tally): tally is Tally => tally !== undefined)

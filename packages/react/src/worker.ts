@@ -89,7 +89,12 @@ export interface ServeOptions {
    * sum. A request that arrives meanwhile waits for one step at most. Default 100; `false` turns it off.
    */
   prefetchAfterMs?: number | false;
-  /** Answers ready within this many milliseconds of each other go to the page together. Default 32; 0 sends each at once. */
+  /**
+   * While a burst of requests (a view change) is being answered, answers are held and sent together once the queue
+   * is empty, or every `batchMs` milliseconds for a longer burst: the page renders a view once, consistently,
+   * instead of once per answer, and its rendering takes less of the cores this worker computes on. Default 250
+   * (a burst slower than that still updates the page four times a second); 0 sends each answer at once.
+   */
   batchMs?: number;
 }
 
@@ -127,17 +132,13 @@ export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedData
       planPrefetch();
     }
   };
-  /**
-   * Answers wait while more requests are queued, up to `batchMs` after the first of them: the page then handles
-   * them in one task and renders once, instead of once per answer (its rendering competes with this worker for the
-   * cores).
-   */
+  /** Answers wait while more requests are queued, up to `batchMs` after the first of them (see `ServeOptions`). */
   const outbox: CsWorkerReply[] = [];
   let oldest = 0;
   const send = (reply: CsWorkerReply) => {
     if (outbox.length === 0) oldest = performance.now();
     outbox.push(reply);
-    if (performance.now() - oldest >= (options.batchMs ?? 32)) flush();
+    if (performance.now() - oldest >= (options.batchMs ?? 250)) flush();
   };
   const flush = () => {
     if (outbox.length === 0) return;
