@@ -62,6 +62,20 @@ export function activeFilters(filters: AccountFilters | undefined): Array<[Break
   return active;
 }
 
+/**
+ * The filters in one canonical form (checked): the dimensions that select something, in `BREAKDOWN_DIMENSIONS`
+ * order, each with its values once, sorted. Filters that keep the same accounts then read the same.
+ */
+export function normalizeFilters(filters: AccountFilters | undefined): AccountFilters {
+  const active = new Map(activeFilters(filters));
+  const normal: AccountFilters = {};
+  for (const dimension of BREAKDOWN_DIMENSIONS) {
+    const values = active.get(dimension);
+    if (values) normal[dimension] = [...values].sort();
+  }
+  return normal;
+}
+
 /** A predicate over accounts for the filters, or null when they keep every account. */
 export function accountFilter(filters: AccountFilters | undefined): ((account: Account) => boolean) | null {
   const active = activeFilters(filters);

@@ -14,6 +14,7 @@ import { datasetInfo } from './protocol.js';
 import { ROW_SETS, type RowSetName } from './row-sets.js';
 import { renewals } from './renewals.js';
 import type { Dataset } from './types.js';
+import { resolveView } from './view.js';
 
 const sample = generateDataset({ seed: 11, accounts: 300, months: 36, start: '2023-01' });
 const engine = prepareDataset(sample);
@@ -304,5 +305,17 @@ describe('account filters', () => {
     const filtered = filterDataset(sample, { segment: ['KA'], region: ['EMEA', 'APAC'] });
     expect(filtered.accounts.map((a) => a.id)).toEqual(sample.accounts.filter((a) => a.segment === 'KA' && (a.region === 'EMEA' || a.region === 'APAC')).map((a) => a.id));
     expect(filterDataset(sample, {})).toBe(sample);
+  });
+
+  it('a view reads its filters in one form: the same accounts, the same filters and the same answers', () => {
+    const period = { from: '2024-01', to: '2024-12' } as const;
+    const messy = { period, filters: { region: ['EMEA', 'APAC', 'EMEA'], industry: [], segment: ['KA'] } };
+    expect(resolveView(messy).filters).toEqual({ segment: ['KA'], region: ['APAC', 'EMEA'] });
+    expect(Object.keys(resolveView(messy).filters)).toEqual(['segment', 'region']);
+    expect(resolveView({ period, filters: { segment: [] } }).filters).toEqual({});
+    const engine = prepareDataset({ ...sample });
+    const tidy = { period, filters: { segment: ['KA'], region: ['APAC', 'EMEA'] } };
+    expect(engine.metric(messy, 'kpis')).toEqual(prepareDataset({ ...sample }).metric(tidy, 'kpis'));
+    expect(() => resolveView({ period, filters: { color: ['red'] } as never })).toThrow(/filters.color/);
   });
 });

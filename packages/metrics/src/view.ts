@@ -6,7 +6,7 @@
  */
 import { assertGrace, resolveAsOf } from './arr-movements.js';
 import { addMonthsToMonth, assertPeriod, monthIndex } from './dates.js';
-import { activeFilters, assertDimension, type AccountFilters, type BreakdownDimension } from './dimensions.js';
+import { assertDimension, normalizeFilters, type AccountFilters, type BreakdownDimension } from './dimensions.js';
 import type { DrillDownTarget } from './drill-down.js';
 import { resolveEarlyWarningSettings } from './early-warnings.js';
 import { resolveRenewalsAheadSettings } from './renewals-ahead.js';
@@ -108,7 +108,7 @@ export function resolveView(options: ViewOptions): View {
   const { period, graceMonths = 0 } = options;
   assertPeriod(period);
   assertGrace(graceMonths);
-  activeFilters(options.filters);
+  const filters = normalizeFilters(options.filters);
   const comparisonPeriod = options.comparisonPeriod !== undefined
     ? options.comparisonPeriod === null ? null : (assertPeriod(options.comparisonPeriod, 'comparisonPeriod'), { ...options.comparisonPeriod })
     : comparisonPeriodOf(period, options.comparison ?? 'previous');
@@ -119,7 +119,7 @@ export function resolveView(options: ViewOptions): View {
   return {
     period: { from: period.from, to: period.to },
     comparisonPeriod,
-    filters: options.filters ?? {},
+    filters,
     accountIds: checkAccountIds(options.accountIds),
     selection: options.selection ?? null,
     graceMonths,

@@ -300,6 +300,24 @@ describe('asynchronous sources', () => {
     channel.port1.close();
   });
 
+  it('by default a worker sends a burst of answers in one message, once its queue is empty', async () => {
+    const channel = new MessageChannel();
+    const engine = prepareDataset(sample);
+    const serve = serveCsRequests(channel.port2, () => engine, { prefetchAfterMs: false });
+    channel.port2.onmessage = (event) => serve(event.data);
+    const messages: unknown[] = [];
+    channel.port1.addEventListener('message', (event) => messages.push(event.data));
+    channel.port1.start();
+    const source = workerSource(channel.port1);
+    const metrics = ['kpis', 'waterfall', 'nps'] as const;
+    const answers = await Promise.all(metrics.map((metric) => source.request({ kind: 'metric', view: { period }, metric })));
+    expect(answers).toEqual(metrics.map((metric) => engine.metric({ period }, metric)));
+    expect(messages).toHaveLength(1);
+    expect((messages[0] as { cskit: string; replies: unknown[] }).cskit).toBe('replies');
+    expect((messages[0] as { replies: unknown[] }).replies).toHaveLength(3);
+    channel.port1.close();
+  });
+
   it('a worker prefetches, once idle, what a filter change of the last view is summed from; answers stay the same', async () => {
     const channel = new MessageChannel();
     const engine = prepareDataset({ ...sample });
