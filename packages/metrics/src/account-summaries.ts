@@ -101,7 +101,7 @@ export function accountSummaryTable(selection: Selection, settings: AccountSumma
   // The last due contract of each account in due order (due date, then id) gives its renewal status (-1: none due).
   const lastStatus = new Int8Array(m).fill(-1);
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
-  for (let i = 0; i < summary.dueRows.length; i += 1) lastStatus[slot[index.contracts.account[summary.dueRows[i] as number] as number] as number] = summary.status[i] as number;
+  for (let i = 0; i < summary.dueRows.length; i += 1) lastStatus[slot[summary.dueAccount[i] as number] as number] = summary.status[i] as number;
   const statusAt = (k: number) => { const code = lastStatus[k] as number; return code < 0 ? null : (RENEWAL_STATUSES[code] as RenewalStatus); };
 
   const { positions } = selection;

@@ -189,11 +189,13 @@ interface WaterfallSums {
   closingAt: Float64Array;
 }
 
-function emptySums(length: number, selected: number): WaterfallSums {
+function emptySums(length: number, selected: number, movements?: number): WaterfallSums {
   return {
     opening: new Float64Array(length), closing: new Float64Array(length), sums: new Float64Array(length * MOVEMENT_KINDS.length),
     customers: new Int32Array(length + 1), accounts: new Int32Array(MOVEMENT_KINDS.length),
-    columns: { position: new IntColumn(), month: new IntColumn(), kind: new IntColumn(), amount: new FloatColumn() },
+    columns: {
+      position: new IntColumn(movements), month: new IntColumn(movements), kind: new IntColumn(movements), amount: new FloatColumn(movements),
+    },
     openingAt: new Float64Array(selected), closingAt: new Float64Array(selected),
   };
 }
@@ -270,7 +272,11 @@ function countKinds(accounts: Int32Array, kinds: number): void {
  */
 export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, period: Period): WaterfallCore {
   const length = monthIndex(period.to) - monthIndex(period.from) + 1;
-  const t = emptySums(length, selection.positions.length);
+  const all = facts.core.movementColumns;
+  // The selection's movements counted first: their columns are allocated once, at their size.
+  let movements = 0;
+  for (let row = 0; row < all.position.length; row += 1) if (isSelected(selection, all.position.at(row))) movements += 1;
+  const t = emptySums(length, selection.positions.length, movements);
   const { customers, accounts } = t;
   const place = slotOf(facts.selection);
   const { values } = facts;
@@ -289,7 +295,6 @@ export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, 
     slot += 1;
   }
   // The selection's movements, in the facts' order (account, then month): each month's sums add them as `waterfallOf` does.
-  const all = facts.core.movementColumns;
   const from = monthIndex(period.from);
   let current = -1;
   let kinds = 0;

@@ -1,8 +1,12 @@
 /** Growable typed columns for per-account results (movements) before they become rows. */
 
 export class IntColumn {
-  values = new Int32Array(64);
+  values: Int32Array;
   length = 0;
+  /** `capacity`: the rows expected, when known (growing by doubling allocates twice the final size). */
+  constructor(capacity = 64) {
+    this.values = new Int32Array(Math.max(1, capacity));
+  }
   push(value: number): void {
     if (this.length === this.values.length) {
       const next = new Int32Array(this.values.length * 2);
@@ -17,8 +21,11 @@ export class IntColumn {
 }
 
 export class FloatColumn {
-  values = new Float64Array(64);
+  values: Float64Array;
   length = 0;
+  constructor(capacity = 64) {
+    this.values = new Float64Array(Math.max(1, capacity));
+  }
   push(value: number): void {
     if (this.length === this.values.length) {
       const next = new Float64Array(this.values.length * 2);

@@ -182,13 +182,11 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
   const movements = waterfall.movementColumns;
   for (let row = 0; row < movements.position.length; row += 1) add(t.netNewArr, rowOf(movements.position.at(row)), total, movements.amount.at(row));
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
-  const c = index.contracts;
   const marks = new Uint8Array(selection.positions.length);
   for (let i = 0; i < summary.dueRows.length; i += 1) {
-    const row = summary.dueRows[i] as number;
-    const k = slot[c.account[row] as number] as number;
+    const k = slot[summary.dueAccount[i] as number] as number;
     const code = rowOfSlot[k] as number;
-    const dueArr = c.arr[row] as number;
+    const dueArr = summary.dueArr[i] as number;
     add(t.dueCount, code, total, 1);
     add(t.dueArr, code, total, dueArr);
     // An account belongs to one CSM, so counting it once for its row counts it once for the total too.
@@ -197,7 +195,7 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
       add(t.dueAccounts, code, total, 1);
     }
     if (isRenewedCode(summary.status[i] as number)) {
-      add(t.renewedArr, code, total, c.arr[summary.renewal[i] as number] as number);
+      add(t.renewedArr, code, total, summary.renewalArr[i] as number);
       if (marks[k] === 1) {
         marks[k] = 2;
         add(t.renewedAccounts, code, total, 1);

@@ -127,13 +127,14 @@ export function earlyWarningsOf(selection: Selection, { asOf, threshold, months 
  */
 export function warningTotalsOf(selection: Selection, { asOf, threshold, months }: EarlyWarningSettings): { count: number; arr: number } {
   const context = warningContext(selection, asOf);
-  const values = new Float64Array(selection.positions.length);
-  let count = 0;
+  // Only the warned accounts' ARR, a few of the selection's accounts: no column the size of the selection.
+  const warned: number[] = [];
   for (const position of selection.positions) {
     const value = warnedArr(context, position, threshold, months);
-    if (value > 0) values[count++] = value;
+    if (value > 0) warned.push(value);
   }
-  const warned = values.subarray(0, count).sort();
+  warned.sort((a, b) => a - b);
+  const count = warned.length;
   let arr = 0;
   for (let i = count - 1; i >= 0; i -= 1) arr += warned[i] as number;
   return { count, arr };

@@ -76,7 +76,6 @@ export interface AccountTotals {
 }
 
 export function accountTotalsOf(selection: Selection, cores: GroupCores): AccountTotals {
-  const { index } = selection;
   const m = selection.positions.length;
   const slot = slotOf(selection);
   const { waterfall, retention, renewals } = cores;
@@ -98,15 +97,13 @@ export function accountTotalsOf(selection: Selection, cores: GroupCores): Accoun
     totals.endArr[k] = endArr;
     totals.kept[k] = Math.min(startArr, endArr);
   }
-  const c = index.contracts;
   for (let i = 0; i < renewals.dueRows.length; i += 1) {
-    const row = renewals.dueRows[i] as number;
-    const k = slot[c.account[row] as number] as number;
+    const k = slot[renewals.dueAccount[i] as number] as number;
     totals.dueCount[k] = (totals.dueCount[k] as number) + 1;
-    totals.dueArr[k] = (totals.dueArr[k] as number) + (c.arr[row] as number);
+    totals.dueArr[k] = (totals.dueArr[k] as number) + (renewals.dueArr[i] as number);
     if (totals.renewal[k] === 0) totals.renewal[k] = 1;
     if (isRenewedCode(renewals.status[i] as number)) {
-      totals.renewalArr[k] = (totals.renewalArr[k] as number) + (c.arr[renewals.renewal[i] as number] as number);
+      totals.renewalArr[k] = (totals.renewalArr[k] as number) + (renewals.renewalArr[i] as number);
       totals.renewal[k] = 2;
     }
   }

@@ -29,7 +29,7 @@ import type { HealthModel, HealthTier } from './health-model.js';
 import { transitionsOf, transitionsResult, type HealthTransitions, type TransitionsCore } from './health-transitions.js';
 import { npsOf, type NpsResult } from './nps.js';
 import { ratio } from './ratio.js';
-import { funnelOfCore, renewalsFrom, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalSummary } from './renewals.js';
+import { funnelOfCore, renewalFigures, renewalsFrom, renewalsOf, renewalSummary, type RenewalCore, type RenewalFunnel, type RenewalSummary } from './renewals.js';
 import { retentionOf, retentionResult, type RetentionCore, type RetentionResult } from './retention.js';
 import { checkQuery, narrowTable, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec, type RowTable } from './rows.js';
 import {
@@ -503,10 +503,7 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
       const { positions, startArr: _startArr, endArr: _endArr, ...figures } = retention(view, view.period);
       return { ...figures, accountCount: positions.length };
     },
-    renewals: (view) => {
-      const { dueRows: _dueRows, renewal: _renewal, status: _status, ...figures } = renewals(view, view.period, view.asOf);
-      return figures;
-    },
+    renewals: (view) => renewalFigures(renewals(view, view.period, view.asOf)),
     renewalFunnel: (view) => funnelOfCore(index, renewals(view, view.period, view.asOf)),
     healthScores: (view) => {
       const scores = healthScores(view);

@@ -43,7 +43,12 @@ export interface RetentionCore extends Omit<RetentionResult, 'accounts'> {
 export function retentionOf(selection: Selection, startMonth: number, endMonth: number, start: Month, end: Month): RetentionCore {
   const { index } = selection;
   const arr = arrThrough(index, endMonth);
-  const n = selection.positions.length;
+  const { count, values } = arr;
+  const startOffset = startMonth - arr.start;
+  const endOffset = endMonth - arr.start;
+  // Counted first, so the columns are allocated once at their size (at 1M accounts, allocation brings collections).
+  let n = 0;
+  if (startOffset >= 0) for (const position of selection.positions) if ((values[position * count + startOffset] as number) > 0) n += 1;
   const positions = new Int32Array(n);
   const startArrs = new Float64Array(n);
   const endArrs = new Float64Array(n);
@@ -51,9 +56,6 @@ export function retentionOf(selection: Selection, startMonth: number, endMonth: 
   let startingArr = 0;
   let endingArr = 0;
   let keptArr = 0;
-  const { count, values } = arr;
-  const startOffset = startMonth - arr.start;
-  const endOffset = endMonth - arr.start;
   for (const position of selection.positions) {
     const startArr = startOffset >= 0 ? (values[position * count + startOffset] as number) : 0;
     if (startArr <= 0) continue;
@@ -69,7 +71,7 @@ export function retentionOf(selection: Selection, startMonth: number, endMonth: 
   return {
     // Money totals in cents (money.ts); the rates from the exact sums.
     start, end, startingArr: roundMoney(startingArr), endingArr: roundMoney(endingArr), nrr: ratio(endingArr, startingArr), grr: ratio(keptArr, startingArr),
-    positions: positions.slice(0, size), startArr: startArrs.slice(0, size), endArr: endArrs.slice(0, size),
+    positions, startArr: startArrs, endArr: endArrs,
   };
 }
 
