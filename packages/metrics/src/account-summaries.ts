@@ -88,12 +88,12 @@ export function accountSummaryTable(selection: Selection, settings: AccountSumma
   const responsesOf = new Int32Array(m);
   const promotersOf = new Int32Array(m);
   const detractorsOf = new Int32Array(m);
-  const { columns: responses, rows: inPeriod } = responsesIn(index, from, month);
-  for (const row of inPeriod) {
-    const position = responses.account[row] as number;
+  const responses = responsesIn(index, from, month);
+  for (let i = 0; i < responses.account.length; i += 1) {
+    const position = responses.account[i] as number;
     const k = position < 0 ? -1 : (slot[position] as number);
     if (k < 0) continue;
-    const category = npsCategory(responses.value[row] as number);
+    const category = npsCategory(responses.value[i] as number);
     responsesOf[k] = (responsesOf[k] as number) + 1;
     if (category === 'promoters') promotersOf[k] = (promotersOf[k] as number) + 1;
     if (category === 'detractors') detractorsOf[k] = (detractorsOf[k] as number) + 1;

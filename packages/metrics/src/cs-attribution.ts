@@ -94,8 +94,8 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
     if (!isRenewedCode(summary.status[i] as number)) continue;
     const row = summary.dueRows[i] as number;
     const dueMonth = c.endMonth[row] as number;
-    const kind = transitionAt(health, c.account[row] as number, dueMonth - lookbackMonths, dueMonth);
-    const renewalArr = c.arr[summary.renewal[i] as number] as number;
+    const kind = transitionAt(health, summary.dueAccount[i] as number, dueMonth - lookbackMonths, dueMonth);
+    const renewalArr = summary.renewalArr[i] as number;
     if (kind === SAVE) retain.savedRenewalArr += renewalArr;
     if (kind === WIN) retain.wonRenewalArr += renewalArr;
   }

@@ -202,11 +202,11 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
       }
     }
   }
-  const { columns: responses, rows: inPeriod } = responsesIn(index, from, to);
-  for (const row of inPeriod) {
-    const position = responses.account[row] as number;
+  const responses = responsesIn(index, from, to);
+  for (let i = 0; i < responses.account.length; i += 1) {
+    const position = responses.account[i] as number;
     if (!isSelected(selection, position)) continue;
-    const category = npsCategory(responses.value[row] as number);
+    const category = npsCategory(responses.value[i] as number);
     // A response without an account counts in the total only.
     const code = position >= 0 ? rowOf(position) : -1;
     count(t.responses, code, total);
