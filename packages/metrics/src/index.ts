@@ -41,7 +41,7 @@ export { earlyWarnings } from './early-warnings.js';
 export type { EarlyWarningItem, EarlyWarningOptions, EarlyWarnings } from './early-warnings.js';
 export { cohorts, COHORT_MEASURES } from './cohorts.js';
 export type { CohortCell, CohortMeasure, CohortOptions, CohortRow, Cohorts } from './cohorts.js';
-export { accountFilter, BREAKDOWN_DIMENSIONS, compareGroupKeys, groupKey, isDimension, NONE_GROUP } from './dimensions.js';
+export { accountFilter, BREAKDOWN_DIMENSIONS, compareGroupKeys, groupKey, isDimension, NONE_GROUP, normalizeFilters } from './dimensions.js';
 export type { AccountFilters, BreakdownDimension } from './dimensions.js';
 export { accountSubsets, filterDataset, partitionDataset } from './partition.js';
 export type { AccountSubsets } from './partition.js';

@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { accountStory, answerRequest, arrMovements, arrTrend, computeDashboard, filterDataset, parseRequest, prepareDataset, renewalsAhead } from '@cskit/metrics';
+import { accountStory, answerRequest, arrMovements, arrTrend, computeDashboard, filterDataset, parseRequest, prepareDataset, renewalsAhead, SUMMARY_PARTS } from '@cskit/metrics';
 import type { CsRequest, PreparedDataset } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
@@ -300,7 +300,7 @@ describe('asynchronous sources', () => {
     channel.port1.close();
   });
 
-  it('by default a worker sends a burst of answers in one message, once its queue is empty', async () => {
+  it('by default a worker sends a burst of answers in one message, once its queue is empty, eight answers at most', async () => {
     const channel = new MessageChannel();
     const engine = prepareDataset(sample);
     const serve = serveCsRequests(channel.port2, () => engine, { prefetchAfterMs: false });
@@ -315,6 +315,12 @@ describe('asynchronous sources', () => {
     expect(messages).toHaveLength(1);
     expect((messages[0] as { cskit: string; replies: unknown[] }).cskit).toBe('replies');
     expect((messages[0] as { replies: unknown[] }).replies).toHaveLength(3);
+    // Ten answers: a message of eight, then one of the last two.
+    messages.length = 0;
+    const parts = SUMMARY_PARTS.slice(0, 10);
+    expect(await Promise.all(parts.map((metric) => source.request({ kind: 'metric', view: { period }, metric }))))
+      .toEqual(parts.map((metric) => engine.metric({ period }, metric)));
+    expect(messages.map((message) => (message as { replies: unknown[] }).replies.length)).toEqual([8, 2]);
     channel.port1.close();
   });
 

@@ -96,6 +96,11 @@ export interface ServeOptions {
    * (a burst slower than that still updates the page four times a second); 0 sends each answer at once.
    */
   batchMs?: number;
+  /**
+   * At most this many answers go in one message (default 8): a burst of twenty answers reaches the page in three
+   * messages, so no single render of the page is long, and it renders the first while the worker computes the rest.
+   */
+  batchAnswers?: number;
 }
 
 export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedDataset | null, options: ServeOptions = {}): (data: unknown) => boolean {
@@ -138,7 +143,7 @@ export function serveCsRequests(scope: CsWorkerScope, engine: () => PreparedData
   const send = (reply: CsWorkerReply) => {
     if (outbox.length === 0) oldest = performance.now();
     outbox.push(reply);
-    if (performance.now() - oldest >= (options.batchMs ?? 250)) flush();
+    if (outbox.length >= (options.batchAnswers ?? 8) || performance.now() - oldest >= (options.batchMs ?? 250)) flush();
   };
   const flush = () => {
     if (outbox.length === 0) return;
