@@ -48,23 +48,23 @@ export function nps(responses: readonly NpsResponse[], options: NpsOptions = {})
 }
 
 /**
- * The NPS responses dated in months `from .. to`, as rows of the response columns, in month order (counts do not
- * depend on the order they are added in), so a period reads only its own responses.
+ * The account and score of each NPS response dated in months `from .. to`, in month order (counts do not depend on
+ * the order they are added in), so a period reads only its own responses.
  */
-export function responsesIn(index: DatasetIndex, from: number, to: number): { rows: Int32Array; account: Int32Array; value: Float64Array } {
+export function responsesIn(index: DatasetIndex, from: number, to: number): { account: Int32Array; value: Float64Array } {
   const columns = recordColumns<NpsResponse>(index, 'nps');
   // The responses' rows in month order, with their account and score gathered in that order: a period's responses
   // are then read in order, not picked from the columns at random (millions of responses at 1M accounts).
   const sorted = cached(index, 'nps:by-month', () => {
     const rows = Int32Array.from(columns.month.keys()).sort((a, b) => (columns.month[a] as number) - (columns.month[b] as number) || a - b);
     return {
-      rows, month: Int32Array.from(rows, (row) => columns.month[row] as number),
+      month: Int32Array.from(rows, (row) => columns.month[row] as number),
       account: Int32Array.from(rows, (row) => columns.account[row] as number), value: Float64Array.from(rows, (row) => columns.value[row] as number),
     };
   });
   const first = (month: number) => {
     let low = 0;
-    let high = sorted.rows.length;
+    let high = sorted.month.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
       if ((sorted.month[mid] as number) < month) low = mid + 1;
@@ -74,7 +74,7 @@ export function responsesIn(index: DatasetIndex, from: number, to: number): { ro
   };
   const begin = first(from);
   const end = first(to + 1);
-  return { rows: sorted.rows.subarray(begin, end), account: sorted.account.subarray(begin, end), value: sorted.value.subarray(begin, end) };
+  return { account: sorted.account.subarray(begin, end), value: sorted.value.subarray(begin, end) };
 }
 
 /** NPS over the responses of the selected accounts (and, for a whole dataset, those without an account). */
