@@ -205,12 +205,8 @@ export function dueWithStatus(
   const matches = renewalMatches(selection.index, graceMonths);
   const asOfDay = dayNumber(asOf);
   const dueRows = dueContracts(selection, from, to);
-  const n = dueRows.length;
-  const due: DueRows = {
-    dueRows, renewal: new Int32Array(n), status: new Uint8Array(n),
-    dueAccount: new Int32Array(n), dueArr: new Float64Array(n), renewalArr: new Float64Array(n),
-  };
-  for (let i = 0; i < n; i += 1) {
+  const due = dueRowsOf(dueRows);
+  for (let i = 0; i < dueRows.length; i += 1) {
     const row = dueRows[i] as number;
     const match = matches[row] as number;
     due.renewal[i] = match;
@@ -225,6 +221,15 @@ export function dueWithStatus(
 /** A selection's due contracts with their renewals and statuses, and the columns gathered for sums (`RenewalCore`). */
 export type DueRows = Pick<RenewalCore, 'dueRows' | 'renewal' | 'status' | 'dueAccount' | 'dueArr' | 'renewalArr'>;
 
+/** The columns for `dueRows`, to be filled. */
+function dueRowsOf(dueRows: Int32Array): DueRows {
+  const n = dueRows.length;
+  return {
+    dueRows, renewal: new Int32Array(n), status: new Uint8Array(n),
+    dueAccount: new Int32Array(n), dueArr: new Float64Array(n), renewalArr: new Float64Array(n),
+  };
+}
+
 export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: RenewalSettings): RenewalCore {
   const due = dueWithStatus(selection, monthIndex(period.from), monthIndex(period.to), graceMonths, asOf);
   return { ...summarizeRenewalRows(selection, period, asOf, graceMonths, due), ...due };
@@ -237,10 +242,7 @@ export function renewalsOf(selection: Selection, { period, graceMonths, asOf }: 
 export function renewalsFrom(selection: Selection, all: RenewalCore): RenewalCore {
   let n = 0;
   for (let i = 0; i < all.dueRows.length; i += 1) if (isSelected(selection, all.dueAccount[i] as number)) n += 1;
-  const due: DueRows = {
-    dueRows: new Int32Array(n), renewal: new Int32Array(n), status: new Uint8Array(n),
-    dueAccount: new Int32Array(n), dueArr: new Float64Array(n), renewalArr: new Float64Array(n),
-  };
+  const due = dueRowsOf(new Int32Array(n));
   let k = 0;
   for (let i = 0; i < all.dueRows.length; i += 1) {
     if (!isSelected(selection, all.dueAccount[i] as number)) continue;

@@ -5,7 +5,7 @@
  *
  * Messages: `{ cskit: 'request', id, request }` and `{ cskit: 'abort', id }` to the worker;
  * `{ cskit: 'answer', id, result }` or `{ cskit: 'failure', id, message }` back, several at once as
- * `{ cskit: 'replies', replies }` (answers ready together reach the page in one task, so it renders them once).
+ * `{ cskit: 'replies', replies }` (answers ready together reach the page in one task, so it renders them together).
  */
 import { answerRequest, parseRequest } from '@cskit/metrics';
 import type { CsRequestKind, CsResponses, PreparedDataset, ViewOptions } from '@cskit/metrics';
@@ -91,8 +91,9 @@ export interface ServeOptions {
   prefetchAfterMs?: number | false;
   /**
    * While a burst of requests (a view change) is being answered, answers are held and sent together once the queue
-   * is empty, or every `batchMs` milliseconds for a longer burst: the page renders a view once, consistently,
-   * instead of once per answer, and its rendering takes less of the cores this worker computes on. Default 250
+   * is empty, or every `batchMs` milliseconds for a longer burst (and `batchAnswers` at most per message): the page
+   * renders a view in a few tasks instead of once per answer, and its rendering takes less of the cores this worker
+   * computes on. Default 250
    * (a burst slower than that still updates the page four times a second); 0 sends each answer at once.
    */
   batchMs?: number;
