@@ -175,10 +175,21 @@ export function accountStoryAt(selection: Selection, position: number, settings:
   };
 }
 
+/**
+ * An account id that is not in the dataset, or not among a view's accounts (a viewer's scope): both read the same,
+ * so an answer never tells an account outside the scope from one that does not exist (an HTTP 404).
+ */
+export class UnknownAccountError extends RangeError {
+  constructor(readonly accountId: string) {
+    super(`accountStory: no account with id ${JSON.stringify(String(accountId).slice(0, 200))}`);
+    this.name = 'UnknownAccountError';
+  }
+}
+
 export function accountStory(dataset: Dataset, accountId: string, options: AccountStoryOptions): AccountStory {
   const index = indexDataset(dataset);
   const position = typeof accountId === 'string' ? index.positionOf.get(accountId) : undefined;
-  if (position === undefined) throw new RangeError(`accountStory: no account with id ${JSON.stringify(accountId)}`);
+  if (position === undefined) throw new UnknownAccountError(accountId);
   return accountStoryAt(selectMask(index, null), position, resolveAccountStorySettings(options));
 }
 

@@ -8,6 +8,7 @@
  * Monthly matrices span only the months a computation asks for (`arrThrough`): a contract ending in 9999, or one
  * without an end, costs what any other contract costs.
  */
+import { LruCache, markShared } from './cache.js';
 import { PackedStrings } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from './dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from './domain.js';
@@ -102,7 +103,18 @@ export interface DatasetIndex {
   arrLast: number;
   /** Lazily built results; use `cached`. */
   cache: Map<string, unknown>;
+  /**
+   * Matrices that depend on a health model (its components, sides, scores and tiers): any client may send a new
+   * model, so these are kept least recently used first within `MODEL_CACHE_BYTES`; use `modelCached`.
+   */
+  models: LruCache;
 }
+
+/**
+ * Bytes of a health model's matrices kept per index: one model with five components at 100,000 accounts and four
+ * years takes about 320 MB (five component matrices, its sides, its scores and tiers).
+ */
+export const MODEL_CACHE_BYTES = 400 * 2 ** 20;
 
 const indexes = new WeakMap<Dataset, DatasetIndex>();
 
@@ -207,6 +219,51 @@ function freshestMonth(dataset: Dataset, contracts: ContractColumns): number | n
   return latest === -Infinity ? null : latest;
 }
 
+/** A per-account month column's "none" (no snapshot, no contract). */
+export const NO_MONTH = -1;
+
+/**
+ * Per account, the first and last month its ARR data decides (snapshot months, or contract starts: what `arrSpan`
+ * reads for the whole dataset) and its freshest month (latest contract start or snapshot): a scope's data period
+ * and default period are read from them. `NO_MONTH` where the account has none.
+ */
+export interface AccountSpans {
+  arrFirst: Int32Array;
+  arrLast: Int32Array;
+  freshest: Int32Array;
+}
+
+export function accountSpans(index: DatasetIndex): AccountSpans {
+  return cached(index, 'account-spans', () => {
+    const n = index.accounts.length;
+    const arrFirst = new Int32Array(n).fill(NO_MONTH);
+    const arrLast = new Int32Array(n).fill(NO_MONTH);
+    const freshest = new Int32Array(n).fill(NO_MONTH);
+    const see = (span: Int32Array, position: number, month: number, later: boolean) => {
+      const known = span[position] as number;
+      if (known === NO_MONTH || (later ? month > known : month < known)) span[position] = month;
+    };
+    const c = index.contracts;
+    for (let row = 0; row < c.account.length; row += 1) {
+      const position = c.account[row] as number;
+      const month = c.startMonth[row] as number;
+      see(freshest, position, month, true);
+      if (!index.arrFromSnapshots) {
+        see(arrFirst, position, month, false);
+        see(arrLast, position, month, true);
+      }
+    }
+    (index.dataset.arr ?? []).forEach((snapshot, row) => {
+      const position = accountPosition(index.positionOf, snapshot.accountId, `arr[${row}]`);
+      const month = monthIndex(snapshot.month);
+      see(freshest, position, month, true);
+      see(arrFirst, position, month, false);
+      see(arrLast, position, month, true);
+    });
+    return { arrFirst, arrLast, freshest };
+  });
+}
+
 /** First and last month the ARR data decides: snapshot months, or contract starts. */
 function arrSpan(dataset: Dataset, contracts: ContractColumns): { start: number; last: number } {
   let start = Infinity;
@@ -239,6 +296,7 @@ function buildIndex(dataset: Dataset): DatasetIndex {
     arrFromSnapshots: (dataset.arr ?? []).length > 0,
     arrStart: start, arrLast: last,
     cache: new Map(),
+    models: new LruCache(Number.POSITIVE_INFINITY, MODEL_CACHE_BYTES),
   };
 }
 
@@ -249,6 +307,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   let index = indexes.get(dataset);
   if (!index) {
     index = buildIndex(dataset);
+    markShared(index);
     indexes.set(dataset, index);
   }
   return index;
@@ -259,6 +318,11 @@ export function cached<T>(index: DatasetIndex, key: string, build: () => T): T {
   const value = build();
   index.cache.set(key, value);
   return value;
+}
+
+/** A matrix that depends on a health model, kept within `MODEL_CACHE_BYTES` (least recently used go first). */
+export function modelCached<T>(index: DatasetIndex, key: string, build: () => T): T {
+  return index.models.get(key, build);
 }
 
 /** The value at an account position and month index; 0 before the matrix starts. */
@@ -441,6 +505,7 @@ export function measureColumns(index: DatasetIndex): MeasureColumns {
  */
 export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
   arrThrough(index, index.arrLast);
+  accountSpans(index);
   measureColumns(index);
   buildMonthly(index);
   // The dated records stay readable, packed: their columns are built now, the records read back only as rows.
@@ -532,6 +597,7 @@ export function indexMemory(index: DatasetIndex): { arrMatrixBytes: number; inde
   };
   visit(index.contracts, 0);
   for (const entry of index.cache.values()) visit(entry, 0);
+  bytes += index.models.bytes;
   const arr = index.cache.get('arr') as MonthlyMatrix | undefined;
   return { arrMatrixBytes: arr ? arr.values.byteLength : 0, indexBytes: bytes };
 }

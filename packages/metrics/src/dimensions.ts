@@ -4,6 +4,7 @@
  * group `'(none)'`.
  */
 import { monthOf } from './dates.js';
+import { checkStrings, VIEW_LIMITS, ViewError } from './limits.js';
 import type { Account } from './types.js';
 
 export type BreakdownDimension = 'segment' | 'region' | 'industry' | 'channel' | 'salesRepId' | 'csmId' | 'stage' | 'signedMonth';
@@ -48,15 +49,14 @@ export function compareGroupKeys(a: string, b: string): number {
 /** The filters that select something, checked: a field that is not a dimension or values that are not strings throw. */
 export function activeFilters(filters: AccountFilters | undefined): Array<[BreakdownDimension, ReadonlySet<string>]> {
   if (filters === undefined || filters === null) return [];
-  if (typeof filters !== 'object' || Array.isArray(filters)) throw new TypeError('filters must be an object of value lists by account field');
+  if (typeof filters !== 'object' || Array.isArray(filters)) throw new ViewError('filters', 'must be an object of value lists by account field');
   const active: Array<[BreakdownDimension, ReadonlySet<string>]> = [];
   for (const key of Object.keys(filters)) {
-    if (!isDimension(key)) throw new RangeError(`filters.${key}: not an account field; use one of ${BREAKDOWN_DIMENSIONS.join(', ')}`);
+    if (!isDimension(key)) throw new ViewError(`filters.${key}`, `is not an account field; use one of ${BREAKDOWN_DIMENSIONS.join(', ')}`);
     const values = filters[key];
     if (values === undefined) continue;
-    if (!Array.isArray(values) || values.some((value) => typeof value !== 'string')) {
-      throw new TypeError(`filters.${key} must be a list of strings`);
-    }
+    if (!Array.isArray(values) || values.some((value) => typeof value !== 'string')) throw new ViewError(`filters.${key}`, 'must be a list of strings');
+    checkStrings(values, `filters.${key}`, VIEW_LIMITS.filterValues);
     if (values.length > 0) active.push([key, new Set(values)]);
   }
   return active;

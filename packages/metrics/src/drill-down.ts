@@ -4,12 +4,13 @@
  * `DrillDownTarget` names a mark in plain data, so a worker or a server can resolve it where the data is.
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type MovementKind } from './arr-movements.js';
-import { monthInRange, monthIndex, monthIndexOfDayNumber } from './dates.js';
+import { isValidMonth, monthInRange, monthIndex, monthIndexOfDayNumber } from './dates.js';
 import { leadColumns, recordColumns, REVENUE_FIELD_NAMES, revenueFieldColumn } from './dataset-index.js';
 import { dimensionColumn, isSelected, wholeDataset, type Selection } from './selection.js';
-import { groupKey, type BreakdownDimension } from './dimensions.js';
-import { inFunnelStage, npsCategory, REVENUE_FIELDS, type FunnelStageName, type NpsCategory, type RevenueField } from './domain.js';
-import { healthScoresOf, healthQuadrantsOf, quadrantOf, type HealthOptions, type Quadrant } from './health.js';
+import { BREAKDOWN_DIMENSIONS, groupKey, type BreakdownDimension } from './dimensions.js';
+import { FUNNEL_STAGES, inFunnelStage, NPS_CATEGORIES, npsCategory, REVENUE_FIELDS, type FunnelStageName, type NpsCategory, type RevenueField } from './domain.js';
+import { healthScoresOf, healthQuadrantsOf, QUADRANTS, quadrantOf, type HealthOptions, type Quadrant } from './health.js';
+import { checkOneOf, checkStrings, checkText, describeValue, VIEW_LIMITS, ViewError } from './limits.js';
 import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
 import { TRANSITION_KINDS, transitionsOf, type TransitionKind } from './health-transitions.js';
 import { dueContracts, isRenewed, isRenewedCode, renewalsOf, type RenewalSummary } from './renewals.js';
@@ -79,22 +80,48 @@ function recordPositions(selection: Selection, name: 'nps' | 'leads' | 'advocacy
   return accountsOfRecords(selection, positions);
 }
 
-const TARGET_FIELDS: Record<DrillDownTarget['kind'], readonly string[]> = {
-  accounts: ['accountIds'], tier: ['month', 'tier'], transition: ['transition'], 'tier-change': ['fromTier', 'toTier'], group: ['dimension', 'key'], cohort: ['cohort'],
-  nps: ['category'], 'renewal-stage': ['stage'], attribution: ['field'], movement: ['movement'], quadrant: ['quadrant'], due: ['month'],
+export const ATTRIBUTION_FIELDS: readonly AttributionField[] = [
+  'savedRenewalArr', 'wonRenewalArr', 'optOutRetainedArr', 'csqlArr', 'savedWonExpansionArr', 'pocArr', 'csqaCount', 'referralArr',
+  'premiumServicesArr', 'assistedSalesArr',
+];
+
+type FieldCheck = (value: unknown, field: string) => unknown;
+const month: FieldCheck = (value, field) => {
+  if (!isValidMonth(value)) throw new ViewError(field, `must be a month 'YYYY-MM', got ${describeValue(value)}`);
+  return value;
+};
+const optional = (check: FieldCheck): FieldCheck => (value, field) => (value === undefined ? undefined : check(value, field));
+const oneOf = (values: readonly string[]): FieldCheck => (value, field) => checkOneOf(value, field, values);
+
+/** Each target kind's fields and what each must hold: every enum value is checked, so an unknown one is an error. */
+const TARGET_FIELDS: Record<DrillDownTarget['kind'], Record<string, FieldCheck>> = {
+  accounts: { accountIds: (value, field) => checkStrings(value, field, VIEW_LIMITS.accountIds) },
+  tier: { month, tier: oneOf(HEALTH_TIERS) },
+  transition: { transition: oneOf(TRANSITION_KINDS) },
+  'tier-change': { fromTier: oneOf(HEALTH_TIERS), toTier: oneOf(HEALTH_TIERS) },
+  group: { dimension: oneOf(BREAKDOWN_DIMENSIONS), key: (value, field) => checkText(value, field) },
+  cohort: { cohort: month },
+  nps: { category: oneOf(NPS_CATEGORIES) },
+  'renewal-stage': { stage: oneOf(FUNNEL_STAGES) },
+  attribution: { field: oneOf(ATTRIBUTION_FIELDS) },
+  movement: { movement: oneOf(MOVEMENT_KINDS), month: optional(month) },
+  due: { month, tier: optional(oneOf([...HEALTH_TIERS, 'unknown'])) },
+  quadrant: { quadrant: oneOf(QUADRANTS), month: optional(month) },
 };
 
-/** Checks a drill-down target from outside (a page, the network): its kind and the fields that kind needs. */
-export function checkTarget(target: DrillDownTarget): void {
-  const kind = (target as { kind?: unknown })?.kind;
+/**
+ * Checks a drill-down target from outside (a page, the network): its kind and every field that kind reads, enum
+ * values included. What is wrong is a `ViewError` naming `target.<field>`; the target is returned as it is.
+ */
+export function checkTarget(target: DrillDownTarget): DrillDownTarget {
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new ViewError('target', `must be a drill-down target { kind, ... }, got ${describeValue(target)}`);
+  const kind = (target as { kind?: unknown }).kind;
   if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(TARGET_FIELDS, kind)) {
-    throw new RangeError(`target.kind must be one of ${Object.keys(TARGET_FIELDS).join(', ')}, got ${JSON.stringify(kind) ?? 'nothing'}`);
+    throw new ViewError('target.kind', `must be one of ${Object.keys(TARGET_FIELDS).join(', ')}, got ${describeValue(kind)}`);
   }
-  for (const field of TARGET_FIELDS[kind as DrillDownTarget['kind']]) {
-    const value = (target as unknown as Record<string, unknown>)[field];
-    const ok = field === 'accountIds' ? Array.isArray(value) && value.every((id) => typeof id === 'string') : typeof value === 'string';
-    if (!ok) throw new TypeError(`target.${field} must be ${field === 'accountIds' ? 'a list of account ids' : 'a string'}`);
-  }
+  const fields = TARGET_FIELDS[kind as DrillDownTarget['kind']];
+  for (const [field, check] of Object.entries(fields)) check((target as unknown as Record<string, unknown>)[field], `target.${field}`);
+  return target;
 }
 
 /** The positions behind a drill-down target among the selected accounts. */
@@ -216,12 +243,15 @@ function attributionPositions(selection: Selection, period: Period, model: Healt
       return transitionPositions(selection, period, model, ['save']);
     case 'wonRenewalArr':
       return transitionPositions(selection, period, model, ['win']);
-    default: {
+    case 'savedWonExpansionArr': {
       // Saved first, then won, as the two lists read one after the other.
       const saved = transitionPositions(selection, period, model, ['save']);
       const won = transitionPositions(selection, period, model, ['win']);
       return [...saved, ...won];
     }
+    default:
+      // The revenue figures were answered above; `checkTarget` refuses any other name.
+      return [];
   }
 }
 

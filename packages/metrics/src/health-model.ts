@@ -5,6 +5,7 @@
  * across a tier threshold.
  */
 import { ownValue } from './domain.js';
+import { VIEW_LIMITS } from './limits.js';
 
 export type HealthTier = 'green' | 'green-yellow' | 'yellow' | 'red';
 
@@ -65,9 +66,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The fields of a partial input that are set: `{ outcome: undefined }` leaves the default in place. */
-function given<T extends object>(partial: T | undefined): Partial<T> {
+function given<T extends object>(partial: T | undefined, name: string): Partial<T> {
   if (partial === undefined) return {};
-  if (!isObject(partial)) throw new RangeError(`expected an object, got ${JSON.stringify(partial)}`);
+  if (!isObject(partial)) throw new RangeError(`${name} must be an object, got ${JSON.stringify(partial)?.slice(0, 60)}`);
   return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
@@ -96,11 +97,14 @@ function assertComponents(components: unknown): void {
     const list = components[side];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new RangeError(`model.components.${side} must be a list of components, got ${JSON.stringify(list)}`);
+    if (list.length > VIEW_LIMITS.modelComponents) throw new RangeError(`model.components.${side} may hold at most ${VIEW_LIMITS.modelComponents} components, got ${list.length}`);
     const keys = new Set<string>();
     list.forEach((component: unknown, i) => {
       const name = `model.components.${side}[${i}]`;
       if (!isObject(component)) throw new RangeError(`${name} must be { key, weight, floor, target }, got ${JSON.stringify(component)}`);
-      if (typeof component.key !== 'string' || component.key === '') throw new RangeError(`${name}.key must be a non-empty string`);
+      if (typeof component.key !== 'string' || component.key === '' || component.key.length > VIEW_LIMITS.textLength) {
+        throw new RangeError(`${name}.key must be a non-empty string of at most ${VIEW_LIMITS.textLength} characters`);
+      }
       if (keys.has(component.key)) throw new RangeError(`${name}.key '${component.key}' appears twice on the ${side} side`);
       keys.add(component.key);
       assertFiniteFields(component, ['weight', 'floor', 'target'], name);
@@ -114,9 +118,9 @@ function assertComponents(components: unknown): void {
 export function resolveHealthModel(input: HealthModelInput = {}): HealthModel {
   if (!isObject(input as unknown)) throw new RangeError(`model must be an object, got ${JSON.stringify(input)}`);
   const model: HealthModel = {
-    weights: { ...DEFAULT_HEALTH_MODEL.weights, ...given(input.weights) },
-    tiers: { ...DEFAULT_HEALTH_MODEL.tiers, ...given(input.tiers) },
-    quadrant: { ...DEFAULT_HEALTH_MODEL.quadrant, ...given(input.quadrant) },
+    weights: { ...DEFAULT_HEALTH_MODEL.weights, ...given(input.weights, 'model.weights') },
+    tiers: { ...DEFAULT_HEALTH_MODEL.tiers, ...given(input.tiers, 'model.tiers') },
+    quadrant: { ...DEFAULT_HEALTH_MODEL.quadrant, ...given(input.quadrant, 'model.quadrant') },
     ...(input.segmentWeights && { segmentWeights: input.segmentWeights }),
     ...(input.components && { components: input.components }),
   };
@@ -124,6 +128,8 @@ export function resolveHealthModel(input: HealthModelInput = {}): HealthModel {
   assertWeights(model.weights, 'model.weights');
   if (model.segmentWeights !== undefined) {
     if (!isObject(model.segmentWeights)) throw new RangeError('model.segmentWeights must be an object of weights by segment');
+    const segments = Object.keys(model.segmentWeights).length;
+    if (segments > VIEW_LIMITS.segmentWeights) throw new RangeError(`model.segmentWeights may hold at most ${VIEW_LIMITS.segmentWeights} segments, got ${segments}`);
     for (const segment of Object.keys(model.segmentWeights)) {
       const weights = ownValue(model.segmentWeights, segment) as HealthWeights;
       assertFiniteFields(weights, ['outcome', 'experience'], `model.segmentWeights.${segment}`);

@@ -7,7 +7,7 @@
  * at or before it), an earlier month has no health unless `before` is set (a model with an `activityRate`
  * component: every account has an activity rate, 0 without a record, in every month).
  */
-import { cached, measureColumns, recordColumns, type DatasetIndex } from './dataset-index.js';
+import { cached, measureColumns, modelCached, recordColumns, type DatasetIndex } from './dataset-index.js';
 import { monthIndex } from './dates.js';
 import {
   componentScore, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
@@ -190,7 +190,7 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
  * Cached: the sides of a model and its drivers read the same values.
  */
 export function componentMatrix(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
-  return cached(index, `component:${key}:${start}:${count}`, () => componentValues(index, key, start, count));
+  return modelCached(index, `component:${key}:${start}:${count}`, () => componentValues(index, key, start, count));
 }
 
 function componentValues(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
@@ -270,7 +270,7 @@ function buildSide(index: DatasetIndex, components: readonly HealthComponent[], 
 /** Outcome and experience of a model: snapshots, or built from its components (SPEC 12). */
 export function healthSides(index: DatasetIndex, model: HealthModel): HealthSides {
   if (!model.components || HEALTH_SIDES.every((side) => !sideComponents(model, side))) return snapshotSides(index);
-  return cached(index, `health-sides:${modelKey(model, 'sides')}`, () => {
+  return modelCached(index, `health-sides:${modelKey(model, 'sides')}`, () => {
     const { span, before } = componentSpan(index, model);
     const start = span ? span.start : 0;
     const count = span ? span.end - span.start + 1 : 0;
@@ -304,7 +304,7 @@ export interface HealthScoreMatrix {
 }
 
 export function healthScoreMatrix(index: DatasetIndex, model: HealthModel): HealthScoreMatrix {
-  return cached(index, `health-scores:${modelKey(model, 'scores')}`, () => {
+  return modelCached(index, `health-scores:${modelKey(model, 'scores')}`, () => {
     const sides = healthSides(index, model);
     const { start, count, before } = sides;
     const score = new Float64Array(index.accounts.length * count).fill(Number.NaN);

@@ -9,13 +9,14 @@
  * through `rows(view, rowSet, query)`. Both are plain JSON, so a Web Worker or a server can answer them.
  */
 import { accountSummaryTable } from './account-summaries.js';
+import { LruCache } from './cache.js';
 import { stableNumberOrder } from './sort.js';
 import { waterfallFactsOf, waterfallFromFacts, waterfallOf, waterfallResult, type ArrWaterfall, type MovementKind, type WaterfallCore, type WaterfallFacts } from './arr-movements.js';
 import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
 import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
-import { compactIndex, indexDataset, indexMemory, measureColumns, type DatasetIndex } from './dataset-index.js';
+import { accountSpans, compactIndex, indexDataset, indexMemory, measureColumns, NO_MONTH, type DatasetIndex } from './dataset-index.js';
 import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
@@ -37,13 +38,28 @@ import {
   type RowSetName, type RowSetRows,
 } from './row-sets.js';
 import { dimensionColumn, filterMask, isSelected, selectMask, type Selection } from './selection.js';
-import { accountStoryAt, type AccountStory } from './account-story.js';
+import { accountStoryAt, UnknownAccountError, type AccountStory } from './account-story.js';
 import { arrTrendOf, type ArrTrend } from './arr-trend.js';
 import { renewalsAheadCoreOf, renewalsAheadFactsOf, type RenewalsAhead, type RenewalsAheadSettings } from './renewals-ahead.js';
 import { healthValidationFactsOf, healthValidationOf, type HealthValidation } from './health-validation.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
-import { checkAccountIds, resolveView, type View, type ViewOptions } from './view.js';
+import { checkAccountIds, resolveView, type View as ResolvedView, type ViewOptions } from './view.js';
+import { VIEW_LIMITS, ViewError } from './limits.js';
 import { addMonthsToMonth, periodEndingIn } from './dates.js';
+
+/**
+ * The accounts a scoped engine (`engine.scoped(ids)`: a viewer's scope) answers for: every selection of its views is
+ * cut to this mask before anything is computed. Its JSON form is its key, so cache keys name it without the mask.
+ */
+interface EngineScope {
+  readonly key: string;
+  readonly mask: Uint8Array;
+  readonly count: number;
+  toJSON(): string;
+}
+
+/** A resolved view inside an engine: the client's view and the scope of the engine it was asked of. */
+type View = ResolvedView & { scope: EngineScope | null };
 
 export interface DashboardKpis {
   /** ARR at the end of the period (the waterfall's closing). */
@@ -176,7 +192,7 @@ export interface PreparedDataset {
   /** Accounts in the dataset. */
   readonly accountCount: number;
   /** The view with its defaults filled in; throws for a malformed one. */
-  view(options: ViewOptions): View;
+  view(options: ViewOptions): ResolvedView;
   /** Every result of `computeDashboard`, per-account lists included. */
   dashboard(options: ViewOptions): Dashboard;
   /** Every figure without per-account lists (small enough to send on every view change). */
@@ -201,6 +217,13 @@ export interface PreparedDataset {
   accountStory(options: ViewOptions, accountId: string): AccountStory;
   /** Keys of the dataset's measures (SPEC 12), sorted. */
   measureKeys(): string[];
+  /**
+   * The same engine limited to these accounts (a viewer's scope; unknown ids select nothing): every answer is
+   * computed over them alone, as a prepared dataset of their records would answer (its account count, data period,
+   * filter options, CSMs, calibrations and errors included), sharing this engine's index, caches and facts, so a
+   * scope costs a mask over the accounts, not a copy of their data.
+   */
+  scoped(accountIds: Iterable<string>): PreparedDataset;
   /** Twelve months ending at the month of the latest contract start or ARR snapshot (`defaultPeriod`). */
   defaultPeriod(): Period;
   /** Bytes the index holds in typed arrays: the ARR matrix, and everything (matrices, columns) built so far. */
@@ -226,27 +249,12 @@ const MAX_CACHED = 64;
  * ahead, the health validation), so about two views' worth.
  */
 const MAX_FACTS = 12;
-
-/** A small cache that forgets the least recently used entries past its size, so a long-running server stays bounded. */
-class ResultCache {
-  private readonly entries = new Map<string, unknown>();
-  constructor(private readonly size: number) {}
-  /** The entry if kept (and then the most recently used), else undefined; never builds. */
-  peek<T>(key: string): T | undefined {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key) as T;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  get<T>(key: string, build: () => T): T {
-    if (this.entries.has(key)) return this.peek(key) as T;
-    const value = build();
-    this.entries.set(key, value);
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
-  }
-}
+/**
+ * Bytes of typed arrays the results and the facts may hold: what bounds an engine's memory however many viewers,
+ * scopes and settings it answers (at 100,000 accounts an unfiltered view's facts take about 40 MB, its results less).
+ */
+const MAX_CACHED_BYTES = 192 * 2 ** 20;
+const MAX_FACTS_BYTES = 160 * 2 ** 20;
 
 function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: RenewalCore, nps: NpsResult, warnings: { count: number; arr: number }): DashboardKpis {
   // Accounts with ARR > 0 at the end of the period and in the month before it.
@@ -276,6 +284,24 @@ function largestFirst(values: Float64Array, limit: number): Int32Array {
 
 const engines = new WeakMap<Dataset, PreparedDataset>();
 
+/**
+ * Refuses a view that reads months more than `VIEW_LIMITS.monthsPastData` past the data's last month: monthly ARR
+ * is built up to the latest month a view reads, so a period in year 9999 would build thousands of months for every
+ * account. (Months before the data cost nothing: they read as no ARR.)
+ */
+function checkReach(index: DatasetIndex, view: ResolvedView, options: ViewOptions): ResolvedView {
+  if (index.arrLast < index.arrStart) return view;
+  const limit = index.arrLast + VIEW_LIMITS.monthsPastData;
+  const check = (value: string, field: string) => {
+    if (monthIndex(value) <= limit) return;
+    throw new ViewError(field, `may be at most ${monthFromIndex(limit)} (${VIEW_LIMITS.monthsPastData} months past the data's last month, ${monthFromIndex(index.arrLast)}), got ${value}`);
+  };
+  check(view.period.to, 'period.to');
+  if (view.comparisonPeriod) check(view.comparisonPeriod.to, options.comparisonPeriod ? 'comparisonPeriod.to' : 'comparison.to');
+  check(view.asOf, 'asOf');
+  return view;
+}
+
 /** Indexes `dataset` once (a validated dataset: run `validateDataset` on raw input first) and answers views from it. */
 export interface PrepareOptions {
   /**
@@ -299,46 +325,68 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
   return engine;
 }
 
+let scopeCount = 0;
+
+/** A scope over an index: the mask of the accounts with these ids, keyed uniquely. */
+function engineScope(index: DatasetIndex, accountIds: Iterable<string>, within: EngineScope | null): EngineScope {
+  const mask = filterMask(index, undefined, accountIds) ?? new Uint8Array(index.accounts.length).fill(1);
+  if (within) for (let p = 0; p < mask.length; p += 1) mask[p] = (mask[p] as number) & (within.mask[p] as number);
+  let count = 0;
+  for (let p = 0; p < mask.length; p += 1) count += mask[p] as number;
+  scopeCount += 1;
+  const key = `scope-${scopeCount}`;
+  return { key, mask, count, toJSON: () => key };
+}
+
 function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset {
-  const cache = new ResultCache(MAX_CACHED);
-  const facts = new ResultCache(MAX_FACTS);
+
+  const cache = new LruCache(MAX_CACHED, MAX_CACHED_BYTES);
+  const facts = new LruCache(MAX_FACTS, MAX_FACTS_BYTES);
   const names = (position: number) => (index.accounts[position] as { name: string }).name;
 
-  /** The accounts a view may see (its `accountIds`, a viewer's scope), and those after its filters, as cache keys. */
-  const scopeKey = (view: Pick<View, 'accountIds'>) => (view.accountIds === null ? '*' : view.accountIds.join('\u0000'));
-  const selectionKey = (view: Pick<View, 'filters' | 'accountIds'>) => `${JSON.stringify(view.filters)}|${scopeKey(view)}`;
-  const selectionOf = (view: Pick<View, 'filters' | 'accountIds'>): Selection =>
-    cache.get(`selection|${selectionKey(view)}`, () => selectMask(index, filterMask(index, view.filters, view.accountIds)));
+  /** The accounts a view may see (its engine's scope, its `accountIds`), and those after its filters, as cache keys. */
+  const scopeKey = (view: Pick<View, 'accountIds' | 'scope'>) => `${view.scope?.key ?? '*'}|${view.accountIds === null ? '*' : JSON.stringify(view.accountIds)}`;
+  const selectionKey = (view: Pick<View, 'filters' | 'accountIds' | 'scope'>) => `${JSON.stringify(view.filters)}|${scopeKey(view)}`;
+  const selectionOf = (view: Pick<View, 'filters' | 'accountIds' | 'scope'>): Selection =>
+    cache.get(`selection|${selectionKey(view)}`, () => {
+      const mask = filterMask(index, view.filters, view.accountIds);
+      const scope = view.scope?.mask;
+      if (!scope) return selectMask(index, mask);
+      if (!mask) return selectMask(index, scope);
+      for (let p = 0; p < mask.length; p += 1) mask[p] = (mask[p] as number) & (scope[p] as number);
+      return selectMask(index, mask);
+    });
+  /** Whether a view sees fewer than all accounts: it then sums from the facts every account's view keeps. */
+  const narrowed = (view: View) => view.scope !== null || view.accountIds !== null || activeFilters(view.filters).length > 0;
   /**
-   * Per-row facts (statuses, tiers, score orders) of a view without its filters, kept apart from the results so a
-   * view's many entries never push them out: a filtered view of the same settings then sums over the rows of its
-   * accounts. An unfiltered view computes and keeps them; a filtered one uses them when kept, else computes its
-   * own (a period changed under a filter costs what it did, not a pass over every account).
+   * Per-row facts (statuses, tiers, score orders) of every account's view, kept apart from the results so a view's
+   * many entries never push them out: a narrowed view of the same settings then sums over the rows of its accounts.
+   * A view of every account computes and keeps them; a narrowed one uses them when kept, else computes its own (a
+   * period changed under a filter costs what it did, not a pass over every account).
    */
   const scopeFacts = <T>(view: View, key: string, build: (selection: Selection) => T): T => {
-    const kept = `${key}|${scopeKey(view)}`;
-    if (activeFilters(view.filters).length === 0) return facts.get(kept, () => build(selectionOf(view)));
-    return facts.peek<T>(kept) ?? cache.get(`facts|${key}|${selectionKey(view)}`, () => build(selectionOf(view)));
+    if (!narrowed(view)) return facts.get(key, () => build(selectionOf(view)));
+    return facts.peek<T>(key) ?? cache.get(`facts|${key}|${selectionKey(view)}`, () => build(selectionOf(view)));
   };
   const modelKey = (model: HealthModel) => JSON.stringify(model);
 
   /**
-   * A part a filtered view can sum from the facts of its view without filters (same settings and scope): a view
-   * without filters computes the facts and keeps them (with `keep` false it only uses facts already kept, by
-   * `prefetch`); a filtered view derives its result from them when kept, else computes it for its own accounts.
-   * Either way the result is the same.
+   * A part a narrowed view (filters, account ids, a scope) can sum from the facts of every account's view with the
+   * same settings: a view of every account computes the facts and keeps them (with `keep` false it only uses facts
+   * already kept, by `prefetch`); a narrowed view derives its result from them when kept, else computes it for its
+   * own accounts. Either way the result is the same, to the last bit (property tested).
    */
   const viaFacts = <F, T>(view: View, key: string, how: {
     facts: (all: Selection) => F; result: (facts: F) => T; derive: (selection: Selection, facts: F) => T;
     direct: (selection: Selection) => T; keep?: boolean;
   }): T => {
-    const kept = `${key}|${scopeKey(view)}`;
-    const found = facts.peek<F>(kept);
-    if (activeFilters(view.filters).length > 0) return found === undefined ? how.direct(selectionOf(view)) : how.derive(selectionOf(view), found);
+    const found = facts.peek<F>(key);
+    if (narrowed(view)) return found === undefined ? how.direct(selectionOf(view)) : how.derive(selectionOf(view), found);
     if (how.keep === false) return found === undefined ? how.direct(selectionOf(view)) : how.result(found);
-    return how.result(facts.get(kept, () => how.facts(selectionOf(view))));
+    return how.result(facts.get(key, () => how.facts(selectionOf(view))));
   };
-  const unfiltered = (view: View): View => ({ ...view, filters: {}, selection: null });
+  /** The view of every account with the same settings: what narrowed views sum from. */
+  const unfiltered = (view: View): View => ({ ...view, filters: {}, accountIds: null, scope: null, selection: null });
 
   /**
    * The waterfall's facts are each account's ARR by month and its movements (10 MB at 100,000 accounts and a year):
@@ -395,7 +443,7 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
       () => cohortsAllOf(selectionOf(view), view.period.from, view.period.to));
   const scorecard = (view: View) =>
     cache.get(`scorecard|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
-      () => csmScorecardOf(selectionOf(view), { ...view, onlySelectedCsms: view.accountIds !== null }, {
+      () => csmScorecardOf(selectionOf(view), { ...view, onlySelectedCsms: view.accountIds !== null || view.scope !== null }, {
         waterfall: waterfall(view, view.period, view.asOf), renewals: renewals(view, view.period, view.asOf),
       }));
   const attribution = (view: View) =>
@@ -551,112 +599,156 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
     };
   };
 
-  const engine: PreparedDataset = {
-    dataset: index.dataset,
-    accountCount: index.accounts.length,
-    view: resolveView,
-    dashboard(options) {
-      const view = resolveView(options);
-      const ren = renewals(view, view.period, view.asOf);
-      return {
-        period: view.period,
-        comparisonPeriod: view.comparisonPeriod,
-        asOf: view.asOf,
-        graceMonths: view.graceMonths,
-        model: view.model,
-        ...kpis(view),
-        waterfall: waterfallResult(index, waterfall(view, view.period, view.asOf)),
-        retention: retentionResult(selectionOf(view), retention(view, view.period)),
-        renewals: renewalSummary(index, ren),
-        nps: nps(view, view.period),
-        earlyWarnings: warnings(view, view.period.to),
-        renewalFunnel: funnelOfCore(index, ren),
-        healthScores: healthScoresResult(index, healthScores(view)),
-        healthDistribution: distribution(view),
-        healthTransitions: transitionsResult(index, transitions(view)),
-        healthQuadrants: quadrantsResult(index, quadrants(view)),
-        cohorts: allCohorts(view),
-        csmScorecard: scorecard(view),
-        csAttribution: attribution(view),
-        breakdowns: breakdowns(view),
-      };
-    },
-    summary: (options) => summaryOf(resolveView(options)),
-    metric(options, part) {
-      if (typeof part !== 'string' || !Object.prototype.hasOwnProperty.call(parts, part)) {
-        throw new RangeError(`metric must be one of ${SUMMARY_PARTS.join(', ')}, got ${JSON.stringify(part)}`);
-      }
-      const view = resolveView(options);
-      return cache.get(`metric|${part}|${JSON.stringify(view)}`, () => parts[part](view));
-    },
-    kpis: (options) => kpis(resolveView(options)),
-    prefetch(options) {
-      const all = unfiltered(resolveView(options));
-      const compare = all.comparisonPeriod;
-      const compareAsOf = compare ? lastDayOfMonth(compare.to) : all.asOf;
-      return [
-        () => { waterfallFacts(all, all.period, all.asOf); }, () => { renewals(all, all.period, all.asOf); },
-        ...(compare ? [() => { waterfallFacts(all, compare, compareAsOf); }, () => { renewals(all, compare, compareAsOf); }] : []),
-        () => { accountTotals(all); }, () => { aheadFacts(all); }, () => { validationFacts(all); },
-      ];
-    },
-    rowsAll: (options, rowSet) => {
-      const table = tableOf(resolveView(options), rowSet);
-      return Array.from({ length: table.length }, (_, i) => table.row(i));
-    },
-    rows(options, rowSet, query = {}) {
-      const view = resolveView(options);
-      const spec = ROW_SETS[rowSet] as unknown as RowSetSpec<RowSetRows[typeof rowSet]> | undefined;
-      if (!spec || !Object.prototype.hasOwnProperty.call(ROW_SETS, rowSet)) {
-        throw new RangeError(`rowSet must be one of ${Object.keys(ROW_SETS).join(', ')}, got ${JSON.stringify(rowSet)}`);
-      }
-      const { offset, limit } = checkQuery(spec, query);
-      const table = tableOf(view, rowSet);
-      const order = cache.get(`order|${rowSet}|${JSON.stringify(view)}|${orderKey(query)}`, () => queryOrder(spec, table, query));
-      // `count` is the view's rows before a drill-down, filters and search narrow them: "12 of 2,000 rows".
-      return { ...pageOf(spec, table, order, offset, limit), count: view.selection ? tableOf({ ...view, selection: null }, rowSet).length : table.length };
-    },
-    drillDown(options, target) {
-      const view = resolveView(options);
-      return drillDownPositions(selectionOf(view), target, view).map((position) => (index.accounts[position] as { id: string }).id);
-    },
-    accountIds(options) {
-      const selection = selectionOf(resolveView(options));
-      return Array.from(selection.positions, (position) => (index.accounts[position] as { id: string }).id);
-    },
-    memory: () => indexMemory(index),
-    measureKeys: () => [...measureColumns(index).keys].sort(),
-    defaultPeriod: () => periodEndingIn(index.freshestMonth === null ? null : monthFromIndex(index.freshestMonth)),
-    accountStory(options, accountId) {
-      const view = resolveView(options);
-      const selection = selectionOf(view);
-      const position = typeof accountId === 'string' ? index.positionOf.get(accountId) : undefined;
-      // An account outside the view's accounts (a viewer's scope) is answered as one that does not exist.
-      if (position === undefined || !isSelected(selection, position)) throw new RangeError(`accountStory: no account with id ${JSON.stringify(accountId)}`);
-      return cache.get(`story|${accountId}|${JSON.stringify({ ...view, selection: null })}`, () => accountStoryAt(selection, position, view));
-    },
-    dataPeriod: () => (index.arrLast < index.arrStart ? null : { from: monthFromIndex(index.arrStart), to: monthFromIndex(index.arrLast) }),
-    filterOptions(options = {}) {
-      const filters = options.filters ?? {};
-      activeFilters(filters);
-      const accountIds = checkAccountIds(options.accountIds);
-      const result = {} as FilterOptions;
-      const csmNames = new Map((index.dataset.csms ?? []).map((csm) => [csm.id, csm.name]));
-      for (const dimension of BREAKDOWN_DIMENSIONS) {
-        // Each field's choices come from the accounts the other filters keep, so a chosen value never hides its siblings.
-        const { [dimension]: _own, ...others } = filters;
-        const selection = selectionOf({ filters: others, accountIds });
-        const column = dimensionColumn(index, dimension);
-        const counts = new Int32Array(column.values.length);
-        for (const position of selection.positions) counts[column.codes[position] as number] = (counts[column.codes[position] as number] as number) + 1;
-        result[dimension] = column.values.flatMap((value, code) => {
-          if ((counts[code] as number) === 0) return [];
-          const label = dimension === 'csmId' ? csmNames.get(value) : undefined;
-          return [{ value, count: counts[code] as number, ...(label === undefined ? {} : { label }) }];
-        });
-      }
-      return result;
-    },
+  const measureKeysOf = (scope: EngineScope | null): string[] => {
+    const measures = measureColumns(index);
+    if (!scope) return [...measures.keys].sort();
+    const seen = new Uint8Array(measures.keys.length);
+    for (let row = 0; row < measures.key.length; row += 1) if (scope.mask[measures.account[row] as number] === 1) seen[measures.key[row] as number] = 1;
+    return measures.keys.filter((_, code) => seen[code] === 1).sort();
   };
-  return engine;
+  /** The scope's accounts and the CSMs they name, with the dataset's currency: what a scoped engine's `dataset` holds. */
+  const scopeDataset = (scope: EngineScope): Dataset => {
+    const accounts = index.accounts.filter((_, position) => scope.mask[position] === 1);
+    const named = new Set(accounts.map((account) => account.csmId));
+    const { csms, ...rest } = index.dataset;
+    return { ...rest, accounts, ...(csms ? { csms: csms.filter((csm) => named.has(csm.id)) } : {}) };
+  };
+
+  const api = (scope: EngineScope | null): PreparedDataset => {
+    const resolve = (options: ViewOptions): View => ({ ...checkReach(index, resolveView(options), options), scope });
+    let scopeData: Dataset | null = null;
+    let scopeKeys: string[] | null = null;
+    const spans = scope ? accountSpans(index) : null;
+    const engine: PreparedDataset = {
+      get dataset() {
+        return scope ? (scopeData ??= scopeDataset(scope)) : index.dataset;
+      },
+      accountCount: scope ? scope.count : index.accounts.length,
+      view: (options) => { const { scope: _scope, ...view } = resolve(options); return view; },
+      scoped: (accountIds) => api(engineScope(index, accountIds, scope)),
+      dashboard(options) {
+        const view = resolve(options);
+        const ren = renewals(view, view.period, view.asOf);
+        return {
+          period: view.period,
+          comparisonPeriod: view.comparisonPeriod,
+          asOf: view.asOf,
+          graceMonths: view.graceMonths,
+          model: view.model,
+          ...kpis(view),
+          waterfall: waterfallResult(index, waterfall(view, view.period, view.asOf)),
+          retention: retentionResult(selectionOf(view), retention(view, view.period)),
+          renewals: renewalSummary(index, ren),
+          nps: nps(view, view.period),
+          earlyWarnings: warnings(view, view.period.to),
+          renewalFunnel: funnelOfCore(index, ren),
+          healthScores: healthScoresResult(index, healthScores(view)),
+          healthDistribution: distribution(view),
+          healthTransitions: transitionsResult(index, transitions(view)),
+          healthQuadrants: quadrantsResult(index, quadrants(view)),
+          cohorts: allCohorts(view),
+          csmScorecard: scorecard(view),
+          csAttribution: attribution(view),
+          breakdowns: breakdowns(view),
+        };
+      },
+      summary: (options) => summaryOf(resolve(options)),
+      metric(options, part) {
+        if (typeof part !== 'string' || !Object.prototype.hasOwnProperty.call(parts, part)) {
+          throw new RangeError(`metric must be one of ${SUMMARY_PARTS.join(', ')}, got ${JSON.stringify(part)}`);
+        }
+        const view = resolve(options);
+        return cache.get(`metric|${part}|${JSON.stringify(view)}`, () => parts[part](view));
+      },
+      kpis: (options) => kpis(resolve(options)),
+      prefetch(options) {
+        const all = unfiltered(resolve(options));
+        const compare = all.comparisonPeriod;
+        const compareAsOf = compare ? lastDayOfMonth(compare.to) : all.asOf;
+        return [
+          () => { waterfallFacts(all, all.period, all.asOf); }, () => { renewals(all, all.period, all.asOf); },
+          ...(compare ? [() => { waterfallFacts(all, compare, compareAsOf); }, () => { renewals(all, compare, compareAsOf); }] : []),
+          () => { accountTotals(all); }, () => { aheadFacts(all); }, () => { validationFacts(all); },
+        ];
+      },
+      rowsAll: (options, rowSet) => {
+        const table = tableOf(resolve(options), rowSet);
+        return Array.from({ length: table.length }, (_, i) => table.row(i));
+      },
+      rows(options, rowSet, query = {}) {
+        const view = resolve(options);
+        const spec = ROW_SETS[rowSet] as unknown as RowSetSpec<RowSetRows[typeof rowSet]> | undefined;
+        if (!spec || !Object.prototype.hasOwnProperty.call(ROW_SETS, rowSet)) {
+          throw new RangeError(`rowSet must be one of ${Object.keys(ROW_SETS).join(', ')}, got ${JSON.stringify(rowSet)}`);
+        }
+        const { offset, limit } = checkQuery(spec, query);
+        const table = tableOf(view, rowSet);
+        const order = cache.get(`order|${rowSet}|${JSON.stringify(view)}|${orderKey(query)}`, () => queryOrder(spec, table, query));
+        // `count` is the view's rows before a drill-down, filters and search narrow them: "12 of 2,000 rows".
+        return { ...pageOf(spec, table, order, offset, limit), count: view.selection ? tableOf({ ...view, selection: null }, rowSet).length : table.length };
+      },
+      drillDown(options, target) {
+        const view = resolve(options);
+        return drillDownPositions(selectionOf(view), target, view).map((position) => (index.accounts[position] as { id: string }).id);
+      },
+      accountIds(options) {
+        const selection = selectionOf(resolve(options));
+        return Array.from(selection.positions, (position) => (index.accounts[position] as { id: string }).id);
+      },
+      memory: () => indexMemory(index),
+      measureKeys: () => (scopeKeys ??= measureKeysOf(scope)).slice(),
+      defaultPeriod: () => {
+        const freshest = spans && scope ? spanOver(spans.freshest, scope.mask, Math.max) : index.freshestMonth;
+        return periodEndingIn(freshest === null ? null : monthFromIndex(freshest));
+      },
+      accountStory(options, accountId) {
+        const view = resolve(options);
+        const selection = selectionOf(view);
+        const position = typeof accountId === 'string' ? index.positionOf.get(accountId) : undefined;
+        // An account outside the view's accounts (a viewer's scope) is answered as one that does not exist.
+        if (position === undefined || !isSelected(selection, position)) throw new UnknownAccountError(accountId);
+        return cache.get(`story|${accountId}|${JSON.stringify({ ...view, selection: null })}`, () => accountStoryAt(selection, position, view));
+      },
+      dataPeriod: () => {
+        if (index.arrLast < index.arrStart) return null;
+        if (!spans || !scope) return { from: monthFromIndex(index.arrStart), to: monthFromIndex(index.arrLast) };
+        const first = spanOver(spans.arrFirst, scope.mask, Math.min);
+        const last = spanOver(spans.arrLast, scope.mask, Math.max);
+        return first === null || last === null ? null : { from: monthFromIndex(first), to: monthFromIndex(last) };
+      },
+      filterOptions(options = {}) {
+        const filters = options.filters ?? {};
+        activeFilters(filters);
+        const accountIds = checkAccountIds(options.accountIds);
+        const result = {} as FilterOptions;
+        const csmNames = new Map((index.dataset.csms ?? []).map((csm) => [csm.id, csm.name]));
+        for (const dimension of BREAKDOWN_DIMENSIONS) {
+          // Each field's choices come from the accounts the other filters keep, so a chosen value never hides its siblings.
+          const { [dimension]: _own, ...others } = filters;
+          const selection = selectionOf({ filters: others, accountIds, scope });
+          const column = dimensionColumn(index, dimension);
+          const counts = new Int32Array(column.values.length);
+          for (const position of selection.positions) counts[column.codes[position] as number] = (counts[column.codes[position] as number] as number) + 1;
+          result[dimension] = column.values.flatMap((value, code) => {
+            if ((counts[code] as number) === 0) return [];
+            const label = dimension === 'csmId' ? csmNames.get(value) : undefined;
+            return [{ value, count: counts[code] as number, ...(label === undefined ? {} : { label }) }];
+          });
+        }
+        return result;
+      },
+    };
+    return engine;
+  };
+  return api(null);
+}
+
+/** The smallest or largest value of a per-account column over a scope's accounts (null where none has one). */
+function spanOver(values: Int32Array, mask: Uint8Array, pick: (a: number, b: number) => number): number | null {
+  let found: number | null = null;
+  for (let p = 0; p < mask.length; p += 1) {
+    const value = values[p] as number;
+    if (mask[p] === 1 && value !== NO_MONTH) found = found === null ? value : pick(found, value);
+  }
+  return found;
 }

@@ -4,13 +4,15 @@
  * `parseRequest` checks one that arrived from outside (a page, the network) and names the field that is wrong.
  */
 import { periodEndingIn } from './dates.js';
-import type { AccountStory } from './account-story.js';
-import type { DrillDownTarget } from './drill-down.js';
+import { UnknownAccountError, type AccountStory } from './account-story.js';
+import { normalizeFilters, type AccountFilters } from './dimensions.js';
+import { checkTarget, type DrillDownTarget } from './drill-down.js';
+import { qualified, VIEW_LIMITS, ViewError } from './limits.js';
 import { SUMMARY_PARTS, type DashboardSummary, type FilterOptions, type PreparedDataset, type SummaryPart, type SummaryParts } from './prepared.js';
 import { ROW_SETS, type RowSetName, type RowSetRows } from './row-sets.js';
-import type { RowPage, RowQuery } from './rows.js';
+import { checkQuery, type RowPage, type RowQuery, type RowSetSpec } from './rows.js';
 import type { Dataset, Period } from './types.js';
-import type { ViewOptions } from './view.js';
+import { checkAccountIds, resolveView, type ViewOptions } from './view.js';
 
 /** Bumped when a request or response changes shape; clients send it, servers refuse others. */
 export const PROTOCOL_VERSION = 1;
@@ -80,50 +82,107 @@ export function datasetInfo(engine: PreparedDataset): DatasetInfo {
   };
 }
 
+/** A client error of a view, query or target as a `RequestError` naming the request's field (`view.period.to`). */
+function asRequestError(error: unknown, prefix: string | null): unknown {
+  if (error instanceof RequestError) return error;
+  if (error instanceof ViewError) {
+    const field = prefix === null ? error.field : `${prefix}.${error.field}`;
+    return new RequestError(field, error.message.slice(error.field.length + 1));
+  }
+  if (error instanceof RangeError || error instanceof TypeError) {
+    const qualifiedError = qualified(prefix ?? 'request', error);
+    if (qualifiedError instanceof ViewError) return new RequestError(qualifiedError.field, qualifiedError.message.slice(qualifiedError.field.length + 1));
+  }
+  return error;
+}
+
+/** Runs a check and reports what it refuses as a `RequestError` for the request's field. */
+function checked<T>(prefix: string | null, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw asRequestError(error, prefix);
+  }
+}
+
+/** The parts of a view `filter-options` reads (it needs no period). */
+function checkFilterView(view: Record<string, unknown>): void {
+  checked('view', () => {
+    normalizeFilters(view.filters as AccountFilters | undefined);
+    checkAccountIds(view.accountIds);
+  });
+}
+
 /**
- * Checks the shape of a request from outside: its kind, that views are objects and row sets exist. The view's own
- * fields are checked when it is resolved (`resolveView`), with errors that name them.
+ * Checks a request from outside (a worker message, an HTTP body) completely: its kind, its view (resolved with every
+ * default and limit, `VIEW_LIMITS`), its row query, drill-down target or metric name. Whatever is wrong is a
+ * `RequestError` naming the request's field (`view.earlyWarning.months`, `query.sort`, `target.movement`), so a
+ * server can answer 400; what passes cannot make the engine fail for the client's sake.
  */
 export function parseRequest(input: unknown): CsRequest {
   if (!isObject(input)) throw new RequestError('request', 'expected an object { kind, ... }');
   const { kind } = input;
   if (typeof kind !== 'string' || !(REQUEST_KINDS as readonly string[]).includes(kind)) {
-    throw new RequestError('kind', `must be one of ${REQUEST_KINDS.join(', ')}, got ${JSON.stringify(kind) ?? 'nothing'}`);
+    throw new RequestError('kind', `must be one of ${REQUEST_KINDS.join(', ')}, got ${JSON.stringify(kind)?.slice(0, 60) ?? 'nothing'}`);
   }
   if (kind === 'info') return { kind };
   if (!isObject(input.view)) throw new RequestError('view', 'expected an object such as { period: { from, to } }');
   const view = input.view as unknown as ViewOptions;
+  if (kind === 'filter-options') {
+    checkFilterView(input.view);
+    return { kind, view };
+  }
+  checked('view', () => resolveView(view));
   switch (kind) {
     case 'summary':
       return { kind, view };
-    case 'filter-options':
-      return { kind, view };
     case 'metric':
       if (typeof input.metric !== 'string' || !(SUMMARY_PARTS as readonly string[]).includes(input.metric)) {
-        throw new RequestError('metric', `must be one of ${SUMMARY_PARTS.join(', ')}, got ${JSON.stringify(input.metric) ?? 'nothing'}`);
+        throw new RequestError('metric', `must be one of ${SUMMARY_PARTS.join(', ')}, got ${JSON.stringify(input.metric)?.slice(0, 60) ?? 'nothing'}`);
       }
       return { kind, view, metric: input.metric as SummaryPart };
     case 'rows': {
       const { rowSet, query } = input;
       if (typeof rowSet !== 'string' || !Object.prototype.hasOwnProperty.call(ROW_SETS, rowSet)) {
-        throw new RequestError('rowSet', `must be one of ${Object.keys(ROW_SETS).join(', ')}, got ${JSON.stringify(rowSet) ?? 'nothing'}`);
+        throw new RequestError('rowSet', `must be one of ${Object.keys(ROW_SETS).join(', ')}, got ${JSON.stringify(rowSet)?.slice(0, 60) ?? 'nothing'}`);
       }
       if (query !== undefined && !isObject(query)) throw new RequestError('query', 'expected an object { sort, filters, search, offset, limit }');
+      checked(null, () => checkQuery(ROW_SETS[rowSet as RowSetName] as unknown as RowSetSpec<unknown>, (query ?? {}) as RowQuery));
       return { kind, view, rowSet: rowSet as RowSetName, ...(query === undefined ? {} : { query: query as RowQuery }) };
     }
     case 'account-story':
-      if (typeof input.accountId !== 'string' || input.accountId === '') throw new RequestError('accountId', 'expected an account id (a string)');
+      if (typeof input.accountId !== 'string' || input.accountId === '' || input.accountId.length > VIEW_LIMITS.textLength) {
+        throw new RequestError('accountId', `expected an account id (a string of 1 to ${VIEW_LIMITS.textLength} characters)`);
+      }
       return { kind, view, accountId: input.accountId };
     case 'drill-down':
-      if (!isObject(input.target) || typeof input.target.kind !== 'string') throw new RequestError('target', 'expected a drill-down target { kind, ... }');
+      checked(null, () => checkTarget(input.target as DrillDownTarget));
       return { kind, view, target: input.target as unknown as DrillDownTarget };
   }
   throw new RequestError('kind', `unknown kind ${kind}`);
 }
 
-/** Answers one request from a prepared dataset. A malformed view or query throws a `RangeError` or `TypeError`. */
+/**
+ * Answers one request from a prepared dataset. A view the engine refuses (past `VIEW_LIMITS`, or reading too far
+ * past its data) throws a `RequestError` naming the request's field; an account outside the view's accounts an
+ * `UnknownAccountError`; anything else is the engine's own failure.
+ */
 export function answerRequest<K extends CsRequestKind>(engine: PreparedDataset, request: Extract<CsRequest, { kind: K }>): CsResponses[K];
 export function answerRequest(engine: PreparedDataset, request: CsRequest): CsResponses[CsRequestKind] {
+  try {
+    return answer(engine, request);
+  } catch (error) {
+    if (error instanceof UnknownAccountError) throw error;
+    throw error instanceof ViewError ? asRequestError(error, fieldPrefix(error.field)) : error;
+  }
+}
+
+/** Where a refused field of a request lives: a row query's and a target's fields are named from the request. */
+function fieldPrefix(field: string): string | null {
+  return field.startsWith('query.') || field === 'query' || field.startsWith('target.') || field === 'target' ? null : 'view';
+}
+
+function answer(engine: PreparedDataset, request: CsRequest): CsResponses[CsRequestKind] {
   switch (request.kind) {
     case 'info':
       return datasetInfo(engine);

@@ -10,6 +10,7 @@
  * `enum` columns rows whose value equals it (`equalsString`); `number` columns rows inside `[min, max]` (either end
  * may be null; `inNumberRange`). `search` keeps rows where any `text` or `enum` column contains it.
  */
+import { checkText, VIEW_LIMITS, ViewError } from './limits.js';
 import { stableNumberOrder } from './sort.js';
 
 export interface RowSort {
@@ -124,6 +125,7 @@ export function checkQuery<R>(spec: RowSetSpec<R>, query: RowQuery = {}): Requir
   };
   if (query.sort !== undefined) {
     if (!Array.isArray(query.sort)) throw new TypeError('query.sort must be a list of { id, desc }');
+    if (query.sort.length > VIEW_LIMITS.sortKeys) throw new ViewError('query.sort', `may hold at most ${VIEW_LIMITS.sortKeys} sort keys, got ${query.sort.length}`);
     query.sort.forEach((sort: RowSort, i) => {
       column(sort?.id, `query.sort[${i}].id`);
       if (sort.desc !== undefined && typeof sort.desc !== 'boolean') throw new TypeError(`query.sort[${i}].desc must be a boolean`);
@@ -131,18 +133,19 @@ export function checkQuery<R>(spec: RowSetSpec<R>, query: RowQuery = {}): Requir
   }
   if (query.filters !== undefined) {
     if (!Array.isArray(query.filters)) throw new TypeError('query.filters must be a list of { id, value }');
+    if (query.filters.length > VIEW_LIMITS.rowFilters) throw new ViewError('query.filters', `may hold at most ${VIEW_LIMITS.rowFilters} filters, got ${query.filters.length}`);
     query.filters.forEach((filter: RowFilter, i) => {
       const found = column(filter?.id, `query.filters[${i}].id`);
       const value = filter.value;
       if (found.kind === 'number') {
         const ok = Array.isArray(value) && value.length === 2 && value.every((end) => end === null || (typeof end === 'number' && Number.isFinite(end)));
         if (!ok) throw new TypeError(`query.filters[${i}].value must be [min, max] with numbers or null`);
-      } else if (typeof value !== 'string') {
-        throw new TypeError(`query.filters[${i}].value must be a string`);
+      } else {
+        checkText(value, `query.filters[${i}].value`);
       }
     });
   }
-  if (query.search !== undefined && typeof query.search !== 'string') throw new TypeError('query.search must be a string');
+  if (query.search !== undefined) checkText(query.search, 'query.search', VIEW_LIMITS.searchLength);
   return { offset, limit };
 }
 

@@ -4,10 +4,11 @@
  * `resolveView` checks a view once and fills its defaults; the engine (`prepareDataset`) caches results by the
  * parts of the view each one depends on.
  */
-import { assertGrace, resolveAsOf } from './arr-movements.js';
+import { resolveAsOf } from './arr-movements.js';
 import { addMonthsToMonth, assertPeriod, monthIndex } from './dates.js';
-import { assertDimension, normalizeFilters, type AccountFilters, type BreakdownDimension } from './dimensions.js';
-import type { DrillDownTarget } from './drill-down.js';
+import { BREAKDOWN_DIMENSIONS, normalizeFilters, type AccountFilters, type BreakdownDimension } from './dimensions.js';
+import { checkTarget, type DrillDownTarget } from './drill-down.js';
+import { checkOneOf, checkStrings, checkWhole, describeValue, VIEW_LIMITS, ViewError, within } from './limits.js';
 import { resolveEarlyWarningSettings } from './early-warnings.js';
 import { resolveRenewalsAheadSettings } from './renewals-ahead.js';
 import { resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from './health-model.js';
@@ -18,6 +19,8 @@ import type { DateString, Period } from './types.js';
  * or a fixed period.
  */
 export type Comparison = 'previous' | 'previous-year' | 'none' | Period;
+
+const COMPARISONS = ['previous', 'previous-year', 'none'] as const;
 
 export interface EarlyWarningSettingsInput {
   /** Rates strictly below this warn. Default 0.3. */
@@ -90,45 +93,81 @@ export function comparisonPeriodOf(period: Period, comparison: Comparison): Peri
   return { from: comparison.from, to: comparison.to };
 }
 
-/** A view's `accountIds`: a list of ids, or null for every account. */
+/** A view's `accountIds`: a list of ids (at most `VIEW_LIMITS.accountIds`), or null for every account. */
 export function checkAccountIds(accountIds: unknown): readonly string[] | null {
   if (accountIds === undefined || accountIds === null) return null;
-  if (!Array.isArray(accountIds) || accountIds.some((id) => typeof id !== 'string')) throw new TypeError('accountIds must be a list of account ids (strings)');
-  return accountIds;
+  if (!Array.isArray(accountIds) || accountIds.some((id) => typeof id !== 'string')) throw new ViewError('accountIds', 'must be a list of account ids (strings)');
+  return checkStrings(accountIds, 'accountIds', VIEW_LIMITS.accountIds);
 }
 
-function checkLookback(lookbackMonths: number): number {
-  if (!Number.isInteger(lookbackMonths) || lookbackMonths < 0) throw new RangeError(`lookbackMonths must be a whole number >= 0, got ${String(lookbackMonths)}`);
-  return lookbackMonths;
+/** A period of at most `VIEW_LIMITS.periodMonths` months. */
+function checkPeriod(period: Period, name: string): Period {
+  within(name, () => assertPeriod(period, name));
+  const months = monthIndex(period.to) - monthIndex(period.from) + 1;
+  if (months > VIEW_LIMITS.periodMonths) throw new ViewError(name, `may span at most ${VIEW_LIMITS.periodMonths} months, got ${months} (${period.from} to ${period.to})`);
+  return { from: period.from, to: period.to };
 }
 
-/** Checks a view and fills its defaults; a malformed field throws a `RangeError` or `TypeError` naming it. */
+function checkComparison(options: ViewOptions, period: Period): Period | null {
+  if (options.comparisonPeriod !== undefined) return options.comparisonPeriod === null ? null : checkPeriod(options.comparisonPeriod, 'comparisonPeriod');
+  const comparison = options.comparison ?? 'previous';
+  if (typeof comparison === 'string') checkOneOf(comparison, 'comparison', COMPARISONS);
+  else if (typeof comparison !== 'object' || comparison === null) throw new ViewError('comparison', `must be one of ${COMPARISONS.join(', ')} or a period { from, to }, got ${describeValue(comparison)}`);
+  else checkPeriod(comparison, 'comparison');
+  return comparisonPeriodOf(period, comparison);
+}
+
+function checkBreakdowns(dimensions: unknown): readonly BreakdownDimension[] {
+  if (dimensions === undefined) return DEFAULT_BREAKDOWNS;
+  if (!Array.isArray(dimensions)) throw new ViewError('breakdownDimensions', `must be a list of account fields, got ${describeValue(dimensions)}`);
+  if (dimensions.length > BREAKDOWN_DIMENSIONS.length) throw new ViewError('breakdownDimensions', `may hold at most ${BREAKDOWN_DIMENSIONS.length} fields, got ${dimensions.length}`);
+  dimensions.forEach((dimension, i) => checkOneOf(dimension, `breakdownDimensions[${i}]`, BREAKDOWN_DIMENSIONS));
+  return dimensions as readonly BreakdownDimension[];
+}
+
+function checkAhead(ahead: ViewOptions['ahead'], asOf: DateString): View['ahead'] {
+  if (ahead === undefined) return { months: 6, likelihood: null };
+  if (typeof ahead !== 'object' || ahead === null || Array.isArray(ahead)) throw new ViewError('ahead', `must be an object { months?, likelihood? }, got ${describeValue(ahead)}`);
+  if (ahead.months !== undefined) checkWhole(ahead.months, 'ahead.months', 1, VIEW_LIMITS.aheadMonths);
+  const resolved = within('ahead', () => resolveRenewalsAheadSettings({
+    asOf, ...(ahead.months === undefined ? {} : { months: ahead.months }), ...(ahead.likelihood === undefined ? {} : { likelihood: ahead.likelihood }),
+  }));
+  return { months: resolved.months, likelihood: resolved.likelihood };
+}
+
+function checkEarlyWarning(input: EarlyWarningSettingsInput | undefined): View['earlyWarning'] {
+  if (input !== undefined && typeof input === 'object' && input !== null && input.months !== undefined) {
+    checkWhole(input.months, 'earlyWarning.months', 1, VIEW_LIMITS.earlyWarningMonths);
+  }
+  return within('earlyWarning', () => resolveEarlyWarningSettings(input));
+}
+
+/**
+ * Checks a view and fills its defaults; a malformed field, or one past `VIEW_LIMITS`, throws a `ViewError` (a
+ * `RangeError`) naming it with its path (`earlyWarning.months`).
+ */
 export function resolveView(options: ViewOptions): View {
-  if (typeof options !== 'object' || options === null) throw new TypeError('a view must be an object such as { period: { from, to } }');
-  const { period, graceMonths = 0 } = options;
-  assertPeriod(period);
-  assertGrace(graceMonths);
-  const filters = normalizeFilters(options.filters);
-  const comparisonPeriod = options.comparisonPeriod !== undefined
-    ? options.comparisonPeriod === null ? null : (assertPeriod(options.comparisonPeriod, 'comparisonPeriod'), { ...options.comparisonPeriod })
-    : comparisonPeriodOf(period, options.comparison ?? 'previous');
-  const breakdownDimensions = options.breakdownDimensions ?? DEFAULT_BREAKDOWNS;
-  breakdownDimensions.forEach((dimension) => assertDimension(dimension));
-  const asOf = resolveAsOf(period, options.asOf);
-  const ahead = resolveRenewalsAheadSettings({ asOf, ...(options.ahead?.months === undefined ? {} : { months: options.ahead.months }), ...(options.ahead?.likelihood === undefined ? {} : { likelihood: options.ahead.likelihood }) });
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ViewError('view', 'must be an object such as { period: { from, to } }');
+  const period = checkPeriod(options.period, 'period');
+  const graceMonths = checkWhole(options.graceMonths ?? 0, 'graceMonths', 0, VIEW_LIMITS.graceMonths);
+  const filters = within('filters', () => normalizeFilters(options.filters));
+  const comparisonPeriod = checkComparison(options, period);
+  const breakdownDimensions = checkBreakdowns(options.breakdownDimensions);
+  const asOf = within('asOf', () => resolveAsOf(period, options.asOf));
+  const selection = options.selection === undefined || options.selection === null ? null : within('selection', () => checkTarget(options.selection as DrillDownTarget));
   return {
-    period: { from: period.from, to: period.to },
+    period,
     comparisonPeriod,
     filters,
     accountIds: checkAccountIds(options.accountIds),
-    selection: options.selection ?? null,
+    selection,
     graceMonths,
     asOf,
-    model: resolveHealthModel(options.model),
-    earlyWarning: resolveEarlyWarningSettings(options.earlyWarning),
-    lookbackMonths: checkLookback(options.lookbackMonths ?? 12),
+    model: within('model', () => resolveHealthModel(options.model)),
+    earlyWarning: checkEarlyWarning(options.earlyWarning),
+    lookbackMonths: checkWhole(options.lookbackMonths ?? 12, 'lookbackMonths', 0, VIEW_LIMITS.lookbackMonths),
     breakdownDimensions,
-    ahead: { months: ahead.months, likelihood: ahead.likelihood },
+    ahead: checkAhead(options.ahead, asOf),
   };
 }
 
