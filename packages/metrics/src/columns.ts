@@ -18,6 +18,10 @@ export class IntColumn {
   at(row: number): number {
     return this.values[row] as number;
   }
+  /** The values pushed, in a typed array of their length. */
+  toArray(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
 }
 
 export class FloatColumn {
@@ -37,6 +41,9 @@ export class FloatColumn {
   at(row: number): number {
     return this.values[row] as number;
   }
+  toArray(): Float64Array {
+    return this.values.slice(0, this.length);
+  }
 }
 
 /** Strings per packed chunk: a chunk stays far below the engine's longest string whatever the strings' length. */
@@ -55,23 +62,64 @@ export class PackedStrings {
   private readonly ends: Uint32Array;
 
   constructor(length: number, valueAt: (row: number) => string) {
+    const packer = new StringPacker(length);
+    for (let row = 0; row < length; row += 1) packer.push(valueAt(row));
     this.length = length;
-    this.ends = new Uint32Array(length);
-    for (let first = 0; first < length; first += CHUNK) {
-      const parts: string[] = [];
-      let end = 0;
-      for (let row = first; row < Math.min(length, first + CHUNK); row += 1) {
-        const value = valueAt(row);
-        parts.push(value);
-        end += value.length;
-        this.ends[row] = end;
-      }
-      this.chunks.push(parts.join(''));
-    }
+    this.ends = packer.ends.subarray(0, length);
+    this.chunks = packer.chunks;
+    packer.flush();
+  }
+
+  /** Packed strings from a packer that was given them one at a time (a stream of records). */
+  static of(packer: StringPacker): PackedStrings {
+    return new PackedStrings(0, () => '').adopt(packer);
+  }
+
+  private adopt(packer: StringPacker): this {
+    packer.flush();
+    const self = this as unknown as { length: number; ends: Uint32Array; chunks: string[] };
+    self.length = packer.length;
+    self.ends = packer.ends.slice(0, packer.length);
+    self.chunks = packer.chunks;
+    return this;
   }
 
   at(row: number): string {
     const start = (row & (CHUNK - 1)) === 0 ? 0 : (this.ends[row - 1] as number);
     return (this.chunks[row >>> CHUNK_BITS] as string).slice(start, this.ends[row] as number);
+  }
+}
+
+/** Packs strings given one at a time, a chunk of 16,384 at a time, for `PackedStrings.of`. */
+export class StringPacker {
+  length = 0;
+  ends: Uint32Array;
+  readonly chunks: string[] = [];
+  private parts: string[] = [];
+  private end = 0;
+
+  constructor(capacity = 1024) {
+    this.ends = new Uint32Array(Math.max(1, capacity));
+  }
+
+  push(value: string): void {
+    if (this.length === this.ends.length) {
+      const next = new Uint32Array(this.ends.length * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.parts.push(value);
+    this.end += value.length;
+    this.ends[this.length] = this.end;
+    this.length += 1;
+    if ((this.length & (CHUNK - 1)) === 0) this.flush();
+  }
+
+  /** Joins the strings since the last chunk into one. */
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(this.parts.join(''));
+    this.parts = [];
+    this.end = 0;
   }
 }

@@ -119,6 +119,8 @@ export interface ScorecardSettings {
   asOf: DateString;
   /** Only CSMs with selected accounts get a row (a viewer's scope must not list other books). */
   onlySelectedCsms?: boolean;
+  /** Rows only for these CSMs of `dataset.csms` (a viewer's scope: the CSMs its accounts and their records name). */
+  onlyCsms?: ReadonlySet<string | undefined>;
 }
 
 /** Adds to a row and to the total (the last argument), as every figure of the total sums its rows' records. */
@@ -144,7 +146,7 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
   const t = new Tallies(csmList.length + 8);
   const total = t.code(TOTAL);
   // Rows in the order of dataset.csms; over a scope only those with selected accounts.
-  const inScope = settings.onlySelectedCsms ? new Set(Array.from(selection.positions, (p) => index.accounts[p]?.csmId)) : null;
+  const inScope = settings.onlySelectedCsms ? new Set(Array.from(selection.positions, (p) => index.accounts[p]?.csmId)) : settings.onlyCsms ?? null;
   for (const csm of csmList) if (!inScope || inScope.has(csm.id)) t.code(csm.id);
   // Rows by CSM code (`csmCodes`), created in the order accounts and leads first name them; -1: not yet.
   const csm = csmCodes(index);

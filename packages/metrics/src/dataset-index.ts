@@ -9,10 +9,12 @@
  * without an end, costs what any other contract costs.
  */
 import { LruCache, markShared } from './cache.js';
-import { PackedStrings } from './columns.js';
+import { PackedStrings, StringPacker } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from './dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from './domain.js';
 import type { Account, Dataset, DateString, Lead, RevenueEvent } from './types.js';
+import { stableNumberOrder } from './sort.js';
+import { runSync, STEP, type Work } from './work.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
@@ -65,8 +67,9 @@ export interface RecordList<T> {
 /** Records packed as JSON text: a few strings on the heap instead of several objects per record. */
 export class PackedRecords<T> implements RecordList<T> {
   private readonly text: PackedStrings;
-  constructor(records: RecordList<T>) {
-    this.text = new PackedStrings(records.length, (row) => JSON.stringify(records.at(row)));
+  /** Packs records, or takes their JSON text already packed (a stream of records packed as they arrived). */
+  constructor(records: RecordList<T> | PackedStrings) {
+    this.text = records instanceof PackedStrings ? records : new PackedStrings(records.length, (row) => JSON.stringify(records.at(row)));
   }
 
   get length(): number {
@@ -143,30 +146,74 @@ export function money(amount: number, rate: number, where: string): number {
   return value;
 }
 
-function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number>, accountCount: number): ContractColumns {
+/** Contracts as read from their records, in dataset order, before they are sorted into `ContractColumns`. */
+export interface ContractRows {
+  ids: readonly string[];
+  account: Int32Array;
+  arr: Float64Array;
+  startDay: Float64Array;
+  endDay: Float64Array;
+  startMonth: Int32Array;
+  endMonth: Float64Array;
+  /** NaN without an opt-out date. */
+  optOutDay: Float64Array;
+}
+
+function contractRowsOf(dataset: Dataset, positionOf: ReadonlyMap<string, number>): ContractRows {
   const records = dataset.contracts ?? [];
   const n = records.length;
-  const account = new Int32Array(n);
-  const arr = new Float64Array(n);
-  const startDay = new Float64Array(n);
-  const endDay = new Float64Array(n);
-  const startMonth = new Int32Array(n);
-  const endMonth = new Float64Array(n);
-  const counts = new Int32Array(accountCount + 1);
-  const ids = records.map((contract) => contract.id);
+  const rows: ContractRows = {
+    ids: records.map((contract) => contract.id), account: new Int32Array(n), arr: new Float64Array(n), startDay: new Float64Array(n),
+    endDay: new Float64Array(n), startMonth: new Int32Array(n), endMonth: new Float64Array(n), optOutDay: new Float64Array(n).fill(Number.NaN),
+  };
   records.forEach((contract, row) => {
     const where = `contracts[${row}] ('${contract.id}')`;
-    const position = accountPosition(positionOf, contract.accountId, where);
-    account[row] = position;
-    arr[row] = money(contract.arr, fxRate(dataset, contract.currency, where), where);
-    startDay[row] = dayNumber(contract.start);
-    startMonth[row] = monthIndex(contract.start);
-    endDay[row] = contract.end === undefined ? OPEN_END : dayNumber(contract.end);
-    endMonth[row] = contract.end === undefined ? OPEN_END : monthIndex(contract.end);
-    counts[position + 1] = (counts[position + 1] as number) + 1;
+    rows.account[row] = accountPosition(positionOf, contract.accountId, where);
+    rows.arr[row] = money(contract.arr, fxRate(dataset, contract.currency, where), where);
+    setContractDates(rows, row, contract.start, contract.end, contract.optOutDate);
   });
+  return rows;
+}
+
+/** Writes a contract's dates as day numbers and months (an open end is `OPEN_END`). */
+export function setContractDates(rows: ContractRows, row: number, start: DateString, end: DateString | undefined, optOut: DateString | undefined): void {
+  rows.startDay[row] = dayNumber(start);
+  rows.startMonth[row] = monthIndex(start);
+  rows.endDay[row] = end === undefined ? OPEN_END : dayNumber(end);
+  rows.endMonth[row] = end === undefined ? OPEN_END : monthIndex(end);
+  if (optOut !== undefined) rows.optOutDay[row] = dayNumber(optOut);
+}
+
+/**
+ * The contracts with an end, by end date then id: a radix order of the end days (no comparator over half a million
+ * rows), then each run of equal days by id.
+ */
+function* dueOrderWork(ids: readonly string[], endDay: Float64Array): Work<Int32Array> {
+  const days = endDay.map((day) => (day === OPEN_END ? Number.NaN : day));
+  yield;
+  const all = stableNumberOrder(days);
+  yield;
+  let dueCount = 0;
+  while (dueCount < all.length && !Number.isNaN(days[all[dueCount] as number] as number)) dueCount += 1;
+  const byDue = all.slice(0, dueCount);
+  const byId = (a: number, b: number) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b);
+  for (let start = 0; start < dueCount;) {
+    let end = start + 1;
+    while (end < dueCount && days[byDue[end] as number] === days[byDue[start] as number]) end += 1;
+    if (end - start > 1) byDue.subarray(start, end).sort(byId);
+    start = end;
+    if ((start & (STEP - 1)) === 0) yield;
+  }
+  return byDue;
+}
+
+/** Sorts contract rows into columns: each account's contracts by start (then id), the due order, opt-outs. */
+export function* contractColumnsWork(rows: ContractRows, accountCount: number): Work<ContractColumns> {
+  const { ids, account, startDay, endDay, optOutDay } = rows;
+  const n = ids.length;
   const offsets = new Int32Array(accountCount + 1);
-  for (let p = 0; p < accountCount; p += 1) offsets[p + 1] = (offsets[p] as number) + (counts[p + 1] as number);
+  for (let row = 0; row < n; row += 1) offsets[(account[row] as number) + 1] = (offsets[(account[row] as number) + 1] as number) + 1;
+  for (let p = 0; p < accountCount; p += 1) offsets[p + 1] = (offsets[p] as number) + (offsets[p + 1] as number);
   const fill = offsets.slice(0, accountCount);
   const order = new Int32Array(n);
   for (let row = 0; row < n; row += 1) {
@@ -174,27 +221,30 @@ function indexContracts(dataset: Dataset, positionOf: ReadonlyMap<string, number
     order[fill[p] as number] = row;
     fill[p] = (fill[p] as number) + 1;
   }
+  yield;
   const byStart = (a: number, b: number) =>
     (startDay[a] as number) - (startDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
   for (let p = 0; p < accountCount; p += 1) {
     const from = offsets[p] as number;
     const to = offsets[p + 1] as number;
     if (to - from > 1) order.subarray(from, to).sort(byStart);
+    if ((p & (STEP - 1)) === 0) yield;
   }
-  const due: number[] = [];
-  for (let row = 0; row < n; row += 1) if (endDay[row] !== OPEN_END) due.push(row);
-  const byDue = Int32Array.from(due).sort((a, b) =>
-    (endDay[a] as number) - (endDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
-  const optOutDay = new Float64Array(n).fill(Number.NaN);
+  const byDue = yield* dueOrderWork(ids, endDay);
   const withOptOut: number[] = [];
-  records.forEach((contract, row) => {
-    if (contract.optOutDate === undefined) return;
-    optOutDay[row] = dayNumber(contract.optOutDate);
-    withOptOut.push(row);
-  });
+  for (let row = 0; row < n; row += 1) if (!Number.isNaN(optOutDay[row] as number)) withOptOut.push(row);
   const orderRank = new Int32Array(n);
   order.forEach((row, i) => { orderRank[row] = i; });
-  return { ids: new PackedStrings(n, (row) => ids[row] as string), account, arr, startDay, endDay, startMonth, endMonth, offsets, order, orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay };
+  yield;
+  const packer = new StringPacker(n);
+  for (let row = 0; row < n; row += 1) {
+    packer.push(ids[row] as string);
+    if ((row & (STEP - 1)) === 0) yield;
+  }
+  return {
+    ids: PackedStrings.of(packer), account, arr: rows.arr, startDay, endDay, startMonth: rows.startMonth, endMonth: rows.endMonth, offsets, order,
+    orderRank, byDue, withOptOut: Int32Array.from(withOptOut), optOutDay,
+  };
 }
 
 /** The start date of the contract at `row`, as the dataset wrote it. */
@@ -206,17 +256,6 @@ export function contractStart(c: ContractColumns, row: number): DateString {
 export function contractEnd(c: ContractColumns, row: number): DateString | undefined {
   const end = c.endDay[row] as number;
   return end === OPEN_END ? undefined : dateFromDayNumber(end);
-}
-
-/** The latest month of a contract start or an ARR snapshot: where the data is freshest (null for none). */
-function freshestMonth(dataset: Dataset, contracts: ContractColumns): number | null {
-  let latest = -Infinity;
-  for (const month of contracts.startMonth) if (month > latest) latest = month;
-  for (const snapshot of dataset.arr ?? []) {
-    const month = monthIndex(snapshot.month);
-    if (month > latest) latest = month;
-  }
-  return latest === -Infinity ? null : latest;
 }
 
 /** A per-account month column's "none" (no snapshot, no contract). */
@@ -253,51 +292,83 @@ export function accountSpans(index: DatasetIndex): AccountSpans {
         see(arrLast, position, month, true);
       }
     }
-    (index.dataset.arr ?? []).forEach((snapshot, row) => {
-      const position = accountPosition(index.positionOf, snapshot.accountId, `arr[${row}]`);
-      const month = monthIndex(snapshot.month);
+    const snapshots = arrSnapshots(index);
+    for (let row = 0; row < snapshots.account.length; row += 1) {
+      const position = snapshots.account[row] as number;
+      const month = snapshots.month[row] as number;
       see(freshest, position, month, true);
       see(arrFirst, position, month, false);
       see(arrLast, position, month, true);
-    });
+    }
     return { arrFirst, arrLast, freshest };
   });
 }
 
+/** ARR snapshots as columns (dataset order; money in the reporting currency): what the ARR matrix is built from. */
+export interface SnapshotColumns {
+  account: Int32Array;
+  month: Int32Array;
+  arr: Float64Array;
+}
+
+function snapshotColumnsOf(dataset: Dataset, positionOf: ReadonlyMap<string, number>): SnapshotColumns {
+  const records = dataset.arr ?? [];
+  const columns = { account: new Int32Array(records.length), month: new Int32Array(records.length), arr: new Float64Array(records.length) };
+  records.forEach((snapshot, row) => {
+    const where = `arr[${row}]`;
+    columns.account[row] = accountPosition(positionOf, snapshot.accountId, where);
+    columns.month[row] = monthIndex(snapshot.month);
+    columns.arr[row] = money(snapshot.arr, fxRate(dataset, snapshot.currency, where), where);
+  });
+  return columns;
+}
+
+/** The ARR snapshots' columns of an index (dropped by a compact index once its ARR matrix is built). */
+export function arrSnapshots(index: DatasetIndex): SnapshotColumns {
+  return cached(index, 'arr-snapshots', () => snapshotColumnsOf(index.dataset, index.positionOf));
+}
+
+/** The latest month of a contract start or an ARR snapshot: where the data is freshest (null for none). */
+function freshestMonth(snapshots: SnapshotColumns, contracts: ContractColumns): number | null {
+  let latest = -Infinity;
+  for (const month of contracts.startMonth) if (month > latest) latest = month;
+  for (const month of snapshots.month) if (month > latest) latest = month;
+  return latest === -Infinity ? null : latest;
+}
+
 /** First and last month the ARR data decides: snapshot months, or contract starts. */
-function arrSpan(dataset: Dataset, contracts: ContractColumns): { start: number; last: number } {
+function arrSpan(snapshots: SnapshotColumns, contracts: ContractColumns): { start: number; last: number } {
+  // After the last start ARR only falls as contracts end; those months are built when a view asks for them.
+  const months = snapshots.month.length > 0 ? snapshots.month : contracts.startMonth;
   let start = Infinity;
   let last = -Infinity;
-  const snapshots = dataset.arr ?? [];
-  if (snapshots.length > 0) {
-    for (const snapshot of snapshots) {
-      const month = monthIndex(snapshot.month);
-      if (month < start) start = month;
-      if (month > last) last = month;
-    }
-  } else {
-    // After the last start ARR only falls as contracts end; those months are built when a view asks for them.
-    for (const month of contracts.startMonth) {
-      if (month < start) start = month;
-      if (month > last) last = month;
-    }
+  for (const month of months) {
+    if (month < start) start = month;
+    if (month > last) last = month;
   }
   return start === Infinity ? { start: 0, last: -1 } : { start, last };
+}
+
+/** An index of its parts: the accounts, their contracts and ARR snapshots as columns (the rest is built on use). */
+export function indexOf(dataset: Dataset, positionOf: ReadonlyMap<string, number>, contracts: ContractColumns, snapshots: SnapshotColumns): DatasetIndex {
+  const { start, last } = arrSpan(snapshots, contracts);
+  const index: DatasetIndex = {
+    dataset, accounts: dataset.accounts ?? [], positionOf, contracts, freshestMonth: freshestMonth(snapshots, contracts),
+    arrFromSnapshots: snapshots.month.length > 0,
+    arrStart: start, arrLast: last,
+    cache: new Map<string, unknown>([['arr-snapshots', snapshots]]),
+    models: new LruCache(Number.POSITIVE_INFINITY, MODEL_CACHE_BYTES),
+  };
+  markShared(index);
+  return index;
 }
 
 function buildIndex(dataset: Dataset): DatasetIndex {
   const accounts = dataset.accounts ?? [];
   const positionOf = new Map<string, number>();
   accounts.forEach((account, position) => positionOf.set(account.id, position));
-  const contracts = indexContracts(dataset, positionOf, accounts.length);
-  const { start, last } = arrSpan(dataset, contracts);
-  return {
-    dataset, accounts, positionOf, contracts, freshestMonth: freshestMonth(dataset, contracts),
-    arrFromSnapshots: (dataset.arr ?? []).length > 0,
-    arrStart: start, arrLast: last,
-    cache: new Map(),
-    models: new LruCache(Number.POSITIVE_INFINITY, MODEL_CACHE_BYTES),
-  };
+  const contracts = runSync(contractColumnsWork(contractRowsOf(dataset, positionOf), accounts.length));
+  return indexOf(dataset, positionOf, contracts, snapshotColumnsOf(dataset, positionOf));
 }
 
 export function indexDataset(dataset: Dataset): DatasetIndex {
@@ -307,7 +378,6 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   let index = indexes.get(dataset);
   if (!index) {
     index = buildIndex(dataset);
-    markShared(index);
     indexes.set(dataset, index);
   }
   return index;
@@ -340,32 +410,36 @@ const EXTEND_STEP = 12;
  * any (a missing month is 0), else the contracts active on each month's last day.
  */
 export function arrThrough(index: DatasetIndex, through: number): MonthlyMatrix {
+  return runSync(arrThroughWork(index, through));
+}
+
+/** `arrThrough` in slices. */
+export function* arrThroughWork(index: DatasetIndex, through: number): Work<MonthlyMatrix> {
   let built = index.cache.get('arr') as MonthlyMatrix | undefined;
   if (built && built.start + built.count - 1 >= through) return built;
   const last = Math.max(index.arrLast, built ? built.start + built.count - 1 + EXTEND_STEP : index.arrLast, through);
-  built = buildArr(index, last, built);
+  built = yield* buildArr(index, last, built);
   index.cache.set('arr', built);
   return built;
 }
 
-function buildArr(index: DatasetIndex, last: number, previous: MonthlyMatrix | undefined): MonthlyMatrix {
+function* buildArr(index: DatasetIndex, last: number, previous: MonthlyMatrix | undefined): Work<MonthlyMatrix> {
   const start = index.arrLast >= index.arrStart ? index.arrStart : last;
   const count = Math.max(0, last - start + 1);
   const values = new Float64Array(index.accounts.length * count);
-  const { dataset } = index;
   if (index.arrFromSnapshots && previous && previous.start === start) {
     // Past the last snapshot ARR is 0: a longer matrix is the shorter one with zeros after it.
     for (let position = 0; position < index.accounts.length; position += 1) {
       values.set(previous.values.subarray(position * previous.count, (position + 1) * previous.count), position * count);
+      if ((position & (STEP - 1)) === 0) yield;
     }
     return { start, count, values };
   }
   if (index.arrFromSnapshots) {
-    (dataset.arr ?? []).forEach((snapshot, row) => {
-      const where = `arr[${row}]`;
-      const position = accountPosition(index.positionOf, snapshot.accountId, where);
-      values[position * count + monthIndex(snapshot.month) - start] = money(snapshot.arr, fxRate(dataset, snapshot.currency, where), where);
-    });
+    const snapshots = arrSnapshots(index);
+    for (let row = 0; row < snapshots.account.length; row += 1) {
+      values[(snapshots.account[row] as number) * count + (snapshots.month[row] as number) - start] = snapshots.arr[row] as number;
+    }
     return { start, count, values };
   }
   // A contract counts in month m when it is active on m's last day: start <= lastDay(m) <= end (SPEC 2).
@@ -381,6 +455,7 @@ function buildArr(index: DatasetIndex, last: number, previous: MonthlyMatrix | u
       if (!Number.isFinite(sum)) throw new RangeError(`contracts[${row}] ('${c.ids.at(row)}'): the account's ARR is too large to compute with`);
       values[cell] = sum;
     }
+    if ((row & (STEP - 1)) === 0) yield;
   }
   return { start, count, values };
 }
@@ -427,11 +502,11 @@ export function arrSeries(index: DatasetIndex, graceMonths: number, asOfMonth: n
   return new ArrSeries(arrThrough(index, Math.max(through, asOfMonth)), graceMonths, asOfMonth);
 }
 
-type DatedCollection = 'nps' | 'leads' | 'advocacy' | 'revenue';
-const DATED_COLLECTIONS: readonly DatedCollection[] = ['nps', 'leads', 'advocacy', 'revenue'];
+export type DatedCollection = 'nps' | 'leads' | 'advocacy' | 'revenue';
+export const DATED_COLLECTIONS: readonly DatedCollection[] = ['nps', 'leads', 'advocacy', 'revenue'];
 
 /** The date each dated collection is placed by, and the number it carries (0 when none). */
-const DATED: { [N in DatedCollection]: { date: (record: never) => string; value: (record: never) => number } } = {
+export const DATED: { [N in DatedCollection]: { date: (record: never) => string; value: (record: never) => number } } = {
   nps: { date: (r: { date: string }) => r.date, value: (r: { score: number }) => r.score },
   leads: { date: (r: { createdAt: string }) => r.createdAt, value: (r: { arr?: number }) => r.arr ?? 0 },
   advocacy: { date: (r: { date: string }) => r.date, value: () => 0 },
@@ -506,6 +581,8 @@ export function measureColumns(index: DatasetIndex): MeasureColumns {
 export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
   arrThrough(index, index.arrLast);
   accountSpans(index);
+  // Past the last snapshot ARR is 0: a longer matrix never reads the snapshots again.
+  index.cache.delete('arr-snapshots');
   measureColumns(index);
   buildMonthly(index);
   // The dated records stay readable, packed: their columns are built now, the records read back only as rows.

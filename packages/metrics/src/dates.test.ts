@@ -14,6 +14,27 @@ describe('dates', () => {
     expect(isValidMonth('2025-00')).toBe(false);
   });
 
+  it('reads dates and months by char code exactly as the patterns YYYY-MM-DD and YYYY-MM with real days do (property)', () => {
+    const reference = (value: string, date: boolean) => {
+      const match = (date ? /^(\d{4})-(\d{2})-(\d{2})$/ : /^(\d{4})-(\d{2})$/).exec(value);
+      if (!match) return false;
+      const month = Number(match[2]);
+      if (month < 1 || month > 12) return false;
+      if (!date) return true;
+      const year = Number(match[1]);
+      const days = month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+      return Number(match[3]) >= 1 && Number(match[3]) <= days;
+    };
+    const chars = fc.constantFrom(...'0123456789-/ a+٣'.split(''));
+    const text = fc.oneof(fc.string({ unit: chars, minLength: 6, maxLength: 11 }), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+    fc.assert(fc.property(text, (value) => {
+      expect(isValidDate(value)).toBe(reference(value, true));
+      expect(isValidMonth(value)).toBe(reference(value, false));
+      expect(isValidMonth(value.slice(0, 7))).toBe(reference(value.slice(0, 7), false));
+    }), { numRuns: 2000 });
+    expect([isValidDate(20250101), isValidMonth(null), isValidDate('2025-02-29'), isValidDate('2024-02-29')]).toEqual([false, false, false, true]);
+  });
+
   it('does month and day arithmetic without Date', () => {
     expect(monthIndex('2025-03')).toBe(2025 * 12 + 2);
     expect(monthFromIndex(monthIndex('2025-01') - 1)).toBe('2024-12');

@@ -7,8 +7,6 @@
  */
 import type { DateString, Month, Period } from './types.js';
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -19,23 +17,35 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The value of the digit at `position`, or -1 when it is not an ASCII digit. */
+function digit(value: string, position: number): number {
+  const code = value.charCodeAt(position) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/** The month (1-12) of a `YYYY-MM` prefix, or 0 when it is not one: read by char code, no pattern (validation runs per record). */
+function monthPart(value: string): number {
+  if (value.charCodeAt(4) !== 45 || digit(value, 0) < 0 || digit(value, 1) < 0 || digit(value, 2) < 0 || digit(value, 3) < 0) return 0;
+  const tens = digit(value, 5);
+  const ones = digit(value, 6);
+  if (tens < 0 || ones < 0) return 0;
+  const month = tens * 10 + ones;
+  return month >= 1 && month <= 12 ? month : 0;
+}
+
 /** True for an existing calendar date such as `2024-02-29`; `2025-02-29` and `2025-1-5` are false. */
 export function isValidDate(value: unknown): value is DateString {
-  if (typeof value !== 'string') return false;
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(7) !== 45) return false;
+  const month = monthPart(value);
+  const tens = digit(value, 8);
+  const ones = digit(value, 9);
+  if (month === 0 || tens < 0 || ones < 0) return false;
+  const day = tens * 10 + ones;
+  return day >= 1 && day <= daysInMonth(yearOf(value), month);
 }
 
 export function isValidMonth(value: unknown): value is Month {
-  if (typeof value !== 'string') return false;
-  const match = MONTH_PATTERN.exec(value);
-  if (!match) return false;
-  const month = Number(match[2]);
-  return month >= 1 && month <= 12;
+  return typeof value === 'string' && value.length === 7 && monthPart(value) !== 0;
 }
 
 function pad(value: number, width: number): string {

@@ -14,6 +14,13 @@ export {
 export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './domain.js';
 export { collectionFields, contractFields, MAX_MONEY, numericFields, validateDataset } from './validate.js';
 export type { ContractField } from './validate.js';
+export { DatasetBuilder, datasetBuilder } from './dataset-builder.js';
+export type { BuiltDataset } from './dataset-builder.js';
+export { prepareInSlices } from './prepare-sliced.js';
+export type { DatasetChunk, PreparedLoad } from './prepare-sliced.js';
+export { nextTask, runSliced, runSync } from './work.js';
+export type { SliceOptions, Work } from './work.js';
+export { VIEW_LIMITS, ViewError } from './limits.js';
 export { arrMovements, MOVEMENT_KINDS } from './arr-movements.js';
 export type { ArrMovement, ArrMovementsOptions, ArrWaterfall, ArrWaterfallMonth, MovementKind } from './arr-movements.js';
 export { retention } from './retention.js';
@@ -67,8 +74,8 @@ export type {
 export { DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS } from './rows.js';
 export type { Cell, ColumnKind, RowColumn, RowFilter, RowPage, RowQuery, RowSetSpec, RowSort, RowTable } from './rows.js';
 export {
-  attributionAccountIds, cohortAccountIds, drillDownAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds, tierAccountIds,
-  transitionAccountIds,
+  ATTRIBUTION_FIELDS, attributionAccountIds, checkTarget, cohortAccountIds, drillDownAccountIds, funnelStageAccountIds, groupAccountIds, npsAccountIds,
+  tierAccountIds, transitionAccountIds,
 } from './drill-down.js';
 export type { AttributionField, DrillDownContext, DrillDownTarget } from './drill-down.js';
 export { accountSummaries } from './account-summaries.js';
@@ -79,5 +86,5 @@ export { arrTrend } from './arr-trend.js';
 export type { ArrTrend, ArrTrendMonth, ArrTrendOptions } from './arr-trend.js';
 export { MIN_CALIBRATION_CONTRACTS, renewalsAhead, TIERS_AND_UNKNOWN } from './renewals-ahead.js';
 export type { RenewalsAhead, RenewalsAheadItem, RenewalsAheadMonth, RenewalsAheadOptions, RiskReason, TierOrUnknown } from './renewals-ahead.js';
-export { ACCOUNT_EVENT_KINDS, accountEvents, accountStory } from './account-story.js';
+export { ACCOUNT_EVENT_KINDS, accountEvents, accountStory, UnknownAccountError } from './account-story.js';
 export type { AccountEvent, AccountEventKind, AccountStory, AccountStoryContract, AccountStoryMonth, AccountStoryOptions } from './account-story.js';

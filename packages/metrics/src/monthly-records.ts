@@ -14,6 +14,7 @@ import {
   type HealthComponent, type HealthModel, type HealthSide, type HealthTier,
 } from './health-model.js';
 import type { Account } from './types.js';
+import { runSync, STEP, type Work } from './work.js';
 
 /**
  * Looks up account positions for a collection's records, remembering the last one: records usually come grouped
@@ -37,18 +38,6 @@ interface Span {
   end: number;
 }
 
-function monthSpan(records: ReadonlyArray<{ month: string }>, keep?: (record: { month: string }) => boolean): Span | null {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const record of records) {
-    if (keep && !keep(record)) continue;
-    const value = monthIndex(record.month);
-    if (value < start) start = value;
-    if (value > end) end = value;
-  }
-  return start === Infinity ? null : { start, end };
-}
-
 export interface ActivityMatrix {
   start: number;
   count: number;
@@ -56,28 +45,69 @@ export interface ActivityMatrix {
   rates: Float64Array;
 }
 
-export function activityMatrix(index: DatasetIndex): ActivityMatrix {
-  return cached(index, 'activity', () => {
-    const records = index.dataset.activity ?? [];
-    const span = monthSpan(records);
-    const start = span ? span.start : 0;
-    const count = span ? span.end - span.start + 1 : 0;
-    const positionOf = positionLookup(index, 'activity');
-    const active = new Float64Array(index.accounts.length * count);
-    const licensed = new Float64Array(index.accounts.length * count);
-    records.forEach((record, row) => {
-      const cell = positionOf(record.accountId, row) * count + monthIndex(record.month) - start;
-      // Two records for one month (a warning in validation) add up.
-      active[cell] = (active[cell] as number) + record.activeUsers;
-      licensed[cell] = (licensed[cell] as number) + record.licensedUsers;
-    });
-    const rates = new Float64Array(active.length);
-    for (let cell = 0; cell < rates.length; cell += 1) {
-      const users = licensed[cell] as number;
-      rates[cell] = users > 0 ? (active[cell] as number) / users : 0;
-    }
-    return { start, count, rates };
+/** Per-month records of accounts as columns: account position, month index and two values (dataset order). */
+export interface MonthlyColumns {
+  account: Int32Array;
+  month: Int32Array;
+  first: Float64Array;
+  second: Float64Array;
+}
+
+/** Reads a monthly collection's records into columns. */
+function monthlyColumnsOf<R extends { accountId: string; month: string }>(
+  index: DatasetIndex, collection: string, records: readonly R[], first: (record: R) => number, second: (record: R) => number,
+): MonthlyColumns {
+  const positionOf = positionLookup(index, collection);
+  const columns = {
+    account: new Int32Array(records.length), month: new Int32Array(records.length),
+    first: new Float64Array(records.length), second: new Float64Array(records.length),
+  };
+  records.forEach((record, row) => {
+    columns.account[row] = positionOf(record.accountId, row);
+    columns.month[row] = monthIndex(record.month);
+    columns.first[row] = first(record);
+    columns.second[row] = second(record);
   });
+  return columns;
+}
+
+function columnSpan(month: Int32Array): Span | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const value of month) {
+    if (value < start) start = value;
+    if (value > end) end = value;
+  }
+  return start === Infinity ? null : { start, end };
+}
+
+/** The activity matrix of activity columns (active users, licensed users), in slices. */
+export function* activityMatrixWork(accounts: number, columns: MonthlyColumns): Work<ActivityMatrix> {
+  const span = columnSpan(columns.month);
+  const start = span ? span.start : 0;
+  const count = span ? span.end - span.start + 1 : 0;
+  const active = new Float64Array(accounts * count);
+  const licensed = new Float64Array(accounts * count);
+  for (let row = 0; row < columns.account.length; row += 1) {
+    const cell = (columns.account[row] as number) * count + (columns.month[row] as number) - start;
+    // Two records for one month (a warning in validation) add up.
+    active[cell] = (active[cell] as number) + (columns.first[row] as number);
+    licensed[cell] = (licensed[cell] as number) + (columns.second[row] as number);
+    if ((row & (STEP - 1)) === 0) yield;
+  }
+  const rates = active;
+  for (let cell = 0; cell < rates.length; cell += 1) {
+    const users = licensed[cell] as number;
+    rates[cell] = users > 0 ? (active[cell] as number) / users : 0;
+    if ((cell & (STEP * 4 - 1)) === 0) yield;
+  }
+  return { start, count, rates };
+}
+
+export function activityMatrix(index: DatasetIndex): ActivityMatrix {
+  return cached(index, 'activity', () => runSync(activityMatrixWork(index.accounts.length, monthlyColumnsOf(
+    index, 'activity', index.dataset.activity ?? [], (record) => record.activeUsers, (record) => record.licensedUsers,
+  ))));
 }
 
 export function activityRateAt(matrix: ActivityMatrix, position: number, month: number): number {
@@ -109,34 +139,43 @@ export function monthCell(matrix: { start: number; count: number; before: boolea
 
 /** Forward-fills NaN cells of each account's row with the latest earlier value. */
 function forwardFill(values: Float64Array, accounts: number, count: number): void {
+  runSync(forwardFillWork(values, accounts, count));
+}
+
+function* forwardFillWork(values: Float64Array, accounts: number, count: number): Work<void> {
   for (let position = 0; position < accounts; position += 1) {
     const base = position * count;
     for (let offset = 1; offset < count; offset += 1) {
       if (Number.isNaN(values[base + offset] as number)) values[base + offset] = values[base + offset - 1] as number;
     }
+    if ((position & (STEP / 4 - 1)) === 0) yield;
   }
+}
+
+/** Health sides of snapshot columns (outcome, experience), forward-filled: the latest snapshot at or before a month. */
+export function* snapshotSidesWork(accounts: number, columns: MonthlyColumns): Work<HealthSides> {
+  const span = columnSpan(columns.month);
+  const start = span ? span.start : 0;
+  const count = span ? span.end - span.start + 1 : 0;
+  const size = accounts * count;
+  const outcome = new Float64Array(size).fill(Number.NaN);
+  const experience = new Float64Array(size).fill(Number.NaN);
+  for (let row = 0; row < columns.account.length; row += 1) {
+    const cell = (columns.account[row] as number) * count + (columns.month[row] as number) - start;
+    outcome[cell] = columns.first[row] as number;
+    experience[cell] = columns.second[row] as number;
+    if ((row & (STEP - 1)) === 0) yield;
+  }
+  yield* forwardFillWork(outcome, accounts, count);
+  yield* forwardFillWork(experience, accounts, count);
+  return { start, count, before: false, outcome, experience };
 }
 
 /** An account's health in month m is its latest snapshot at or before m (SPEC 4). */
 export function snapshotSides(index: DatasetIndex): HealthSides {
-  return cached(index, 'health', () => {
-    const snapshots = index.dataset.health ?? [];
-    const span = monthSpan(snapshots);
-    const start = span ? span.start : 0;
-    const count = span ? span.end - span.start + 1 : 0;
-    const positionOf = positionLookup(index, 'health');
-    const size = index.accounts.length * count;
-    const outcome = new Float64Array(size).fill(Number.NaN);
-    const experience = new Float64Array(size).fill(Number.NaN);
-    snapshots.forEach((snapshot, row) => {
-      const cell = positionOf(snapshot.accountId, row) * count + monthIndex(snapshot.month) - start;
-      outcome[cell] = snapshot.outcome;
-      experience[cell] = snapshot.experience;
-    });
-    forwardFill(outcome, index.accounts.length, count);
-    forwardFill(experience, index.accounts.length, count);
-    return { start, count, before: false, outcome, experience };
-  });
+  return cached(index, 'health', () => runSync(snapshotSidesWork(index.accounts.length, monthlyColumnsOf(
+    index, 'health', index.dataset.health ?? [], (record) => record.outcome, (record) => record.experience,
+  ))));
 }
 
 /** Months of an NPS component's window: the responses dated in the 12 months ending with m (SPEC 12). */

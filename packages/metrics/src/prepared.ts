@@ -16,7 +16,9 @@ import { cohortsAllOf, type CohortMeasure, type Cohorts } from './cohorts.js';
 import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
 import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
-import { accountSpans, compactIndex, indexDataset, indexMemory, measureColumns, NO_MONTH, type DatasetIndex } from './dataset-index.js';
+import {
+  accountSpans, compactIndex, csmCodes, indexDataset, indexMemory, measureColumns, NO_MONTH, recordColumns, type DatasetIndex,
+} from './dataset-index.js';
 import { activityMatrix, snapshotSides } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
@@ -55,6 +57,8 @@ interface EngineScope {
   readonly key: string;
   readonly mask: Uint8Array;
   readonly count: number;
+  /** The CSMs its accounts and their records name (its scorecard's rows, its dataset's `csms`), once asked. */
+  csms?: ReadonlySet<string | undefined>;
   toJSON(): string;
 }
 
@@ -338,6 +342,11 @@ function engineScope(index: DatasetIndex, accountIds: Iterable<string>, within: 
   return { key, mask, count, toJSON: () => key };
 }
 
+/** The engine of an index built elsewhere (a `datasetBuilder`'s compact index): it keeps the facts of every view. */
+export function engineOfIndex(index: DatasetIndex): PreparedDataset {
+  return createEngine(index, true);
+}
+
 function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset {
 
   const cache = new LruCache(MAX_CACHED, MAX_CACHED_BYTES);
@@ -443,7 +452,9 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
       () => cohortsAllOf(selectionOf(view), view.period.from, view.period.to));
   const scorecard = (view: View) =>
     cache.get(`scorecard|${selectionKey(view)}|${view.period.from}|${view.period.to}|${view.graceMonths}|${view.asOf}|${modelKey(view.model)}`,
-      () => csmScorecardOf(selectionOf(view), { ...view, onlySelectedCsms: view.accountIds !== null || view.scope !== null }, {
+      () => csmScorecardOf(selectionOf(view), {
+        ...view, onlySelectedCsms: view.accountIds !== null, ...(view.scope && view.accountIds === null ? { onlyCsms: scopeCsms(view.scope) } : {}),
+      }, {
         waterfall: waterfall(view, view.period, view.asOf), renewals: renewals(view, view.period, view.asOf),
       }));
   const attribution = (view: View) =>
@@ -599,6 +610,32 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
     };
   };
 
+  /**
+   * The CSMs a scope's accounts name, and those its accounts' leads, advocacy and revenue credit: what a dataset of
+   * the scope's own records lists as `csms` (`accountSubsets`).
+   */
+  function scopeCsms(scope: EngineScope): ReadonlySet<string | undefined> {
+    if (scope.csms) return scope.csms;
+    const named = new Set<string | undefined>();
+    index.accounts.forEach((account, position) => { if (scope.mask[position] === 1 && account.csmId !== undefined) named.add(account.csmId); });
+    const codes = csmCodes(index);
+    const leads = recordColumns(index, 'leads');
+    for (let row = 0; row < leads.account.length; row += 1) {
+      const code = codes.leads[row] as number;
+      if (code >= 0 && scope.mask[leads.account[row] as number] === 1) named.add(codes.ids[code]);
+    }
+    for (const name of ['advocacy', 'revenue'] as const) {
+      const columns = recordColumns<{ accountId?: string; csmId?: string }>(index, name);
+      for (let row = 0; row < columns.account.length; row += 1) {
+        if (scope.mask[columns.account[row] as number] !== 1) continue;
+        const csmId = columns.records.at(row)?.csmId;
+        if (csmId !== undefined) named.add(csmId);
+      }
+    }
+    scope.csms = named;
+    return named;
+  }
+
   const measureKeysOf = (scope: EngineScope | null): string[] => {
     const measures = measureColumns(index);
     if (!scope) return [...measures.keys].sort();
@@ -609,7 +646,7 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
   /** The scope's accounts and the CSMs they name, with the dataset's currency: what a scoped engine's `dataset` holds. */
   const scopeDataset = (scope: EngineScope): Dataset => {
     const accounts = index.accounts.filter((_, position) => scope.mask[position] === 1);
-    const named = new Set(accounts.map((account) => account.csmId));
+    const named = scopeCsms(scope);
     const { csms, ...rest } = index.dataset;
     return { ...rest, accounts, ...(csms ? { csms: csms.filter((csm) => named.has(csm.id)) } : {}) };
   };

@@ -1,6 +1,6 @@
 import { arrMovements, daysBetween, healthValidation, renewals, validateDataset, type Dataset } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
-import { generateDataset, SAMPLE_HEALTH_MODEL } from './generate.js';
+import { generateDataset, generateDatasetChunks, SAMPLE_HEALTH_MODEL } from './generate.js';
 
 const options = { seed: 7, accounts: 600, months: 36, start: '2023-01' };
 const data = generateDataset(options);
@@ -85,6 +85,26 @@ describe('generateDataset', () => {
     expect(outcomeAtDue('churned')).toBeLessThan(outcomeAtDue('renewed') - 10);
     const rate = (d: Dataset, low: boolean) => mean((d.activity ?? []).filter((a) => (lastHealth.get(`${a.accountId}|${a.month}`) ?? 0) < 50 === low).map((a) => a.activeUsers / a.licensedUsers));
     expect(rate(data, true)).toBeLessThan(rate(data, false));
+  });
+
+  it('streams the same dataset in blocks of accounts, each account before its records', () => {
+    const whole = generateDataset({ seed: 9, accounts: 130 });
+    const joined: Record<string, unknown[]> = {};
+    const seen = new Set<string>();
+    for (const chunk of generateDatasetChunks({ seed: 9, accounts: 130, blockAccounts: 40 })) {
+      if (!('collection' in chunk)) {
+        expect(chunk).toEqual({ currency: whole.currency, fxRates: whole.fxRates });
+        continue;
+      }
+      for (const record of chunk.records as Array<{ id?: string; accountId?: string }>) {
+        if (chunk.collection === 'accounts') seen.add(record.id as string);
+        else if (record.accountId !== undefined) expect(seen.has(record.accountId)).toBe(true);
+        (joined[chunk.collection] ??= []).push(record);
+      }
+    }
+    for (const name of ['csms', 'accounts', 'contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue', 'measures'] as const) {
+      expect(joined[name] ?? [], name).toEqual(whole[name] ?? []);
+    }
   });
 
   it('rejects bad options', () => {

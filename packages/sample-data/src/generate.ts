@@ -286,7 +286,32 @@ function recordMeasures(
 
 /** A deterministic dataset that `validateDataset` accepts with no errors. */
 export function generateDataset(options: GenerateOptions = {}): Dataset {
-  const { seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01', measures = true } = options;
+  const dataset: Record<string, unknown> = {};
+  const order = ['csms', 'accounts', 'contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue'];
+  for (const chunk of generateDatasetChunks({ ...options, blockAccounts: Number.MAX_SAFE_INTEGER })) {
+    if (!('collection' in chunk)) {
+      Object.assign(dataset, chunk);
+      continue;
+    }
+    const list = (dataset[chunk.collection] ??= []) as unknown[];
+    for (const record of chunk.records) list.push(record);
+  }
+  const { currency, fxRates, measures, ...collections } = dataset;
+  const ordered = Object.fromEntries(order.map((name) => [name, collections[name] ?? []]));
+  return { currency, fxRates, ...ordered, ...(options.measures === false ? {} : { measures: measures ?? [] }) } as unknown as Dataset;
+}
+
+/** One piece of a generated dataset: its header (currency and rates), or a batch of one collection's records. */
+export type GeneratedChunk = { currency: string; fxRates: Record<string, number> } | { collection: keyof Dataset & string; records: readonly unknown[] };
+
+/**
+ * The dataset `generateDataset` makes, as a stream: the header, the CSMs, then per block of `blockAccounts`
+ * accounts (default 1,000) the block's accounts and then its records, collection by collection. Concatenated, the
+ * collections equal `generateDataset`'s. A loader can hand it to `prepareInSlices` so that no more than a block of
+ * records is ever alive (the server benchmark's data source).
+ */
+export function* generateDatasetChunks(options: GenerateOptions & { blockAccounts?: number } = {}): Generator<GeneratedChunk> {
+  const { seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01', measures = true, blockAccounts = 1000 } = options;
   if (!Number.isInteger(accountCount) || accountCount < 0) throw new RangeError(`accounts must be a whole number >= 0, got ${accountCount}`);
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number >= 1, got ${months}`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(start)) throw new RangeError(`start must be a month 'YYYY-MM', got ${JSON.stringify(start)}`);
@@ -297,15 +322,22 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const csmsByTeam = new Map<string, Csm[]>();
   for (const csm of csms) csmsByTeam.set(csm.team as string, [...(csmsByTeam.get(csm.team as string) ?? []), csm]);
   const salesReps = Array.from({ length: Math.max(3, Math.min(300, Math.round(accountCount / 100))) }, (_, n) => `rep-${String(n + 1).padStart(3, '0')}`);
-  const out: Collections = { accounts: [], measures: [], contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [] };
   // The measures' own stream: the other records stay the same with or without them.
   const measureRandom = measures ? createRandom((seed ^ 0x5bd1e995) >>> 0) : null;
   const counters: Counters = { contract: 0, nps: 0, lead: 0, advocacy: 0, revenue: 0 };
-  for (let position = 0; position < accountCount; position += 1) {
-    simulateAccount(random, measureRandom, position, window, csmsByTeam, salesReps, out, counters);
+  yield { currency: 'USD', fxRates: { ...FX_RATES } };
+  yield { collection: 'csms', records: csms };
+  for (let block = 0; block < accountCount; block += blockAccounts) {
+    const out: Collections = { accounts: [], measures: [], contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [] };
+    for (let position = block; position < Math.min(accountCount, block + blockAccounts); position += 1) {
+      simulateAccount(random, measureRandom, position, window, csmsByTeam, salesReps, out, counters);
+    }
+    yield { collection: 'accounts', records: out.accounts };
+    for (const name of ['contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue', 'measures'] as const) {
+      if (name === 'measures' && !measures) continue;
+      yield { collection: name, records: out[name] };
+    }
   }
-  const { measures: measureRecords, ...rest } = out;
-  return { currency: 'USD', fxRates: { ...FX_RATES }, csms, ...rest, ...(measures ? { measures: measureRecords } : {}) };
 }
 
 /**

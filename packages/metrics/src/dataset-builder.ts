@@ -1,0 +1,394 @@
+/**
+ * `datasetBuilder`: a dataset read as a stream of record batches, validated record by record (the rules of
+ * `validateDataset`, with the same issues in the same order) and written straight into the columns a compact
+ * engine keeps, so no record object outlives its batch. A server loading 100,000 accounts (ten million records)
+ * then holds one batch of records at a time instead of all of them twice (raw and validated), and every step is
+ * small: batches as they come, and the finishing passes (sorting contracts, building monthly matrices) as sliced
+ * work (`work.ts`) that a host runs between requests.
+ *
+ * Order: `csms` (if any) first; then batches of any collection, in record order within a collection (its record
+ * indexes count on across its batches), each record after the account it refers to: all accounts first, or each
+ * block of accounts followed by its records (a generator, a cursor per account range). A record whose account comes
+ * later is an unknown account, as it would be if that account were missing.
+ */
+import { FloatColumn, IntColumn, PackedStrings, StringPacker } from './columns.js';
+import { dayNumber, monthFromIndex, monthIndex } from './dates.js';
+import {
+  accountSpans, arrThroughWork, contractColumnsWork, DATED, DATED_COLLECTIONS, indexOf, money, OPEN_END, PackedRecords, REVENUE_FIELD_NAMES,
+  type ContractRows, type DatasetIndex, type DatedCollection, type MeasureColumns, type RecordColumns,
+} from './dataset-index.js';
+import { COLLECTION_NAMES, revenueFieldOf } from './domain.js';
+import { activityMatrixWork, snapshotSidesWork, type MonthlyColumns } from './monthly-records.js';
+import {
+  checkCurrency, CollectionChecker, fieldContext, naturalKeyRepeats, overlapWarnings, rateOf, repeatIssue, type ContractSpans, type NaturalKeyCollection,
+} from './record-checks.js';
+import type { FieldContext } from './validate-rules.js';
+import { mergeIssues, ownRecord } from './validate.js';
+import type { Account, CollectionName, Csm, DataIssue, Dataset, RevenueSource } from './types.js';
+import { fingerprintWork } from './fingerprint.js';
+import { STEP, type Work } from './work.js';
+
+type RawRecord = Record<string, unknown>;
+
+/** What a batch of a dated collection is read into: packed JSON, account, month, value. */
+class DatedColumns {
+  readonly text = new StringPacker(1024);
+  readonly account = new IntColumn(1024);
+  readonly month = new IntColumn(1024);
+  readonly value = new FloatColumn(1024);
+  /** Leads: the month each closed (-1 while open), whether won, its own CSM. Revenue: the figure each adds to. */
+  readonly closedMonth = new IntColumn(16);
+  readonly won = new IntColumn(16);
+  readonly csmIds: Array<string | undefined> = [];
+  readonly field = new IntColumn(16);
+}
+
+/** Per-month records and the values kept beside the checker's account positions and months. */
+interface MonthlyValues {
+  first: FloatColumn;
+  second: FloatColumn;
+}
+
+export interface BuiltDataset {
+  /** A compact index, as `prepareDataset(validated, { compact: true })` builds it. */
+  index: DatasetIndex;
+  /** The issues `validateDataset` reports for the same records, in the same order. */
+  issues: DataIssue[];
+  /** A hash of the data (`fingerprintWork`): equal data, equal fingerprint, in any process. */
+  fingerprint: string;
+  /** Records read and kept per collection. */
+  counts: Partial<Record<CollectionName, { records: number; kept: number }>>;
+}
+
+export class DatasetBuilder {
+  private readonly currencyIssues: DataIssue[] = [];
+  private readonly issues = new Map<CollectionName, DataIssue[]>();
+  private readonly checkers = new Map<CollectionName, CollectionChecker>();
+  private readonly context: FieldContext;
+  private readonly currency: string;
+  private readonly fxRates: Map<string, number>;
+  private readonly csms: Csm[] = [];
+  private readonly accounts: Account[] = [];
+  private hasCsms = false;
+  private stage: 'csms' | 'records' = 'csms';
+  private readonly contracts = {
+    ids: [] as string[], account: new IntColumn(1024), arr: new FloatColumn(1024), startDay: new FloatColumn(1024), endDay: new FloatColumn(1024),
+    startMonth: new IntColumn(1024), endMonth: new FloatColumn(1024), optOutDay: new FloatColumn(1024),
+  };
+  private readonly monthly = new Map<NaturalKeyCollection, MonthlyValues>();
+  private readonly dated = new Map<DatedCollection, DatedColumns>();
+  private finished = false;
+  private readonly keepers = new Map<CollectionName, (row: RawRecord) => void>();
+
+  /** `header`: the dataset's top-level `currency` and `fxRates` (raw; checked as `validateDataset` checks them). */
+  constructor(header: { currency?: unknown; fxRates?: unknown } = {}) {
+    const { currency, fxRates } = checkCurrency(header as RawRecord, this.currencyIssues);
+    this.currency = currency;
+    this.fxRates = fxRates;
+    this.context = fieldContext(currency, fxRates, false);
+  }
+
+  /** Checks a batch of a collection's records and keeps what passes, as columns. */
+  add(collection: CollectionName, records: readonly unknown[]): void {
+    const checker = this.checkerFor(collection);
+    // A list of CSMs, even an empty one, is what CSM references are checked against (as in `validateDataset`).
+    if (collection === 'csms') this.hasCsms = true;
+    const keep = this.keeperOf(collection);
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i];
+      if (record === undefined && !(i in records)) {
+        checker.hole();
+        continue;
+      }
+      const row = checker.check(record);
+      if (row) keep(row);
+    }
+  }
+
+  /** A collection given as something other than a list: it is left out whole, with an issue (as `validateDataset` does). */
+  notAList(collection: CollectionName, value: unknown): void {
+    this.checkerFor(collection).notAList(value);
+  }
+
+  private checkerFor(collection: CollectionName): CollectionChecker {
+    if (this.finished) throw new Error('datasetBuilder: add() after finish()');
+    if (collection === 'csms' && this.stage !== 'csms') throw new Error('datasetBuilder: csms must come before accounts and every other collection');
+    const existing = this.checkers.get(collection);
+    if (existing) return existing;
+    if (!(COLLECTION_NAMES as readonly string[]).includes(collection)) throw new TypeError(`datasetBuilder: '${String(collection)}' is not a collection of the data contract`);
+    if (collection !== 'csms') {
+      // Without accounts every reference is to an unknown account, as `validateDataset` reports it.
+      this.context.hasCsms = this.hasCsms;
+      this.stage = 'records';
+    }
+    const issues: DataIssue[] = [];
+    this.issues.set(collection, issues);
+    const checker = new CollectionChecker(collection, this.context, issues, collection === 'accounts' || collection === 'csms');
+    this.checkers.set(collection, checker);
+    return checker;
+  }
+
+  /** How a kept record of a collection is written into the columns (one function per collection, made once). */
+  private keeperOf(collection: CollectionName): (row: RawRecord) => void {
+    let keeper = this.keepers.get(collection);
+    if (keeper) return keeper;
+    switch (collection) {
+      case 'csms':
+        keeper = (row) => { this.csms.push(row as unknown as Csm); };
+        break;
+      case 'accounts':
+        keeper = (row) => { this.accounts.push(row as unknown as Account); };
+        break;
+      case 'contracts':
+        keeper = (row) => this.keepContract(row);
+        break;
+      case 'arr': {
+        const { first } = this.values('arr');
+        keeper = (row) => { first.push(money(row.arr as number, rateOf(this.context, row.currency), 'arr')); };
+        break;
+      }
+      case 'health':
+      case 'activity': {
+        const { first, second } = this.values(collection);
+        const [a, b] = collection === 'health' ? ['outcome', 'experience'] : ['activeUsers', 'licensedUsers'];
+        keeper = (row) => {
+          first.push(row[a as string] as number);
+          second.push(row[b as string] as number);
+        };
+        break;
+      }
+      case 'measures': {
+        const { first } = this.values('measures');
+        keeper = (row) => { first.push(row.value as number); };
+        break;
+      }
+      default:
+        keeper = (row) => this.keepDated(collection, row);
+    }
+    this.keepers.set(collection, keeper);
+    return keeper;
+  }
+
+  private keepContract(row: RawRecord): void {
+    const c = this.contracts;
+    c.ids.push(row.id as string);
+    c.account.push(this.context.accepted.accounts.get(row.accountId as string) as number);
+    // Validation bounded the amount after conversion: `money` cannot throw here.
+    c.arr.push(money(row.arr as number, rateOf(this.context, row.currency), 'contracts'));
+    const start = row.start as string;
+    const end = typeof row.end === 'string' ? row.end : undefined;
+    c.startDay.push(dayNumber(start));
+    c.startMonth.push(monthIndex(start));
+    c.endDay.push(end === undefined ? OPEN_END : dayNumber(end));
+    c.endMonth.push(end === undefined ? OPEN_END : monthIndex(end));
+    c.optOutDay.push(typeof row.optOutDate === 'string' ? dayNumber(row.optOutDate) : Number.NaN);
+  }
+
+  private values(collection: NaturalKeyCollection): MonthlyValues {
+    let values = this.monthly.get(collection);
+    if (!values) this.monthly.set(collection, (values = { first: new FloatColumn(1024), second: new FloatColumn(1024) }));
+    return values;
+  }
+
+  private keepDated(collection: CollectionName, row: RawRecord): void {
+    const name = collection as DatedCollection;
+    let columns = this.dated.get(name);
+    if (!columns) this.dated.set(name, (columns = new DatedColumns()));
+    const { date, value } = DATED[name] as { date: (record: RawRecord) => string; value: (record: RawRecord) => number };
+    columns.text.push(JSON.stringify(row));
+    columns.account.push(row.accountId === undefined ? -1 : this.context.accepted.accounts.get(row.accountId as string) as number);
+    columns.month.push(monthIndex(date(row)));
+    columns.value.push(value(row));
+    if (name === 'leads') {
+      columns.closedMonth.push(typeof row.closedAt === 'string' ? monthIndex(row.closedAt) : -1);
+      columns.won.push(row.stage === 'won' ? 1 : 0);
+      columns.csmIds.push(typeof row.csmId === 'string' ? row.csmId : undefined);
+    } else if (name === 'revenue') {
+      columns.field.push(REVENUE_FIELD_NAMES.indexOf(revenueFieldOf(row.source as RevenueSource)));
+    }
+  }
+
+  /** Finishes the dataset in slices: repeats and overlaps found, contracts sorted, monthly matrices built. */
+  *finish(): Work<BuiltDataset> {
+    this.finished = true;
+    const repeats = new Map<NaturalKeyCollection, Uint8Array | null>();
+    for (const collection of this.monthly.keys()) {
+      repeats.set(collection, this.repeatsOf(collection));
+      yield;
+    }
+    const rows = this.contractRows();
+    const contracts = yield* contractColumnsWork(rows, this.accounts.length);
+    const contractIssues = this.issues.get('contracts');
+    if (contractIssues) overlapWarnings(this.contractSpans(rows), contractIssues);
+    yield;
+    const snapshots = this.monthlyColumns('arr', repeats, false);
+    const health = this.monthlyColumns('health', repeats, false);
+    const activity = this.monthlyColumns('activity', repeats, false);
+    const measures = this.measureColumns(repeats);
+    const dataset = this.leanDataset(snapshots.month.length > 0);
+    const index = indexOf(dataset, this.context.accepted.accounts, contracts, { account: snapshots.account, month: snapshots.month, arr: snapshots.first });
+    this.datedColumns(index);
+    index.cache.set('measures', measures);
+    // What the data is, before the records' own columns are let go: the accounts and every column read from records.
+    const fingerprint = yield* fingerprintWork(index, [health, activity]);
+    yield* arrThroughWork(index, index.arrLast);
+    accountSpans(index);
+    index.cache.delete('arr-snapshots');
+    const n = this.accounts.length;
+    index.cache.set('activity', yield* activityMatrixWork(n, activity));
+    index.cache.set('health', yield* snapshotSidesWork(n, health));
+    return { index, issues: this.allIssues(), counts: this.counts(), fingerprint };
+  }
+
+  /** Marks (1) the kept records of a natural-key collection that repeat an earlier one, with their issues; null for none. */
+  private repeatsOf(collection: NaturalKeyCollection): Uint8Array | null {
+    const checker = this.checkers.get(collection) as CollectionChecker;
+    const repeated = naturalKeyRepeats(checker, this.accounts.length);
+    if (repeated.length === 0) return null;
+    const marks = new Uint8Array(checker.kept);
+    const keys = [...checker.measureKeys.keys()];
+    const found = Array.from(repeated, (k) => {
+      marks[k] = 1;
+      const accountId = (this.accounts[checker.keyPosition.at(k)] as Account).id;
+      const key = collection === 'measures' ? keys[checker.keyCode.at(k)] : undefined;
+      return repeatIssue(collection, checker.keptAt.at(k), accountId, monthFromIndex(checker.keyMonth.at(k)), key);
+    });
+    mergeIssues(this.issues.get(collection) as DataIssue[], collection, found);
+    // Only activity keeps its repeats (their users add up in the matrix); the others are left out.
+    return collection === 'activity' ? null : marks;
+  }
+
+  /**
+   * Account positions, months and values of a natural-key collection's kept records, repeats left out: views of
+   * the builder's own columns when nothing repeats and they are let go after use (`copy` false), else copies.
+   */
+  private monthlyColumns(collection: NaturalKeyCollection, repeats: ReadonlyMap<NaturalKeyCollection, Uint8Array | null>, copy: boolean): MonthlyColumns & { code: Int32Array } {
+    const checker = this.checkers.get(collection);
+    const values = this.monthly.get(collection);
+    if (!checker || !values) return { account: new Int32Array(0), month: new Int32Array(0), first: new Float64Array(0), second: new Float64Array(0), code: new Int32Array(0) };
+    const marks = repeats.get(collection) ?? null;
+    const n = checker.kept;
+    // A column the collection does not fill (a second value, a measure key) is empty.
+    const take = <A extends Int32Array | Float64Array>(column: A, length: number): A =>
+      (length < n ? column.subarray(0, 0) : copy ? column.slice(0, n) : column.subarray(0, n)) as A;
+    const columns = {
+      account: take(checker.keyPosition.values, checker.keyPosition.length), month: take(checker.keyMonth.values, checker.keyMonth.length),
+      first: take(values.first.values, values.first.length), second: take(values.second.values, values.second.length),
+      code: take(checker.keyCode.values, checker.keyCode.length),
+    };
+    if (!marks) return columns;
+    const keep = (column: Int32Array | Float64Array) => column.filter((_, k) => marks[k] === 0);
+    return {
+      account: keep(columns.account) as Int32Array, month: keep(columns.month) as Int32Array, first: keep(columns.first) as Float64Array,
+      second: keep(columns.second) as Float64Array, code: keep(columns.code) as Int32Array,
+    };
+  }
+
+  private measureColumns(repeats: ReadonlyMap<NaturalKeyCollection, Uint8Array | null>): MeasureColumns {
+    const checker = this.checkers.get('measures');
+    const { account, month, first: value, code: key } = this.monthlyColumns('measures', repeats, true);
+    const keys = checker ? [...checker.measureKeys.keys()] : [];
+    const spans = keys.map(() => ({ start: Infinity, end: -Infinity }));
+    for (let k = 0; k < key.length; k += 1) {
+      const span = spans[key[k] as number] as { start: number; end: number };
+      const m = month[k] as number;
+      if (m < span.start) span.start = m;
+      if (m > span.end) span.end = m;
+    }
+    return { keys, codeOf: new Map(keys.map((name, code) => [name, code])), account, month, key, value, spans };
+  }
+
+  private contractRows(): ContractRows {
+    const c = this.contracts;
+    return {
+      ids: c.ids, account: c.account.toArray(), arr: c.arr.toArray(), startDay: c.startDay.toArray(), endDay: c.endDay.toArray(),
+      startMonth: c.startMonth.toArray(), endMonth: c.endMonth.toArray(), optOutDay: c.optOutDay.toArray(),
+    };
+  }
+
+  private contractSpans(rows: ContractRows): ContractSpans {
+    const keptAt = (this.checkers.get('contracts') as CollectionChecker).keptAt;
+    return {
+      count: rows.ids.length, id: (k) => rows.ids[k] as string, account: (k) => rows.account[k] as number,
+      accountId: (k) => (this.accounts[rows.account[k] as number] as Account).id, start: (k) => rows.startDay[k] as number,
+      end: (k) => (rows.endDay[k] === OPEN_END ? Number.POSITIVE_INFINITY : (rows.endDay[k] as number)), index: (k) => keptAt.at(k),
+    };
+  }
+
+  /** What a compact index keeps of the dataset object: the currency, the accounts and CSMs. */
+  private leanDataset(fromSnapshots: boolean): Dataset {
+    const dataset: Record<string, unknown> = { currency: this.currency, fxRates: ownRecord(this.fxRates), accounts: this.accounts };
+    if (this.checkers.has('csms')) dataset.csms = this.csms;
+    if (fromSnapshots) dataset.arr = [];
+    return dataset as unknown as Dataset;
+  }
+
+  /** The dated collections as columns with their records packed, and the columns read from leads and revenue. */
+  private datedColumns(index: DatasetIndex): void {
+    const empty = new DatedColumns();
+    for (const name of DATED_COLLECTIONS) {
+      const columns = this.dated.get(name) ?? empty;
+      columns.text.flush();
+      const record: RecordColumns<unknown> = {
+        records: new PackedRecords(PackedStrings.of(columns.text)), account: columns.account.toArray(), month: columns.month.toArray(), value: columns.value.toArray(),
+      };
+      index.cache.set(`records:${name}`, record);
+    }
+    const leads = this.dated.get('leads') ?? empty;
+    index.cache.set('leads:closed', { closedMonth: leads.closedMonth.toArray(), won: Uint8Array.from(leads.won.toArray()) });
+    index.cache.set('revenue:field', Uint8Array.from((this.dated.get('revenue') ?? empty).field.toArray()));
+    const codeOf = new Map<string, number>();
+    const ids: string[] = [];
+    const code = (id: string | undefined) => {
+      if (id === undefined) return -1;
+      let found = codeOf.get(id);
+      if (found === undefined) {
+        found = ids.length;
+        codeOf.set(id, found);
+        ids.push(id);
+      }
+      return found;
+    };
+    for (const csm of this.csms) code(csm.id);
+    const accounts = Int32Array.from(this.accounts, (account) => code(account.csmId));
+    index.cache.set('csm-codes', { ids, codeOf, accounts, leads: Int32Array.from(leads.csmIds, code) });
+  }
+
+  private allIssues(): DataIssue[] {
+    const issues = [...this.currencyIssues];
+    if (!this.checkers.has('accounts')) issues.push({ severity: 'error', collection: 'accounts', index: -1, message: "missing required collection 'accounts'" });
+    for (const collection of COLLECTION_NAMES) issues.push(...(this.issues.get(collection) ?? []));
+    return issues;
+  }
+
+  private counts(): BuiltDataset['counts'] {
+    const counts: BuiltDataset['counts'] = {};
+    for (const [collection, checker] of this.checkers) counts[collection] = { records: checker.count, kept: checker.kept };
+    return counts;
+  }
+}
+
+/** A builder for a dataset read in batches (see the module's note for the order batches come in). */
+export function datasetBuilder(header: { currency?: unknown; fxRates?: unknown } = {}): DatasetBuilder {
+  return new DatasetBuilder(header);
+}
+
+/** Records per batch when a whole dataset object is fed in slices. */
+const BATCH = STEP;
+
+/** Feeds a whole raw dataset object to a builder, a batch at a time (the raw object stays the host's). */
+export function* feedWork(builder: DatasetBuilder, raw: RawRecord): Work<void> {
+  for (const collection of COLLECTION_NAMES) {
+    const records = raw[collection];
+    if (records === undefined) continue;
+    if (!Array.isArray(records)) {
+      builder.notAList(collection, records);
+      continue;
+    }
+    if (records.length === 0) builder.add(collection, []);
+    for (let start = 0; start < records.length; start += BATCH) {
+      builder.add(collection, records.slice(start, start + BATCH));
+      yield;
+    }
+  }
+}
