@@ -88,4 +88,31 @@ describe('Next.js App Router example', () => {
     expect(server.found.length).toBeGreaterThanOrEqual(CHARTS.length);
     expect(hydrated.found).toEqual(server.found);
   }, 90_000);
+
+  it('serves the cskit protocol from a route handler: the widgets of /live ask it through remoteSource and render its answers', async () => {
+    // Next.js compresses the route's answers itself; the handler must not (a gzip body without its header is unreadable).
+    const answer = await fetch(`${base}/api/cskit/v1/summary`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body: JSON.stringify({ view: { period: { from: '2025-01', to: '2025-12' } } }),
+    });
+    expect(answer.status).toBe(200);
+    const summary = await answer.json() as { accountCount: number; kpis: { arr: number } };
+    expect(summary.accountCount).toBe(300);
+    expect((await fetch(`${base}/api/cskit/v1/summary`, { method: 'POST', body: '{"view":{"period":{"from":"2025-13"}}}' })).status).toBe(400);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') messages.push(message.text()); });
+    page.on('pageerror', (error) => messages.push(error.message));
+    const answers: number[] = [];
+    page.on('response', (response) => { if (response.url().includes('/api/cskit/v1/')) answers.push(response.status()); else if (response.status() >= 400) messages.push(`${response.status()} ${response.url()}`); });
+    await page.goto(`${base}/live`, { waitUntil: 'networkidle' });
+    await page.locator('figure[data-chart="arr-waterfall"] svg rect').first().waitFor({ timeout: 20_000 });
+    await page.locator('[data-table="accounts"] tbody tr[aria-rowindex]:not([aria-busy])').nth(5).waitFor({ timeout: 20_000 });
+    expect(await page.locator('text=Loading').count()).toBe(0);
+    expect(answers.length).toBeGreaterThan(2);
+    expect(answers.every((status) => status === 200 || status === 304)).toBe(true);
+    expect(messages).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}next-live.png`, fullPage: true });
+    await context.close();
+  }, 90_000);
 });

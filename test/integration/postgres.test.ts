@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL loader against a real PostgreSQL server (Debian's `postgresql` package, installed by
  * scripts/setup.sh): a throwaway cluster listening on a Unix socket only, loaded with the sample, read back by
- * `postgresLoader` with `pg`, served by `createCsHandler`, and stopped at the end.
+ * `postgresLoader` (whole tables) and `postgresSource` (cursors, in batches) with `pg`, served by `createCsHandler`,
+ * and stopped at the end.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { filterDataset, prepareDataset, validateDataset } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
-import { postgresLoader, writeDatasetToPostgres } from '@cskit/server/postgres';
+import { postgresLoader, postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -72,5 +73,14 @@ describe('PostgreSQL (a real server on a Unix socket)', () => {
     const scoped = await (await ask('csm')).json() as { accountCount: number; kpis: { arr: number } };
     expect(scoped.accountCount).toBe(book.accounts.length);
     expect(scoped.kpis.arr).toBeCloseTo(prepareDataset(book).summary(view).kpis.arr, 6);
+  }, 60_000);
+
+  it('the streaming source reads through cursors on a client the pool lends, and serves the same answers', async () => {
+    const streamed = createCsHandler({ load: postgresSource({ db: pool, batchRows: 2000 }), scope: () => ({ all: true }) });
+    const answer = await streamed(new Request('http://127.0.0.1/api/cskit/v1/summary', { method: 'POST', body: JSON.stringify({ view }) }));
+    expect(await answer.json()).toEqual(JSON.parse(JSON.stringify(prepareDataset(sample).summary(view))));
+    expect(streamed.status()).toMatchObject({ version: 1, accountCount: 400, lastError: null });
+    // The client went back to the pool: all of them are idle again.
+    expect(pool.idleCount).toBe(pool.totalCount);
   }, 60_000);
 });

@@ -14,7 +14,7 @@ import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
 import type { CsHandler, CsScope } from '@cskit/server';
 import { toNodeListener } from '@cskit/server/node';
-import { postgresLoader, writeDatasetToPostgres } from '@cskit/server/postgres';
+import { postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
 
 export interface DemoServerOptions {
   port?: number;
@@ -59,11 +59,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const { port = 8787, host = '127.0.0.1', seed = 2025, accounts = 2000, store = 'pglite', dashboardDir = null } = options;
   const dataset = generateDataset({ seed, accounts });
   let db: PGlite | null = null;
-  let load: () => Promise<unknown>;
+  let load: Parameters<typeof createCsHandler>[0]['load'];
   if (store === 'pglite') {
     db = new PGlite();
     await writeDatasetToPostgres(db, dataset);
-    load = postgresLoader({ db });
+    load = postgresSource({ db });
   } else {
     load = async () => dataset;
   }
@@ -78,8 +78,19 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const api = toNodeListener(handler);
   const root = dashboardDir ? resolve(dashboardDir) : null;
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/api/cskit/')) return api(req, res);
+    // The API's listener refuses malformed requests itself; the static files need a path that parses.
+    if ((req.url ?? '/').startsWith('/api/cskit/')) return api(req, res);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return undefined;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return undefined;
+    }
     if (path === '/api/demo/viewers') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(viewers.map(({ id, label }) => ({ id, label }))));

@@ -7,251 +7,205 @@
  * filter-options, account-story; docs/server.md), and `GET <base>/v1/issues` (admins: the data's validation issues).
  *
  * Every request is scoped first: the host's `scope(request)` names the accounts the viewer may see, and the answer is
- * computed by a prepared dataset of those accounts alone, so nothing outside them (no record, id, name, aggregate,
- * filter option or error) can be in a response.
+ * computed by a scoped engine of those accounts alone, so nothing outside them (no record, id, name, aggregate,
+ * filter option or error) can be in a response. Every request is bounded: its body (`maxBodyBytes`), its view
+ * (`VIEW_LIMITS`, checked before anything is computed), and its viewer's rate and computing time (`rateLimit`).
+ * Data work (loading, validating, preparing) runs in slices between requests, never holding them up.
  */
-import {
-  accountSubsets, answerRequest, parseRequest, prepareDataset, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, validateDataset,
-} from '@cskit/metrics';
-import type { AccountSubsets, CsRequest, DataIssue, Dataset, PreparedDataset } from '@cskit/metrics';
-import { checkScope, scopedAccountIds, scopeKey } from './scope.js';
+import { answerRequest, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, UnknownAccountError } from '@cskit/metrics';
+import type { CsRequest } from '@cskit/metrics';
+import type { LoadContext, LoadedData, RefuseOptions, TenantStatus } from './data.js';
+import { digest, HttpError, readJson, respond } from './http.js';
+import { ViewerBudgets, type RateLimitOptions } from './rate-limit.js';
+import { checkScope, scopeKey, ViewerRefused } from './scope.js';
 import type { CsScope, ScopeOf } from './scope.js';
+import { Tenants } from './tenants.js';
 
 export interface CsHandlerOptions {
-  /** The host's loader: raw records of the data contract (validated here; issues are kept for admins). */
-  load: () => Promise<unknown>;
+  /**
+   * The host's loader: raw records of the data contract, or a stream of record batches (`DatasetChunk`s, so no more
+   * than a batch of records is alive at once; `postgresSource` streams a database), validated here. It is told the
+   * tenant and given an `AbortSignal` (a load past `loadTimeoutMs`, or a closed handler).
+   */
+  load: (context: LoadContext) => LoadedData | Promise<LoadedData>;
   /** The host's authorization: the accounts a request may see, or null (403). */
   scope: ScopeOf;
+  /** Which tenant (host customer) a request is for; default one tenant, `'default'`. Null: 403. */
+  tenant?: (request: Request) => string | null | Promise<string | null>;
+  /** The data's version as the host knows it (a change counter), for ETags; default a hash of the loaded content. */
+  version?: (tenant: string) => string | Promise<string>;
   /** Reload every this many milliseconds (default: only on `reload()`). The previous data serves meanwhile. */
   reloadEveryMs?: number;
-  /** A load that takes longer fails (503 until one succeeds). Default 60 s. */
+  /** A load (and its preparation) that takes longer fails, the previous data serving on. Default 60 s. */
   loadTimeoutMs?: number;
+  /** After a failed first load, requests get 503 for this long before another load is tried. Default 5 s. */
+  retryAfterFailureMs?: number;
+  /** When a load is refused rather than served (a share of errors, a collapse in accounts); see `RefuseOptions`. */
+  refuse?: RefuseOptions;
   /** Larger request bodies are refused with 413. Default 64 KiB. */
   maxBodyBytes?: number;
-  /** Prepared datasets of distinct scopes kept (least recently used go first). Default 256. */
+  /** Scoped engines kept per tenant (least recently used go first). Default 256. */
   maxScopes?: number;
-  /** Told about failed loads and unexpected errors (never sent to a client). */
+  /** Bytes those scoped engines may hold (masks and selections). Default 64 MiB. */
+  scopeMemoryBytes?: number;
+  /** Tenants kept at most. Default 100. */
+  maxTenants?: number;
+  /** Bytes the tenants' prepared data may hold together; past it the least recently asked let theirs go. Default 4 GiB. */
+  memoryBudgetBytes?: number;
+  /**
+   * Gzip answers when the client accepts it. Default false: Next.js, Hono's `compress()`, proxies and
+   * `toNodeListener` compress; a handler that compressed too would send a body its framework cannot read.
+   */
+  compress?: boolean;
+  /** Per-viewer request rate and computing time (429 with `Retry-After` past them); false: none. */
+  rateLimit?: RateLimitOptions | false;
+  /** Longest step of data work before the handler answers requests again. Default 10 ms. */
+  sliceMs?: number;
+  /** Told about failed or refused loads and unexpected errors (never sent to a client). */
   onError?: (error: unknown) => void;
 }
 
-export interface CsHandlerStatus {
-  /** Increases with every successful load; 0 before the first. */
-  version: number;
-  loadedAt: string | null;
-  accountCount: number;
-  issueCount: number;
-  /** The last load's failure, while the previous data (if any) still serves. */
-  lastError: string | null;
-  loading: boolean;
-}
+export type CsHandlerStatus = TenantStatus;
 
 export interface CsHandler {
   (request: Request): Promise<Response>;
-  /** Loads again now (shared with a load in flight); the previous data serves until it succeeds. */
-  reload(): Promise<void>;
-  status(): CsHandlerStatus;
-  /** Stops the reload timer. */
+  /** Loads a tenant's data again now (shared with a load in flight); the previous data serves until it succeeds. */
+  reload(tenant?: string): Promise<void>;
+  status(tenant?: string): CsHandlerStatus;
+  /** Stops the reload timer and any load in flight. */
   close(): void;
 }
 
-interface Loaded {
-  version: number;
-  loadedAt: string;
-  dataset: Dataset;
-  issues: DataIssue[];
-  subsets: AccountSubsets;
-  full: PreparedDataset;
-  scoped: Map<string, PreparedDataset>;
-}
+const DEFAULT_TENANT = 'default';
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly field?: string) {
-    super(message);
+/** The route of a request: its kind, or an HttpError for a path, version or method the protocol does not serve. */
+function routeOf(request: Request): { kind: string; isIssues: boolean } {
+  let pathname: string;
+  try {
+    pathname = new URL(request.url).pathname;
+  } catch {
+    throw new HttpError(400, 'the request URL is not valid');
   }
+  const route = /\/v(\d{1,6})\/([a-z-]{1,40})\/?$/.exec(pathname);
+  if (!route) throw new HttpError(404, `no cskit route at ${pathname.slice(0, 200)}: requests go to <base>/v${PROTOCOL_VERSION}/<kind>`);
+  if (Number(route[1]) !== PROTOCOL_VERSION) throw new HttpError(404, `protocol v${route[1]} is not served here; this server speaks v${PROTOCOL_VERSION}`);
+  const kind = route[2] as string;
+  const isIssues = kind === 'issues';
+  if (!isIssues && !(REQUEST_KINDS as readonly string[]).includes(kind)) throw new HttpError(404, `unknown request kind '${kind}'; one of ${REQUEST_KINDS.join(', ')}`);
+  const allowed = isIssues ? 'GET' : 'POST';
+  if (request.method !== allowed) throw new HttpError(405, `${allowed} only`, undefined, { allow: allowed });
+  return { kind, isIssues };
 }
 
 export function createCsHandler(options: CsHandlerOptions): CsHandler {
-  const { load, scope, loadTimeoutMs = 60_000, maxBodyBytes = 64 * 1024, maxScopes = 256, onError = () => undefined } = options;
-  let current: Loaded | null = null;
-  let loading: Promise<void> | null = null;
-  let lastError: string | null = null;
-  let version = 0;
+  const { scope, maxBodyBytes = 64 * 1024, compress = false, onError = () => undefined } = options;
+  const tenants = new Tenants({
+    load: options.load, ...(options.version ? { version: options.version } : {}),
+    loadTimeoutMs: options.loadTimeoutMs ?? 60_000, sliceMs: options.sliceMs ?? 10, retryAfterFailureMs: options.retryAfterFailureMs ?? 5_000,
+    refuse: { maxErrorShare: options.refuse?.maxErrorShare ?? 0.1, minAccountRatio: options.refuse?.minAccountRatio ?? 0.5 },
+    maxScopes: options.maxScopes ?? 256, scopeMemoryBytes: options.scopeMemoryBytes ?? 64 * 2 ** 20, onError,
+  }, options.maxTenants ?? 100, options.memoryBudgetBytes ?? 4 * 2 ** 30);
+  const budgets = options.rateLimit === false ? null : new ViewerBudgets(options.rateLimit ?? {});
+  const viewerOf = (options.rateLimit && options.rateLimit.viewer) || ((_: Request, s: CsScope, tenant: string) => `${tenant}\u0000${scopeKey(s)}`);
 
-  const reload = (): Promise<void> => {
-    loading ??= (async () => {
-      try {
-        const raw = await withTimeout(Promise.resolve().then(load), loadTimeoutMs);
-        const { dataset, issues } = validateDataset(raw);
-        version += 1;
-        current = {
-          version, loadedAt: new Date().toISOString(), dataset, issues, subsets: accountSubsets(dataset),
-          full: prepareDataset(dataset), scoped: new Map(),
-        };
-        lastError = null;
-      } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
-        onError(error);
-      } finally {
-        loading = null;
-      }
-    })();
-    return loading;
+  const reload = async (tenant = DEFAULT_TENANT): Promise<void> => {
+    await tenants.get(tenant).reload();
+    tenants.enforceBudget(tenant);
   };
-  const timer = options.reloadEveryMs ? setInterval(() => void reload(), options.reloadEveryMs) : null;
+  const timer = options.reloadEveryMs ? setInterval(() => {
+    void (async () => {
+      for (const data of [...tenants.all()]) if (data.current) await reload(data.tenant);
+    })();
+  }, options.reloadEveryMs) : null;
   (timer as { unref?: () => void } | null)?.unref?.();
 
-  /** The prepared dataset of a scope's accounts, built once per data version and scope (least recently used go first). */
-  const engineFor = (state: Loaded, viewerScope: CsScope): PreparedDataset => {
-    if ('all' in viewerScope) return state.full;
-    const key = scopeKey(viewerScope);
-    let engine = state.scoped.get(key);
-    if (engine) {
-      state.scoped.delete(key);
-    } else {
-      engine = prepareDataset(state.subsets.of(scopedAccountIds(state.dataset, viewerScope) ?? []));
-      if (state.scoped.size >= maxScopes) state.scoped.delete(state.scoped.keys().next().value as string);
+  const decide = async <T>(what: string, ask: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof ViewerRefused) throw new HttpError(error.status, error.message, undefined, error.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+      onError(error);
+      throw new HttpError(500, `the ${what} of this request could not be decided`);
     }
-    state.scoped.set(key, engine);
-    return engine;
   };
 
   const handle = async (request: Request): Promise<Response> => {
-    const url = new URL(request.url);
-    const route = /\/v(\d+)\/([a-z-]+)\/?$/.exec(url.pathname);
-    if (!route) throw new HttpError(404, `no cskit route at ${url.pathname}: requests go to <base>/v${PROTOCOL_VERSION}/<kind>`);
-    if (Number(route[1]) !== PROTOCOL_VERSION) throw new HttpError(404, `protocol v${route[1]} is not served here; this server speaks v${PROTOCOL_VERSION}`);
-    const kind = route[2] as string;
-    const isIssues = kind === 'issues';
-    if (!isIssues && !(REQUEST_KINDS as readonly string[]).includes(kind)) throw new HttpError(404, `unknown request kind '${kind}'; one of ${REQUEST_KINDS.join(', ')}`);
-    if (isIssues ? request.method !== 'GET' : request.method !== 'POST') throw new HttpError(405, `${isIssues ? 'GET' : 'POST'} only`);
-
-    let viewerScope: CsScope | null;
-    try {
-      viewerScope = checkScope(await scope(request));
-    } catch (error) {
-      onError(error);
-      throw new HttpError(500, 'the scope of this request could not be decided');
-    }
+    const { kind, isIssues } = routeOf(request);
+    const tenant = options.tenant ? await decide('tenant', () => checkTenant(options.tenant?.(request))) : DEFAULT_TENANT;
+    if (tenant === null) throw new HttpError(403, 'this request is for no tenant');
+    const viewerScope = await decide('scope', async () => checkScope(await scope(request, { tenant })));
     if (viewerScope === null) throw new HttpError(403, 'this viewer may not see any account');
-    if (!current) await reload();
-    const state = current as Loaded | null;
-    if (!state) throw new HttpError(503, `no data could be loaded yet${lastError ? `: ${lastError}` : ''}`);
-
+    const viewer = budgets ? viewerOf(request, viewerScope, tenant) : '';
+    const wait = budgets?.take(viewer) ?? null;
+    if (wait !== null) throw new HttpError(429, 'too many requests from this viewer; try again later', undefined, { 'retry-after': String(wait) });
+    const data = tenants.get(tenant);
+    const state = await data.ready();
     if (isIssues) {
       if (!('all' in viewerScope) || viewerScope.admin !== true) throw new HttpError(403, 'only admins may read the data\'s issues');
-      return respond(request, 200, { version: state.version, loadedAt: state.loadedAt, issues: state.issues }, null);
+      return respond(request, 200, { version: state.load, dataVersion: state.dataVersion, loadedAt: state.loadedAt, count: state.issues.length, issues: state.issues.slice(0, 1000) }, null, compress);
     }
     const body = await readJson(request, maxBodyBytes);
-    let parsed: CsRequest;
+    const parsed = parsed400(() => parseRequest({ ...body, kind }));
+    const etag = `W/"${state.dataVersion}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
+    if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
+    const engine = state.scopes.of(viewerScope);
+    const started = performance.now();
     try {
-      parsed = parseRequest({ ...body, kind });
+      return respond(request, 200, answerRequest(engine, parsed as never), etag, compress);
     } catch (error) {
       if (error instanceof RequestError) throw new HttpError(400, error.message, error.field);
+      if (error instanceof UnknownAccountError) throw new HttpError(404, error.message);
       throw error;
+    } finally {
+      budgets?.charge(viewer, performance.now() - started);
     }
-    const etag = `W/"${state.version}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
-    const engine = engineFor(state, viewerScope);
-    let result: unknown;
-    try {
-      result = answerRequest(engine, parsed as never);
-    } catch (error) {
-      if (error instanceof RangeError || error instanceof TypeError || error instanceof RequestError) {
-        const field = error instanceof RequestError ? error.field : fieldOf(error.message);
-        throw new HttpError(/no account with id/.test(error.message) ? 404 : 400, error.message, field);
-      }
-      throw error;
-    }
-    return respond(request, 200, result, etag);
   };
 
   const handler = (async (request: Request) => {
     try {
       return await handle(request);
     } catch (error) {
-      if (error instanceof HttpError) return respond(request, error.status, { error: error.message, ...(error.field ? { field: error.field } : {}) }, null);
+      if (error instanceof HttpError) {
+        return respond(request, error.status, { error: error.message, ...(error.field ? { field: error.field } : {}) }, null, compress, error.headers);
+      }
+      // What the engine could not answer is its own failure: the client learns nothing of its internals.
       onError(error);
-      return respond(request, 500, { error: 'internal error' }, null);
+      return respond(request, 500, { error: 'internal error' }, null, compress);
     }
   }) as CsHandler;
   handler.reload = reload;
-  handler.status = () => {
-    const state = current as Loaded | null;
-    return {
-      version: state?.version ?? 0, loadedAt: state?.loadedAt ?? null, accountCount: state?.dataset.accounts.length ?? 0,
-      issueCount: state?.issues.length ?? 0, lastError, loading: loading !== null,
-    };
+  handler.status = (tenant = DEFAULT_TENANT) => tenants.peek(tenant)?.status() ?? {
+    version: 0, dataVersion: null, loadedAt: null, accountCount: 0, issueCount: 0, lastError: null, loading: false, lastLoadMs: null, memoryBytes: 0,
   };
-  handler.close = () => { if (timer) clearInterval(timer); };
+  handler.close = () => {
+    if (timer) clearInterval(timer);
+    tenants.close();
+  };
   return handler;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`load() did not finish within ${ms} ms`)), ms); });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+/** Whether an `If-None-Match` header (one tag, a list, or `*`) names the answer's tag. */
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed === etag || `W/${trimmed}` === etag;
+  });
 }
 
-/** A field a view error names at its start (`period.from must be ...`), if any. */
-function fieldOf(message: string): string | undefined {
-  return /^([A-Za-z][\w.[\]]*)(?=[: ]| must)/.exec(message)?.[1];
-}
-
-/** The request's JSON object body (empty: `{}`), refused past `max` bytes (413) or when it is not an object (400). */
-async function readJson(request: Request, max: number): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > max) throw new HttpError(413, `the request body is larger than ${max} bytes`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel();
-        throw new HttpError(413, `the request body is larger than ${max} bytes`);
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(concat(chunks, size));
-  if (text.trim() === '') return {};
-  let value: unknown;
+function parsed400(parse: () => CsRequest): CsRequest {
   try {
-    value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'the request body is not valid JSON', 'body');
+    return parse();
+  } catch (error) {
+    if (error instanceof RequestError) throw new HttpError(400, error.message, error.field);
+    throw error;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'the request body must be a JSON object', 'body');
-  return value as Record<string, unknown>;
 }
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
-}
-
-async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** JSON, gzip-compressed when the client accepts it and it is worth it, with the view's ETag. */
-function respond(request: Request, status: number, value: unknown, etag: string | null): Response {
-  const text = JSON.stringify(value);
-  const headers: Record<string, string> = { 'content-type': JSON_TYPE, 'cache-control': 'private, no-cache', vary: 'accept-encoding, authorization, cookie' };
-  if (etag) headers.etag = etag;
-  const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '') && text.length > 1024;
-  if (!gzip) return new Response(text, { status, headers });
-  headers['content-encoding'] = 'gzip';
-  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip')), { status, headers });
+/** A tenant the host named: a non-empty string of at most 200 characters, or null. */
+async function checkTenant(tenant: string | null | Promise<string | null> | undefined): Promise<string | null> {
+  const value = await tenant;
+  if (value === null) return null;
+  if (typeof value !== 'string' || value === '' || value.length > 200) throw new TypeError(`tenant() returned ${JSON.stringify(value)?.slice(0, 100)}: expected a non-empty string or null`);
+  return value;
 }

@@ -8,13 +8,22 @@
  *
  *   import pg from 'pg';
  *   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- *   const handler = createCsHandler({ load: postgresLoader({ db: pool }), scope });
+ *   const handler = createCsHandler({ load: postgresSource({ db: pool }), scope });
+ *
+ * `postgresSource` streams each table through a cursor, a batch of rows at a time, so no more than one batch of
+ * records is ever alive in the server (at 100,000 accounts, ten million rows would take gigabytes as objects);
+ * `postgresLoader` reads whole tables into one raw dataset (simpler, for small data).
  */
-import type { CollectionName, Dataset } from '@cskit/metrics';
+import type { CollectionName, Dataset, DatasetChunk } from '@cskit/metrics';
 
 /** What the loader needs of a database client (`pg.Pool`, `pg.Client` and `PGlite` all have it). */
 export interface Queryable {
   query(text: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+/** A pool lends a client for the cursors (a cursor lives in one session); a client or PGlite is one session. */
+interface Pool extends Queryable {
+  connect(): Promise<Queryable & { release(): void }>;
 }
 
 type ColumnType = 'text' | 'date' | 'month' | 'float8' | 'int';
@@ -130,6 +139,70 @@ export function postgresLoader(options: PostgresLoaderOptions): () => Promise<Re
     }
     return raw;
   };
+}
+
+export interface PostgresSourceOptions extends PostgresLoaderOptions {
+  /** Rows per batch (per FETCH). Default 5,000. */
+  batchRows?: number;
+}
+
+/** Collections in the order a stream must give them: CSMs, then accounts, then the records that refer to them. */
+const STREAM_ORDER: readonly CollectionName[] = ['csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures'];
+
+/**
+ * A streaming `load` for `createCsHandler`: each table read through a server-side cursor in batches of `batchRows`
+ * (one transaction per table, in one session of a pool), given as `DatasetChunk`s. The handler's `AbortSignal` stops
+ * the reading between batches.
+ */
+export function postgresSource(options: PostgresSourceOptions): (context: { signal: AbortSignal }) => AsyncIterable<DatasetChunk> {
+  const { db, queries = postgresQueries(), fxRatesQuery = 'SELECT currency, rate FROM fx_rates', currency = 'USD', batchRows = 5000 } = options;
+  return ({ signal }) => ({
+    async *[Symbol.asyncIterator]() {
+      // A `pg.Pool` (it counts its clients) lends one client for the cursors; a `pg.Client` or PGlite is one session already.
+      const pooled = 'totalCount' in db && typeof (db as Partial<Pool>).connect === 'function';
+      const session = pooled ? await (db as unknown as Pool).connect() : db;
+      try {
+        yield { currency, ...(fxRatesQuery ? { fxRates: await ratesOf(session, fxRatesQuery) } : {}) };
+        for (const collection of STREAM_ORDER) {
+          const sql = queries[collection];
+          if (sql === undefined) continue;
+          yield* streamTable(session, collection, sql, batchRows, signal);
+        }
+      } finally {
+        if (pooled) (session as Queryable & { release(): void }).release();
+      }
+    },
+  });
+}
+
+async function ratesOf(db: Queryable, sql: string): Promise<Record<string, number>> {
+  const { rows } = await db.query(sql);
+  const rates: Record<string, number> = {};
+  for (const row of rows) Object.defineProperty(rates, String(row.currency), { value: Number(row.rate), enumerable: true, writable: true, configurable: true });
+  return rates;
+}
+
+/** One table's rows through a cursor, a batch at a time; an empty table other than accounts gives nothing. */
+async function* streamTable(db: Queryable, collection: CollectionName, sql: string, batchRows: number, signal: AbortSignal): AsyncGenerator<DatasetChunk> {
+  await db.query('BEGIN READ ONLY');
+  let open = true;
+  try {
+    await db.query(`DECLARE cskit_rows NO SCROLL CURSOR FOR ${sql}`);
+    let first = true;
+    for (;;) {
+      signal.throwIfAborted();
+      const { rows } = await db.query(`FETCH FORWARD ${Math.max(1, Math.floor(batchRows))} FROM cskit_rows`);
+      // An empty table is a collection the host does not have (an empty `arr` would otherwise say "ARR from snapshots").
+      if (rows.length > 0 || (first && collection === 'accounts')) yield { collection, records: rows.map(withoutNulls) };
+      first = false;
+      if (rows.length < batchRows) break;
+    }
+    await db.query('CLOSE cskit_rows');
+    await db.query('COMMIT');
+    open = false;
+  } finally {
+    if (open) await db.query('ROLLBACK').catch(() => undefined);
+  }
 }
 
 function withoutNulls(row: Record<string, unknown>): Record<string, unknown> {

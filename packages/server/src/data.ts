@@ -1,0 +1,199 @@
+/**
+ * One tenant's data: loading it (the host's `load`, with an `AbortSignal` and a time limit), validating and
+ * preparing it in slices (`prepareInSlices`: no step holds the event loop for more than a slice, so requests keep
+ * being answered from the previous data), refusing a degraded load, and swapping the new data in at once. Requests
+ * before the first load share that load; after a failed first load they are refused (503, `Retry-After`) until
+ * the next attempt is due, not each made to load again.
+ */
+import { prepareInSlices } from '@cskit/metrics';
+import type { DataIssue, DatasetChunk, PreparedDataset, PreparedLoad } from '@cskit/metrics';
+import { HttpError } from './http.js';
+import { ScopedEngines } from './scoped-engines.js';
+
+/** What a host's loader returns: raw records of the data contract, or a stream of record batches (`DatasetChunk`s). */
+export type LoadedData = unknown | AsyncIterable<DatasetChunk> | Iterable<DatasetChunk>;
+
+export interface LoadContext {
+  /** Aborted when the load takes longer than `loadTimeoutMs`, or the handler is closed: stop reading. */
+  signal: AbortSignal;
+  /** The tenant whose data to load (`'default'` without a `tenant` option). */
+  tenant: string;
+}
+
+/** When a load is refused, the previous data (if any) keeps serving (`status().lastError` says why). */
+export interface RefuseOptions {
+  /** Refuse a load whose records with an error exceed this share of all records read. Default 0.1. */
+  maxErrorShare?: number;
+  /** Refuse a load with fewer accounts than this share of the data it would replace. Default 0.5 (0: never). */
+  minAccountRatio?: number;
+}
+
+export interface DataOptions {
+  load: (context: LoadContext) => LoadedData | Promise<LoadedData>;
+  /** A version the host gives its data (a database's change counter): else a hash of the data's content names it. */
+  version?: (tenant: string) => string | Promise<string>;
+  loadTimeoutMs: number;
+  sliceMs: number;
+  retryAfterFailureMs: number;
+  refuse: Required<RefuseOptions>;
+  maxScopes: number;
+  scopeMemoryBytes: number;
+  onError: (error: unknown) => void;
+}
+
+/** The data a tenant serves: the engine and what describes it. */
+export interface Loaded {
+  /** Counts successful loads: 1 for the first. */
+  load: number;
+  /** Names the data in ETags: the host's version, or a hash of the content; equal data, equal version, in any process. */
+  dataVersion: string;
+  loadedAt: string;
+  engine: PreparedDataset;
+  issues: DataIssue[];
+  recordCount: number;
+  scopes: ScopedEngines;
+}
+
+export interface TenantStatus {
+  /** Increases with every successful load; 0 before the first. */
+  version: number;
+  /** The data's version in ETags (a content hash, or the host's version); null before the first load. */
+  dataVersion: string | null;
+  loadedAt: string | null;
+  accountCount: number;
+  issueCount: number;
+  /** Why the last load failed or was refused, while the previous data (if any) still serves; null after a success. */
+  lastError: string | null;
+  loading: boolean;
+  /** How long the last successful load took, from `load()` to serving. */
+  lastLoadMs: number | null;
+  /** Bytes of typed arrays the tenant's engine holds. */
+  memoryBytes: number;
+}
+
+const abortReason = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted')));
+
+export class TenantData {
+  current: Loaded | null = null;
+  private loading: Promise<void> | null = null;
+  private controller: AbortController | null = null;
+  private lastError: string | null = null;
+  private lastFailureAt = -Infinity;
+  private lastLoadMs: number | null = null;
+  private loads = 0;
+  private closed = false;
+
+  constructor(readonly tenant: string, private readonly options: DataOptions) {}
+
+  /** The data to answer from: the current data, the first load's (shared), or a 503 while there is none. */
+  async ready(): Promise<Loaded> {
+    if (this.current) return this.current;
+    if (!this.loading) {
+      const wait = this.lastFailureAt + this.options.retryAfterFailureMs - performance.now();
+      if (wait > 0) throw this.unavailable(wait);
+      void this.reload();
+    }
+    await this.loading;
+    if (this.current) return this.current;
+    throw this.unavailable(this.options.retryAfterFailureMs);
+  }
+
+  private unavailable(waitMs: number): HttpError {
+    return new HttpError(503, `no data could be loaded yet${this.lastError ? `: ${this.lastError}` : ''}`, undefined, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+  }
+
+  /** Loads again now (shared with a load in flight); the previous data serves until the new data is ready. */
+  reload(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.loading ??= this.loadOnce().finally(() => {
+      this.loading = null;
+      this.controller = null;
+    });
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    const { loadTimeoutMs, sliceMs } = this.options;
+    const timer = setTimeout(() => controller.abort(new Error(`load() did not finish within ${loadTimeoutMs} ms`)), loadTimeoutMs);
+    (timer as { unref?: () => void }).unref?.();
+    const started = performance.now();
+    try {
+      const { signal } = controller;
+      const source = await untilAborted(Promise.resolve().then(() => this.options.load({ signal, tenant: this.tenant })), signal);
+      const prepared = await prepareInSlices(source, { sliceMs, signal });
+      this.refuseDegraded(prepared);
+      const dataVersion = this.options.version ? safeVersion(await untilAborted(Promise.resolve(this.options.version(this.tenant)), signal)) : prepared.fingerprint;
+      signal.throwIfAborted();
+      this.loads += 1;
+      this.current = {
+        load: this.loads, dataVersion, loadedAt: new Date().toISOString(), engine: prepared.engine, issues: prepared.issues,
+        recordCount: Object.values(prepared.counts).reduce((sum, count) => sum + (count?.records ?? 0), 0),
+        scopes: new ScopedEngines(prepared.engine, this.options.maxScopes, this.options.scopeMemoryBytes),
+      };
+      this.lastError = null;
+      this.lastLoadMs = Math.round(performance.now() - started);
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastFailureAt = performance.now();
+      this.options.onError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Refuses a load that would replace good data with worse (the previous data keeps serving). */
+  private refuseDegraded(prepared: PreparedLoad): void {
+    const { maxErrorShare, minAccountRatio } = this.options.refuse;
+    const accounts = prepared.engine.accountCount;
+    if (accounts === 0) throw new Error('the load has no valid account; the previous data (if any) keeps serving');
+    const records = Object.values(prepared.counts).reduce((sum, count) => sum + (count?.records ?? 0), 0);
+    const rejected = Object.values(prepared.counts).reduce((sum, count) => sum + ((count?.records ?? 0) - (count?.kept ?? 0)), 0);
+    if (records > 0 && rejected / records > maxErrorShare) {
+      throw new Error(`the load was refused: ${rejected} of ${records} records have errors, more than ${maxErrorShare * 100}%; the previous data (if any) keeps serving`);
+    }
+    const previous = this.current?.engine.accountCount ?? 0;
+    if (previous > 0 && accounts < previous * minAccountRatio) {
+      throw new Error(`the load was refused: ${accounts} accounts against ${previous} before, less than ${minAccountRatio * 100}%; the previous data keeps serving`);
+    }
+  }
+
+  /** Lets go of the data (a tenant evicted for memory): the next request loads it again. */
+  drop(): void {
+    this.current = null;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.controller?.abort(new Error('the handler was closed'));
+  }
+
+  status(): TenantStatus {
+    const state = this.current;
+    return {
+      version: state?.load ?? 0, dataVersion: state?.dataVersion ?? null, loadedAt: state?.loadedAt ?? null,
+      accountCount: state?.engine.accountCount ?? 0, issueCount: state?.issues.length ?? 0, lastError: this.lastError,
+      loading: this.loading !== null, lastLoadMs: this.lastLoadMs, memoryBytes: state?.engine.memory().indexBytes ?? 0,
+    };
+  }
+}
+
+/** A promise that rejects when `signal` aborts first: a loader that ignores its signal is still given up on. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A host's version as it may stand in an ETag: kept when it is short and plain, else hashed. */
+function safeVersion(version: string): string {
+  const text = String(version);
+  if (/^[A-Za-z0-9._:-]{1,64}$/.test(text)) return text;
+  let a = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+  return `h${(a >>> 0).toString(16)}-${text.length}`;
+}
