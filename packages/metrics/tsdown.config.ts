@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown';
 import { finishBuild } from '../../scripts/finish-build.mjs';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', load: 'src/load.ts' },
   format: 'esm',
   dts: { sourcemap: false },
   clean: true,

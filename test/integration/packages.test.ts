@@ -23,12 +23,12 @@ function requireFrom(folder: string, specifier: string): string[] {
 
 describe('CommonJS: require() of every entry', () => {
   it.each([
-    ['apps/dashboard', '@cskit/metrics', 'prepareDataset'], ['apps/dashboard', '@cskit/sample-data', 'generateDataset'],
+    ['apps/dashboard', '@cskit/metrics', 'prepareDataset'], ['apps/server', '@cskit/metrics/load', 'prepareInSlices'], ['apps/dashboard', '@cskit/sample-data', 'generateDataset'],
     ['apps/dashboard', '@cskit/react', 'CsKitProvider'], ['apps/dashboard', '@cskit/react/formatters', 'createFormatters'],
     ['apps/dashboard', '@cskit/react/worker', 'serveCsRequests'], ['apps/dashboard', '@cskit/charts', 'ArrWaterfall'],
     ['apps/dashboard', '@cskit/charts/waterfall', 'ArrWaterfall'], ['apps/dashboard', '@cskit/table', 'AccountsTable'],
     ['apps/server', '@cskit/server', 'createCsHandler'], ['apps/server', '@cskit/server/node', 'toNodeListener'],
-    ['apps/server', '@cskit/server/postgres', 'postgresLoader'],
+    ['apps/server', '@cskit/server/postgres', 'postgresSource'], ['apps/server', '@cskit/server/token', 'viewerTokens'],
   ])('%s: require(%s)', (folder, specifier, name) => {
     built(specifier.split('/')[1] as string);
     expect(requireFrom(folder, specifier)).toContain(name);

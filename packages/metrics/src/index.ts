@@ -14,12 +14,6 @@ export {
 export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './domain.js';
 export { collectionFields, contractFields, MAX_MONEY, numericFields, validateDataset } from './validate.js';
 export type { ContractField } from './validate.js';
-export { DatasetBuilder, datasetBuilder } from './dataset-builder.js';
-export type { BuiltDataset } from './dataset-builder.js';
-export { prepareInSlices } from './prepare-sliced.js';
-export type { DatasetChunk, PreparedLoad } from './prepare-sliced.js';
-export { nextTask, runSliced, runSync } from './work.js';
-export type { SliceOptions, Work } from './work.js';
 export { VIEW_LIMITS, ViewError } from './limits.js';
 export { arrMovements, MOVEMENT_KINDS } from './arr-movements.js';
 export type { ArrMovement, ArrMovementsOptions, ArrWaterfall, ArrWaterfallMonth, MovementKind } from './arr-movements.js';

@@ -5,8 +5,9 @@
  * before the first load share that load; after a failed first load they are refused (503, `Retry-After`) until
  * the next attempt is due, not each made to load again.
  */
-import { prepareInSlices } from '@cskit/metrics';
-import type { DataIssue, DatasetChunk, PreparedDataset, PreparedLoad } from '@cskit/metrics';
+import type { DataIssue, PreparedDataset } from '@cskit/metrics';
+import { prepareInSlices } from '@cskit/metrics/load';
+import type { DatasetChunk, PreparedLoad } from '@cskit/metrics/load';
 import { HttpError } from './http.js';
 import { ScopedEngines } from './scoped-engines.js';
 
@@ -126,14 +127,16 @@ export class TenantData {
       this.refuseDegraded(prepared);
       const dataVersion = this.options.version ? safeVersion(await untilAborted(Promise.resolve(this.options.version(this.tenant)), signal)) : prepared.fingerprint;
       signal.throwIfAborted();
+      this.lastError = null;
+      this.lastLoadMs = Math.round(performance.now() - started);
+      // The same data again: the engine that serves it keeps its warm caches (and its ETags stay valid).
+      if (this.current && this.current.dataVersion === dataVersion) return;
       this.loads += 1;
       this.current = {
         load: this.loads, dataVersion, loadedAt: new Date().toISOString(), engine: prepared.engine, issues: prepared.issues,
         recordCount: Object.values(prepared.counts).reduce((sum, count) => sum + (count?.records ?? 0), 0),
         scopes: new ScopedEngines(prepared.engine, this.options.maxScopes, this.options.scopeMemoryBytes),
       };
-      this.lastError = null;
-      this.lastLoadMs = Math.round(performance.now() - started);
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastFailureAt = performance.now();

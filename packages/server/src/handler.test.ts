@@ -139,6 +139,16 @@ describe('loads that would replace good data with worse are refused, and loads a
     expect(lenient.status()).toMatchObject({ version: 2, accountCount: 50, lastError: null });
   });
 
+  it('a reload of the same data keeps the engine that serves it (its caches stay warm, its ETags valid)', async () => {
+    let calls = 0;
+    const handler = handlerFor(async () => { calls += 1; return generateDataset({ seed: 11, accounts: 160 }); });
+    const first = await handler(post('summary', { view }));
+    await handler.reload();
+    expect(calls).toBe(2);
+    expect(handler.status()).toMatchObject({ version: 1, lastError: null });
+    expect((await handler(post('summary', { view }, { 'if-none-match': first.headers.get('etag') as string }))).status).toBe(304);
+  });
+
   it('requests before the first load share one load; after a failed one they get 503 with Retry-After, not a load each', async () => {
     let calls = 0;
     let release: (value: unknown) => void = () => undefined;

@@ -14,7 +14,8 @@
  * records is ever alive in the server (at 100,000 accounts, ten million rows would take gigabytes as objects);
  * `postgresLoader` reads whole tables into one raw dataset (simpler, for small data).
  */
-import type { CollectionName, Dataset, DatasetChunk } from '@cskit/metrics';
+import type { CollectionName, Dataset } from '@cskit/metrics';
+import type { DatasetChunk } from '@cskit/metrics/load';
 
 /** What the loader needs of a database client (`pg.Pool`, `pg.Client` and `PGlite` all have it). */
 export interface Queryable {

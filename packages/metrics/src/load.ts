@@ -1,0 +1,12 @@
+/**
+ * `@cskit/metrics/load`: loading a dataset without holding a thread: the streaming `datasetBuilder` (records
+ * validated as they arrive, kept only as a compact engine's columns), `prepareInSlices` (a raw dataset or a stream of
+ * record batches, validated and prepared in slices between a host's other work) and the slicing helpers. A server
+ * (`@cskit/server`) or a worker uses it; a page that only renders answers never loads it.
+ */
+export { DatasetBuilder, datasetBuilder } from './dataset-builder.js';
+export type { BuiltDataset } from './dataset-builder.js';
+export { prepareInSlices } from './prepare-sliced.js';
+export type { DatasetChunk, PreparedLoad } from './prepare-sliced.js';
+export { nextTask, runSliced, runSync } from './work.js';
+export type { SliceOptions, Work } from './work.js';
