@@ -1,4 +1,5 @@
 /** Growable typed columns for per-account results (movements) before they become rows. */
+import type { Work } from './work.js';
 
 export class IntColumn {
   values: Int32Array;
@@ -45,6 +46,57 @@ export class FloatColumn {
     return this.values.slice(0, this.length);
   }
 }
+
+/** Values per chunk of a `ChunkedColumn`: 64K (half a megabyte of doubles). */
+const CHUNK_VALUES_BITS = 16;
+const CHUNK_VALUES = 1 << CHUNK_VALUES_BITS;
+
+/**
+ * A column of numbers pushed one at a time into fixed chunks: growing never copies what is there (a doubled typed
+ * array copies tens of megabytes at once, and holds up to twice what it needs), so a stream of ten million records
+ * is read with steps of constant cost. `toArrayWork` gives the values as one array, copied in slices.
+ */
+export class ChunkedColumn<A extends Int32Array | Float64Array> {
+  length = 0;
+  private readonly chunks: A[] = [];
+  private last: A;
+  private fill = 0;
+
+  constructor(private readonly make: (length: number) => A) {
+    this.last = make(CHUNK_VALUES);
+  }
+
+  push(value: number): void {
+    if (this.fill === CHUNK_VALUES) {
+      this.chunks.push(this.last);
+      this.last = this.make(CHUNK_VALUES);
+      this.fill = 0;
+    }
+    this.last[this.fill++] = value;
+    this.length += 1;
+  }
+
+  at(row: number): number {
+    const chunk = row >>> CHUNK_VALUES_BITS;
+    return ((chunk < this.chunks.length ? this.chunks[chunk] : this.last) as A)[row & (CHUNK_VALUES - 1)] as number;
+  }
+
+  /** The values as one typed array of their length, copied a chunk per step. */
+  *toArrayWork(): Work<A> {
+    const all = this.make(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      all.set(chunk, at);
+      at += chunk.length;
+      yield;
+    }
+    all.set(this.last.subarray(0, this.fill), at);
+    return all;
+  }
+}
+
+export const intColumn = (): ChunkedColumn<Int32Array> => new ChunkedColumn((length) => new Int32Array(length));
+export const floatColumn = (): ChunkedColumn<Float64Array> => new ChunkedColumn((length) => new Float64Array(length));
 
 /** Strings per packed chunk: a chunk stays far below the engine's longest string whatever the strings' length. */
 const CHUNK_BITS = 14;

@@ -11,7 +11,7 @@
  * block of accounts followed by its records (a generator, a cursor per account range). A record whose account comes
  * later is an unknown account, as it would be if that account were missing.
  */
-import { FloatColumn, IntColumn, PackedStrings, StringPacker } from './columns.js';
+import { floatColumn, intColumn, PackedStrings, StringPacker, type ChunkedColumn } from './columns.js';
 import { dayNumber, monthFromIndex, monthIndex } from './dates.js';
 import {
   accountSpans, arrThroughWork, contractColumnsWork, DATED, DATED_COLLECTIONS, indexOf, money, OPEN_END, PackedRecords, REVENUE_FIELD_NAMES,
@@ -20,7 +20,7 @@ import {
 import { COLLECTION_NAMES, revenueFieldOf } from './domain.js';
 import { activityMatrixWork, snapshotSidesWork, type MonthlyColumns } from './monthly-records.js';
 import {
-  checkCurrency, CollectionChecker, fieldContext, naturalKeyRepeats, overlapWarnings, rateOf, repeatIssue, type ContractSpans, type NaturalKeyCollection,
+  checkCurrency, CollectionChecker, fieldContext, naturalKeyRepeatsWork, overlapWarningsWork, rateOf, repeatIssue, type ContractSpans, type NaturalKeyCollection,
 } from './record-checks.js';
 import type { FieldContext } from './validate-rules.js';
 import { mergeIssues, ownRecord } from './validate.js';
@@ -33,20 +33,20 @@ type RawRecord = Record<string, unknown>;
 /** What a batch of a dated collection is read into: packed JSON, account, month, value. */
 class DatedColumns {
   readonly text = new StringPacker(1024);
-  readonly account = new IntColumn(1024);
-  readonly month = new IntColumn(1024);
-  readonly value = new FloatColumn(1024);
+  readonly account = intColumn();
+  readonly month = intColumn();
+  readonly value = floatColumn();
   /** Leads: the month each closed (-1 while open), whether won, its own CSM. Revenue: the figure each adds to. */
-  readonly closedMonth = new IntColumn(16);
-  readonly won = new IntColumn(16);
+  readonly closedMonth = intColumn();
+  readonly won = intColumn();
   readonly csmIds: Array<string | undefined> = [];
-  readonly field = new IntColumn(16);
+  readonly field = intColumn();
 }
 
 /** Per-month records and the values kept beside the checker's account positions and months. */
 interface MonthlyValues {
-  first: FloatColumn;
-  second: FloatColumn;
+  first: ChunkedColumn<Float64Array>;
+  second: ChunkedColumn<Float64Array>;
 }
 
 export interface BuiltDataset {
@@ -72,8 +72,8 @@ export class DatasetBuilder {
   private hasCsms = false;
   private stage: 'csms' | 'records' = 'csms';
   private readonly contracts = {
-    ids: [] as string[], account: new IntColumn(1024), arr: new FloatColumn(1024), startDay: new FloatColumn(1024), endDay: new FloatColumn(1024),
-    startMonth: new IntColumn(1024), endMonth: new FloatColumn(1024), optOutDay: new FloatColumn(1024),
+    ids: [] as string[], account: intColumn(), arr: floatColumn(), startDay: floatColumn(), endDay: floatColumn(),
+    startMonth: intColumn(), endMonth: floatColumn(), optOutDay: floatColumn(),
   };
   private readonly monthly = new Map<NaturalKeyCollection, MonthlyValues>();
   private readonly dated = new Map<DatedCollection, DatedColumns>();
@@ -186,7 +186,7 @@ export class DatasetBuilder {
 
   private values(collection: NaturalKeyCollection): MonthlyValues {
     let values = this.monthly.get(collection);
-    if (!values) this.monthly.set(collection, (values = { first: new FloatColumn(1024), second: new FloatColumn(1024) }));
+    if (!values) this.monthly.set(collection, (values = { first: floatColumn(), second: floatColumn() }));
     return values;
   }
 
@@ -212,22 +212,18 @@ export class DatasetBuilder {
   *finish(): Work<BuiltDataset> {
     this.finished = true;
     const repeats = new Map<NaturalKeyCollection, Uint8Array | null>();
-    for (const collection of this.monthly.keys()) {
-      repeats.set(collection, this.repeatsOf(collection));
-      yield;
-    }
-    const rows = this.contractRows();
+    for (const collection of this.monthly.keys()) repeats.set(collection, yield* this.repeatsOf(collection));
+    const rows = yield* this.contractRows();
     const contracts = yield* contractColumnsWork(rows, this.accounts.length);
     const contractIssues = this.issues.get('contracts');
-    if (contractIssues) overlapWarnings(this.contractSpans(rows), contractIssues);
-    yield;
-    const snapshots = this.monthlyColumns('arr', repeats, false);
-    const health = this.monthlyColumns('health', repeats, false);
-    const activity = this.monthlyColumns('activity', repeats, false);
-    const measures = this.measureColumns(repeats);
+    if (contractIssues) yield* overlapWarningsWork(this.contractSpans(rows), contractIssues);
+    const snapshots = yield* this.monthlyColumns('arr', repeats);
+    const health = yield* this.monthlyColumns('health', repeats);
+    const activity = yield* this.monthlyColumns('activity', repeats);
+    const measures = yield* this.measureColumns(repeats);
     const dataset = this.leanDataset(snapshots.month.length > 0);
     const index = indexOf(dataset, this.context.accepted.accounts, contracts, { account: snapshots.account, month: snapshots.month, arr: snapshots.first });
-    this.datedColumns(index);
+    yield* this.datedColumns(index);
     index.cache.set('measures', measures);
     // What the data is, before the records' own columns are let go: the accounts and every column read from records.
     const fingerprint = yield* fingerprintWork(index, [health, activity]);
@@ -241,9 +237,9 @@ export class DatasetBuilder {
   }
 
   /** Marks (1) the kept records of a natural-key collection that repeat an earlier one, with their issues; null for none. */
-  private repeatsOf(collection: NaturalKeyCollection): Uint8Array | null {
+  private *repeatsOf(collection: NaturalKeyCollection): Work<Uint8Array | null> {
     const checker = this.checkers.get(collection) as CollectionChecker;
-    const repeated = naturalKeyRepeats(checker, this.accounts.length);
+    const repeated = yield* naturalKeyRepeatsWork(checker, this.accounts.length);
     if (repeated.length === 0) return null;
     const marks = new Uint8Array(checker.kept);
     const keys = [...checker.measureKeys.keys()];
@@ -258,35 +254,24 @@ export class DatasetBuilder {
     return collection === 'activity' ? null : marks;
   }
 
-  /**
-   * Account positions, months and values of a natural-key collection's kept records, repeats left out: views of
-   * the builder's own columns when nothing repeats and they are let go after use (`copy` false), else copies.
-   */
-  private monthlyColumns(collection: NaturalKeyCollection, repeats: ReadonlyMap<NaturalKeyCollection, Uint8Array | null>, copy: boolean): MonthlyColumns & { code: Int32Array } {
+  /** Account positions, months and values of a natural-key collection's kept records, repeats left out. */
+  private *monthlyColumns(collection: NaturalKeyCollection, repeats: ReadonlyMap<NaturalKeyCollection, Uint8Array | null>): Work<MonthlyColumns & { code: Int32Array }> {
     const checker = this.checkers.get(collection);
     const values = this.monthly.get(collection);
     if (!checker || !values) return { account: new Int32Array(0), month: new Int32Array(0), first: new Float64Array(0), second: new Float64Array(0), code: new Int32Array(0) };
-    const marks = repeats.get(collection) ?? null;
-    const n = checker.kept;
-    // A column the collection does not fill (a second value, a measure key) is empty.
-    const take = <A extends Int32Array | Float64Array>(column: A, length: number): A =>
-      (length < n ? column.subarray(0, 0) : copy ? column.slice(0, n) : column.subarray(0, n)) as A;
+    const keys = yield* checker.keyColumnsWork();
     const columns = {
-      account: take(checker.keyPosition.values, checker.keyPosition.length), month: take(checker.keyMonth.values, checker.keyMonth.length),
-      first: take(values.first.values, values.first.length), second: take(values.second.values, values.second.length),
-      code: take(checker.keyCode.values, checker.keyCode.length),
+      account: keys.position, month: keys.month, first: yield* values.first.toArrayWork(), second: yield* values.second.toArrayWork(), code: keys.code,
     };
+    const marks = repeats.get(collection) ?? null;
     if (!marks) return columns;
-    const keep = (column: Int32Array | Float64Array) => column.filter((_, k) => marks[k] === 0);
-    return {
-      account: keep(columns.account) as Int32Array, month: keep(columns.month) as Int32Array, first: keep(columns.first) as Float64Array,
-      second: keep(columns.second) as Float64Array, code: keep(columns.code) as Int32Array,
-    };
+    const keep = <A extends Int32Array | Float64Array>(column: A): A => (column.length === 0 ? column : column.filter((_, k) => marks[k] === 0) as A);
+    return { account: keep(columns.account), month: keep(columns.month), first: keep(columns.first), second: keep(columns.second), code: keep(columns.code) };
   }
 
-  private measureColumns(repeats: ReadonlyMap<NaturalKeyCollection, Uint8Array | null>): MeasureColumns {
+  private *measureColumns(repeats: ReadonlyMap<NaturalKeyCollection, Uint8Array | null>): Work<MeasureColumns> {
     const checker = this.checkers.get('measures');
-    const { account, month, first: value, code: key } = this.monthlyColumns('measures', repeats, true);
+    const { account, month, first: value, code: key } = yield* this.monthlyColumns('measures', repeats);
     const keys = checker ? [...checker.measureKeys.keys()] : [];
     const spans = keys.map(() => ({ start: Infinity, end: -Infinity }));
     for (let k = 0; k < key.length; k += 1) {
@@ -294,15 +279,17 @@ export class DatasetBuilder {
       const m = month[k] as number;
       if (m < span.start) span.start = m;
       if (m > span.end) span.end = m;
+      if ((k & (STEP * 8 - 1)) === 0) yield;
     }
     return { keys, codeOf: new Map(keys.map((name, code) => [name, code])), account, month, key, value, spans };
   }
 
-  private contractRows(): ContractRows {
+  private *contractRows(): Work<ContractRows> {
     const c = this.contracts;
     return {
-      ids: c.ids, account: c.account.toArray(), arr: c.arr.toArray(), startDay: c.startDay.toArray(), endDay: c.endDay.toArray(),
-      startMonth: c.startMonth.toArray(), endMonth: c.endMonth.toArray(), optOutDay: c.optOutDay.toArray(),
+      ids: c.ids, account: yield* c.account.toArrayWork(), arr: yield* c.arr.toArrayWork(), startDay: yield* c.startDay.toArrayWork(),
+      endDay: yield* c.endDay.toArrayWork(), startMonth: yield* c.startMonth.toArrayWork(), endMonth: yield* c.endMonth.toArrayWork(),
+      optOutDay: yield* c.optOutDay.toArrayWork(),
     };
   }
 
@@ -324,19 +311,20 @@ export class DatasetBuilder {
   }
 
   /** The dated collections as columns with their records packed, and the columns read from leads and revenue. */
-  private datedColumns(index: DatasetIndex): void {
+  private *datedColumns(index: DatasetIndex): Work<void> {
     const empty = new DatedColumns();
     for (const name of DATED_COLLECTIONS) {
       const columns = this.dated.get(name) ?? empty;
       columns.text.flush();
       const record: RecordColumns<unknown> = {
-        records: new PackedRecords(PackedStrings.of(columns.text)), account: columns.account.toArray(), month: columns.month.toArray(), value: columns.value.toArray(),
+        records: new PackedRecords(PackedStrings.of(columns.text)), account: yield* columns.account.toArrayWork(),
+        month: yield* columns.month.toArrayWork(), value: yield* columns.value.toArrayWork(),
       };
       index.cache.set(`records:${name}`, record);
     }
     const leads = this.dated.get('leads') ?? empty;
-    index.cache.set('leads:closed', { closedMonth: leads.closedMonth.toArray(), won: Uint8Array.from(leads.won.toArray()) });
-    index.cache.set('revenue:field', Uint8Array.from((this.dated.get('revenue') ?? empty).field.toArray()));
+    index.cache.set('leads:closed', { closedMonth: yield* leads.closedMonth.toArrayWork(), won: Uint8Array.from(yield* leads.won.toArrayWork()) });
+    index.cache.set('revenue:field', Uint8Array.from(yield* (this.dated.get('revenue') ?? empty).field.toArrayWork()));
     const codeOf = new Map<string, number>();
     const ids: string[] = [];
     const code = (id: string | undefined) => {

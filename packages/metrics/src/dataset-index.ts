@@ -13,8 +13,7 @@ import { PackedStrings, StringPacker } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from './dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from './domain.js';
 import type { Account, Dataset, DateString, Lead, RevenueEvent } from './types.js';
-import { stableNumberOrder } from './sort.js';
-import { runSync, STEP, type Work } from './work.js';
+import { runSync, sortWork, STEP, type Work } from './work.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
@@ -114,10 +113,10 @@ export interface DatasetIndex {
 }
 
 /**
- * Bytes of a health model's matrices kept per index: one model with five components at 100,000 accounts and four
- * years takes about 320 MB (five component matrices, its sides, its scores and tiers).
+ * Bytes of health models' matrices kept per index: one model at 100,000 accounts and four years takes about 120 MB
+ * (its sides, its scores and tiers; its components' values are let go once the sides are built).
  */
-export const MODEL_CACHE_BYTES = 400 * 2 ** 20;
+export const MODEL_CACHE_BYTES = 256 * 2 ** 20;
 
 const indexes = new WeakMap<Dataset, DatasetIndex>();
 
@@ -184,26 +183,15 @@ export function setContractDates(rows: ContractRows, row: number, start: DateStr
   if (optOut !== undefined) rows.optOutDay[row] = dayNumber(optOut);
 }
 
-/**
- * The contracts with an end, by end date then id: a radix order of the end days (no comparator over half a million
- * rows), then each run of equal days by id.
- */
+/** The contracts with an end, by end date then id (sliced: half a million rows take longer than a slice). */
 function* dueOrderWork(ids: readonly string[], endDay: Float64Array): Work<Int32Array> {
-  const days = endDay.map((day) => (day === OPEN_END ? Number.NaN : day));
-  yield;
-  const all = stableNumberOrder(days);
-  yield;
   let dueCount = 0;
-  while (dueCount < all.length && !Number.isNaN(days[all[dueCount] as number] as number)) dueCount += 1;
-  const byDue = all.slice(0, dueCount);
-  const byId = (a: number, b: number) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b);
-  for (let start = 0; start < dueCount;) {
-    let end = start + 1;
-    while (end < dueCount && days[byDue[end] as number] === days[byDue[start] as number]) end += 1;
-    if (end - start > 1) byDue.subarray(start, end).sort(byId);
-    start = end;
-    if ((start & (STEP - 1)) === 0) yield;
-  }
+  for (let row = 0; row < endDay.length; row += 1) if (endDay[row] !== OPEN_END) dueCount += 1;
+  const byDue = new Int32Array(dueCount);
+  let next = 0;
+  for (let row = 0; row < endDay.length; row += 1) if (endDay[row] !== OPEN_END) byDue[next++] = row;
+  yield;
+  yield* sortWork(byDue, (a, b) => (endDay[a] as number) - (endDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b));
   return byDue;
 }
 
@@ -213,6 +201,7 @@ export function* contractColumnsWork(rows: ContractRows, accountCount: number): 
   const n = ids.length;
   const offsets = new Int32Array(accountCount + 1);
   for (let row = 0; row < n; row += 1) offsets[(account[row] as number) + 1] = (offsets[(account[row] as number) + 1] as number) + 1;
+  yield;
   for (let p = 0; p < accountCount; p += 1) offsets[p + 1] = (offsets[p] as number) + (offsets[p + 1] as number);
   const fill = offsets.slice(0, accountCount);
   const order = new Int32Array(n);
@@ -220,22 +209,25 @@ export function* contractColumnsWork(rows: ContractRows, accountCount: number): 
     const p = account[row] as number;
     order[fill[p] as number] = row;
     fill[p] = (fill[p] as number) + 1;
+    if ((row & (STEP * 8 - 1)) === 0) yield;
   }
-  yield;
   const byStart = (a: number, b: number) =>
     (startDay[a] as number) - (startDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
   for (let p = 0; p < accountCount; p += 1) {
     const from = offsets[p] as number;
     const to = offsets[p + 1] as number;
     if (to - from > 1) order.subarray(from, to).sort(byStart);
-    if ((p & (STEP - 1)) === 0) yield;
+    if ((p & (STEP / 4 - 1)) === 0) yield;
   }
   const byDue = yield* dueOrderWork(ids, endDay);
   const withOptOut: number[] = [];
   for (let row = 0; row < n; row += 1) if (!Number.isNaN(optOutDay[row] as number)) withOptOut.push(row);
-  const orderRank = new Int32Array(n);
-  order.forEach((row, i) => { orderRank[row] = i; });
   yield;
+  const orderRank = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    orderRank[order[i] as number] = i;
+    if ((i & (STEP * 8 - 1)) === 0) yield;
+  }
   const packer = new StringPacker(n);
   for (let row = 0; row < n; row += 1) {
     packer.push(ids[row] as string);

@@ -47,9 +47,19 @@ export function* fingerprintWork(index: DatasetIndex, sources: readonly object[]
     strings.push(key);
     visit(index.cache.get(key), 0);
   }
-  for (let i = 0; i < strings.length; i += 1) {
-    text(strings[i] as string);
-    if ((i & 255) === 0) yield;
+  // Packed records are strings of a megabyte or more: slices are counted in characters.
+  let chars = 0;
+  for (const value of strings) {
+    for (let start = 0; start < value.length; start += 1 << 18) {
+      const end = Math.min(value.length, start + (1 << 18));
+      for (let i = start; i < end; i += 1) word(value.charCodeAt(i));
+      chars += end - start;
+      if (chars >= 1 << 18) {
+        chars = 0;
+        yield;
+      }
+    }
+    word(value.length);
   }
   for (const array of arrays) {
     const words = new Int32Array(array.buffer, array.byteOffset, array.byteOffset % 4 === 0 ? Math.floor(array.byteLength / 4) : 0);

@@ -13,7 +13,7 @@ import {
   componentScore, HEALTH_SIDES, HEALTH_TIERS, resolveHealthModel, sideComponents, weightsFor,
   type HealthModel, type HealthModelInput, type HealthSide, type HealthTier,
 } from './health-model.js';
-import { componentMatrix, healthCell, healthScoreMatrix, healthSides, monthCell } from './monthly-records.js';
+import { componentValueAt, healthCell, healthScoreMatrix, healthSides, monthCell } from './monthly-records.js';
 import { wholeDataset, type Selection } from './selection.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { Account, Dataset, Month } from './types.js';
@@ -84,7 +84,7 @@ export function driversAt(index: DatasetIndex, model: HealthModel, position: num
       continue;
     }
     const read = components.map((component) => {
-      const value = componentMatrix(index, component.key, sides.start, sides.count)[cell] as number;
+      const value = componentValueAt(index, component.key, sides.start, position, cell - position * sides.count);
       return Number.isNaN(value) ? null : value;
     });
     const present = components.reduce((sum, component, i) => (read[i] === null ? sum : sum + component.weight), 0);

@@ -14,7 +14,7 @@ import {
   type HealthComponent, type HealthModel, type HealthSide, type HealthTier,
 } from './health-model.js';
 import type { Account } from './types.js';
-import { runSync, STEP, type Work } from './work.js';
+import { fillWork, runSync, STEP, type Work } from './work.js';
 
 /**
  * Looks up account positions for a collection's records, remembering the last one: records usually come grouped
@@ -71,19 +71,21 @@ function monthlyColumnsOf<R extends { accountId: string; month: string }>(
   return columns;
 }
 
-function columnSpan(month: Int32Array): Span | null {
+function* columnSpan(month: Int32Array): Work<Span | null> {
   let start = Infinity;
   let end = -Infinity;
-  for (const value of month) {
+  for (let row = 0; row < month.length; row += 1) {
+    const value = month[row] as number;
     if (value < start) start = value;
     if (value > end) end = value;
+    if ((row & (STEP * 16 - 1)) === 0) yield;
   }
   return start === Infinity ? null : { start, end };
 }
 
 /** The activity matrix of activity columns (active users, licensed users), in slices. */
 export function* activityMatrixWork(accounts: number, columns: MonthlyColumns): Work<ActivityMatrix> {
-  const span = columnSpan(columns.month);
+  const span = yield* columnSpan(columns.month);
   const start = span ? span.start : 0;
   const count = span ? span.end - span.start + 1 : 0;
   const active = new Float64Array(accounts * count);
@@ -138,10 +140,6 @@ export function monthCell(matrix: { start: number; count: number; before: boolea
 }
 
 /** Forward-fills NaN cells of each account's row with the latest earlier value. */
-function forwardFill(values: Float64Array, accounts: number, count: number): void {
-  runSync(forwardFillWork(values, accounts, count));
-}
-
 function* forwardFillWork(values: Float64Array, accounts: number, count: number): Work<void> {
   for (let position = 0; position < accounts; position += 1) {
     const base = position * count;
@@ -154,12 +152,12 @@ function* forwardFillWork(values: Float64Array, accounts: number, count: number)
 
 /** Health sides of snapshot columns (outcome, experience), forward-filled: the latest snapshot at or before a month. */
 export function* snapshotSidesWork(accounts: number, columns: MonthlyColumns): Work<HealthSides> {
-  const span = columnSpan(columns.month);
+  const span = yield* columnSpan(columns.month);
   const start = span ? span.start : 0;
   const count = span ? span.end - span.start + 1 : 0;
   const size = accounts * count;
-  const outcome = new Float64Array(size).fill(Number.NaN);
-  const experience = new Float64Array(size).fill(Number.NaN);
+  const outcome = yield* fillWork(new Float64Array(size), Number.NaN);
+  const experience = yield* fillWork(new Float64Array(size), Number.NaN);
   for (let row = 0; row < columns.account.length; row += 1) {
     const cell = (columns.account[row] as number) * count + (columns.month[row] as number) - start;
     outcome[cell] = columns.first[row] as number;
@@ -226,73 +224,138 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
 
 /**
  * One component's value per account and month over `start .. start + count - 1` (SPEC 12); NaN where it has none.
- * Cached: the sides of a model and its drivers read the same values.
+ * Built while a model's sides are built and let go after (a model with five components at 100,000 accounts would
+ * otherwise keep 200 MB of them); one account's value is read from its own records (`componentValueAt`).
  */
-export function componentMatrix(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
-  return modelCached(index, `component:${key}:${start}:${count}`, () => componentValues(index, key, start, count));
-}
-
-function componentValues(index: DatasetIndex, key: string, start: number, count: number): Float64Array {
+function* componentValuesWork(index: DatasetIndex, key: string, start: number, count: number, into: Float64Array): Work<Float64Array> {
   const accounts = index.accounts.length;
-  const values = new Float64Array(accounts * count).fill(Number.NaN);
+  const values = yield* fillWork(into, Number.NaN);
   if (key === 'activityRate') {
     const activity = activityMatrix(index);
     for (let position = 0; position < accounts; position += 1) {
       for (let offset = 0; offset < count; offset += 1) values[position * count + offset] = activityRateAt(activity, position, start + offset);
+      if ((position & (STEP / 4 - 1)) === 0) yield;
     }
     return values;
   }
-  if (key === 'nps') {
-    // Mean score of the responses dated in the 12 months ending with m: a sliding window over monthly sums.
-    const sums = new Float64Array(accounts * count);
-    const counts = new Float64Array(accounts * count);
-    const nps = recordColumns(index, 'nps');
-    for (let row = 0; row < nps.month.length; row += 1) {
-      const position = nps.account[row] as number;
-      const offset = (nps.month[row] as number) - start;
-      if (position < 0 || offset < 0 || offset >= count) continue;
-      const cell = position * count + offset;
-      sums[cell] = (sums[cell] as number) + (nps.value[row] as number);
-      counts[cell] = (counts[cell] as number) + 1;
-    }
-    for (let position = 0; position < accounts; position += 1) {
-      const base = position * count;
-      let sum = 0;
-      let n = 0;
-      for (let offset = 0; offset < count; offset += 1) {
-        sum += sums[base + offset] as number;
-        n += counts[base + offset] as number;
-        if (offset >= NPS_WINDOW) {
-          sum -= sums[base + offset - NPS_WINDOW] as number;
-          n -= counts[base + offset - NPS_WINDOW] as number;
-        }
-        if (n > 0) values[base + offset] = sum / n;
-      }
-    }
-    return values;
-  }
+  if (key === 'nps') return yield* npsValuesWork(index, values, start, count);
   const measures = measureColumns(index);
   const code = measures.codeOf.get(key);
   if (code === undefined) return values;
   for (let row = 0; row < measures.key.length; row += 1) {
+    if ((row & (STEP * 8 - 1)) === 0) yield;
     if (measures.key[row] !== code) continue;
     const offset = (measures.month[row] as number) - start;
     if (offset < 0 || offset >= count) continue;
     values[(measures.account[row] as number) * count + offset] = measures.value[row] as number;
   }
-  forwardFill(values, accounts, count);
+  yield* forwardFillWork(values, accounts, count);
   return values;
 }
 
+/** Mean score of the responses dated in the 12 months ending with m: a sliding window over monthly sums. */
+function* npsValuesWork(index: DatasetIndex, values: Float64Array, start: number, count: number): Work<Float64Array> {
+  const accounts = index.accounts.length;
+  const sums = new Float64Array(accounts * count);
+  const counts = new Float64Array(accounts * count);
+  const nps = recordColumns(index, 'nps');
+  for (let row = 0; row < nps.month.length; row += 1) {
+    const position = nps.account[row] as number;
+    const offset = (nps.month[row] as number) - start;
+    if (position < 0 || offset < 0 || offset >= count) continue;
+    const cell = position * count + offset;
+    sums[cell] = (sums[cell] as number) + (nps.value[row] as number);
+    counts[cell] = (counts[cell] as number) + 1;
+  }
+  yield;
+  for (let position = 0; position < accounts; position += 1) {
+    const base = position * count;
+    let sum = 0;
+    let n = 0;
+    for (let offset = 0; offset < count; offset += 1) {
+      sum += sums[base + offset] as number;
+      n += counts[base + offset] as number;
+      if (offset >= NPS_WINDOW) {
+        sum -= sums[base + offset - NPS_WINDOW] as number;
+        n -= counts[base + offset - NPS_WINDOW] as number;
+      }
+      if (n > 0) values[base + offset] = sum / n;
+    }
+    if ((position & (STEP / 4 - 1)) === 0) yield;
+  }
+  return values;
+}
+
+/** A collection's rows grouped by account: `rows[offsets[p] .. offsets[p + 1])` in row order (built once per index). */
+function rowsByAccount(index: DatasetIndex, name: string, account: Int32Array): { offsets: Int32Array; rows: Int32Array } {
+  return cached(index, `${name}:by-account`, () => {
+    const n = index.accounts.length;
+    const offsets = new Int32Array(n + 1);
+    for (let row = 0; row < account.length; row += 1) {
+      const position = account[row] as number;
+      if (position >= 0) offsets[position + 1] = (offsets[position + 1] as number) + 1;
+    }
+    for (let p = 0; p < n; p += 1) offsets[p + 1] = (offsets[p + 1] as number) + (offsets[p] as number);
+    const fill = offsets.slice(0, n);
+    const rows = new Int32Array(offsets[n] as number);
+    for (let row = 0; row < account.length; row += 1) {
+      const position = account[row] as number;
+      if (position < 0) continue;
+      rows[fill[position] as number] = row;
+      fill[position] = (fill[position] as number) + 1;
+    }
+    return { offsets, rows };
+  });
+}
+
+/**
+ * One account's value of a component in month `start + offset`, as `componentValuesWork` computes it for every
+ * account (a measure's latest record from `start` on, NPS over the window from `start` on): what a driver reads.
+ */
+export function componentValueAt(index: DatasetIndex, key: string, start: number, position: number, offset: number): number {
+  const month = start + offset;
+  if (key === 'activityRate') return activityRateAt(activityMatrix(index), position, month);
+  if (key === 'nps') {
+    const nps = recordColumns(index, 'nps');
+    const { offsets, rows } = rowsByAccount(index, 'nps', nps.account);
+    let sum = 0;
+    let n = 0;
+    for (let i = offsets[position] as number; i < (offsets[position + 1] as number); i += 1) {
+      const at = nps.month[rows[i] as number] as number;
+      if (at < start || at > month || at <= month - NPS_WINDOW) continue;
+      sum += nps.value[rows[i] as number] as number;
+      n += 1;
+    }
+    return n > 0 ? sum / n : Number.NaN;
+  }
+  const measures = measureColumns(index);
+  const code = measures.codeOf.get(key);
+  if (code === undefined) return Number.NaN;
+  const { offsets, rows } = rowsByAccount(index, 'measures', measures.account);
+  let latest = -Infinity;
+  let value = Number.NaN;
+  for (let i = offsets[position] as number; i < (offsets[position + 1] as number); i += 1) {
+    const row = rows[i] as number;
+    const at = measures.month[row] as number;
+    if (measures.key[row] !== code || at < start || at > month || at <= latest) continue;
+    latest = at;
+    value = measures.value[row] as number;
+  }
+  return value;
+}
+
 /** A side built from components: Σ weight x score / Σ weight over the components with a value (SPEC 12). */
-function buildSide(index: DatasetIndex, components: readonly HealthComponent[], start: number, count: number): Float64Array {
+function* buildSideWork(index: DatasetIndex, components: readonly HealthComponent[], start: number, count: number): Work<Float64Array> {
   const size = index.accounts.length * count;
   const numerator = new Float64Array(size);
   const weights = new Float64Array(size);
+  // One buffer for every component's values in turn: fewer large allocations, fewer full garbage collections.
+  const scratch = new Float64Array(size);
   for (const component of components) {
-    const values = componentMatrix(index, component.key, start, count);
+    const values = yield* componentValuesWork(index, component.key, start, count, scratch);
     for (let cell = 0; cell < size; cell += 1) {
       const value = values[cell] as number;
+      if ((cell & (STEP * 16 - 1)) === 0) yield;
       if (Number.isNaN(value)) continue;
       numerator[cell] = (numerator[cell] as number) + component.weight * componentScore(value, component);
       weights[cell] = (weights[cell] as number) + component.weight;
@@ -302,33 +365,41 @@ function buildSide(index: DatasetIndex, components: readonly HealthComponent[], 
   for (let cell = 0; cell < size; cell += 1) {
     const weight = weights[cell] as number;
     numerator[cell] = weight > 0 ? (numerator[cell] as number) / weight : Number.NaN;
+    if ((cell & (STEP * 16 - 1)) === 0) yield;
   }
   return numerator;
 }
 
+const usesComponents = (model: HealthModel) => model.components !== undefined && HEALTH_SIDES.some((side) => sideComponents(model, side));
+
 /** Outcome and experience of a model: snapshots, or built from its components (SPEC 12). */
 export function healthSides(index: DatasetIndex, model: HealthModel): HealthSides {
-  if (!model.components || HEALTH_SIDES.every((side) => !sideComponents(model, side))) return snapshotSides(index);
-  return modelCached(index, `health-sides:${modelKey(model, 'sides')}`, () => {
-    const { span, before } = componentSpan(index, model);
-    const start = span ? span.start : 0;
-    const count = span ? span.end - span.start + 1 : 0;
-    const snapshots = snapshotSides(index);
-    const side = (name: HealthSide): Float64Array => {
-      const components = sideComponents(model, name);
-      if (components) return buildSide(index, components, start, count);
-      const values = new Float64Array(index.accounts.length * count).fill(Number.NaN);
-      const source = snapshots[name];
-      for (let position = 0; position < index.accounts.length; position += 1) {
-        for (let offset = 0; offset < count; offset += 1) {
-          const cell = monthCell(snapshots, position, start + offset);
-          if (cell >= 0) values[position * count + offset] = source[cell] as number;
-        }
+  if (!usesComponents(model)) return snapshotSides(index);
+  return modelCached(index, `health-sides:${modelKey(model, 'sides')}`, () => runSync(healthSidesWork(index, model)));
+}
+
+function* healthSidesWork(index: DatasetIndex, model: HealthModel): Work<HealthSides> {
+  const { span, before } = componentSpan(index, model);
+  const start = span ? span.start : 0;
+  const count = span ? span.end - span.start + 1 : 0;
+  const snapshots = snapshotSides(index);
+  function* side(name: HealthSide): Work<Float64Array> {
+    const components = sideComponents(model, name);
+    if (components) return yield* buildSideWork(index, components, start, count);
+    const values = yield* fillWork(new Float64Array(index.accounts.length * count), Number.NaN);
+    const source = snapshots[name];
+    for (let position = 0; position < index.accounts.length; position += 1) {
+      for (let offset = 0; offset < count; offset += 1) {
+        const cell = monthCell(snapshots, position, start + offset);
+        if (cell >= 0) values[position * count + offset] = source[cell] as number;
       }
-      return values;
-    };
-    return { start, count, before, outcome: side('outcome'), experience: side('experience') };
-  });
+      if ((position & (STEP / 4 - 1)) === 0) yield;
+    }
+    return values;
+  }
+  const outcome = yield* side('outcome');
+  const experience = yield* side('experience');
+  return { start, count, before, outcome, experience };
 }
 
 /** Scores and tiers of a model per account and month; NaN score and tier -1 where the account has no health. */
@@ -343,26 +414,45 @@ export interface HealthScoreMatrix {
 }
 
 export function healthScoreMatrix(index: DatasetIndex, model: HealthModel): HealthScoreMatrix {
-  return modelCached(index, `health-scores:${modelKey(model, 'scores')}`, () => {
-    const sides = healthSides(index, model);
-    const { start, count, before } = sides;
-    const score = new Float64Array(index.accounts.length * count).fill(Number.NaN);
-    const tier = new Int8Array(index.accounts.length * count).fill(-1);
-    const tierCode = new Map<HealthTier, number>(HEALTH_TIERS.map((name, code) => [name, code]));
-    for (let position = 0; position < index.accounts.length; position += 1) {
-      const weights = weightsFor(model, (index.accounts[position] as Account).segment);
-      const base = position * count;
-      for (let offset = 0; offset < count; offset += 1) {
-        const outcome = sides.outcome[base + offset] as number;
-        const experience = sides.experience[base + offset] as number;
-        if (Number.isNaN(outcome) || Number.isNaN(experience)) continue;
-        const value = healthScore(outcome, experience, weights);
-        score[base + offset] = value;
-        tier[base + offset] = tierCode.get(healthTier(value, model.tiers)) as number;
-      }
+  return modelCached(index, `health-scores:${modelKey(model, 'scores')}`, () => runSync(healthScoreMatrixWork(index, model)));
+}
+
+/**
+ * A model's scores and tiers built in slices and kept (with its sides) as `healthScoreMatrix` keeps them: what a
+ * server warms a new engine with, between requests, before it serves.
+ */
+export function* warmHealthModelWork(index: DatasetIndex, model: HealthModel): Work<void> {
+  const key = `health-scores:${modelKey(model, 'scores')}`;
+  if (index.models.peek(key)) return;
+  index.models.set(key, yield* healthScoreMatrixWork(index, model));
+}
+
+function* healthScoreMatrixWork(index: DatasetIndex, model: HealthModel): Work<HealthScoreMatrix> {
+  let sides: HealthSides;
+  if (!usesComponents(model)) sides = snapshotSides(index);
+  else {
+    const sidesKey = `health-sides:${modelKey(model, 'sides')}`;
+    sides = index.models.peek<HealthSides>(sidesKey) ?? (yield* healthSidesWork(index, model));
+    index.models.set(sidesKey, sides);
+  }
+  const { start, count, before } = sides;
+  const score = yield* fillWork(new Float64Array(index.accounts.length * count), Number.NaN);
+  const tier = new Int8Array(index.accounts.length * count).fill(-1);
+  const tierCode = new Map<HealthTier, number>(HEALTH_TIERS.map((name, code) => [name, code]));
+  for (let position = 0; position < index.accounts.length; position += 1) {
+    const weights = weightsFor(model, (index.accounts[position] as Account).segment);
+    const base = position * count;
+    for (let offset = 0; offset < count; offset += 1) {
+      const outcome = sides.outcome[base + offset] as number;
+      const experience = sides.experience[base + offset] as number;
+      if (Number.isNaN(outcome) || Number.isNaN(experience)) continue;
+      const value = healthScore(outcome, experience, weights);
+      score[base + offset] = value;
+      tier[base + offset] = tierCode.get(healthTier(value, model.tiers)) as number;
     }
-    return { start, count, before, sides, score, tier };
-  });
+    if ((position & (STEP / 4 - 1)) === 0) yield;
+  }
+  return { start, count, before, sides, score, tier };
 }
 
 /** The cell holding an account's health in a month, or -1 when it has none. */

@@ -34,25 +34,32 @@ const isChunkSource = (value: unknown): value is AsyncIterable<DatasetChunk> | I
  * `prepareDataset(validateDataset(raw).dataset, { compact: true })`.
  */
 export async function prepareInSlices(source: unknown, options: SliceOptions = {}): Promise<PreparedLoad> {
-  const { sliceMs = 10, signal, pause = nextTask } = options;
+  const { sliceMs = 10, signal, pause = nextTask, onSlice } = options;
   if (typeof source !== 'object' || source === null) {
     throw new TypeError(`prepareInSlices expected a dataset object such as { accounts: [...] } or a stream of chunks, got ${source === null ? 'null' : typeof source}`);
   }
   let builder;
+  const slices = { sliceMs, signal, pause, ...(onSlice ? { onSlice } : {}) };
   if (isChunkSource(source)) {
-    builder = await readChunks(source, sliceMs, signal, pause);
+    builder = await readChunks(source, slices);
   } else {
     const raw = source as Record<string, unknown>;
     builder = datasetBuilder({ currency: raw.currency, fxRates: raw.fxRates });
-    await runSliced(feedWork(builder, raw), { sliceMs, signal, pause });
+    await runSliced(feedWork(builder, raw), slices);
   }
-  const built = await runSliced(builder.finish(), { sliceMs, signal, pause });
+  const built = await runSliced(builder.finish(), slices);
   return { engine: engineOfIndex(built.index), issues: built.issues, counts: built.counts, fingerprint: built.fingerprint };
 }
 
-async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<DatasetChunk>, sliceMs: number, signal: AbortSignal | undefined, pause: () => Promise<void>) {
+/**
+ * Feeds a stream's chunks to a builder. A slice is timed from when the work resumes; waiting for the source (its
+ * I/O) is not the builder's slice, but a source that resolves at once (an in-memory generator) is, so the work
+ * pauses whenever a slice has run `sliceMs`.
+ */
+async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<DatasetChunk>, options: SliceOptions & { sliceMs: number; pause: () => Promise<void> }) {
+  const { sliceMs, signal, pause, onSlice } = options;
   let builder: ReturnType<typeof datasetBuilder> | null = null;
-  let deadline = performance.now() + sliceMs;
+  let started = performance.now();
   for await (const chunk of source as AsyncIterable<DatasetChunk>) {
     signal?.throwIfAborted();
     if (typeof chunk !== 'object' || chunk === null) throw new TypeError('a dataset chunk must be { currency?, fxRates? } or { collection, records }');
@@ -65,9 +72,11 @@ async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<Dataset
     if (!Array.isArray(chunk.records)) builder.notAList(chunk.collection, chunk.records);
     else builder.add(chunk.collection, chunk.records);
     // A source that resolves without real I/O (an in-memory generator) never lets the host run otherwise.
-    if (performance.now() >= deadline) {
+    const at = performance.now();
+    if (at - started >= sliceMs) {
+      onSlice?.(at - started);
       await pause();
-      deadline = performance.now() + sliceMs;
+      started = performance.now();
     }
   }
   return builder ?? datasetBuilder();

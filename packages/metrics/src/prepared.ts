@@ -17,9 +17,10 @@ import { csAttributionOf, type CsAttribution } from './cs-attribution.js';
 import { csmScorecardOf, type CsmScorecard } from './csm-scorecard.js';
 import { lastDayOfMonth, monthFromIndex, monthIndex } from './dates.js';
 import {
-  accountSpans, compactIndex, csmCodes, indexDataset, indexMemory, measureColumns, NO_MONTH, recordColumns, type DatasetIndex,
+  accountSpans, arrThroughWork, compactIndex, csmCodes, indexDataset, indexMemory, measureColumns, NO_MONTH, recordColumns, type DatasetIndex,
 } from './dataset-index.js';
-import { activityMatrix, snapshotSides } from './monthly-records.js';
+import type { Work } from './work.js';
+import { activityMatrix, snapshotSides, warmHealthModelWork } from './monthly-records.js';
 import { activeFilters, BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './dimensions.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
 import { earlyWarningsOf, warningTotalsOf, type EarlyWarnings } from './early-warnings.js';
@@ -46,7 +47,6 @@ import { renewalsAheadCoreOf, renewalsAheadFactsOf, type RenewalsAhead, type Ren
 import { healthValidationFactsOf, healthValidationOf, type HealthValidation } from './health-validation.js';
 import type { Dataset, DateString, Month, Period } from './types.js';
 import { checkAccountIds, resolveView, type View as ResolvedView, type ViewOptions } from './view.js';
-import { VIEW_LIMITS, ViewError } from './limits.js';
 import { addMonthsToMonth, periodEndingIn } from './dates.js';
 
 /**
@@ -240,6 +240,12 @@ export interface PreparedDataset {
    * them instead of passing over the index again. Results are the same either way.
    */
   prefetch(options: ViewOptions): Array<() => void>;
+  /**
+   * What a view's first answers need that can be built in slices: the monthly ARR through its months, and its health
+   * model's sides, scores and tiers (seconds at 100,000 accounts for a model built from measures), kept once built.
+   * A server warms a new engine with the views its viewers asked of the old one before it swaps the new one in.
+   */
+  warm(options: ViewOptions): Work<void>;
 }
 
 /**
@@ -287,24 +293,6 @@ function largestFirst(values: Float64Array, limit: number): Int32Array {
 }
 
 const engines = new WeakMap<Dataset, PreparedDataset>();
-
-/**
- * Refuses a view that reads months more than `VIEW_LIMITS.monthsPastData` past the data's last month: monthly ARR
- * is built up to the latest month a view reads, so a period in year 9999 would build thousands of months for every
- * account. (Months before the data cost nothing: they read as no ARR.)
- */
-function checkReach(index: DatasetIndex, view: ResolvedView, options: ViewOptions): ResolvedView {
-  if (index.arrLast < index.arrStart) return view;
-  const limit = index.arrLast + VIEW_LIMITS.monthsPastData;
-  const check = (value: string, field: string) => {
-    if (monthIndex(value) <= limit) return;
-    throw new ViewError(field, `may be at most ${monthFromIndex(limit)} (${VIEW_LIMITS.monthsPastData} months past the data's last month, ${monthFromIndex(index.arrLast)}), got ${value}`);
-  };
-  check(view.period.to, 'period.to');
-  if (view.comparisonPeriod) check(view.comparisonPeriod.to, options.comparisonPeriod ? 'comparisonPeriod.to' : 'comparison.to');
-  check(view.asOf, 'asOf');
-  return view;
-}
 
 /** Indexes `dataset` once (a validated dataset: run `validateDataset` on raw input first) and answers views from it. */
 export interface PrepareOptions {
@@ -652,9 +640,10 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
   };
 
   const api = (scope: EngineScope | null): PreparedDataset => {
-    const resolve = (options: ViewOptions): View => ({ ...checkReach(index, resolveView(options), options), scope });
+    const resolve = (options: ViewOptions): View => ({ ...resolveView(options), scope });
     let scopeData: Dataset | null = null;
     let scopeKeys: string[] | null = null;
+    let scopePeriod: Period | null | undefined;
     const spans = scope ? accountSpans(index) : null;
     const engine: PreparedDataset = {
       get dataset() {
@@ -708,6 +697,12 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
           () => { accountTotals(all); }, () => { aheadFacts(all); }, () => { validationFacts(all); },
         ];
       },
+      *warm(options) {
+        const view = resolve(options);
+        const months = [view.period.to, view.comparisonPeriod?.to ?? view.period.to, view.asOf.slice(0, 7)].map(monthIndex);
+        yield* arrThroughWork(index, Math.max(...months));
+        yield* warmHealthModelWork(index, view.model);
+      },
       rowsAll: (options, rowSet) => {
         const table = tableOf(resolve(options), rowSet);
         return Array.from({ length: table.length }, (_, i) => table.row(i));
@@ -749,9 +744,12 @@ function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset 
       dataPeriod: () => {
         if (index.arrLast < index.arrStart) return null;
         if (!spans || !scope) return { from: monthFromIndex(index.arrStart), to: monthFromIndex(index.arrLast) };
-        const first = spanOver(spans.arrFirst, scope.mask, Math.min);
-        const last = spanOver(spans.arrLast, scope.mask, Math.max);
-        return first === null || last === null ? null : { from: monthFromIndex(first), to: monthFromIndex(last) };
+        if (scopePeriod === undefined) {
+          const first = spanOver(spans.arrFirst, scope.mask, Math.min);
+          const last = spanOver(spans.arrLast, scope.mask, Math.max);
+          scopePeriod = first === null || last === null ? null : { from: monthFromIndex(first), to: monthFromIndex(last) };
+        }
+        return scopePeriod === null ? null : { ...scopePeriod };
       },
       filterOptions(options = {}) {
         const filters = options.filters ?? {};

@@ -3,7 +3,7 @@
  * answered in the page, in a Web Worker or by a server (`@cskit/server`). `answerRequest` answers one;
  * `parseRequest` checks one that arrived from outside (a page, the network) and names the field that is wrong.
  */
-import { periodEndingIn } from './dates.js';
+import { monthFromIndex, monthIndex, periodEndingIn } from './dates.js';
 import { UnknownAccountError, type AccountStory } from './account-story.js';
 import { normalizeFilters, type AccountFilters } from './dimensions.js';
 import { checkTarget, type DrillDownTarget } from './drill-down.js';
@@ -182,7 +182,28 @@ function fieldPrefix(field: string): string | null {
   return field.startsWith('query.') || field === 'query' || field.startsWith('target.') || field === 'target' ? null : 'view';
 }
 
+/**
+ * Refuses a request's view that reads months more than `VIEW_LIMITS.monthsPastData` past the last month of the data
+ * it is answered from (a scoped engine's own): monthly ARR is built up to the latest month a view reads, so a period
+ * in year 9999 would build thousands of months for every account. (Months before the data cost nothing.) Requests
+ * only: a host calling the engine in process (`computeDashboard` on a few accounts) reads any months it likes.
+ */
+function checkReach(engine: PreparedDataset, options: ViewOptions): void {
+  const last = engine.dataPeriod()?.to;
+  if (last === undefined) return;
+  const limit = monthIndex(last) + VIEW_LIMITS.monthsPastData;
+  const view = engine.view(options);
+  const check = (value: string, field: string) => {
+    if (monthIndex(value) <= limit) return;
+    throw new ViewError(field, `may be at most ${monthFromIndex(limit)} (${VIEW_LIMITS.monthsPastData} months past the data's last month, ${last}), got ${value}`);
+  };
+  check(view.period.to, 'period.to');
+  if (view.comparisonPeriod) check(view.comparisonPeriod.to, options.comparisonPeriod ? 'comparisonPeriod.to' : 'comparison.to');
+  check(view.asOf, 'asOf');
+}
+
 function answer(engine: PreparedDataset, request: CsRequest): CsResponses[CsRequestKind] {
+  if (request.kind !== 'info' && request.kind !== 'filter-options') checkReach(engine, request.view);
   switch (request.kind) {
     case 'info':
       return datasetInfo(engine);

@@ -11,13 +11,21 @@
  *   (`naturalKeyRepeats`): typed arrays instead of millions of string keys.
  * - Overlapping contracts are a warning found from the contracts kept (`overlapWarnings`).
  */
-import { IntColumn } from './columns.js';
+import { IntColumn, intColumn, type ChunkedColumn } from './columns.js';
 import { dayNumber, monthIndex } from './dates.js';
+import { runSync, STEP, type Work } from './work.js';
 import { compileFastCheck, type FastCheck } from './record-fast-checks.js';
 import { checkField, describe, MAX_MONEY, SCHEMAS, type FieldContext, type FieldRule } from './validate-rules.js';
 import type { CollectionName, DataIssue } from './types.js';
 
 type RawRecord = Record<string, unknown>;
+
+/** A natural-key collection's kept records: account positions, months, measure key codes (empty for the others). */
+export interface KeyColumns {
+  position: Int32Array;
+  month: Int32Array;
+  code: Int32Array;
+}
 
 /** Overlap beyond this many days between two contracts of one account is reported (SPEC 1). */
 const OVERLAP_WARNING_DAYS = 31;
@@ -79,6 +87,26 @@ export function rateOf(context: FieldContext, currency: unknown): number {
 }
 
 /**
+ * A map by string key spread over 64 maps by the key's last character: a map of half a million ids rehashes all of
+ * them at once when it grows (tens of milliseconds in one step); sixty-four of them rehash a sixty-fourth each.
+ */
+export class ShardedMap<V> {
+  private readonly shards = Array.from({ length: 64 }, () => new Map<string, V>());
+  private shard(key: string): Map<string, V> {
+    return this.shards[key.length === 0 ? 0 : key.charCodeAt(key.length - 1) & 63] as Map<string, V>;
+  }
+  get(key: string): V | undefined {
+    return this.shard(key).get(key);
+  }
+  has(key: string): boolean {
+    return this.shard(key).has(key);
+  }
+  set(key: string, value: V): void {
+    this.shard(key).set(key, value);
+  }
+}
+
+/**
  * Checks one collection's records in order. `check` returns the record read (its copy when `copy`) when it is kept,
  * else null, and reports every problem to `issues`. For collections with a natural key it keeps each kept record's
  * account position, month and (measures) key code, which `naturalKeyRepeats` reads.
@@ -89,15 +117,16 @@ export class CollectionChecker {
   /** Records kept so far. */
   kept = 0;
   /** Per kept record of a natural-key collection: its account position, month index and measure key code. */
-  readonly keyPosition = new IntColumn(1024);
-  readonly keyMonth = new IntColumn(1024);
-  readonly keyCode = new IntColumn(1024);
+  readonly keyPosition = intColumn();
+  readonly keyMonth = intColumn();
+  readonly keyCode = intColumn();
   /** Measure keys by code, in the order kept records first use them. */
   readonly measureKeys = new Map<string, number>();
   /** Per kept record, the index it had in its collection. */
-  readonly keptAt = new IntColumn(1024);
+  readonly keptAt = intColumn();
+  private keys: KeyColumns | null = null;
   private readonly rules: readonly FieldRule[];
-  private readonly seenIds = new Map<string, number>();
+  private readonly seenIds = new ShardedMap<number>();
   private readonly naturalKey: boolean;
   /** The collection's rules compiled: whether a record passes every field rule (`record-fast-checks.ts`). */
   private readonly fast: FastCheck;
@@ -210,6 +239,17 @@ export class CollectionChecker {
     return 1;
   }
 
+  /** The kept records' account positions, months and measure key codes as arrays (once the records are all in). */
+  *keyColumnsWork(): Work<KeyColumns> {
+    if (!this.keys) {
+      const position = yield* this.keyPosition.toArrayWork();
+      const month = yield* this.keyMonth.toArrayWork();
+      const code = yield* this.keyCode.toArrayWork();
+      this.keys = { position, month, code };
+    }
+    return this.keys;
+  }
+
   private keepKey(row: RawRecord): void {
     const accountId = row.accountId as string;
     if (accountId !== this.lastKeyAccount) {
@@ -234,10 +274,15 @@ export class CollectionChecker {
  * months span too far for a bitmap.
  */
 export function naturalKeyRepeats(checker: CollectionChecker, accounts: number): Int32Array {
+  return runSync(naturalKeyRepeatsWork(checker, accounts));
+}
+
+/** `naturalKeyRepeats` in slices. */
+export function* naturalKeyRepeatsWork(checker: CollectionChecker, accounts: number): Work<Int32Array> {
   const n = checker.kept;
-  const position = checker.keyPosition.values;
-  const month = checker.keyMonth.values;
-  const code = checker.collection === 'measures' ? checker.keyCode.values : null;
+  const columns = yield* checker.keyColumnsWork();
+  const { position, month } = columns;
+  const code = checker.collection === 'measures' ? columns.code : null;
   const keys = code ? Math.max(1, checker.measureKeys.size) : 1;
   let first = Infinity;
   let last = -Infinity;
@@ -245,6 +290,7 @@ export function naturalKeyRepeats(checker: CollectionChecker, accounts: number):
     const m = month[k] as number;
     if (m < first) first = m;
     if (m > last) last = m;
+    if ((k & (STEP * 8 - 1)) === 0) yield;
   }
   const span = n === 0 ? 0 : last - first + 1;
   const repeats = new IntColumn(16);
@@ -257,6 +303,7 @@ export function naturalKeyRepeats(checker: CollectionChecker, accounts: number):
       const bit = 1 << (cell & 7);
       if (((seen[byte] as number) & bit) !== 0) repeats.push(k);
       else seen[byte] = (seen[byte] as number) | bit;
+      if ((k & (STEP * 4 - 1)) === 0) yield;
     }
     return repeats.toArray();
   }
@@ -268,6 +315,7 @@ export function naturalKeyRepeats(checker: CollectionChecker, accounts: number):
     const key = ((month[k] as number) - first) * keys + (code ? (code[k] as number) : 0);
     if (months.has(key)) repeats.push(k);
     else months.add(key);
+    if ((k & (STEP - 1)) === 0) yield;
   }
   return repeats.toArray();
 }
@@ -303,14 +351,22 @@ export interface ContractSpans {
  * order their first contract comes, each account's contracts by start (ties in their order).
  */
 export function overlapWarnings(spans: ContractSpans, issues: DataIssue[]): void {
+  runSync(overlapWarningsWork(spans, issues));
+}
+
+/** `overlapWarnings` in slices. */
+export function* overlapWarningsWork(spans: ContractSpans, issues: DataIssue[]): Work<void> {
   const byAccount = new Map<string | number, number[]>();
   for (let k = 0; k < spans.count; k += 1) {
     const account = spans.account(k);
     const list = byAccount.get(account);
     if (list) list.push(k);
     else byAccount.set(account, [k]);
+    if ((k & (STEP - 1)) === 0) yield;
   }
+  let groups = 0;
   for (const list of byAccount.values()) {
+    if (((groups += 1) & (STEP / 4 - 1)) === 0) yield;
     if (list.length < 2) continue;
     list.sort((a, b) => spans.start(a) - spans.start(b));
     let latest = list[0] as number;
@@ -329,7 +385,7 @@ export function overlapWarnings(spans: ContractSpans, issues: DataIssue[]): void
 }
 
 /** The overlap check's view of kept contract records (`validateDataset`). */
-export function recordSpans(rows: readonly RawRecord[], keptAt: IntColumn): ContractSpans {
+export function recordSpans(rows: readonly RawRecord[], keptAt: ChunkedColumn<Int32Array>): ContractSpans {
   const start = rows.map((row) => dayNumber(row.start as string));
   const end = rows.map((row) => (typeof row.end === 'string' ? dayNumber(row.end) : Number.POSITIVE_INFINITY));
   return {

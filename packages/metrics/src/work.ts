@@ -26,6 +26,8 @@ export interface SliceOptions {
   signal?: AbortSignal;
   /** What a pause waits for (default: the next macrotask, `setImmediate` where there is one, else `setTimeout(0)`). */
   pause?: () => Promise<void>;
+  /** Told how long each slice ran (milliseconds), e.g. to report the longest. */
+  onSlice?: (ms: number) => void;
 }
 
 const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
@@ -38,16 +40,89 @@ export function nextTask(): Promise<void> {
 
 /** Runs work in slices of at most `sliceMs` (plus one step), pausing between them. */
 export async function runSliced<T>(work: Work<T>, options: SliceOptions = {}): Promise<T> {
-  const { sliceMs = 10, signal, pause = nextTask } = options;
+  const { sliceMs = 10, signal, pause = nextTask, onSlice } = options;
   signal?.throwIfAborted();
-  let deadline = now() + sliceMs;
+  let started = now();
   for (;;) {
     const step = work.next();
-    if (step.done) return step.value;
-    if (now() >= deadline) {
+    if (step.done) {
+      onSlice?.(now() - started);
+      return step.value;
+    }
+    const at = now();
+    if (at - started >= sliceMs) {
+      onSlice?.(at - started);
       await pause();
       signal?.throwIfAborted();
-      deadline = now() + sliceMs;
+      started = now();
     }
   }
 }
+
+/** Fills a (large) typed array with `value` in slices. */
+export function* fillWork(array: Float64Array, value: number): Work<Float64Array> {
+  const CHUNK = STEP * 64;
+  for (let start = 0; start < array.length; start += CHUNK) {
+    array.fill(value, start, Math.min(array.length, start + CHUNK));
+    yield;
+  }
+  return array;
+}
+
+/** The first `length` values of a typed array as a new array of that length, copied in slices. */
+export function* copyWork<A extends Int32Array | Float64Array>(array: A, length: number): Work<A> {
+  const copy = new (array.constructor as new (length: number) => A)(length);
+  const CHUNK = STEP * 64;
+  for (let start = 0; start < length; start += CHUNK) {
+    copy.set(array.subarray(start, Math.min(length, start + CHUNK)), start);
+    yield;
+  }
+  return copy;
+}
+
+/**
+ * Sorts `rows` in place by `compare`, stably (a bottom-up merge sort), yielding every few thousand moves: sorting
+ * half a million contracts by due date takes hundreds of milliseconds, too long for one slice. (The comparator-free
+ * radix order of `sort.ts` is faster for one call, but not sliced: it stays in the views' hot path.)
+ */
+export function* sortWork(rows: Int32Array, compare: (a: number, b: number) => number): Work<void> {
+  const n = rows.length;
+  if (n < 2) return;
+  let from: Int32Array = rows;
+  let to: Int32Array = new Int32Array(n);
+  // Runs of 16 sorted by insertion first: fewer passes, and most comparisons in cache.
+  const RUN = 16;
+  for (let start = 0; start < n; start += RUN) {
+    const end = Math.min(n, start + RUN);
+    for (let i = start + 1; i < end; i += 1) {
+      const value = from[i] as number;
+      let j = i - 1;
+      while (j >= start && compare(from[j] as number, value) > 0) {
+        from[j + 1] = from[j] as number;
+        j -= 1;
+      }
+      from[j + 1] = value;
+    }
+    // Up to 120 comparisons a run, each perhaps of two strings: a yield every 64 runs.
+    if ((start & (RUN * 64 - 1)) === 0) yield;
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    yield;
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(n, left + width);
+      const right = Math.min(n, left + 2 * width);
+      let i = left;
+      let j = middle;
+      let k = left;
+      while (i < middle && j < right) {
+        to[k++] = compare(from[j] as number, from[i] as number) < 0 ? (from[j++] as number) : (from[i++] as number);
+        if ((k & (STEP - 1)) === 0) yield;
+      }
+      while (i < middle) to[k++] = from[i++] as number;
+      while (j < right) to[k++] = from[j++] as number;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== rows) rows.set(from);
+}
+

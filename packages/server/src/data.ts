@@ -5,8 +5,8 @@
  * before the first load share that load; after a failed first load they are refused (503, `Retry-After`) until
  * the next attempt is due, not each made to load again.
  */
-import type { DataIssue, PreparedDataset } from '@cskit/metrics';
-import { prepareInSlices } from '@cskit/metrics/load';
+import type { DataIssue, PreparedDataset, ViewOptions } from '@cskit/metrics';
+import { prepareInSlices, runSliced } from '@cskit/metrics/load';
 import type { DatasetChunk, PreparedLoad } from '@cskit/metrics/load';
 import { HttpError } from './http.js';
 import { ScopedEngines } from './scoped-engines.js';
@@ -40,6 +40,8 @@ export interface DataOptions {
   maxScopes: number;
   scopeMemoryBytes: number;
   onError: (error: unknown) => void;
+  /** What data work waits for between slices (the handler lets requests in flight go first). */
+  pause: () => Promise<void>;
 }
 
 /** The data a tenant serves: the engine and what describes it. */
@@ -70,6 +72,8 @@ export interface TenantStatus {
   lastLoadMs: number | null;
   /** Bytes of typed arrays the tenant's engine holds. */
   memoryBytes: number;
+  /** The last load's slices of data work: how many, and the longest (what requests waited for at most). */
+  lastLoadSlices: { count: number; longestMs: number } | null;
 }
 
 const abortReason = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted')));
@@ -81,8 +85,11 @@ export class TenantData {
   private lastError: string | null = null;
   private lastFailureAt = -Infinity;
   private lastLoadMs: number | null = null;
+  private lastLoadSlices: TenantStatus['lastLoadSlices'] = null;
   private loads = 0;
   private closed = false;
+  /** Views viewers asked lately, one per health model and last month: what a new engine is warmed with. */
+  private readonly recentViews = new Map<string, ViewOptions>();
 
   constructor(readonly tenant: string, private readonly options: DataOptions) {}
 
@@ -123,7 +130,12 @@ export class TenantData {
     try {
       const { signal } = controller;
       const source = await untilAborted(Promise.resolve().then(() => this.options.load({ signal, tenant: this.tenant })), signal);
-      const prepared = await prepareInSlices(source, { sliceMs, signal });
+      const slices = { count: 0, longestMs: 0 };
+      const prepared = await prepareInSlices(source, {
+        sliceMs, signal, pause: this.options.pause,
+        onSlice: (ms) => { slices.count += 1; slices.longestMs = Math.max(slices.longestMs, Math.round(ms)); },
+      });
+      this.lastLoadSlices = slices;
       this.refuseDegraded(prepared);
       const dataVersion = this.options.version ? safeVersion(await untilAborted(Promise.resolve(this.options.version(this.tenant)), signal)) : prepared.fingerprint;
       signal.throwIfAborted();
@@ -131,6 +143,11 @@ export class TenantData {
       this.lastLoadMs = Math.round(performance.now() - started);
       // The same data again: the engine that serves it keeps its warm caches (and its ETags stay valid).
       if (this.current && this.current.dataVersion === dataVersion) return;
+      // New data: its health models and monthly ARR built for the views asked lately (the last three), before it serves.
+      for (const view of [...this.recentViews.values()].slice(-3)) {
+        await runSliced(prepared.engine.warm(view), { sliceMs, signal, pause: this.options.pause, onSlice: (ms) => { slices.longestMs = Math.max(slices.longestMs, Math.round(ms)); } }).catch(() => undefined);
+      }
+      signal.throwIfAborted();
       this.loads += 1;
       this.current = {
         load: this.loads, dataVersion, loadedAt: new Date().toISOString(), engine: prepared.engine, issues: prepared.issues,
@@ -162,6 +179,14 @@ export class TenantData {
     }
   }
 
+  /** Notes a view a viewer asked, to warm the next engine with (at most eight, the most recent). */
+  noteView(view: ViewOptions): void {
+    const key = JSON.stringify([view.model ?? null, view.period?.to]);
+    this.recentViews.delete(key);
+    this.recentViews.set(key, view);
+    if (this.recentViews.size > 8) this.recentViews.delete(this.recentViews.keys().next().value as string);
+  }
+
   /** Lets go of the data (a tenant evicted for memory): the next request loads it again. */
   drop(): void {
     this.current = null;
@@ -177,7 +202,7 @@ export class TenantData {
     return {
       version: state?.load ?? 0, dataVersion: state?.dataVersion ?? null, loadedAt: state?.loadedAt ?? null,
       accountCount: state?.engine.accountCount ?? 0, issueCount: state?.issues.length ?? 0, lastError: this.lastError,
-      loading: this.loading !== null, lastLoadMs: this.lastLoadMs, memoryBytes: state?.engine.memory().indexBytes ?? 0,
+      loading: this.loading !== null, lastLoadMs: this.lastLoadMs, memoryBytes: state?.engine.memory().indexBytes ?? 0, lastLoadSlices: this.lastLoadSlices,
     };
   }
 }

@@ -13,8 +13,9 @@
  * Data work (loading, validating, preparing) runs in slices between requests, never holding them up.
  */
 import { answerRequest, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, UnknownAccountError } from '@cskit/metrics';
+import { nextTask } from '@cskit/metrics/load';
 import type { CsRequest } from '@cskit/metrics';
-import type { LoadContext, LoadedData, RefuseOptions, TenantStatus } from './data.js';
+import type { Loaded, LoadContext, LoadedData, RefuseOptions, TenantData, TenantStatus } from './data.js';
 import { digest, HttpError, readJson, respond } from './http.js';
 import { ViewerBudgets, type RateLimitOptions } from './rate-limit.js';
 import { checkScope, scopeKey, ViewerRefused } from './scope.js';
@@ -99,9 +100,16 @@ function routeOf(request: Request): { kind: string; isIssues: boolean } {
 
 export function createCsHandler(options: CsHandlerOptions): CsHandler {
   const { scope, maxBodyBytes = 64 * 1024, compress = false, onError = () => undefined } = options;
+  const sliceMs = options.sliceMs ?? 10;
+  // Data work gives way to requests: while any is in flight, it rests twice a slice after each slice.
+  let inFlight = 0;
+  const pause = async () => {
+    await nextTask();
+    if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, sliceMs * 2));
+  };
   const tenants = new Tenants({
     load: options.load, ...(options.version ? { version: options.version } : {}),
-    loadTimeoutMs: options.loadTimeoutMs ?? 60_000, sliceMs: options.sliceMs ?? 10, retryAfterFailureMs: options.retryAfterFailureMs ?? 5_000,
+    loadTimeoutMs: options.loadTimeoutMs ?? 60_000, sliceMs, pause, retryAfterFailureMs: options.retryAfterFailureMs ?? 5_000,
     refuse: { maxErrorShare: options.refuse?.maxErrorShare ?? 0.1, minAccountRatio: options.refuse?.minAccountRatio ?? 0.5 },
     maxScopes: options.maxScopes ?? 256, scopeMemoryBytes: options.scopeMemoryBytes ?? 64 * 2 ** 20, onError,
   }, options.maxTenants ?? 100, options.memoryBudgetBytes ?? 4 * 2 ** 30);
@@ -138,14 +146,25 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     const viewer = budgets ? viewerOf(request, viewerScope, tenant) : '';
     const wait = budgets?.take(viewer) ?? null;
     if (wait !== null) throw new HttpError(429, 'too many requests from this viewer; try again later', undefined, { 'retry-after': String(wait) });
-    const data = tenants.get(tenant);
-    const state = await data.ready();
+    const tenantData = tenants.get(tenant);
+    const state = await tenantData.ready();
+    // Counted from here on: a request waiting for the first load does not slow that load down.
+    inFlight += 1;
+    try {
+      return await answer(request, kind, isIssues, viewerScope, viewer, state, tenantData);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
+  const answer = async (request: Request, kind: string, isIssues: boolean, viewerScope: CsScope, viewer: string, state: Loaded, tenantData: TenantData): Promise<Response> => {
     if (isIssues) {
       if (!('all' in viewerScope) || viewerScope.admin !== true) throw new HttpError(403, 'only admins may read the data\'s issues');
       return respond(request, 200, { version: state.load, dataVersion: state.dataVersion, loadedAt: state.loadedAt, count: state.issues.length, issues: state.issues.slice(0, 1000) }, null, compress);
     }
     const body = await readJson(request, maxBodyBytes);
     const parsed = parsed400(() => parseRequest({ ...body, kind }));
+    if ('view' in parsed && parsed.kind !== 'filter-options') tenantData.noteView(parsed.view);
     const etag = `W/"${state.dataVersion}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
     if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
     const engine = state.scopes.of(viewerScope);
@@ -176,6 +195,7 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
   handler.reload = reload;
   handler.status = (tenant = DEFAULT_TENANT) => tenants.peek(tenant)?.status() ?? {
     version: 0, dataVersion: null, loadedAt: null, accountCount: 0, issueCount: 0, lastError: null, loading: false, lastLoadMs: null, memoryBytes: 0,
+    lastLoadSlices: null,
   };
   handler.close = () => {
     if (timer) clearInterval(timer);
