@@ -25,7 +25,7 @@ import {
 import type { FieldContext } from './validate-rules.js';
 import { mergeIssues, ownRecord } from './validate.js';
 import type { Account, CollectionName, Csm, DataIssue, Dataset, RevenueSource } from './types.js';
-import { fingerprintWork } from './fingerprint.js';
+import { fingerprintPartsWork, type FingerprintPart } from './fingerprint.js';
 import { STEP, type Work } from './work.js';
 
 type RawRecord = Record<string, unknown>;
@@ -54,8 +54,8 @@ export interface BuiltDataset {
   index: DatasetIndex;
   /** The issues `validateDataset` reports for the same records, in the same order. */
   issues: DataIssue[];
-  /** A hash of the data (`fingerprintWork`): equal data, equal fingerprint, in any process. */
-  fingerprint: string;
+  /** What the data is, for its fingerprint (`fingerprintOf`): the parts the index was built from. */
+  fingerprintParts: FingerprintPart[];
   /** Records read and kept per collection. */
   counts: Partial<Record<CollectionName, { records: number; kept: number }>>;
 }
@@ -226,14 +226,14 @@ export class DatasetBuilder {
     yield* this.datedColumns(index);
     index.cache.set('measures', measures);
     // What the data is, before the records' own columns are let go: the accounts and every column read from records.
-    const fingerprint = yield* fingerprintWork(index, [health, activity]);
+    const fingerprintParts = yield* fingerprintPartsWork(index, [health, activity]);
     yield* arrThroughWork(index, index.arrLast);
     accountSpans(index);
     index.cache.delete('arr-snapshots');
     const n = this.accounts.length;
     index.cache.set('activity', yield* activityMatrixWork(n, activity));
     index.cache.set('health', yield* snapshotSidesWork(n, health));
-    return { index, issues: this.allIssues(), counts: this.counts(), fingerprint };
+    return { index, issues: this.allIssues(), counts: this.counts(), fingerprintParts };
   }
 
   /** Marks (1) the kept records of a natural-key collection that repeat an earlier one, with their issues; null for none. */

@@ -6,6 +6,7 @@
  * fingerprinted so that a host can name the data's version (ETags) by what it is, not by when it was loaded.
  */
 import { datasetBuilder, feedWork } from './dataset-builder.js';
+import { fingerprintOf } from './fingerprint.js';
 import { engineOfIndex, type PreparedDataset } from './prepared.js';
 import type { CollectionName, DataIssue } from './types.js';
 import { nextTask, runSliced, type SliceOptions } from './work.js';
@@ -48,7 +49,8 @@ export async function prepareInSlices(source: unknown, options: SliceOptions = {
     await runSliced(feedWork(builder, raw), slices);
   }
   const built = await runSliced(builder.finish(), slices);
-  return { engine: engineOfIndex(built.index), issues: built.issues, counts: built.counts, fingerprint: built.fingerprint };
+  const fingerprint = await fingerprintOf(built.fingerprintParts, { sliceMs, pause });
+  return { engine: engineOfIndex(built.index), issues: built.issues, counts: built.counts, fingerprint };
 }
 
 /**
