@@ -81,16 +81,23 @@ export class ChunkedColumn<A extends Int32Array | Float64Array> {
     return ((chunk < this.chunks.length ? this.chunks[chunk] : this.last) as A)[row & (CHUNK_VALUES - 1)] as number;
   }
 
-  /** The values as one typed array of their length, copied a chunk per step. */
+  /**
+   * The values as one typed array of their length, copied a chunk per step; each chunk is let go once copied (the
+   * column is empty afterwards), so the values are never held twice over.
+   */
   *toArrayWork(): Work<A> {
     const all = this.make(this.length);
     let at = 0;
-    for (const chunk of this.chunks) {
+    while (this.chunks.length > 0) {
+      const chunk = this.chunks.shift() as A;
       all.set(chunk, at);
       at += chunk.length;
       yield;
     }
     all.set(this.last.subarray(0, this.fill), at);
+    this.last = this.make(0);
+    this.fill = 0;
+    this.length = 0;
     return all;
   }
 }

@@ -243,11 +243,12 @@ export class DatasetBuilder {
     if (repeated.length === 0) return null;
     const marks = new Uint8Array(checker.kept);
     const keys = [...checker.measureKeys.keys()];
+    const { position, month, code } = yield* checker.keyColumnsWork();
     const found = Array.from(repeated, (k) => {
       marks[k] = 1;
-      const accountId = (this.accounts[checker.keyPosition.at(k)] as Account).id;
-      const key = collection === 'measures' ? keys[checker.keyCode.at(k)] : undefined;
-      return repeatIssue(collection, checker.keptAt.at(k), accountId, monthFromIndex(checker.keyMonth.at(k)), key);
+      const accountId = (this.accounts[position[k] as number] as Account).id;
+      const key = collection === 'measures' ? keys[code[k] as number] : undefined;
+      return repeatIssue(collection, checker.indexOf(k), accountId, monthFromIndex(month[k] as number), key);
     });
     mergeIssues(this.issues.get(collection) as DataIssue[], collection, found);
     // Only activity keeps its repeats (their users add up in the matrix); the others are left out.
@@ -294,11 +295,11 @@ export class DatasetBuilder {
   }
 
   private contractSpans(rows: ContractRows): ContractSpans {
-    const keptAt = (this.checkers.get('contracts') as CollectionChecker).keptAt;
+    const checker = this.checkers.get('contracts') as CollectionChecker;
     return {
       count: rows.ids.length, id: (k) => rows.ids[k] as string, account: (k) => rows.account[k] as number,
       accountId: (k) => (this.accounts[rows.account[k] as number] as Account).id, start: (k) => rows.startDay[k] as number,
-      end: (k) => (rows.endDay[k] === OPEN_END ? Number.POSITIVE_INFINITY : (rows.endDay[k] as number)), index: (k) => keptAt.at(k),
+      end: (k) => (rows.endDay[k] === OPEN_END ? Number.POSITIVE_INFINITY : (rows.endDay[k] as number)), index: (k) => checker.indexOf(k),
     };
   }
 

@@ -263,8 +263,8 @@ const MAX_FACTS = 12;
  * Bytes of typed arrays the results and the facts may hold: what bounds an engine's memory however many viewers,
  * scopes and settings it answers (at 100,000 accounts an unfiltered view's facts take about 40 MB, its results less).
  */
-const MAX_CACHED_BYTES = 192 * 2 ** 20;
-const MAX_FACTS_BYTES = 160 * 2 ** 20;
+const MAX_CACHED_BYTES = 128 * 2 ** 20;
+const MAX_FACTS_BYTES = 128 * 2 ** 20;
 
 function kpisOf(waterfall: WaterfallCore, retention: RetentionCore, renewals: RenewalCore, nps: NpsResult, warnings: { count: number; arr: number }): DashboardKpis {
   // Accounts with ARR > 0 at the end of the period and in the month before it.

@@ -122,8 +122,11 @@ export class CollectionChecker {
   readonly keyCode = intColumn();
   /** Measure keys by code, in the order kept records first use them. */
   readonly measureKeys = new Map<string, number>();
-  /** Per kept record, the index it had in its collection. */
-  readonly keptAt = intColumn();
+  /**
+   * Per kept record, the index it had in its collection (`indexOf`): kept only from the first record left out on,
+   * since until then a kept record's index is its place among the kept (ten million records, forty megabytes saved).
+   */
+  private keptAt: ChunkedColumn<Int32Array> | null = null;
   private keys: KeyColumns | null = null;
   private readonly rules: readonly FieldRule[];
   private readonly seenIds = new ShardedMap<number>();
@@ -190,7 +193,12 @@ export class CollectionChecker {
     if (id !== undefined) this.seenIds.set(id, index);
     if (collection === 'accounts') this.context.accepted.accounts.set(id as string, this.context.accepted.accounts.size);
     else if (collection === 'csms') this.context.accepted.csms.add(id as string);
-    this.keptAt.push(index);
+    if (this.keptAt === null && index !== this.kept) {
+      // The first record after one left out: the indexes so far were the places.
+      this.keptAt = intColumn();
+      for (let k = 0; k < this.kept; k += 1) this.keptAt.push(k);
+    }
+    this.keptAt?.push(index);
     this.kept += 1;
     return row;
   }
@@ -237,6 +245,11 @@ export class CollectionChecker {
   private error(index: number, id: string | undefined, field: string | undefined, message: string): number {
     this.issues.push({ severity: 'error', collection: this.collection, index, ...(id !== undefined && { id }), ...(field !== undefined && { field }), message });
     return 1;
+  }
+
+  /** The index in its collection of the kept record at `k` (its place among the kept records). */
+  indexOf(k: number): number {
+    return this.keptAt === null ? k : this.keptAt.at(k);
   }
 
   /** The kept records' account positions, months and measure key codes as arrays (once the records are all in). */
@@ -385,11 +398,11 @@ export function* overlapWarningsWork(spans: ContractSpans, issues: DataIssue[]):
 }
 
 /** The overlap check's view of kept contract records (`validateDataset`). */
-export function recordSpans(rows: readonly RawRecord[], keptAt: ChunkedColumn<Int32Array>): ContractSpans {
+export function recordSpans(rows: readonly RawRecord[], checker: CollectionChecker): ContractSpans {
   const start = rows.map((row) => dayNumber(row.start as string));
   const end = rows.map((row) => (typeof row.end === 'string' ? dayNumber(row.end) : Number.POSITIVE_INFINITY));
   return {
     count: rows.length, id: (k) => (rows[k] as RawRecord).id as string, account: (k) => (rows[k] as RawRecord).accountId as string,
-    accountId: (k) => (rows[k] as RawRecord).accountId as string, start: (k) => start[k] as number, end: (k) => end[k] as number, index: (k) => keptAt.at(k),
+    accountId: (k) => (rows[k] as RawRecord).accountId as string, start: (k) => start[k] as number, end: (k) => end[k] as number, index: (k) => checker.indexOf(k),
   };
 }

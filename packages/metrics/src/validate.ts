@@ -50,7 +50,7 @@ function validateCollection(collection: CollectionName, raw: unknown, checker: C
     if (row) kept.push(row);
   }
   if ((NATURAL_KEY_COLLECTIONS as readonly string[]).includes(collection)) return withoutRepeats(collection as NaturalKeyCollection, kept, checker, issues, accounts);
-  if (collection === 'contracts') overlapWarnings(recordSpans(kept, checker.keptAt), issues);
+  if (collection === 'contracts') overlapWarnings(recordSpans(kept, checker), issues);
   return kept;
 }
 
@@ -64,7 +64,7 @@ function withoutRepeats(collection: NaturalKeyCollection, kept: RawRecord[], che
   if (repeats.length === 0) return kept;
   const found = Array.from(repeats, (k) => {
     const row = kept[k] as RawRecord;
-    return repeatIssue(collection, checker.keptAt.at(k), String(row.accountId), String(row.month), collection === 'measures' ? String(row.key) : undefined);
+    return repeatIssue(collection, checker.indexOf(k), String(row.accountId), String(row.month), collection === 'measures' ? String(row.key) : undefined);
   });
   mergeIssues(issues, collection, found);
   const repeated = new Set(repeats);
