@@ -5,6 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The layers of @cskit/metrics, lowest first; a family of metrics imports only the families before it. */
+const METRICS_LAYERS = ['core', 'model', 'data', 'arr', 'engagement', 'renewals', 'health', 'csm', 'kpis', 'accounts', 'engine', 'protocol'];
+const METRICS_IMPORTS_NOTHING = { group: ['react', 'react-dom', 'react/*', '@cskit/*', 'zustand'], message: '@cskit/metrics imports nothing.' };
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', 'examples/*/next-env.d.ts', 'storybook-static/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -33,10 +37,27 @@ export default tseslint.config(
     // @cskit/metrics is pure TypeScript: no React, no DOM, no other package.
     files: ['packages/metrics/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@cskit/*', 'zustand'], message: '@cskit/metrics imports nothing.' }] }],
+      'no-restricted-imports': ['error', { patterns: [METRICS_IMPORTS_NOTHING] }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
     },
   },
+  // Its layers are folders, each importing only the layers below it (docs/architecture.md): a metric family never
+  // reaches the engine, the data layer never reaches a metric, nothing but the entry points imports them.
+  ...METRICS_LAYERS.map((layer, rank) => ({
+    files: [`packages/metrics/src/${layer}/**/*.ts`],
+    ignores: ['packages/metrics/src/**/*.test.ts'],
+    rules: {
+      // Types may name a higher layer (the part contract names the resolved view): nothing of it runs.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [METRICS_IMPORTS_NOTHING, {
+          allowTypeImports: true,
+          regex: `^\\.\\./(${[...METRICS_LAYERS.slice(rank + 1), 'index\\.js', 'load\\.js'].join('|')})`,
+          message: `metrics/src/${layer} imports only the layers below it: ${METRICS_LAYERS.slice(0, rank).join(', ') || 'none'}.`,
+        }],
+      }],
+    },
+  })),
   {
     // Charts and tables render results; they depend on metrics and react, never on each other or the app.
     files: ['packages/charts/src/**/*.{ts,tsx}'],

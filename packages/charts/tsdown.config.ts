@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 import { finishBuild } from '../../scripts/finish-build.mjs';
 
-const charts = ['waterfall', 'funnel', 'quadrant', 'distribution', 'transitions', 'nps', 'cohort-heatmap', 'kpi-card', 'segment-bars', 'attribution', 'trend', 'rate-trend', 'renewals-ahead', 'account-story', 'drivers', 'validation', 'export'];
+/** One entry per subpath of charts.json (the one list; scripts/chart-entries.mjs writes the rest from it). */
+const charts: string[] = JSON.parse(readFileSync(new URL('./charts.json', import.meta.url), 'utf8')).subpaths.map((s: { name: string }) => s.name);
 
 export default defineConfig({
   entry: { index: 'src/index.ts', ...Object.fromEntries(charts.map((name) => [name, `src/entries/${name}.ts`])) },

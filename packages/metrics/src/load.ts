@@ -4,9 +4,9 @@
  * record batches, validated and prepared in slices between a host's other work) and the slicing helpers. A server
  * (`@cskit/server`) or a worker uses it; a page that only renders answers never loads it.
  */
-export { DatasetBuilder, datasetBuilder } from './dataset-builder.js';
-export type { BuiltDataset } from './dataset-builder.js';
-export { prepareInSlices } from './prepare-sliced.js';
-export type { DatasetChunk, PreparedLoad } from './prepare-sliced.js';
-export { nextTask, runSliced, runSync } from './work.js';
-export type { SliceOptions, Work } from './work.js';
+export { DatasetBuilder, datasetBuilder } from './data/dataset-builder.js';
+export type { BuiltDataset } from './data/dataset-builder.js';
+export { prepareInSlices } from './engine/prepare-sliced.js';
+export type { DatasetChunk, PreparedLoad } from './engine/prepare-sliced.js';
+export { nextTask, runSliced, runSync } from './core/work.js';
+export type { SliceOptions, Work } from './core/work.js';

@@ -1,14 +1,11 @@
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+/** `CsKitProvider`: one store per subtree, and what it asks an asynchronous source once. */
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
-import type { StoreApi } from 'zustand/vanilla';
 import { useCsQuery } from './query.js';
 import type { CsSource } from './source.js';
 import { createCsStore } from './store.js';
-import type { CsSettings, CsState, CsStore } from './store.js';
-
-const CsStoreContext = createContext<CsStore | null>(null);
+import type { CsSettings, CsStore } from './store.js';
+import { CsStoreContext, useCsStore } from './store-context.js';
 
 export interface CsKitProviderProps {
   /** Raw records, validated once by the store and answered in the page. */
@@ -55,34 +52,5 @@ function SourceInfo() {
   return null;
 }
 
-/** The store of the nearest `CsKitProvider`; throws a clear error outside one. */
-export function useCsStoreApi(): CsStore {
-  const store = useContext(CsStoreContext);
-  if (!store) {
-    throw new Error('cskit: this hook must be used inside <CsKitProvider dataset={...}>; wrap the widget tree in a CsKitProvider.');
-  }
-  return store;
-}
-
-/** The nearest store, or null outside a Provider: for components that also work standalone (charts). */
-export function useOptionalCsStoreApi(): CsStore | null {
-  return useContext(CsStoreContext);
-}
-
-/** Reads the nearest store through a selector; the component re-renders only when the selected value changes. */
-export function useCsStore<T>(selector: (state: CsState) => T): T {
-  return useStore(useCsStoreApi(), selector);
-}
-
-/** The store's actions (stable across renders). */
-export function useCsActions(): CsState['actions'] {
-  return useCsStore((state) => state.actions);
-}
-
-const NO_STORE: StoreApi<CsState | null> = createStore<CsState | null>(() => null);
-
-/** Like `useCsStore`, but `undefined` outside a Provider: for components that also work standalone. */
-export function useOptionalCsStore<T>(selector: (state: CsState) => T): T | undefined {
-  const store = useContext(CsStoreContext) as StoreApi<CsState | null> | null;
-  return useStore(store ?? NO_STORE, (state) => (state ? selector(state) : undefined));
-}
+// The store's hooks live in store-context.ts (which the query hooks import without importing the Provider).
+export { useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi } from './store-context.js';

@@ -5,7 +5,7 @@
  */
 import type { DrillDownTarget } from '@cskit/metrics';
 import { useCallback } from 'react';
-import { useCsStore } from './context.js';
+import { useCsStore } from './store-context.js';
 
 /** What a chart reports when a mark is picked (click, Enter or Space). */
 export interface DrillDown {

@@ -12,7 +12,7 @@ import type {
 } from '@cskit/metrics';
 import { comparisonPeriodOf } from '@cskit/metrics';
 import { useMemo } from 'react';
-import { useCsStore } from './context.js';
+import { useCsStore } from './store-context.js';
 import { useCsQueries, useCsQuery } from './query.js';
 import type { CsQueryResult } from './query.js';
 import { viewOfState } from './store.js';
@@ -47,16 +47,16 @@ function overridesOf({ period, month }: ViewOverrides): Partial<ViewOptions> {
   return {};
 }
 
-/** One part of the view's summary, with its loading state: the primitive the named hooks read. */
-export function useMetricQuery<K extends SummaryPart>(part: K, overrides: Partial<ViewOptions> = {}): CsQueryResult<SummaryParts[K]> {
+/** One metric of the view's summary, with its loading and error state: the primitive the named hooks read. */
+export function useMetricQuery<K extends SummaryPart>(metric: K, overrides: Partial<ViewOptions> = {}): CsQueryResult<SummaryParts[K]> {
   const view = useView(overrides);
-  const request = useMemo(() => ({ kind: 'metric' as const, view, metric: part }), [view, part]);
+  const request = useMemo(() => ({ kind: 'metric' as const, view, metric }), [view, metric]);
   return useCsQuery(request) as CsQueryResult<SummaryParts[K]>;
 }
 
-/** One part of the view's summary (`undefined` until it arrives). */
-export function useMetric<K extends SummaryPart>(part: K, overrides: ViewOverrides = {}): SummaryParts[K] | undefined {
-  return useMetricQuery(part, overridesOf(overrides)).data;
+/** One metric of the view's summary (`undefined` until it arrives). */
+export function useMetric<K extends SummaryPart>(metric: K, overrides: ViewOverrides = {}): SummaryParts[K] | undefined {
+  return useMetricQuery(metric, overridesOf(overrides)).data;
 }
 
 /** Every figure of the view at once (one request): for hosts that lay out a whole dashboard. */

@@ -4,13 +4,14 @@ export type {
 } from './store.js';
 export { comparisonPeriodOf } from '@cskit/metrics';
 export type { Comparison, DrillDownTarget } from '@cskit/metrics';
-export { CsKitProvider, useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi } from './context.js';
+export { CsKitProvider } from './context.js';
+export { useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi } from './store-context.js';
 export type { CsKitProviderProps } from './context.js';
 export { CsRemoteError, localSource, remoteSource } from './source.js';
 export type { CsRequestOf, CsSource, RemoteSourceOptions } from './source.js';
 export { workerSource } from './worker.js';
 export type { CsWorkerLike } from './worker.js';
-export { queryClientOf, useCsBusy, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
+export { csQueryOptions, queryClientOf, useCsBusy, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
 export type { CsQueryResult } from './query.js';
 export {
   useAccountStory, useAccountSummaries, useArrTrend, useHealthDrivers, useHealthValidation, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,

@@ -10,7 +10,7 @@
 import { keepPreviousData, QueryClient, useIsFetching, useQueries, useQuery } from '@tanstack/react-query';
 import type { CsRequestKind, CsResponses } from '@cskit/metrics';
 import { useCallback, useSyncExternalStore } from 'react';
-import { useCsStore, useCsStoreApi } from './context.js';
+import { useCsStore, useCsStoreApi } from './store-context.js';
 import type { CsRequestOf, CsSource } from './source.js';
 import type { CsStore } from './store.js';
 
@@ -61,43 +61,44 @@ function sameSource(sourceId: string) {
     (query?.queryKey[1] === sourceId ? keepPreviousData(previous) : undefined);
 }
 
+/**
+ * The TanStack Query options of one request to a source: its key (the source's id and the request), the source as
+ * its function (aborted through the query's signal), a local source's answer at once, and the previous answer of
+ * the same source while the next is on its way. Both query hooks use it.
+ */
+export function csQueryOptions<K extends CsRequestKind>(source: CsSource, request: CsRequestOf<K> | null) {
+  return {
+    queryKey: ['cskit', source.id, request] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) => source.request(request as CsRequestOf<K>, signal),
+    enabled: request !== null,
+    initialData: () => (request === null ? undefined : answerNow(source, request)),
+    placeholderData: sameSource(source.id),
+  };
+}
+
+/** A query's state as the hooks report it. */
+function resultOf<T>(result: { data: T | undefined; error: Error | null; isPlaceholderData: boolean }, asked: boolean): CsQueryResult<T> {
+  return {
+    data: result.data,
+    error: result.error,
+    loading: result.data === undefined && result.error === null && asked,
+    stale: result.isPlaceholderData,
+  };
+}
+
 /** Asks the nearest Provider's source `request` (null: nothing to ask yet) and follows its answer. */
 export function useCsQuery<K extends CsRequestKind>(request: CsRequestOf<K> | null): CsQueryResult<CsResponses[K]> {
   const store = useCsStoreApi();
   const source = useCsStore((s) => s.source);
-  const result = useQuery({
-    queryKey: ['cskit', source.id, request],
-    queryFn: ({ signal }) => source.request(request as CsRequestOf<K>, signal),
-    enabled: request !== null,
-    initialData: () => (request === null ? undefined : answerNow(source, request)),
-    placeholderData: sameSource(source.id),
-  }, queryClientOf(store));
-  return {
-    data: result.data,
-    error: result.error,
-    loading: result.data === undefined && result.error === null && request !== null,
-    stale: result.isPlaceholderData,
-  };
+  return resultOf(useQuery(csQueryOptions(source, request), queryClientOf(store)), request !== null);
 }
 
 /** Several requests at once (the pages a scrolled table shows), each followed as `useCsQuery` follows one. */
 export function useCsQueries<K extends CsRequestKind>(requests: ReadonlyArray<CsRequestOf<K>>): Array<CsQueryResult<CsResponses[K]>> {
   const store = useCsStoreApi();
   const source = useCsStore((s) => s.source);
-  const results = useQueries({
-    queries: requests.map((request) => ({
-      queryKey: ['cskit', source.id, request],
-      queryFn: ({ signal }: { signal: AbortSignal }) => source.request(request, signal),
-      initialData: () => answerNow(source, request),
-      placeholderData: sameSource(source.id),
-    })),
-  }, queryClientOf(store));
-  return results.map((result) => ({
-    data: result.data,
-    error: result.error,
-    loading: result.data === undefined && result.error === null,
-    stale: result.isPlaceholderData,
-  }));
+  const results = useQueries({ queries: requests.map((request) => csQueryOptions(source, request)) }, queryClientOf(store));
+  return results.map((result) => resultOf(result, true));
 }
 
 /** How many requests of the nearest Provider are on their way (0 when every widget shows the current view). */

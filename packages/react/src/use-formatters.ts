@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useOptionalCsStore } from './context.js';
+import { useOptionalCsStore } from './store-context.js';
 import { createFormatters } from './formatters.js';
 import type { FormatterOptions, Formatters } from './formatters.js';
 

@@ -1,15 +1,14 @@
-import { RENEWAL_STATUSES, TIERS_AND_UNKNOWN } from '@cskit/metrics';
+import { TIERS_AND_UNKNOWN } from '@cskit/metrics';
 import type { HealthTier, RenewalsAhead, RenewalsAheadItem, RiskReason } from '@cskit/metrics';
 import { MISSING } from '@cskit/react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { AccountName, TierBadge } from './internal/cells.js';
+import { TierBadge } from './internal/cells.js';
 import type { AccountLinkProps } from './internal/cells.js';
-import { DataGrid } from './internal/DataGrid.js';
+import { accountNameColumn, moneyColumn, percentColumn, statusColumn } from './internal/columns.js';
 import { rankSort } from './internal/sorts.js';
 import type { Features } from './internal/features.js';
-import { manualOf, usePagedRows } from './internal/paging.js';
-import { useGrid } from './internal/use-grid.js';
+import { RowSetTable } from './internal/row-set-table.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
 
@@ -26,7 +25,6 @@ export interface RenewalsAheadTableProps extends TableBaseProps, AccountLinkProp
 type Row = RenewalsAheadItem & { name?: string };
 
 const helper = createColumnHelper<Features, Row>();
-const STATUS_SORT = rankSort<Row>(RENEWAL_STATUSES);
 const INITIAL_SORT = [{ id: 'dueDate', desc: false }];
 const RISKS: readonly RiskReason[] = ['red', 'yellow', 'early-warning'];
 /** Tiers sort in their own order (green first), contracts of unscored accounts last. */
@@ -37,33 +35,11 @@ const TIER_SORT = rankSort<Row>(TIERS_AND_UNKNOWN);
  * renewal ARR, and why a contract is at risk; soonest due first.
  */
 export function RenewalsAheadTable(props: RenewalsAheadTableProps) {
-  return props.data ? <LocalAhead {...props} data={props.data} /> : <PagedAhead {...props} />;
-}
-
-function LocalAhead({ data, ...props }: RenewalsAheadTableProps & { data: RenewalsAhead }) {
   const { t } = useTableText(props);
-  const columns = useAheadColumns(props);
-  const table = useGrid({ data: data.items, columns, getRowId: (item) => item.contractId, initialSorting: INITIAL_SORT });
   return (
-    <DataGrid
-      table={table} labels={t} caption={props.caption ?? t.captions.renewalsAhead} name="renewals-ahead" height={props.height ?? 480}
-      theme={props.theme} className={props.className} totalRows={data.items.length}
-    />
-  );
-}
-
-function PagedAhead(props: RenewalsAheadTableProps) {
-  const { t } = useTableText(props);
-  const columns = useAheadColumns(props);
-  const paged = usePagedRows('renewals-ahead', INITIAL_SORT);
-  const table = useGrid({
-    data: paged.rows, columns, getRowId: (item) => item.contractId, initialSorting: INITIAL_SORT,
-    manual: manualOf(paged),
-  });
-  return (
-    <DataGrid
-      table={table} labels={t} caption={props.caption ?? t.captions.renewalsAhead} name="renewals-ahead" height={props.height ?? 480}
-      theme={props.theme} className={props.className} totalRows={paged.paging.count} paging={paged.paging}
+    <RowSetTable
+      table={props} rowSet="renewals-ahead" caption={props.caption ?? t.captions.renewalsAhead} height={props.height ?? 480}
+      columns={useAheadColumns(props)} rowId={(item: Row) => item.contractId} initialSorting={INITIAL_SORT} local={props.data?.items}
     />
   );
 }
@@ -74,30 +50,18 @@ function useAheadColumns({ accountName, accountHref, onOpenAccount, ...props }: 
     const tierWord = (tier: HealthTier | 'unknown') => (tier === 'unknown' ? d.tiers.unscored : d.tiers[tier]);
     const risks = (item: Row) => item.riskReasons.map((reason) => d.riskReasons[reason]).join(', ');
     return [
-      helper.accessor((item) => item.name ?? accountName?.(item.accountId) ?? item.accountId, {
-        id: 'name', header: t.headers.name, sortFn: 'text', meta: { filter: 'text' },
-        cell: (c) => <AccountName name={c.getValue()} accountId={c.row.original.accountId} accountHref={accountHref} onOpenAccount={onOpenAccount} />,
-      }),
+      accountNameColumn(helper, t.headers.name, { accountName, accountHref, onOpenAccount }),
       helper.accessor('contractId', { header: t.headers.contract, meta: { filter: 'text' } }),
       helper.accessor('dueDate', { header: t.headers.dueDate, meta: { filter: 'text' } }),
-      helper.accessor('dueArr', { header: t.headers.dueArr, sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => f.currency(c.getValue()), meta: { align: 'right', filter: 'range' } }),
+      moneyColumn(helper, 'dueArr', t.headers.dueArr, f),
       helper.accessor('tier', {
         header: t.headers.tier, sortFn: TIER_SORT, filterFn: 'equalsString',
         cell: (c) => <TierBadge tier={c.getValue() === 'unknown' ? null : (c.getValue() as HealthTier)} label={tierWord(c.getValue())} />,
         meta: { filter: 'select', options: TIERS_AND_UNKNOWN.map((tier) => ({ value: tier, label: tierWord(tier) })), csv: (item: Row) => item.tier },
       }),
-      helper.accessor('status', {
-        header: t.headers.status, sortFn: STATUS_SORT, filterFn: 'equalsString', cell: (c) => d.statuses[c.getValue()],
-        meta: { filter: 'select', options: RENEWAL_STATUSES.map((s) => ({ value: s, label: d.statuses[s] })) },
-      }),
-      helper.accessor((item) => item.likelihood ?? undefined, {
-        id: 'likelihood', header: t.headers.likelihood, sortUndefined: 'last', sortDescFirst: true, filterFn: 'inNumberRange',
-        cell: (c) => f.percent(c.getValue() ?? null, 0), meta: { align: 'right', filter: 'range', csv: (item: Row) => item.likelihood },
-      }),
-      helper.accessor((item) => item.expectedArr ?? undefined, {
-        id: 'expectedArr', header: t.headers.expectedArr, sortUndefined: 'last', sortDescFirst: true, filterFn: 'inNumberRange',
-        cell: (c) => f.currency(c.getValue() ?? null), meta: { align: 'right', filter: 'range', csv: (item: Row) => item.expectedArr },
-      }),
+      statusColumn(helper, t.headers.status, d),
+      percentColumn(helper, 'likelihood', t.headers.likelihood, f),
+      moneyColumn(helper, 'expectedArr', t.headers.expectedArr, f),
       helper.accessor((item) => item.riskReasons.join(' '), {
         id: 'risk', header: t.headers.risk, filterFn: 'includesString',
         cell: (c) => (c.row.original.riskReasons.length === 0 ? MISSING : <span className="cskit-risk">{risks(c.row.original)}</span>),

@@ -139,7 +139,6 @@ export function ImportPanel({ text, importer, onUseSample }: { text: AppText; im
     }
   };
 
-  const templateHref = (collection: CollectionName) => `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATES[collection])}`;
   const accounts = report?.accepted.accounts ?? 0;
   const busy = Object.values(files).some((state) => state?.step === 'reading' || state?.step === 'mapping');
   return (
@@ -151,57 +150,78 @@ export function ImportPanel({ text, importer, onUseSample }: { text: AppText; im
         <span className="hint">{text.addFilesHint}</span>
       </label>
       <ul className="import__files">
-        {COLLECTIONS.map((collection) => {
-          const state = files[collection];
-          return (
-            <li key={collection} className={state?.step === 'mapping' ? 'import__file--mapping' : undefined}>
-              <label>
-                <span className="import__name">{`${collection}${collection === 'accounts' ? ' *' : ''}`}</span>
-                <input type="file" accept=".csv,.json,text/csv,application/json" data-collection={collection}
-                  onChange={(event) => { void choose(collection, event.target.files?.[0]); event.target.value = ''; }} />
-              </label>
-              <a href={templateHref(collection)} download={`${collection}.csv`}>{`${text.template}: ${collection}.csv`}</a>
-              {state?.step === 'reading' ? (
-                <span className="import__progress">
-                  <progress aria-label={text.reading(state.file.name)} max={1} value={state.share} />
-                  {text.rowsRead(state.rows)}
-                </span>
-              ) : null}
-              {state?.step === 'read' || state?.step === 'failed' ? (
-                <span className="import__status">
-                  {state.step === 'failed' ? <span role="alert" className="error">{`${state.fileName}: ${state.message}`}</span> : state.fileName}
-                  <button type="button" className="link" onClick={() => void remove(collection)}>{text.remove}</button>
-                </span>
-              ) : null}
-              {state?.step === 'mapping' ? (
-                <MappingForm
-                  text={text} state={state}
-                  onChange={(patch) => setFile(collection, { ...state, ...patch })}
-                  onRead={() => void read(collection, state.file, state.inspection, state.mapping, state.dateFormat ?? 'iso')}
-                  onCancel={() => setFile(collection, null)}
-                />
-              ) : null}
-            </li>
-          );
-        })}
+        {COLLECTIONS.map((collection) => (
+          <FileRow
+            key={collection} text={text} collection={collection} state={files[collection]}
+            onChoose={(file) => void choose(collection, file)} onRemove={() => void remove(collection)}
+            onPatch={(state) => setFile(collection, state)}
+            onRead={(state) => void read(collection, state.file, state.inspection, state.mapping, state.dateFormat ?? 'iso')}
+          />
+        ))}
       </ul>
       {notice ? <p role="status" className="import__notice">{notice}</p> : null}
       {report ? <ImportReportView text={text} report={report} onDownload={() => void download()} /> : null}
       {report ? (
-        <div className="import__apply">
-          {accounts === 0 ? <p className="hint">{text.noValidAccount}</p> : null}
-          {confirming ? (
-            <div role="group" aria-label={text.confirmReplace(accounts)} className="import__confirm">
-              <span>{text.confirmReplace(accounts)}</span>
-              <button type="button" disabled={applying} onClick={() => void apply()}>{text.replace}</button>
-              <button type="button" onClick={() => setConfirming(false)}>{text.cancel}</button>
-            </div>
-          ) : (
-            <button type="button" disabled={accounts === 0 || busy} onClick={() => setConfirming(true)}>{text.useImported}</button>
-          )}
-        </div>
+        <ApplyBar text={text} accounts={accounts} busy={busy} applying={applying} confirming={confirming} onConfirm={setConfirming} onApply={() => void apply()} />
       ) : null}
       <button type="button" className="link" onClick={onUseSample}>{text.useSample}</button>
+    </div>
+  );
+}
+
+type MappingState = Extract<FileState, { step: 'mapping' }>;
+
+/** One collection's file: its input and template, then its progress, its status or its column mapping. */
+function FileRow({ text, collection, state, onChoose, onRemove, onPatch, onRead }: {
+  text: AppText; collection: CollectionName; state: FileState | undefined; onChoose: (file: File | undefined) => void; onRemove: () => void;
+  onPatch: (state: FileState | null) => void; onRead: (state: MappingState) => void;
+}) {
+  const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATES[collection])}`;
+  return (
+    <li className={state?.step === 'mapping' ? 'import__file--mapping' : undefined}>
+      <label>
+        <span className="import__name">{`${collection}${collection === 'accounts' ? ' *' : ''}`}</span>
+        <input type="file" accept=".csv,.json,text/csv,application/json" data-collection={collection}
+          onChange={(event) => { onChoose(event.target.files?.[0]); event.target.value = ''; }} />
+      </label>
+      <a href={templateHref} download={`${collection}.csv`}>{`${text.template}: ${collection}.csv`}</a>
+      {state?.step === 'reading' ? (
+        <span className="import__progress">
+          <progress aria-label={text.reading(state.file.name)} max={1} value={state.share} />
+          {text.rowsRead(state.rows)}
+        </span>
+      ) : null}
+      {state?.step === 'read' || state?.step === 'failed' ? (
+        <span className="import__status">
+          {state.step === 'failed' ? <span role="alert" className="error">{`${state.fileName}: ${state.message}`}</span> : state.fileName}
+          <button type="button" className="link" onClick={onRemove}>{text.remove}</button>
+        </span>
+      ) : null}
+      {state?.step === 'mapping' ? (
+        <MappingForm
+          text={text} state={state} onChange={(patch) => onPatch({ ...state, ...patch })} onRead={() => onRead(state)} onCancel={() => onPatch(null)}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/** Replacing the data: only with a valid account, and only after a confirmation. */
+function ApplyBar({ text, accounts, busy, applying, confirming, onConfirm, onApply }: {
+  text: AppText; accounts: number; busy: boolean; applying: boolean; confirming: boolean; onConfirm: (confirming: boolean) => void; onApply: () => void;
+}) {
+  return (
+    <div className="import__apply">
+      {accounts === 0 ? <p className="hint">{text.noValidAccount}</p> : null}
+      {confirming ? (
+        <div role="group" aria-label={text.confirmReplace(accounts)} className="import__confirm">
+          <span>{text.confirmReplace(accounts)}</span>
+          <button type="button" disabled={applying} onClick={onApply}>{text.replace}</button>
+          <button type="button" onClick={() => onConfirm(false)}>{text.cancel}</button>
+        </div>
+      ) : (
+        <button type="button" disabled={accounts === 0 || busy} onClick={() => onConfirm(true)}>{text.useImported}</button>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
@@ -14,7 +14,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface AttributionBarsProps extends ChartBaseProps {
-  data: CsAttribution | undefined;
+  data?: CsAttribution | undefined;
   /** Called with one figure (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -30,11 +30,16 @@ const SHADES = [cssVar('attribution-1', '#0072b2'), cssVar('attribution-2', '#56
 const MARGIN = { top: 8, right: 88, bottom: 8, left: 72 };
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function AttributionBars(props: AttributionBarsProps) {
-  if (props.data === undefined) return <ChartLoading chart="attribution-bars" {...props} height={props.height ?? 200} />;
-  return <AttributionBarsChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`csAttribution`) from the Provider's source (`defineChart`).
+ */
+export const AttributionBars = defineChart<AttributionBarsProps, 'csAttribution'>({
+  name: 'attribution-bars',
+  height: 200,
+  Chart: AttributionBarsChart,
+  metric: 'csAttribution',
+});
 
 /** One stacked bar per section (retain, expand, land) of CS-attributed ARR; the CSQA count is printed, not drawn. */
 function AttributionBarsChart({ data, onSelect, height = 200, ...props }: Loaded<AttributionBarsProps>) {

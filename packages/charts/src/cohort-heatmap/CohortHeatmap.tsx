@@ -1,10 +1,10 @@
-import type { Cohorts } from '@cskit/metrics';
+import type { CohortMeasure, Cohorts } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { Group } from '@visx/group';
 import { scaleBand } from '../internal/scales.js';
 import { fitBandLabels } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
@@ -15,7 +15,9 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface CohortHeatmapProps extends ChartBaseProps {
-  data: Cohorts | undefined;
+  /** Inside a Provider without `data`: which cohorts to read (default `logo`). */
+  measure?: CohortMeasure;
+  data?: Cohorts | undefined;
   /** Called with a cohort (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -23,11 +25,18 @@ export interface CohortHeatmapProps extends ChartBaseProps {
 const MARGIN = { top: 24, right: 16, bottom: 8, left: 120 };
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function CohortHeatmap(props: CohortHeatmapProps) {
-  if (props.data === undefined) return <ChartLoading chart="cohort-heatmap" {...props} height={props.height ?? 260} />;
-  return <CohortHeatmapChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`cohorts`) from the Provider's source (`defineChart`).
+ */
+export const CohortHeatmap = defineChart<CohortHeatmapProps, 'cohorts'>({
+  name: 'cohort-heatmap',
+  height: 260,
+  Chart: CohortHeatmapChart,
+  metric: 'cohorts',
+  select: (cohorts, props) => cohorts[props.measure ?? 'logo'],
+  selectKey: (props) => props.measure ?? 'logo',
+});
 
 /**
  * Rows are signing-month cohorts, columns months since signing; each cell's shade and printed value are the

@@ -5,7 +5,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend, useSeriesToggle } from '../internal/Legend.js';
@@ -18,7 +18,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthDistributionProps extends ChartBaseProps {
-  data: HealthDistributionResult | undefined;
+  data?: HealthDistributionResult | undefined;
   /** Stack account counts (default) or their ARR. */
   measure?: 'count' | 'arr';
   /** Called with a month and tier (its accounts are resolved by `useDrillDown`). */
@@ -30,11 +30,16 @@ const MARGIN = { top: 12, right: 12, bottom: 32, left: 60 };
 const STACK: readonly HealthTier[] = [...HEALTH_TIERS].reverse();
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function HealthDistribution(props: HealthDistributionProps) {
-  if (props.data === undefined) return <ChartLoading chart="health-distribution" {...props} height={props.height ?? 300} />;
-  return <HealthDistributionChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`healthDistribution`) from the Provider's source (`defineChart`).
+ */
+export const HealthDistribution = defineChart<HealthDistributionProps, 'healthDistribution'>({
+  name: 'health-distribution',
+  height: 300,
+  Chart: HealthDistributionChart,
+  metric: 'healthDistribution',
+});
 
 /** Per month a stacked bar of the four tiers, each with its own color and pattern. */
 function HealthDistributionChart({ data, measure = 'count', onSelect, height = 300, ...props }: Loaded<HealthDistributionProps>) {

@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
 import { markProps } from '../internal/marks.js';
@@ -16,7 +16,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthDriversChartProps extends ChartBaseProps {
   /** One account's drivers (`useHealthDrivers`, or an entry of `healthDrivers`); null: no health in the month. */
-  data: AccountHealthDrivers | null | undefined;
+  data?: AccountHealthDrivers | null | undefined;
   /** The month explained and the month compared with, for the labels. */
   month?: Month;
   from?: Month;
@@ -33,11 +33,14 @@ const MARGIN = { top: 8, right: 56, bottom: 8, left: 150 };
 const BAR = 26;
 const ROW = 24;
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function HealthDriversChart(props: HealthDriversChartProps) {
-  if (props.data === undefined) return <ChartLoading chart="health-drivers" {...props} height={props.height ?? 220} />;
-  return <HealthDriversPlot {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`.
+ */
+export const HealthDriversChart = defineChart<HealthDriversChartProps>({
+  name: 'health-drivers',
+  height: 220,
+  Chart: HealthDriversPlot,
+});
 
 /**
  * One account's health score taken apart: its components' contributions as one horizontal stacked bar (points of

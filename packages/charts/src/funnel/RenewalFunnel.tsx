@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Bar } from '@visx/shape';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
@@ -15,7 +15,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface RenewalFunnelProps extends ChartBaseProps {
-  data: RenewalFunnelResult | undefined;
+  data?: RenewalFunnelResult | undefined;
   /** Called with a stage (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -24,11 +24,16 @@ const STAGE_COLOR = cssVar('funnel', '#0072b2');
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 96 };
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function RenewalFunnel(props: RenewalFunnelProps) {
-  if (props.data === undefined) return <ChartLoading chart="renewal-funnel" {...props} height={props.height ?? 240} />;
-  return <RenewalFunnelChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`renewalFunnel`) from the Provider's source (`defineChart`).
+ */
+export const RenewalFunnel = defineChart<RenewalFunnelProps, 'renewalFunnel'>({
+  name: 'renewal-funnel',
+  height: 240,
+  Chart: RenewalFunnelChart,
+  metric: 'renewalFunnel',
+});
 
 /** Horizontal bars, one per stage, as wide as the stage's contract count, centred like a funnel. */
 function RenewalFunnelChart({ data, onSelect, height = 240, ...props }: Loaded<RenewalFunnelProps>) {

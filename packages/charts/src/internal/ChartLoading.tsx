@@ -11,14 +11,21 @@ export interface ChartLoadingProps extends ChartBaseProps {
  * What a chart shows before its data arrives (a hook of an asynchronous source answers `undefined` at first): its
  * frame at its final size, so nothing jumps when the data lands, and a status that says it is loading.
  */
-export function ChartLoading({ chart, height, title, width, theme, className, ...props }: ChartLoadingProps) {
+export function ChartLoading({ chart, height, title, width, theme, className, error, ...props }: ChartLoadingProps & { error?: Error | null }) {
   const { t } = useChart(props);
-  const classes = ['cskit', 'cskit-chart', 'cskit-chart--loading', theme === 'dark' ? 'cskit-dark' : '', className ?? ''].filter(Boolean).join(' ');
+  const failed = error !== undefined && error !== null;
+  const state = failed ? 'cskit-chart--failed' : 'cskit-chart--loading';
+  const classes = ['cskit', 'cskit-chart', state, theme === 'dark' ? 'cskit-dark' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <figure className={classes} data-chart={chart} aria-busy="true" aria-label={title ?? t.loading} style={width === undefined ? undefined : { width }}>
+    <figure
+      className={classes} data-chart={chart} aria-busy={failed ? undefined : 'true'} aria-label={title ?? (failed ? t.failed : t.loading)}
+      style={width === undefined ? undefined : { width }}
+    >
       {title ? <figcaption className="cskit-chart__title">{title}</figcaption> : null}
-      <div className="cskit-chart__plot cskit-skeleton" style={{ height }}>
-        <span role="status" className="cskit-skeleton__text">{t.loading}</span>
+      <div className={failed ? 'cskit-chart__plot cskit-chart__failed' : 'cskit-chart__plot cskit-skeleton'} style={{ height }}>
+        {failed
+          ? <span role="alert" className="cskit-skeleton__text" title={error.message}>{t.failed}</span>
+          : <span role="status" className="cskit-skeleton__text">{t.loading}</span>}
       </div>
     </figure>
   );

@@ -8,6 +8,8 @@ import type { CsLocale, DomainLabels } from '@cskit/react';
 export interface ChartLabels {
   noData: string;
   loading: string;
+  /** Shown in place of a chart whose data could not be read. */
+  failed: string;
   /** The optional export buttons (`exportable`). */
   saveImage: { group: string; svg: string; png: string };
   /** Legends whose items show or hide their series. */
@@ -100,6 +102,7 @@ const enUS: ChartLabels = {
   saveImage: { group: 'Save the chart', svg: 'Save as SVG', png: 'Save as PNG' },
   legendToggle: { group: 'Series shown', shown: (name) => `${name} shown`, hidden: (name) => `${name} hidden` },
   loading: 'Loading…',
+  failed: 'Could not load this chart.',
   largestShown: (shown, total) => `Points: the ${shown} largest of ${total} accounts.`,
   opening: 'Opening ARR',
   closing: 'Closing ARR',
@@ -191,6 +194,7 @@ const zhCN: ChartLabels = {
   saveImage: { group: '保存图表', svg: '保存为 SVG', png: '保存为 PNG' },
   legendToggle: { group: '显示的序列', shown: (name) => `已显示${name}`, hidden: (name) => `已隐藏${name}` },
   loading: '加载中…',
+  failed: '无法加载此图表。',
   largestShown: (shown, total) => `图中点为 ${total} 个客户中 ARR 最大的 ${shown} 个。`,
   opening: '期初 ARR',
   closing: '期末 ARR',

@@ -22,6 +22,8 @@ export interface ChartBaseProps {
    * button). A string is the title of the saved image and its file name, for a chart whose title a panel shows.
    */
   exportable?: boolean | string;
+  /** Draws the chart's error state instead of the chart (a failed request: `useMetricQuery(...).error`). */
+  error?: Error | null;
 }
 
 export function useChart(props: Pick<ChartBaseProps, 'locale' | 'currency'>): { f: Formatters; t: ChartLabels } {

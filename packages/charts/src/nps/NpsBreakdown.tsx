@@ -1,7 +1,7 @@
 import type { NpsCategory, NpsResult } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
@@ -13,7 +13,7 @@ import { useChart } from '../internal/use-chart.js';
 import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface NpsBreakdownProps extends ChartBaseProps {
-  data: NpsResult | undefined;
+  data?: NpsResult | undefined;
   /** Called with a category (its accounts are resolved by `useDrillDown`). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -26,11 +26,16 @@ const NPS_COLORS: Record<NpsCategory, string> = {
 };
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function NpsBreakdown(props: NpsBreakdownProps) {
-  if (props.data === undefined) return <ChartLoading chart="nps-breakdown" {...props} height={props.height ?? 132} />;
-  return <NpsBreakdownChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`nps`) from the Provider's source (`defineChart`).
+ */
+export const NpsBreakdown = defineChart<NpsBreakdownProps, 'nps'>({
+  name: 'nps-breakdown',
+  height: 132,
+  Chart: NpsBreakdownChart,
+  metric: 'nps',
+});
 
 /** The score in large type over one bar split into detractors, passives and promoters, each with its share. */
 function NpsBreakdownChart({ data, onSelect, height = 132, ...props }: Loaded<NpsBreakdownProps>) {

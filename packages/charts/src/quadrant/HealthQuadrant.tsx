@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, RefObject } from 'react';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend, useSeriesToggle } from '../internal/Legend.js';
@@ -21,7 +21,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthQuadrantProps extends ChartBaseProps {
   /** `healthQuadrants`' result, or a summary's quadrants with their largest accounts as points. */
-  data: HealthQuadrants | HealthQuadrantsSummary | undefined;
+  data?: HealthQuadrants | HealthQuadrantsSummary | undefined;
   /** Called with a quadrant's accounts, or one account when a point is clicked. */
   onSelect?: (drill: DrillDown) => void;
   /** Account names for tooltips; ids are shown without it. */
@@ -41,11 +41,16 @@ export interface HealthQuadrantProps extends ChartBaseProps {
 const MARGIN = { top: 16, right: 16, bottom: 44, left: 52 };
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function HealthQuadrant(props: HealthQuadrantProps) {
-  if (props.data === undefined) return <ChartLoading chart="health-quadrant" {...props} height={props.height ?? 360} />;
-  return <HealthQuadrantChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`healthQuadrants`) from the Provider's source (`defineChart`).
+ */
+export const HealthQuadrant = defineChart<HealthQuadrantProps, 'healthQuadrants'>({
+  name: 'health-quadrant',
+  height: 360,
+  Chart: HealthQuadrantChart,
+  metric: 'healthQuadrants',
+});
 
 /** Outcome on x, experience on y, both 0..100, split at the model's thresholds into the four named quadrants. */
 function HealthQuadrantChart({ data, onSelect, onOpenAccount, accountName, canvasThreshold = 1500, height = 360, ...props }: Loaded<HealthQuadrantProps>) {

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Line } from '@visx/shape';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend, useSeriesToggle } from '../internal/Legend.js';
@@ -23,7 +23,7 @@ export type RateSeries = 'nrr12' | 'grr12' | 'logoChurnRate';
 
 export interface RateTrendProps extends ChartBaseProps {
   /** `arrTrend`'s result (`useArrTrend`). */
-  data: ArrTrendResult | undefined;
+  data?: ArrTrendResult | undefined;
   /** Which rates to draw; default all three. */
   series?: readonly RateSeries[];
   /** A target on the retention scale, drawn as a dashed line (e.g. `1` for NRR 100%); none by default. */
@@ -40,11 +40,16 @@ const STYLE: Record<RateSeries, { dash: string | undefined; marker: Marker }> = 
 const ALL: readonly RateSeries[] = ['nrr12', 'grr12', 'logoChurnRate'];
 const MARGIN = { top: 16, right: 72, bottom: 36, left: 72 };
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function RateTrend(props: RateTrendProps) {
-  if (props.data === undefined) return <ChartLoading chart="rate-trend" {...props} height={props.height ?? 300} />;
-  return <RateTrendChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`arrTrend`) from the Provider's source (`defineChart`).
+ */
+export const RateTrend = defineChart<RateTrendProps, 'arrTrend'>({
+  name: 'rate-trend',
+  height: 300,
+  Chart: RateTrendChart,
+  metric: 'arrTrend',
+});
 
 /**
  * Retention and churn over months: NRR and GRR (trailing 12 months) on the left scale, the logo churn rate on the

@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Axis, fitsBand, sideAxisRoom } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend, useSeriesToggle } from '../internal/Legend.js';
@@ -20,7 +20,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface RenewalsAheadChartProps extends ChartBaseProps {
   /** `renewalsAhead`'s result, or a summary's (`useRenewalsAhead`, without items). */
-  data: Omit<RenewalsAhead, 'items'> | undefined;
+  data?: Omit<RenewalsAhead, 'items'> | undefined;
   /** Called with a month and tier (`{ kind: 'due', month, tier }`) when its segment is clicked or activated. */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -30,11 +30,16 @@ const STACK: readonly TierOrUnknown[] = ['red', 'yellow', 'green-yellow', 'green
 const BASE_MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
 const colorOf = (tier: TierOrUnknown) => TIER_COLORS[tier === 'unknown' ? 'unscored' : tier];
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function RenewalsAheadChart(props: RenewalsAheadChartProps) {
-  if (props.data === undefined) return <ChartLoading chart="renewals-ahead" {...props} height={props.height ?? 300} />;
-  return <RenewalsAheadPlot {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`renewalsAhead`) from the Provider's source (`defineChart`).
+ */
+export const RenewalsAheadChart = defineChart<RenewalsAheadChartProps, 'renewalsAhead'>({
+  name: 'renewals-ahead',
+  height: 300,
+  Chart: RenewalsAheadPlot,
+  metric: 'renewalsAhead',
+});
 
 /**
  * For each month ahead, the ARR of the contracts due stacked by the account's health tier (color, pattern and

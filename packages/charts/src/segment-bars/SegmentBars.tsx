@@ -1,10 +1,11 @@
-import type { BreakdownDimension } from '@cskit/metrics';
+import type { BreakdownDimension, BreakdownGroup, GroupSummary } from '@cskit/metrics';
 import type { DrillDown } from '@cskit/react';
+import type { ReactElement } from 'react';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Bar, Line } from '@visx/shape';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
@@ -22,8 +23,10 @@ export interface SegmentBarsData<G extends { key: string }> {
 }
 
 export interface SegmentBarsProps<G extends { key: string }> extends ChartBaseProps {
+  /** Inside a Provider without `data`: which breakdown to read (default `segment`). */
+  dimension?: BreakdownDimension;
   /** Undefined while it loads (a hook of an asynchronous source). */
-  data: SegmentBarsData<G> | undefined;
+  data?: SegmentBarsData<G> | undefined;
   /** The number to draw for a group (e.g. `(g) => g.result.nrr`); null draws no bar and reads "—". */
   value: (group: G) => number | null;
   /** What the value is, for the axis and the summary, e.g. "NRR". */
@@ -39,11 +42,23 @@ const BAR_COLOR = cssVar('bar', '#0072b2');
 const NEGATIVE_COLOR = cssVar('bar-negative', '#d55e00');
 const MARGIN = { top: 8, right: 72, bottom: 8, left: 112 };
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function SegmentBars<G extends { key: string }>(props: SegmentBarsProps<G>) {
-  if (props.data === undefined) return <ChartLoading chart="segment-bars" {...props} height={props.height ?? 120} />;
-  return <SegmentBarsChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`breakdowns`) from the Provider's source (`defineChart`).
+ */
+export const SegmentBars = defineChart<SegmentBarsProps<BreakdownGroup<GroupSummary>>, 'breakdowns'>({
+  name: 'segment-bars',
+  height: 120,
+  Chart: SegmentBarsChart as never,
+  metric: 'breakdowns',
+  view: (props) => ({ breakdownDimensions: [props.dimension ?? 'segment'] }),
+  select: (breakdowns, props) => {
+    const dimension = props.dimension ?? 'segment';
+    const groups = breakdowns[dimension];
+    return groups && { dimension, groups: groups.map((group) => ({ key: group.key, accounts: group.accounts, result: group })) };
+  },
+  selectKey: (props) => props.dimension ?? 'segment',
+}) as <G extends { key: string } = BreakdownGroup<GroupSummary>>(props: SegmentBarsProps<G>) => ReactElement;
 
 /** Horizontal bars, one per group, from zero (negative values extend left, in another color and with a minus). */
 function SegmentBarsChart<G extends { key: string }>({

@@ -5,7 +5,7 @@ import { Group } from '@visx/group';
 import { scaleBand } from '../internal/scales.js';
 import { fitBandLabels, labelWidth } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { markProps } from '../internal/marks.js';
@@ -17,7 +17,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthTransitionsProps extends ChartBaseProps {
   /** `healthTransitions`' result, or a summary's (without the per-account list). */
-  data: Omit<HealthTransitionsResult, 'accounts'> | undefined;
+  data?: Omit<HealthTransitionsResult, 'accounts'> | undefined;
   /** Called with a matrix cell (`{ kind: 'tier-change' }`), or with a transition kind (save, win...). */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -27,11 +27,16 @@ const MARGIN = { top: 28, right: 8, bottom: 8, left: 104 };
 const COUNTERS: readonly TransitionKind[] = TRANSITION_KINDS;
 
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function HealthTransitions(props: HealthTransitionsProps) {
-  if (props.data === undefined) return <ChartLoading chart="health-transitions" {...props} height={props.height ?? 280} />;
-  return <HealthTransitionsChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`healthTransitions`) from the Provider's source (`defineChart`).
+ */
+export const HealthTransitions = defineChart<HealthTransitionsProps, 'healthTransitions'>({
+  name: 'health-transitions',
+  height: 280,
+  Chart: HealthTransitionsChart,
+  metric: 'healthTransitions',
+});
 
 /** The 4x4 from-tier x to-tier matrix, each cell colored by its kind (save, win, decline, steady) and labelled. */
 function HealthTransitionsChart({ data, onSelect, height = 280, ...props }: Loaded<HealthTransitionsProps>) {

@@ -5,7 +5,7 @@ import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Line } from '@visx/shape';
 import { Axis, sideAxisRoom } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend, useSeriesToggle } from '../internal/Legend.js';
@@ -22,7 +22,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface ArrTrendProps extends ChartBaseProps {
   /** `arrTrend`'s result (`useArrTrend`). */
-  data: ArrTrendResult | undefined;
+  data?: ArrTrendResult | undefined;
   /** Called with a month's movement (`{ kind: 'movement', movement, month }`) when its bar is clicked or activated. */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -33,11 +33,16 @@ const LOSSES: readonly MovementKind[] = ['contraction', 'churn'];
 const KINDS: readonly MovementKind[] = [...GAINS, ...LOSSES];
 const BASE_MARGIN = { top: 16, right: 56, bottom: 36, left: 56 };
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function ArrTrend(props: ArrTrendProps) {
-  if (props.data === undefined) return <ChartLoading chart="arr-trend" {...props} height={props.height ?? 320} />;
-  return <ArrTrendChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`arrTrend`) from the Provider's source (`defineChart`).
+ */
+export const ArrTrend = defineChart<ArrTrendProps, 'arrTrend'>({
+  name: 'arr-trend',
+  height: 320,
+  Chart: ArrTrendChart,
+  metric: 'arrTrend',
+});
 
 /**
  * Month by month: the ARR movements as bars (gains above zero, losses below, each movement with its color and

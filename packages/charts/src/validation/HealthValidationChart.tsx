@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Axis } from '../internal/Axis.js';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Legend } from '../internal/Legend.js';
@@ -18,7 +18,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface HealthValidationChartProps extends ChartBaseProps {
   /** `healthValidation`'s result (`useHealthValidation`). */
-  data: HealthValidation | undefined;
+  data?: HealthValidation | undefined;
   /** A renewal-rate goal (e.g. `0.85`), drawn as a dashed line on both panels and named in the legend; none by default. */
   target?: number | null;
   /** The target's words; default "Target". */
@@ -31,11 +31,16 @@ const MARGIN = { top: 28, right: 12, bottom: 30, left: 48 };
 /** Side by side above this width, else one above the other. */
 const TWO_COLUMNS = 560;
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function HealthValidationChart(props: HealthValidationChartProps) {
-  if (props.data === undefined) return <ChartLoading chart="health-validation" {...props} height={props.height ?? 260} />;
-  return <HealthValidationPlot {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`healthValidation`) from the Provider's source (`defineChart`).
+ */
+export const HealthValidationChart = defineChart<HealthValidationChartProps, 'healthValidation'>({
+  name: 'health-validation',
+  height: 260,
+  Chart: HealthValidationPlot,
+  metric: 'healthValidation',
+});
 
 /**
  * Does the score predict renewals? The renewal rate of the decided contracts by the account's tier in the due month

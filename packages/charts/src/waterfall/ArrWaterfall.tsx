@@ -6,7 +6,7 @@ import { scaleBand, scaleLinear } from '../internal/scales.js';
 import { Bar, Line } from '@visx/shape';
 import { useMemo } from 'react';
 import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
-import { ChartLoading } from '../internal/ChartLoading.js';
+import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
 import { Axis, fitsBand, sideAxisRoom } from '../internal/Axis.js';
@@ -19,7 +19,7 @@ import type { ChartBaseProps } from '../internal/use-chart.js';
 
 export interface ArrWaterfallProps extends ChartBaseProps {
   /** `arrMovements`' result, or a summary's waterfall (`useArrWaterfall`): movements or their account counts. */
-  data: ArrWaterfallResult | ArrWaterfallSummary | undefined;
+  data?: ArrWaterfallResult | ArrWaterfallSummary | undefined;
   /** Called with the movement behind a bar (`{ kind: 'movement' }`) when it is clicked or activated by keyboard. */
   onSelect?: (drill: DrillDown) => void;
 }
@@ -38,11 +38,16 @@ interface Step {
 
 const MARGIN = { top: 16, right: 16, bottom: 36, left: 64 };
 
-/** Draws the chart, or its loading state while `data` is undefined (a hook of an asynchronous source). */
-export function ArrWaterfall(props: ArrWaterfallProps) {
-  if (props.data === undefined) return <ChartLoading chart="arr-waterfall" {...props} height={props.height ?? 320} />;
-  return <ArrWaterfallChart {...props} data={props.data} />;
-}
+/**
+ * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
+ * `CsKitProvider` without a `data` prop its own metric (`waterfall`) from the Provider's source (`defineChart`).
+ */
+export const ArrWaterfall = defineChart<ArrWaterfallProps, 'waterfall'>({
+  name: 'arr-waterfall',
+  height: 320,
+  Chart: ArrWaterfallChart,
+  metric: 'waterfall',
+});
 
 
 function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<ArrWaterfallProps>) {

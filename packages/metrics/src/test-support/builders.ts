@@ -1,5 +1,5 @@
 /** Small builders for hand-worked test datasets (test-only; not exported by the package). */
-import type { Account, ArrSnapshot, Contract, Dataset } from '../types.js';
+import type { Account, ArrSnapshot, Contract, Dataset } from '../core/types.js';
 
 export function account(id: string, extra: Partial<Account> = {}): Account {
   return { id, name: `Account ${id}`, signedAt: '2024-01-15', ...extra };

@@ -2,7 +2,8 @@
 import { generateDataset } from '@cskit/sample-data';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
-import { CsKitProvider, useCsActions } from '../context.js';
+import { CsKitProvider } from '../context.js';
+import { useCsActions } from '../store-context.js';
 import type { CsLocale } from '../store.js';
 
 export const demoDataset = generateDataset({ seed: 42, accounts: 400 });

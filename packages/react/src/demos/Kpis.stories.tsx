@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { useCsActions } from '../context.js';
+import { useCsActions } from '../store-context.js';
 import { useFormatters } from '../use-formatters.js';
 import { useKpis } from '../hooks.js';
 import { DemoProvider } from './DemoProvider.js';

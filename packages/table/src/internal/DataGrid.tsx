@@ -1,7 +1,7 @@
 import type { Column, ReactTable, RowData, TableState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { downloadCsv, toCsv } from '../csv.js';
 import type { CsvValue } from '../csv.js';
 import type { TableLabels } from '../labels.js';
@@ -43,20 +43,13 @@ function headerText<TData extends RowData>(column: Column<Features, TData, unkno
   return typeof header === 'string' ? header : column.id;
 }
 
+type Grid<TData extends RowData> = DataGridProps<TData>['table'];
+
 /**
- * The shared table of every cskit table component: semantic `<table>` markup with `aria-rowcount`/`aria-rowindex`
- * (rows outside the viewport are virtualized away, so the DOM size does not grow with the row count), sortable
- * headers announcing `aria-sort`, global search, per-column filters, column visibility, and CSV export of the
- * rows and columns on screen.
+ * The rows in view of `count` (virtualized: the DOM does not grow with the row count), the padding above and below
+ * them, and, paged, the pages covering them fetched.
  */
-export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
-  const { table, labels: t, caption, name, height, notice, showFooter, totalRows, paging } = props;
-  const id = useId();
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  const rows = table.getRowModel().rows;
-  // Paged, the table's rows are a window of the whole list, starting at `windowStart`.
-  const count = paging ? paging.total : rows.length;
-  const rowAt = (index: number) => (paging ? rows[index - paging.windowStart] : rows[index]);
+function useRowWindow(count: number, height: number, scrollRef: RefObject<HTMLDivElement | null>, onRange: ((first: number, last: number) => void) | undefined) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -77,11 +70,126 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
       }));
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? count * ROW_HEIGHT - (items[items.length - 1]?.end ?? 0) : 0;
-  // Paged: the pages covering the rows in view are fetched.
   const firstInView = items[0]?.index ?? 0;
   const lastInView = items[items.length - 1]?.index ?? 0;
-  const onRange = paging?.onRange;
   useEffect(() => onRange?.(firstInView, lastInView), [onRange, firstInView, lastInView]);
+  return { items, paddingTop, paddingBottom };
+}
+
+/** Downloads the rows as CSV: paged, every matching row fetched from the source; local, the rows as on screen. */
+async function exportCsv<TData extends RowData>(table: Grid<TData>, name: string, paging: Paging<TData> | undefined): Promise<void> {
+  const exported = table.getVisibleLeafColumns().filter((column) => column.id !== SELECT_COLUMN);
+  const originals = paging ? await paging.all() : table.getRowModel().rows.map((row) => row.original);
+  const csv = toCsv(
+    exported.map(headerText),
+    originals.map((original, index) => exported.map((column) => {
+      const meta = column.columnDef.meta as CskitColumnMeta | undefined;
+      if (meta?.csv) return (meta.csv as (row: TData) => CsvValue)(original);
+      return (column.accessorFn ? column.accessorFn(original, index) : undefined) as CsvValue;
+    })),
+  );
+  downloadCsv(`${name}.csv`, csv);
+}
+
+/** Search, column visibility, CSV export and the row count. */
+function GridToolbar<TData extends RowData>({ table, labels: t, name, paging, count, totalRows }: {
+  table: Grid<TData>; labels: TableLabels; name: string; paging: Paging<TData> | undefined; count: number; totalRows: number;
+}) {
+  const globalFilter = (table.state.globalFilter as string | undefined) ?? '';
+  return (
+    <div className="cskit-table__toolbar">
+      <label className="cskit-table__search">
+        <span>{t.search}</span>
+        <input type="search" value={globalFilter} placeholder={t.searchPlaceholder} onChange={(event) => table.setGlobalFilter(event.target.value)} />
+      </label>
+      <details className="cskit-table__columns">
+        <summary>{t.columns}</summary>
+        <fieldset>
+          <legend className="cskit-sr-only">{t.columns}</legend>
+          {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
+            <label key={column.id}>
+              <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => column.toggleVisibility(event.target.checked)} />
+              {headerText(column)}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <button type="button" className="cskit-table__button" onClick={() => void exportCsv(table, name, paging)}>{t.exportCsv}</button>
+      <span className="cskit-table__count" aria-live="polite">{t.rows(count, paging ? paging.count : totalRows)}</span>
+    </div>
+  );
+}
+
+/** The header row (sortable columns announce `aria-sort`) and the filter row. */
+function GridHead<TData extends RowData>({ table, labels: t }: { table: Grid<TData>; labels: TableLabels }) {
+  const sorting = table.state.sorting ?? [];
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        {table.getHeaderGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header) => {
+          const column = header.column;
+          const meta = column.columnDef.meta as CskitColumnMeta | undefined;
+          const canSort = column.getCanSort();
+          const index = column.getSortIndex();
+          const direction = sortDirection(column);
+          return (
+            <th key={header.id} scope="col" aria-sort={canSort ? direction : undefined} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
+              {header.isPlaceholder ? null : canSort ? (
+                <button type="button" className="cskit-table__sort" onClick={column.getToggleSortingHandler()}>
+                  <table.FlexRender header={header} />
+                  <span aria-hidden="true" className="cskit-table__sort-mark">
+                    {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'}
+                    {sorting.length > 1 && index >= 0 ? index + 1 : ''}
+                  </span>
+                </button>
+              ) : <table.FlexRender header={header} />}
+            </th>
+          );
+        })}
+      </tr>
+      <tr aria-rowindex={2} className="cskit-table__filters">
+        {table.getVisibleLeafColumns().map((column) => (
+          <td key={column.id}><ColumnFilter column={column} labels={t} /></td>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** The totals row of the columns' `footer`s. */
+function GridFoot<TData extends RowData>({ table, rowIndex }: { table: Grid<TData>; rowIndex: number }) {
+  return (
+    <tfoot>
+      <tr aria-rowindex={rowIndex}>
+        {table.getFooterGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header, i) => {
+          const meta = header.column.columnDef.meta as CskitColumnMeta | undefined;
+          const Cell = i === 0 ? 'th' : 'td';
+          return (
+            <Cell key={header.id} scope={i === 0 ? 'row' : undefined} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
+              <table.FlexRender footer={header} />
+            </Cell>
+          );
+        })}
+      </tr>
+    </tfoot>
+  );
+}
+
+/**
+ * The shared table of every cskit table component: semantic `<table>` markup with `aria-rowcount`/`aria-rowindex`
+ * (rows outside the viewport are virtualized away, so the DOM size does not grow with the row count), sortable
+ * headers announcing `aria-sort`, global search, per-column filters, column visibility, and CSV export of the
+ * rows and columns on screen.
+ */
+export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
+  const { table, labels: t, caption, name, height, notice, showFooter, totalRows, paging } = props;
+  const id = useId();
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const rows = table.getRowModel().rows;
+  // Paged, the table's rows are a window of the whole list, starting at `windowStart`.
+  const count = paging ? paging.total : rows.length;
+  const rowAt = (index: number) => (paging ? rows[index - paging.windowStart] : rows[index]);
+  const { items, paddingTop, paddingBottom } = useRowWindow(count, height, scrollRef, paging?.onRange);
   const columns = table.getVisibleLeafColumns();
   const sorting = table.state.sorting ?? [];
   const sortAnnouncement = sorting.length === 0
@@ -90,80 +198,16 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
         const column = table.getColumn(s.id);
         return `${column ? headerText(column) : s.id} ${s.desc ? t.descending : t.ascending}`;
       }));
-
-  const exportCsv = async () => {
-    const exported = columns.filter((column) => column.id !== SELECT_COLUMN);
-    // Paged: every matching row, fetched from the source; local: the rows as sorted and filtered on screen.
-    const originals = paging ? await paging.all() : rows.map((row) => row.original);
-    const csv = toCsv(
-      exported.map(headerText),
-      originals.map((original, index) => exported.map((column) => {
-        const meta = column.columnDef.meta as CskitColumnMeta | undefined;
-        if (meta?.csv) return (meta.csv as (row: TData) => CsvValue)(original);
-        return (column.accessorFn ? column.accessorFn(original, index) : undefined) as CsvValue;
-      })),
-    );
-    downloadCsv(`${name}.csv`, csv);
-  };
-
   const classes = ['cskit', 'cskit-table', props.theme === 'dark' ? 'cskit-dark' : '', props.className ?? ''].filter(Boolean).join(' ');
-  const globalFilter = (table.state.globalFilter as string | undefined) ?? '';
   return (
     <div className={classes} data-table={name}>
-      <div className="cskit-table__toolbar">
-        <label className="cskit-table__search">
-          <span>{t.search}</span>
-          <input type="search" value={globalFilter} placeholder={t.searchPlaceholder} onChange={(event) => table.setGlobalFilter(event.target.value)} />
-        </label>
-        <details className="cskit-table__columns">
-          <summary>{t.columns}</summary>
-          <fieldset>
-            <legend className="cskit-sr-only">{t.columns}</legend>
-            {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
-              <label key={column.id}>
-                <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => column.toggleVisibility(event.target.checked)} />
-                {headerText(column)}
-              </label>
-            ))}
-          </fieldset>
-        </details>
-        <button type="button" className="cskit-table__button" onClick={() => void exportCsv()}>{t.exportCsv}</button>
-        <span className="cskit-table__count" aria-live="polite">{t.rows(count, paging ? paging.count : totalRows)}</span>
-      </div>
+      <GridToolbar table={table} labels={t} name={name} paging={paging} count={count} totalRows={totalRows} />
       {notice}
       <p id={`${id}-sort`} className="cskit-sr-only" aria-live="polite">{sortAnnouncement}</p>
       <div ref={scrollRef} className="cskit-table__scroll" style={{ height, overflow: 'auto' }} tabIndex={0} role="region" aria-label={t.scrollRegion(caption)}>
         <table aria-rowcount={count + 2 + (showFooter ? 1 : 0)} aria-describedby={`${id}-sort`} aria-busy={paging?.loading || undefined}>
           <caption className="cskit-sr-only">{`${caption}. ${t.sortHint}.`}</caption>
-          <thead>
-            <tr aria-rowindex={1}>
-              {table.getHeaderGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header) => {
-                const column = header.column;
-                const meta = column.columnDef.meta as CskitColumnMeta | undefined;
-                const canSort = column.getCanSort();
-                const index = column.getSortIndex();
-                const direction = sortDirection(column);
-                return (
-                  <th key={header.id} scope="col" aria-sort={canSort ? direction : undefined} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
-                    {header.isPlaceholder ? null : canSort ? (
-                      <button type="button" className="cskit-table__sort" onClick={column.getToggleSortingHandler()}>
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true" className="cskit-table__sort-mark">
-                          {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'}
-                          {sorting.length > 1 && index >= 0 ? index + 1 : ''}
-                        </span>
-                      </button>
-                    ) : <table.FlexRender header={header} />}
-                  </th>
-                );
-              })}
-            </tr>
-            <tr aria-rowindex={2} className="cskit-table__filters">
-              {columns.map((column) => (
-                <td key={column.id}><ColumnFilter column={column} labels={t} /></td>
-              ))}
-            </tr>
-          </thead>
+          <GridHead table={table} labels={t} />
           <tbody>
             {paddingTop > 0 ? <tr aria-hidden="true" style={{ height: paddingTop }} /> : null}
             {items.map((item) => {
@@ -194,21 +238,7 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
               <tr><td colSpan={columns.length} className="cskit-table__empty" role="status">{t.noRows}</td></tr>
             ) : null}
           </tbody>
-          {showFooter ? (
-            <tfoot>
-              <tr aria-rowindex={count + 3}>
-                {table.getFooterGroups()[0]?.headers.filter((header) => header.column.getIsVisible()).map((header, i) => {
-                  const meta = header.column.columnDef.meta as CskitColumnMeta | undefined;
-                  const Cell = i === 0 ? 'th' : 'td';
-                  return (
-                    <Cell key={header.id} scope={i === 0 ? 'row' : undefined} className={meta?.align === 'right' ? 'cskit-num' : undefined}>
-                      <table.FlexRender footer={header} />
-                    </Cell>
-                  );
-                })}
-              </tr>
-            </tfoot>
-          ) : null}
+          {showFooter ? <GridFoot table={table} rowIndex={count + 3} /> : null}
         </table>
       </div>
     </div>

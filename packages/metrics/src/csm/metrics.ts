@@ -1,0 +1,39 @@
+/** The CSM family's parts: each CSM's scorecard and the CS team's attribution (SPEC 6) (core/part.ts). */
+import { waterfallCore } from '../arr/metrics.js';
+import { computation, defineMetric } from '../core/metric.js';
+import { renewalsCore } from '../renewals/metrics.js';
+import { csAttributionOf } from './cs-attribution.js';
+import { csmScorecardOf } from './csm-scorecard.js';
+
+export const scorecardCore = computation({
+  name: 'scorecard',
+  reads: ['period', 'model', 'graceMonths', 'asOf'],
+  of: (ctx, view) => {
+    // Rows only for the CSMs of the view's accounts: its account ids', or else its scope's (a viewer sees no other book).
+    const onlyCsms = view.accountIds === null ? ctx.scopeCsms(view) : null;
+    const { period, model, graceMonths, asOf } = view;
+    return csmScorecardOf(ctx.selection(view), {
+      period, model, graceMonths, asOf, onlySelectedCsms: view.accountIds !== null, ...(onlyCsms ? { onlyCsms } : {}),
+    }, { waterfall: ctx.use(waterfallCore, view, period, asOf), renewals: ctx.use(renewalsCore, view, period, asOf) });
+  },
+});
+
+export const attributionCore = computation({
+  name: 'attribution',
+  reads: ['period', 'model', 'graceMonths', 'asOf', 'lookbackMonths'],
+  of: (ctx, view) => csAttributionOf(ctx.selection(view), view, {
+    waterfall: ctx.use(waterfallCore, view, view.period, view.asOf), renewals: ctx.use(renewalsCore, view, view.period, view.asOf),
+  }),
+});
+
+export const csmScorecardMetric = defineMetric({
+  name: 'csmScorecard',
+  summary: (ctx, view) => ctx.use(scorecardCore, view),
+  dashboard: (ctx, view) => ctx.use(scorecardCore, view),
+});
+
+export const csAttributionMetric = defineMetric({
+  name: 'csAttribution',
+  summary: (ctx, view) => ctx.use(attributionCore, view),
+  dashboard: (ctx, view) => ctx.use(attributionCore, view),
+});

@@ -1,0 +1,408 @@
+/**
+ * Checking records one at a time against the data contract (SPEC 1), with what references and duplicates need,
+ * so a whole dataset (`validateDataset`) and a stream of record batches (`datasetBuilder`) apply the same rules
+ * and report the same issues in the same order.
+ *
+ * - `checkCurrency` reads the reporting currency and rates; `fieldContext` holds what the collections kept so far.
+ * - A `CollectionChecker` checks a collection's records in order: fields, references, ids, and the rules that need
+ *   the whole record (an end before its start, money past `MAX_MONEY` after conversion, licensed users).
+ * - Duplicates of a natural key (one ARR or health snapshot, activity record or measure per account and month) are
+ *   found after a collection's records are in, from the account positions and months of the records kept
+ *   (`naturalKeyRepeats`): typed arrays instead of millions of string keys.
+ * - Overlapping contracts are a warning found from the contracts kept (`overlapWarnings`).
+ */
+import { IntColumn, intColumn, type ChunkedColumn } from './columns.js';
+import { dayNumber, monthIndex } from '../core/dates.js';
+import { runSync, STEP, type Work } from '../core/work.js';
+import { compileFastCheck, type FastCheck } from './record-fast-checks.js';
+import { checkField, describe, MAX_MONEY, SCHEMAS, type FieldContext, type FieldRule } from './validate-rules.js';
+import type { CollectionName, DataIssue } from '../core/types.js';
+
+type RawRecord = Record<string, unknown>;
+
+/** A natural-key collection's kept records: account positions, months, measure key codes (empty for the others). */
+export interface KeyColumns {
+  position: Int32Array;
+  month: Int32Array;
+  code: Int32Array;
+}
+
+/** Overlap beyond this many days between two contracts of one account is reported (SPEC 1). */
+const OVERLAP_WARNING_DAYS = 31;
+
+/** Collections with one record per account and month (and measure key): a later one repeats the first. */
+export const NATURAL_KEY_COLLECTIONS = ['arr', 'health', 'activity', 'measures'] as const;
+export type NaturalKeyCollection = (typeof NATURAL_KEY_COLLECTIONS)[number];
+
+const isNaturalKeyed = (collection: CollectionName): collection is NaturalKeyCollection =>
+  (NATURAL_KEY_COLLECTIONS as readonly string[]).includes(collection);
+
+/** The reporting currency and rates of raw input (`currency`, `fxRates`), with an issue for each that is malformed. */
+export function checkCurrency(input: RawRecord, issues: DataIssue[]): { currency: string; fxRates: Map<string, number> } {
+  let currency = 'USD';
+  if (input.currency !== undefined) {
+    if (typeof input.currency === 'string' && /^[A-Z]{3}$/.test(input.currency)) currency = input.currency;
+    else issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'currency', message: `currency must be an ISO 4217 code such as 'USD', got ${describe(input.currency)}; using 'USD'` });
+  }
+  const fxRates = new Map<string, number>();
+  if (input.fxRates === undefined) return { currency, fxRates };
+  if (typeof input.fxRates !== 'object' || input.fxRates === null || Array.isArray(input.fxRates)) {
+    issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'fxRates', message: `fxRates must be an object of rates by currency, got ${describe(input.fxRates)}` });
+    return { currency, fxRates };
+  }
+  const read = readRecord(input.fxRates);
+  if (typeof read === 'string') {
+    issues.push({ severity: 'error', collection: 'dataset', index: -1, field: 'fxRates', message: read });
+    return { currency, fxRates };
+  }
+  for (const [code, rate] of Object.entries(read)) {
+    if (!/^[A-Z]{3}$/.test(code)) {
+      issues.push({ severity: 'error', collection: 'dataset', index: -1, field: `fxRates.${code}`, message: `fxRates key ${JSON.stringify(code)} is not an ISO 4217 code such as 'EUR'; its rate was left out` });
+    } else if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) fxRates.set(code, rate);
+    else issues.push({ severity: 'error', collection: 'dataset', index: -1, field: `fxRates.${code}`, message: `rate for ${code} must be a positive finite number, got ${describe(rate)}` });
+  }
+  return { currency, fxRates };
+}
+
+export function fieldContext(currency: string, fxRates: ReadonlyMap<string, number>, hasCsms: boolean): FieldContext {
+  return {
+    reportingCurrency: currency, fxRates, hasCsms,
+    accepted: { accounts: new Map(), csms: new Set() },
+    rejected: { accounts: new Set(), csms: new Set() },
+  };
+}
+
+/** A copy of a record's own fields, or the message of what stopped them being read (a throwing getter). */
+export function readRecord(record: object): RawRecord | string {
+  try {
+    return { ...(record as RawRecord) };
+  } catch (error) {
+    return `could not read the record's fields: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The rate that converts a record's `currency` to the reporting currency (1 without one). */
+export function rateOf(context: FieldContext, currency: unknown): number {
+  return typeof currency !== 'string' || currency === context.reportingCurrency ? 1 : (context.fxRates.get(currency) as number);
+}
+
+/**
+ * A map by string key spread over 64 maps by the key's last character: a map of half a million ids rehashes all of
+ * them at once when it grows (tens of milliseconds in one step); sixty-four of them rehash a sixty-fourth each.
+ */
+export class ShardedMap<V> {
+  private readonly shards = Array.from({ length: 64 }, () => new Map<string, V>());
+  private shard(key: string): Map<string, V> {
+    return this.shards[key.length === 0 ? 0 : key.charCodeAt(key.length - 1) & 63] as Map<string, V>;
+  }
+  get(key: string): V | undefined {
+    return this.shard(key).get(key);
+  }
+  has(key: string): boolean {
+    return this.shard(key).has(key);
+  }
+  set(key: string, value: V): void {
+    this.shard(key).set(key, value);
+  }
+}
+
+/**
+ * Checks one collection's records in order. `check` returns the record read (its copy when `copy`) when it is kept,
+ * else null, and reports every problem to `issues`. For collections with a natural key it keeps each kept record's
+ * account position, month and (measures) key code, which `naturalKeyRepeats` reads.
+ */
+export class CollectionChecker {
+  /** Records checked so far: the next record's index in its collection. */
+  count = 0;
+  /** Records kept so far. */
+  kept = 0;
+  /** Per kept record of a natural-key collection: its account position, month index and measure key code. */
+  readonly keyPosition = intColumn();
+  readonly keyMonth = intColumn();
+  readonly keyCode = intColumn();
+  /** Measure keys by code, in the order kept records first use them. */
+  readonly measureKeys = new Map<string, number>();
+  /**
+   * Per kept record, the index it had in its collection (`indexOf`): kept only from the first record left out on,
+   * since until then a kept record's index is its place among the kept (ten million records, forty megabytes saved).
+   */
+  private keptAt: ChunkedColumn<Int32Array> | null = null;
+  private keys: KeyColumns | null = null;
+  private readonly rules: readonly FieldRule[];
+  private readonly seenIds = new ShardedMap<number>();
+  private readonly naturalKey: boolean;
+  /** The collection's rules compiled: whether a record passes every field rule (`record-fast-checks.ts`). */
+  private readonly fast: FastCheck;
+  /** The account of the last kept record and its position: records come grouped by account. */
+  private lastKeyAccount: string | undefined;
+  private lastKeyPosition = -1;
+
+  constructor(readonly collection: CollectionName, private readonly context: FieldContext, private readonly issues: DataIssue[], private readonly copy: boolean) {
+    this.rules = SCHEMAS[collection];
+    this.naturalKey = isNaturalKeyed(collection);
+    this.fast = compileFastCheck(this.rules, context);
+  }
+
+  /** A value that is not an array where the collection's records should be: the whole collection is left out. */
+  notAList(value: unknown): void {
+    this.issues.push({
+      severity: 'error', collection: this.collection, index: -1,
+      message: `${this.collection} must be an array of records, got ${describe(value)}; the whole collection was left out`,
+    });
+  }
+
+  /** A hole in the collection's array (a sparse array): its index is reported and skipped. */
+  hole(): void {
+    this.issues.push({ severity: 'error', collection: this.collection, index: this.count, message: 'missing record: a hole in the array (a sparse array)' });
+    this.count += 1;
+  }
+
+  check(record: unknown): RawRecord | null {
+    const index = this.count;
+    this.count += 1;
+    const { collection } = this;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      this.issues.push({ severity: 'error', collection, index, message: `expected a record (object), got ${describe(record)}` });
+      return null;
+    }
+    const row = this.copy ? readRecord(record) : (record as RawRecord);
+    if (typeof row === 'string') {
+      this.issues.push({ severity: 'error', collection, index, message: row });
+      return null;
+    }
+    try {
+      return this.checkRow(row, index);
+    } catch (error) {
+      // Fields read straight from a record whose getter throws (a copy would have failed above).
+      this.issues.push({ severity: 'error', collection, index, message: `could not read the record's fields: ${error instanceof Error ? error.message : String(error)}` });
+      return null;
+    }
+  }
+
+  private checkRow(row: RawRecord, index: number): RawRecord | null {
+    const { collection } = this;
+    const id = typeof row.id === 'string' ? row.id : undefined;
+    if (this.checkFields(row, index, id)) {
+      if (id !== undefined && (collection === 'accounts' || collection === 'csms') && !this.seenIds.has(id)) this.context.rejected[collection].add(id);
+      return null;
+    }
+    if (collection === 'activity' && (row.activeUsers as number) > (row.licensedUsers as number)) {
+      this.issues.push({ severity: 'warning', collection, index, field: 'activeUsers', message: `activeUsers ${String(row.activeUsers)} exceeds licensedUsers ${String(row.licensedUsers)}` });
+    }
+    if (this.naturalKey) this.keepKey(row);
+    if (id !== undefined) this.seenIds.set(id, index);
+    if (collection === 'accounts') this.context.accepted.accounts.set(id as string, this.context.accepted.accounts.size);
+    else if (collection === 'csms') this.context.accepted.csms.add(id as string);
+    if (this.keptAt === null && index !== this.kept) {
+      // The first record after one left out: the indexes so far were the places.
+      this.keptAt = intColumn();
+      for (let k = 0; k < this.kept; k += 1) this.keptAt.push(k);
+    }
+    this.keptAt?.push(index);
+    this.kept += 1;
+    return row;
+  }
+
+  /** Checks every field and whole-record rule; true when the record has an error (each one reported). */
+  private checkFields(row: RawRecord, index: number, id: string | undefined): boolean {
+    const { collection, context } = this;
+    let errors = this.fast(row) ? 0 : this.fieldErrors(row, index, id);
+    if (errors > 0) return true;
+    if (collection === 'contracts' && row.end !== undefined && row.end !== null && (row.end as string) < (row.start as string)) {
+      errors += this.error(index, id, 'end', `end ${String(row.end)} is before start ${String(row.start)}`);
+    } else if ((collection === 'contracts' || collection === 'arr') && typeof row.currency === 'string') {
+      const rate = rateOf(context, row.currency);
+      const converted = (row.arr as number) * rate;
+      if (!(converted <= MAX_MONEY)) {
+        errors += this.error(index, id, 'arr', `${String(row.arr)} ${row.currency} at rate ${rate} is ${converted} ${context.reportingCurrency}, more than ${MAX_MONEY} (the largest amount cskit computes with)`);
+      }
+    } else if (collection === 'activity' && (row.licensedUsers as number) <= 0) {
+      errors += this.error(index, id, 'licensedUsers', `must be greater than 0, got ${String(row.licensedUsers)}`);
+    }
+    if (errors === 0 && id !== undefined) {
+      const first = this.seenIds.get(id);
+      if (first !== undefined) errors += this.error(index, id, 'id', `duplicate id '${id}' (first used by ${collection}[${first}], which is kept)`);
+    }
+    return errors > 0;
+  }
+
+  /** Each field rule's check, reporting what fails (the rule-by-rule path: the fast check said no); the errors found. */
+  private fieldErrors(row: RawRecord, index: number, id: string | undefined): number {
+    let errors = 0;
+    for (const rule of this.rules) {
+      const value = row[rule.field];
+      if (value === undefined || value === null) {
+        if (rule.required) errors += this.error(index, id, rule.field, `missing required field '${rule.field}'`);
+        continue;
+      }
+      const message = checkField(rule, value, this.context);
+      if (message) errors += this.error(index, id, rule.field, message);
+    }
+    return errors;
+  }
+
+  /** Reports an error of the record at `index`; returns 1 (an error counted). */
+  private error(index: number, id: string | undefined, field: string | undefined, message: string): number {
+    this.issues.push({ severity: 'error', collection: this.collection, index, ...(id !== undefined && { id }), ...(field !== undefined && { field }), message });
+    return 1;
+  }
+
+  /** The index in its collection of the kept record at `k` (its place among the kept records). */
+  indexOf(k: number): number {
+    return this.keptAt === null ? k : this.keptAt.at(k);
+  }
+
+  /** The kept records' account positions, months and measure key codes as arrays (once the records are all in). */
+  *keyColumnsWork(): Work<KeyColumns> {
+    if (!this.keys) {
+      const position = yield* this.keyPosition.toArrayWork();
+      const month = yield* this.keyMonth.toArrayWork();
+      const code = yield* this.keyCode.toArrayWork();
+      this.keys = { position, month, code };
+    }
+    return this.keys;
+  }
+
+  private keepKey(row: RawRecord): void {
+    const accountId = row.accountId as string;
+    if (accountId !== this.lastKeyAccount) {
+      this.lastKeyAccount = accountId;
+      this.lastKeyPosition = this.context.accepted.accounts.get(accountId) as number;
+    }
+    this.keyPosition.push(this.lastKeyPosition);
+    this.keyMonth.push(monthIndex(row.month as string));
+    if (this.collection !== 'measures') return;
+    let code = this.measureKeys.get(row.key as string);
+    if (code === undefined) {
+      code = this.measureKeys.size;
+      this.measureKeys.set(row.key as string, code);
+    }
+    this.keyCode.push(code);
+  }
+}
+
+/**
+ * The kept records (their order among the kept, ascending) that repeat the account, month and measure key of an
+ * earlier kept record: one pass over a bitmap of account x month (x key) cells, or a map per account when the
+ * months span too far for a bitmap.
+ */
+export function naturalKeyRepeats(checker: CollectionChecker, accounts: number): Int32Array {
+  return runSync(naturalKeyRepeatsWork(checker, accounts));
+}
+
+/** `naturalKeyRepeats` in slices. */
+export function* naturalKeyRepeatsWork(checker: CollectionChecker, accounts: number): Work<Int32Array> {
+  const n = checker.kept;
+  const columns = yield* checker.keyColumnsWork();
+  const { position, month } = columns;
+  const code = checker.collection === 'measures' ? columns.code : null;
+  const keys = code ? Math.max(1, checker.measureKeys.size) : 1;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < n; k += 1) {
+    const m = month[k] as number;
+    if (m < first) first = m;
+    if (m > last) last = m;
+    if ((k & (STEP * 8 - 1)) === 0) yield;
+  }
+  const span = n === 0 ? 0 : last - first + 1;
+  const repeats = new IntColumn(16);
+  const cells = accounts * span * keys;
+  if (cells <= 2 ** 28) {
+    const seen = new Uint8Array(Math.ceil(cells / 8));
+    for (let k = 0; k < n; k += 1) {
+      const cell = ((position[k] as number) * span + (month[k] as number) - first) * keys + (code ? (code[k] as number) : 0);
+      const byte = cell >>> 3;
+      const bit = 1 << (cell & 7);
+      if (((seen[byte] as number) & bit) !== 0) repeats.push(k);
+      else seen[byte] = (seen[byte] as number) | bit;
+      if ((k & (STEP * 4 - 1)) === 0) yield;
+    }
+    return repeats.toArray();
+  }
+  const seen = new Map<number, Set<number>>();
+  for (let k = 0; k < n; k += 1) {
+    const p = position[k] as number;
+    let months = seen.get(p);
+    if (!months) seen.set(p, (months = new Set()));
+    const key = ((month[k] as number) - first) * keys + (code ? (code[k] as number) : 0);
+    if (months.has(key)) repeats.push(k);
+    else months.add(key);
+    if ((k & (STEP - 1)) === 0) yield;
+  }
+  return repeats.toArray();
+}
+
+/** The issue of a repeated natural key: an error (the later record is left out) or, for activity, a warning (users add up). */
+export function repeatIssue(collection: NaturalKeyCollection, index: number, accountId: string, month: string, key: string | undefined): DataIssue {
+  if (collection === 'activity') {
+    return {
+      severity: 'warning', collection, index, field: 'month',
+      message: `a second activity record for account '${accountId}' in ${month}: users are added to the first`,
+    };
+  }
+  const what = collection === 'measures' ? `measure '${String(key)}'` : `${collection} snapshot`;
+  return { severity: 'error', collection, index, field: 'month', message: `a second ${what} for account '${accountId}' in ${month} (the first is kept)` };
+}
+
+/**
+ * Kept contracts as the overlap check reads them, by their order among the kept: each one's id, account (any key:
+ * an id or a position), start and end day (an open end is +Infinity) and index in the collection.
+ */
+export interface ContractSpans {
+  count: number;
+  id(k: number): string;
+  account(k: number): string | number;
+  accountId(k: number): string;
+  start(k: number): number;
+  end(k: number): number;
+  index(k: number): number;
+}
+
+/**
+ * Contracts of one account overlapping by more than 31 days: a warning on the later one (SPEC 1), accounts in the
+ * order their first contract comes, each account's contracts by start (ties in their order).
+ */
+export function overlapWarnings(spans: ContractSpans, issues: DataIssue[]): void {
+  runSync(overlapWarningsWork(spans, issues));
+}
+
+/** `overlapWarnings` in slices. */
+export function* overlapWarningsWork(spans: ContractSpans, issues: DataIssue[]): Work<void> {
+  const byAccount = new Map<string | number, number[]>();
+  for (let k = 0; k < spans.count; k += 1) {
+    const account = spans.account(k);
+    const list = byAccount.get(account);
+    if (list) list.push(k);
+    else byAccount.set(account, [k]);
+    if ((k & (STEP - 1)) === 0) yield;
+  }
+  let groups = 0;
+  for (const list of byAccount.values()) {
+    if (((groups += 1) & (STEP / 4 - 1)) === 0) yield;
+    if (list.length < 2) continue;
+    list.sort((a, b) => spans.start(a) - spans.start(b));
+    let latest = list[0] as number;
+    for (let i = 1; i < list.length; i += 1) {
+      const k = list[i] as number;
+      const overlapDays = Math.min(spans.end(k), spans.end(latest)) - spans.start(k) + 1;
+      if (overlapDays > OVERLAP_WARNING_DAYS) {
+        issues.push({
+          severity: 'warning', collection: 'contracts', index: spans.index(k), id: spans.id(k), field: 'start',
+          message: `contract '${spans.id(k)}' overlaps contract '${spans.id(latest)}' of account '${spans.accountId(k)}' by ${overlapDays} days`,
+        });
+      }
+      if (spans.end(k) > spans.end(latest)) latest = k;
+    }
+  }
+}
+
+/** The overlap check's view of kept contract records (`validateDataset`). */
+export function recordSpans(rows: readonly RawRecord[], checker: CollectionChecker): ContractSpans {
+  const start = rows.map((row) => dayNumber(row.start as string));
+  const end = rows.map((row) => (typeof row.end === 'string' ? dayNumber(row.end) : Number.POSITIVE_INFINITY));
+  return {
+    count: rows.length, id: (k) => (rows[k] as RawRecord).id as string, account: (k) => (rows[k] as RawRecord).accountId as string,
+    accountId: (k) => (rows[k] as RawRecord).accountId as string, start: (k) => start[k] as number, end: (k) => end[k] as number, index: (k) => checker.indexOf(k),
+  };
+}

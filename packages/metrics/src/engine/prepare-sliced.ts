@@ -1,0 +1,85 @@
+/**
+ * `prepareInSlices`: validate and prepare a dataset without holding a host's thread for more than a slice at a
+ * time, from a whole raw dataset object or from a stream of record batches (`DatasetChunk`s: a database cursor, a
+ * file read line by line). The records pass through a `datasetBuilder` (validated as `validateDataset` validates,
+ * kept only as the compact engine's columns), then the engine's index is finished in slices, and its content is
+ * fingerprinted so that a host can name the data's version (ETags) by what it is, not by when it was loaded.
+ */
+import { datasetBuilder, feedWork } from '../data/dataset-builder.js';
+import { fingerprintOf } from '../data/fingerprint.js';
+import { engineOfIndex, type PreparedDataset } from './prepared.js';
+import type { CollectionName, DataIssue } from '../core/types.js';
+import { nextTask, runSliced, type SliceOptions } from '../core/work.js';
+
+/** A piece of a streamed dataset: its header (`currency`, `fxRates`: first, if any) or a batch of one collection's records. */
+export type DatasetChunk = { currency?: unknown; fxRates?: unknown } | { collection: CollectionName; records: readonly unknown[] };
+
+export interface PreparedLoad {
+  engine: PreparedDataset;
+  /** What `validateDataset` reports for the same records, in the same order. */
+  issues: DataIssue[];
+  /** Records read and kept, per collection. */
+  counts: Partial<Record<CollectionName, { records: number; kept: number }>>;
+  /** A hash of the prepared data (accounts, columns, packed records): equal data, equal fingerprint. */
+  fingerprint: string;
+}
+
+const isChunkSource = (value: unknown): value is AsyncIterable<DatasetChunk> | Iterable<DatasetChunk> =>
+  typeof value === 'object' && value !== null && (Symbol.asyncIterator in value || Symbol.iterator in value);
+
+/**
+ * Validates and prepares a compact engine in slices of `sliceMs` (default 10 ms), pausing between them so the
+ * host's other work runs (requests, rendering). `source` is a raw dataset object (as `validateDataset` takes it)
+ * or an iterable of `DatasetChunk`s (the header, csms, then batches with each record after its account; see
+ * `datasetBuilder`). The answers equal those of
+ * `prepareDataset(validateDataset(raw).dataset, { compact: true })`.
+ */
+export async function prepareInSlices(source: unknown, options: SliceOptions = {}): Promise<PreparedLoad> {
+  const { sliceMs = 10, signal, pause = nextTask, onSlice } = options;
+  if (typeof source !== 'object' || source === null) {
+    throw new TypeError(`prepareInSlices expected a dataset object such as { accounts: [...] } or a stream of chunks, got ${source === null ? 'null' : typeof source}`);
+  }
+  let builder;
+  const slices = { sliceMs, signal, pause, ...(onSlice ? { onSlice } : {}) };
+  if (isChunkSource(source)) {
+    builder = await readChunks(source, slices);
+  } else {
+    const raw = source as Record<string, unknown>;
+    builder = datasetBuilder({ currency: raw.currency, fxRates: raw.fxRates });
+    await runSliced(feedWork(builder, raw), slices);
+  }
+  const built = await runSliced(builder.finish(), slices);
+  const fingerprint = await fingerprintOf(built.fingerprintParts, { sliceMs, pause });
+  return { engine: engineOfIndex(built.index), issues: built.issues, counts: built.counts, fingerprint };
+}
+
+/**
+ * Feeds a stream's chunks to a builder. A slice is timed from when the work resumes; waiting for the source (its
+ * I/O) is not the builder's slice, but a source that resolves at once (an in-memory generator) is, so the work
+ * pauses whenever a slice has run `sliceMs`.
+ */
+async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<DatasetChunk>, options: SliceOptions & { sliceMs: number; pause: () => Promise<void> }) {
+  const { sliceMs, signal, pause, onSlice } = options;
+  let builder: ReturnType<typeof datasetBuilder> | null = null;
+  let started = performance.now();
+  for await (const chunk of source as AsyncIterable<DatasetChunk>) {
+    signal?.throwIfAborted();
+    if (typeof chunk !== 'object' || chunk === null) throw new TypeError('a dataset chunk must be { currency?, fxRates? } or { collection, records }');
+    if (!('collection' in chunk)) {
+      if (builder) throw new TypeError('a dataset chunk with currency or fxRates must come first');
+      builder = datasetBuilder(chunk);
+      continue;
+    }
+    builder ??= datasetBuilder();
+    if (!Array.isArray(chunk.records)) builder.notAList(chunk.collection, chunk.records);
+    else builder.add(chunk.collection, chunk.records);
+    // A source that resolves without real I/O (an in-memory generator) never lets the host run otherwise.
+    const at = performance.now();
+    if (at - started >= sliceMs) {
+      onSlice?.(at - started);
+      await pause();
+      started = performance.now();
+    }
+  }
+  return builder ?? datasetBuilder();
+}

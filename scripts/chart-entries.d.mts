@@ -1,0 +1,3 @@
+/** Types of scripts/chart-entries.mjs for the tests. */
+export declare function expectedFiles(): Map<string, string>;
+export declare function staleFiles(): string[];
