@@ -1,8 +1,9 @@
-import { CsKitProvider, useArrWaterfall, useDrillDown, useHealthQuadrants, useSelectedAccountIds, useSelection } from '@cskit/react';
+import { CsKitProvider, localSource, useArrWaterfall, useDrillDown, useHealthQuadrants, useSelectedAccountIds, useSelection } from '@cskit/react';
+import type { CsSource } from '@cskit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { sampleDataset } from './internal/fixtures.js';
-import { ArrWaterfall, HealthQuadrant } from './index.js';
+import { ArrWaterfall, CohortHeatmap, HealthQuadrant, SegmentBars } from './index.js';
 
 /** Charts wired to a Provider: hooks feed them, `useDrillDown` turns a picked mark into the store's selection. */
 function Connected() {
@@ -47,5 +48,45 @@ export const DrillDownFromCharts: Story = {
     await expect(canvas.getByTestId('selection')).toHaveTextContent(/^Loyal · \d+$/);
     await userEvent.click(canvas.getByRole('button', { name: 'Clear' }));
     await expect(canvas.getByText('All accounts')).toBeInTheDocument();
+  },
+};
+
+/** Charts given no `data` inside a Provider read their own metric: no hook, no prop drilling. */
+export const ChartsReadTheirOwnMetric: Story = {
+  render: (_args, { globals }) => (
+    <CsKitProvider dataset={sampleDataset()} options={{ period: { from: '2025-01', to: '2025-12' }, locale: globals.locale === 'zh-CN' ? 'zh-CN' : 'en-US' }}>
+      <div style={{ display: 'grid', gap: 16 }}>
+        <ArrWaterfall title="ARR waterfall" />
+        <SegmentBars dimension="region" value={(group) => group.result.netNew} valueLabel="Net new ARR" format="currency" title="Net new ARR by region" />
+        <CohortHeatmap measure="arr" title="ARR kept by cohort" />
+      </div>
+    </CsKitProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: /^Churn/ })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[data-chart="segment-bars"]')?.getAttribute('aria-busy')).toBeNull();
+    await expect(canvasElement.querySelector('[data-chart="cohort-heatmap"]')?.getAttribute('aria-busy')).toBeNull();
+  },
+};
+
+/** A source whose requests fail: each chart draws its error state in its frame, at its size, as an alert. */
+export const RequestsFail: Story = {
+  render: () => {
+    const failing: CsSource = { ...localSource(sampleDataset()), id: 'failing', answerNow: undefined, request: () => Promise.reject(new Error('503 Service Unavailable')) };
+    return (
+      <CsKitProvider source={failing} options={{ period: { from: '2025-01', to: '2025-12' } }}>
+        <div style={{ display: 'grid', gap: 16 }}>
+          <ArrWaterfall title="ARR waterfall" height={240} />
+          <HealthQuadrant title="Health quadrant" height={240} />
+        </div>
+      </CsKitProvider>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alerts = await canvas.findAllByRole('alert');
+    await expect(alerts).toHaveLength(2);
+    await expect(alerts[0]).toHaveTextContent('Could not load this chart.');
   },
 };

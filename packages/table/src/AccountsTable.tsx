@@ -5,7 +5,8 @@ import type { CsSelection, DomainLabels } from '@cskit/react';
 import { constructSortFn, createColumnHelper, functionalUpdate } from '@tanstack/react-table';
 import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { AccountName, TierBadge } from './internal/cells.js';
+import { TierBadge } from './internal/cells.js';
+import { accountNameColumn } from './internal/columns.js';
 import type { AccountLinkProps } from './internal/cells.js';
 import { DataGrid, SELECT_COLUMN } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
@@ -104,10 +105,7 @@ function useAccountColumns(props: AccountsTableProps, choices: { segments: strin
           <input type="checkbox" aria-label={t.selectRow(row.original.name)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
         ),
       }),
-      helper.accessor('name', {
-        header: t.headers.name, sortFn: 'text', meta: { filter: 'text' },
-        cell: (c) => <AccountName name={c.getValue()} accountId={c.row.original.accountId} accountHref={accountHref} onOpenAccount={onOpenAccount} />,
-      }),
+      accountNameColumn(helper, t.headers.name, { accountHref, onOpenAccount }),
       helper.accessor((r) => r.csmName ?? undefined, { id: 'csm', header: t.headers.csm, sortUndefined: 'last', meta: { filter: 'text', csv: (r: AccountSummary) => r.csmName } }),
       helper.accessor((r) => r.segment ?? undefined, { id: 'segment', header: t.headers.segment, sortUndefined: 'last', filterFn: 'equalsString', meta: { filter: 'select', options: segments, csv: (r: AccountSummary) => r.segment } }),
       helper.accessor((r) => r.region ?? undefined, { id: 'region', header: t.headers.region, sortUndefined: 'last', filterFn: 'equalsString', meta: { filter: 'select', options: regions, csv: (r: AccountSummary) => r.region } }),

@@ -8,7 +8,7 @@
  */
 import type { SummaryPart, SummaryParts, ViewOptions } from '@cskit/metrics';
 import { useMetricQuery, useOptionalCsStoreApi } from '@cskit/react';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ComponentType, ReactElement } from 'react';
 import { ChartLoading } from './ChartLoading.js';
 import type { Loaded } from './ChartLoading.js';
@@ -45,12 +45,14 @@ export function defineChart<P extends ChartStateProps<unknown>, K extends Summar
   const { name, Chart, metric } = definition;
   const heightOf = (props: P) => props.height ?? (typeof definition.height === 'number' ? definition.height : definition.height());
 
-  function Stateful(props: P): ReactElement {
+  // Memoised: a connected chart re-renders on each change of its request's state (fetching, placeholder, answer),
+  // and the chart itself only when what it draws changed (its data or another prop).
+  const Stateful = memo(function Stateful(props: P): ReactElement {
     if ((props.error !== undefined && props.error !== null) || props.data === undefined) {
       return <ChartLoading chart={name} {...props} height={heightOf(props)} />;
     }
     return <Chart {...(props as Loaded<P>)} />;
-  }
+  }) as unknown as (props: P) => ReactElement;
 
   function Connected(props: P): ReactElement {
     const overrides = definition.view?.(props);
