@@ -1,11 +1,12 @@
 /** `CsKitProvider`: one store per subtree, and what it asks an asynchronous source once. */
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useMetricQuery } from './hooks.js';
 import { useCsQuery } from './query.js';
 import type { CsSource } from './source.js';
 import { createCsStore } from './store.js';
 import type { CsSettings, CsStore } from './store.js';
-import { CsStoreContext, useCsStore } from './store-context.js';
+import { CsMetricReaderContext, CsStoreContext, useCsStore } from './store-context.js';
 
 export interface CsKitProviderProps {
   /** Raw records, validated once by the store and answered in the page. */
@@ -35,8 +36,10 @@ export function CsKitProvider({ dataset, source, options, store: given, children
   }, [dataset, source, store]);
   return (
     <CsStoreContext.Provider value={store}>
-      <SourceInfo />
-      {children}
+      <CsMetricReaderContext.Provider value={useMetricQuery}>
+        <SourceInfo />
+        {children}
+      </CsMetricReaderContext.Provider>
     </CsStoreContext.Provider>
   );
 }

@@ -5,7 +5,8 @@ export type {
 export { comparisonPeriodOf } from '@cskit/metrics';
 export type { Comparison, DrillDownTarget } from '@cskit/metrics';
 export { CsKitProvider } from './context.js';
-export { useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi } from './store-context.js';
+export { useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi, useOptionalMetricReader } from './store-context.js';
+export type { CsMetricReader } from './store-context.js';
 export type { CsKitProviderProps } from './context.js';
 export { CsRemoteError, localSource, remoteSource } from './source.js';
 export type { CsRequestOf, CsSource, RemoteSourceOptions } from './source.js';

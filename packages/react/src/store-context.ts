@@ -6,9 +6,26 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import type { SummaryPart, SummaryParts, ViewOptions } from '@cskit/metrics';
+import type { CsQueryResult } from './query.js';
 import type { CsState, CsStore } from './store.js';
 
 export const CsStoreContext = createContext<CsStore | null>(null);
+
+/** A hook that reads one metric of the store's view from the Provider's source (`useMetricQuery`). */
+export type CsMetricReader = <K extends SummaryPart>(metric: K, overrides?: Partial<ViewOptions>) => CsQueryResult<SummaryParts[K]>;
+
+/**
+ * The Provider gives its subtree `useMetricQuery` through this context, so a chart that reads its own metric reaches
+ * the query machinery (TanStack Query) through the Provider the app already has, not through its own import: a chart's
+ * bundle stays the chart's.
+ */
+export const CsMetricReaderContext = createContext<CsMetricReader | null>(null);
+
+/** The nearest Provider's metric reader (a hook: call it unconditionally), or null outside a Provider. */
+export function useOptionalMetricReader(): CsMetricReader | null {
+  return useContext(CsMetricReaderContext);
+}
 
 /** The store of the nearest `CsKitProvider`; throws a clear error outside one. */
 export function useCsStoreApi(): CsStore {

@@ -7,7 +7,8 @@
  * - given `data`, draws exactly that (a host's own numbers, a server-rendered summary, a story's fixture).
  */
 import type { SummaryPart, SummaryParts, ViewOptions } from '@cskit/metrics';
-import { useMetricQuery, useOptionalCsStoreApi } from '@cskit/react';
+import { useOptionalMetricReader } from '@cskit/react';
+import type { CsMetricReader } from '@cskit/react';
 import { memo, useMemo } from 'react';
 import type { ComponentType, ReactElement } from 'react';
 import { ChartLoading } from './ChartLoading.js';
@@ -54,10 +55,12 @@ export function defineChart<P extends ChartStateProps<unknown>, K extends Summar
     return <Chart {...(props as Loaded<P>)} />;
   }) as unknown as (props: P) => ReactElement;
 
-  function Connected(props: P): ReactElement {
+  /** `useMetric` is the Provider's metric reader (`useMetricQuery`), the same function for the Provider's life. */
+  function Connected({ useMetric, ...rest }: P & { useMetric: CsMetricReader }): ReactElement {
+    const props = rest as unknown as P;
     const overrides = definition.view?.(props);
     const viewKey = overrides === undefined ? '' : JSON.stringify(overrides);
-    const { data, error } = useMetricQuery(metric as K, useMemo(() => (viewKey === '' ? {} : JSON.parse(viewKey) as Partial<ViewOptions>), [viewKey]));
+    const { data, error } = useMetric(metric as K, useMemo(() => (viewKey === '' ? {} : JSON.parse(viewKey) as Partial<ViewOptions>), [viewKey]));
     const selectKey = definition.selectKey?.(props) ?? '';
     const { select } = definition;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `select` reads only what `selectKey` names of the props.
@@ -66,8 +69,8 @@ export function defineChart<P extends ChartStateProps<unknown>, K extends Summar
   }
 
   function DefinedChart(props: P): ReactElement {
-    const store = useOptionalCsStoreApi();
-    if (metric !== undefined && store !== null && !('data' in props)) return <Connected {...props} />;
+    const reader = useOptionalMetricReader();
+    if (metric !== undefined && reader !== null && !('data' in props)) return <Connected {...props} useMetric={reader} />;
     return <Stateful {...props} />;
   }
   DefinedChart.displayName = Chart.displayName ?? Chart.name.replace(/Chart$/, '');
