@@ -26,7 +26,7 @@ describe('CommonJS: require() of every entry', () => {
     ['apps/dashboard', '@cskit/metrics', 'prepareDataset'], ['apps/server', '@cskit/metrics/load', 'prepareInSlices'], ['apps/dashboard', '@cskit/sample-data', 'generateDataset'],
     ['apps/dashboard', '@cskit/react', 'CsKitProvider'], ['apps/dashboard', '@cskit/react/formatters', 'createFormatters'],
     ['apps/dashboard', '@cskit/react/worker', 'serveCsRequests'], ['apps/dashboard', '@cskit/charts', 'ArrWaterfall'],
-    ['apps/dashboard', '@cskit/charts/waterfall', 'ArrWaterfall'], ['apps/dashboard', '@cskit/table', 'AccountsTable'],
+    ['apps/dashboard', '@cskit/charts/waterfall', 'ArrWaterfall'], ['apps/dashboard', '@cskit/table', 'AccountsTable'], ['apps/dashboard', '@cskit/table/issues', 'CsIssues'],
     ['apps/server', '@cskit/server', 'createCsHandler'], ['apps/server', '@cskit/server/node', 'toNodeListener'],
     ['apps/server', '@cskit/server/postgres', 'postgresSource'], ['apps/server', '@cskit/server/token', 'viewerTokens'],
   ])('%s: require(%s)', (folder, specifier, name) => {

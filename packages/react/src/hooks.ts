@@ -6,7 +6,7 @@
  */
 import { breakdown, filterDataset } from '@cskit/metrics';
 import type {
-  Account, AccountHealthDrivers, AccountStory, AccountSummary, HealthModelInput, HealthValidation, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
+  Account, AccountHealthDrivers, DataIssue, AccountStory, AccountSummary, HealthModelInput, HealthValidation, Breakdown, BreakdownDimension, CohortMeasure, Cohorts, CsAttribution, CsmScorecard, DashboardKpis,
   DashboardSummary, Dataset, DrillDownTarget, FilterOptions, GroupSummary, HealthDistribution, Month, NpsResult, Period, RenewalFunnel,
   RowPage, RowQuery, RowSetName, RowSetRows, SummaryPart, SummaryParts, ViewOptions,
 } from '@cskit/metrics';
@@ -57,6 +57,14 @@ export function useMetricQuery<K extends SummaryPart>(metric: K, overrides: Part
 /** One metric of the view's summary (`undefined` until it arrives). */
 export function useMetric<K extends SummaryPart>(metric: K, overrides: ViewOverrides = {}): SummaryParts[K] | undefined {
   return useMetricQuery(metric, overridesOf(overrides)).data;
+}
+
+/**
+ * The validation issues of the Provider's dataset (records with errors are left out of every figure), each naming its
+ * collection, row and field; empty for a source that validated elsewhere (a worker or a server reports its own).
+ */
+export function useCsIssues(): readonly DataIssue[] {
+  return useCsStore((s) => s.issues);
 }
 
 /** Every figure of the view at once (one request): for hosts that lay out a whole dashboard. */
@@ -193,6 +201,8 @@ export interface RowPages<R> {
   /** Some page in view is still on its way. */
   loading: boolean;
   error: Error | null;
+  /** Asks again for the pages that failed. */
+  retry: () => void;
 }
 
 /**
@@ -226,6 +236,7 @@ export function useRowPages<N extends RowSetName>(
     count: known?.count,
     loading: results.some((result) => result.loading || result.stale),
     error: results.find((result) => result.error)?.error ?? null,
+    retry: () => { for (const result of results) if (result.error) result.retry(); },
   };
 }
 

@@ -1,10 +1,10 @@
-export { createCsStore, DEFAULT_EARLY_WARNING, FILTER_KEYS, viewOfState } from './store.js';
+export { createCsStore, DEFAULT_EARLY_WARNING, FILTER_KEYS, validateSafely, viewOfState } from './store.js';
 export type {
   CsActions, CsFilters, CsLocale, CsSelection, CsSettings, CsState, CsStore, CsStoreInit, CurrencyDisplay, EarlyWarningSettings, FilterKey,
 } from './store.js';
 export { comparisonPeriodOf } from '@cskit/metrics';
 export type { Comparison, DrillDownTarget } from '@cskit/metrics';
-export { CsKitProvider } from './context.js';
+export { CsKitProvider, issueSummary } from './context.js';
 export { useCsActions, useCsStore, useCsStoreApi, useOptionalCsStore, useOptionalCsStoreApi, useOptionalMetricReader } from './store-context.js';
 export type { CsMetricReader } from './store-context.js';
 export type { CsKitProviderProps } from './context.js';
@@ -15,7 +15,7 @@ export type { CsWorkerLike } from './worker.js';
 export { csQueryOptions, queryClientOf, useCsBusy, useCsError, useCsPending, useCsQueries, useCsQuery } from './query.js';
 export type { CsQueryResult } from './query.js';
 export {
-  useAccountStory, useAccountSummaries, useArrTrend, useHealthDrivers, useHealthValidation, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
+  useAccountStory, useAccountSummaries, useCsIssues, useArrTrend, useHealthDrivers, useHealthValidation, useArrWaterfall, useBreakdown, useCohorts, useComparisonPeriod, useCsAttribution, useCsmScorecard, useEarlyWarnings,
   useFilteredAccounts, useFilteredDataset, useFilterOptions, useHealthDistribution, useHealthQuadrants, useHealthScores, useHealthTransitions,
   useKpis, useMetric, useRenewalsAhead, useMetricQuery, useNps, useRenewalFunnel, useRenewals, useRetention, useRowPages, useRows, useSelectedAccountIds, useSelection,
   useSummary, useView,

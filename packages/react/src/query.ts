@@ -22,6 +22,8 @@ export interface CsQueryResult<T> {
   loading: boolean;
   /** `data` answers an earlier request; the current one is on its way. */
   stale: boolean;
+  /** Asks again (after an error: a Retry button). */
+  retry: () => void;
 }
 
 const clients = new WeakMap<CsStore, QueryClient>();
@@ -77,12 +79,15 @@ export function csQueryOptions<K extends CsRequestKind>(source: CsSource, reques
 }
 
 /** A query's state as the hooks report it. */
-function resultOf<T>(result: { data: T | undefined; error: Error | null; isPlaceholderData: boolean }, asked: boolean): CsQueryResult<T> {
+function resultOf<T>(
+  result: { data: T | undefined; error: Error | null; isPlaceholderData: boolean; refetch: () => Promise<unknown> }, asked: boolean,
+): CsQueryResult<T> {
   return {
     data: result.data,
     error: result.error,
     loading: result.data === undefined && result.error === null && asked,
     stale: result.isPlaceholderData,
+    retry: () => { void result.refetch(); },
   };
 }
 

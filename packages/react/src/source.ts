@@ -18,6 +18,11 @@ export interface CsSource {
   /** The validated dataset, for a source that holds it in the page. */
   readonly dataset?: Dataset;
   readonly engine?: PreparedDataset;
+  /**
+   * Lets go of what the source holds (a worker source terminates its worker). A Provider calls it on a source it
+   * does not use: a new source object with the id of the one in use (the same data), e.g. one written inline in JSX.
+   */
+  dispose?(): void;
 }
 
 let sources = 0;
@@ -47,6 +52,12 @@ export interface RemoteSourceOptions {
   fetch?: typeof fetch;
   /** Headers sent with every request (an authorization token). */
   headers?: Record<string, string> | (() => Record<string, string>);
+  /**
+   * The source's id (caches are keyed by it). By default the URL and fixed headers: two sources made with the same
+   * options are the same source, so one written inline in JSX asks nothing again. Give a new id (a data version) to
+   * make every widget ask again.
+   */
+  id?: string;
 }
 
 /** An error answer of a server: its HTTP status and the message it sent (e.g. the field a 400 names). */
@@ -69,7 +80,9 @@ export function remoteSource(options: RemoteSourceOptions): CsSource {
   const base = options.url.replace(/\/+$/, '');
   const cache = new Map<string, { etag: string; body: unknown }>();
   return {
-    id: sourceId(`remote:${base}`),
+    id: options.id ?? (options.fetch || typeof options.headers === 'function'
+      ? sourceId(`remote:${base}`)
+      : `remote:${base}${options.headers ? `:${JSON.stringify(Object.entries(options.headers).sort())}` : ''}`),
     async request(request, signal) {
       const doFetch = options.fetch ?? globalThis.fetch;
       const { kind, ...body } = request as CsRequest;

@@ -119,9 +119,23 @@ export function viewOfState(state: CsSettings, extra: Partial<ViewOptions> = {})
   return viewOf({ ...state, selection: undefined }, extra);
 }
 
+/**
+ * `validateDataset`, with input that is not a dataset object at all (`null`, an array, a string from a failed fetch)
+ * reported as an error issue of an empty dataset instead of thrown: a Provider given such input renders empty
+ * widgets and reports why (`useCsIssues`, `onIssues`), never a thrown render that unmounts the page.
+ */
+export function validateSafely(raw: unknown): ValidationResult {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) return validateDataset(raw);
+  const got = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw;
+  return {
+    dataset: { accounts: [] },
+    issues: [{ severity: 'error', collection: 'dataset', index: -1, message: `expected a dataset object such as { accounts: [...] }, got ${got}` }],
+  };
+}
+
 function dataOf(init: CsStoreInit): { source: CsSource; dataset: Dataset | null; issues: DataIssue[]; info: DatasetInfo | null } {
   if ('source' in init) return { source: init.source, dataset: init.source.dataset ?? null, issues: [], info: init.info ?? null };
-  const validated = 'validated' in init ? init.validated : validateDataset(init.dataset);
+  const validated = 'validated' in init ? init.validated : validateSafely(init.dataset);
   return { source: localSource(validated.dataset), dataset: validated.dataset, issues: validated.issues, info: null };
 }
 
@@ -144,7 +158,7 @@ export function createCsStore(init: CsStoreInit): CsStore {
     currencyDisplay: init.currencyDisplay ?? 'symbol',
     actions: {
       setDataset: (raw) => {
-        const next = validateDataset(raw);
+        const next = validateSafely(raw);
         set({
           source: localSource(next.dataset), dataset: next.dataset, issues: next.issues, info: null,
           currency: next.dataset.currency ?? 'USD', selection: null,

@@ -21,6 +21,8 @@ export interface CsWorkerLike {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  /** A `Worker`'s: `dispose()` calls it. */
+  terminate?(): void;
 }
 
 let calls = 0;
@@ -34,6 +36,7 @@ export function workerSource(
 ): CsSource {
   return {
     id: dataVersion,
+    dispose: () => worker.terminate?.(),
     request<K extends CsRequestKind>(request: CsRequestOf<K>, signal?: AbortSignal): Promise<CsResponses[K]> {
       calls += 1;
       const id = calls;

@@ -7,6 +7,19 @@ export interface TableLabels {
   exportCsv: string;
   rows: (shown: number, total: number) => string;
   noRows: string;
+  /** The rows could not be read (a failed request). */
+  failed: string;
+  retry: string;
+  /** `<CsIssues />`: its heading, its summary line, the severities and the "first N of M" note. */
+  issues: {
+    title: string;
+    summary: (errors: number, warnings: number) => string;
+    none: string;
+    error: string;
+    warning: string;
+    shown: (shown: number, total: number) => string;
+    columns: { severity: string; collection: string; row: string; field: string; message: string };
+  };
   loadingRow: string;
   filter: (column: string) => string;
   min: string;
@@ -48,6 +61,17 @@ const enUS: TableLabels = {
   exportCsv: 'Export CSV',
   rows: (shown, total) => (shown === total ? `${total} rows` : `${shown} of ${total} rows`),
   noRows: 'No rows match',
+  failed: 'Could not load these rows',
+  retry: 'Retry',
+  issues: {
+    title: 'Data issues',
+    summary: (errors, warnings) => `${errors} error${errors === 1 ? '' : 's'} (records left out of every figure), ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    none: 'No data issues',
+    error: 'Error',
+    warning: 'Warning',
+    shown: (shown, total) => `The first ${shown} of ${total} issues`,
+    columns: { severity: 'Severity', collection: 'Collection', row: 'Row', field: 'Field', message: 'Issue' },
+  },
   loadingRow: 'Loading…',
   filter: (column) => `Filter ${column}`,
   min: 'min',
@@ -75,6 +99,17 @@ const zhCN: TableLabels = {
   exportCsv: '导出 CSV',
   rows: (shown, total) => (shown === total ? `共 ${total} 行` : `${shown} / ${total} 行`),
   noRows: '没有匹配的行',
+  failed: '无法加载这些行',
+  retry: '重试',
+  issues: {
+    title: '数据问题',
+    summary: (errors, warnings) => `${errors} 个错误（相关记录不计入任何指标），${warnings} 个警告`,
+    none: '没有数据问题',
+    error: '错误',
+    warning: '警告',
+    shown: (shown, total) => `共 ${total} 个问题，显示前 ${shown} 个`,
+    columns: { severity: '级别', collection: '集合', row: '行', field: '字段', message: '问题' },
+  },
   loadingRow: '加载中…',
   filter: (column) => `筛选${column}`,
   min: '最小',

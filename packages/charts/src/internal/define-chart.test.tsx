@@ -2,9 +2,9 @@
 import { prepareDataset } from '@cskit/metrics';
 import { createFormatters, CsKitProvider, localSource } from '@cskit/react';
 import type { CsSource } from '@cskit/react';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ArrWaterfall, CohortHeatmap, NpsBreakdown, SegmentBars } from '../index.js';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ArrWaterfall, CohortHeatmap, KpiCard, NpsBreakdown, SegmentBars } from '../index.js';
 import { sampleDataset } from './fixtures.js';
 
 afterEach(cleanup);
@@ -55,6 +55,32 @@ describe('defineChart', () => {
     const figure = document.querySelector('[data-chart="arr-waterfall"]');
     expect(figure?.classList.contains('cskit-chart--failed')).toBe(true);
     expect((figure?.querySelector('.cskit-chart__plot') as HTMLElement).style.height).toBe('300px');
+  });
+
+  it('the error state has a Retry button that asks again; the chart draws once the answer comes', async () => {
+    const local = localSource(sampleDataset());
+    let calls = 0;
+    const flaky: CsSource = {
+      ...local, id: 'flaky', answerNow: undefined,
+      request: (request, signal) => { calls += 1; return calls === 1 ? Promise.reject(new Error('502')) : local.request(request, signal); },
+    };
+    render(<CsKitProvider source={flaky} options={{ period }}><ArrWaterfall width={600} /></CsKitProvider>);
+    fireEvent.click(await waitFor(() => screen.getByRole('button', { name: 'Retry' })));
+    await waitFor(() => expect(document.querySelector('[data-chart="arr-waterfall"]')?.getAttribute('aria-busy')).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(calls).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a KPI card draws its error state (an alert and a Retry button) and no comparison words without a comparison', () => {
+    const retry = vi.fn();
+    render(<KpiCard label="NRR" data={undefined} error={new Error('x')} onRetry={retry} />);
+    expect(screen.getByRole('alert').textContent).toBe('Could not load this chart.');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(retry).toHaveBeenCalledTimes(1);
+    cleanup();
+    render(<KpiCard label="NRR" data={{ value: 1.02 }} format="percent" />);
+    expect(document.body.textContent).toContain('no comparison');
+    expect(document.body.textContent).not.toContain('vs comparison period');
   });
 
   it('an error given as a prop draws the same state', () => {

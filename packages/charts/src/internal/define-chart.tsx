@@ -60,12 +60,13 @@ export function defineChart<P extends ChartStateProps<unknown>, K extends Summar
     const props = rest as unknown as P;
     const overrides = definition.view?.(props);
     const viewKey = overrides === undefined ? '' : JSON.stringify(overrides);
-    const { data, error } = useMetric(metric as K, useMemo(() => (viewKey === '' ? {} : JSON.parse(viewKey) as Partial<ViewOptions>), [viewKey]));
+    const { data, error, retry } = useMetric(metric as K, useMemo(() => (viewKey === '' ? {} : JSON.parse(viewKey) as Partial<ViewOptions>), [viewKey]));
     const selectKey = definition.selectKey?.(props) ?? '';
     const { select } = definition;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `select` reads only what `selectKey` names of the props.
     const value = useMemo(() => (data === undefined ? undefined : select ? select(data, props) : (data as unknown as DataOf<P>)), [data, select, selectKey]);
-    return <Stateful {...props} data={value} error={error} />;
+    // The Retry handler only with an error: a new function on every render would redraw the memoised chart.
+    return <Stateful {...props} data={value} error={error} {...(error ? { onRetry: retry } : {})} />;
   }
 
   function DefinedChart(props: P): ReactElement {

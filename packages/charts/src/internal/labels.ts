@@ -10,6 +10,8 @@ export interface ChartLabels {
   loading: string;
   /** Shown in place of a chart whose data could not be read. */
   failed: string;
+  /** The button that asks again after a failure. */
+  retry: string;
   /** The optional export buttons (`exportable`). */
   saveImage: { group: string; svg: string; png: string };
   /** Legends whose items show or hide their series. */
@@ -103,6 +105,7 @@ const enUS: ChartLabels = {
   legendToggle: { group: 'Series shown', shown: (name) => `${name} shown`, hidden: (name) => `${name} hidden` },
   loading: 'Loading…',
   failed: 'Could not load this chart.',
+  retry: 'Retry',
   largestShown: (shown, total) => `Points: the ${shown} largest of ${total} accounts.`,
   opening: 'Opening ARR',
   closing: 'Closing ARR',
@@ -195,6 +198,7 @@ const zhCN: ChartLabels = {
   legendToggle: { group: '显示的序列', shown: (name) => `已显示${name}`, hidden: (name) => `已隐藏${name}` },
   loading: '加载中…',
   failed: '无法加载此图表。',
+  retry: '重试',
   largestShown: (shown, total) => `图中点为 ${total} 个客户中 ARR 最大的 ${shown} 个。`,
   opening: '期初 ARR',
   closing: '期末 ARR',

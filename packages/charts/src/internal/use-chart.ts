@@ -24,6 +24,8 @@ export interface ChartBaseProps {
   exportable?: boolean | string;
   /** Draws the chart's error state instead of the chart (a failed request: `useMetricQuery(...).error`). */
   error?: Error | null;
+  /** With `error`: a Retry button calls it (`useMetricQuery(...).retry`). A chart reading its own metric has one. */
+  onRetry?: () => void;
 }
 
 export function useChart(props: Pick<ChartBaseProps, 'locale' | 'currency'>): { f: Formatters; t: ChartLabels } {

@@ -31,9 +31,10 @@ export interface KpiCardProps extends Omit<ChartBaseProps, 'height'> {
  * One KPI: its value, the change against the comparison period (an arrow, a sign and words, never color alone;
  * ratios change in percentage points) and a sparkline.
  */
-export function KpiCard({ label, data: given, format = 'number', goodDirection = 'up', width, ...props }: KpiCardProps) {
+export function KpiCard({ label, data: given, format = 'number', goodDirection = 'up', width, error, onRetry, ...props }: KpiCardProps) {
   const { f, t } = useChart(props);
-  const loading = given === undefined;
+  const failed = error !== undefined && error !== null;
+  const loading = given === undefined && !failed;
   const data: KpiCardData = given ?? { value: null };
   const id = useId();
   const show = (value: number | null | undefined) =>
@@ -61,12 +62,21 @@ export function KpiCard({ label, data: given, format = 'number', goodDirection =
   return (
     <section className={classes} aria-labelledby={`${id}-label`} aria-busy={loading || undefined} style={width === undefined ? undefined : { width }} data-chart="kpi-card">
       <h3 id={`${id}-label`} className="cskit-kpi__label">{label}</h3>
-      <p className="cskit-kpi__value">{loading ? <span className="cskit-skeleton__text">{t.loading}</span> : show(data.value)}</p>
-      {loading ? null : <p className={`cskit-kpi__delta cskit-kpi__delta--${tone}`}>
-        <span aria-hidden="true">{arrow} </span>
-        <span title={deltaFull}>{deltaText}</span>
-        <span className="cskit-kpi__vs"> {t.vsPrevious}{comparable ? ` (${show(data.comparison)})` : ''}</span>
-      </p>}
+      <p className="cskit-kpi__value">
+        {failed ? <span role="alert" className="cskit-skeleton__text" title={error.message}>{t.failed}</span>
+          : loading ? <span className="cskit-skeleton__text">{t.loading}</span> : show(data.value)}
+      </p>
+      {failed && onRetry ? <button type="button" className="cskit-chart__button" onClick={onRetry}>{t.retry}</button> : null}
+      {loading || failed ? null : delta === null ? (
+        // Nothing to compare: no arrow and no "vs comparison period".
+        <p className="cskit-kpi__delta cskit-kpi__delta--neutral">{t.noComparison}</p>
+      ) : (
+        <p className={`cskit-kpi__delta cskit-kpi__delta--${tone}`}>
+          <span aria-hidden="true">{arrow} </span>
+          <span title={deltaFull}>{deltaText}</span>
+          <span className="cskit-kpi__vs"> {t.vsPrevious} ({show(data.comparison)})</span>
+        </p>
+      )}
       {series.length > 1 ? (
         <svg className="cskit-kpi__spark" width={sparkWidth} height={sparkHeight} aria-hidden="true" focusable="false">
           <LinePath

@@ -234,7 +234,14 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
               );
             })}
             {paddingBottom > 0 ? <tr aria-hidden="true" style={{ height: paddingBottom }} /> : null}
-            {count === 0 && !paging?.loading ? (
+            {paging?.error ? (
+              <tr>
+                <td colSpan={columns.length} className="cskit-table__empty">
+                  <span role="alert">{`${t.failed}${fieldOf(paging.error) ? ` (${fieldOf(paging.error)})` : ''}: ${paging.error.message}`}</span>
+                  {paging.retry ? <> <button type="button" className="cskit-table__button" onClick={paging.retry}>{t.retry}</button></> : null}
+                </td>
+              </tr>
+            ) : count === 0 && !paging?.loading ? (
               <tr><td colSpan={columns.length} className="cskit-table__empty" role="status">{t.noRows}</td></tr>
             ) : null}
           </tbody>
@@ -243,6 +250,12 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
       </div>
     </div>
   );
+}
+
+/** The request field a server's 400 named (`CsRemoteError.field`), if any. */
+function fieldOf(error: Error): string | undefined {
+  const field = (error as { field?: unknown }).field;
+  return typeof field === 'string' ? field : undefined;
 }
 
 function ColumnFilter<TData extends RowData>({ column, labels: t }: { column: Column<Features, TData, unknown>; labels: TableLabels }) {

@@ -41,6 +41,8 @@ export interface Paging<R> {
   onRange: (first: number, last: number) => void;
   loading: boolean;
   error: Error | null;
+  /** Asks again for the pages that failed. */
+  retry?: () => void;
   /** Every matching row, fetched page by page (for CSV export). */
   all: () => Promise<R[]>;
 }
@@ -94,7 +96,7 @@ export function usePagedRows<N extends RowSetName>(rowSet: N, initialSorting: So
   }, [store, rowSet, query, drillDown]);
   return {
     sorting, setSorting, columnFilters, setColumnFilters, globalFilter, setGlobalFilter, rows,
-    paging: { total: loaded.total ?? 0, count: loaded.count ?? 0, windowStart, onRange, loading: loaded.loading, error: loaded.error, all },
+    paging: { total: loaded.total ?? 0, count: loaded.count ?? 0, windowStart, onRange, loading: loaded.loading, error: loaded.error, retry: loaded.retry, all },
   };
 }
 
