@@ -27,7 +27,7 @@ export const Default: Story = {
 export const Capped: Story = {
   args: { limit: 2 },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('The first 2 of 3 issues')).toBeInTheDocument();
+    await expect(within(canvasElement).getByText('The first 2 of 3 issues', { selector: 'p' })).toBeInTheDocument();
   },
 };
 export const Chinese: Story = { args: { locale: 'zh-CN' } };
