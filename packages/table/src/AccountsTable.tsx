@@ -8,10 +8,9 @@ import { useMemo, useState } from 'react';
 import { TierBadge } from './internal/cells.js';
 import { accountNameColumn } from './internal/columns.js';
 import type { AccountLinkProps } from './internal/cells.js';
-import { DataGrid, SELECT_COLUMN } from './internal/DataGrid.js';
+import { SELECT_COLUMN } from './internal/DataGrid.js';
+import { RowSetTable } from './internal/row-set-table.js';
 import type { Features } from './internal/features.js';
-import { manualOf, usePagedRows } from './internal/paging.js';
-import { useGrid } from './internal/use-grid.js';
 import { useTableText } from './internal/use-table-text.js';
 import type { TableBaseProps } from './internal/use-table-text.js';
 
@@ -200,13 +199,12 @@ function LocalAccounts({ selectedIds, ...props }: AccountsTableProps & { data: A
   );
   const rows = useMemo(() => (keep ? data.filter((row) => keep.has(row.accountId)) : data), [data, keep]);
   const choices = useMemo(() => ({ segments: distinct(data, (r) => r.segment), regions: distinct(data, (r) => r.region) }), [data]);
-  const columns = useAccountColumns(props, choices);
-  const table = useGrid({ data: rows, columns, getRowId: (row) => row.accountId, initialSorting: INITIAL_SORT, ...selecting });
   return (
-    <DataGrid
-      table={table} labels={t} caption={props.caption ?? t.captions.accounts} name="accounts" height={props.height ?? 480}
-      theme={props.theme} className={props.className} totalRows={data.length}
-      notice={<SelectionNotice drillDown={drillDown} count={rows.length} clear={clear} props={props} />}
+    <RowSetTable
+      table={props} rowSet="accounts" caption={props.caption ?? t.captions.accounts} height={props.height ?? 480}
+      columns={useAccountColumns(props, choices)} rowId={(row: AccountSummary) => row.accountId} initialSorting={INITIAL_SORT}
+      local={rows} localTotal={data.length} selecting={selecting}
+      notice={(shown) => <SelectionNotice drillDown={drillDown} count={shown} clear={clear} props={props} />}
     />
   );
 }
@@ -214,22 +212,17 @@ function LocalAccounts({ selectedIds, ...props }: AccountsTableProps & { data: A
 function PagedAccounts(props: AccountsTableProps) {
   const { t } = useTableText(props);
   const { drillDown, clear, selecting } = useAccountSelection(props);
-  const paged = usePagedRows('accounts', INITIAL_SORT, drillDown !== null);
   const options = useFilterOptions();
   const choices = useMemo(() => ({
     segments: (options?.segment ?? []).map((o) => o.value).filter((v) => v !== NONE_GROUP),
     regions: (options?.region ?? []).map((o) => o.value).filter((v) => v !== NONE_GROUP),
   }), [options]);
-  const columns = useAccountColumns(props, choices);
-  const table = useGrid({
-    data: paged.rows, columns, getRowId: (row) => row.accountId, initialSorting: INITIAL_SORT, ...selecting,
-    manual: manualOf(paged),
-  });
   return (
-    <DataGrid
-      table={table} labels={t} caption={props.caption ?? t.captions.accounts} name="accounts" height={props.height ?? 480}
-      theme={props.theme} className={props.className} totalRows={paged.paging.count} paging={paged.paging}
-      notice={<SelectionNotice drillDown={drillDown} count={paged.paging.total} clear={clear} props={props} />}
+    <RowSetTable
+      table={props} rowSet="accounts" caption={props.caption ?? t.captions.accounts} height={props.height ?? 480}
+      columns={useAccountColumns(props, choices)} rowId={(row: AccountSummary) => row.accountId} initialSorting={INITIAL_SORT}
+      local={undefined} drillDown={drillDown !== null} selecting={selecting}
+      notice={(shown) => <SelectionNotice drillDown={drillDown} count={shown} clear={clear} props={props} />}
     />
   );
 }

@@ -237,8 +237,9 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
             {paging?.error ? (
               <tr>
                 <td colSpan={columns.length} className="cskit-table__empty">
-                  <span role="alert">{`${t.failed}${fieldOf(paging.error) ? ` (${fieldOf(paging.error)})` : ''}: ${paging.error.message}`}</span>
-                  {paging.retry ? <> <button type="button" className="cskit-table__button" onClick={paging.retry}>{t.retry}</button></> : null}
+                  {/* A server's 400 names the request's field in its message (`view.period: ...`). */}
+                  <span role="alert">{`${t.failed}: ${paging.error.message}`}</span>
+                  {paging.retry ? <button type="button" className="cskit-table__button" onClick={paging.retry}>{t.retry}</button> : null}
                 </td>
               </tr>
             ) : count === 0 && !paging?.loading ? (
@@ -250,12 +251,6 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
       </div>
     </div>
   );
-}
-
-/** The request field a server's 400 named (`CsRemoteError.field`), if any. */
-function fieldOf(error: Error): string | undefined {
-  const field = (error as { field?: unknown }).field;
-  return typeof field === 'string' ? field : undefined;
 }
 
 function ColumnFilter<TData extends RowData>({ column, labels: t }: { column: Column<Features, TData, unknown>; labels: TableLabels }) {

@@ -6,6 +6,7 @@
  */
 import type { RowSetName } from '@cskit/metrics';
 import type { SortingState } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { DataGrid } from './DataGrid.js';
 import { manualOf, usePagedRows } from './paging.js';
 import type { Paging } from './paging.js';
@@ -27,6 +28,14 @@ export interface RowSetTableProps<N extends RowSetName, Row extends object> {
   initialSorting?: SortingState;
   /** Rows in the page; undefined: pages from the Provider's source. */
   local: readonly Row[] | undefined;
+  /** Rows before a drill-down narrowed the local ones (the row count's total); default `local`'s length. */
+  localTotal?: number;
+  /** Paged: the rows are narrowed to the Provider's drill-down selection. */
+  drillDown?: boolean;
+  /** Ticked rows, when the table has a selection column. */
+  selecting?: Pick<GridOptions<Row>, 'rowSelection' | 'onRowSelectionChange'>;
+  /** Above the table (a selection banner), given the rows shown. */
+  notice?: (shown: number) => ReactNode;
 }
 
 export function RowSetTable<N extends RowSetName, Row extends object>(props: RowSetTableProps<N, Row>) {
@@ -35,26 +44,31 @@ export function RowSetTable<N extends RowSetName, Row extends object>(props: Row
 
 function LocalRows<N extends RowSetName, Row extends object>(props: RowSetTableProps<N, Row> & { local: readonly Row[] }) {
   const { t } = useTableText(props.table);
-  const grid = useGrid({ data: props.local as Row[], columns: props.columns, getRowId: props.rowId, ...(props.initialSorting ? { initialSorting: props.initialSorting } : {}) });
+  const grid = useGrid({
+    data: props.local as Row[], columns: props.columns, getRowId: props.rowId, ...(props.initialSorting ? { initialSorting: props.initialSorting } : {}),
+    ...props.selecting,
+  });
   return (
     <DataGrid
       table={grid} labels={t} caption={props.caption} name={props.rowSet} height={props.height}
-      theme={props.table.theme} className={props.table.className} totalRows={props.local.length}
+      theme={props.table.theme} className={props.table.className} totalRows={props.localTotal ?? props.local.length}
+      notice={props.notice?.(props.local.length)}
     />
   );
 }
 
 function PagedRows<N extends RowSetName, Row extends object>(props: RowSetTableProps<N, Row>) {
   const { t } = useTableText(props.table);
-  const paged = usePagedRows(props.rowSet, props.initialSorting ?? []);
+  const paged = usePagedRows(props.rowSet, props.initialSorting ?? [], props.drillDown === true);
   const grid = useGrid({
     data: paged.rows as unknown as Row[], columns: props.columns, getRowId: props.rowId,
-    ...(props.initialSorting ? { initialSorting: props.initialSorting } : {}), manual: manualOf(paged),
+    ...(props.initialSorting ? { initialSorting: props.initialSorting } : {}), manual: manualOf(paged), ...props.selecting,
   });
   return (
     <DataGrid
       table={grid} labels={t} caption={props.caption} name={props.rowSet} height={props.height}
       theme={props.table.theme} className={props.table.className} totalRows={paged.paging.count} paging={paged.paging as unknown as Paging<Row>}
+      notice={props.notice?.(paged.paging.total)}
     />
   );
 }
