@@ -62,8 +62,8 @@ export interface PartContext {
 export interface FactsWay<R extends Setting, A extends readonly unknown[], T, F> {
   /** `'always'`: every engine keeps them for views of every account; `'compact'`: a compact engine, or `prefetch`. */
   readonly keep: 'always' | 'compact';
-  /** The facts, over every account of `view`. */
-  of(ctx: PartContext, view: SettingsOf<R>, ...args: A): F;
+  /** The facts, over every account of `view` (absent: the computation's own value over every account). */
+  of?(ctx: PartContext, view: SettingsOf<R>, ...args: A): F;
   /** The value for every account from the facts (absent: the facts are the value). */
   result?(facts: F): T;
   /** A narrowed view's value from every account's facts (absent: the facts serve it as they are). */

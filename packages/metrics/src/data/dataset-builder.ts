@@ -14,7 +14,7 @@
 import { floatColumn, intColumn, PackedStrings, StringPacker, type ChunkedColumn } from './columns.js';
 import { dayNumber, monthFromIndex, monthIndex } from '../core/dates.js';
 import {
-  accountSpans, arrThroughWork, contractColumnsWork, DATED, DATED_COLLECTIONS, indexOf, money, OPEN_END, PackedRecords, REVENUE_FIELD_NAMES,
+  accountSpans, arrThroughWork, contractColumnsWork, csmCodeTable, DATED, DATED_COLLECTIONS, indexOf, money, OPEN_END, PackedRecords, REVENUE_FIELD_NAMES,
   type ContractRows, type DatasetIndex, type DatedCollection, type MeasureColumns, type RecordColumns,
 } from './dataset-index.js';
 import { COLLECTION_NAMES, revenueFieldOf } from '../model/domain.js';
@@ -326,19 +326,7 @@ export class DatasetBuilder {
     const leads = this.dated.get('leads') ?? empty;
     index.cache.set('leads:closed', { closedMonth: yield* leads.closedMonth.toArrayWork(), won: Uint8Array.from(yield* leads.won.toArrayWork()) });
     index.cache.set('revenue:field', Uint8Array.from(yield* (this.dated.get('revenue') ?? empty).field.toArrayWork()));
-    const codeOf = new Map<string, number>();
-    const ids: string[] = [];
-    const code = (id: string | undefined) => {
-      if (id === undefined) return -1;
-      let found = codeOf.get(id);
-      if (found === undefined) {
-        found = ids.length;
-        codeOf.set(id, found);
-        ids.push(id);
-      }
-      return found;
-    };
-    for (const csm of this.csms) code(csm.id);
+    const { ids, codeOf, code } = csmCodeTable(this.csms);
     const accounts = Int32Array.from(this.accounts, (account) => code(account.csmId));
     index.cache.set('csm-codes', { ids, codeOf, accounts, leads: Int32Array.from(leads.csmIds, code) });
   }

@@ -627,21 +627,30 @@ export interface CsmCodes {
   leads: Int32Array;
 }
 
+/**
+ * Codes for CSM ids, the dataset's CSMs first in their order, then ids met by `code` (-1 for none): what `CsmCodes`
+ * is built from, by the index and by the streaming builder alike.
+ */
+export function csmCodeTable(csms: ReadonlyArray<{ id: string }>): { ids: string[]; codeOf: Map<string, number>; code: (id: string | undefined) => number } {
+  const codeOf = new Map<string, number>();
+  const ids: string[] = [];
+  const code = (id: string | undefined) => {
+    if (id === undefined) return -1;
+    let found = codeOf.get(id);
+    if (found === undefined) {
+      found = ids.length;
+      codeOf.set(id, found);
+      ids.push(id);
+    }
+    return found;
+  };
+  for (const csm of csms) code(csm.id);
+  return { ids, codeOf, code };
+}
+
 export function csmCodes(index: DatasetIndex): CsmCodes {
   return cached(index, 'csm-codes', () => {
-    const codeOf = new Map<string, number>();
-    const ids: string[] = [];
-    const code = (id: string | undefined) => {
-      if (id === undefined) return -1;
-      let found = codeOf.get(id);
-      if (found === undefined) {
-        found = ids.length;
-        codeOf.set(id, found);
-        ids.push(id);
-      }
-      return found;
-    };
-    for (const csm of index.dataset.csms ?? []) code(csm.id);
+    const { ids, codeOf, code } = csmCodeTable(index.dataset.csms ?? []);
     const accounts = Int32Array.from(index.accounts, (account) => code(account.csmId));
     const records = recordColumns<Lead>(index, 'leads').records;
     const leads = new Int32Array(records.length);

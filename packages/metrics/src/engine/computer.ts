@@ -68,15 +68,20 @@ export function createComputer(
    */
   const small = (view: Scoping) => selection(view).positions.length * SMALL_SELECTION < index.accounts.length;
 
+  /** The key of a computation's facts: its name and settings (facts are of every account, so no selection). */
+  const factsKeyOf = (c: AnyComputation, view: SettingsOf<Setting>, args: readonly unknown[]) => `${c.name}|${keys.settings(c, view, args)}`;
+  /** The facts of a view of every account, kept (a computation without their own `of` keeps its own value). */
+  const keptFacts = (c: AnyComputation, view: SettingsOf<Setting>, args: readonly unknown[]): unknown =>
+    facts.get(factsKeyOf(c, view, args), () => (c.facts?.of ?? c.of)(ctx, view, ...args));
+
   const use = (c: AnyComputation, view: SettingsOf<Setting>, args: readonly unknown[]): unknown => {
-    const settings = keys.settings(c, view, args);
-    const key = () => `${c.name}|${keys.selection(view)}|${settings}`;
+    const key = () => `${c.name}|${keys.selection(view)}|${keys.settings(c, view, args)}`;
     const way = c.facts;
     if (!way) return cache.get(key(), () => c.of(ctx, view, ...args));
-    const factsKey = `${c.name}|${settings}`;
+    const factsKey = factsKeyOf(c, view, args);
     const result = way.result ?? ((kept: unknown) => kept);
     if (!narrowed(view)) {
-      if (way.keep === 'always' || keepCompact) return result(facts.get(factsKey, () => way.of(ctx, view, ...args)));
+      if (way.keep === 'always' || keepCompact) return result(keptFacts(c, view, args));
       const found = facts.peek(factsKey);
       return found === undefined ? cache.get(key(), () => c.of(ctx, view, ...args)) : result(found);
     }
@@ -99,10 +104,9 @@ export function createComputer(
     ctx,
     cache,
     keepFacts(view, { computation: c, args }) {
-      const all = unfiltered(view);
-      if (c.facts) facts.get(`${c.name}|${keys.settings(c, all, args)}`, () => c.facts?.of(ctx, all, ...args));
+      if (c.facts) keptFacts(c, unfiltered(view), args);
     },
-    factsKey: (view, { computation: c, args }) => `${c.name}|${keys.settings(c, view, args)}`,
+    factsKey: (view, { computation: c, args }) => factsKeyOf(c, view, args),
   };
 }
 

@@ -18,7 +18,7 @@ import type { Work } from '../core/work.js';
 import { arrThroughWork, compactIndex, indexDataset, indexMemory, type DatasetIndex } from '../data/dataset-index.js';
 import { activityMatrix, snapshotSides, warmHealthModelWork } from '../data/monthly-records.js';
 import { isSelected } from '../data/selection.js';
-import type { DashboardKpis } from '../kpis/metrics.js';
+import { kpisMetric, type DashboardKpis } from '../kpis/metrics.js';
 import { createComputer, type Computer } from './computer.js';
 import { drillDownPositions, type DrillDownTarget } from './drill-down.js';
 import { filterOptionsOf, type FilterOptions } from './filter-options.js';
@@ -179,13 +179,11 @@ function tableOf<N extends RowSetName>(computer: Computer, view: EngineView, row
   const target = view.selection;
   if (!target) return all;
   return cache.get(`rows|${rowSet}|${JSON.stringify(view)}`, () => {
-    const keep = new Uint8Array(index(computer).accounts.length);
+    const keep = new Uint8Array(ctx.index.accounts.length);
     for (const position of drillDownPositions(ctx.selection(view), target, view)) keep[position] = 1;
     return narrowTable(all, (position) => keep[position] === 1);
   });
 }
-
-const index = (computer: Computer) => computer.ctx.index;
 
 /** A page of a row set: `count` is the view's rows before a drill-down, filters and search narrow them ("12 of 2,000"). */
 function rowPage<N extends RowSetName>(computer: Computer, view: EngineView, rowSet: N, query: RowQuery): RowPage<RowSetRows[N]> {
@@ -225,7 +223,7 @@ function engineFor(indexOf: DatasetIndex, computer: Computer, scope: EngineScope
       const view = resolve(options);
       return cache.get(`metric|${part}|${JSON.stringify(view)}`, () => found.summary(ctx, view)) as SummaryParts[typeof part];
     },
-    kpis: (options) => METRICS[0].summary(ctx, resolve(options)),
+    kpis: (options) => kpisMetric.summary(ctx, resolve(options)),
     prefetch: (options) => prefetchSteps(computer, resolve(options)),
     *warm(options) {
       const view = resolve(options);

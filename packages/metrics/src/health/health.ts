@@ -47,14 +47,7 @@ export function tierAt(matrix: HealthScoreMatrix, position: number, month: numbe
 /** Health of the account at `position` in month index `month`, or null when it has none. */
 export function accountHealthAt(index: DatasetIndex, matrix: HealthScoreMatrix, position: number, month: number): AccountHealth | null {
   const cell = healthCell(matrix, position, month);
-  if (cell < 0) return null;
-  return {
-    accountId: (index.accounts[position] as Account).id,
-    score: matrix.score[cell] as number,
-    tier: HEALTH_TIERS[matrix.tier[cell] as number] as HealthTier,
-    outcome: matrix.sides.outcome[cell] as number,
-    experience: matrix.sides.experience[cell] as number,
-  };
+  return cell < 0 ? null : healthScoreRow(index, matrix, position, cell);
 }
 
 /** Accounts (positions) with health in a month, and their matrix cells; rows materialise only when asked. */

@@ -45,10 +45,7 @@ export const validationFactsCore = computation({
   name: 'validation-facts',
   reads: ['period', 'graceMonths', 'asOf', 'model'],
   of: (ctx, view) => healthValidationFactsOf(ctx.selection(view), view, ctx.use(renewalsCore, view, view.period, view.asOf)),
-  facts: {
-    keep: 'always',
-    of: (ctx, view) => healthValidationFactsOf(ctx.selection(view), view, ctx.use(renewalsCore, view, view.period, view.asOf)),
-  },
+  facts: { keep: 'always' },
 });
 
 export const validationCore = computation({

@@ -9,11 +9,7 @@ export const renewalsCore = computation({
   name: 'renewals',
   reads: ['graceMonths'],
   of: (ctx, view, period: Period, asOf: DateString) => renewalsOf(ctx.selection(view), { period, graceMonths: view.graceMonths, asOf }),
-  facts: {
-    keep: 'always',
-    of: (ctx, view, period: Period, asOf: DateString) => renewalsOf(ctx.selection(view), { period, graceMonths: view.graceMonths, asOf }),
-    derive: (ctx, view, all: RenewalCore) => renewalsFrom(ctx.selection(view), all),
-  },
+  facts: { keep: 'always', derive: (ctx, view, all: RenewalCore) => renewalsFrom(ctx.selection(view), all) },
 });
 
 type AheadReads = 'asOf' | 'model' | 'graceMonths' | 'lookbackMonths' | 'earlyWarning';
@@ -30,7 +26,7 @@ export const aheadFactsCore = computation({
   name: 'ahead-facts',
   reads: ['asOf', 'model', 'graceMonths', 'lookbackMonths', 'earlyWarning'],
   of: (ctx, view, months: number) => renewalsAheadFactsOf(ctx.selection(view), aheadSettings(view, { months, likelihood: null })),
-  facts: { keep: 'always', of: (ctx, view, months: number) => renewalsAheadFactsOf(ctx.selection(view), aheadSettings(view, { months, likelihood: null })) },
+  facts: { keep: 'always' },
 });
 
 export const aheadCore = computation({

@@ -31,22 +31,23 @@ export function accountNameColumn<Row extends { accountId: string; name?: string
   });
 }
 
-/** Money: right-aligned, largest first, a range filter; null reads "—" and sorts last. */
-export function moneyColumn<Row extends object>(helper: Helper<Row>, key: NumberKey<Row>, header: string, f: Formatters) {
+/** A number column: right-aligned, largest first, a range filter; null reads "—" and sorts last. */
+function numberColumn<Row extends object>(helper: Helper<Row>, key: NumberKey<Row>, header: string, format: (value: number | null) => string) {
   const value = (row: Row) => (row[key] as number | null | undefined) ?? undefined;
   return helper.accessor(value, {
-    id: key, header, sortUndefined: 'last', sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => f.currency(c.getValue() ?? null),
-    meta: { align: 'right', filter: 'range', csv: (row: Row) => (row[key] as number | null | undefined) ?? null },
+    id: key, header, sortUndefined: 'last', sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => format(c.getValue() ?? null),
+    meta: { align: 'right', filter: 'range', csv: (row: Row) => value(row) ?? null },
   });
 }
 
-/** A share (0..1) as a percent: right-aligned, largest first, a range filter; null reads "—" and sorts last. */
+/** Money, as a number column. */
+export function moneyColumn<Row extends object>(helper: Helper<Row>, key: NumberKey<Row>, header: string, f: Formatters) {
+  return numberColumn(helper, key, header, (value) => f.currency(value));
+}
+
+/** A share (0..1) as a percent, as a number column. */
 export function percentColumn<Row extends object>(helper: Helper<Row>, key: NumberKey<Row>, header: string, f: Formatters, digits = 0) {
-  const value = (row: Row) => (row[key] as number | null | undefined) ?? undefined;
-  return helper.accessor(value, {
-    id: key, header, sortUndefined: 'last', sortDescFirst: true, filterFn: 'inNumberRange', cell: (c) => f.percent(c.getValue() ?? null, digits),
-    meta: { align: 'right', filter: 'range', csv: (row: Row) => (row[key] as number | null | undefined) ?? null },
-  });
+  return numberColumn(helper, key, header, (value) => f.percent(value, digits));
 }
 
 /** A renewal's status in words, sorted in the statuses' own order, a select filter of every status. */
