@@ -2,7 +2,8 @@
 # Every test: types; ESLint; package, app and example builds (Next.js too); the docs site (Storybook build); unit,
 # property and component tests; every Storybook story in Chromium (render, play function, axe); end-to-end tests of
 # the built dashboard, the Next.js example, the demo server and the docs site; publint; the types of every entry
-# (arethetypeswrong); a release dry run (changesets + pnpm publish --dry-run); bundle budgets.
+# (arethetypeswrong); a release dry run (changesets + pnpm publish --dry-run); the packed tarballs installed with npm into
+# a fresh app (scripts/install-check.mjs); bundle budgets.
 # Sets the machine up first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ step "tests: unit, storybook (Chromium), e2e (Chromium)" \
 step "publint" pnpm lint:packages
 step "types of every entry (arethetypeswrong)" pnpm lint:types
 step "release dry run" pnpm release:dry-run
+step "packed tarballs in a fresh app (npm)" pnpm check:install
 step "bundle budgets (size-limit)" pnpm size
 node scripts/report.mjs test-results/vitest.json || status=1
 exit "$status"

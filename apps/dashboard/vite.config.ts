@@ -9,6 +9,8 @@ export default defineConfig({
     alias: SOURCE_ALIASES,
   },
   worker: { format: 'es' },
+  // Vite's dependency scan does not follow `new Worker(new URL(...))`: name the worker so `vite dev` never reloads on its first load.
+  optimizeDeps: { entries: ['index.html', 'src/data.worker.ts'] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -63,4 +63,11 @@ describe('documentation snippets', () => {
     expect(compile(list)).toEqual([]);
     expect(relative(ROOT, dirname(list[0]?.file ?? ''))).toBe(join('test', 'snippets'));
   }, 120_000);
+
+  it('every block that prepares data validates it first (records from outside are never prepared unchecked)', () => {
+    const unchecked = snippets()
+      .filter((snippet) => /\bprepareDataset\(/.test(snippet.text) && !/\bvalidateDataset\(/.test(snippet.text))
+      .map((snippet) => `${snippet.doc}:${snippet.line}`);
+    expect(unchecked).toEqual([]);
+  });
 });

@@ -18,18 +18,21 @@ import { HealthTransitions } from '@cskit/charts/transitions';
 import { ArrTrend } from '@cskit/charts/trend';
 import { HealthValidationChart } from '@cskit/charts/validation';
 import { ArrWaterfall } from '@cskit/charts/waterfall';
-import { prepareDataset } from '@cskit/metrics';
+import { prepareDataset, validateDataset } from '@cskit/metrics';
 import type { ViewOptions } from '@cskit/metrics';
 import { createFormatters } from '@cskit/react/formatters';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { AccountsTable } from '@cskit/table';
 import { NrrBySegment } from './breakdown';
 
-// Rendered at build time from the sample (a host would read its database here).
+// Rendered at build time from the sample (a host would read its database here). Validated before it is prepared, as
+// any data from outside must be: records with errors are left out and listed (here, logged at build time).
 export const dynamic = 'force-static';
 
 export default function Page() {
-  const engine = prepareDataset(generateDataset({ seed: 2025, accounts: 300 }));
+  const { dataset, issues } = validateDataset(generateDataset({ seed: 2025, accounts: 300 }));
+  if (issues.some((issue) => issue.severity === 'error')) console.warn(`cskit: ${issues.length} data issues`, issues.slice(0, 5));
+  const engine = prepareDataset(dataset);
   const view: ViewOptions = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL, breakdownDimensions: ['segment'] };
   const summary = engine.summary(view);
   const accounts = engine.rowsAll(view, 'accounts');

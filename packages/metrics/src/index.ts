@@ -1,6 +1,6 @@
 export type {
   Account, ActivityRecord, AdvocacyKind, AdvocacyRecord, ArrSnapshot, CollectionName, Contract, Csm, DataIssue,
-  Dataset, DateString, HealthSnapshot, Lead, LeadStage, MeasureRecord, Month, NpsResponse, Period, RevenueEvent, RevenueSource,
+  Dataset, DatasetInput, DateString, HealthSnapshot, Lead, LeadStage, MeasureRecord, Month, NpsResponse, Period, RevenueEvent, RevenueSource,
   ValidationResult,
 } from './core/types.js';
 export {

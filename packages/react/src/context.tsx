@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useMetricQuery } from './hooks.js';
 import { useCsQuery } from './query.js';
-import type { DataIssue } from '@cskit/metrics';
+import type { DataIssue, DatasetInput } from '@cskit/metrics';
 import { useStore } from 'zustand';
 import type { CsSource } from './source.js';
 import { createCsStore } from './store.js';
@@ -11,8 +11,11 @@ import type { CsSettings, CsStore } from './store.js';
 import { CsMetricReaderContext, CsStoreContext, useCsStore } from './store-context.js';
 
 export interface CsKitProviderProps {
-  /** Raw records, validated once by the store and answered in the page. */
-  dataset?: unknown;
+  /**
+   * Raw records, validated once by the store and answered in the page. `DatasetInput` checks field names at compile
+   * time; JSON from outside (`any`) fits as it is, an `unknown` needs a cast, and both are validated at run time.
+   */
+  dataset?: DatasetInput;
   /** Where the numbers come from instead of `dataset`: a worker (`workerSource`) or a server (`remoteSource`). */
   source?: CsSource;
   /** Initial settings: period, comparison, filters, health model, grace months, locale... */

@@ -1,6 +1,6 @@
 /** @vitest-environment jsdom */
 import { answerRequest, prepareDataset } from '@cskit/metrics';
-import type { DataIssue } from '@cskit/metrics';
+import type { DataIssue, DatasetInput } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { cleanup, render, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { CsKitProvider, issueSummary } from './context.js';
 import { useCsIssues, useMetricQuery } from './hooks.js';
 import { remoteSource } from './source.js';
 import { useCsStore } from './store-context.js';
+import { validateSafely } from './store.js';
 import { serveCsRequests, workerSource } from './worker.js';
 
 afterEach(() => {
@@ -110,10 +111,23 @@ describe('validation is visible', () => {
     expect(issueSummary(result.current)).toMatch(/^cskit: \d+ issues in the data \(\d+ errors?, \d+ warnings?\); .*accounts\[0\]\.signedAt/);
   });
 
+  it('DatasetInput names the contract: a misspelled field is a compile error (typecheck), and a runtime issue all the same', () => {
+    const good: DatasetInput = { accounts: [{ id: 'a', name: 'A', signedAt: '2025-01-01' }], contracts: [] };
+    // @ts-expect-error `signedat` is not a field of an account (and `signedAt` is missing)
+    const misspelled: DatasetInput = { accounts: [{ id: 'a', name: 'A', signedat: '2025-01-01' }] };
+    // @ts-expect-error `contract` is not a collection
+    const unknownCollection: DatasetInput = { accounts: [], contract: [] };
+    const frozen = { accounts: [{ id: 'a', name: 'A', signedAt: '2025-01-01' }] } as const;
+    expect(validateSafely(frozen satisfies DatasetInput).issues).toEqual([]);
+    expect(validateSafely(good).issues).toEqual([]);
+    expect(validateSafely(misspelled).issues).toContainEqual(expect.objectContaining({ collection: 'accounts', index: 0, field: 'signedAt' }));
+    expect(unknownCollection.accounts).toEqual([]);
+  });
+
   it('input that is not a dataset object is an error issue of an empty dataset, never a thrown render', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const input of [null, 'Internal Server Error', [{ id: 'a' }], 42]) {
-      const wrapper = ({ children }: { children: ReactNode }) => <CsKitProvider dataset={input}>{children}</CsKitProvider>;
+      const wrapper = ({ children }: { children: ReactNode }) => <CsKitProvider dataset={input as unknown as DatasetInput}>{children}</CsKitProvider>;
       const { result } = renderHook(() => ({ issues: useCsIssues(), accounts: useCsStore((s) => s.dataset?.accounts.length) }), { wrapper });
       expect(result.current.accounts).toBe(0);
       expect(result.current.issues).toEqual([expect.objectContaining({ severity: 'error', collection: 'dataset', index: -1 })]);

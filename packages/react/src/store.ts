@@ -5,7 +5,7 @@
  */
 import { defaultPeriod, validateDataset, viewOf } from '@cskit/metrics';
 import type {
-  AccountFilters, BreakdownDimension, Comparison, DataIssue, Dataset, DatasetInfo, DrillDownTarget, HealthModelInput, Period, ValidationResult,
+  AccountFilters, BreakdownDimension, Comparison, DataIssue, Dataset, DatasetInfo, DatasetInput, DrillDownTarget, HealthModelInput, Period, ValidationResult,
   ViewOptions,
 } from '@cskit/metrics';
 import { createStore } from 'zustand/vanilla';
@@ -60,8 +60,12 @@ export interface CsSettings {
 }
 
 export interface CsActions {
-  /** Validates `raw` once and answers from it in the page; the issues are in `issues`. */
-  setDataset(raw: unknown): void;
+  /**
+   * Validates `raw` once and answers from it in the page; the issues are in `issues`. Typed `DatasetInput` so a
+   * misspelled field is a compile error; data from outside is validated all the same (input that is not an object
+   * at all is an error issue, not a throw).
+   */
+  setDataset(raw: DatasetInput): void;
   /** Answers from another source (a worker with new data, a server). */
   setSource(source: CsSource, info?: DatasetInfo | null): void;
   setPeriod(period: Period): void;
@@ -102,7 +106,7 @@ export interface CsState extends CsSettings {
  * Raw records to validate, the result of a `validateDataset` already run elsewhere, or a source (a worker, a
  * server), with any settings.
  */
-export type CsStoreInit = ({ dataset: unknown } | { validated: ValidationResult } | { source: CsSource; info?: DatasetInfo }) & Partial<CsSettings>;
+export type CsStoreInit = ({ dataset: DatasetInput | undefined } | { validated: ValidationResult } | { source: CsSource; info?: DatasetInfo }) & Partial<CsSettings>;
 export type CsStore = StoreApi<CsState>;
 
 export const DEFAULT_EARLY_WARNING: EarlyWarningSettings = { threshold: 0.3, months: 3 };

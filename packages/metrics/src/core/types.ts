@@ -151,6 +151,15 @@ export interface Dataset {
   csms?: Csm[];
 }
 
+/**
+ * A dataset as a host writes it, before validation: the contract's collections and field names, checked by
+ * TypeScript (a misspelled or unknown field in an object literal is a compile error, a missing required field too),
+ * read-only so frozen or `as const` data fits. Values are still checked at run time (`validateDataset`: dates,
+ * ranges, references); data from outside (`JSON.parse`, a `fetch`) arrives as `any`, or is cast from `unknown`.
+ */
+export type DatasetInput = { readonly [K in keyof Dataset]: InputOf<Dataset[K]> };
+type InputOf<T> = T extends readonly (infer R)[] ? readonly Readonly<R>[] : T extends object ? Readonly<T> : T;
+
 /** The collections of a dataset, by name. */
 export type CollectionName =
   | 'accounts'

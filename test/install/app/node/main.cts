@@ -1,0 +1,11 @@
+// CommonJS TypeScript against the packed packages: `module: nodenext` (TypeScript >= 5.8) on Node >= 20.19, where
+// require() loads the packages' ES modules (docs/embedding.md).
+import { prepareDataset, validateDataset } from '@cskit/metrics';
+import { prepareInSlices } from '@cskit/metrics/load';
+import { generateDataset } from '@cskit/sample-data';
+import { createCsHandler } from '@cskit/server';
+
+const { dataset, issues } = validateDataset(generateDataset({ seed: 7, accounts: 50 }));
+const summary = prepareDataset(dataset).summary({ period: { from: '2025-01', to: '2025-12' } });
+const handler = createCsHandler({ load: () => dataset, scope: () => ({ all: true }) });
+console.log(JSON.stringify({ accounts: summary.accountCount, arr: summary.kpis.arr, issues: issues.length, slices: typeof prepareInSlices, handler: typeof handler }));
