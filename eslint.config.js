@@ -76,6 +76,14 @@ export default tseslint.config(
     },
   },
   {
+    // The import runs in a browser, a worker and Node: it depends on @cskit/metrics (and its parser) only.
+    files: ['packages/import/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@cskit/react', '@cskit/react/*', '@cskit/charts', '@cskit/charts/*', '@cskit/table', '@cskit/server', '@cskit/server/*', 'zustand', 'node:*'], message: '@cskit/import depends on @cskit/metrics only (and runs in browsers and workers).' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage'],
+    },
+  },
+  {
     files: ['packages/*/src/**/*.stories.tsx', 'packages/*/src/**/story-data.ts', 'packages/*/src/**/fixtures.ts', 'packages/*/src/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },

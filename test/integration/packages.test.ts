@@ -28,7 +28,7 @@ describe('CommonJS: require() of every entry', () => {
     ['apps/dashboard', '@cskit/react/worker', 'serveCsRequests'], ['apps/dashboard', '@cskit/charts', 'ArrWaterfall'],
     ['apps/dashboard', '@cskit/charts/waterfall', 'ArrWaterfall'], ['apps/dashboard', '@cskit/table', 'AccountsTable'], ['apps/dashboard', '@cskit/table/issues', 'CsIssues'],
     ['apps/server', '@cskit/server', 'createCsHandler'], ['apps/server', '@cskit/server/node', 'toNodeListener'],
-    ['apps/server', '@cskit/server/postgres', 'postgresSource'], ['apps/server', '@cskit/server/token', 'viewerTokens'],
+    ['apps/dashboard', '@cskit/import', 'importTables'], ['apps/server', '@cskit/server/postgres', 'postgresSource'], ['apps/server', '@cskit/server/token', 'viewerTokens'],
   ])('%s: require(%s)', (folder, specifier, name) => {
     built(specifier.split('/')[1] as string);
     expect(requireFrom(folder, specifier)).toContain(name);

@@ -17,7 +17,7 @@ describe('package peers', () => {
   });
 
   it('no package pins TanStack Query exactly or ships a type package as a dependency', () => {
-    for (const name of ['metrics', 'react', 'charts', 'table', 'server', 'sample-data']) {
+    for (const name of ['metrics', 'react', 'charts', 'table', 'server', 'sample-data', 'import']) {
       const deps = manifest(name).dependencies ?? {};
       expect(Object.keys(deps).filter((dep) => dep.startsWith('@types/')), name).toEqual([]);
       if (deps['@tanstack/react-query']) expect(deps['@tanstack/react-query']).toMatch(/^\^5\./);

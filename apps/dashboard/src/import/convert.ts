@@ -1,8 +1,10 @@
 /**
  * Cell text to contract values, with no guessing the user did not confirm: dates in the format the user picked
- * (ISO, m/d/yyyy or d/m/yyyy) become `YYYY-MM-DD` strings without a `Date`, numbers must be plain decimals (no hex,
- * no thousands separators), and what cannot be read is an issue, never a silently different value.
+ * (ISO, m/d/yyyy or d/m/yyyy) become `YYYY-MM-DD` strings without a `Date`, numbers are read as `@cskit/import`
+ * reads them, and what cannot be read is an issue, never a silently different value.
  */
+import { decideDateFormat, toIsoDate as readDate, toIsoMonth as readMonth, toNumber as readNumber } from '@cskit/import';
+import type { DateFormat as ImportDateFormat } from '@cskit/import';
 import type { CollectionName } from '@cskit/metrics';
 import { importFields, namesOf, normalizeHeader } from './fields.js';
 
@@ -13,60 +15,33 @@ export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'mdy', 'dmy'];
 /** What a cell became: a value, or why it could not be read. */
 export type Converted = { value: string | number } | { error: string };
 
-const pad = (n: string) => n.padStart(2, '0');
+/** The demo's date choices as `@cskit/import` names them: the reading rules live there, once. */
+const FORMATS = { iso: 'YYYY-MM-DD', mdy: 'M/D/YYYY', dmy: 'D/M/YYYY' } as const satisfies Record<DateFormat, ImportDateFormat>;
 
 /** A date cell in `format` as `YYYY-MM-DD` (the day's existence is `validateDataset`'s check), or why not. */
 export function toIsoDate(text: string, format: DateFormat): Converted {
-  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(text);
-  if (format === 'iso') {
-    return iso ? { value: `${iso[1]}-${pad(iso[2] as string)}-${pad(iso[3] as string)}` } : { error: `'${text}' is not a date in the form YYYY-MM-DD` };
-  }
-  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (!parts) {
-    const example = format === 'mdy' ? 'm/d/yyyy' : 'd/m/yyyy';
-    return iso ? { value: `${iso[1]}-${pad(iso[2] as string)}-${pad(iso[3] as string)}` } : { error: `'${text}' is not a date in the form ${example}` };
-  }
-  const [month, day] = format === 'mdy' ? [parts[1], parts[2]] : [parts[2], parts[1]];
-  return { value: `${parts[3]}-${pad(month as string)}-${pad(day as string)}` };
+  return readDate(text, FORMATS[format]);
 }
 
 /** A month cell (`YYYY-MM`, or a date in `format`, whose month it takes) as `YYYY-MM`. */
 export function toIsoMonth(text: string, format: DateFormat): Converted {
-  const month = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
-  if (month) return { value: `${month[1]}-${pad(month[2] as string)}` };
-  const date = toIsoDate(text, format);
-  return 'value' in date ? { value: (date.value as string).slice(0, 7) } : { error: `'${text}' is not a month in the form YYYY-MM` };
+  return readMonth(text, FORMATS[format]);
 }
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** A plain decimal number; `0x3E8`, `1,000`, `1 000` and `Infinity` are not numbers here (say so, do not guess). */
+/** A number cell, as `@cskit/import` reads amounts (`1200.5`, `$1,200.50`; never `0x3E8` or `1.200,50`). */
 export function toNumber(text: string): Converted {
-  if (!DECIMAL.test(text)) return { error: `'${text}' is not a decimal number (write 1000 or 1000.5: no thousands separators, no hex)` };
-  const value = Number(text);
-  return Number.isFinite(value) ? { value } : { error: `'${text}' is too large a number` };
+  return readNumber(text);
 }
 
 /**
- * The date format a column's samples can be in: `iso` when they are all YYYY-MM-DD; for d/m/y-like samples `dmy`
- * when a first part exceeds 12, `mdy` when a second part does, else null (ambiguous: the user picks).
+ * The date format a column's samples can be in: `iso` when no sample is day/month/year; else as `@cskit/import`
+ * decides it (day-first when a first part exceeds 12, month-first when a second does), null when the samples
+ * read two ways (the user picks).
  */
 export function guessDateFormat(samples: readonly string[]): DateFormat | null {
-  // Only date-like cells decide (a shifted row may put a name in a date column).
-  const isoLike = (v: string) => /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?/.test(v);
-  const values = samples.map((s) => s.trim()).filter((v) => isoLike(v) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(v));
-  if (values.every(isoLike)) return 'iso';
-  let firstOver = false;
-  let secondOver = false;
-  for (const v of values) {
-    const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(v);
-    if (!parts) continue;
-    if (Number(parts[1]) > 12) firstOver = true;
-    if (Number(parts[2]) > 12) secondOver = true;
-  }
-  if (firstOver && !secondOver) return 'dmy';
-  if (secondOver && !firstOver) return 'mdy';
-  return null;
+  if (!samples.some((v) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(v))) return 'iso';
+  const decided = decideDateFormat(samples);
+  return decided === 'D/M/YYYY' ? 'dmy' : decided === 'M/D/YYYY' ? 'mdy' : null;
 }
 
 /** Which column feeds each field (null: none), by field name. */

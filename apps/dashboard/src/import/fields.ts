@@ -2,6 +2,7 @@
  * The import's view of the data contract: the collections a user can import, their fields with types (from
  * `@cskit/metrics`), a template per collection, and the header names real exports use for each field.
  */
+import { namesOf as importNames, normalizeHeader } from '@cskit/import';
 import { COLLECTION_NAMES, contractFields } from '@cskit/metrics';
 import type { CollectionName, ContractField } from '@cskit/metrics';
 
@@ -40,40 +41,23 @@ export const TEMPLATES: Record<CollectionName, string> = {
 };
 
 /**
- * Header names of real exports for each field (compared without case, spaces, dashes or underscores), beyond the
- * field's own name. A collection's own `id` also answers to "<collection> id" (account id, contract id...).
+ * Header names of the demo's own fields beyond those `@cskit/import` knows (the names real exports use live there):
+ * the subscription columns of an accounts file, and the demo's older habits (a contract's `Amount` is its ARR here,
+ * since a contracts file has no interval column).
  */
-const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  id: ['key', 'uid', 'identifier'],
-  accountId: ['account', 'accountkey', 'customerid', 'customer', 'companyid', 'clientid'],
-  csmId: ['csm', 'csmowner', 'customersuccessmanager', 'owner', 'ownerid', 'successmanager'],
-  name: ['accountname', 'customername', 'company', 'companyname', 'client', 'clientname'],
-  signedAt: ['signed', 'signeddate', 'signdate', 'customersince', 'createdat', 'created', 'closedwondate', 'startdate'],
-  salesRepId: ['salesrep', 'ae', 'accountexecutive', 'rep'],
-  segment: ['tier', 'customertier', 'size'],
-  region: ['geo', 'territory', 'country', 'market'],
-  start: ['startdate', 'begin', 'from', 'termstart', 'periodstart'],
-  end: ['enddate', 'to', 'termend', 'periodend', 'expiry', 'expires', 'renewaldate'],
-  arr: ['annualrecurringrevenue', 'annualvalue', 'acv', 'amount', 'value'],
-  month: ['period', 'date'],
-  score: ['npsscore', 'rating'],
-  date: ['responsedate', 'submittedat', 'eventdate'],
-  activeUsers: ['active', 'activeseats', 'mau', 'monthlyactiveusers'],
-  licensedUsers: ['licensed', 'seats', 'licenses', 'licences', 'purchasedseats'],
-  subscriptionStart: ['planstart', 'subscriptionstartdate', 'currenttermstart'],
-  subscriptionEnd: ['planend', 'subscriptionenddate', 'currenttermend'],
-  subscriptionArr: ['planarr', 'mrr12', 'subscriptionvalue', 'contractvalue', 'arr'],
-  subscriptionCurrency: ['plancurrency', 'currency'],
-};
+const DEMO_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['id', ['key', 'uid', 'identifier']],
+  ['arr', ['amount', 'value']],
+  ['subscriptionStart', ['planstart', 'subscriptionstartdate', 'currenttermstart']],
+  ['subscriptionEnd', ['planend', 'subscriptionenddate', 'currenttermend']],
+  ['subscriptionArr', ['planarr', 'mrr12', 'subscriptionvalue', 'contractvalue', 'arr']],
+  ['subscriptionCurrency', ['plancurrency', 'currency']],
+]);
 
-/** A header as compared: lower case, without spaces, dashes, underscores or dots. */
-export function normalizeHeader(header: string): string {
-  return header.toLowerCase().replace(/[\s_\-.]+/g, '');
-}
+/** A header as compared: lower case, letters and digits only. */
+export { normalizeHeader };
 
-/** The normalised names a field answers to in this collection. */
+/** The normalised names a field answers to in this collection: `@cskit/import`'s, then the demo's own. */
 export function namesOf(collection: CollectionName, field: string): string[] {
-  const own = [normalizeHeader(field), ...(SYNONYMS[field] ?? [])];
-  if (field === 'id') own.push(`${normalizeHeader(collection.replace(/s$/, ''))}id`);
-  return own;
+  return [...new Set([...importNames(collection, field), ...(DEMO_SYNONYMS.get(field) ?? [])])];
 }

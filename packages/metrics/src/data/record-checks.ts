@@ -389,7 +389,8 @@ export function* overlapWarningsWork(spans: ContractSpans, issues: DataIssue[]):
       if (overlapDays > OVERLAP_WARNING_DAYS) {
         issues.push({
           severity: 'warning', collection: 'contracts', index: spans.index(k), id: spans.id(k), field: 'start',
-          message: `contract '${spans.id(k)}' overlaps contract '${spans.id(latest)}' of account '${spans.accountId(k)}' by ${overlapDays} days`,
+          message: `contract '${spans.id(k)}' overlaps contract '${spans.id(latest)}' of account '${spans.accountId(k)}' ${
+            Number.isFinite(overlapDays) ? `by ${overlapDays} days` : 'from its start on: both are open-ended'}`,
         });
       }
       if (spans.end(k) > spans.end(latest)) latest = k;

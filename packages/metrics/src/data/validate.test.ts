@@ -169,6 +169,14 @@ describe('validateDataset', () => {
     expect(kept).toHaveLength(3);
   });
 
+  it('two open-ended contracts of one account overlap from the later start on, never "by Infinity days"', () => {
+    const { issues } = check('contracts', [
+      { id: 'c1', accountId: 'a1', start: '2024-01-01', arr: 1 },
+      { id: 'c2', accountId: 'a1', start: '2025-01-01', arr: 1 },
+    ]);
+    expect(only(issues).message).toBe("contract 'c2' overlaps contract 'c1' of account 'a1' from its start on: both are open-ended");
+  });
+
   it('rejects enum values outside the contract', () => {
     const { issues } = check('revenue', [{ id: 'r1', accountId: 'a1', date: '2025-01-01', arr: 5, source: 'magic' }]);
     expect(only(issues)).toMatchObject({ collection: 'revenue', field: 'source', message: expect.stringMatching(/must be one of poc, referral/) });

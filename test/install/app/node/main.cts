@@ -4,8 +4,10 @@ import { prepareDataset, validateDataset } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
 import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
+import { importTables } from '@cskit/import';
 
 const { dataset, issues } = validateDataset(generateDataset({ seed: 7, accounts: 50 }));
 const summary = prepareDataset(dataset).summary({ period: { from: '2025-01', to: '2025-12' } });
+const imported = importTables([{ name: 'subscriptions.csv', text: 'customer_id,start_date,mrr\nC1,2025-01-01,100\n' }]);
 const handler = createCsHandler({ load: () => dataset, scope: () => ({ all: true }) });
-console.log(JSON.stringify({ accounts: summary.accountCount, arr: summary.kpis.arr, issues: issues.length, slices: typeof prepareInSlices, handler: typeof handler }));
+console.log(JSON.stringify({ accounts: summary.accountCount, arr: summary.kpis.arr, issues: issues.length, slices: typeof prepareInSlices, handler: typeof handler, importedArr: imported.dataset.contracts?.[0]?.arr }));
