@@ -249,8 +249,12 @@ describe('demo dashboard', () => {
     await page.getByRole('button', { name: 'Use imported data' }).click();
     await page.getByRole('button', { name: 'Replace the data' }).click();
     await rowCount('2 rows').waitFor();
-    // ARR at the end of 2025: Acme's 120,000 and Beta's open-ended 9,000.
+    // The imported data opens on its own period: the twelve months to its latest start (Beta's, 2024-12), not the
+    // sample's 2025. ARR at the end of 2024: Acme's 120,000 and Beta's open-ended 9,000.
+    await expect.poll(() => new URL(page.url()).searchParams.get('from'), { timeout: 30_000 }).toBe('2024-01');
+    expect(new URL(page.url()).searchParams.get('to')).toBe('2024-12');
     await expect.poll(() => kpi('ARR').textContent(), { timeout: 30_000 }).toContain(f.compactCurrency(129_000));
+    await page.getByText('cskit demo · 2 accounts imported from crm-export.csv').waitFor();
   });
 
   it('a broken file is named, leaves nothing behind, and an import without a valid account loads nothing', async () => {

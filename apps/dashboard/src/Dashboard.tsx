@@ -103,7 +103,7 @@ export function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; 
       <header className="app__header">
         <div>
           <h1>{text.title}</h1>
-          <p className="app__subtitle">{text.subtitle(accountCount)}</p>
+          <p className="app__subtitle">{data.imported ? text.subtitleImported(accountCount, data.imported) : text.subtitle(accountCount)}</p>
         </div>
         <div className="app__actions">
           <label>

@@ -2,6 +2,7 @@
  * The demo's routes: the dashboard, and an account's page (`?account=ID`) over it in the history; the store's view
  * mirrored into the URL.
  */
+import { defaultPeriod } from '@cskit/metrics';
 import { CsKitProvider, createCsStore, useCsStore } from '@cskit/react';
 import type { CsStore } from '@cskit/react';
 import { SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
@@ -21,6 +22,7 @@ export function Routes({ view, data }: { view: UrlView; data: Data }) {
     period: view.period, comparison: view.comparison, filters: view.filters, locale: view.locale, model: SAMPLE_HEALTH_MODEL, graceMonths: 1,
   }));
   const [theme, setTheme] = useState(view.theme);
+  useDataPeriod(store, data);
   const { account, nav, back } = useAccountPage(view.account);
   const text = TEXT[useStoreLocale(store)];
   return (
@@ -39,6 +41,20 @@ export function Routes({ view, data }: { view: UrlView; data: Data }) {
       </AccountNavContext.Provider>
     </CsKitProvider>
   );
+}
+
+/**
+ * New data (an import applied, or the sample again) opens on its own default period: the year of its latest
+ * contract start, so an import of 2018-2020 data never shows an empty 2025. The first data keeps the URL's period.
+ */
+function useDataPeriod(store: CsStore, data: Data) {
+  const shown = useRef(data.source);
+  useEffect(() => {
+    if (data.source === shown.current) return;
+    shown.current = data.source;
+    const period = data.info?.defaultPeriod ?? (data.source.dataset ? defaultPeriod(data.source.dataset) : null);
+    if (period) store.getState().actions.setPeriod(period);
+  }, [data.source, data.info, store]);
 }
 
 function useStoreLocale(store: CsStore) {

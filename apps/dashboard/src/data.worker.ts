@@ -20,7 +20,8 @@ export type DataMessage =
 
 /** The worker has new data: the page makes a new source for `version` (so every widget asks again). */
 export type DataReply =
-  | { type: 'ready'; version: number; info: DatasetInfo; issues: DataIssue[] }
+  /** `files`: the data is an import of these files (absent: the generated sample). */
+  | { type: 'ready'; version: number; info: DatasetInfo; issues: DataIssue[]; files?: string[] }
   | { type: 'failed'; message: string };
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,10 +29,10 @@ let engine: PreparedDataset | null = null;
 let sample: PreparedDataset | null = null;
 let version = 0;
 
-function ready(next: PreparedDataset, issues: DataIssue[]): void {
+function ready(next: PreparedDataset, issues: DataIssue[], files?: string[]): void {
   engine = next;
   version += 1;
-  self.postMessage({ type: 'ready', version, info: datasetInfo(next), issues } satisfies DataReply);
+  self.postMessage({ type: 'ready', version, info: datasetInfo(next), issues, ...(files ? { files } : {}) } satisfies DataReply);
 }
 
 /** With `bench`, the worker's compute time per view is kept for `pnpm bench:dashboard` (read with a message). */
@@ -51,7 +52,7 @@ const serve = serveCsRequests(self, () => engine, {
   },
 });
 // Imports are read and validated here; the data changes only when the page applies a valid one.
-const serveImports = serveImport(self, importSteps((dataset) => ready(prepareDataset(dataset, { compact: true }), [])));
+const serveImports = serveImport(self, importSteps((dataset, files) => ready(prepareDataset(dataset, { compact: true }), [], files)));
 
 self.onmessage = (event: MessageEvent<DataMessage>) => {
   if (serve(event.data) || serveImports(event.data)) return;

@@ -4,6 +4,7 @@ import type { CsLocale } from '@cskit/react';
 const en = {
   title: 'Customer Success dashboard',
   subtitle: (accounts: number) => `cskit demo · ${accounts.toLocaleString('en-US')} sample accounts`,
+  subtitleImported: (accounts: number, files: readonly string[]) => `cskit demo · ${accounts.toLocaleString('en-US')} accounts imported from ${files.join(', ')}`,
   language: 'Language',
   theme: 'Theme',
   light: 'Light',
@@ -159,6 +160,7 @@ const zh: AppText = {
   ...en,
   title: '客户成功看板',
   subtitle: (accounts) => `cskit 演示 · ${accounts.toLocaleString('zh-CN')} 个示例客户`,
+  subtitleImported: (accounts, files) => `cskit 演示 · 从 ${files.join('、')} 导入的 ${accounts.toLocaleString('zh-CN')} 个客户`,
   language: '语言',
   theme: '主题',
   light: '浅色',

@@ -22,6 +22,8 @@ export /** The data's current source: the worker's (named by its data version) o
 interface Data {
   source: CsSource;
   info: DatasetInfo | null;
+  /** The files an imported dataset came from; absent for the sample (and in server mode). */
+  imported?: string[] | undefined;
   /** Switches back to the generated sample. */
   useSample: () => void;
   /** Reads, validates and (when asked) loads imported files, where the data is; null in server mode (the server owns the data). */
@@ -29,6 +31,9 @@ interface Data {
   /** Server mode: the demo viewers and the one whose scope the server applies. */
   remote?: { viewers: DemoViewer[]; viewer: string; setViewer: (viewer: string) => void } | undefined;
 }
+
+/** An import shown without workers: its source and the files it came from. */
+interface LocalImport { source: CsSource; files: string[] }
 
 export interface DemoViewer {
   id: string;
@@ -39,12 +44,12 @@ export interface DemoViewer {
  * Without workers: the sample and any import live in the page, through the same engine and import steps;
  * `setSource` shows an imported dataset (null: the sample again).
  */
-function localData(view: UrlView, setSource: (source: CsSource | null) => void): Data {
+function localData(view: UrlView, setSource: (imported: LocalImport | null) => void): Data {
   const sample = localSource(validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts })).dataset);
   return {
     source: sample, info: null,
     useSample: () => setSource(null),
-    importer: localImporter((dataset) => setSource(localSource(dataset))),
+    importer: localImporter((dataset, files) => setSource({ source: localSource(dataset), files })),
   };
 }
 
@@ -82,9 +87,9 @@ export function RemoteApp({ view, remote }: { view: UrlView; remote: string }) {
 
 export function BrowserApp({ view }: { view: UrlView }) {
   const [workerData, setData] = useState<Data | null>(null);
-  const [localImport, setLocalImport] = useState<CsSource | null>(null);
+  const [localImport, setLocalImport] = useState<LocalImport | null>(null);
   const [local] = useState<Data | null>(() => (CAN_USE_WORKER ? null : localData(view, setLocalImport)));
-  const data = workerData ?? (local && { ...local, source: localImport ?? local.source });
+  const data = workerData ?? (local && { ...local, source: localImport?.source ?? local.source, imported: localImport?.files });
   // The worker lives with the component (an effect, so React's StrictMode remount in `vite dev` gets a live one).
   useEffect(() => {
     if (!CAN_USE_WORKER) return undefined;
@@ -98,6 +103,7 @@ export function BrowserApp({ view }: { view: UrlView }) {
       setData({
         source: workerSource(worker, `worker-${reply.version}`, bench ? { onAnswer: countAnswer } : {}),
         info: reply.info,
+        imported: reply.files,
         useSample: () => post({ type: 'sample' }),
         importer,
       });

@@ -171,6 +171,31 @@ describe('nothing lost silently', () => {
   });
 });
 
+describe('hostile files', () => {
+  it('columns named after inherited properties are columns like any other', () => {
+    const result = importTables([{ name: 'accounts.csv', text: '__proto__,constructor,id,name,signedAt\nx,y,A,Acme,2024-01-01\n' }]);
+    expect(result.dataset.accounts).toEqual([{ id: 'A', name: 'Acme', signedAt: '2024-01-01' }]);
+    expect(result.notes).toContain("accounts.csv: columns not imported (no field takes them): '__proto__', 'constructor'");
+    const mapped = importTables([{ name: 'accounts.csv', text: '__proto__,name,signedAt\nA,Acme,2024-01-01\n' }], {
+      mapping: { 'accounts.csv': { collection: 'accounts', columns: Object.fromEntries([['__proto__', 'id'], ['name', 'name'], ['signedAt', 'signedAt']]) } },
+    });
+    expect(mapped.dataset.accounts).toEqual([{ id: 'A', name: 'Acme', signedAt: '2024-01-01' }]);
+  });
+
+  it('an empty, binary or malformed file is an issue naming it; nothing else is read from it', () => {
+    const result = importTables([
+      { name: 'empty.csv', text: '' }, { name: 'binary.csv', text: 'id\u0000name' }, { name: 'broken.json', text: '{"accounts": [' },
+    ]);
+    expect(result.issues.map((i) => i.message)).toEqual([
+      'empty.csv: the file is empty',
+      'binary.csv: the file is not text (it holds binary bytes): export it as CSV (UTF-8) or JSON',
+      expect.stringMatching(/^broken\.json: not valid JSON/),
+      'accounts: no table gives accounts: add an accounts (CRM) or a subscriptions (billing) export',
+    ]);
+    expect(result.dataset.accounts).toEqual([]);
+  });
+});
+
 describe('currencies', () => {
   const accounts = { name: 'accounts.csv', text: 'id,name,signedAt\nA,Acme,2024-01-01\nB,Beta,2024-01-01\n' };
   const contracts = { name: 'contracts.csv', text: 'id,accountId,start,arr,currency\nc1,A,2024-01-01,1000,eur\nc2,B,2024-01-01,2000,USD\n' };
@@ -213,6 +238,23 @@ describe('recognised exports', () => {
     ]);
     expect(result.dataset.accounts.map((a) => a.name)).toEqual(['Acme Ltd', 'Beta Inc']);
     expect(result.notes.join('\n')).toMatch(/columns not imported.*'Status'/);
+  });
+});
+
+describe('recognised exports: CRM accounts, and a table known by its columns', () => {
+  it('a HubSpot-style companies export and a Salesforce-style accounts export', () => {
+    const hubspot = importTables([{ name: 'hubspot-companies.csv', text: 'Record ID,Company name,Create Date,Company owner,Industry,Country/Region,Lifecycle Stage,Annual Revenue\n101,Acme,2024-02-01 09:30,Li Na,Software,Germany,customer,5000000\n' }]);
+    expect(hubspot.dataset.accounts).toEqual([{ id: '101', name: 'Acme', signedAt: '2024-02-01', csmId: 'Li Na', industry: 'Software', region: 'Germany', stage: 'customer' }]);
+    expect(hubspot.notes.join('\n')).toMatch(/columns not imported \(no field takes them\): 'Annual Revenue'/);
+    const salesforce = importTables([{ name: 'Accounts.csv', text: 'Account ID,Account Name,Account Owner,Industry,Billing Country,Created Date\n001A,Beta,Wei,Retail,France,3/25/2024\n' }]);
+    expect(salesforce.dataset.accounts).toEqual([{ id: '001A', name: 'Beta', signedAt: '2024-03-25', csmId: 'Wei', industry: 'Retail', region: 'France' }]);
+  });
+
+  it('a file whose name says nothing is read as the collection its columns fit', () => {
+    const result = importTables([{ name: 'export (3).csv', text: 'customer_id,start_date,end_date,mrr\nC1,2024-01-01,2024-12-31,10\n' }]);
+    expect(result.mapping['export (3).csv']?.collection).toBe('subscriptions');
+    expect(result.notes[0]).toMatch(/read as subscriptions \(from its columns\)/);
+    expect(result.dataset.contracts).toEqual([{ id: 'export-3--2', accountId: 'C1', start: '2024-01-01', end: '2024-12-31', arr: 120 }]);
   });
 });
 

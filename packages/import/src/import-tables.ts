@@ -13,7 +13,7 @@ import { locateIssues } from './locate.js';
 import type { Origin, Rejected } from './locate.js';
 import { readTable } from './read/read-table.js';
 import type { RawTable } from './read/read-table.js';
-import { recogniseTable } from './recognise/mapping.js';
+import { collectionByName, recogniseTable } from './recognise/mapping.js';
 import { applyEndReading } from './shape/end-dates.js';
 import { contractOf, deriveAccounts } from './shape/subscriptions.js';
 import type { ImportIssue, ImportOptions, ImportResult, ImportTable, TableMapping } from './types.js';
@@ -24,11 +24,12 @@ export function importTables(tables: ReadonlyArray<ImportTable>, options: Import
   const mapping: Record<string, TableMapping> = {};
   const raws = tables.flatMap(readTable);
   const converted: ConvertedTable[] = [];
+  const hasAccounts = raws.some((raw) => collectionByName(raw) === 'accounts') || Object.values(options.mapping ?? {}).some((m) => m.collection === 'accounts');
   for (const raw of raws) {
     for (const problem of raw.problems) issues.push(tableIssue(raw.name, problem.line, problem.message));
     if (raw.headers.length === 0) continue;
     const given = options.mapping && Object.prototype.hasOwnProperty.call(options.mapping, raw.name) ? options.mapping[raw.name] : undefined;
-    const recognised = recogniseTable(raw, given, notes);
+    const recognised = recogniseTable(raw, given, hasAccounts, notes);
     if (!recognised) {
       issues.push(tableIssue(raw.name, 0, 'no collection fits this table (name the file after what it holds, e.g. subscriptions.csv, or give its mapping)'));
       continue;
@@ -37,6 +38,10 @@ export function importTables(tables: ReadonlyArray<ImportTable>, options: Import
     converted.push(convertTable(raw, recognised, options, issues, notes));
   }
   const { raw, origins, rejected } = assemble(converted, options, notes);
+  if (raw.accounts === undefined) {
+    raw.accounts = [];
+    issues.push({ ...tableIssue('accounts', 0, 'no table gives accounts: add an accounts (CRM) or a subscriptions (billing) export'), collection: 'accounts' });
+  }
   Object.assign(raw, currencyOf(raws, converted, options, issues, notes));
   const { dataset, issues: found } = validateDataset(raw);
   issues.push(...locateIssues(found, origins, raw, rejected));

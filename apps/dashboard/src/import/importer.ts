@@ -50,8 +50,8 @@ async function inputOf(collection: CollectionName, file: File): Promise<string |
   return inspection.format === 'json' ? file.text() : file;
 }
 
-/** The steps themselves, over one session; `load` replaces the data with a validated dataset. */
-export function importSteps(load: (dataset: ReturnType<ImportSession['validate']>['dataset']) => void) {
+/** The steps themselves, over one session; `load` replaces the data with a validated dataset (read from `files`). */
+export function importSteps(load: (dataset: ReturnType<ImportSession['validate']>['dataset'], files: string[]) => void) {
   let session = new ImportSession();
   const report = () => (session.size === 0 ? null : session.validate().report);
   return {
@@ -68,7 +68,7 @@ export function importSteps(load: (dataset: ReturnType<ImportSession['validate']
     apply: async () => {
       const { dataset } = session.validate();
       if (dataset.accounts.length === 0) throw new Error('the import has no valid account: the data was left as it was');
-      load(dataset);
+      load(dataset, session.fileNames);
       session = new ImportSession();
     },
   };

@@ -56,6 +56,14 @@ export class ImportSession {
     return this.files.size;
   }
 
+  /** The names of the files read, in collection order: what the dashboard says its data came from. */
+  get fileNames(): string[] {
+    return COLLECTIONS.flatMap((collection) => {
+      const file = this.files.get(collection);
+      return file ? [file.fileName] : [];
+    });
+  }
+
   /** The files validated together: the dataset `apply` would load, every issue, and the report. */
   validate(): { dataset: Dataset; issues: ImportIssue[]; report: ImportReport } {
     if (this.validated) return this.validated;

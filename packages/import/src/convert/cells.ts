@@ -13,10 +13,10 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** A `dateFormat` option (`'M/D/YYYY'`, `'mm/dd/yyyy'`, `'iso'`...) as a format, or null when it names none. */
 export function dateFormatOption(option: string): DateFormat | null {
-  const o = option.trim().toUpperCase().replace(/([DMY])\1+/g, '$1').replace(/Y/g, 'YYYY');
-  if (o === 'ISO' || o === 'YYYY-M-D' || o === 'YYYY/M/D' || o === 'YYYY.M.D') return 'YYYY-MM-DD';
-  if (/^M[/.-]D[/.-]YYYY$/.test(o) || o === 'MDY') return 'M/D/YYYY';
-  if (/^D[/.-]M[/.-]YYYY$/.test(o) || o === 'DMY') return 'D/M/YYYY';
+  const o = option.trim().toUpperCase();
+  if (o === 'ISO' || /^Y{4}[/.-]M{1,2}[/.-]D{1,2}$/.test(o)) return 'YYYY-MM-DD';
+  if (o === 'MDY' || /^M{1,2}[/.-]D{1,2}[/.-]Y{4}$/.test(o)) return 'M/D/YYYY';
+  if (o === 'DMY' || /^D{1,2}[/.-]M{1,2}[/.-]Y{4}$/.test(o)) return 'D/M/YYYY';
   return null;
 }
 

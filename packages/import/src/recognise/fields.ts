@@ -52,11 +52,11 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map<string, readonl
   ['accountId', ['accountid', 'customerid', 'accountcode', 'account', 'customer', 'accountkey', 'customerkey', 'companyid', 'clientid', 'organizationid', 'orgid']],
   ['accountName', ['accountname', 'customername', 'customercompany', 'company', 'companyname', 'customerdescription', 'organizationname', 'clientname']],
   ['name', ['accountname', 'customername', 'companyname', 'company', 'client', 'clientname', 'organizationname', 'csmname', 'ownername', 'fullname']],
-  ['signedAt', ['signedat', 'signupdate', 'signup', 'signed', 'signeddate', 'signdate', 'customersince', 'acquisitiondate', 'acquiredat', 'firstcontractdate', 'closedwondate', 'createdat', 'created', 'createdutc', 'startdate']],
-  ['csmId', ['csmid', 'csm', 'csmowner', 'customersuccessmanager', 'successmanager', 'accountowner', 'ownerid', 'owner']],
+  ['signedAt', ['signedat', 'signupdate', 'signup', 'signed', 'signeddate', 'signdate', 'customersince', 'acquisitiondate', 'acquiredat', 'firstcontractdate', 'closedwondate', 'createdat', 'created', 'createdate', 'createddate', 'createdutc', 'startdate']],
+  ['csmId', ['csmid', 'csm', 'csmowner', 'customersuccessmanager', 'successmanager', 'accountowner', 'companyowner', 'ownerid', 'owner']],
   ['salesRepId', ['salesrepid', 'salesrep', 'accountexecutive', 'ae', 'rep', 'salesowner']],
   ['segment', ['segment', 'tier', 'customertier', 'size', 'companysize']],
-  ['region', ['region', 'geo', 'territory', 'country', 'market']],
+  ['region', ['region', 'geo', 'territory', 'countryregion', 'country', 'billingcountry', 'market']],
   ['industry', ['industry', 'vertical', 'sector']],
   ['channel', ['channel', 'source', 'acquisitionchannel', 'leadsource']],
   ['stage', ['stage', 'lifecyclestage', 'lifecycle']],
@@ -86,7 +86,7 @@ export function namesOf(collection: ImportCollection, field: string): string[] {
   if (field === 'id') {
     const singular = collection === 'subscriptions' ? 'subscription' : collection.replace(/s$/, '');
     own.push(`${singular}id`, ...(collection === 'subscriptions' || collection === 'contracts' ? ['subscriptionid', 'contractid', 'uuid'] : []));
-    if (collection === 'accounts') own.push('customerid', 'accountcode', 'companyid');
+    if (collection === 'accounts') own.push('customerid', 'accountcode', 'companyid', 'recordid');
     if (collection === 'csms') own.push('csmid', 'ownerid', 'userid');
   }
   return [...new Set(own)];

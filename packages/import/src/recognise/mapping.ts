@@ -37,8 +37,11 @@ export function collectionByName(table: RawTable): ImportCollection | null {
   return NAME_WORDS.find(([pattern]) => pattern.test(base))?.[1] ?? null;
 }
 
-/** The collection whose required fields a table's headers cover best (ties: more fields matched). */
-export function collectionByHeaders(headers: readonly string[]): ImportCollection | null {
+/**
+ * The collection whose required fields a table's headers cover best. Contract-shaped columns are subscriptions when
+ * no table gives accounts (they bring theirs), else contracts (a reference to a missing account stays an issue).
+ */
+export function collectionByHeaders(headers: readonly string[], hasAccounts: boolean): ImportCollection | null {
   let best: { collection: ImportCollection; score: number } | null = null;
   for (const collection of ALL) {
     const columns = mapColumns(collection, headers);
@@ -46,10 +49,12 @@ export function collectionByHeaders(headers: readonly string[]): ImportCollectio
     const fields = importFields(collection);
     const required = fields.filter((f) => f.required);
     if (!required.every((f) => mapped.has(f.field))) continue;
-    const score = mapped.size / fields.length + (collection === 'subscriptions' ? 0.01 : 0);
+    const score = mapped.size / fields.length;
     if (!best || score > best.score) best = { collection, score };
   }
-  return best?.collection ?? null;
+  const found = best?.collection ?? null;
+  if (found === 'contracts' || found === 'subscriptions') return hasAccounts ? 'contracts' : 'subscriptions';
+  return found;
 }
 
 /** Column -> field for a collection: exact field names first, then the names exports use, best first. */
@@ -60,7 +65,8 @@ export function mapColumns(collection: ImportCollection, headers: readonly strin
   const take = (field: string, at: number) => {
     const header = headers[at] as string;
     if (used.has(header) || Object.prototype.hasOwnProperty.call(columns, header)) return false;
-    columns[header] = field;
+    // Defined, not assigned: a column named `__proto__` is a column like any other.
+    Object.defineProperty(columns, header, { value: field, enumerable: true, writable: true, configurable: true });
     used.add(header);
     return true;
   };
@@ -81,10 +87,10 @@ export function mapColumns(collection: ImportCollection, headers: readonly strin
 }
 
 /** A table's mapping: the one given, else recognised (null: no collection fits; the caller says so). */
-export function recogniseTable(table: RawTable, given: TableMapping | undefined, notes: string[]): TableMapping | null {
+export function recogniseTable(table: RawTable, given: TableMapping | undefined, hasAccounts: boolean, notes: string[]): TableMapping | null {
   if (given) return given;
   const byName = collectionByName(table);
-  const collection = byName ?? collectionByHeaders(table.headers);
+  const collection = byName ?? collectionByHeaders(table.headers, hasAccounts);
   if (collection === null) return null;
   const columns = mapColumns(collection, table.headers);
   const how = byName ? 'its name' : 'its columns';
