@@ -257,6 +257,32 @@ describe('demo dashboard', () => {
     await page.getByText('cskit demo · 2 accounts imported from crm-export.csv').waitFor();
   });
 
+  it('imports a billing export as it is (@cskit/import): subscriptions only, MRR, exclusive ends, the right ARR', async () => {
+    const csv = [
+      'subscription_id,customer_id,customer_name,start_date,end_date,mrr,plan',
+      's1,C1,Acme,2024-01-01,2025-01-01,1000,pro', 's2,C1,Acme,2025-01-01,2026-01-01,1200,pro', 's3,C2,Beta,2024-03-15,2025-03-15,500,basic',
+    ].join('\n');
+    await page.goto(base);
+    await kpiReady();
+    await page.getByRole('button', { name: 'Import data' }).click();
+    await page.locator('input[data-exports]').setInputFiles({ name: 'subscriptions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const report = page.getByRole('region', { name: 'subscriptions.csv: 0 issues' });
+    await report.getByText(/^2 accounts, 3 contracts, amounts in USD\./).waitFor();
+    // What was decided, said: MRR x 12, the ends are the day after the last covered day, the accounts made, 'plan' left out.
+    await report.getByText("subscriptions.csv: ARR = 12 x the MRR of column 'mrr'").waitFor();
+    await report.getByText(/end dates read as the day after the last covered day \(exclusive\)/).waitFor();
+    await report.getByText(/2 accounts made from the subscriptions/).waitFor();
+    await report.getByText(/columns not imported .*'plan'/).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}import-exports.png` });
+    await page.getByRole('button', { name: 'Use imported data' }).click();
+    await page.getByRole('button', { name: 'Replace the data' }).click();
+    await page.getByText('cskit demo · 2 accounts imported from subscriptions.csv').waitFor();
+    // The data's period: the twelve months to its latest start (2025-01). ARR at its end: s2's 1,200 x 12 = 14,400
+    // and s3's 500 x 12 = 6,000 (s3 runs to 2025-03-14) = 20,400; a reading of the MRR as ARR would show 1,700.
+    await expect.poll(() => new URL(page.url()).searchParams.get('to'), { timeout: 30_000 }).toBe('2025-01');
+    await expect.poll(() => kpi('ARR').textContent(), { timeout: 30_000 }).toContain(f.compactCurrency(20_400));
+  });
+
   it('a broken file is named, leaves nothing behind, and an import without a valid account loads nothing', async () => {
     await page.goto(base);
     await kpiReady();

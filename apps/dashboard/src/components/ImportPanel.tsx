@@ -7,6 +7,8 @@ import { COLLECTIONS, importFields, TEMPLATES } from '../import/fields.js';
 import type { Importer } from '../import/importer.js';
 import type { Inspection } from '../import/parse.js';
 import type { ImportReport } from '../import/session.js';
+import { ApplyBar } from './ApplyBar.js';
+import { ExportsPanel } from './ExportsPanel.js';
 
 /** Where one collection's file is: being mapped, being read (with progress), read, or failed. */
 type FileState =
@@ -143,6 +145,8 @@ export function ImportPanel({ text, importer, onUseSample }: { text: AppText; im
   const busy = Object.values(files).some((state) => state?.step === 'reading' || state?.step === 'mapping');
   return (
     <div className="import">
+      <ExportsPanel text={text} importer={importer} onNotice={setNotice} />
+      <h3 className="import__heading">{text.exportsOr}</h3>
       <p>{text.importHint}</p>
       <label className="import__many">
         {text.addFiles}
@@ -203,26 +207,6 @@ function FileRow({ text, collection, state, onChoose, onRemove, onPatch, onRead 
         />
       ) : null}
     </li>
-  );
-}
-
-/** Replacing the data: only with a valid account, and only after a confirmation. */
-function ApplyBar({ text, accounts, busy, applying, confirming, onConfirm, onApply }: {
-  text: AppText; accounts: number; busy: boolean; applying: boolean; confirming: boolean; onConfirm: (confirming: boolean) => void; onApply: () => void;
-}) {
-  return (
-    <div className="import__apply">
-      {accounts === 0 ? <p className="hint">{text.noValidAccount}</p> : null}
-      {confirming ? (
-        <div role="group" aria-label={text.confirmReplace(accounts)} className="import__confirm">
-          <span>{text.confirmReplace(accounts)}</span>
-          <button type="button" disabled={applying} onClick={onApply}>{text.replace}</button>
-          <button type="button" onClick={() => onConfirm(false)}>{text.cancel}</button>
-        </div>
-      ) : (
-        <button type="button" disabled={accounts === 0 || busy} onClick={() => onConfirm(true)}>{text.useImported}</button>
-      )}
-    </div>
   );
 }
 

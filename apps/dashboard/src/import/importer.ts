@@ -7,6 +7,8 @@ import type { CollectionName } from '@cskit/metrics';
 import type { ColumnMapping, DateFormat } from './convert.js';
 import { inspectFile, parseFile } from './parse.js';
 import type { Inspection } from './parse.js';
+import { readExports } from './exports.js';
+import type { ExportChoices, ExportsReport } from './exports.js';
 import { ImportSession } from './session.js';
 import type { ImportReport } from './session.js';
 
@@ -24,6 +26,10 @@ export interface Importer {
   reportCsv(): Promise<string>;
   /** Loads the validated files as the data; rejects (leaving the data as it was) without a valid account. */
   apply(): Promise<void>;
+  /** Reads exports as they are (`@cskit/import`), replacing an earlier read of exports. */
+  readExports(files: File[], choices: ExportChoices): Promise<ExportsReport>;
+  /** Loads the exports read last; rejects (leaving the data as it was) without a valid account. */
+  applyExports(): Promise<void>;
 }
 
 /** Messages of the import protocol (page to worker). */
@@ -32,7 +38,9 @@ export type ImportCall =
   | { importCall: number; step: 'read'; collection: CollectionName; file: File; options: ReadOptions }
   | { importCall: number; step: 'remove'; collection: CollectionName }
   | { importCall: number; step: 'report-csv' }
-  | { importCall: number; step: 'apply' };
+  | { importCall: number; step: 'apply' }
+  | { importCall: number; step: 'read-exports'; files: File[]; choices: ExportChoices }
+  | { importCall: number; step: 'apply-exports' };
 
 /** A call without its id (the importer numbers it). */
 type ImportCallBody = ImportCall extends infer C ? (C extends ImportCall ? Omit<C, 'importCall'> : never) : never;
@@ -53,6 +61,7 @@ async function inputOf(collection: CollectionName, file: File): Promise<string |
 /** The steps themselves, over one session; `load` replaces the data with a validated dataset (read from `files`). */
 export function importSteps(load: (dataset: ReturnType<ImportSession['validate']>['dataset'], files: string[]) => void) {
   let session = new ImportSession();
+  let exported: Awaited<ReturnType<typeof readExports>> | null = null;
   const report = () => (session.size === 0 ? null : session.validate().report);
   return {
     inspect: (collection: CollectionName, file: File) => inspectFile(collection, file),
@@ -70,6 +79,15 @@ export function importSteps(load: (dataset: ReturnType<ImportSession['validate']
       if (dataset.accounts.length === 0) throw new Error('the import has no valid account: the data was left as it was');
       load(dataset, session.fileNames);
       session = new ImportSession();
+    },
+    readExports: async (files: File[], choices: ExportChoices) => {
+      exported = await readExports(files, choices);
+      return exported.report;
+    },
+    applyExports: async () => {
+      if (!exported || exported.result.dataset.accounts.length === 0) throw new Error('the import has no valid account: the data was left as it was');
+      load(exported.result.dataset, exported.report.files);
+      exported = null;
     },
   };
 }
@@ -106,6 +124,8 @@ export function workerImporter(worker: Worker): Importer {
     remove: (collection) => call({ step: 'remove', collection }),
     reportCsv: () => call({ step: 'report-csv' }),
     apply: () => call({ step: 'apply' }),
+    readExports: (files, choices) => call({ step: 'read-exports', files, choices }),
+    applyExports: () => call({ step: 'apply-exports' }),
   };
 }
 
@@ -125,6 +145,8 @@ export function serveImport(scope: { postMessage(message: unknown): void }, step
       case 'remove': void answer(steps.remove(message.collection)); break;
       case 'report-csv': void answer(steps.reportCsv()); break;
       case 'apply': void answer(steps.apply()); break;
+      case 'read-exports': void answer(steps.readExports(message.files, message.choices)); break;
+      case 'apply-exports': void answer(steps.applyExports()); break;
     }
     return true;
   };

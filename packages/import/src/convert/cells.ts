@@ -4,6 +4,8 @@
  * its values after mapping (day-first or month-first only when some value proves it), numbers are decimals (an
  * amount may carry a currency sign and comma thousands). What cannot be read is an error naming the value.
  */
+import { isValidDate, isValidMonth } from '@cskit/metrics';
+
 export type DateFormat = 'YYYY-MM-DD' | 'M/D/YYYY' | 'D/M/YYYY';
 export type Converted<T> = { value: T } | { error: string };
 
@@ -44,9 +46,14 @@ export function decideDateFormat(values: Iterable<string>): DateFormat | 'ambigu
   return twoWays ? 'ambiguous' : 'M/D/YYYY';
 }
 
-/** A date cell as `YYYY-MM-DD` (the day's existence is `validateDataset`'s check). */
+/** A date cell as an existing `YYYY-MM-DD` day (`2024-02-30` is refused where it is read, with its line). */
 export function toIsoDate(text: string, format: DateFormat): Converted<string> {
-  const value = text.trim();
+  const read = readDate(text.trim(), format);
+  if ('error' in read || isValidDate(read.value)) return read;
+  return { error: `'${text.trim()}' is not a date that exists` };
+}
+
+function readDate(value: string, format: DateFormat): Converted<string> {
   const iso = ISO.exec(value);
   if (iso) return { value: `${iso[1]}-${pad(iso[2] as string)}-${pad(iso[3] as string)}` };
   const parts = format === 'YYYY-MM-DD' ? null : DMY.exec(value);
@@ -58,7 +65,10 @@ export function toIsoDate(text: string, format: DateFormat): Converted<string> {
 /** A month cell (`YYYY-MM`, or a date, whose month it takes) as `YYYY-MM`. */
 export function toIsoMonth(text: string, format: DateFormat): Converted<string> {
   const month = /^(\d{4})[-/.](\d{1,2})$/.exec(text.trim());
-  if (month) return { value: `${month[1]}-${pad(month[2] as string)}` };
+  if (month) {
+    const value = `${month[1]}-${pad(month[2] as string)}`;
+    return isValidMonth(value) ? { value } : { error: `'${text.trim()}' is not a month that exists` };
+  }
   const date = toIsoDate(text, format);
   return 'value' in date ? { value: date.value.slice(0, 7) } : { error: `'${text.trim()}' is not a month in the form YYYY-MM` };
 }

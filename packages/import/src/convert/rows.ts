@@ -27,7 +27,8 @@ export interface ConvertedTable {
 
 interface Column { column: string; at: number; field: string; type: FieldType; format: DateFormat | null }
 
-const AMOUNT_KEYS = ['mrr', 'amount', 'unitPrice', 'quantity', 'interval', 'intervalCount'] as const;
+/** Fields that only make `arr`: kept apart from the record (never added then deleted: objects stay fast). */
+const AMOUNT_KEYS: ReadonlySet<string> = new Set(['mrr', 'amount', 'unitPrice', 'quantity', 'interval', 'intervalCount']);
 const WITH_AMOUNTS = new Set(['contracts', 'subscriptions', 'arr']);
 const NEEDS_ID = new Set(['contracts', 'subscriptions', 'leads', 'advocacy', 'revenue']);
 
@@ -131,6 +132,7 @@ function rowRecord(table: RawTable, row: RawTable['rows'][number], columns: Colu
     return null;
   }
   const record: RawRecord = {};
+  const amounts: Record<string, string | number> = {};
   let ok = true;
   for (const column of columns) {
     const text = (row.cells[column.at] ?? '').trim();
@@ -139,12 +141,12 @@ function rowRecord(table: RawTable, row: RawTable['rows'][number], columns: Colu
     if ('error' in converted) {
       fail(row.line, column.column, column.field, `${converted.error}; the row was left out`);
       ok = false;
-    } else record[column.field] = converted.value;
+    } else if (AMOUNT_KEYS.has(column.field)) amounts[column.field] = converted.value;
+    else record[column.field] = converted.value;
   }
   if (!ok) return null;
   if (rule === 'none') return record;
-  const arr = arrOf(record as AmountFields, rule);
-  for (const key of AMOUNT_KEYS) delete record[key];
+  const arr = arrOf({ ...(amounts as AmountFields), ...(record.arr === undefined ? {} : { arr: record.arr as number }) }, rule);
   if ('error' in arr) {
     fail(row.line, undefined, 'arr', `${arr.error}; the row was left out`);
     return null;
