@@ -258,6 +258,30 @@ describe('recognised exports: CRM accounts, and a table known by its columns', (
   });
 });
 
+describe('helpdesk tickets and usage by role (SPEC 1)', () => {
+  it('a Zendesk-style tickets export and a usage export with roles', () => {
+    const result = importTables([
+      { name: 'accounts.csv', text: 'id,name,signedAt\nAcme,Acme Ltd,2024-01-01\n' },
+      { name: 'zendesk-tickets.csv', text: [
+        'Id,Organization,Created at,First reply time in minutes,Full resolution time in minutes,Satisfaction Score,Type,Priority',
+        '101,Acme,2025-03-02 10:00,35,1440,5,incident,high', '102,Acme,2025-03-09 08:30,,,,how-to,low', '103,Acme,2025-03-10 08:30,20,60,9,request,low',
+      ].join('\n') },
+      { name: 'usage.csv', text: 'account_id,month,role,active_users,licensed_users\nAcme,2025-03,admin,3,4\nAcme,2025-03,end user,30,60\nAcme,2025-03,admin,1,4\n' },
+    ]);
+    expect(result.dataset.tickets).toEqual([
+      { id: '101', accountId: 'Acme', openedAt: '2025-03-02', firstResponseMinutes: 35, resolutionMinutes: 1440, csat: 5, type: 'incident' },
+      { id: '102', accountId: 'Acme', openedAt: '2025-03-09', type: 'how-to' },
+    ]);
+    // Roles apart are kept (the account's March rate is (3 + 30) / (4 + 60)); a second admin record is an issue.
+    expect(result.dataset.activity?.map((a) => a.role)).toEqual(['admin', 'end user']);
+    expect(errors(result).map((i) => i.message)).toEqual([
+      "zendesk-tickets.csv line 4, column 'Satisfaction Score': must be between 1 and 5, got 9",
+      "usage.csv line 4, column 'role': a second activity record of role 'admin' for account 'Acme' in 2025-03 (the first is kept)",
+    ]);
+    expect(result.notes.join('\n')).toMatch(/zendesk-tickets\.csv: columns not imported \(no field takes them\): 'Priority'/);
+  });
+});
+
 /** A dataset's accounts and contracts as CSV, in the contract's own shape or as a subscriptions export. */
 function asCsv(dataset: Dataset, shape: 'contract' | 'subscriptions-mrr-exclusive'): Array<{ name: string; text: string }> {
   const cell = (c: string | number | undefined) => (c === undefined ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c));

@@ -45,7 +45,14 @@ export function importTables(tables: ReadonlyArray<ImportTable>, options: Import
   Object.assign(raw, currencyOf(raws, converted, options, issues, notes));
   const { dataset, issues: found } = validateDataset(raw);
   issues.push(...locateIssues(found, origins, raw, rejected));
-  return { dataset: dataset as Dataset, issues, mapping, notes };
+  return { dataset: dataset as Dataset, issues: inFileOrder(issues, raws), mapping, notes };
+}
+
+/** Issues by the order the tables were given, then by line (stable: a row's issues keep their order). */
+function inFileOrder(issues: ImportIssue[], raws: readonly RawTable[]): ImportIssue[] {
+  const order = new Map(raws.map((raw, i) => [raw.name, i]));
+  const rank = (issue: ImportIssue) => order.get(issue.table) ?? raws.length;
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.issue.line - b.issue.line || a.i - b.i).map(({ issue }) => issue);
 }
 
 function tableIssue(table: string, line: number, message: string): ImportIssue {

@@ -1,6 +1,7 @@
 export type {
   Account, ActivityRecord, AdvocacyKind, AdvocacyRecord, ArrSnapshot, CollectionName, Contract, Csm, DataIssue,
-  Dataset, DatasetInput, DateString, HealthSnapshot, Lead, LeadStage, MeasureRecord, Month, NpsResponse, Period, RevenueEvent, RevenueSource,
+  ComplaintKind, Dataset, DatasetInput, DateString, HealthSnapshot, Lead, LeadStage, MeasureRecord, Month, NpsResponse, Period, RevenueEvent, RevenueSource,
+  Target, TargetMetric, Ticket, TicketOrigin, TicketType,
   ValidationResult,
 } from './core/types.js';
 export {
@@ -8,8 +9,8 @@ export {
   inPeriod, isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
 } from './core/dates.js';
 export {
-  ACCOUNT_COLLECTIONS, ADVOCACY_KINDS, COLLECTION_NAMES, FUNNEL_STAGES, funnelDepth, inFunnelStage, LEAD_STAGES, NPS_CATEGORIES, npsCategory,
-  ownValue, REVENUE_FIELDS, REVENUE_SOURCES, revenueFieldOf,
+  ACCOUNT_COLLECTIONS, ADVOCACY_KINDS, COLLECTION_NAMES, COMPLAINT_KINDS, FUNNEL_STAGES, funnelDepth, inFunnelStage, LEAD_STAGES, NPS_CATEGORIES, npsCategory,
+  ownValue, REVENUE_FIELDS, REVENUE_SOURCES, revenueFieldOf, TARGET_METRICS, TICKET_ORIGINS, TICKET_TYPES,
 } from './model/domain.js';
 export type { AccountCollection, FunnelStageName, NpsCategory, RevenueField } from './model/domain.js';
 export { collectionFields, contractFields, MAX_MONEY, numericFields, validateDataset } from './data/validate.js';

@@ -4,6 +4,7 @@ import type { AppText } from '../i18n.js';
 import { DATE_FORMATS, isIdentity, shapeKey } from '../import/convert.js';
 import type { ColumnMapping, DateFormat } from '../import/convert.js';
 import { COLLECTIONS, importFields, TEMPLATES } from '../import/fields.js';
+import type { ImportableCollection } from '../import/fields.js';
 import type { Importer } from '../import/importer.js';
 import type { Inspection } from '../import/parse.js';
 import type { ImportReport } from '../import/session.js';
@@ -177,7 +178,7 @@ type MappingState = Extract<FileState, { step: 'mapping' }>;
 
 /** One collection's file: its input and template, then its progress, its status or its column mapping. */
 function FileRow({ text, collection, state, onChoose, onRemove, onPatch, onRead }: {
-  text: AppText; collection: CollectionName; state: FileState | undefined; onChoose: (file: File | undefined) => void; onRemove: () => void;
+  text: AppText; collection: ImportableCollection; state: FileState | undefined; onChoose: (file: File | undefined) => void; onRemove: () => void;
   onPatch: (state: FileState | null) => void; onRead: (state: MappingState) => void;
 }) {
   const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATES[collection])}`;

@@ -6,8 +6,13 @@ import { namesOf as importNames, normalizeHeader } from '@cskit/import';
 import { COLLECTION_NAMES, contractFields } from '@cskit/metrics';
 import type { CollectionName, ContractField } from '@cskit/metrics';
 
-/** Every collection of the data contract, accounts first (the one an import needs). */
-export const COLLECTIONS: readonly CollectionName[] = ['accounts', ...COLLECTION_NAMES.filter((name) => name !== 'accounts')];
+/** The collections a file per collection can hold: all but targets (their period is not a flat column; JSON only). */
+export type ImportableCollection = Exclude<CollectionName, 'targets'>;
+
+/** Every importable collection of the data contract, accounts first (the one an import needs). */
+export const COLLECTIONS: readonly ImportableCollection[] = [
+  'accounts', ...COLLECTION_NAMES.filter((name): name is ImportableCollection => name !== 'accounts' && name !== 'targets'),
+];
 
 /**
  * Optional account columns that describe a subscription (a plan's start, end and ARR): an account export without a
@@ -26,7 +31,7 @@ export function importFields(collection: CollectionName): ContractField[] {
 }
 
 /** A header and one example row per collection: the downloadable templates. */
-export const TEMPLATES: Record<CollectionName, string> = {
+export const TEMPLATES: Record<ImportableCollection, string> = {
   accounts: 'id,name,signedAt,csmId,salesRepId,segment,region,industry,channel,stage\nacc-1,Acme Ltd,2024-03-15,csm-1,rep-1,KA,APAC,Software,direct,customer\n',
   contracts: 'id,accountId,start,end,arr,currency,optOutDate\nctr-1,acc-1,2024-03-15,2025-03-14,120000,USD,\n',
   arr: 'accountId,month,arr,currency\nacc-1,2025-01,120000,USD\n',
@@ -38,6 +43,7 @@ export const TEMPLATES: Record<CollectionName, string> = {
   revenue: 'id,accountId,csmId,date,arr,source\nrev-1,acc-1,csm-1,2025-05-01,8000,consulting\n',
   csms: 'id,name,team\ncsm-1,Li Na,APAC\n',
   measures: 'accountId,month,key,value\nacc-1,2025-01,coreFeatureUse,0.64\n',
+  tickets: 'id,accountId,openedAt,firstResponseMinutes,resolutionMinutes,type,origin,csat,complaint\ntk-1,acc-1,2025-02-03,45,1440,incident,reactive,4,stability\n',
 };
 
 /**

@@ -49,7 +49,7 @@ export function normalizeHeader(header: string): string {
  * always matches, and a collection's `id` answers to "<collection> id".
  */
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['accountId', ['accountid', 'customerid', 'accountcode', 'account', 'customer', 'accountkey', 'customerkey', 'companyid', 'clientid', 'organizationid', 'orgid']],
+  ['accountId', ['accountid', 'customerid', 'accountcode', 'account', 'customer', 'accountkey', 'customerkey', 'companyid', 'clientid', 'organizationid', 'orgid', 'organization', 'organisation']],
   ['accountName', ['accountname', 'customername', 'customercompany', 'company', 'companyname', 'customerdescription', 'organizationname', 'clientname']],
   ['name', ['accountname', 'customername', 'companyname', 'company', 'client', 'clientname', 'organizationname', 'csmname', 'ownername', 'fullname']],
   ['signedAt', ['signedat', 'signupdate', 'signup', 'signed', 'signeddate', 'signdate', 'customersince', 'acquisitiondate', 'acquiredat', 'firstcontractdate', 'closedwondate', 'createdat', 'created', 'createdate', 'createddate', 'createdutc', 'startdate']],
@@ -78,6 +78,13 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map<string, readonl
   ['activeUsers', ['activeusers', 'active', 'mau', 'monthlyactiveusers', 'activeseats']],
   ['licensedUsers', ['licensedusers', 'licensed', 'seats', 'licenses', 'licences', 'purchasedseats', 'seatslicensed']],
   ['team', ['team', 'pod', 'group']],
+  ['openedAt', ['openedat', 'opened', 'createdat', 'created', 'createdutc', 'submittedat', 'requestedat']],
+  ['firstResponseMinutes', ['firstresponseminutes', 'firstreplytimeinminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetime', 'firstreplytime', 'timetofirstresponse']],
+  ['resolutionMinutes', ['resolutionminutes', 'fullresolutiontimeinminutes', 'resolutiontime', 'timetoresolution', 'resolutiontimeinminutes']],
+  ['csat', ['csat', 'csatscore', 'satisfactionscore', 'satisfaction', 'satisfactionrating']],
+  ['type', ['type', 'tickettype', 'category', 'issuetype']],
+  ['origin', ['origin', 'channel', 'initiatedby']],
+  ['complaint', ['complaint', 'complaintkind', 'complainttype']],
 ]);
 
 /** The normalised header names a field answers to in a collection, best first. */

@@ -12,6 +12,7 @@ import { importFields, namesOf, normalizeHeader } from './fields.js';
 /** Words of a table's name that say its collection, checked in this order. */
 const NAME_WORDS: ReadonlyArray<[RegExp, ImportCollection]> = [
   [/subscription/, 'subscriptions'],
+  [/ticket|helpdesk|zendesk|freshdesk|support/, 'tickets'],
   [/contract|term|renewal/, 'contracts'],
   [/^csms?$|csmlist|successmanager|owners/, 'csms'],
   [/nps|survey|response/, 'nps'],
@@ -25,7 +26,8 @@ const NAME_WORDS: ReadonlyArray<[RegExp, ImportCollection]> = [
   [/account|customer|compan|client|organi[sz]ation|crm/, 'accounts'],
 ];
 
-const ALL: readonly ImportCollection[] = [...COLLECTION_NAMES, 'subscriptions'];
+/** What a table can be read as: targets are left out (their period is not a flat column; give them as JSON). */
+const ALL: readonly ImportCollection[] = [...COLLECTION_NAMES.filter((name) => name !== 'targets'), 'subscriptions'];
 
 const isCollection = (value: string): value is ImportCollection => (ALL as readonly string[]).includes(value);
 

@@ -77,6 +77,48 @@ export interface ActivityRecord {
   month: Month;
   activeUsers: number;
   licensedUsers: number;
+  /**
+   * The users' role (seed 001: owner, admin, staff, end user...). An account may have one record per role and month;
+   * its activity rate is then Σ activeUsers / Σ licensedUsers over them (SPEC 1).
+   */
+  role?: string;
+}
+
+export type TicketType = 'incident' | 'how-to' | 'request';
+export type TicketOrigin = 'proactive' | 'reactive';
+export type ComplaintKind = 'stability' | 'usability';
+
+/** A support ticket: the service side of experience (seed 004; SPEC 1, 12). */
+export interface Ticket {
+  id: string;
+  accountId: string;
+  openedAt: DateString;
+  /** >= 0; absent: not answered yet. */
+  firstResponseMinutes?: number;
+  /** >= 0; absent: not resolved yet. */
+  resolutionMinutes?: number;
+  /** seed 004: 故障类 (incident) -> 操作类 (how-to) -> 需求类 (request). */
+  type?: TicketType;
+  /** seed 004: 主动服务 (proactive) / 被动服务 (reactive). */
+  origin?: TicketOrigin;
+  /** 1..5. */
+  csat?: number;
+  /** seed 004: product experience from complaints. */
+  complaint?: ComplaintKind;
+}
+
+export type TargetMetric =
+  | 'logoRenewalRate' | 'dollarRenewalRate' | 'nrr' | 'grr' | 'netNewArr' | 'expansionArr'
+  | 'csqlCount' | 'csqlWonArr' | 'csqaCount' | 'savedRenewalArr' | 'wonRenewalArr';
+
+/** A goal for a CSM (`csmId`), a team (`team`) or, with neither, the whole company (seed 000; SPEC 14). */
+export interface Target {
+  id?: string;
+  csmId?: string;
+  team?: string;
+  period: Period;
+  metric: TargetMetric;
+  value: number;
 }
 
 export type LeadStage = 'submitted' | 'accepted' | 'opportunity' | 'won' | 'lost';
@@ -148,6 +190,10 @@ export interface Dataset {
   revenue?: RevenueEvent[];
   /** Monthly per-account measures a health model's components read (SPEC 12). */
   measures?: MeasureRecord[];
+  /** Support tickets: the service side of experience (seed 004; SPEC 12). */
+  tickets?: Ticket[];
+  /** Goals per CSM, team or company (seed 000: CSMs carry expansion quotas; SPEC 14). */
+  targets?: Target[];
   csms?: Csm[];
 }
 
@@ -172,6 +218,8 @@ export type CollectionName =
   | 'advocacy'
   | 'revenue'
   | 'measures'
+  | 'tickets'
+  | 'targets'
   | 'csms';
 
 export interface DataIssue {

@@ -26,7 +26,9 @@ const rawArb = fc.record({
   contracts: list(fc.record({ id: maybe(name), accountId: maybe(name), start: maybe(day), end: fc.option(day, { nil: undefined }), arr: maybe(fc.integer({ min: 0, max: 5000 })), currency: fc.option(fc.constantFrom('EUR', 'USD', 'GBP'), { nil: undefined }), optOutDate: fc.option(day, { nil: undefined }) }), 10),
   arr: list(fc.record({ accountId: maybe(name), month: maybe(month), arr: maybe(fc.integer({ min: 0, max: 900 })) }), 8),
   health: list(fc.record({ accountId: maybe(name), month: maybe(month), outcome: maybe(fc.integer({ min: -5, max: 105 })), experience: fc.integer({ min: 0, max: 100 }) }), 8),
-  activity: list(fc.record({ accountId: maybe(name), month, activeUsers: maybe(fc.integer({ min: 0, max: 12 })), licensedUsers: maybe(fc.integer({ min: 0, max: 10 })) }), 8),
+  activity: list(fc.record({ accountId: maybe(name), month, activeUsers: maybe(fc.integer({ min: 0, max: 12 })), licensedUsers: maybe(fc.integer({ min: 0, max: 10 })), role: fc.option(fc.constantFrom('admin', 'staff', 'toString'), { nil: undefined }) }), 8),
+  tickets: list(fc.record({ id: maybe(name), accountId: maybe(name), openedAt: maybe(day), firstResponseMinutes: fc.option(maybe(fc.integer({ min: -1, max: 600 })), { nil: undefined }), type: fc.option(fc.constantFrom('incident', 'how-to', 'request', 'nope'), { nil: undefined }), csat: fc.option(maybe(fc.integer({ min: 0, max: 6 })), { nil: undefined }) }), 6),
+  targets: list(fc.record({ id: fc.option(name, { nil: undefined }), csmId: fc.option(name, { nil: undefined }), team: fc.option(name, { nil: undefined }), period: fc.constantFrom<unknown>({ from: '2025-01', to: '2025-12' }, { from: '2025-12', to: '2025-01' }, '2025', null), metric: fc.constantFrom('nrr', 'csqlCount', 'nope'), value: maybe(fc.integer({ min: 0, max: 9 })) }), 4),
   measures: list(fc.record({ accountId: maybe(name), month, key: fc.constantFrom('k1', 'k2', 'toString'), value: maybe(fc.integer({ min: 0, max: 9 })) }), 8),
   nps: list(fc.record({ id: fc.option(name, { nil: undefined }), accountId: fc.option(name, { nil: undefined }), date: maybe(day), score: maybe(fc.integer({ min: -1, max: 11 })) }), 6),
   leads: list(fc.record({ id: maybe(name), accountId: maybe(name), csmId: fc.option(name, { nil: undefined }), createdAt: day, stage: fc.constantFrom('submitted', 'won', 'lost', 'nope'), closedAt: fc.option(day, { nil: undefined }), arr: fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }) }), 5),
@@ -48,7 +50,7 @@ function expectSameAnswers(actual: ReturnType<typeof prepareDataset>, expected: 
 /** A raw dataset as a stream of chunks of random sizes, collections in the order the builder wants. */
 function chunksOf(raw: Record<string, unknown>, size: number): DatasetChunk[] {
   const chunks: DatasetChunk[] = [{ currency: raw.currency, fxRates: raw.fxRates }];
-  for (const collection of ['csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures'] as const) {
+  for (const collection of ['csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures', 'tickets', 'targets'] as const) {
     const records = raw[collection];
     if (records === undefined) continue;
     if (!Array.isArray(records)) chunks.push({ collection, records: records as never });

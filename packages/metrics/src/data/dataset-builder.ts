@@ -75,6 +75,8 @@ export class DatasetBuilder {
     ids: [] as string[], account: intColumn(), arr: floatColumn(), startDay: floatColumn(), endDay: floatColumn(),
     startMonth: intColumn(), endMonth: floatColumn(), optOutDay: floatColumn(),
   };
+  /** Collections kept as records (tickets, targets). */
+  private readonly plain = new Map<CollectionName, RawRecord[]>();
   private readonly monthly = new Map<NaturalKeyCollection, MonthlyValues>();
   private readonly dated = new Map<DatedCollection, DatedColumns>();
   private finished = false;
@@ -162,6 +164,15 @@ export class DatasetBuilder {
         keeper = (row) => { first.push(row.value as number); };
         break;
       }
+      case 'tickets':
+      case 'targets': {
+        // Kept as records: no metric reads them from columns yet (SPEC 12's ticket components and SPEC 14's
+        // targets will, and then get columns like the dated collections).
+        const records: RawRecord[] = [];
+        this.plain.set(collection, records);
+        keeper = (row) => { records.push(row); };
+        break;
+      }
       default:
         keeper = (row) => this.keepDated(collection, row);
     }
@@ -247,12 +258,11 @@ export class DatasetBuilder {
     const found = Array.from(repeated, (k) => {
       marks[k] = 1;
       const accountId = (this.accounts[position[k] as number] as Account).id;
-      const key = collection === 'measures' ? keys[code[k] as number] : undefined;
+      const key = collection === 'measures' || collection === 'activity' ? keys[code[k] as number] : undefined;
       return repeatIssue(collection, checker.indexOf(k), accountId, monthFromIndex(month[k] as number), key);
     });
     mergeIssues(this.issues.get(collection) as DataIssue[], collection, found);
-    // Only activity keeps its repeats (their users add up in the matrix); the others are left out.
-    return collection === 'activity' ? null : marks;
+    return marks;
   }
 
   /** Account positions, months and values of a natural-key collection's kept records, repeats left out. */
@@ -307,6 +317,7 @@ export class DatasetBuilder {
   private leanDataset(fromSnapshots: boolean): Dataset {
     const dataset: Record<string, unknown> = { currency: this.currency, fxRates: ownRecord(this.fxRates), accounts: this.accounts };
     if (this.checkers.has('csms')) dataset.csms = this.csms;
+    for (const [collection, records] of this.plain) dataset[collection] = records;
     if (fromSnapshots) dataset.arr = [];
     return dataset as unknown as Dataset;
   }

@@ -55,7 +55,7 @@ export interface AccountSubsets {
   readonly size: number;
   /**
    * The accounts with these ids (unknown ids are ignored) and their records, in the dataset's order; `csms` keeps
-   * only the CSMs those accounts and records name. Shares currency and rates.
+   * only the CSMs those accounts and records name, `targets` only those CSMs' targets. Shares currency and rates.
    */
   of(accountIds: Iterable<string>): Dataset;
 }
@@ -109,6 +109,8 @@ export function accountSubsets(dataset: Dataset): AccountSubsets {
         (subset as unknown as Record<string, unknown>)[collection] = kept;
       }
       if (dataset.csms) subset.csms = dataset.csms.filter((csm) => csmIds.has(csm.id));
+      // A subset is a viewer's book: only the targets of its CSMs, never a team's or the company's (fail closed).
+      if (dataset.targets) subset.targets = dataset.targets.filter((target) => target.csmId !== undefined && csmIds.has(target.csmId));
       return subset;
     },
   };

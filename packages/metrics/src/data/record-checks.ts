@@ -120,7 +120,7 @@ export class CollectionChecker {
   readonly keyPosition = intColumn();
   readonly keyMonth = intColumn();
   readonly keyCode = intColumn();
-  /** Measure keys by code, in the order kept records first use them. */
+  /** Measure keys (or activity roles, '' for none) by code, in the order kept records first use them. */
   readonly measureKeys = new Map<string, number>();
   /**
    * Per kept record, the index it had in its collection (`indexOf`): kept only from the first record left out on,
@@ -218,6 +218,8 @@ export class CollectionChecker {
       }
     } else if (collection === 'activity' && (row.licensedUsers as number) <= 0) {
       errors += this.error(index, id, 'licensedUsers', `must be greater than 0, got ${String(row.licensedUsers)}`);
+    } else if (collection === 'targets' && row.csmId !== undefined && row.csmId !== null && row.team !== undefined && row.team !== null) {
+      errors += this.error(index, id, 'team', `a target is for a CSM (csmId '${String(row.csmId)}') or a team (team '${String(row.team)}'), not both`);
     }
     if (errors === 0 && id !== undefined) {
       const first = this.seenIds.get(id);
@@ -271,11 +273,13 @@ export class CollectionChecker {
     }
     this.keyPosition.push(this.lastKeyPosition);
     this.keyMonth.push(monthIndex(row.month as string));
-    if (this.collection !== 'measures') return;
-    let code = this.measureKeys.get(row.key as string);
+    if (this.collection !== 'measures' && this.collection !== 'activity') return;
+    // A measure's key, or an activity record's role ('' for none): one record per account, month and this key.
+    const key = this.collection === 'measures' ? (row.key as string) : typeof row.role === 'string' ? row.role : '';
+    let code = this.measureKeys.get(key);
     if (code === undefined) {
       code = this.measureKeys.size;
-      this.measureKeys.set(row.key as string, code);
+      this.measureKeys.set(key, code);
     }
     this.keyCode.push(code);
   }
@@ -295,7 +299,7 @@ export function* naturalKeyRepeatsWork(checker: CollectionChecker, accounts: num
   const n = checker.kept;
   const columns = yield* checker.keyColumnsWork();
   const { position, month } = columns;
-  const code = checker.collection === 'measures' ? columns.code : null;
+  const code = checker.collection === 'measures' || checker.collection === 'activity' ? columns.code : null;
   const keys = code ? Math.max(1, checker.measureKeys.size) : 1;
   let first = Infinity;
   let last = -Infinity;
@@ -333,16 +337,14 @@ export function* naturalKeyRepeatsWork(checker: CollectionChecker, accounts: num
   return repeats.toArray();
 }
 
-/** The issue of a repeated natural key: an error (the later record is left out) or, for activity, a warning (users add up). */
+/**
+ * The issue of a repeated natural key: an error, the later record left out (SPEC 1). Activity's key includes the
+ * role (`key`, '' for none): records of different roles for one account and month are not repeats, their users add up.
+ */
 export function repeatIssue(collection: NaturalKeyCollection, index: number, accountId: string, month: string, key: string | undefined): DataIssue {
-  if (collection === 'activity') {
-    return {
-      severity: 'warning', collection, index, field: 'month',
-      message: `a second activity record for account '${accountId}' in ${month}: users are added to the first`,
-    };
-  }
-  const what = collection === 'measures' ? `measure '${String(key)}'` : `${collection} snapshot`;
-  return { severity: 'error', collection, index, field: 'month', message: `a second ${what} for account '${accountId}' in ${month} (the first is kept)` };
+  const what = collection === 'measures' ? `measure '${String(key)}'`
+    : collection === 'activity' ? `activity record${key ? ` of role '${key}'` : ' without a role'}` : `${collection} snapshot`;
+  return { severity: 'error', collection, index, field: collection === 'activity' && key ? 'role' : 'month', message: `a second ${what} for account '${accountId}' in ${month} (the first is kept)` };
 }
 
 /**

@@ -3,13 +3,20 @@
  * `validateDataset`, the streaming `datasetBuilder` and an import read, so a rule is written once.
  */
 import { isValidDate, isValidMonth } from '../core/dates.js';
-import { ADVOCACY_KINDS, LEAD_STAGES, REVENUE_SOURCES } from '../model/domain.js';
+import { ADVOCACY_KINDS, COMPLAINT_KINDS, LEAD_STAGES, REVENUE_SOURCES, TARGET_METRICS, TICKET_ORIGINS, TICKET_TYPES } from '../model/domain.js';
 import type { CollectionName } from '../core/types.js';
 
 /** The largest amount of money cskit computes with: sums of up to 10^290 such amounts stay finite. */
 export const MAX_MONEY = 1e15;
 
-export type FieldKind = 'id' | 'string' | 'date' | 'month' | 'money' | 'count' | 'score' | 'nps' | 'number' | 'enum' | 'currency';
+export type FieldKind =
+  | 'id' | 'string' | 'date' | 'month' | 'money' | 'count' | 'score' | 'nps' | 'number' | 'enum' | 'currency'
+  /** Minutes >= 0 (a ticket's response and resolution times). */
+  | 'minutes'
+  /** A satisfaction score 1..5. */
+  | 'csat'
+  /** `{ from: 'YYYY-MM', to: 'YYYY-MM' }`, from <= to. */
+  | 'period';
 
 export interface FieldRule {
   field: string;
@@ -75,6 +82,7 @@ export const SCHEMAS: Record<CollectionName, readonly FieldRule[]> = {
     { field: 'month', kind: 'month', required: true },
     { field: 'activeUsers', kind: 'count', required: true },
     { field: 'licensedUsers', kind: 'count', required: true },
+    { field: 'role', kind: 'string' },
   ],
   leads: [
     { field: 'id', kind: 'id', required: true },
@@ -104,6 +112,25 @@ export const SCHEMAS: Record<CollectionName, readonly FieldRule[]> = {
     accountRef,
     { field: 'month', kind: 'month', required: true },
     { field: 'key', kind: 'id', required: true },
+    { field: 'value', kind: 'number', required: true },
+  ],
+  tickets: [
+    { field: 'id', kind: 'id', required: true },
+    accountRef,
+    { field: 'openedAt', kind: 'date', required: true },
+    { field: 'firstResponseMinutes', kind: 'minutes' },
+    { field: 'resolutionMinutes', kind: 'minutes' },
+    { field: 'type', kind: 'enum', values: TICKET_TYPES },
+    { field: 'origin', kind: 'enum', values: TICKET_ORIGINS },
+    { field: 'csat', kind: 'csat' },
+    { field: 'complaint', kind: 'enum', values: COMPLAINT_KINDS },
+  ],
+  targets: [
+    { field: 'id', kind: 'id' },
+    csmRef,
+    { field: 'team', kind: 'string' },
+    { field: 'period', kind: 'period', required: true },
+    { field: 'metric', kind: 'enum', required: true, values: TARGET_METRICS },
     { field: 'value', kind: 'number', required: true },
   ],
 };
@@ -154,8 +181,12 @@ export function checkField(rule: FieldRule, value: unknown, context: FieldContex
     case 'score':
     case 'nps':
     case 'number':
+    case 'minutes':
+    case 'csat':
       if (typeof value !== 'number') return `wrong type: expected a number, got ${describe(value)}`;
       if (!Number.isFinite(value)) return `must be a finite number, got ${describe(value)}`;
+      if (rule.kind === 'minutes' && value < 0) return `must not be negative, got ${value}`;
+      if (rule.kind === 'csat' && (value < 1 || value > 5)) return `must be between 1 and 5, got ${value}`;
       if (rule.kind === 'money' && value < 0) return `must not be negative, got ${value}`;
       if (rule.kind === 'money' && value > MAX_MONEY) return `must be at most ${MAX_MONEY} (the largest amount cskit computes with), got ${value}`;
       if (rule.kind === 'count' && value < 0) return `must not be negative, got ${value}`;
@@ -164,6 +195,8 @@ export function checkField(rule: FieldRule, value: unknown, context: FieldContex
         return `must be an integer from 0 to 10, got ${value}`;
       }
       return null;
+    case 'period':
+      return periodProblem(value);
     case 'enum':
       if (typeof value !== 'string') return `wrong type: expected one of ${rule.values?.join(', ')}, got ${describe(value)}`;
       return rule.values?.includes(value) ? null : `must be one of ${rule.values?.join(', ')}, got ${JSON.stringify(value)}`;
@@ -176,9 +209,18 @@ export function checkField(rule: FieldRule, value: unknown, context: FieldContex
   }
 }
 
+/** Why a value is not a period `{ from, to }` of existing months with from <= to, or null. */
+function periodProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `wrong type: expected a period { from: 'YYYY-MM', to: 'YYYY-MM' }, got ${describe(value)}`;
+  const { from, to } = value as { from?: unknown; to?: unknown };
+  if (!isValidMonth(from)) return `invalid period: from must be a month 'YYYY-MM', got ${describe(from)}`;
+  if (!isValidMonth(to)) return `invalid period: to must be a month 'YYYY-MM', got ${describe(to)}`;
+  return from <= to ? null : `invalid period: from ${from} is after to ${to}`;
+}
+
 /** The fields of a collection that hold numbers (money, counts, scores): what a CSV import converts from text. */
 export function numericFields(collection: CollectionName): string[] {
-  return SCHEMAS[collection].filter((rule) => ['money', 'count', 'score', 'nps', 'number'].includes(rule.kind)).map((rule) => rule.field);
+  return SCHEMAS[collection].filter((rule) => ['money', 'count', 'score', 'nps', 'number', 'minutes', 'csat'].includes(rule.kind)).map((rule) => rule.field);
 }
 
 /** A field of the data contract as an import sees it: its name, what its text becomes, and whether it is required. */

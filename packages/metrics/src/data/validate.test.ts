@@ -113,6 +113,63 @@ describe('validateDataset', () => {
     expect(kept).toHaveLength(1);
   });
 
+  it('activity by role: one record per account, month and role; different roles are kept and add up', () => {
+    const { kept, issues } = check('activity', [
+      { accountId: 'a1', month: '2025-01', activeUsers: 3, licensedUsers: 4, role: 'admin' },
+      { accountId: 'a1', month: '2025-01', activeUsers: 20, licensedUsers: 40, role: 'end user' },
+      { accountId: 'a1', month: '2025-01', activeUsers: 1, licensedUsers: 4, role: 'admin' },
+      { accountId: 'a1', month: '2025-02', activeUsers: 5, licensedUsers: 9 },
+      { accountId: 'a1', month: '2025-02', activeUsers: 6, licensedUsers: 9 },
+    ]);
+    expect(issues.map((i) => [i.severity, i.index, i.field, i.message])).toEqual([
+      ['error', 2, 'role', "a second activity record of role 'admin' for account 'a1' in 2025-01 (the first is kept)"],
+      ['error', 4, 'month', "a second activity record without a role for account 'a1' in 2025-02 (the first is kept)"],
+    ]);
+    expect(kept).toHaveLength(3);
+  });
+
+  it('tickets: times not negative, CSAT 1..5, the enums of SPEC 1, a known account', () => {
+    const { kept, issues } = check('tickets', [
+      { id: 't1', accountId: 'a1', openedAt: '2025-01-02', firstResponseMinutes: 30, resolutionMinutes: 600, type: 'incident', origin: 'reactive', csat: 4, complaint: 'stability' },
+      { id: 't2', accountId: 'a1', openedAt: '2025-01-03', firstResponseMinutes: -5 },
+      { id: 't3', accountId: 'a1', openedAt: '2025-01-04', csat: 0 },
+      { id: 't4', accountId: 'a1', openedAt: '2025-01-05', type: 'bug', origin: 'outbound' },
+      { id: 't5', accountId: 'zz', openedAt: '2025-02-30' },
+      { id: 't6', accountId: 'a1', openedAt: '2025-01-06', csat: 4.5, resolutionMinutes: 0 },
+    ]);
+    expect(kept.map((t) => (t as { id: string }).id)).toEqual(['t1', 't6']);
+    expect(issues.map((i) => [i.id, i.field, i.message])).toEqual([
+      ['t2', 'firstResponseMinutes', 'must not be negative, got -5'],
+      ['t3', 'csat', 'must be between 1 and 5, got 0'],
+      ['t4', 'type', 'must be one of incident, how-to, request, got "bug"'],
+      ['t4', 'origin', 'must be one of proactive, reactive, got "outbound"'],
+      ['t5', 'accountId', "unknown account 'zz'"],
+      ['t5', 'openedAt', 'invalid date "2025-02-30": expected an existing date \'YYYY-MM-DD\''],
+    ]);
+  });
+
+  it('targets: a CSM, a team or the company; a period of two months in order; a known metric; a finite value', () => {
+    const period = { from: '2025-01', to: '2025-12' };
+    const { kept, issues } = check('targets', [
+      { csmId: 'm1', period, metric: 'expansionArr', value: 250000 },
+      { team: 'APAC', period, metric: 'nrr', value: 1.05 },
+      { period, metric: 'grr', value: 0.9 },
+      { id: 'x1', csmId: 'm1', team: 'APAC', period, metric: 'nrr', value: 1 },
+      { id: 'x2', period: { from: '2025-12', to: '2025-01' }, metric: 'nrr', value: 1 },
+      { id: 'x3', period: '2025', metric: 'arr', value: Number.POSITIVE_INFINITY },
+      { id: 'x4', csmId: 'nobody', period, metric: 'csqlCount', value: 5 },
+    ]);
+    expect(kept).toHaveLength(3);
+    expect(issues.map((i) => [i.id, i.field, i.message])).toEqual([
+      ['x1', 'team', "a target is for a CSM (csmId 'm1') or a team (team 'APAC'), not both"],
+      ['x2', 'period', 'invalid period: from 2025-12 is after to 2025-01'],
+      ['x3', 'period', "wrong type: expected a period { from: 'YYYY-MM', to: 'YYYY-MM' }, got the string \"2025\""],
+      ['x3', 'metric', expect.stringMatching(/^must be one of logoRenewalRate, dollarRenewalRate, nrr, .*, got "arr"$/)],
+      ['x3', 'value', 'must be a finite number, got Infinity'],
+      ['x4', 'csmId', "unknown CSM 'nobody'"],
+    ]);
+  });
+
   it('unknown accountId and csmId references', () => {
     const leads = check('leads', [{ id: 'l1', accountId: 'zz', createdAt: '2025-01-01', stage: 'won' }]);
     expect(only(leads.issues)).toMatchObject({ collection: 'leads', index: 0, id: 'l1', field: 'accountId', message: "unknown account 'zz'" });

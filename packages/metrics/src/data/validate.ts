@@ -10,7 +10,9 @@
  * - A duplicate `id`, ARR month or health month keeps the first record and reports the later one.
  * - A record whose `currency` equals the reporting currency needs no rate. Amounts are not converted here; the
  *   metrics convert them (so a dataset that skipped validation gets the same numbers).
- * - Two activity records for one account and month are a warning, and their users are summed.
+ * - Two activity records for one account, month and role (or both without one) are an error: the later one is left
+ *   out. Records of different roles are kept; an account's activity rate sums their users (SPEC 1).
+ * - A target names a CSM or a team, not both; its period is an object of two months, from <= to.
  * - Unknown fields are kept as they are.
  * - Money is at most `MAX_MONEY` (10^15) in its own currency and after conversion, so no sum the metrics take can
  *   overflow to Infinity; an amount past it is an error naming the record.
@@ -56,31 +58,18 @@ function validateCollection(collection: CollectionName, raw: unknown, checker: C
 
 /**
  * A collection without the records that repeat an earlier one's natural key (the first is kept; SPEC 1), each
- * reported in record order among the collection's other issues; a repeated activity record's users are added to
- * the first's.
+ * reported in record order among the collection's other issues.
  */
 function withoutRepeats(collection: NaturalKeyCollection, kept: RawRecord[], checker: CollectionChecker, issues: DataIssue[], accounts: number): RawRecord[] {
   const repeats = naturalKeyRepeats(checker, accounts);
   if (repeats.length === 0) return kept;
   const found = Array.from(repeats, (k) => {
     const row = kept[k] as RawRecord;
-    return repeatIssue(collection, checker.indexOf(k), String(row.accountId), String(row.month), collection === 'measures' ? String(row.key) : undefined);
+    const key = collection === 'measures' ? String(row.key) : collection === 'activity' && typeof row.role === 'string' ? row.role : undefined;
+    return repeatIssue(collection, checker.indexOf(k), String(row.accountId), String(row.month), key);
   });
   mergeIssues(issues, collection, found);
   const repeated = new Set(repeats);
-  if (collection === 'activity') {
-    const first = new Map<string, RawRecord>();
-    kept.forEach((row, k) => {
-      const key = `${String(row.accountId)}\u0000${String(row.month)}`;
-      const earlier = first.get(key);
-      if (!repeated.has(k) || earlier === undefined) {
-        if (!first.has(key)) first.set(key, row);
-        return;
-      }
-      earlier.activeUsers = (earlier.activeUsers as number) + (row.activeUsers as number);
-      earlier.licensedUsers = (earlier.licensedUsers as number) + (row.licensedUsers as number);
-    });
-  }
   return kept.filter((_, k) => !repeated.has(k));
 }
 

@@ -2,20 +2,28 @@
  * The domain's vocabularies and category rules, each stated once: every metric, validation, drill-down, the demo's
  * import and the sample generator read them from here.
  */
-import type { AdvocacyKind, CollectionName, LeadStage, RevenueSource } from '../core/types.js';
+import type { AdvocacyKind, CollectionName, ComplaintKind, LeadStage, RevenueSource, TargetMetric, TicketOrigin, TicketType } from '../core/types.js';
 
 /** Every collection of a dataset (SPEC 1), in the order validation checks them: references point backwards. */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
-  'csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures',
+  'csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures', 'tickets', 'targets',
 ];
 
 /** The collections whose records belong to one account (`accountId`). */
-export const ACCOUNT_COLLECTIONS = ['contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures'] as const;
+export const ACCOUNT_COLLECTIONS = ['contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures', 'tickets'] as const;
 export type AccountCollection = (typeof ACCOUNT_COLLECTIONS)[number];
 
 export const LEAD_STAGES: readonly LeadStage[] = ['submitted', 'accepted', 'opportunity', 'won', 'lost'];
 export const ADVOCACY_KINDS: readonly AdvocacyKind[] = ['case-study', 'testimonial', 'event', 'reference'];
 export const REVENUE_SOURCES: readonly RevenueSource[] = ['poc', 'referral', 'premium-csm', 'consulting', 'csm-assisted'];
+/** Seed 004's order of ticket types: incident (故障类) -> how-to (操作类) -> request (需求类). */
+export const TICKET_TYPES: readonly TicketType[] = ['incident', 'how-to', 'request'];
+export const TICKET_ORIGINS: readonly TicketOrigin[] = ['proactive', 'reactive'];
+export const COMPLAINT_KINDS: readonly ComplaintKind[] = ['stability', 'usability'];
+/** What a target can measure (SPEC 14). */
+export const TARGET_METRICS: readonly TargetMetric[] = [
+  'logoRenewalRate', 'dollarRenewalRate', 'nrr', 'grr', 'netNewArr', 'expansionArr', 'csqlCount', 'csqlWonArr', 'csqaCount', 'savedRenewalArr', 'wonRenewalArr',
+];
 
 export type NpsCategory = 'promoters' | 'passives' | 'detractors';
 export const NPS_CATEGORIES: readonly NpsCategory[] = ['promoters', 'passives', 'detractors'];
