@@ -34,6 +34,8 @@ const dataset: Dataset = {
     { accountId: 'b', month: '2025-12', outcome: 20, experience: 20 },
     { accountId: 'c', month: '2025-12', outcome: 60, experience: 60 },
   ],
+  // Known activity in January only: 0 in the months after (an account with no record at all is never warned).
+  activity: ['a', 'b', 'c'].map((accountId) => ({ accountId, month: '2025-01', activeUsers: 1, licensedUsers: 10 })),
 };
 const rows = accountSummaries(dataset, { period });
 

@@ -41,8 +41,10 @@ interface Span {
 export interface ActivityMatrix {
   start: number;
   count: number;
-  /** activeUsers / licensedUsers; 0 where the month has no record (SPEC 5). */
+  /** Σ activeUsers / Σ licensedUsers over the month's records (one per role); 0 where the month has none (SPEC 5). */
   rates: Float64Array;
+  /** 1 for the accounts with any activity record: the others' activity is unknown (SPEC 5), not 0. */
+  known: Uint8Array;
 }
 
 /** Per-month records of accounts as columns: account position, month index and two values (dataset order). */
@@ -90,9 +92,11 @@ export function* activityMatrixWork(accounts: number, columns: MonthlyColumns): 
   const count = span ? span.end - span.start + 1 : 0;
   const active = new Float64Array(accounts * count);
   const licensed = new Float64Array(accounts * count);
+  const known = new Uint8Array(accounts);
   for (let row = 0; row < columns.account.length; row += 1) {
+    known[columns.account[row] as number] = 1;
     const cell = (columns.account[row] as number) * count + (columns.month[row] as number) - start;
-    // Two records for one month (a warning in validation) add up.
+    // Records of one month (one per role) add up.
     active[cell] = (active[cell] as number) + (columns.first[row] as number);
     licensed[cell] = (licensed[cell] as number) + (columns.second[row] as number);
     if ((row & (STEP - 1)) === 0) yield;
@@ -103,7 +107,7 @@ export function* activityMatrixWork(accounts: number, columns: MonthlyColumns): 
     rates[cell] = users > 0 ? (active[cell] as number) / users : 0;
     if ((cell & (STEP * 4 - 1)) === 0) yield;
   }
-  return { start, count, rates };
+  return { start, count, rates, known };
 }
 
 export function activityMatrix(index: DatasetIndex): ActivityMatrix {

@@ -1,6 +1,7 @@
 /**
  * Churn early warning (SPEC 5): paying accounts whose activity rate stayed below a threshold for several months.
- * A month without an activity record counts as zero activity.
+ * A month without an activity record counts as zero activity; an account with no activity record at all has unknown
+ * activity and is never warned (missing data is not low activity: an import without a usage file warns no one).
  */
 import { assertMonth, dayNumber, firstDayOfMonth, monthIndex } from '../core/dates.js';
 import { arrThrough, contractEnd, type DatasetIndex } from '../data/dataset-index.js';
@@ -90,6 +91,7 @@ function warningContext(selection: Selection, asOf: Month) {
  */
 function warnedArr(context: ReturnType<typeof warningContext>, position: number, threshold: number, months: number): number {
   const { activity, last, arr, offset } = context;
+  if (activity.known[position] !== 1) return 0;
   const value = offset >= 0 ? (arr.values[position * arr.count + offset] as number) : 0;
   if (value <= 0) return 0;
   for (let month = last - months + 1; month <= last; month += 1) if (activityRateAt(activity, position, month) >= threshold) return 0;

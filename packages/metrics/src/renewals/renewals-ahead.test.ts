@@ -27,8 +27,9 @@ describe('renewalsAhead (SPEC 9), worked by hand', () => {
       { accountId: 'b', month: '2025-06', outcome: 20, experience: 20 },
       { accountId: 'd', month: '2025-06', outcome: 50, experience: 50 },
     ],
-    // a, b and d use the product; c has no activity at all, so it is warned of churn.
-    activity: [...high('a'), ...high('b'), ...high('d')],
+    // a, b and d use the product; c used it in March only (no record since: 0 in April to June), so it is warned of
+    // churn. (An account with no activity record at all would be unknown, never warned: SPEC 5.)
+    activity: [...high('a'), ...high('b'), ...high('d'), { accountId: 'c', month: '2025-03', activeUsers: 5, licensedUsers: 10 }],
   };
   const ahead = renewalsAhead(dataset, { asOf: '2025-06-15', months: 3, likelihood: { green: 0.9, red: 0.4 } });
 
