@@ -1,7 +1,7 @@
 // `pnpm size`: bundle sizes (min+gzip, React excluded) of every chart subpath, @cskit/metrics and @cskit/table,
 // measured by size-limit in one run with the peers. Fails when a budget is exceeded:
-//   each chart subpath <= 25 kB, @cskit/metrics <= 43 kB, @cskit/metrics/load (the loading pipeline with the engine it
-//   prepares) <= 42 kB, @cskit/import (with Papa Parse) <= 16 kB, @cskit/react <= 22 kB (in .size-limit.json),
+//   each chart subpath <= 25 kB, @cskit/metrics <= 44 kB (43 until the tickets, targets and roles of SPEC 1), @cskit/metrics/load (the loading pipeline with the engine it
+//   prepares) <= 42 kB, @cskit/import (with Papa Parse) <= 17 kB, @cskit/react <= 22 kB (in .size-limit.json),
 //   @cskit/table (its own code and TanStack; @cskit/react and @cskit/metrics counted above) <= TanStack Table +
 //   Virtual (what the table imports from them) + 10 kB (checked here). A chart's export code (./export-*.js) is
 //   loaded by a dynamic import on the first "Save" click, so it is not counted in any chart's size.
