@@ -8,6 +8,7 @@ import type { AppText } from '../i18n.js';
 import type { ExportChoices, ExportsReport } from '../import/exports.js';
 import type { Importer } from '../import/importer.js';
 import { ApplyBar } from './ApplyBar.js';
+import { IssueTable } from './IssueTable.js';
 
 const AUTO: ExportChoices = { amount: 'auto', endDate: 'auto', currency: '' };
 
@@ -102,21 +103,8 @@ function ExportsReportView({ text, report }: { text: AppText; report: ExportsRep
       <h3 className="import__heading">{text.decisions}</h3>
       <ul className="import__notes">{report.notes.map((note, i) => <li key={i}>{note}</li>)}</ul>
       {total > 0 ? (
-        <table>
-          <caption>{text.firstIssues(report.first.length, total)}</caption>
-          <thead><tr><th scope="col">{text.severity}</th><th scope="col">{text.file}</th><th scope="col">{text.row}</th><th scope="col">{text.column}</th><th scope="col">{text.message}</th></tr></thead>
-          <tbody>
-            {report.first.map((issue, i) => (
-              <tr key={i} className={`issue issue--${issue.severity}`}>
-                <td>{issue.severity === 'error' ? text.error : text.warning}</td>
-                <td>{issue.table}</td>
-                <td>{issue.line > 0 ? issue.line : ''}</td>
-                <td>{issue.column ?? ''}</td>
-                <td>{issue.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IssueTable text={text} total={total} whereHeader={text.column}
+          issues={report.first.map((issue) => ({ severity: issue.severity, file: issue.table, line: issue.line, where: issue.column, message: issue.message }))} />
       ) : null}
     </section>
   );

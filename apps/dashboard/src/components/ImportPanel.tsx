@@ -10,6 +10,7 @@ import type { Inspection } from '../import/parse.js';
 import type { ImportReport } from '../import/session.js';
 import { ApplyBar } from './ApplyBar.js';
 import { ExportsPanel } from './ExportsPanel.js';
+import { IssueTable } from './IssueTable.js';
 
 /** Where one collection's file is: being mapped, being read (with progress), read, or failed. */
 type FileState =
@@ -272,21 +273,8 @@ function ImportReportView({ text, report, onDownload }: { text: AppText; report:
         </table>
       ) : null}
       {total > 0 ? (
-        <table>
-          <caption>{text.firstIssues(report.first.length, total)}</caption>
-          <thead><tr><th scope="col">{text.severity}</th><th scope="col">{text.file}</th><th scope="col">{text.row}</th><th scope="col">{text.field}</th><th scope="col">{text.message}</th></tr></thead>
-          <tbody>
-            {report.first.map((issue, i) => (
-              <tr key={i} className={`issue issue--${issue.severity}`}>
-                <td>{issue.severity === 'error' ? text.error : text.warning}</td>
-                <td>{issue.file}</td>
-                <td>{issue.line > 0 ? issue.line : ''}</td>
-                <td>{issue.field ?? ''}</td>
-                <td>{issue.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IssueTable text={text} total={total} whereHeader={text.field}
+          issues={report.first.map((issue) => ({ severity: issue.severity, file: issue.file, line: issue.line, where: issue.field, message: issue.message }))} />
       ) : null}
       {total > report.first.length ? <button type="button" onClick={onDownload}>{text.downloadReport}</button> : null}
     </section>
