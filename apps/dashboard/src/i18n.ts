@@ -107,7 +107,8 @@ const en = {
   rowsRead: (rows: number) => `${rows.toLocaleString('en-US')} rows`,
   fileStatus: (rows: number, records: number) => `${rows.toLocaleString('en-US')} rows, ${records.toLocaleString('en-US')} read`,
   accepted: (counts: string) => `Valid records: ${counts}.`,
-  errorsAndWarnings: (errors: number, warnings: number) => `${errors.toLocaleString('en-US')} errors, ${warnings.toLocaleString('en-US')} warnings`,
+  errorsAndWarnings: (errors: number, warnings: number) =>
+    `${errors.toLocaleString('en-US')} error${errors === 1 ? '' : 's'}, ${warnings.toLocaleString('en-US')} warning${warnings === 1 ? '' : 's'}`,
   byKind: 'Issues by kind',
   count: 'Count',
   firstIssues: (shown: number, total: number) => (shown < total ? `The first ${shown} of ${total.toLocaleString('en-US')} issues` : 'Issues'),
