@@ -250,6 +250,13 @@ describe('recognised exports: CRM accounts, and a table known by its columns', (
     expect(salesforce.dataset.accounts).toEqual([{ id: '001A', name: 'Beta', signedAt: '2024-03-25', csmId: 'Wei', industry: 'Retail', region: 'France' }]);
   });
 
+  it('a contracts file with no accounts table anywhere brings its accounts', () => {
+    const result = importTables([{ name: 'contracts.csv', text: 'id,customer,start,arr\nk1,C1,2024-01-01,100\n' }]);
+    expect(result.mapping['contracts.csv']?.collection).toBe('subscriptions');
+    expect(result.notes[0]).toMatch(/no table gives accounts, so its customers become accounts/);
+    expect(result.dataset.accounts).toEqual([{ id: 'C1', name: 'C1', signedAt: '2024-01-01' }]);
+  });
+
   it('a file whose name says nothing is read as the collection its columns fit', () => {
     const result = importTables([{ name: 'export (3).csv', text: 'customer_id,start_date,end_date,mrr\nC1,2024-01-01,2024-12-31,10\n' }]);
     expect(result.mapping['export (3).csv']?.collection).toBe('subscriptions');

@@ -3,19 +3,45 @@
  * `@cskit/import` where the data is: the page sends the files and the user's choices, and gets back a small report
  * (counts, the notes of every decision, the first issues). The dataset stays in the worker until applied.
  */
-import { importTables } from '@cskit/import';
-import type { ImportIssue, ImportOptions, ImportResult } from '@cskit/import';
+import { importTables, tableColumns } from '@cskit/import';
+import type { ImportIssue, ImportOptions, ImportResult, TableMapping } from '@cskit/import';
 
 /** What the user chose: `auto` leaves the decision to the data (and the notes say what was decided). */
 export interface ExportChoices {
   amount: 'auto' | 'arr' | 'mrr';
   endDate: 'auto' | 'inclusive' | 'exclusive';
+  /** `auto`: decided per column from its values. */
+  dateFormat: 'auto' | 'YYYY-MM-DD' | 'M/D/YYYY' | 'D/M/YYYY';
   /** ISO 4217 reporting currency; empty: from the data. */
   currency: string;
+  /** Rates as the user types them: `EUR=1.08, GBP 1.27` (units of the reporting currency per unit). */
+  rates: string;
+  /** The user's own mapping of tables and columns; null: recognised. */
+  mapping: Record<string, TableMapping> | null;
+}
+
+export const AUTO_CHOICES: ExportChoices = { amount: 'auto', endDate: 'auto', dateFormat: 'auto', currency: '', rates: '', mapping: null };
+
+/** Rates typed as `CODE=rate` pairs (comma, semicolon or newline between; `=`, `:` or a space within). */
+export function parseRates(text: string): { rates: Record<string, number>; problems: string[] } {
+  const rates: Record<string, number> = {};
+  const problems: string[] = [];
+  for (const part of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z]{3})\s*[=: ]\s*(\d+(?:\.\d+)?)$/.exec(part);
+    const rate = match ? Number(match[2]) : Number.NaN;
+    if (match && rate > 0) Object.defineProperty(rates, (match[1] as string).toUpperCase(), { value: rate, enumerable: true, writable: true, configurable: true });
+    else problems.push(part);
+  }
+  return { rates, problems };
 }
 
 export interface ExportsReport {
   files: string[];
+  /** What each table was read as (the user's mapping, or the recognised one), and the columns each table has. */
+  mapping: Record<string, TableMapping>;
+  columns: Record<string, string[]>;
+  /** Rate entries that could not be read. */
+  rateProblems: string[];
   accounts: number;
   contracts: number;
   currency: string;
@@ -30,10 +56,14 @@ export const SHOWN_EXPORT_ISSUES = 100;
 
 export function optionsOf(choices: ExportChoices): ImportOptions {
   const currency = choices.currency.trim().toUpperCase();
+  const { rates } = parseRates(choices.rates);
   return {
     ...(choices.amount === 'auto' ? {} : { amount: choices.amount }),
     ...(choices.endDate === 'auto' ? {} : { endDate: choices.endDate }),
+    ...(choices.dateFormat === 'auto' ? {} : { dateFormat: choices.dateFormat }),
     ...(currency === '' ? {} : { currency }),
+    ...(Object.keys(rates).length === 0 ? {} : { fxRates: rates }),
+    ...(choices.mapping === null ? {} : { mapping: choices.mapping }),
   };
 }
 
@@ -42,10 +72,15 @@ export async function readExports(files: readonly File[], choices: ExportChoices
   const tables = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
   const result = importTables(tables, optionsOf(choices));
   const errors = result.issues.filter((issue) => issue.severity === 'error').length;
+  const columns: Record<string, string[]> = {};
+  for (const table of tables) for (const { name, columns: names } of tableColumns(table)) Object.defineProperty(columns, name, { value: names, enumerable: true });
   return {
     result,
     report: {
       files: files.map((file) => file.name),
+      mapping: result.mapping,
+      columns,
+      rateProblems: parseRates(choices.rates).problems,
       accounts: result.dataset.accounts.length,
       contracts: result.dataset.contracts?.length ?? 0,
       currency: result.dataset.currency ?? 'USD',

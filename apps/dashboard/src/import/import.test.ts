@@ -6,7 +6,7 @@ import type { ColumnMapping, DateFormat } from './convert.js';
 import { COLLECTIONS, TEMPLATES } from './fields.js';
 import { inspectText, parseFile, textProblem } from './parse.js';
 import { ImportSession, patternOf, SHOWN_ISSUES } from './session.js';
-import { optionsOf } from './exports.js';
+import { AUTO_CHOICES, optionsOf, parseRates } from './exports.js';
 import { importSteps } from './importer.js';
 import type { CollectionName } from '@cskit/metrics';
 
@@ -164,12 +164,15 @@ describe('fuzz: no input breaks the import or the numbers', () => {
 
 describe('exports as they are (@cskit/import behind the panel)', () => {
   it('passes the choices on, reports counts, notes and located issues, and applies only a valid import', async () => {
-    expect(optionsOf({ amount: 'auto', endDate: 'auto', currency: ' ' })).toEqual({});
-    expect(optionsOf({ amount: 'mrr', endDate: 'exclusive', currency: 'gbp' })).toEqual({ amount: 'mrr', endDate: 'exclusive', currency: 'GBP' });
+    expect(optionsOf({ ...AUTO_CHOICES, currency: ' ' })).toEqual({});
+    expect(optionsOf({ ...AUTO_CHOICES, amount: 'mrr', endDate: 'exclusive', currency: 'gbp', dateFormat: 'D/M/YYYY', rates: 'eur=1.1; USD 0.9, x' })).toEqual({
+      amount: 'mrr', endDate: 'exclusive', currency: 'GBP', dateFormat: 'D/M/YYYY', fxRates: { EUR: 1.1, USD: 0.9 },
+    });
+    expect(parseRates('EUR=1.1, bad, JPY:0').problems).toEqual(['bad', 'JPY:0']);
     const loads: Array<{ accounts: number; files: string[] }> = [];
     const steps = importSteps((dataset, files) => loads.push({ accounts: dataset.accounts.length, files }));
     const csv = 'customer,start,amount\nC1,2025-01-01,100\nC2,2025-13-01,100\n';
-    const report = await steps.readExports([new File([csv], 'billing.csv')], { amount: 'mrr', endDate: 'auto', currency: 'EUR' });
+    const report = await steps.readExports([new File([csv], 'billing.csv')], { ...AUTO_CHOICES, amount: 'mrr', currency: 'EUR' });
     // billing.csv says nothing of its collection: its columns fit subscriptions. 100 a month (the amount option) = 1,200.
     // The impossible month is refused where it is read: one error, naming its line and column; no account from it.
     expect(report).toMatchObject({ files: ['billing.csv'], accounts: 1, contracts: 1, currency: 'EUR', errors: 1 });
@@ -177,7 +180,7 @@ describe('exports as they are (@cskit/import behind the panel)', () => {
     expect(report.notes.join('\n')).toMatch(/ARR = 12 x 'amount' \(amounts are monthly/);
     await steps.applyExports();
     expect(loads).toEqual([{ accounts: 1, files: ['billing.csv'] }]);
-    await steps.readExports([new File(['customer,start\n', ''], 'empty.csv')], { amount: 'auto', endDate: 'auto', currency: '' });
+    await steps.readExports([new File(['customer,start\n', ''], 'empty.csv')], AUTO_CHOICES);
     await expect(steps.applyExports()).rejects.toThrow(/no valid account/);
   });
 });

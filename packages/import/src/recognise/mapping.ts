@@ -91,11 +91,13 @@ export function mapColumns(collection: ImportCollection, headers: readonly strin
 /** A table's mapping: the one given, else recognised (null: no collection fits; the caller says so). */
 export function recogniseTable(table: RawTable, given: TableMapping | undefined, hasAccounts: boolean, notes: string[]): TableMapping | null {
   if (given) return given;
-  const byName = collectionByName(table);
+  const named = collectionByName(table);
+  // Contracts with no accounts table anywhere bring their accounts, as subscriptions do.
+  const byName = named === 'contracts' && !hasAccounts ? 'subscriptions' : named;
   const collection = byName ?? collectionByHeaders(table.headers, hasAccounts);
   if (collection === null) return null;
   const columns = mapColumns(collection, table.headers);
-  const how = byName ? 'its name' : 'its columns';
+  const how = byName === named ? (byName ? 'its name' : 'its columns') : 'its name; no table gives accounts, so its customers become accounts';
   const pairs = Object.entries(columns).filter(([column, field]) => column !== field).map(([column, field]) => `'${column}' -> ${field}`);
   notes.push(`${table.name}: read as ${collection} (from ${how})${pairs.length ? `; columns ${pairs.join(', ')}` : ''}`);
   const unused = table.headers.filter((header) => header !== '' && !Object.prototype.hasOwnProperty.call(columns, header));
