@@ -8,6 +8,7 @@ import { generateDataset } from '@cskit/sample-data';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importTables } from './import-tables.js';
+import type { ImportOptions } from './types.js';
 
 const arrIn = (dataset: Dataset, month: string) => prepareDataset(dataset).summary({ period: { from: month, to: month } }).kpis.arr;
 const errors = (result: ReturnType<typeof importTables>) => result.issues.filter((i) => i.severity === 'error');
@@ -290,6 +291,34 @@ describe('helpdesk tickets and usage by role (SPEC 1)', () => {
 });
 
 /** A dataset's accounts and contracts as CSV, in the contract's own shape or as a subscriptions export. */
+type Shape = 'contract' | 'subscriptions-mrr-exclusive' | 'quarterly-dmy' | 'seats-json';
+const SHAPES: readonly Shape[] = ['contract', 'subscriptions-mrr-exclusive', 'quarterly-dmy', 'seats-json'];
+const dmy = (date: string | undefined) => (date === undefined ? undefined : `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`);
+
+/** A dataset's accounts and contracts in one of the shapes exports come in (the options each needs beside it). */
+function exported(dataset: Dataset, shape: Shape): { tables: Array<{ name: string; text: string }>; options: ImportOptions } {
+  const contracts = dataset.contracts ?? [];
+  const nameOf = (id: string) => dataset.accounts.find((a) => a.id === id)?.name;
+  if (shape === 'quarterly-dmy') {
+    // Billed per quarter (ARR / 4), day-first dates, inclusive ends, an accounts file beside it.
+    const cell = (c: string | number | undefined) => (c === undefined ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c));
+    const line = (cells: Array<string | number | undefined>) => cells.map(cell).join(',');
+    return {
+      tables: [
+        { name: 'crm-accounts.csv', text: ['Account ID,Account Name,Created Date', ...dataset.accounts.map((a) => line([a.id, a.name, dmy(a.signedAt)]))].join('\n') },
+        { name: 'billing-subscriptions.csv', text: ['Subscription Id,Customer Id,Started At,Current Term End,Amount,Billing Period Unit,Currency Code', ...contracts.map((c) => line([c.id, c.accountId, dmy(c.start), dmy(c.end), c.arr / 4, 'quarter', c.currency]))].join('\n') },
+      ],
+      options: { dateFormat: 'D/M/YYYY', endDate: 'inclusive' },
+    };
+  }
+  if (shape === 'seats-json') {
+    // A JSON export: 4 seats at a monthly unit price (ARR / 48), the dataset's currency and rates at its top.
+    const subscriptions = contracts.map((c) => ({ subscription_id: c.id, customer_id: c.accountId, customer_name: nameOf(c.accountId), start_date: c.start, end_date: c.end, quantity: 4, unit_price: c.arr / 48, interval: 'month', currency: c.currency }));
+    return { tables: [{ name: 'export.json', text: JSON.stringify({ currency: dataset.currency, fxRates: dataset.fxRates, subscriptions }) }], options: { endDate: 'inclusive' } };
+  }
+  return { tables: asCsv(dataset, shape), options: shape === 'contract' ? {} : { endDate: 'exclusive' } };
+}
+
 function asCsv(dataset: Dataset, shape: 'contract' | 'subscriptions-mrr-exclusive'): Array<{ name: string; text: string }> {
   const cell = (c: string | number | undefined) => (c === undefined ? '' : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c));
   const line = (cells: Array<string | number | undefined>) => cells.map(cell).join(',');
@@ -310,13 +339,14 @@ function asCsv(dataset: Dataset, shape: 'contract' | 'subscriptions-mrr-exclusiv
 
 
 describe('round trip (property)', () => {
-  it('a dataset written as CSV in each shape and imported back gives the same ARR every month', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('contract' as const, 'subscriptions-mrr-exclusive' as const), (seed, shape) => {
+  it('a dataset written out in each shape (contract CSV, MRR subscriptions with exclusive ends, quarterly billing with day-first dates, seats x unit price in JSON) and imported back gives the same ARR every month', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom(...SHAPES), (seed, shape) => {
       const generated = generateDataset({ seed, accounts: 12, months: 24, start: '2024-01' });
       const original = validateDataset({ currency: generated.currency, fxRates: generated.fxRates, accounts: generated.accounts, contracts: generated.contracts }).dataset;
-      const back = importTables(asCsv(original, shape), { currency: original.currency ?? 'USD', ...(original.fxRates ? { fxRates: original.fxRates } : {}), ...(shape === 'contract' ? {} : { endDate: 'exclusive' as const }) });
+      const { tables, options } = exported(original, shape);
+      const back = importTables(tables, { ...(shape === 'seats-json' ? {} : { currency: original.currency ?? 'USD', ...(original.fxRates ? { fxRates: original.fxRates } : {}) }), ...options });
       expect(errors(back)).toEqual([]);
       for (const month of ['2024-06', '2025-01', '2025-12']) expect(arrIn(back.dataset, month)).toBeCloseTo(arrIn(original, month), 6);
-    }), { numRuns: 12 });
+    }), { numRuns: 16 });
   });
 });
