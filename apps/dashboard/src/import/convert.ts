@@ -39,9 +39,8 @@ export function toNumber(text: string): Converted {
  * read two ways (the user picks).
  */
 export function guessDateFormat(samples: readonly string[]): DateFormat | null {
-  if (!samples.some((v) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(v))) return 'iso';
   const decided = decideDateFormat(samples);
-  return decided === 'D/M/YYYY' ? 'dmy' : decided === 'M/D/YYYY' ? 'mdy' : null;
+  return decided === 'YYYY-MM-DD' ? 'iso' : decided === 'D/M/YYYY' ? 'dmy' : decided === 'M/D/YYYY' ? 'mdy' : null;
 }
 
 /** Which column feeds each field (null: none), by field name. */

@@ -3,7 +3,7 @@
  * interval x 12 / the interval's months (month, quarter, year, "n months"); a quantity x a unit price as the amount.
  * When a row has both ARR and MRR and they disagree by more than a cent x 12, the row is an issue.
  */
-export type Converted<T> = { value: T } | { error: string };
+import type { Converted } from './cells.js';
 
 /** The amount-bearing fields of a converted row. */
 export interface AmountFields {

@@ -24,22 +24,26 @@ export function dateFormatOption(option: string): DateFormat | null {
 
 /**
  * A date column's format from all its values: ISO-like values (`2024-03-01`, `2024/03/01`, timestamps) read as such
- * whatever the rest; day/month/year values are day-first when a first part exceeds 12, month-first when a second
- * does; `ambiguous` when some value reads two ways (`03/04/2024`) and none decides; `mixed` when both are proved.
+ * whatever the rest (`YYYY-MM-DD` when no value is day/month/year); day/month/year values are day-first when a first
+ * part exceeds 12, month-first when a second does; `ambiguous` when some value reads two ways (`03/04/2024`) and none
+ * decides; `mixed` when both are proved.
  */
 export function decideDateFormat(values: Iterable<string>): DateFormat | 'ambiguous' | 'mixed' {
   let firstOver = false;
   let secondOver = false;
   let twoWays = false;
+  let dayMonthYear = false;
   for (const value of values) {
     const parts = DMY.exec(value.trim());
     if (!parts) continue;
+    dayMonthYear = true;
     const first = Number(parts[1]);
     const second = Number(parts[2]);
     if (first > 12) firstOver = true;
     if (second > 12) secondOver = true;
     if (first !== second && first <= 12 && second <= 12) twoWays = true;
   }
+  if (!dayMonthYear) return 'YYYY-MM-DD';
   if (firstOver && secondOver) return 'mixed';
   if (firstOver) return 'D/M/YYYY';
   if (secondOver) return 'M/D/YYYY';

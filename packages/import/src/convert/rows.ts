@@ -97,9 +97,8 @@ function dateFormatOf(table: RawTable, column: Column, fail: Fail, notes: string
       : `column '${column.column}' holds dates day-first and month-first: export it in one format`);
     return 'YYYY-MM-DD';
   }
-  const slashed = table.rows.some((row) => /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test((row.cells[column.at] ?? '').trim()));
-  if (slashed) notes.push(`${table.name}: column '${column.column}' read as ${decided} dates`);
-  return slashed ? decided : 'YYYY-MM-DD';
+  if (decided !== 'YYYY-MM-DD') notes.push(`${table.name}: column '${column.column}' read as ${decided} dates`);
+  return decided;
 }
 
 /** An NPS score column holding 1..5 values is a CSAT or a rating, not an NPS: the table is refused, not misread. */

@@ -4,7 +4,6 @@
  * best). Each column feeds one field at most; each decision is said in a note.
  */
 import { COLLECTION_NAMES } from '@cskit/metrics';
-import type { CollectionName } from '@cskit/metrics';
 import type { RawTable } from '../read/read-table.js';
 import type { ImportCollection, TableMapping } from '../types.js';
 import { importFields, namesOf, normalizeHeader } from './fields.js';
@@ -105,4 +104,3 @@ export function recogniseTable(table: RawTable, given: TableMapping | undefined,
   return { collection, columns };
 }
 
-export type { CollectionName };

@@ -4,9 +4,9 @@
  * a term ending on its start's day of the month, or a next term of the account starting on the same day, is
  * exclusive evidence; a term ending the day before its start's day of the month, or a next term starting the next
  * day, is inclusive evidence. The majority decides; no evidence or a tie reads inclusive. Exclusive ends move one
- * day back.
+ * day back. Dates here were read as existing days (`convert/cells.ts`).
  */
-import { addDays, isValidDate } from '@cskit/metrics';
+import { addDays } from '@cskit/metrics';
 import type { LocatedRecord } from '../convert/rows.js';
 
 export type EndReading = 'inclusive' | 'exclusive';
@@ -25,7 +25,7 @@ export function endEvidence(records: readonly LocatedRecord[]): { exclusive: num
   let inclusive = 0;
   for (const { record } of records) {
     const { start, end } = record;
-    if (typeof start !== 'string' || typeof end !== 'string' || !isValidDate(start) || !isValidDate(end) || end <= start) continue;
+    if (typeof start !== 'string' || typeof end !== 'string' || end <= start) continue;
     const next = starts.get(String(record.accountId));
     if (next?.has(end)) exclusive += 1;
     else if (next?.has(addDays(end, 1))) inclusive += 1;
@@ -37,7 +37,7 @@ export function endEvidence(records: readonly LocatedRecord[]): { exclusive: num
 
 /** Reads a table's ends as `reading` (moving exclusive ends a day back) and says how it was decided. */
 export function applyEndReading(name: string, records: LocatedRecord[], given: EndReading | undefined, notes: string[]): void {
-  const withEnd = records.filter(({ record }) => typeof record.end === 'string' && isValidDate(record.end));
+  const withEnd = records.filter(({ record }) => typeof record.end === 'string');
   if (withEnd.length === 0) return;
   let reading: EndReading;
   if (given) {
