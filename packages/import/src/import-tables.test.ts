@@ -47,6 +47,7 @@ describe('subscriptions without accounts: MRR, exclusive ends', () => {
       expect.stringMatching(/2 accounts made from the subscriptions \(name from column 'customer_name'/),
       expect.stringMatching(/columns not imported.*'plan'/),
     ]));
+    expect(result.columns).toEqual({ 'subscriptions.csv': ['subscription_id', 'customer_id', 'customer_name', 'start_date', 'end_date', 'mrr', 'plan'] });
     expect(result.mapping['subscriptions.csv']).toEqual({
       collection: 'subscriptions',
       columns: { subscription_id: 'id', customer_id: 'accountId', customer_name: 'accountName', start_date: 'start', end_date: 'end', mrr: 'mrr' },

@@ -45,7 +45,9 @@ export function importTables(tables: ReadonlyArray<ImportTable>, options: Import
   Object.assign(raw, currencyOf(raws, converted, options, issues, notes));
   const { dataset, issues: found } = validateDataset(raw);
   issues.push(...locateIssues(found, origins, raw, rejected));
-  return { dataset: dataset as Dataset, issues: inFileOrder(issues, raws), mapping, notes };
+  const columns: Record<string, string[]> = {};
+  for (const table of raws) Object.defineProperty(columns, table.name, { value: table.headers, enumerable: true, writable: true, configurable: true });
+  return { dataset: dataset as Dataset, issues: inFileOrder(issues, raws), mapping, columns, notes };
 }
 
 /** Issues by the order the tables were given, then by line (stable: a row's issues keep their order). */

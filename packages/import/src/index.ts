@@ -1,6 +1,5 @@
 /** `@cskit/import`: billing, CRM and helpdesk exports (CSV or JSON) into a validated dataset (SPEC 13). */
 export { importTables } from './import-tables.js';
-export { tableColumns } from './read/read-table.js';
 export type { ImportCollection, ImportIssue, ImportOptions, ImportResult, ImportTable, TableMapping } from './types.js';
 export { importFields, namesOf, normalizeHeader } from './recognise/fields.js';
 export type { ImportField } from './recognise/fields.js';

@@ -43,6 +43,9 @@ export interface ImportResult {
   dataset: Dataset;
   issues: ImportIssue[];
   mapping: Record<string, TableMapping>;
+  /** Each table's columns as its header names them (`file#collection` for one collection of a JSON dataset): what a
+   * mapping form offers. */
+  columns: Record<string, string[]>;
   /** Every decision taken for the user: formats, units, end dates, derived accounts and ids, columns not imported. */
   notes: string[];
 }

@@ -3,7 +3,7 @@
  * `@cskit/import` where the data is: the page sends the files and the user's choices, and gets back a small report
  * (counts, the notes of every decision, the first issues). The dataset stays in the worker until applied.
  */
-import { importTables, tableColumns } from '@cskit/import';
+import { importTables } from '@cskit/import';
 import type { ImportIssue, ImportOptions, ImportResult, TableMapping } from '@cskit/import';
 
 /** What the user chose: `auto` leaves the decision to the data (and the notes say what was decided). */
@@ -72,14 +72,12 @@ export async function readExports(files: readonly File[], choices: ExportChoices
   const tables = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
   const result = importTables(tables, optionsOf(choices));
   const errors = result.issues.filter((issue) => issue.severity === 'error').length;
-  const columns: Record<string, string[]> = {};
-  for (const table of tables) for (const { name, columns: names } of tableColumns(table)) Object.defineProperty(columns, name, { value: names, enumerable: true });
   return {
     result,
     report: {
       files: files.map((file) => file.name),
       mapping: result.mapping,
-      columns,
+      columns: result.columns,
       rateProblems: parseRates(choices.rates).problems,
       accounts: result.dataset.accounts.length,
       contracts: result.dataset.contracts?.length ?? 0,

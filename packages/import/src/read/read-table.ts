@@ -29,16 +29,6 @@ export interface RawTable {
 /** Rows per table at most: an import is bounded like every input from outside. */
 export const MAX_ROWS = 5_000_000;
 
-/**
- * The tables a file holds and their columns, from its start (a CSV's header; a JSON file is read whole: its records'
- * keys): what a mapping can name, for a host's mapping form.
- */
-export function tableColumns(table: ImportTable): Array<{ name: string; columns: string[] }> {
-  const json = isJson(table.name, table.text.replace(/^\uFEFF/, ''));
-  const head = json ? table.text : table.text.slice(0, 65536).replace(/[^\n]*$/, '');
-  return readTable({ name: table.name, text: head || table.text }).map((raw) => ({ name: raw.name, columns: raw.headers }));
-}
-
 const isJson = (name: string, text: string) => /\.json$/i.test(name) || /^\s*[[{]/.test(text);
 
 export function readTable(table: ImportTable): RawTable[] {
