@@ -156,7 +156,7 @@ describe('nothing lost silently', () => {
   it('an NPS column of 1..5 values is refused, not read as NPS -100', () => {
     const result = importTables([
       { name: 'accounts.csv', text: 'id,name,signedAt\nA,Acme,2024-01-01\n' },
-      { name: 'nps.csv', text: 'accountId,date,CSAT\nA,2024-05-01,5\nA,2024-06-01,4\n' },
+      { name: 'nps.csv', text: 'accountId,date,CSAT\nA,2024-05-01,5\nA,2024-06-01,4\nA,2024-07-01,\n' },
     ], { mapping: { 'nps.csv': { collection: 'nps', columns: { accountId: 'accountId', date: 'date', CSAT: 'score' } } } });
     expect(result.dataset.nps ?? []).toEqual([]);
     expect(errors(result)[0]?.message).toMatch(/column 'CSAT' holds 1\.\.5 values: a rating such as CSAT, not an NPS score/);

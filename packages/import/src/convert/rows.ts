@@ -105,7 +105,11 @@ function dateFormatOf(table: RawTable, column: Column, fail: Fail, notes: string
 function scaleChecked(table: RawTable, columns: Column[], fail: Fail): Column[] | null {
   const score = columns.find((c) => c.field === 'score');
   if (!score) return columns;
-  const values = table.rows.map((row) => Number((row.cells[score.at] ?? '').trim())).filter((n) => Number.isInteger(n));
+  // Read as every number cell is (an empty cell is no score, not 0).
+  const values = table.rows.flatMap((row) => {
+    const read = toNumber(row.cells[score.at] ?? '');
+    return 'value' in read && Number.isInteger(read.value) ? [read.value] : [];
+  });
   if (values.length === 0 || values.some((n) => n < 1 || n > 5)) return columns;
   fail(0, score.column, 'score', `column '${score.column}' holds 1..5 values: a rating such as CSAT, not an NPS score (0..10); the table's ${table.rows.length} rows were not imported`);
   return null;
