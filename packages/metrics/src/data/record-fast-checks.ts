@@ -47,8 +47,6 @@ function passes(rule: FieldRule, enumIndex: number, context: FieldContext): stri
       return `h.enums[${enumIndex}].has(v)`;
     case 'currency':
       return "typeof v === 'string' && (v === h.reportingCurrency || h.fxRates.has(v))";
-    case 'minutes':
-      return "typeof v === 'number' && v >= 0 && v < Infinity";
     case 'csat':
       return "typeof v === 'number' && v >= 1 && v <= 5";
     case 'period':

@@ -11,8 +11,6 @@ export const MAX_MONEY = 1e15;
 
 export type FieldKind =
   | 'id' | 'string' | 'date' | 'month' | 'money' | 'count' | 'score' | 'nps' | 'number' | 'enum' | 'currency'
-  /** Minutes >= 0 (a ticket's response and resolution times). */
-  | 'minutes'
   /** A satisfaction score 1..5. */
   | 'csat'
   /** `{ from: 'YYYY-MM', to: 'YYYY-MM' }`, from <= to. */
@@ -118,8 +116,9 @@ export const SCHEMAS: Record<CollectionName, readonly FieldRule[]> = {
     { field: 'id', kind: 'id', required: true },
     accountRef,
     { field: 'openedAt', kind: 'date', required: true },
-    { field: 'firstResponseMinutes', kind: 'minutes' },
-    { field: 'resolutionMinutes', kind: 'minutes' },
+    // Minutes: a count's rule (a finite number >= 0).
+    { field: 'firstResponseMinutes', kind: 'count' },
+    { field: 'resolutionMinutes', kind: 'count' },
     { field: 'type', kind: 'enum', values: TICKET_TYPES },
     { field: 'origin', kind: 'enum', values: TICKET_ORIGINS },
     { field: 'csat', kind: 'csat' },
@@ -181,11 +180,9 @@ export function checkField(rule: FieldRule, value: unknown, context: FieldContex
     case 'score':
     case 'nps':
     case 'number':
-    case 'minutes':
     case 'csat':
       if (typeof value !== 'number') return `wrong type: expected a number, got ${describe(value)}`;
       if (!Number.isFinite(value)) return `must be a finite number, got ${describe(value)}`;
-      if (rule.kind === 'minutes' && value < 0) return `must not be negative, got ${value}`;
       if (rule.kind === 'csat' && (value < 1 || value > 5)) return `must be between 1 and 5, got ${value}`;
       if (rule.kind === 'money' && value < 0) return `must not be negative, got ${value}`;
       if (rule.kind === 'money' && value > MAX_MONEY) return `must be at most ${MAX_MONEY} (the largest amount cskit computes with), got ${value}`;
@@ -220,7 +217,7 @@ function periodProblem(value: unknown): string | null {
 
 /** The fields of a collection that hold numbers (money, counts, scores): what a CSV import converts from text. */
 export function numericFields(collection: CollectionName): string[] {
-  return SCHEMAS[collection].filter((rule) => ['money', 'count', 'score', 'nps', 'number', 'minutes', 'csat'].includes(rule.kind)).map((rule) => rule.field);
+  return SCHEMAS[collection].filter((rule) => ['money', 'count', 'score', 'nps', 'number', 'csat'].includes(rule.kind)).map((rule) => rule.field);
 }
 
 /** A field of the data contract as an import sees it: its name, what its text becomes, and whether it is required. */
