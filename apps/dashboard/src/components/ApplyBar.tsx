@@ -1,4 +1,28 @@
+import { useState } from 'react';
 import type { AppText } from '../i18n.js';
+
+/**
+ * The replacing step both import paths share: confirm, then `load` where the data is; the notice says what happened,
+ * and a failed load leaves the data as it was.
+ */
+export function useReplace(text: AppText, onNotice: (notice: string) => void) {
+  const [confirming, setConfirming] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const replace = async (load: () => Promise<void>, accounts: number, done: () => void) => {
+    setApplying(true);
+    try {
+      await load();
+      onNotice(text.imported(accounts));
+      done();
+    } catch (error) {
+      onNotice(`${text.importFailed}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setApplying(false);
+      setConfirming(false);
+    }
+  };
+  return { confirming, setConfirming, applying, replace };
+}
 
 /** Replacing the data: only with a valid account, and only after a confirmation. */
 export function ApplyBar({ text, accounts, busy, applying, confirming, onConfirm, onApply }: {

@@ -12,7 +12,7 @@ import { AUTO_CHOICES } from '../import/exports.js';
 import type { ExportChoices, ExportsReport } from '../import/exports.js';
 import { COLLECTIONS } from '../import/fields.js';
 import type { Importer } from '../import/importer.js';
-import { ApplyBar } from './ApplyBar.js';
+import { ApplyBar, useReplace } from './ApplyBar.js';
 import { IssueTable } from './IssueTable.js';
 
 const READ_AS: readonly ImportCollection[] = ['subscriptions', ...COLLECTIONS];
@@ -23,8 +23,7 @@ export function ExportsPanel({ text, importer, onNotice }: { text: AppText; impo
   const [report, setReport] = useState<ExportsReport | null>(null);
   const [reading, setReading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [applying, setApplying] = useState(false);
+  const { confirming, setConfirming, applying, replace } = useReplace(text, onNotice);
 
   const read = async (list: File[], next: ExportChoices) => {
     setFiles(list);
@@ -43,20 +42,10 @@ export function ExportsPanel({ text, importer, onNotice }: { text: AppText; impo
     }
   };
 
-  const apply = async () => {
-    setApplying(true);
-    try {
-      await importer.applyExports();
-      onNotice(text.imported(report?.accounts ?? 0));
-      setFiles([]);
-      setReport(null);
-    } catch (error) {
-      onNotice(`${text.importFailed}: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setApplying(false);
-      setConfirming(false);
-    }
-  };
+  const apply = () => replace(() => importer.applyExports(), report?.accounts ?? 0, () => {
+    setFiles([]);
+    setReport(null);
+  });
 
   return (
     <fieldset className="import__exports">

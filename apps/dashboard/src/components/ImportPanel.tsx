@@ -8,7 +8,7 @@ import type { ImportableCollection } from '../import/fields.js';
 import type { Importer } from '../import/importer.js';
 import type { Inspection } from '../import/parse.js';
 import type { ImportReport } from '../import/session.js';
-import { ApplyBar } from './ApplyBar.js';
+import { ApplyBar, useReplace } from './ApplyBar.js';
 import { ExportsPanel } from './ExportsPanel.js';
 import { IssueTable } from './IssueTable.js';
 
@@ -53,8 +53,7 @@ export function ImportPanel({ text, importer, onUseSample }: { text: AppText; im
   const [files, setFiles] = useState<Partial<Record<CollectionName, FileState>>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [applying, setApplying] = useState(false);
+  const { confirming, setConfirming, applying, replace } = useReplace(text, setNotice);
   const calls = useRef(0);
   const setFile = (collection: CollectionName, state: FileState | null) =>
     setFiles((current) => {
@@ -128,20 +127,10 @@ export function ImportPanel({ text, importer, onUseSample }: { text: AppText; im
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
-  const apply = async () => {
-    setApplying(true);
-    try {
-      await importer.apply();
-      setNotice(text.imported(report?.accepted.accounts ?? 0));
-      setFiles({});
-      takeReport(null);
-    } catch (error) {
-      setNotice(`${text.importFailed}: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setApplying(false);
-      setConfirming(false);
-    }
-  };
+  const apply = () => replace(() => importer.apply(), report?.accepted.accounts ?? 0, () => {
+    setFiles({});
+    takeReport(null);
+  });
 
   const accounts = report?.accepted.accounts ?? 0;
   const busy = Object.values(files).some((state) => state?.step === 'reading' || state?.step === 'mapping');
