@@ -54,6 +54,12 @@ export interface ExportsReport {
 
 export const SHOWN_EXPORT_ISSUES = 100;
 
+/**
+ * The most text one read of exports takes (all files together): `importTables` holds a read in memory, in the
+ * worker, so a file past this is refused by name before it is read, never left to exhaust the worker.
+ */
+export const MAX_EXPORT_BYTES = 512 * 2 ** 20;
+
 export function optionsOf(choices: ExportChoices): ImportOptions {
   const currency = choices.currency.trim().toUpperCase();
   const { rates } = parseRates(choices.rates);
@@ -69,6 +75,11 @@ export function optionsOf(choices: ExportChoices): ImportOptions {
 
 /** Reads the files with `importTables`: the result to apply, and the report to show. */
 export async function readExports(files: readonly File[], choices: ExportChoices): Promise<{ result: ImportResult; report: ExportsReport }> {
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  if (bytes > MAX_EXPORT_BYTES) {
+    const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
+    throw new Error(`the exports are ${Math.round(bytes / 2 ** 20)} MB together (${largest.name} ${Math.round(largest.size / 2 ** 20)} MB): at most ${MAX_EXPORT_BYTES / 2 ** 20} MB are read at once`);
+  }
   const tables = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
   const result = importTables(tables, optionsOf(choices));
   const errors = result.issues.filter((issue) => issue.severity === 'error').length;

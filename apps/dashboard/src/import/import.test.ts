@@ -6,7 +6,7 @@ import type { ColumnMapping, DateFormat } from './convert.js';
 import { COLLECTIONS, TEMPLATES } from './fields.js';
 import { inspectText, parseFile, textProblem } from './parse.js';
 import { ImportSession, patternOf, SHOWN_ISSUES } from './session.js';
-import { AUTO_CHOICES, optionsOf, parseRates } from './exports.js';
+import { AUTO_CHOICES, MAX_EXPORT_BYTES, optionsOf, parseRates } from './exports.js';
 import { importSteps } from './importer.js';
 import type { CollectionName } from '@cskit/metrics';
 
@@ -182,5 +182,9 @@ describe('exports as they are (@cskit/import behind the panel)', () => {
     expect(loads).toEqual([{ accounts: 1, files: ['billing.csv'] }]);
     await steps.readExports([new File(['customer,start\n', ''], 'empty.csv')], AUTO_CHOICES);
     await expect(steps.applyExports()).rejects.toThrow(/no valid account/);
+    // Bounded: files past the limit are refused by name before their text is read.
+    const huge = new File(['x'], 'huge.csv');
+    Object.defineProperty(huge, 'size', { value: MAX_EXPORT_BYTES + 1 });
+    await expect(steps.readExports([huge], AUTO_CHOICES)).rejects.toThrow(/huge\.csv 512 MB\): at most 512 MB are read at once/);
   });
 });
