@@ -23,9 +23,9 @@ export type { RetentionAccount, RetentionOptions, RetentionResult } from './arr/
 export { renewals, renewalFunnel, RENEWAL_STATUSES } from './renewals/renewals.js';
 export type { CountAndArr, FunnelStage, RenewalFunnel, RenewalItem, RenewalStatus, RenewalSummary, RenewalsOptions } from './renewals/renewals.js';
 export {
-  BUILT_IN_COMPONENTS, componentScore, DEFAULT_HEALTH_MODEL, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, resolveHealthModel,
+  BUILT_IN_COMPONENTS, componentScore, DEFAULT_HEALTH_MODEL, DEFAULT_TICKET_MONTHS, ROLE_ACTIVITY_PREFIX, TICKET_COMPONENTS, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, resolveHealthModel,
 } from './model/health-model.js';
-export type { HealthComponent, HealthModel, HealthModelInput, HealthSide, HealthTier, HealthWeights } from './model/health-model.js';
+export type { HealthComponent, HealthModel, HealthModelInput, HealthSide, HealthTier, HealthWeights, TicketComponent } from './model/health-model.js';
 export { healthDistribution, healthQuadrants, healthScores, quadrantOf, QUADRANTS } from './health/health.js';
 export type {
   AccountHealth, HealthDistribution, HealthDistributionMonth, HealthOptions, HealthQuadrants, HealthScores, Quadrant, QuadrantAccount,
@@ -54,6 +54,8 @@ export type { GroupSummary, GroupSummaryInputs } from './accounts/group-summary.
 export { csmScorecard } from './csm/csm-scorecard.js';
 export type { CsmScorecard, CsmScorecardOptions, CsmScorecardRow } from './csm/csm-scorecard.js';
 export { csAttribution } from './csm/cs-attribution.js';
+export { targetProgress, isRateTarget } from './csm/target-progress.js';
+export type { TargetProgress, TargetProgressItem, TargetProgressOptions } from './csm/target-progress.js';
 export type { CsAttribution, CsAttributionExpand, CsAttributionLand, CsAttributionOptions, CsAttributionRetain } from './csm/cs-attribution.js';
 export { computeDashboard, dashboardKpis } from './engine/dashboard.js';
 export type { DashboardOptions } from './engine/dashboard.js';

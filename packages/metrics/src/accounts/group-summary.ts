@@ -4,14 +4,19 @@
  */
 import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type ArrWaterfall, type MovementKind, type WaterfallCore } from '../arr/arr-movements.js';
 import { carryResidue, fromCents, sumCents, toCents } from '../core/money.js';
-import { assertDimension, type BreakdownDimension } from '../data/dimensions.js';
+import { assertDimension, compareGroupKeys, NONE_GROUP, type BreakdownDimension } from '../data/dimensions.js';
 import { monthIndex } from '../core/dates.js';
 import { indexDataset, type DatasetIndex } from '../data/dataset-index.js';
 import { ratio } from '../core/ratio.js';
 import { isRenewedCode, renewalsOf, type RenewalCore, type RenewalSummary } from '../renewals/renewals.js';
 import { retentionOf, type RetentionCore, type RetentionResult } from '../arr/retention.js';
 import { dimensionColumn, selectAll, slotOf, type Selection } from '../data/selection.js';
-import type { Dataset } from '../core/types.js';
+import type { Dataset, NpsResponse } from '../core/types.js';
+import { addActivityUsers, activityMatrix, activityRoles, tierCodeAt, healthScoreMatrix } from '../data/monthly-records.js';
+import { HEALTH_TIERS, resolveHealthModel, type HealthModel, type HealthModelInput, type HealthTier } from '../model/health-model.js';
+import { countNps, emptyNps, npsScore, responsesIn, type NpsResult } from '../engagement/nps.js';
+import { npsRoles, recordColumns } from '../data/dataset-index.js';
+import { isSelected } from '../data/selection.js';
 
 export interface GroupSummary {
   key: string;
@@ -31,6 +36,19 @@ export interface GroupSummary {
   renewalsDue: number;
   logoRate: number | null;
   dollarRate: number | null;
+  /** Σ activeUsers / Σ licensedUsers over the group's activity records in `period.to`; null without records (SPEC 14). */
+  activityRate: number | null;
+  /** NPS (SPEC 5) over the group's responses dated in the period; null without responses. */
+  npsScore: number | null;
+  /** The group's accounts with ARR > 0 at the end of the period, by tier in `period.to` (SPEC 14). */
+  healthMix: Record<HealthTier | 'unknown', number>;
+}
+
+/** What the figures beyond the totals read: the period's months and the health model of the view (SPEC 14). */
+export interface GroupFigureSettings {
+  from: number;
+  to: number;
+  model: HealthModel;
 }
 
 export interface GroupSummaryInputs {
@@ -39,6 +57,8 @@ export interface GroupSummaryInputs {
   renewals: RenewalSummary;
   graceMonths: number;
   asOf: string;
+  /** The health model of the health mix (SPEC 14). Default: the default model. */
+  model?: HealthModelInput;
 }
 
 /** The results group summaries are read from, as cores. */
@@ -133,27 +153,39 @@ interface Tally {
   renewalArr: number;
   dueAccounts: number;
   renewedAccounts: number;
+  users: [number, number];
+  nps: NpsResult;
 }
 
 function emptyTally(key: string): Tally {
   return {
     summary: {
       key, accounts: 0, arr: 0, openingArr: 0, new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, netNew: 0,
-      nrr: null, grr: null, renewalsDue: 0, logoRate: null, dollarRate: null,
+      nrr: null, grr: null, renewalsDue: 0, logoRate: null, dollarRate: null, activityRate: null, npsScore: null, healthMix: emptyMix(),
     },
-    startingArr: 0, endingArr: 0, keptArr: 0, dueArr: 0, renewalArr: 0, dueAccounts: 0, renewedAccounts: 0,
+    startingArr: 0, endingArr: 0, keptArr: 0, dueArr: 0, renewalArr: 0, dueAccounts: 0, renewedAccounts: 0, users: [0, 0], nps: emptyNps(),
   };
 }
 
+const emptyMix = (): Record<HealthTier | 'unknown', number> => ({ green: 0, 'green-yellow': 0, yellow: 0, red: 0, unknown: 0 });
+
 /** Per group of `dimension`, the selected accounts' totals summed; groups in key order, those with accounts only. */
-export function groupSummariesOf(selection: Selection, dimension: BreakdownDimension, totals: AccountTotals): GroupSummary[] {
+export function groupSummariesOf(selection: Selection, dimension: BreakdownDimension, totals: AccountTotals, settings: GroupFigureSettings): GroupSummary[] {
   const column = dimensionColumn(selection.index, dimension);
   const tallies: Array<Tally | undefined> = new Array(column.values.length);
   const { rows } = totals;
+  const activity = activityMatrix(selection.index);
+  const health = healthScoreMatrix(selection.index, settings.model);
   for (let k = 0; k < selection.positions.length; k += 1) {
-    const code = column.codes[selection.positions[k] as number] as number;
+    const position = selection.positions[k] as number;
+    const code = column.codes[position] as number;
     const tally = (tallies[code] ??= emptyTally(column.values[code] as string));
     const { summary } = tally;
+    addActivityUsers(activity, position, settings.to, tally.users);
+    if ((totals.closing[k] as number) > 0) {
+      const tier = tierCodeAt(health, position, settings.to);
+      summary.healthMix[tier < 0 ? 'unknown' : HEALTH_TIERS[tier] as HealthTier] += 1;
+    }
     const j = rows ? rows[k] as number : k;
     const closing = totals.closing[k] as number;
     summary.openingArr += totals.opening[k] as number;
@@ -176,6 +208,12 @@ export function groupSummariesOf(selection: Selection, dimension: BreakdownDimen
     if ((totals.renewal[j] as number) >= 1) tally.dueAccounts += 1;
     if (totals.renewal[j] === 2) tally.renewedAccounts += 1;
   }
+  const responses = responsesIn(selection.index, settings.from, settings.to);
+  for (let i = 0; i < responses.account.length; i += 1) {
+    const position = responses.account[i] as number;
+    if (position < 0 || !isSelected(selection, position)) continue;
+    countNps((tallies[column.codes[position] as number] as Tally).nps, responses.value[i] as number);
+  }
   return tallies
     .filter((tally): tally is Tally => tally !== undefined)
     .map((tally) => ({
@@ -184,7 +222,51 @@ export function groupSummariesOf(selection: Selection, dimension: BreakdownDimen
       grr: ratio(tally.keptArr, tally.startingArr),
       logoRate: ratio(tally.renewedAccounts, tally.dueAccounts),
       dollarRate: ratio(tally.renewalArr, tally.dueArr),
+      activityRate: ratio(tally.users[0], tally.users[1]),
+      npsScore: npsScore(tally.nps),
     }));
+}
+
+/**
+ * Figures by user role (SPEC 14): the activity rate of each role's records in month `to` and the NPS of its
+ * responses dated in the period, over the selected accounts; records without a role in `'(none)'`. The other
+ * figures are 0 or null: ARR and renewals belong to accounts, not roles. Roles in key order, `'(none)'` last.
+ */
+export function roleSummariesOf(selection: Selection, settings: Omit<GroupFigureSettings, 'model'>): GroupSummary[] {
+  const { index } = selection;
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (key: string) => {
+    let tally = tallies.get(key);
+    if (!tally) tallies.set(key, (tally = emptyTally(key)));
+    return tally;
+  };
+  const roles = activityRoles(index);
+  const matrices = roles.names.length > 0 ? roles.matrices : new Map([['', activityMatrix(index)]]);
+  for (const [name, matrix] of matrices) {
+    const offset = settings.to - matrix.start;
+    if (offset < 0 || offset >= matrix.count) continue;
+    const tally = tallyOf(name === '' ? NONE_GROUP : name);
+    let any = false;
+    for (let k = 0; k < selection.positions.length; k += 1) {
+      const cell = (selection.positions[k] as number) * matrix.count + offset;
+      if ((matrix.licensed[cell] as number) === 0 && (matrix.active[cell] as number) === 0) continue;
+      any = true;
+      tally.users[0] += matrix.active[cell] as number;
+      tally.users[1] += matrix.licensed[cell] as number;
+    }
+    if (!any) tallies.delete(name === '' ? NONE_GROUP : name);
+  }
+  const nps = recordColumns<NpsResponse>(index, 'nps');
+  const roleOf = npsRoles(index);
+  for (let row = 0; row < nps.month.length; row += 1) {
+    const month = nps.month[row] as number;
+    if (month < settings.from || month > settings.to || !isSelected(selection, nps.account[row] as number)) continue;
+    const role = roleOf.names[roleOf.code[row] as number] as string;
+    countNps(tallyOf(role !== '' ? role : NONE_GROUP).nps, nps.value[row] as number);
+  }
+  return [...tallies.values()]
+    .sort((a, b) => compareGroupKeys(a.summary.key, b.summary.key))
+    .map((tally) => ({ ...tally.summary, activityRate: ratio(tally.users[0], tally.users[1]), npsScore: npsScore(tally.nps) }));
 }
 
 /**
@@ -220,10 +302,13 @@ function coresOf(index: DatasetIndex, inputs: GroupSummaryInputs): GroupCores {
 }
 
 /** Per group of `dimension`, the figures of results computed for the whole dataset (with the same settings). */
-export function groupSummaries(dataset: Dataset, dimension: BreakdownDimension, inputs: GroupSummaryInputs): GroupSummary[] {
-  assertDimension(dimension);
+export function groupSummaries(dataset: Dataset, dimension: BreakdownDimension | 'role', inputs: GroupSummaryInputs): GroupSummary[] {
+  if (dimension !== 'role') assertDimension(dimension);
   const index = indexDataset(dataset);
   const selection = selectAll(index);
-  return groupSummariesOf(selection, dimension, accountTotalsOf(selection, coresOf(index, inputs)));
+  const { period } = inputs.waterfall;
+  const settings = { from: monthIndex(period.from), to: monthIndex(period.to), model: resolveHealthModel(inputs.model) };
+  if (dimension === 'role') return roleSummariesOf(selection, settings);
+  return groupSummariesOf(selection, dimension, accountTotalsOf(selection, coresOf(index, inputs)), settings);
 }
 

@@ -2,10 +2,11 @@
 import { retentionCore, waterfallCore } from '../arr/metrics.js';
 import { computation, factsStep, defineMetric, type EngineView, type PartContext } from '../core/metric.js';
 import type { BreakdownDimension } from '../data/dimensions.js';
+import { monthIndex } from '../core/dates.js';
 import type { Selection } from '../data/selection.js';
 import { renewalsCore } from '../renewals/metrics.js';
 import { accountSummaryTable } from './account-summaries.js';
-import { accountTotalsFrom, accountTotalsOf, groupSummariesOf, type AccountTotals, type GroupSummary } from './group-summary.js';
+import { accountTotalsFrom, accountTotalsOf, groupSummariesOf, roleSummariesOf, type AccountTotals, type GroupSummary } from './group-summary.js';
 
 /** Each account's share of the figures: the same in any view of these settings, so a filtered view picks its accounts'. */
 export const accountTotalsCore = computation({
@@ -25,8 +26,10 @@ export const accountTotalsCore = computation({
 
 export const breakdownCore = computation({
   name: 'breakdown',
-  reads: ['period', 'graceMonths', 'asOf'],
-  of: (ctx, view, dimension: BreakdownDimension) => groupSummariesOf(ctx.selection(view), dimension, ctx.use(accountTotalsCore, view)),
+  reads: ['period', 'graceMonths', 'asOf', 'model'],
+  of: (ctx, view, dimension: BreakdownDimension) => groupSummariesOf(ctx.selection(view), dimension, ctx.use(accountTotalsCore, view), {
+    from: monthIndex(view.period.from), to: monthIndex(view.period.to), model: view.model,
+  }),
 });
 
 /** The accounts row set: each account's figures for the view, read by index. */
@@ -47,4 +50,16 @@ export const breakdownsMetric = defineMetric({
   summary: breakdownsOf,
   dashboard: breakdownsOf,
   prefetch: () => [factsStep(accountTotalsCore)],
+});
+
+/** Figures by user role (SPEC 14): activity rate in `period.to` and NPS over the period, per role of the records. */
+export const roleSummariesCore = computation({
+  name: 'role-summaries',
+  reads: ['period'],
+  of: (ctx, view) => roleSummariesOf(ctx.selection(view), { from: monthIndex(view.period.from), to: monthIndex(view.period.to) }),
+});
+
+export const rolesMetric = defineMetric({
+  name: 'roles',
+  summary: (ctx, view) => ctx.use(roleSummariesCore, view),
 });

@@ -33,6 +33,8 @@ export const VIEW_LIMITS = {
   accountIds: 100_000,
   /** Components on one side of a health model (SPEC 12). */
   modelComponents: 32,
+  /** `ticketMonths` of a health model: the months of tickets a `tickets.` component reads (SPEC 12). */
+  ticketMonths: 24,
   /** Segments in a health model's `segmentWeights`. */
   segmentWeights: 200,
   /** Sort keys of a row query (multi-column sorting). */

@@ -4,6 +4,7 @@ import { computation, defineMetric } from '../core/metric.js';
 import { renewalsCore } from '../renewals/metrics.js';
 import { csAttributionOf } from './cs-attribution.js';
 import { csmScorecardOf } from './csm-scorecard.js';
+import { targetProgressOf } from './target-progress.js';
 
 export const scorecardCore = computation({
   name: 'scorecard',
@@ -36,4 +37,21 @@ export const csAttributionMetric = defineMetric({
   name: 'csAttribution',
   summary: (ctx, view) => ctx.use(attributionCore, view),
   dashboard: (ctx, view) => ctx.use(attributionCore, view),
+});
+
+/** Progress against the data's targets as of the view's `asOf` (SPEC 14); a scoped view sees its CSMs' targets only. */
+export const targetsCore = computation({
+  name: 'targets',
+  reads: ['model', 'graceMonths', 'asOf', 'lookbackMonths'],
+  of: (ctx, view) => {
+    const onlyCsms = ctx.scopeCsms(view);
+    const { asOf, model, graceMonths, lookbackMonths } = view;
+    return targetProgressOf(ctx.selection(view), { asOf, model, graceMonths, lookbackMonths }, onlyCsms);
+  },
+});
+
+export const targetProgressMetric = defineMetric({
+  name: 'targets',
+  summary: (ctx, view) => ctx.use(targetsCore, view),
+  dashboard: (ctx, view) => ctx.use(targetsCore, view),
 });

@@ -14,11 +14,11 @@
 import { floatColumn, intColumn, PackedStrings, StringPacker, type ChunkedColumn } from './columns.js';
 import { dayNumber, monthFromIndex, monthIndex } from '../core/dates.js';
 import {
-  accountSpans, arrThroughWork, contractColumnsWork, csmCodeTable, DATED, DATED_COLLECTIONS, indexOf, money, OPEN_END, PackedRecords, REVENUE_FIELD_NAMES,
+  accountSpans, arrThroughWork, contractColumnsWork, csmCodeTable, DATED, DATED_COLLECTIONS, indexOf, money, OPEN_END, PackedRecords, REVENUE_FIELD_NAMES, roleCode,
   type ContractRows, type DatasetIndex, type DatedCollection, type MeasureColumns, type RecordColumns,
 } from './dataset-index.js';
 import { COLLECTION_NAMES, revenueFieldOf } from '../model/domain.js';
-import { activityMatrixWork, snapshotSidesWork, type MonthlyColumns } from './monthly-records.js';
+import { activityMatrixWork, activityRolesWork, snapshotSidesWork, type MonthlyColumns } from './monthly-records.js';
 import {
   checkCurrency, CollectionChecker, fieldContext, naturalKeyRepeatsWork, overlapWarningsWork, rateOf, repeatIssue, type ContractSpans, type NaturalKeyCollection,
 } from './record-checks.js';
@@ -41,6 +41,9 @@ class DatedColumns {
   readonly won = intColumn();
   readonly csmIds: Array<string | undefined> = [];
   readonly field = intColumn();
+  /** NPS: the roles by code (`field` holds each response's). */
+  readonly roles: string[] = [];
+  readonly roleCodes = new Map<string, number>();
 }
 
 /** Per-month records and the values kept beside the checker's account positions and months. */
@@ -216,6 +219,8 @@ export class DatasetBuilder {
       columns.csmIds.push(typeof row.csmId === 'string' ? row.csmId : undefined);
     } else if (name === 'revenue') {
       columns.field.push(REVENUE_FIELD_NAMES.indexOf(revenueFieldOf(row.source as RevenueSource)));
+    } else if (name === 'nps') {
+      columns.field.push(roleCode(columns.roles, columns.roleCodes, row.role));
     }
   }
 
@@ -243,6 +248,8 @@ export class DatasetBuilder {
     index.cache.delete('arr-snapshots');
     const n = this.accounts.length;
     index.cache.set('activity', yield* activityMatrixWork(n, activity));
+    const roles = [...(this.checkers.get('activity')?.measureKeys.keys() ?? [])];
+    index.cache.set('activity-roles', yield* activityRolesWork(n, activity, roles));
     index.cache.set('health', yield* snapshotSidesWork(n, health));
     return { index, issues: this.allIssues(), counts: this.counts(), fingerprintParts };
   }
@@ -337,6 +344,8 @@ export class DatasetBuilder {
     const leads = this.dated.get('leads') ?? empty;
     index.cache.set('leads:closed', { closedMonth: yield* leads.closedMonth.toArrayWork(), won: Uint8Array.from(yield* leads.won.toArrayWork()) });
     index.cache.set('revenue:field', Uint8Array.from(yield* (this.dated.get('revenue') ?? empty).field.toArrayWork()));
+    const nps = this.dated.get('nps') ?? empty;
+    index.cache.set('nps:roles', { names: nps.roles, code: yield* nps.field.toArrayWork() });
     const { ids, codeOf, code } = csmCodeTable(this.csms);
     const accounts = Int32Array.from(this.accounts, (account) => code(account.csmId));
     index.cache.set('csm-codes', { ids, codeOf, accounts, leads: Int32Array.from(leads.csmIds, code) });

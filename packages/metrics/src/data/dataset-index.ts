@@ -12,7 +12,7 @@ import { LruCache, markShared } from '../core/cache.js';
 import { PackedStrings, StringPacker } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from '../core/dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from '../model/domain.js';
-import type { Account, Dataset, DateString, Lead, RevenueEvent } from '../core/types.js';
+import type { Account, Dataset, DateString, Lead, NpsResponse, RevenueEvent } from '../core/types.js';
 import { runSync, sortWork, STEP, type Work } from '../core/work.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
@@ -581,6 +581,7 @@ export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetI
   leadColumns(index);
   csmCodes(index);
   revenueFieldColumn(index);
+  npsRoles(index);
   for (const name of DATED_COLLECTIONS) {
     const columns = recordColumns(index, name);
     index.cache.set(`records:${name}`, { ...columns, records: new PackedRecords(columns.records) });
@@ -590,6 +591,31 @@ export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetI
     nps: _nps, leads: _leads, advocacy: _advocacy, revenue: _revenue, ...lean
   } = index.dataset;
   index.dataset = { ...lean, ...(index.arrFromSnapshots ? { arr: [] } : {}) };
+}
+
+/** The role of each NPS response as a code into `names` (`''` for none), next to `recordColumns` (SPEC 14). */
+export interface NpsRoles {
+  names: readonly string[];
+  code: Int32Array;
+}
+
+export function npsRoles(index: DatasetIndex): NpsRoles {
+  return cached(index, 'nps:roles', () => {
+    const responses = recordColumns<NpsResponse>(index, 'nps').records;
+    const names: string[] = [];
+    const codeOf = new Map<string, number>();
+    const code = new Int32Array(responses.length);
+    for (let row = 0; row < responses.length; row += 1) code[row] = roleCode(names, codeOf, (responses.at(row) as NpsResponse).role);
+    return { names, code };
+  });
+}
+
+/** The code of a record's role in `names`, added when new (`''` for a record without one). */
+export function roleCode(names: string[], codeOf: Map<string, number>, role: unknown): number {
+  const name = typeof role === 'string' ? role : '';
+  let found = codeOf.get(name);
+  if (found === undefined) codeOf.set(name, (found = names.push(name) - 1));
+  return found;
 }
 
 /** Leads as columns: the month each closed (-1 while open) and whether it was won, next to `recordColumns`. */

@@ -9,8 +9,9 @@
  */
 import { cached, measureColumns, modelCached, recordColumns, type DatasetIndex } from './dataset-index.js';
 import { monthIndex } from '../core/dates.js';
+import { ticketColumns, ticketSpan, ticketValueAt } from './ticket-components.js';
 import {
-  componentScore, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
+  componentScore, DEFAULT_TICKET_MONTHS, HEALTH_SIDES, isTicketComponent, roleOfComponent, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
   type HealthComponent, type HealthModel, type HealthSide, type HealthTier,
 } from '../model/health-model.js';
 import type { Account } from '../core/types.js';
@@ -41,8 +42,9 @@ interface Span {
 export interface ActivityMatrix {
   start: number;
   count: number;
-  /** Σ activeUsers / Σ licensedUsers over the month's records (one per role); 0 where the month has none (SPEC 5). */
-  rates: Float64Array;
+  /** Σ activeUsers and Σ licensedUsers over each account's records of a month (one per role; SPEC 1). */
+  active: Float64Array;
+  licensed: Float64Array;
   /** 1 for the accounts with any activity record: the others' activity is unknown (SPEC 5), not 0. */
   known: Uint8Array;
 }
@@ -73,41 +75,40 @@ function monthlyColumnsOf<R extends { accountId: string; month: string }>(
   return columns;
 }
 
-function* columnSpan(month: Int32Array): Work<Span | null> {
+function* columnSpan(month: Int32Array, keep?: (row: number) => boolean): Work<Span | null> {
   let start = Infinity;
   let end = -Infinity;
   for (let row = 0; row < month.length; row += 1) {
+    if ((row & (STEP * 16 - 1)) === 0) yield;
+    if (keep && !keep(row)) continue;
     const value = month[row] as number;
     if (value < start) start = value;
     if (value > end) end = value;
-    if ((row & (STEP * 16 - 1)) === 0) yield;
   }
   return start === Infinity ? null : { start, end };
 }
 
-/** The activity matrix of activity columns (active users, licensed users), in slices. */
-export function* activityMatrixWork(accounts: number, columns: MonthlyColumns): Work<ActivityMatrix> {
-  const span = yield* columnSpan(columns.month);
+/**
+ * The activity matrix of activity columns (active users, licensed users), in slices; with `keep`, of the rows it
+ * keeps (one role's records).
+ */
+export function* activityMatrixWork(accounts: number, columns: MonthlyColumns, keep?: (row: number) => boolean): Work<ActivityMatrix> {
+  const span = yield* columnSpan(columns.month, keep);
   const start = span ? span.start : 0;
   const count = span ? span.end - span.start + 1 : 0;
   const active = new Float64Array(accounts * count);
   const licensed = new Float64Array(accounts * count);
   const known = new Uint8Array(accounts);
   for (let row = 0; row < columns.account.length; row += 1) {
+    if ((row & (STEP - 1)) === 0) yield;
+    if (keep && !keep(row)) continue;
     known[columns.account[row] as number] = 1;
     const cell = (columns.account[row] as number) * count + (columns.month[row] as number) - start;
     // Records of one month (one per role) add up.
     active[cell] = (active[cell] as number) + (columns.first[row] as number);
     licensed[cell] = (licensed[cell] as number) + (columns.second[row] as number);
-    if ((row & (STEP - 1)) === 0) yield;
   }
-  const rates = active;
-  for (let cell = 0; cell < rates.length; cell += 1) {
-    const users = licensed[cell] as number;
-    rates[cell] = users > 0 ? (active[cell] as number) / users : 0;
-    if ((cell & (STEP * 4 - 1)) === 0) yield;
-  }
-  return { start, count, rates, known };
+  return { start, count, active, licensed, known };
 }
 
 export function activityMatrix(index: DatasetIndex): ActivityMatrix {
@@ -116,10 +117,60 @@ export function activityMatrix(index: DatasetIndex): ActivityMatrix {
   ))));
 }
 
+/** An account's activity rate in a month: Σ activeUsers / Σ licensedUsers, 0 without records or users (SPEC 5). */
 export function activityRateAt(matrix: ActivityMatrix, position: number, month: number): number {
   const offset = month - matrix.start;
   if (offset < 0 || offset >= matrix.count) return 0;
-  return matrix.rates[position * matrix.count + offset] as number;
+  const cell = position * matrix.count + offset;
+  const users = matrix.licensed[cell] as number;
+  return users > 0 ? (matrix.active[cell] as number) / users : 0;
+}
+
+/** Adds an account's users of a month to `into` ([active, licensed]): what a group's activity rate sums (SPEC 14). */
+export function addActivityUsers(matrix: ActivityMatrix, position: number, month: number, into: [number, number]): void {
+  const offset = month - matrix.start;
+  if (offset < 0 || offset >= matrix.count) return;
+  const cell = position * matrix.count + offset;
+  into[0] += matrix.active[cell] as number;
+  into[1] += matrix.licensed[cell] as number;
+}
+
+/**
+ * Activity by role (SPEC 1, 12, 14): one matrix per role named by records, and one under `''` for the records
+ * without a role when there are named roles too (without any, the whole activity matrix is theirs).
+ */
+export interface ActivityRoles {
+  /** The named roles, sorted. */
+  names: readonly string[];
+  matrices: ReadonlyMap<string, ActivityMatrix>;
+}
+
+/** The role matrices of activity columns whose `code` names a role in `roles` ('' for no role), in slices. */
+export function* activityRolesWork(accounts: number, columns: MonthlyColumns & { code: Int32Array }, roles: readonly string[]): Work<ActivityRoles> {
+  const matrices = new Map<string, ActivityMatrix>();
+  for (let code = 0; code < roles.length; code += 1) {
+    const name = roles[code] as string;
+    // Records without a role get their own matrix only beside named roles: alone, they are the whole matrix.
+    if (name === '' && roles.length === 1) continue;
+    matrices.set(name, yield* activityMatrixWork(accounts, columns, (row) => columns.code[row] === code));
+  }
+  return { names: [...matrices.keys()].filter((name) => name !== '').sort(), matrices };
+}
+
+export function activityRoles(index: DatasetIndex): ActivityRoles {
+  return cached(index, 'activity-roles', () => {
+    const records = index.dataset.activity ?? [];
+    const roles: string[] = [];
+    const codeOf = new Map<string, number>();
+    const code = Int32Array.from(records, (record) => {
+      const role = typeof record.role === 'string' ? record.role : '';
+      let found = codeOf.get(role);
+      if (found === undefined) codeOf.set(role, (found = roles.push(role) - 1));
+      return found;
+    });
+    const columns = monthlyColumnsOf(index, 'activity', records, (record) => record.activeUsers, (record) => record.licensedUsers);
+    return runSync(activityRolesWork(index.accounts.length, { ...columns, code }, roles));
+  });
 }
 
 /** Outcome and experience per account and month; NaN where the side has no value. */
@@ -183,6 +234,8 @@ export function snapshotSides(index: DatasetIndex): HealthSides {
 /** Months of an NPS component's window: the responses dated in the 12 months ending with m (SPEC 12). */
 const NPS_WINDOW = 12;
 
+const ticketWindow = (model: HealthModel) => model.ticketMonths ?? DEFAULT_TICKET_MONTHS;
+
 /** The months over which a model's components (and its snapshot sides) can change. */
 function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | null; before: boolean } {
   const spans: Span[] = [];
@@ -199,11 +252,18 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
   }
   const measures = measureColumns(index);
   for (const key of keys) {
-    if (key === 'activityRate') {
+    const role = roleOfComponent(key);
+    if (key === 'activityRate' || role !== undefined) {
       // Every month has a rate (0 without a record): the matrix reaches one month past the records, where it is 0.
       before = true;
-      const activity = activityMatrix(index);
-      spans.push(activity.count > 0 ? { start: activity.start, end: activity.start + activity.count } : { start: 0, end: 0 });
+      const activity = role === undefined ? activityMatrix(index) : activityRoles(index).matrices.get(role);
+      spans.push(activity && activity.count > 0 ? { start: activity.start, end: activity.start + activity.count } : { start: 0, end: 0 });
+    } else if (isTicketComponent(key)) {
+      const tickets = ticketSpan(ticketColumns(index), ticketWindow(model));
+      // Complaint counts are 0 in months without tickets, before the first one too.
+      if (tickets && key.startsWith('tickets.complaints.')) before = true;
+      // One month past the last window that reads a ticket, where the figures have no value again (counts are 0).
+      if (tickets) spans.push({ start: tickets.start, end: tickets.end + 1 });
     } else if (key === 'nps') {
       const nps = recordColumns(index, 'nps');
       let start = Infinity;
@@ -231,13 +291,13 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
  * Built while a model's sides are built and let go after (a model with five components at 100,000 accounts would
  * otherwise keep 200 MB of them); one account's value is read from its own records (`componentValueAt`).
  */
-function* componentValuesWork(index: DatasetIndex, key: string, start: number, count: number, into: Float64Array): Work<Float64Array> {
+function* componentValuesWork(index: DatasetIndex, model: HealthModel, key: string, start: number, count: number, into: Float64Array): Work<Float64Array> {
   const accounts = index.accounts.length;
   const values = yield* fillWork(into, Number.NaN);
-  if (key === 'activityRate') {
-    const activity = activityMatrix(index);
+  if (key === 'activityRate' || roleOfComponent(key) !== undefined || isTicketComponent(key)) {
+    // Read account by account: an activity rate is a cell of its matrix, a ticket figure a window over its tickets.
     for (let position = 0; position < accounts; position += 1) {
-      for (let offset = 0; offset < count; offset += 1) values[position * count + offset] = activityRateAt(activity, position, start + offset);
+      for (let offset = 0; offset < count; offset += 1) values[position * count + offset] = componentValueAt(index, model, key, start, position, offset);
       if ((position & (STEP / 4 - 1)) === 0) yield;
     }
     return values;
@@ -316,9 +376,16 @@ function rowsByAccount(index: DatasetIndex, name: string, account: Int32Array): 
  * One account's value of a component in month `start + offset`, as `componentValuesWork` computes it for every
  * account (a measure's latest record from `start` on, NPS over the window from `start` on): what a driver reads.
  */
-export function componentValueAt(index: DatasetIndex, key: string, start: number, position: number, offset: number): number {
+export function componentValueAt(index: DatasetIndex, model: HealthModel, key: string, start: number, position: number, offset: number): number {
   const month = start + offset;
   if (key === 'activityRate') return activityRateAt(activityMatrix(index), position, month);
+  const role = roleOfComponent(key);
+  if (role !== undefined) {
+    // A role no record names: every account's rate of it is 0, as an account without records has (SPEC 5).
+    const matrix = activityRoles(index).matrices.get(role);
+    return matrix ? activityRateAt(matrix, position, month) : 0;
+  }
+  if (isTicketComponent(key)) return ticketValueAt(ticketColumns(index), key, position, month, ticketWindow(model));
   if (key === 'nps') {
     const nps = recordColumns(index, 'nps');
     const { offsets, rows } = rowsByAccount(index, 'nps', nps.account);
@@ -349,14 +416,14 @@ export function componentValueAt(index: DatasetIndex, key: string, start: number
 }
 
 /** A side built from components: Σ weight x score / Σ weight over the components with a value (SPEC 12). */
-function* buildSideWork(index: DatasetIndex, components: readonly HealthComponent[], start: number, count: number): Work<Float64Array> {
+function* buildSideWork(index: DatasetIndex, model: HealthModel, components: readonly HealthComponent[], start: number, count: number): Work<Float64Array> {
   const size = index.accounts.length * count;
   const numerator = new Float64Array(size);
   const weights = new Float64Array(size);
   // One buffer for every component's values in turn: fewer large allocations, fewer full garbage collections.
   const scratch = new Float64Array(size);
   for (const component of components) {
-    const values = yield* componentValuesWork(index, component.key, start, count, scratch);
+    const values = yield* componentValuesWork(index, model, component.key, start, count, scratch);
     for (let cell = 0; cell < size; cell += 1) {
       const value = values[cell] as number;
       if ((cell & (STEP * 16 - 1)) === 0) yield;
@@ -389,7 +456,7 @@ function* healthSidesWork(index: DatasetIndex, model: HealthModel): Work<HealthS
   const snapshots = snapshotSides(index);
   function* side(name: HealthSide): Work<Float64Array> {
     const components = sideComponents(model, name);
-    if (components) return yield* buildSideWork(index, components, start, count);
+    if (components) return yield* buildSideWork(index, model, components, start, count);
     const values = yield* fillWork(new Float64Array(index.accounts.length * count), Number.NaN);
     const source = snapshots[name];
     for (let position = 0; position < index.accounts.length; position += 1) {

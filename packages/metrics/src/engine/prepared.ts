@@ -16,7 +16,7 @@ import { checkQuery, narrowTable, orderKey, pageOf, queryOrder, type RowPage, ty
 import type { Dataset, Period } from '../core/types.js';
 import type { Work } from '../core/work.js';
 import { arrThroughWork, compactIndex, indexDataset, indexMemory, type DatasetIndex } from '../data/dataset-index.js';
-import { activityMatrix, snapshotSides, warmHealthModelWork } from '../data/monthly-records.js';
+import { activityMatrix, activityRoles, snapshotSides, warmHealthModelWork } from '../data/monthly-records.js';
 import { isSelected } from '../data/selection.js';
 import { kpisMetric, type DashboardKpis } from '../kpis/metrics.js';
 import { createComputer, type Computer } from './computer.js';
@@ -125,7 +125,7 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
   let engine = engines.get(dataset);
   if (!engine) {
     const index = indexDataset(dataset);
-    if (options.compact) compactIndex(index, (i) => { activityMatrix(i); snapshotSides(i); });
+    if (options.compact) compactIndex(index, (i) => { activityMatrix(i); activityRoles(i); snapshotSides(i); });
     engine = createEngine(index, options.compact === true);
     engines.set(dataset, engine);
   }

@@ -3,12 +3,12 @@
  * `metrics.ts` and a line here; its summary and dashboard types, `SUMMARY_PARTS`, the protocol's check of part names and
  * `prefetch` follow from this list.
  */
-import { accountsTableCore, breakdownsMetric } from '../accounts/metrics.js';
+import { accountsTableCore, breakdownsMetric, rolesMetric } from '../accounts/metrics.js';
 import { arrTrendMetric, cohortsMetric, retentionCore, retentionMetric, waterfallCore, waterfallMetric } from '../arr/metrics.js';
 import type { EngineView, MetricDefinition, PartContext } from '../core/metric.js';
 import type { RowTable } from '../core/rows.js';
 import type { DateString, Period } from '../core/types.js';
-import { csAttributionMetric, csmScorecardMetric } from '../csm/metrics.js';
+import { csAttributionMetric, csmScorecardMetric, targetProgressMetric } from '../csm/metrics.js';
 import { earlyWarningsMetric, npsMetric, warningsCore } from '../engagement/metrics.js';
 import {
   healthDistributionMetric, healthQuadrantsMetric, healthScoresCore, healthScoresMetric, healthTransitionsMetric, healthValidationMetric, quadrantsCore,
@@ -26,7 +26,7 @@ import {
 export const METRICS = [
   kpisMetric, waterfallMetric, retentionMetric, renewalsMetric, renewalFunnelMetric, healthScoresMetric, healthDistributionMetric, healthTransitionsMetric,
   healthQuadrantsMetric, npsMetric, earlyWarningsMetric, cohortsMetric, csmScorecardMetric, csAttributionMetric, breakdownsMetric, arrTrendMetric,
-  renewalsAheadMetric, healthValidationMetric,
+  renewalsAheadMetric, healthValidationMetric, rolesMetric, targetProgressMetric,
 ] as const;
 
 type Metric = (typeof METRICS)[number];

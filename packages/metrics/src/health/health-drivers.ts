@@ -84,7 +84,7 @@ export function driversAt(index: DatasetIndex, model: HealthModel, position: num
       continue;
     }
     const read = components.map((component) => {
-      const value = componentValueAt(index, component.key, sides.start, position, cell - position * sides.count);
+      const value = componentValueAt(index, model, component.key, sides.start, position, cell - position * sides.count);
       return Number.isNaN(value) ? null : value;
     });
     const present = components.reduce((sum, component, i) => (read[i] === null ? sum : sum + component.weight), 0);

@@ -35,6 +35,26 @@ export interface HealthComponent {
 /** Built-in component keys: read from activity and NPS rather than from `measures`. */
 export const BUILT_IN_COMPONENTS = ['activityRate', 'nps'] as const;
 
+/** A role's activity rate (SPEC 12): `activityRate.<role>`, the activity rate of that role's records alone. */
+export const ROLE_ACTIVITY_PREFIX = 'activityRate.';
+
+/** The ticket components of SPEC 12 (seed 004's service and product experience), read from `tickets`. */
+export const TICKET_COMPONENTS = [
+  'tickets.firstResponseHours', 'tickets.resolutionHours', 'tickets.resolutionHours.incident', 'tickets.resolutionHours.how-to',
+  'tickets.resolutionHours.request', 'tickets.csat', 'tickets.proactiveShare', 'tickets.complaints.stability', 'tickets.complaints.usability',
+] as const;
+export type TicketComponent = (typeof TICKET_COMPONENTS)[number];
+
+export const isTicketComponent = (key: string): key is TicketComponent => (TICKET_COMPONENTS as readonly string[]).includes(key);
+
+/** The role of an `activityRate.<role>` key, or undefined for any other key. */
+export function roleOfComponent(key: string): string | undefined {
+  return key.startsWith(ROLE_ACTIVITY_PREFIX) && key.length > ROLE_ACTIVITY_PREFIX.length ? key.slice(ROLE_ACTIVITY_PREFIX.length) : undefined;
+}
+
+/** Months of tickets a `tickets.` component reads by default: those opened in the 3 months ending with m (SPEC 12). */
+export const DEFAULT_TICKET_MONTHS = 3;
+
 export interface HealthModel {
   weights: HealthWeights;
   /** Per-segment weights, e.g. `{ KA: { outcome: 0.7, experience: 0.3 } }`. */
@@ -45,6 +65,8 @@ export interface HealthModel {
   quadrant: { outcome: number; experience: number };
   /** How each side is built (SPEC 12); a side without components is read from `health` snapshots. */
   components?: { outcome?: HealthComponent[]; experience?: HealthComponent[] };
+  /** The months of tickets a `tickets.` component reads: those opened in the `ticketMonths` months ending with m. Default 3. */
+  ticketMonths?: number;
 }
 
 /** Any part of a model; the rest comes from the defaults. */
@@ -54,6 +76,7 @@ export interface HealthModelInput {
   tiers?: Partial<HealthModel['tiers']>;
   quadrant?: Partial<HealthModel['quadrant']>;
   components?: HealthModel['components'];
+  ticketMonths?: number;
 }
 
 export const DEFAULT_HEALTH_MODEL: HealthModel = {
@@ -105,6 +128,9 @@ function assertComponents(components: unknown): void {
       if (typeof component.key !== 'string' || component.key === '' || component.key.length > VIEW_LIMITS.textLength) {
         throw new RangeError(`${name}.key must be a non-empty string of at most ${VIEW_LIMITS.textLength} characters`);
       }
+      if (component.key.startsWith('tickets.') && !isTicketComponent(component.key)) {
+        throw new RangeError(`${name}.key '${component.key}' is not a ticket component; use one of ${TICKET_COMPONENTS.join(', ')}`);
+      }
       if (keys.has(component.key)) throw new RangeError(`${name}.key '${component.key}' appears twice on the ${side} side`);
       keys.add(component.key);
       assertFiniteFields(component, ['weight', 'floor', 'target'], name);
@@ -123,7 +149,12 @@ export function resolveHealthModel(input: HealthModelInput = {}): HealthModel {
     quadrant: { ...DEFAULT_HEALTH_MODEL.quadrant, ...given(input.quadrant, 'model.quadrant') },
     ...(input.segmentWeights && { segmentWeights: input.segmentWeights }),
     ...(input.components && { components: input.components }),
+    ...(input.ticketMonths !== undefined && { ticketMonths: input.ticketMonths }),
   };
+  const { ticketMonths } = model;
+  if (ticketMonths !== undefined && !(Number.isInteger(ticketMonths) && ticketMonths >= 1 && ticketMonths <= VIEW_LIMITS.ticketMonths)) {
+    throw new RangeError(`model.ticketMonths must be a whole number of months from 1 to ${VIEW_LIMITS.ticketMonths}, got ${JSON.stringify(ticketMonths)}`);
+  }
   assertFiniteFields(model.weights, ['outcome', 'experience'], 'model.weights');
   assertWeights(model.weights, 'model.weights');
   if (model.segmentWeights !== undefined) {
@@ -182,7 +213,7 @@ export function sideComponents(model: HealthModel, side: HealthSide): readonly H
 
 /** A stable key of what a model's scores depend on, for caches. */
 export function modelKey(model: HealthModel, part: 'sides' | 'scores'): string {
-  const components = JSON.stringify(model.components ?? null);
+  const components = `${JSON.stringify(model.components ?? null)}|${model.ticketMonths ?? DEFAULT_TICKET_MONTHS}`;
   if (part === 'sides') return components;
   return `${components}|${JSON.stringify(model.weights)}|${JSON.stringify(model.segmentWeights ?? null)}|${JSON.stringify(model.tiers)}`;
 }
