@@ -22,7 +22,7 @@ const time = (run) => {
 };
 
 const before = heap();
-const generated = time(() => generateDataset({ seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false }));
+const generated = time(() => generateDataset({ seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false }));
 const dataset = generated.value;
 const records = Object.fromEntries(Object.entries(dataset).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]));
 const withRaw = heap();
@@ -45,7 +45,7 @@ const period = time(() => engine.summary({ ...view, period: { from: '2024-07', t
 const rows = time(() => engine.rows({ ...view, filters: { segment: ['SMB'] } }, 'accounts', { sort: [{ id: 'arr', desc: true }], limit: 100 }));
 
 // An evergreen contract on 3,000 accounts: memory of the ARR matrix and time, with and without.
-const small = generateDataset({ seed: 20251, accounts: 3_000, months: 36, start: '2023-01', measures: false });
+const small = generateDataset({ seed: 20251, accounts: 3_000, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false });
 const evergreen = { ...small, contracts: [...small.contracts, { id: 'evergreen', accountId: small.accounts[0].id, start: '2024-01-01', end: '9999-12-31', arr: 1000 }] };
 // 31 runs each, alternating which goes first, garbage collected before each: medians of equal conditions.
 const runs = { without: [], with: [] };

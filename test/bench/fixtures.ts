@@ -11,7 +11,7 @@ const cache = new Map<number, Dataset>();
 export function sampleDataset(accounts: number): Dataset {
   let dataset = cache.get(accounts);
   if (!dataset) {
-    dataset = generateDataset({ seed: 20251, accounts, months: 36, start: '2023-01', measures: false });
+    dataset = generateDataset({ seed: 20251, accounts, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false });
     cache.set(accounts, dataset);
   }
   return dataset;

@@ -1,6 +1,6 @@
-import { arrMovements, daysBetween, healthValidation, renewals, validateDataset, type Dataset } from '@cskit/metrics';
+import { arrMovements, daysBetween, healthValidation, renewals, targetProgress, validateDataset, type Dataset } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
-import { generateDataset, generateDatasetChunks, SAMPLE_HEALTH_MODEL } from './generate.js';
+import { generateDataset, generateDatasetChunks, SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL } from './generate.js';
 
 const options = { seed: 7, accounts: 600, months: 36, start: '2023-01' };
 const data = generateDataset(options);
@@ -110,5 +110,47 @@ describe('generateDataset', () => {
   it('rejects bad options', () => {
     expect(() => generateDataset({ accounts: -1 })).toThrow(/accounts/);
     expect(() => generateDataset({ start: '2023-13' })).toThrow(/start/);
+  });
+});
+
+describe('the service side, roles and targets (SPEC 1, 12, 14)', () => {
+  it('come from their own streams: without them every other record is the same; roles add up to the account', () => {
+    const plain = generateDataset({ ...options, tickets: false, roles: false, targets: false });
+    const { tickets: _tickets, targets: _targets, activity, ...rest } = data;
+    const { activity: plainActivity, ...plainRest } = plain;
+    expect(JSON.stringify(plainRest)).toBe(JSON.stringify(rest));
+    // Each account-month's roles sum to the record without roles, within each role's seats.
+    const sums = new Map<string, [number, number]>();
+    for (const record of activity ?? []) {
+      expect(record.role).toBeDefined();
+      expect(record.activeUsers).toBeGreaterThanOrEqual(0);
+      expect(record.activeUsers).toBeLessThanOrEqual(record.licensedUsers);
+      const key = `${record.accountId}|${record.month}`;
+      const sum = sums.get(key) ?? [0, 0];
+      sums.set(key, [sum[0] + record.activeUsers, sum[1] + record.licensedUsers]);
+    }
+    expect(sums.size).toBe((plainActivity ?? []).length);
+    for (const record of plainActivity ?? []) expect(sums.get(`${record.accountId}|${record.month}`)).toEqual([record.activeUsers, record.licensedUsers]);
+  });
+
+  it('tickets follow the experience: the seed-004 model from them is validated by renewals', () => {
+    const tickets = data.tickets ?? [];
+    expect(tickets.length).toBeGreaterThan(1000);
+    expect(new Set(tickets.map((t) => t.type))).toEqual(new Set(['incident', 'how-to', 'request']));
+    expect(tickets.some((t) => t.complaint === 'stability') && tickets.some((t) => t.origin === 'proactive')).toBe(true);
+    const validation = healthValidation(data, { period: window, model: SERVICE_HEALTH_MODEL, graceMonths: 1 });
+    expect(validation.monotonic).toBe(true);
+    expect(validation.auc).toBeGreaterThan(0.6);
+  });
+
+  it('targets: three per CSM, one NRR per team and the company\'s net new ARR, over the last 12 months', () => {
+    const targets = data.targets ?? [];
+    const csms = data.csms ?? [];
+    expect(targets.filter((t) => t.csmId !== undefined)).toHaveLength(csms.length * 3);
+    expect(targets.filter((t) => t.team !== undefined).map((t) => t.team)).toEqual([...new Set(csms.map((c) => c.team))].sort());
+    expect(targets.filter((t) => t.csmId === undefined && t.team === undefined).map((t) => t.metric)).toEqual(['netNewArr']);
+    for (const target of targets) expect(target.period).toEqual({ from: '2025-01', to: '2025-12' });
+    const progress = targetProgress(data, { asOf: '2025-12-31' });
+    expect(progress.items.every((item) => item.actual !== null || item.target.metric === 'dollarRenewalRate')).toBe(true);
   });
 });

@@ -9,9 +9,10 @@
 import { addDays, addMonths, ADVOCACY_KINDS, monthFromIndex, monthIndex, REVENUE_SOURCES } from '@cskit/metrics';
 import type {
   Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, MeasureRecord, NpsResponse, RevenueEvent,
-  RevenueSource,
+  RevenueSource, Ticket,
 } from '@cskit/metrics';
 import { createRandom, type Random } from './random.js';
+import { makeTargets, recordTickets, splitByRole, type Books } from './service.js';
 import {
   CHANNELS, CSM_FIRST, CSM_LAST, FX_RATES, INDUSTRIES, NAME_PREFIXES, NAME_SUFFIXES, NPS_ROLES, REGION_CURRENCIES,
   REGIONS, SEGMENTS,
@@ -32,6 +33,23 @@ export interface GenerateOptions {
    * with or without them.
    */
   measures?: boolean;
+  /** Emit support `tickets` (SPEC 1, 12; seed 004) that follow the experience score. Default true; own random stream. */
+  tickets?: boolean;
+  /** Split each activity record by user role (executive, admin, user; seed 001), adding up to it. Default true. */
+  roles?: boolean;
+  /** Emit `targets` for the window's last 12 months per CSM, team and company (SPEC 14; seed 000). Default true. */
+  targets?: boolean;
+}
+
+/** What the optional collections are written with while accounts are simulated. */
+interface Extras {
+  ticketRandom: Random | null;
+  tickets: Ticket[];
+  counter: { ticket: number };
+  /** The targets' first month, and each CSM's ARR (USD) of contracts covering it and count of accounts. */
+  targetMonth: number;
+  books: Books;
+  accountsByCsm: Map<string, number>;
 }
 
 type SegmentProfile = (typeof SEGMENTS)[number];
@@ -105,6 +123,7 @@ function simulateAccount(
   salesReps: string[],
   out: Collections,
   counters: Counters,
+  extras: Extras,
 ): void {
   const profile = random.weighted(SEGMENTS.map((segment) => [segment, segment.share] as const));
   const region = random.weighted(REGIONS);
@@ -136,6 +155,10 @@ function simulateAccount(
     channel: random.weighted(CHANNELS),
   };
   out.accounts.push(account);
+  if (csm) extras.accountsByCsm.set(csm.id, (extras.accountsByCsm.get(csm.id) ?? 0) + 1);
+  const book = (startMonth: number, endMonth: number) => {
+    if (csm && startMonth <= extras.targetMonth && extras.targetMonth <= endMonth) extras.books.set(csm.id, (extras.books.get(csm.id) ?? 0) + arrUsd);
+  };
 
   let termStart: string | null = signedAt;
   let termStartMonth = signedMonth;
@@ -157,6 +180,7 @@ function simulateAccount(
       if (currency !== 'USD') contract.currency = currency;
       if (profile.segment === 'KA' && !monthly && random.chance(0.2)) contract.optOutDate = addMonths(termStart, 6);
       out.contracts.push(contract);
+      book(termStartMonth, termEndMonth);
       termStart = null;
     }
     const active = termEndMonth >= month;
@@ -167,6 +191,9 @@ function simulateAccount(
     if (month >= window.first) {
       recordMonth(random, account, profile, month, arrUsd, usersPerUsd, outcome, experience, out, counters, window.last);
       if (measureRandom) recordMeasures(measureRandom, accountId, profile, month, outcome, experience, out.measures);
+      if (extras.ticketRandom) {
+        recordTickets(extras.ticketRandom, accountId, profile.segment, monthNames.get(month), experience, month === window.last, extras.counter, extras.tickets);
+      }
     }
     if (month !== termEndMonth) continue;
     if (random.chance(churnOdds(profile, outcome, experience, monthly))) {
@@ -193,6 +220,7 @@ function simulateAccount(
     if (currency !== 'USD') contract.currency = currency;
     out.contracts.push(contract);
     termEndMonth = monthIndex(end.slice(0, 7));
+    book(termStartMonth, termEndMonth);
   }
   const tenure = window.last - signedMonth;
   account.stage = lastActiveMonth < window.last ? 'churned'
@@ -288,6 +316,8 @@ function recordMeasures(
 export function generateDataset(options: GenerateOptions = {}): Dataset {
   const dataset: Record<string, unknown> = {};
   const order = ['csms', 'accounts', 'contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue'];
+  if (options.tickets !== false) order.push('tickets');
+  if (options.targets !== false) order.push('targets');
   for (const chunk of generateDatasetChunks({ ...options, blockAccounts: Number.MAX_SAFE_INTEGER })) {
     if (!('collection' in chunk)) {
       Object.assign(dataset, chunk);
@@ -311,7 +341,9 @@ export type GeneratedChunk = { currency: string; fxRates: Record<string, number>
  * records is ever alive (the server benchmark's data source).
  */
 export function* generateDatasetChunks(options: GenerateOptions & { blockAccounts?: number } = {}): Generator<GeneratedChunk> {
-  const { seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01', measures = true, blockAccounts = 1000 } = options;
+  const {
+    seed = 1, accounts: accountCount = 500, months = 36, start = '2023-01', measures = true, tickets = true, roles = true, targets = true, blockAccounts = 1000,
+  } = options;
   if (!Number.isInteger(accountCount) || accountCount < 0) throw new RangeError(`accounts must be a whole number >= 0, got ${accountCount}`);
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number >= 1, got ${months}`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(start)) throw new RangeError(`start must be a month 'YYYY-MM', got ${JSON.stringify(start)}`);
@@ -325,18 +357,29 @@ export function* generateDatasetChunks(options: GenerateOptions & { blockAccount
   // The measures' own stream: the other records stay the same with or without them.
   const measureRandom = measures ? createRandom((seed ^ 0x5bd1e995) >>> 0) : null;
   const counters: Counters = { contract: 0, nps: 0, lead: 0, advocacy: 0, revenue: 0 };
+  const roleRandom = roles ? createRandom((seed ^ 0x27d4eb2f) >>> 0) : null;
+  const extras: Extras = {
+    ticketRandom: tickets ? createRandom((seed ^ 0x3c6ef372) >>> 0) : null, tickets: [], counter: { ticket: 0 },
+    targetMonth: Math.max(first, window.last - 11), books: new Map(), accountsByCsm: new Map(),
+  };
   yield { currency: 'USD', fxRates: { ...FX_RATES } };
   yield { collection: 'csms', records: csms };
   for (let block = 0; block < accountCount; block += blockAccounts) {
     const out: Collections = { accounts: [], measures: [], contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [] };
     for (let position = block; position < Math.min(accountCount, block + blockAccounts); position += 1) {
-      simulateAccount(random, measureRandom, position, window, csmsByTeam, salesReps, out, counters);
+      simulateAccount(random, measureRandom, position, window, csmsByTeam, salesReps, out, counters, extras);
     }
     yield { collection: 'accounts', records: out.accounts };
+    if (roleRandom) out.activity = out.activity.flatMap((record) => splitByRole(roleRandom, record));
     for (const name of ['contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue', 'measures'] as const) {
       if (name === 'measures' && !measures) continue;
       yield { collection: name, records: out[name] };
     }
+    if (tickets) yield { collection: 'tickets', records: extras.tickets.splice(0) };
+  }
+  if (targets) {
+    const period = { from: monthFromIndex(extras.targetMonth), to: monthFromIndex(window.last) };
+    yield { collection: 'targets', records: makeTargets(csms, extras.books, extras.accountsByCsm, period) };
   }
 }
 
@@ -356,6 +399,31 @@ export const SAMPLE_HEALTH_MODEL: HealthModelInput = {
       { key: 'nps', weight: 2, floor: 3, target: 9 },
       { key: SAMPLE_MEASURES.responseHours, weight: 1, floor: 36, target: 4 },
       { key: SAMPLE_MEASURES.complaints, weight: 1, floor: 3, target: 0 },
+    ],
+  },
+};
+
+/**
+ * Seed 004's model from the service side (SPEC 12): outcome from the north-star and the activity of end users and
+ * admins; experience from NPS and the tickets (first response, incident resolution, CSAT, stability and usability
+ * complaints over the last 3 months). Key accounts weigh outcome and experience 7:3.
+ */
+export const SERVICE_HEALTH_MODEL: HealthModelInput = {
+  segmentWeights: { KA: { outcome: 0.7, experience: 0.3 } },
+  ticketMonths: 3,
+  components: {
+    outcome: [
+      { key: SAMPLE_MEASURES.coreFeatureUse, weight: 3, floor: 0.1, target: 0.7 },
+      { key: 'activityRate.user', weight: 1, floor: 0.2, target: 0.8 },
+      { key: 'activityRate.admin', weight: 1, floor: 0.3, target: 0.9 },
+    ],
+    experience: [
+      { key: 'nps', weight: 2, floor: 3, target: 9 },
+      { key: 'tickets.firstResponseHours', weight: 1, floor: 24, target: 1 },
+      { key: 'tickets.resolutionHours.incident', weight: 1, floor: 24, target: 4 },
+      { key: 'tickets.csat', weight: 1, floor: 2, target: 4.5 },
+      { key: 'tickets.complaints.stability', weight: 1, floor: 2, target: 0 },
+      { key: 'tickets.complaints.usability', weight: 1, floor: 2, target: 0 },
     ],
   },
 };
