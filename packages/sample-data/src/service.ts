@@ -82,8 +82,9 @@ export function splitByRole(random: Random, record: ActivityRecord): ActivityRec
   }
   active[2] = rest;
   const roles = [executive, admin, user];
-  return roles.flatMap((role, i) => ((seats[i] as number) > 0
-    ? [{ accountId: record.accountId, month: record.month, activeUsers: active[i] as number, licensedUsers: seats[i] as number, role }]
+  // In role order (admin, executive, user): the order a table sorted by account, month and role gives back.
+  return [1, 0, 2].flatMap((i) => ((seats[i] as number) > 0
+    ? [{ accountId: record.accountId, month: record.month, activeUsers: active[i] as number, licensedUsers: seats[i] as number, role: roles[i] as string }]
     : []));
 }
 
@@ -96,6 +97,8 @@ export type Books = Map<string, number>;
  */
 export function makeTargets(csms: readonly Csm[], books: Books, accountsByCsm: Map<string, number>, period: { from: string; to: string }): Target[] {
   const targets: Target[] = [];
+  // Ids in the order they are made, so a table sorted by id gives them back in it.
+  const next = () => `tgt-${String(targets.length + 1).padStart(5, '0')}`;
   const renewalGoal: Record<string, number> = { Enterprise: 0.95, Growth: 0.9, Scale: 0.85 };
   const nrrGoal: Record<string, number> = { Enterprise: 1.08, Growth: 1.03, Scale: 0.97 };
   // CSQLs a year per account, about what the sample's accounts hand over (bigger accounts more), plus 10%.
@@ -105,13 +108,13 @@ export function makeTargets(csms: readonly Csm[], books: Books, accountsByCsm: M
   for (const csm of csms) {
     const book = books.get(csm.id) ?? 0;
     total += book;
-    targets.push({ id: `tgt-${csm.id}-expansion`, csmId: csm.id, period, metric: 'expansionArr', value: round(book * 0.1) });
-    targets.push({ id: `tgt-${csm.id}-renewals`, csmId: csm.id, period, metric: 'dollarRenewalRate', value: renewalGoal[csm.team ?? ''] ?? 0.9 });
-    targets.push({ id: `tgt-${csm.id}-csql`, csmId: csm.id, period, metric: 'csqlCount', value: Math.max(1, Math.round((accountsByCsm.get(csm.id) ?? 0) * (csqlRate[csm.team ?? ''] ?? 0.3) * 1.1)) });
+    targets.push({ id: next(), csmId: csm.id, period, metric: 'expansionArr', value: round(book * 0.1) });
+    targets.push({ id: next(), csmId: csm.id, period, metric: 'dollarRenewalRate', value: renewalGoal[csm.team ?? ''] ?? 0.9 });
+    targets.push({ id: next(), csmId: csm.id, period, metric: 'csqlCount', value: Math.max(1, Math.round((accountsByCsm.get(csm.id) ?? 0) * (csqlRate[csm.team ?? ''] ?? 0.3) * 1.1)) });
   }
   for (const team of [...new Set(csms.map((csm) => csm.team).filter((team): team is string => team !== undefined))].sort()) {
-    targets.push({ id: `tgt-team-${team}-nrr`, team, period, metric: 'nrr', value: nrrGoal[team] ?? 1 });
+    targets.push({ id: next(), team, period, metric: 'nrr', value: nrrGoal[team] ?? 1 });
   }
-  targets.push({ id: 'tgt-company-net-new', period, metric: 'netNewArr', value: round(total * 0.08) });
+  targets.push({ id: next(), period, metric: 'netNewArr', value: round(total * 0.08) });
   return targets;
 }

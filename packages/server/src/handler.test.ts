@@ -36,7 +36,9 @@ describe('createCsHandler: the protocol over HTTP', () => {
     const book = { csmIds: [csmIds[0] as string] };
     const scoped = await json(await handler(post('summary', { view }, { 'x-scope': JSON.stringify(book) })));
     const theirs = filterDataset(sample, (a) => a.csmId === csmIds[0]);
-    expect(scoped).toEqual(JSON.parse(JSON.stringify(prepareDataset({ ...theirs, csms: sample.csms?.filter((c) => c.id === csmIds[0]) }).summary(view))));
+    // A viewer's book keeps its CSM's own targets only (never a team's or the company's).
+    const book0 = { ...theirs, csms: sample.csms?.filter((c) => c.id === csmIds[0]), targets: sample.targets?.filter((t) => t.csmId === csmIds[0]) };
+    expect(scoped).toEqual(JSON.parse(JSON.stringify(prepareDataset(book0).summary(view))));
     expect((await json(await handler(post('info', {}, { 'x-scope': JSON.stringify(book) })))).accountCount).toBe(theirs.accounts.length);
   });
 
@@ -119,7 +121,7 @@ describe('loads that would replace good data with worse are refused, and loads a
     const before = handler.status();
     expect(before).toMatchObject({ version: 1, accountCount: 160, lastError: null });
     const halfBroken = { ...sample, measures: (sample.measures ?? []).map((m, i) => (i % 2 === 0 ? { ...m, value: 'lots' } : m)) };
-    const shrunk = { ...sample, accounts: sample.accounts.slice(0, 50), contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [], measures: [] };
+    const shrunk = { ...sample, accounts: sample.accounts.slice(0, 50), contracts: [], health: [], activity: [], nps: [], leads: [], advocacy: [], revenue: [], measures: [], tickets: [] };
     for (const [load, reason] of [
       [{}, /no valid account/], [{ accounts: [] }, /no valid account/], [halfBroken, /records have errors, more than 10%/], [shrunk, /50 accounts against 160 before/],
     ] as const) {
@@ -181,7 +183,7 @@ describe('loads that would replace good data with worse are refused, and loads a
   });
 
   it('a reload runs in slices: the previous data answers while a large load is prepared', async () => {
-    const big = generateDataset({ seed: 12, accounts: 3000 });
+    const big = generateDataset({ seed: 12, accounts: 3000, tickets: false, roles: false });
     let next: unknown = sample;
     const handler = handlerFor(async () => next, { sliceMs: 2 });
     await handler.reload();
@@ -291,7 +293,7 @@ describe('per-viewer budgets', () => {
 describe('tenants: one process, many customers\' data, no answer crosses', () => {
   const other = generateDataset({ seed: 31, accounts: 90 });
   const renamed = { ...other, accounts: other.accounts.map((a) => ({ ...a, id: `t2-${a.id}`, name: `Tenant2 ${a.name}` })) };
-  for (const name of ['contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue', 'measures'] as const) {
+  for (const name of ['contracts', 'health', 'activity', 'nps', 'leads', 'advocacy', 'revenue', 'measures', 'tickets'] as const) {
     (renamed as Record<string, unknown>)[name] = ((other[name] ?? []) as Array<{ accountId?: string }>).map((r) => ({ ...r, ...(r.accountId ? { accountId: `t2-${r.accountId}` } : {}) }));
   }
   const loads: string[] = [];

@@ -67,9 +67,10 @@ export const SAMPLE_TABLES: readonly TableSpec[] = [
     { column: 'response_date', field: 'date', type: 'date', required: true }, { column: 'score', field: 'score', type: 'int', required: true },
     { column: 'role', field: 'role', type: 'text' },
   ] },
-  { table: 'activity', collection: 'activity', orderBy: 'account_id, month', columns: [
+  { table: 'activity', collection: 'activity', orderBy: 'account_id, month, role NULLS FIRST', columns: [
     { column: 'account_id', field: 'accountId', type: 'text', required: true }, { column: 'month', field: 'month', type: 'month', required: true },
     { column: 'active_users', field: 'activeUsers', type: 'int', required: true }, { column: 'licensed_users', field: 'licensedUsers', type: 'int', required: true },
+    { column: 'role', field: 'role', type: 'text' },
   ] },
   { table: 'leads', collection: 'leads', orderBy: 'id', columns: [
     { column: 'id', field: 'id', type: 'text', required: true }, { column: 'account_id', field: 'accountId', type: 'text', required: true },
@@ -90,6 +91,18 @@ export const SAMPLE_TABLES: readonly TableSpec[] = [
   { table: 'measures', collection: 'measures', orderBy: 'account_id, month, key', columns: [
     { column: 'account_id', field: 'accountId', type: 'text', required: true }, { column: 'month', field: 'month', type: 'month', required: true },
     { column: 'key', field: 'key', type: 'text', required: true }, { column: 'value', field: 'value', type: 'float8', required: true },
+  ] },
+  { table: 'tickets', collection: 'tickets', orderBy: 'id', columns: [
+    { column: 'id', field: 'id', type: 'text', required: true }, { column: 'account_id', field: 'accountId', type: 'text', required: true },
+    { column: 'opened_at', field: 'openedAt', type: 'date', required: true }, { column: 'first_response_minutes', field: 'firstResponseMinutes', type: 'float8' },
+    { column: 'resolution_minutes', field: 'resolutionMinutes', type: 'float8' }, { column: 'type', field: 'type', type: 'text' },
+    { column: 'origin', field: 'origin', type: 'text' }, { column: 'csat', field: 'csat', type: 'float8' }, { column: 'complaint', field: 'complaint', type: 'text' },
+  ] },
+  // A target's period is two months; the aliases `period.from` and `period.to` nest them (`withoutNulls`).
+  { table: 'targets', collection: 'targets', orderBy: 'id', columns: [
+    { column: 'id', field: 'id', type: 'text' }, { column: 'csm_id', field: 'csmId', type: 'text' }, { column: 'team', field: 'team', type: 'text' },
+    { column: 'period_from', field: 'period.from', type: 'month', required: true }, { column: 'period_to', field: 'period.to', type: 'month', required: true },
+    { column: 'metric', field: 'metric', type: 'text', required: true }, { column: 'value', field: 'value', type: 'float8', required: true },
   ] },
 ];
 
@@ -148,7 +161,9 @@ export interface PostgresSourceOptions extends PostgresLoaderOptions {
 }
 
 /** Collections in the order a stream must give them: CSMs, then accounts, then the records that refer to them. */
-const STREAM_ORDER: readonly CollectionName[] = ['csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures'];
+const STREAM_ORDER: readonly CollectionName[] = [
+  'csms', 'accounts', 'contracts', 'arr', 'health', 'nps', 'activity', 'leads', 'advocacy', 'revenue', 'measures', 'tickets', 'targets',
+];
 
 /**
  * A streaming `load` for `createCsHandler`: each table read through a server-side cursor in batches of `batchRows`
@@ -206,10 +221,25 @@ async function* streamTable(db: Queryable, collection: CollectionName, sql: stri
   }
 }
 
+/** A row as a record: SQL NULL an absent field, bigints numbers, and `a.b` aliases nested (a target's `period`). */
 function withoutNulls(row: Record<string, unknown>): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (value !== null && value !== undefined) record[key] = typeof value === 'bigint' ? Number(value) : value;
+  for (const [key, value] of Object.entries(row)) {
+    if (value === null || value === undefined) continue;
+    const cell = typeof value === 'bigint' ? Number(value) : value;
+    const dot = key.indexOf('.');
+    if (dot < 0) record[key] = cell;
+    else ((record[key.slice(0, dot)] ??= {}) as Record<string, unknown>)[key.slice(dot + 1)] = cell;
+  }
   return record;
+}
+
+/** A record's field by its alias (`period.from` reads the nested field). */
+function fieldOf(record: Record<string, unknown>, field: string): unknown {
+  const dot = field.indexOf('.');
+  if (dot < 0) return record[field];
+  const outer = record[field.slice(0, dot)];
+  return typeof outer === 'object' && outer !== null ? (outer as Record<string, unknown>)[field.slice(dot + 1)] : undefined;
 }
 
 /** The sample schema's CREATE TABLE statements (and `fx_rates`). */
@@ -232,7 +262,7 @@ export async function writeDatasetToPostgres(db: Queryable, dataset: Dataset, ta
     const recordType = spec.columns.map((c) => `${c.column} ${c.type === 'month' ? 'text' : SQL_TYPE[c.type]}`).join(', ');
     const values = spec.columns.map((c) => (c.type === 'month' ? `to_date(${c.column}, 'YYYY-MM')` : c.column)).join(', ');
     for (let start = 0; start < records.length; start += batch) {
-      const rows = records.slice(start, start + batch).map((record) => Object.fromEntries(spec.columns.map((c) => [c.column, record[c.field] ?? null])));
+      const rows = records.slice(start, start + batch).map((record) => Object.fromEntries(spec.columns.map((c) => [c.column, fieldOf(record, c.field) ?? null])));
       await db.query(`INSERT INTO ${spec.table} (${names.join(', ')}) SELECT ${values} FROM json_to_recordset($1::json) AS r(${recordType})`, [JSON.stringify(rows)]);
     }
   }

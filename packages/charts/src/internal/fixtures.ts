@@ -28,6 +28,7 @@ export function resultsFor(dataset: Dataset, period = PERIOD) {
       dimension: 'segment' as const,
       groups: groupSummaries(dataset, 'segment', { waterfall, retention: retained, renewals: summary, graceMonths: 1, asOf: summary.asOf }),
     },
+    roles: groupSummaries(dataset, 'role', { waterfall, retention: retained, renewals: summary, graceMonths: 1, asOf: summary.asOf }),
     attribution: csAttribution(dataset, { period }),
     trend: arrTrend(dataset, { period, graceMonths: 1 }),
     ahead: renewalsAhead(dataset, { asOf: `${period.to}-01`, months: 6, graceMonths: 1 }),

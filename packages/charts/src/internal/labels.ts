@@ -48,6 +48,8 @@ export interface ChartLabels {
   dueArr: string;
   renewalArr: string;
   group: string;
+  /** The whole's value beside its groups (SegmentBars' `overall`). */
+  overall: string;
   vsPrevious: string;
   noComparison: string;
   chartTitles: {
@@ -147,6 +149,7 @@ const enUS: ChartLabels = {
   dueArr: 'Due ARR',
   renewalArr: 'Renewal ARR',
   group: 'Group',
+  overall: 'Overall',
   vsPrevious: 'vs comparison period',
   noComparison: 'no comparison',
   chartTitles: {
@@ -240,6 +243,7 @@ const zhCN: ChartLabels = {
   dueArr: '到期 ARR',
   renewalArr: '续约 ARR',
   group: '分组',
+  overall: '整体',
   vsPrevious: '对比期',
   noComparison: '无对比',
   chartTitles: {

@@ -19,6 +19,27 @@ type Story = StoryObj<typeof meta>;
 export const ArrBySegment: Story = {};
 export const NrrBySegment: Story = { args: { value: (g: GroupSummary) => g.nrr, valueLabel: 'NRR', format: 'percent', title: 'NRR by segment' } };
 export const NegativeNetNew: Story = { args: { data: churnOnly.segments, value: (g: GroupSummary) => g.netNew, valueLabel: 'Net new ARR', title: 'Net new ARR by segment' } };
+/** One metric by group with the whole's value marked (the demo's Compare section): a dashed line, the summary and the table's last row. */
+export const WithOverall: Story = {
+  args: { value: (g: GroupSummary) => g.nrr, valueLabel: 'NRR', format: 'percent', title: 'NRR by segment', overall: 1.02 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/Overall 102/, { selector: 'text' })).toBeInTheDocument();
+    await expect(canvasElement.querySelector('table')?.textContent).toContain('Overall');
+  },
+};
+
+/** Groups by user role (`useMetric('roles')`): activity rate per role; roles are not accounts, so bars are not drill-downs. */
+export const ByRole: Story = {
+  args: {
+    data: { dimension: 'role', groups: sample.roles }, value: (g: GroupSummary) => g.activityRate, valueLabel: 'Activity rate', format: 'percent',
+    title: 'Activity rate by role', overall: 0.6,
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryAllByRole('button', { name: /^admin/ })).toHaveLength(0);
+  },
+};
+
 export const Empty: Story = { args: { data: empty.segments } };
 
 export const DrillDown: Story = {

@@ -18,7 +18,8 @@ import type { KpiFormat } from '../kpi-card/KpiCard.js';
 
 /** Any breakdown: `breakdown(...)` / `useBreakdown(...)` results, or `GroupSummary[]` wrapped with its dimension. */
 export interface SegmentBarsData<G extends { key: string }> {
-  dimension: BreakdownDimension;
+  /** An account field, or `'role'` (groups of `useMetric('roles')`: users' roles, not accounts, so not drillable). */
+  dimension: BreakdownDimension | 'role';
   groups: readonly G[];
 }
 
@@ -32,6 +33,11 @@ export interface SegmentBarsProps<G extends { key: string }> extends ChartBasePr
   /** What the value is, for the axis and the summary, e.g. "NRR". */
   valueLabel: string;
   format?: KpiFormat;
+  /**
+   * The value over every group (e.g. the KPI of the whole view), drawn as a dashed line across the bars, named in the
+   * summary and the last row of the table: how each group compares to the whole.
+   */
+  overall?: number | null;
   /** Group labels (e.g. CSM names for `csmId`); the key by default. */
   groupLabel?: (key: string) => string;
   /** Called with a group (its accounts are resolved by `useDrillDown`). */
@@ -62,7 +68,7 @@ export const SegmentBars = defineChart<SegmentBarsProps<BreakdownGroup<GroupSumm
 
 /** Horizontal bars, one per group, from zero (negative values extend left, in another color and with a minus). */
 function SegmentBarsChart<G extends { key: string }>({
-  data, value, valueLabel, format = 'number', groupLabel, onSelect, height: givenHeight, ...props
+  data, value, valueLabel, format = 'number', groupLabel, onSelect, overall = null, height: givenHeight, ...props
 }: Loaded<SegmentBarsProps<G>>) {
   const { f, t } = useChart(props);
   const { tooltip, show, hide } = useTooltip();
@@ -72,26 +78,34 @@ function SegmentBarsChart<G extends { key: string }>({
   const markFmt = (v: number | null) => (format === 'currency' ? f.compactCurrency(v) : fmt(v));
   const values = data.groups.map((g) => value(g));
   const finiteValues = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const whole = overall !== null && Number.isFinite(overall) ? overall : null;
+  const scaleValues = whole === null ? finiteValues : [...finiteValues, whole];
   const empty = data.groups.length === 0 || finiteValues.length === 0;
-  const height = givenHeight ?? Math.max(96, MARGIN.top + MARGIN.bottom + data.groups.length * 28);
-  const summary = `${props.title ?? `${valueLabel} / ${data.dimension}`}: ${data.groups.map((g, i) => `${label(g.key)} ${fmt(values[i] ?? null)}`).join(', ')}.`;
+  // Room under the bars for the overall line's label.
+  const height = givenHeight ?? Math.max(96, MARGIN.top + MARGIN.bottom + data.groups.length * 28 + (overall === null ? 0 : 18));
+  const wholeText = whole === null ? '' : ` ${t.overall} ${fmt(whole)}.`;
+  const summary = `${props.title ?? `${valueLabel} / ${data.dimension}`}: ${data.groups.map((g, i) => `${label(g.key)} ${fmt(values[i] ?? null)}`).join(', ')}.${wholeText}`;
+  const rows = data.groups.map((g, i) => [label(g.key), fmt(values[i] ?? null)]);
   const table = (
-    <DataTable caption={`${valueLabel} / ${data.dimension}`} columns={[t.group, valueLabel]} rows={data.groups.map((g, i) => [label(g.key), fmt(values[i] ?? null)])} />
+    <DataTable caption={`${valueLabel} / ${data.dimension}`} columns={[t.group, valueLabel]} rows={whole === null ? rows : [...rows, [t.overall, fmt(whole)]]} />
   );
+  const margin = whole === null ? MARGIN : { ...MARGIN, bottom: MARGIN.bottom + 18 };
+  // The dimension of a drill-down: roles are not an account field, so their bars only show their value.
+  const dimension = data.dimension === 'role' ? null : data.dimension;
   return (
     <ChartFrame
-      chart="segment-bars" {...frameProps(props, t)} margin={MARGIN} summary={summary} height={height}
+      chart="segment-bars" {...frameProps(props, t)} margin={margin} summary={summary} height={height}
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width, inner }) => {
         const innerWidth = inner.width;
         const innerHeight = inner.height;
         const y = scaleBand<string>({ domain: data.groups.map((g) => g.key), range: [0, innerHeight], padding: 0.2 });
-        const x = scaleLinear<number>({ domain: [Math.min(0, ...finiteValues), Math.max(0, ...finiteValues)], range: [0, innerWidth], nice: true });
+        const x = scaleLinear<number>({ domain: [Math.min(0, ...scaleValues), Math.max(0, ...scaleValues)], range: [0, innerWidth], nice: true });
         const zero = finite(x(0));
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
-            <Group left={MARGIN.left} top={MARGIN.top}>
+            <Group left={margin.left} top={margin.top}>
               {data.groups.map((group, i) => {
                 const v = values[i] ?? null;
                 const barY = finite(y(group.key) ?? 0);
@@ -107,8 +121,8 @@ function SegmentBarsChart<G extends { key: string }>({
                       style={{ fill: v !== null && v < 0 ? NEGATIVE_COLOR : BAR_COLOR }}
                       {...markProps({
                         label: text,
-                        onActivate: onSelect
-                          ? () => onSelect({ label: `${data.dimension}: ${label(group.key)}`, source: 'segment-bars', target: { kind: 'group', dimension: data.dimension, key: group.key } })
+                        onActivate: onSelect && dimension
+                          ? () => onSelect({ label: `${dimension}: ${label(group.key)}`, source: 'segment-bars', target: { kind: 'group', dimension, key: group.key } })
                           : undefined,
                         onShow: () => show(MARGIN.left + Math.max(zero, end), MARGIN.top + barY, text),
                         onHide: hide,
@@ -121,6 +135,14 @@ function SegmentBarsChart<G extends { key: string }>({
                 );
               })}
               <Line from={{ x: zero, y: 0 }} to={{ x: zero, y: innerHeight }} style={{ stroke: COLORS.muted }} aria-hidden="true" />
+              {whole === null ? null : (
+                <g className="cskit-overall" aria-hidden="true">
+                  <Line from={{ x: finite(x(whole)), y: -4 }} to={{ x: finite(x(whole)), y: innerHeight }} strokeDasharray="4 3" strokeWidth={1.5} style={{ stroke: COLORS.fg }} />
+                  <text x={finite(x(whole))} y={innerHeight + 4} dy="0.71em" textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }}>
+                    {`${t.overall} ${markFmt(whole)}`}
+                  </text>
+                </g>
+              )}
             </Group>
           </svg>
         );

@@ -12,12 +12,14 @@ describe('accountSubsets', () => {
       const keep = new Set(ids);
       const subset = subsets.of([...ids].reverse());
       const filtered = filterDataset(sample, (account) => keep.has(account.id));
-      const { csms, ...rest } = subset;
-      const { csms: allCsms, ...expected } = filtered;
+      const { csms, targets, ...rest } = subset;
+      const { csms: allCsms, targets: allTargets, ...expected } = filtered;
       expect(rest).toEqual(expected);
       // CSMs: only those the subset's accounts and records name.
       const named = new Set([...subset.accounts.map((a) => a.csmId), ...(subset.leads ?? []).map((l) => l.csmId), ...(subset.advocacy ?? []).map((a) => a.csmId), ...(subset.revenue ?? []).map((r) => r.csmId)]);
       expect(csms).toEqual((allCsms ?? []).filter((csm) => named.has(csm.id)));
+      // Targets: only those CSMs' own, never a team's or the company's (a viewer's book; fail closed).
+      expect(targets).toEqual((allTargets ?? []).filter((target) => target.csmId !== undefined && named.has(target.csmId)));
     }), { numRuns: 40 });
   });
 

@@ -3,11 +3,28 @@ import { computation, defineMetric } from '../core/metric.js';
 import type { Month, Period } from '../core/types.js';
 import { earlyWarningsOf, warningTotalsOf, type EarlyWarnings } from './early-warnings.js';
 import { npsOf } from './nps.js';
+import { activityMatrix, addActivityUsers } from '../data/monthly-records.js';
+import { monthIndex } from '../core/dates.js';
+import { ratio } from '../core/ratio.js';
 
 export const npsCore = computation({
   name: 'nps',
   reads: [],
   of: (ctx, view, period: Period) => npsOf(ctx.selection(view), period),
+});
+
+/** The selected accounts' activity rate in a month: Σ activeUsers / Σ licensedUsers over their records (SPEC 5, 14). */
+export const activityRateCore = computation({
+  name: 'activity-rate',
+  reads: [],
+  of: (ctx, view, month: Month) => {
+    const selection = ctx.selection(view);
+    const matrix = activityMatrix(selection.index);
+    const users: [number, number] = [0, 0];
+    const at = monthIndex(month);
+    for (let k = 0; k < selection.positions.length; k += 1) addActivityUsers(matrix, selection.positions[k] as number, at, users);
+    return ratio(users[0], users[1]);
+  },
 });
 
 export const warningsCore = computation({

@@ -24,7 +24,7 @@ const period = { from: '2025-01', to: '2025-06' };
 const ARGS: Record<string, unknown[]> = {
   waterfall: [period, '2025-06-30'], renewals: [period, '2025-06-30'], retention: [period], nps: [period], transitions: [period],
   distribution: [period], warnings: ['2025-06'], 'warning-totals': ['2025-06'], 'health-scores': ['2025-06'], quadrants: ['2025-06'],
-  'ahead-facts': [6], breakdown: ['segment'],
+  'ahead-facts': [6], breakdown: ['segment'], 'activity-rate': ['2025-06'],
 };
 
 describe('the registry of metrics', () => {

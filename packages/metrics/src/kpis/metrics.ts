@@ -4,7 +4,7 @@ import { lastDayOfMonth } from '../core/dates.js';
 import { factsStep, defineMetric, type EngineView, type PartContext } from '../core/metric.js';
 import { ratio } from '../core/ratio.js';
 import type { DateString, Period } from '../core/types.js';
-import { npsCore, warningTotalsCore } from '../engagement/metrics.js';
+import { activityRateCore, npsCore, warningTotalsCore } from '../engagement/metrics.js';
 import { renewalsCore } from '../renewals/metrics.js';
 
 export interface DashboardKpis {
@@ -26,6 +26,8 @@ export interface DashboardKpis {
   quickRatio: number | null;
   /** Accounts that churned in the period / accounts with ARR > 0 at its start. */
   logoChurnRate: number | null;
+  /** Σ activeUsers / Σ licensedUsers over the accounts' activity records in `period.to`; null without records. */
+  activityRate: number | null;
 }
 
 /** The KPIs of one period of a view, from the computations they read. */
@@ -51,6 +53,7 @@ function kpisOf(ctx: PartContext, view: EngineView, period: Period, asOf: DateSt
     arpa: ratio(waterfall.closing, customers),
     quickRatio: ratio(waterfall.new + waterfall.expansion + waterfall.reactivation, -(waterfall.churn + waterfall.contraction)),
     logoChurnRate: ratio(waterfall.accountsByKind.churn, openingCustomers),
+    activityRate: ctx.use(activityRateCore, view, period.to),
   };
 }
 
