@@ -209,6 +209,44 @@ describe('demo dashboard', () => {
     await rowCount(`${ka} rows`).waitFor();
   });
 
+  it('Compare: one figure by any field or by role, the whole marked, and each group\'s figures in a table (SPEC 14)', async () => {
+    await page.goto(base);
+    await kpiReady();
+    const compare = page.getByRole('region', { name: 'Groups compared', exact: true });
+    await compare.scrollIntoViewIfNeeded();
+    // NRR by segment: the engine's group figures, the overall NRR marked (in the chart's summary and table).
+    const groups = engine.summary({ ...view, breakdownDimensions: ['segment'] }).breakdowns.segment ?? [];
+    const ka = groups.find((g) => g.key === 'KA');
+    const table = compare.getByRole('table', { name: /Groups compared: Segment/ });
+    await table.getByRole('row', { name: new RegExp(`^KA ${ka?.accounts}`) }).waitFor();
+    expect(await table.getByRole('row', { name: /^KA / }).textContent()).toContain(f.percent(ka?.nrr));
+    expect(await compare.locator('figure').first().textContent()).toContain(`Overall ${f.percent(expected.kpis.nrr)}`);
+    // By sales rep, then activity rate by user role: roles of the records, not accounts.
+    await compare.getByLabel('By').selectOption('salesRepId');
+    await compare.getByRole('table', { name: /Sales rep/ }).waitFor();
+    await compare.getByLabel('Figure').selectOption('activityRate');
+    await compare.getByLabel('By').selectOption('role');
+    const roles = engine.summary(view).roles;
+    const admin = roles.find((g) => g.key === 'admin');
+    const roleTable = compare.getByRole('table', { name: /User role/ });
+    await roleTable.getByRole('row', { name: new RegExp(`^admin ${f.percent(admin?.activityRate).replace('.', '\\.')}`) }).waitFor();
+    expect(await roleTable.getByRole('row').count()).toBe(roles.length + 1);
+  });
+
+  it('Targets: each target\'s actual, pace, attainment and status in words (SPEC 14)', async () => {
+    await page.goto(base);
+    await kpiReady();
+    const targets = page.getByRole('region', { name: 'Targets', exact: true });
+    await targets.scrollIntoViewIfNeeded();
+    const progress = engine.summary(view).targets;
+    const company = progress.items.find((item) => item.target.csmId === undefined && item.target.team === undefined);
+    const row = targets.getByRole('row', { name: /^Company / });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(f.percent(company?.attainment));
+    expect(await row.textContent()).toContain(company?.onTrack ? 'on track' : 'behind');
+    expect(await targets.getByRole('row').count()).toBe(progress.items.length + 1);
+  });
+
   it('a bad CSV shows its row errors', async () => {
     await page.goto(base);
     await page.getByRole('button', { name: 'Import data' }).click();

@@ -30,6 +30,8 @@ import { ImportPanel } from './components/ImportPanel.js';
 import { KpiHeader } from './components/KpiHeader.js';
 import { Panel } from './components/Panel.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
+import { ComparePanel } from './components/ComparePanel.js';
+import { TargetsPanel } from './components/TargetsPanel.js';
 import { TEXT } from './i18n.js';
 import type { AppText } from './i18n.js';
 import type { Data } from './sources.js';
@@ -184,6 +186,15 @@ export function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; 
           </Panel>
           <Panel title={text.leaderboard} wide>
             <Leaderboard text={text} />
+          </Panel>
+          <Panel title={text.targets} wide>
+            <TargetsPanel text={text} />
+          </Panel>
+        </div>
+        <h2 className="section-title">{text.compareSection}<small>{text.compareSectionHint}</small></h2>
+        <div className="grid">
+          <Panel title={text.compare} wide>
+            <ComparePanel text={text} onSelect={onSelect} />
           </Panel>
         </div>
         <div ref={accountsRef} tabIndex={-1} className="accounts-anchor">

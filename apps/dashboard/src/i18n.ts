@@ -1,4 +1,5 @@
 /** The demo's own words (the widgets bring theirs). */
+import type { TargetMetric } from '@cskit/metrics';
 import type { CsLocale } from '@cskit/react';
 
 const en = {
@@ -178,6 +179,43 @@ const en = {
   healthSectionHint: 'Does the score predict renewals, and what moved it?',
   validation: 'Renewal rate by health tier and score decile',
   drivers: 'Why this health score',
+  compareSection: 'Compare',
+  compareSectionHint: 'One figure by group, with the whole marked: where do renewals, activity and NPS differ?',
+  compare: 'Groups compared',
+  compareMetric: 'Figure',
+  compareBy: 'By',
+  compareMetrics: {
+    nrr: 'NRR', grr: 'GRR', logoRate: 'Logo renewal rate', dollarRate: 'Dollar renewal rate', activityRate: 'Activity rate', npsScore: 'NPS',
+    netNew: 'Net new ARR', arr: 'ARR',
+  } as Record<'nrr' | 'grr' | 'logoRate' | 'dollarRate' | 'activityRate' | 'npsScore' | 'netNew' | 'arr', string>,
+  dimensions: {
+    segment: 'Segment', region: 'Region', industry: 'Industry', channel: 'Channel', salesRepId: 'Sales rep', csmId: 'CSM', stage: 'Stage',
+    signedMonth: 'Signing month', role: 'User role',
+  } as Record<'segment' | 'region' | 'industry' | 'channel' | 'salesRepId' | 'csmId' | 'stage' | 'signedMonth' | 'role', string>,
+  customers: 'Customers',
+  healthMix: 'Health mix',
+  tiers: { green: 'Green', 'green-yellow': 'Green-yellow', yellow: 'Yellow', red: 'Red', unknown: 'No score' } as Record<'green' | 'green-yellow' | 'yellow' | 'red' | 'unknown', string>,
+  targets: 'Targets',
+  noTargets: 'No targets in the data.',
+  asOfDate: (date: string) => `as of ${date}`,
+  owner: 'For',
+  team: 'Team',
+  company: 'Company',
+  targetMetric: 'Metric',
+  period: 'Period',
+  actual: 'Actual',
+  expectedByNow: 'Expected by now',
+  attainment: 'Attainment',
+  status: 'Status',
+  onTrack: 'on track',
+  behind: 'behind',
+  targetMetrics: {
+    logoRenewalRate: 'Logo renewal rate', dollarRenewalRate: 'Dollar renewal rate', nrr: 'NRR', grr: 'GRR', netNewArr: 'Net new ARR', expansionArr: 'Expansion ARR',
+    csqlCount: 'CSQLs', csqlWonArr: 'CSQL won ARR', csqaCount: 'CSQAs', savedRenewalArr: 'Saved renewal ARR', wonRenewalArr: 'Won renewal ARR',
+  } as Record<TargetMetric, string>,
+  industry: 'Industry',
+  salesRep: 'Sales rep',
+  stage: 'Stage',
 };
 
 export type AppText = typeof en;
@@ -354,6 +392,41 @@ const zh: AppText = {
   healthSectionHint: '健康分能否预测续约？是什么让它变化？',
   validation: '各健康度分层与得分十分位的续约率',
   drivers: '健康分构成',
+  compareSection: '分组对比',
+  compareSectionHint: '按分组看同一指标，并标出整体值：续约、活跃度与 NPS 在哪些分组有差异？',
+  compare: '分组对比',
+  compareMetric: '指标',
+  compareBy: '分组依据',
+  compareMetrics: {
+    nrr: 'NRR', grr: 'GRR', logoRate: '客户续约率', dollarRate: '金额续约率', activityRate: '活跃率', npsScore: 'NPS', netNew: '净新增 ARR', arr: 'ARR',
+  },
+  dimensions: {
+    segment: '客户分层', region: '区域', industry: '行业', channel: '渠道', salesRepId: '销售', csmId: 'CSM', stage: '生命周期阶段', signedMonth: '签约月份', role: '用户角色',
+  },
+  customers: '客户数',
+  healthMix: '健康度构成',
+  tiers: { green: '绿', 'green-yellow': '绿黄', yellow: '黄', red: '红', unknown: '无评分' },
+  targets: '目标',
+  noTargets: '数据中没有目标。',
+  asOfDate: (date: string) => `截至 ${date}`,
+  owner: '对象',
+  team: '团队',
+  company: '公司',
+  targetMetric: '指标',
+  period: '周期',
+  actual: '实际',
+  expectedByNow: '按进度应达',
+  attainment: '达成率',
+  status: '状态',
+  onTrack: '进度正常',
+  behind: '落后',
+  targetMetrics: {
+    logoRenewalRate: '客户续约率', dollarRenewalRate: '金额续约率', nrr: 'NRR', grr: 'GRR', netNewArr: '净新增 ARR', expansionArr: '增购 ARR',
+    csqlCount: 'CSQL 数', csqlWonArr: 'CSQL 赢单 ARR', csqaCount: 'CSQA 数', savedRenewalArr: '挽回续约 ARR', wonRenewalArr: '赢得续约 ARR',
+  },
+  industry: '行业',
+  salesRep: '销售',
+  stage: '生命周期阶段',
 };
 
 export const TEXT: Record<CsLocale, AppText> = { 'en-US': en, 'zh-CN': zh };

@@ -93,7 +93,7 @@ export type Books = Map<string, number>;
 
 /**
  * Targets for the window's last 12 months (seed 000: CSMs carry expansion quotas): per CSM an expansion quota of
- * 10% of its book, a dollar renewal rate by team and a CSQL count; per team an NRR; for the company a net new ARR.
+ * 5% of its book, a dollar renewal rate by team and a CSQL count; per team an NRR; for the company a net new ARR.
  */
 export function makeTargets(csms: readonly Csm[], books: Books, accountsByCsm: Map<string, number>, period: { from: string; to: string }): Target[] {
   const targets: Target[] = [];
@@ -101,16 +101,16 @@ export function makeTargets(csms: readonly Csm[], books: Books, accountsByCsm: M
   const next = () => `tgt-${String(targets.length + 1).padStart(5, '0')}`;
   const renewalGoal: Record<string, number> = { Enterprise: 0.95, Growth: 0.9, Scale: 0.85 };
   const nrrGoal: Record<string, number> = { Enterprise: 1.08, Growth: 1.03, Scale: 0.97 };
-  // CSQLs a year per account, about what the sample's accounts hand over (bigger accounts more), plus 10%.
+  // CSQLs a year per account, about what the sample's accounts hand over (bigger accounts more), less 10%.
   const csqlRate: Record<string, number> = { Enterprise: 0.65, Growth: 0.45, Scale: 0.2 };
   const round = (value: number) => Math.max(1000, Math.round(value / 1000) * 1000);
   let total = 0;
   for (const csm of csms) {
     const book = books.get(csm.id) ?? 0;
     total += book;
-    targets.push({ id: next(), csmId: csm.id, period, metric: 'expansionArr', value: round(book * 0.1) });
+    targets.push({ id: next(), csmId: csm.id, period, metric: 'expansionArr', value: round(book * 0.05) });
     targets.push({ id: next(), csmId: csm.id, period, metric: 'dollarRenewalRate', value: renewalGoal[csm.team ?? ''] ?? 0.9 });
-    targets.push({ id: next(), csmId: csm.id, period, metric: 'csqlCount', value: Math.max(1, Math.round((accountsByCsm.get(csm.id) ?? 0) * (csqlRate[csm.team ?? ''] ?? 0.3) * 1.1)) });
+    targets.push({ id: next(), csmId: csm.id, period, metric: 'csqlCount', value: Math.max(1, Math.round((accountsByCsm.get(csm.id) ?? 0) * (csqlRate[csm.team ?? ''] ?? 0.3) * 0.9)) });
   }
   for (const team of [...new Set(csms.map((csm) => csm.team).filter((team): team is string => team !== undefined))].sort()) {
     targets.push({ id: next(), team, period, metric: 'nrr', value: nrrGoal[team] ?? 1 });

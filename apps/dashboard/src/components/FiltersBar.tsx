@@ -4,7 +4,8 @@ import type { Comparison, FilterKey } from '@cskit/react';
 import type { AppText } from '../i18n.js';
 
 const FILTERS: ReadonlyArray<{ key: FilterKey; label: keyof AppText }> = [
-  { key: 'segment', label: 'segment' }, { key: 'region', label: 'region' }, { key: 'channel', label: 'channel' }, { key: 'csmId', label: 'csm' },
+  { key: 'segment', label: 'segment' }, { key: 'region', label: 'region' }, { key: 'industry', label: 'industry' }, { key: 'channel', label: 'channel' },
+  { key: 'salesRepId', label: 'salesRep' }, { key: 'csmId', label: 'csm' }, { key: 'stage', label: 'stage' },
 ];
 
 /** Choices sorted by their label, `(none)` last. */

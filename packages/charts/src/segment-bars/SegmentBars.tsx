@@ -106,6 +106,14 @@ function SegmentBarsChart<G extends { key: string }>({
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={margin.left} top={margin.top}>
+              {whole === null ? null : (
+                <g className="cskit-overall" aria-hidden="true">
+                  <Line from={{ x: finite(x(whole)), y: -4 }} to={{ x: finite(x(whole)), y: innerHeight }} strokeDasharray="4 3" strokeWidth={1.5} style={{ stroke: COLORS.fg }} />
+                  <text x={finite(x(whole))} y={innerHeight + 4} dy="0.71em" textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }}>
+                    {`${t.overall} ${markFmt(whole)}`}
+                  </text>
+                </g>
+              )}
               {data.groups.map((group, i) => {
                 const v = values[i] ?? null;
                 const barY = finite(y(group.key) ?? 0);
@@ -128,21 +136,17 @@ function SegmentBarsChart<G extends { key: string }>({
                         onHide: hide,
                       })}
                     />
-                    <text pointerEvents="none" x={Math.max(zero, end) + 4} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} style={{ fill: COLORS.muted }} aria-hidden="true">
+                    <text
+                      pointerEvents="none" x={Math.max(zero, end) + 4} y={barY + y.bandwidth() / 2} dy="0.35em" fontSize={11} aria-hidden="true"
+                      // A halo in the background color keeps the value readable where the overall line crosses it.
+                      style={{ fill: COLORS.muted, stroke: COLORS.bg, strokeWidth: 3, paintOrder: 'stroke' }}
+                    >
                       {markFmt(v)}
                     </text>
                   </g>
                 );
               })}
               <Line from={{ x: zero, y: 0 }} to={{ x: zero, y: innerHeight }} style={{ stroke: COLORS.muted }} aria-hidden="true" />
-              {whole === null ? null : (
-                <g className="cskit-overall" aria-hidden="true">
-                  <Line from={{ x: finite(x(whole)), y: -4 }} to={{ x: finite(x(whole)), y: innerHeight }} strokeDasharray="4 3" strokeWidth={1.5} style={{ stroke: COLORS.fg }} />
-                  <text x={finite(x(whole))} y={innerHeight + 4} dy="0.71em" textAnchor="middle" fontSize={11} style={{ fill: COLORS.fg }}>
-                    {`${t.overall} ${markFmt(whole)}`}
-                  </text>
-                </g>
-              )}
             </Group>
           </svg>
         );
