@@ -83,7 +83,7 @@ function CompareTable({ text, dimension, groupLabel }: { text: AppText; dimensio
   const label = (key: string) => groupLabel?.(key) ?? key;
   if (dimension === 'role') {
     return (
-      <div className="table-scroll"><table className="compare__table">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`${text.compare}: ${text.dimensions.role}`}><table className="compare__table">
         <caption>{`${text.compare}: ${text.dimensions.role}`}</caption>
         <thead><tr><th scope="col">{text.dimensions.role}</th><th scope="col">{text.compareMetrics.activityRate}</th><th scope="col">{text.compareMetrics.npsScore}</th></tr></thead>
         <tbody>{groups.map((g) => <tr key={g.key}><th scope="row">{g.key}</th><td>{f.percent(g.activityRate)}</td><td>{f.number(g.npsScore, 1)}</td></tr>)}</tbody>
@@ -91,7 +91,7 @@ function CompareTable({ text, dimension, groupLabel }: { text: AppText; dimensio
     );
   }
   return (
-    <div className="table-scroll"><table className="compare__table">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${text.compare}: ${text.dimensions[dimension]}`}><table className="compare__table">
       <caption>{`${text.compare}: ${text.dimensions[dimension]}`}</caption>
       <thead>
         <tr>

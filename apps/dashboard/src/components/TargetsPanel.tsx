@@ -25,7 +25,8 @@ export function TargetsPanel({ text }: { text: AppText }) {
   const items = progress.items.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item) - rank(b.item) || a.i - b.i);
   const status = (item: TargetProgressItem) => (item.onTrack === null ? '—' : item.onTrack ? `✓ ${text.onTrack}` : `✗ ${text.behind}`);
   return (
-    <div className="table-scroll targets__scroll">
+    // A scrolling region: focusable so a keyboard can scroll it, named by the table it holds.
+    <div className="table-scroll targets__scroll" tabIndex={0} role="region" aria-label={`${text.targets} · ${text.asOfDate(progress.asOf)}`}>
       <table className="targets__table">
         <caption>{`${text.targets} · ${text.asOfDate(progress.asOf)}`}</caption>
         <thead>
