@@ -247,6 +247,41 @@ describe('demo dashboard', () => {
     expect(await targets.getByRole('row').count()).toBe(progress.items.length + 1);
   });
 
+  it('a CSM page: opened from the leaderboard, the book\'s figures, credit and targets, an account from the book, Back', async () => {
+    await page.goto(base);
+    await kpiReady();
+    const leaderboard = page.locator('[data-table="csm-leaderboard"]');
+    await leaderboard.scrollIntoViewIfNeeded();
+    const link = leaderboard.getByRole('link').first();
+    await link.waitFor();
+    const name = (await link.textContent()) ?? '';
+    const csm = sample.csms?.find((c) => c.name === name && sample.accounts.some((a) => a.csmId === c.id));
+    if (!csm) throw new Error(`no CSM named ${name}`);
+    await link.click();
+    await page.waitForURL(/csm=csm-/);
+    const id = new URL(page.url()).searchParams.get('csm') as string;
+    await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+    // The book's KPIs are the engine's for a view of this CSM's accounts.
+    const book = engine.summary({ ...view, filters: { csmId: [id] } });
+    await kpi('ARR').getByText(f.compactCurrency(book.kpis.arr)).waitFor();
+    const targets = page.getByRole('region', { name: 'Targets', exact: true });
+    const own = book.targets.items.filter((item) => item.target.csmId === id);
+    await targets.getByRole('row').nth(own.length).waitFor();
+    expect(await targets.getByRole('row').count()).toBe(own.length + 1);
+    const mine = sample.accounts.filter((a) => a.csmId === id).length;
+    await page.locator('[data-table="accounts"]').getByText(`${mine} rows`, { exact: true }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}csm-page.png`, fullPage: true });
+    // An account of the book opens its page; Back returns to the CSM page, then to the dashboard.
+    await page.locator('[data-table="accounts"]').getByRole('link').first().click();
+    await page.waitForURL(/account=/);
+    await page.locator('[data-chart="account-story"]').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+    await page.goBack();
+    await kpiReady({ state: 'visible' });
+    expect(page.url()).not.toContain('csm=');
+  });
+
   it('a bad CSV shows its row errors', async () => {
     await page.goto(base);
     await page.getByRole('button', { name: 'Import data' }).click();

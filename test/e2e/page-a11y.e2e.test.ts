@@ -34,7 +34,7 @@ const VARIANTS = [
 ] as const;
 
 describe('the whole demo passes axe', () => {
-  it.each(VARIANTS)('dashboard, its settings and import drawers, and an account page: $theme, $lang', async ({ theme, lang }) => {
+  it.each(VARIANTS)('dashboard, its settings and import drawers, an account page and a CSM page: $theme, $lang', async ({ theme, lang }) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       const query = `?theme=${theme}${lang === 'zh-CN' ? '&lang=zh-CN' : ''}`;
@@ -53,6 +53,11 @@ describe('the whole demo passes axe', () => {
       await page.locator('[data-chart="account-story"]').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], .cskit-loading').length === 0, undefined, { timeout: 30_000 });
       expect(await axeViolations(page), 'account page').toEqual([]);
+
+      await page.goto(`${base}${query}&csm=csm-001`);
+      await page.locator('main[aria-labelledby="csm-title"] [data-table="accounts"]').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], .cskit-loading').length === 0, undefined, { timeout: 30_000 });
+      expect(await axeViolations(page), 'CSM page').toEqual([]);
     } finally {
       await page.close();
     }

@@ -23,7 +23,7 @@ import { SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { AccountsTable, CsmLeaderboard, EarlyWarningTable, RenewalsAheadTable, RenewalsTable } from '@cskit/table';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import { useAccountNav } from './components/account-nav.js';
+import { useAccountNav, useCsmNav } from './components/account-nav.js';
 import { Breadcrumb } from './components/Breadcrumb.js';
 import { FiltersBar } from './components/FiltersBar.js';
 import { ImportPanel } from './components/ImportPanel.js';
@@ -71,10 +71,11 @@ function CohortPanel({ text, onSelect }: { text: AppText; onSelect: (selection: 
   );
 }
 
-/** The CSM leaderboard: a table of the scorecard metric. */
+/** The CSM leaderboard: a table of the scorecard metric; a CSM's name opens their page. */
 function Leaderboard({ text }: { text: AppText }) {
   const scorecard = useCsmScorecard();
-  return scorecard ? <CsmLeaderboard data={scorecard} height={360} /> : <p role="status">{text.computing}</p>;
+  const csmNav = useCsmNav();
+  return scorecard ? <CsmLeaderboard data={scorecard} height={360} {...csmNav} /> : <p role="status">{text.computing}</p>;
 }
 
 export function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setTheme: (theme: 'light' | 'dark') => void; data: Data }) {

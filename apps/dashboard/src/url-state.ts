@@ -17,6 +17,8 @@ export interface UrlView {
   accounts: number;
   /** The account whose page is open (`?account=ID`); null on the dashboard. */
   account: string | null;
+  /** The CSM whose page is open (`?csm=ID`: their book, health mix, renewals ahead, credit and targets). */
+  csm: string | null;
   /** Server mode: the base URL of a `@cskit/server` handler (`?remote=/api/cskit`); null: the data is in the browser. */
   remote: string | null;
   /** Server mode: the demo viewer whose scope the server applies (`?viewer=csm:csm-001`). */
@@ -32,6 +34,7 @@ export const DEFAULT_VIEW: UrlView = {
   seed: 2025,
   accounts: 2000,
   account: null,
+  csm: null,
   remote: null,
   viewer: null,
 };
@@ -66,6 +69,7 @@ export function readView(search: string): UrlView {
     seed: number('seed', DEFAULT_VIEW.seed, 2 ** 31),
     accounts: number('accounts', DEFAULT_VIEW.accounts, 200_000),
     account: accountOf(params.get('account')),
+    csm: accountOf(params.get('csm')),
     // Same-origin paths only: the page never sends its viewer to another site.
     remote: /^\/[\w\-/]*$/.test(params.get('remote') ?? '') ? params.get('remote') : null,
     viewer: accountOf(params.get('viewer')),
@@ -84,6 +88,7 @@ export function writeView(view: UrlView): string {
   if (view.accounts !== DEFAULT_VIEW.accounts) params.set('accounts', String(view.accounts));
   if (view.remote !== null) params.set('remote', view.remote);
   if (view.viewer !== null) params.set('viewer', view.viewer);
+  if (view.csm !== null) params.set('csm', view.csm);
   if (view.account !== null) params.set('account', view.account);
   return `?${params.toString()}`;
 }
@@ -92,10 +97,15 @@ function accountOf(value: string | null): string | null {
   return value === null || value === '' || value.length > MAX_ID ? null : value;
 }
 
+/** The same address with the page of `param` (an account or a CSM) showing `id` (null: closed). */
+export function withPage(search: string, param: 'account' | 'csm', id: string | null): string {
+  const params = new URLSearchParams(search);
+  if (id === null) params.delete(param);
+  else params.set(param, id);
+  return `?${params.toString()}`;
+}
+
 /** The same address with the account page `account` open (null: the dashboard). */
 export function withAccount(search: string, account: string | null): string {
-  const params = new URLSearchParams(search);
-  if (account === null) params.delete('account');
-  else params.set('account', account);
-  return `?${params.toString()}`;
+  return withPage(search, 'account', account);
 }

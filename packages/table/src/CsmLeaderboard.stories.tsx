@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import { CsmLeaderboard } from './CsmLeaderboard.js';
 import { scorecard } from './internal/story-data.js';
 
@@ -23,3 +23,15 @@ export const Default: Story = {
 };
 export const Chinese: Story = { args: { locale: 'zh-CN' } };
 export const Dark: Story = { globals: { theme: 'dark' } };
+
+/** Names open a CSM's page: links to `csmHref`, a plain click calls `onOpenCsm` (the demo's `?csm=ID`). */
+export const CsmPages: Story = {
+  args: { csmHref: (id: string) => `?csm=${id}`, onOpenCsm: fn() },
+  play: async ({ canvasElement, args }) => {
+    const row = scorecard.csms.find((r) => r.csmId !== null);
+    const link = within(canvasElement).getByRole('link', { name: row?.name });
+    await expect(link).toHaveAttribute('href', `?csm=${row?.csmId}`);
+    await userEvent.click(link);
+    await expect(args.onOpenCsm).toHaveBeenCalledWith(row?.csmId);
+  },
+};

@@ -1,6 +1,7 @@
 import type { CsmScorecard, CsmScorecardRow } from '@cskit/metrics';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { AccountName } from './internal/cells.js';
 import { DataGrid } from './internal/DataGrid.js';
 import type { Features } from './internal/features.js';
 import { useGrid } from './internal/use-grid.js';
@@ -10,12 +11,16 @@ import type { TableBaseProps } from './internal/use-table-text.js';
 export interface CsmLeaderboardProps extends TableBaseProps {
   /** The result of `csmScorecard` / `useCsmScorecard`; its team totals form the footer row. */
   data: CsmScorecard;
+  /** The address of a CSM's page: names become links (a plain click calls `onOpenCsm` when given). */
+  csmHref?: (csmId: string) => string;
+  /** Opens a CSM's page in the app (client-side navigation); alone, names become buttons. */
+  onOpenCsm?: (csmId: string) => void;
 }
 
 const helper = createColumnHelper<Features, CsmScorecardRow>();
 
 /** One row per CSM (largest book first), sortable by any figure, with the team totals in the footer. */
-export function CsmLeaderboard({ data, ...props }: CsmLeaderboardProps) {
+export function CsmLeaderboard({ data, csmHref, onOpenCsm, ...props }: CsmLeaderboardProps) {
   const { f, t } = useTableText(props);
   const columns = useMemo(() => {
     const totals = data.totals;
@@ -31,7 +36,12 @@ export function CsmLeaderboard({ data, ...props }: CsmLeaderboardProps) {
       footer: () => f.percent(totals[key]), meta: { align: 'right', csv: (row: CsmScorecardRow) => row[key] },
     });
     return [
-      helper.accessor('name', { header: t.headers.csm, sortFn: 'text', footer: () => t.teamTotal, meta: { filter: 'text' } }),
+      helper.accessor('name', {
+        header: t.headers.csm, sortFn: 'text', footer: () => t.teamTotal, meta: { filter: 'text' },
+        // Accounts without a CSM form a row with no page of its own.
+        cell: (c) => (c.row.original.csmId === null ? c.getValue()
+          : <AccountName name={c.getValue()} accountId={c.row.original.csmId} {...(csmHref ? { accountHref: csmHref } : {})} {...(onOpenCsm ? { onOpenAccount: onOpenCsm } : {})} />),
+      }),
       count('accounts', t.headers.accounts),
       money('arr', t.headers.arr),
       helper.accessor((row) => row.arrPerAccount ?? undefined, {
@@ -53,7 +63,7 @@ export function CsmLeaderboard({ data, ...props }: CsmLeaderboardProps) {
       count('csqlCount', t.headers.csqlCount),
       money('csqlWonArr', t.headers.csqlWonArr),
     ];
-  }, [data.totals, f, t]);
+  }, [data.totals, f, t, csmHref, onOpenCsm]);
   const table = useGrid({ data: data.csms, columns, getRowId: (row) => row.csmId ?? '(none)', initialSorting: [{ id: 'arr', desc: true }] });
   return (
     <DataGrid

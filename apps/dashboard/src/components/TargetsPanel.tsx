@@ -10,19 +10,21 @@ import type { AppText } from '../i18n.js';
 
 const COUNTS: ReadonlySet<TargetMetric> = new Set(['csqlCount', 'csqaCount']);
 
-export function TargetsPanel({ text }: { text: AppText }) {
+/** `csmId`: one CSM's own targets (their page), not the team's or company's read over their book. */
+export function TargetsPanel({ text, csmId }: { text: AppText; csmId?: string }) {
   const f = useFormatters();
   const progress = useMetric('targets');
   const options = useFilterOptions();
   const csmNames = new Map((options?.csmId ?? []).map((choice) => [choice.value, choice.label ?? choice.value]));
   if (!progress) return <p role="status">{text.computing}</p>;
-  if (progress.items.length === 0) return <p>{text.noTargets}</p>;
+  const shown = csmId === undefined ? progress.items : progress.items.filter((item) => item.target.csmId === csmId);
+  if (shown.length === 0) return <p>{text.noTargets}</p>;
   const owner = (item: TargetProgressItem) =>
     item.target.csmId !== undefined ? csmNames.get(item.target.csmId) ?? item.target.csmId : item.target.team !== undefined ? `${text.team} ${item.target.team}` : text.company;
   const value = (metric: TargetMetric, v: number | null) => (isRateTarget(metric) ? f.percent(v) : COUNTS.has(metric) ? f.number(v, 1) : f.compactCurrency(v));
   // The company's and the teams' targets first, then each CSM's (in the data's order).
   const rank = (item: TargetProgressItem) => (item.target.csmId !== undefined ? 2 : item.target.team !== undefined ? 1 : 0);
-  const items = progress.items.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item) - rank(b.item) || a.i - b.i);
+  const items = shown.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item) - rank(b.item) || a.i - b.i);
   const status = (item: TargetProgressItem) => (item.onTrack === null ? '—' : item.onTrack ? `✓ ${text.onTrack}` : `✗ ${text.behind}`);
   return (
     // A scrolling region: focusable so a keyboard can scroll it, named by the table it holds.

@@ -6,6 +6,18 @@ export interface AccountNav {
   onOpenAccount: (accountId: string) => void;
 }
 
+/** How the demo opens a CSM's page (`?csm=ID`), from the leaderboard. */
+export interface CsmNav {
+  csmHref: (csmId: string) => string;
+  onOpenCsm: (csmId: string) => void;
+}
+
+export const CsmNavContext = createContext<CsmNav | null>(null);
+
+export function useCsmNav(): CsmNav | Record<string, never> {
+  return useContext(CsmNavContext) ?? {};
+}
+
 export const AccountNavContext = createContext<AccountNav | null>(null);
 
 export function useAccountNav(): AccountNav | Record<string, never> {
