@@ -250,7 +250,7 @@ describe('demo dashboard', () => {
   it('a CSM page: opened from the leaderboard, the book\'s figures, credit and targets, an account from the book, Back', async () => {
     await page.goto(base);
     await kpiReady();
-    const leaderboard = page.locator('[data-table="csm-leaderboard"]');
+    const leaderboard = page.locator('[data-table="csm-leaderboard"]').first();
     await leaderboard.scrollIntoViewIfNeeded();
     const link = leaderboard.getByRole('link').first();
     await link.waitFor();
@@ -270,6 +270,9 @@ describe('demo dashboard', () => {
     expect(await targets.getByRole('row').count()).toBe(own.length + 1);
     const mine = sample.accounts.filter((a) => a.csmId === id).length;
     await page.locator('[data-table="accounts"]').getByText(`${mine} rows`, { exact: true }).waitFor();
+    // Credit in detail: the CSQL funnel's leads are the engine's for this book.
+    const funnel = page.getByRole('table', { name: /CSQL funnel/ });
+    await funnel.getByRole('row', { name: new RegExp(`^Submitted ${book.csCredit.csqlFunnel.stages[0]?.count} `) }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}csm-page.png`, fullPage: true });
     // An account of the book opens its page; Back returns to the CSM page, then to the dashboard.
     await page.locator('[data-table="accounts"]').getByRole('link').first().click();

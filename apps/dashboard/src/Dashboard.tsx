@@ -75,7 +75,19 @@ function CohortPanel({ text, onSelect }: { text: AppText; onSelect: (selection: 
 function Leaderboard({ text }: { text: AppText }) {
   const scorecard = useCsmScorecard();
   const csmNav = useCsmNav();
-  return scorecard ? <CsmLeaderboard data={scorecard} height={360} {...csmNav} /> : <p role="status">{text.computing}</p>;
+  if (!scorecard) return <p role="status">{text.computing}</p>;
+  return (
+    <>
+      <CsmLeaderboard data={scorecard} height={360} {...csmNav} />
+      {/* Team rows (SPEC 6 figures summed over each team's CSMs), the same columns. */}
+      {scorecard.teams.length > 0 ? (
+        <>
+          <h4 className="panel__subtitle">{text.teams}</h4>
+          <CsmLeaderboard data={{ ...scorecard, csms: scorecard.teams }} height={230} caption={text.teams} nameHeader={text.team} />
+        </>
+      ) : null}
+    </>
+  );
 }
 
 export function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; setTheme: (theme: 'light' | 'dark') => void; data: Data }) {

@@ -55,6 +55,8 @@ export { csmScorecard } from './csm/csm-scorecard.js';
 export type { CsmScorecard, CsmScorecardOptions, CsmScorecardRow } from './csm/csm-scorecard.js';
 export { csAttribution } from './csm/cs-attribution.js';
 export { targetProgress, isRateTarget } from './csm/target-progress.js';
+export { csCredit, CSQL_STAGES } from './csm/cs-credit.js';
+export type { CsCredit, CsCreditMonth, CsqlStage } from './csm/cs-credit.js';
 export type { TargetProgress, TargetProgressItem, TargetProgressOptions } from './csm/target-progress.js';
 export type { CsAttribution, CsAttributionExpand, CsAttributionLand, CsAttributionOptions, CsAttributionRetain } from './csm/cs-attribution.js';
 export { computeDashboard, dashboardKpis } from './engine/dashboard.js';

@@ -15,12 +15,14 @@ export interface CsmLeaderboardProps extends TableBaseProps {
   csmHref?: (csmId: string) => string;
   /** Opens a CSM's page in the app (client-side navigation); alone, names become buttons. */
   onOpenCsm?: (csmId: string) => void;
+  /** The first column's head (default "CSM"): e.g. "Team" for the scorecard's `teams` rows. */
+  nameHeader?: string;
 }
 
 const helper = createColumnHelper<Features, CsmScorecardRow>();
 
 /** One row per CSM (largest book first), sortable by any figure, with the team totals in the footer. */
-export function CsmLeaderboard({ data, csmHref, onOpenCsm, ...props }: CsmLeaderboardProps) {
+export function CsmLeaderboard({ data, csmHref, onOpenCsm, nameHeader, ...props }: CsmLeaderboardProps) {
   const { f, t } = useTableText(props);
   const columns = useMemo(() => {
     const totals = data.totals;
@@ -37,7 +39,7 @@ export function CsmLeaderboard({ data, csmHref, onOpenCsm, ...props }: CsmLeader
     });
     return [
       helper.accessor('name', {
-        header: t.headers.csm, sortFn: 'text', footer: () => t.teamTotal, meta: { filter: 'text' },
+        header: nameHeader ?? t.headers.csm, sortFn: 'text', footer: () => t.teamTotal, meta: { filter: 'text' },
         // Accounts without a CSM form a row with no page of its own.
         cell: (c) => (c.row.original.csmId === null ? c.getValue()
           : <AccountName name={c.getValue()} accountId={c.row.original.csmId} {...(csmHref ? { accountHref: csmHref } : {})} {...(onOpenCsm ? { onOpenAccount: onOpenCsm } : {})} />),
@@ -63,7 +65,7 @@ export function CsmLeaderboard({ data, csmHref, onOpenCsm, ...props }: CsmLeader
       count('csqlCount', t.headers.csqlCount),
       money('csqlWonArr', t.headers.csqlWonArr),
     ];
-  }, [data.totals, f, t, csmHref, onOpenCsm]);
+  }, [data.totals, f, t, csmHref, onOpenCsm, nameHeader]);
   const table = useGrid({ data: data.csms, columns, getRowId: (row) => row.csmId ?? '(none)', initialSorting: [{ id: 'arr', desc: true }] });
   return (
     <DataGrid

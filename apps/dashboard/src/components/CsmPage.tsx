@@ -16,6 +16,7 @@ import type { Data } from '../sources.js';
 import { useAccountNav } from './account-nav.js';
 import { KpiHeader } from './KpiHeader.js';
 import { Panel } from './Panel.js';
+import { CreditTables } from './CreditTables.js';
 import { TargetsPanel } from './TargetsPanel.js';
 
 export interface CsmPageProps {
@@ -57,6 +58,7 @@ export function CsmPage({ csmId, text, theme, data, dashboardHref, onBack }: Csm
           <Panel level={2} title={text.distribution}><HealthDistribution theme={theme} exportable={text.distribution} /></Panel>
           <Panel level={2} title={text.aheadChart}><RenewalsAheadChart theme={theme} exportable={text.aheadChart} height={260} /></Panel>
           <Panel level={2} title={text.csmCredit}><AttributionBars theme={theme} exportable={text.csmCredit} /></Panel>
+          <Panel level={2} title={text.creditDetail} wide><CreditTables text={text} /></Panel>
           <Panel level={2} title={text.targets} wide><TargetsPanel text={text} csmId={csmId} /></Panel>
           <Panel level={2} title={text.csmBook} wide><Book /></Panel>
         </div>

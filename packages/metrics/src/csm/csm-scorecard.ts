@@ -51,6 +51,11 @@ export interface CsmScorecardRow {
 export interface CsmScorecard {
   period: Period;
   csms: CsmScorecardRow[];
+  /**
+   * One row per team (`Csm.team`), in team order: the sums of its CSMs' rows (their ratios from the summed parts);
+   * `csmId` null, `name` and `team` the team. CSMs without a team, and accounts without a CSM, are in no team row.
+   */
+  teams: CsmScorecardRow[];
   totals: CsmScorecardRow;
 }
 
@@ -74,7 +79,7 @@ class Tallies {
   saves!: Float64Array; wins!: Float64Array; netNewArr!: Float64Array; csqlCount!: Float64Array; csqlWonArr!: Float64Array;
   responses!: Float64Array; promoters!: Float64Array; detractors!: Float64Array;
   dueCount!: Float64Array; dueArr!: Float64Array; renewedArr!: Float64Array; dueAccounts!: Float64Array; renewedAccounts!: Float64Array;
-  private static readonly FIELDS = [
+  static readonly FIELDS = [
     'accounts', 'arr', 'healthSum', 'healthCount', 'saves', 'wins', 'netNewArr', 'csqlCount', 'csqlWonArr', 'responses', 'promoters',
     'detractors', 'dueCount', 'dueArr', 'renewedArr', 'dueAccounts', 'renewedAccounts',
   ] as const;
@@ -255,7 +260,22 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
     const csm = csmId === null ? undefined : csmById.get(csmId);
     csms.push(figures(code, csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null));
   }
-  return { period: { from: period.from, to: period.to }, csms, totals: figures(total, null, 'Team total', null) };
+  return { period: { from: period.from, to: period.to }, csms, teams: teamRows(t, csms, figures), totals: figures(total, null, 'Team total', null) };
+}
+
+/** Each team's row: its CSMs' tallies summed into rows appended to the tallies (then read as any row). */
+function teamRows(t: Tallies, csms: readonly CsmScorecardRow[], figures: (code: number, csmId: null, name: string, team: string) => CsmScorecardRow): CsmScorecardRow[] {
+  const teams = [...new Set(csms.map((row) => row.team).filter((team): team is string => team !== null))].sort();
+  return teams.map((team) => {
+    // A key of its own (a symbol): no CSM id can name it.
+    const code = t.code(Symbol(team) as unknown as typeof TOTAL);
+    for (const row of csms) {
+      if (row.team !== team || row.csmId === null) continue;
+      const from = t.codeOf.get(row.csmId) as number;
+      for (const field of Tallies.FIELDS) t[field][code] = (t[field][code] as number) + (t[field][from] as number);
+    }
+    return figures(code, null, team, team);
+  });
 }
 
 export function resolveScorecardSettings(options: CsmScorecardOptions): ScorecardSettings {

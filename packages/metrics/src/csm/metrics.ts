@@ -5,6 +5,7 @@ import { renewalsCore } from '../renewals/metrics.js';
 import { csAttributionOf } from './cs-attribution.js';
 import { csmScorecardOf } from './csm-scorecard.js';
 import { targetProgressOf } from './target-progress.js';
+import { csCreditOf } from './cs-credit.js';
 
 export const scorecardCore = computation({
   name: 'scorecard',
@@ -54,4 +55,16 @@ export const targetProgressMetric = defineMetric({
   name: 'targets',
   summary: (ctx, view) => ctx.use(targetsCore, view),
   dashboard: (ctx, view) => ctx.use(targetsCore, view),
+});
+
+/** A book's credit in detail (by month, premium services apart, the CSQL funnel, CSQAs by kind): a CSM's page. */
+export const creditCore = computation({
+  name: 'credit',
+  reads: ['period', 'model', 'graceMonths', 'asOf', 'lookbackMonths'],
+  of: (ctx, view) => csCreditOf(ctx.selection(view), view),
+});
+
+export const csCreditMetric = defineMetric({
+  name: 'csCredit',
+  summary: (ctx, view) => ctx.use(creditCore, view),
 });

@@ -8,7 +8,7 @@ import { arrTrendMetric, cohortsMetric, retentionCore, retentionMetric, waterfal
 import type { EngineView, MetricDefinition, PartContext } from '../core/metric.js';
 import type { RowTable } from '../core/rows.js';
 import type { DateString, Period } from '../core/types.js';
-import { csAttributionMetric, csmScorecardMetric, targetProgressMetric } from '../csm/metrics.js';
+import { csAttributionMetric, csCreditMetric, csmScorecardMetric, targetProgressMetric } from '../csm/metrics.js';
 import { earlyWarningsMetric, npsMetric, warningsCore } from '../engagement/metrics.js';
 import {
   healthDistributionMetric, healthQuadrantsMetric, healthScoresCore, healthScoresMetric, healthTransitionsMetric, healthValidationMetric, quadrantsCore,
@@ -26,7 +26,7 @@ import {
 export const METRICS = [
   kpisMetric, waterfallMetric, retentionMetric, renewalsMetric, renewalFunnelMetric, healthScoresMetric, healthDistributionMetric, healthTransitionsMetric,
   healthQuadrantsMetric, npsMetric, earlyWarningsMetric, cohortsMetric, csmScorecardMetric, csAttributionMetric, breakdownsMetric, arrTrendMetric,
-  renewalsAheadMetric, healthValidationMetric, rolesMetric, targetProgressMetric,
+  renewalsAheadMetric, healthValidationMetric, rolesMetric, targetProgressMetric, csCreditMetric,
 ] as const;
 
 type Metric = (typeof METRICS)[number];
