@@ -31,15 +31,22 @@ export interface AxisProps<T> {
   label?: string;
   /** Distance of a side axis's title from the axis line, clear of the widest tick label. */
   labelOffset?: number;
+  /**
+   * A bottom band axis whose labels alternate between two rows, so each has two bands of room: for charts whose
+   * every category must stay named (see `bandLabelLayout`).
+   */
+  stagger?: boolean;
 }
 
 const TICK = 4;
+/** How far a staggered axis's second row of labels sits below the first. */
+export const STAGGER_ROW = 14;
 
 function isBand<T>(scale: LinearScale | BandScale<T>): scale is BandScale<T> {
   return 'bandwidth' in scale;
 }
 
-export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTicks = 5, tickValues, tickFormat, label, labelOffset }: AxisProps<T>) {
+export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTicks = 5, tickValues, tickFormat, label, labelOffset, stagger = false }: AxisProps<T>) {
   if (orientation === 'right') return <RightAxis scale={scale as LinearScale} left={axisLeft} numTicks={numTicks} tickFormat={tickFormat as ((value: number) => string) | undefined} label={label} labelOffset={labelOffset ?? 44} />;
   const band = isBand(scale);
   const values: readonly T[] = tickValues ?? (band ? (scale as BandScale<T>).domain() : ((scale as LinearScale).ticks(numTicks) as unknown as T[]));
@@ -51,7 +58,8 @@ export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTi
   const [start = 0, end = 0] = scale.range();
   const format = tickFormat ?? ((value: T) => String(value));
   const left = orientation === 'left';
-  const fitted = !left && band ? fitBandLabels(values.map((value) => format(value)), tickSpacing(values.map(position), Math.abs(end - start))) : null;
+  const spacing = !left && band ? tickSpacing(values.map(position), Math.abs(end - start)) : 0;
+  const fitted = !left && band ? fitBandLabels(values.map((value) => format(value)), stagger ? spacing * 2 : spacing) : null;
   return (
     <g className="cskit-axis" transform={left ? undefined : `translate(0, ${top})`} aria-hidden="true">
       {left
@@ -70,7 +78,7 @@ export function Axis<T>({ orientation, scale, top = 0, left: axisLeft = 0, numTi
             <line y1={0} y2={TICK} style={{ stroke: COLORS.axis }} />
             {fitted ? (
               fitted[i] ? (
-                <text y={TICK + 12} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }}>
+                <text y={TICK + 12 + (stagger && i % 2 === 1 ? STAGGER_ROW : 0)} textAnchor="middle" fontSize={11} style={{ fill: COLORS.muted }}>
                   {(fitted[i] as string[]).map((line, l) => <tspan key={l} x={0} dy={l === 0 ? 0 : 12}>{line}</tspan>)}
                 </text>
               ) : null
@@ -178,4 +186,16 @@ export function fitBandLabels(labels: readonly string[], step: number): Array<st
   const lines = widest(wrapped) < widest(single) ? wrapped : single;
   const every = Math.ceil((widest(lines) + 4) / Math.max(1, step));
   return lines.map((line, i) => (i % every === 0 ? line : null));
+}
+
+/**
+ * How a band axis keeps every label (a chart whose categories must all stay named, such as the waterfall's): the
+ * full labels when they fit (on one or two lines), else the short ones, else the short ones on two staggered rows.
+ * `null` when even that does not fit: the caller's labels are then thinned as any band axis's are.
+ */
+export function bandLabelLayout(full: readonly string[], short: readonly string[], step: number): { labels: readonly string[]; stagger: boolean } | null {
+  if (fitBandLabels(full, step).every((lines) => lines !== null)) return { labels: full, stagger: false };
+  if (fitBandLabels(short, step).every((lines) => lines !== null)) return { labels: short, stagger: false };
+  if (fitBandLabels(short, step * 2).every((lines) => lines !== null)) return { labels: short, stagger: true };
+  return null;
 }

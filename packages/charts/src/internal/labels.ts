@@ -22,6 +22,10 @@ export interface ChartLabels {
   closing: string;
   netNew: string;
   movements: Record<MovementKind, string>;
+  /** Short names of the waterfall's bars, for a narrow chart (never dropped: shortened, then staggered). */
+  movementsShort: Record<MovementKind | 'opening' | 'closing', string>;
+  /** The value axis of a zoomed waterfall starts above zero (a break is drawn). */
+  axisFrom: (value: string) => string;
   tiers: Record<HealthTier | 'unscored', string>;
   quadrants: Record<Quadrant, string>;
   quadrantHints: Record<Quadrant, string>;
@@ -113,6 +117,8 @@ const enUS: ChartLabels = {
   closing: 'Closing ARR',
   netNew: 'Net new ARR',
   movements: { new: 'New', expansion: 'Expansion', reactivation: 'Reactivation', contraction: 'Contraction', churn: 'Churn' },
+  movementsShort: { opening: 'Open', new: 'New', expansion: 'Exp.', reactivation: 'React.', contraction: 'Contr.', churn: 'Churn', closing: 'Close' },
+  axisFrom: (value) => `Value axis from ${value} (broken)`,
   tiers: DOMAIN_LABELS['en-US'].tiers,
   quadrants: DOMAIN_LABELS['en-US'].quadrants,
   quadrantHints: {
@@ -207,6 +213,8 @@ const zhCN: ChartLabels = {
   closing: '期末 ARR',
   netNew: '净新增 ARR',
   movements: { new: '新签', expansion: '增购', reactivation: '召回', contraction: '降级', churn: '流失' },
+  movementsShort: { opening: '期初', new: '新签', expansion: '增购', reactivation: '召回', contraction: '降级', churn: '流失', closing: '期末' },
+  axisFrom: (value) => `数值轴从 ${value} 起（已截断）`,
   tiers: DOMAIN_LABELS['zh-CN'].tiers,
   quadrants: DOMAIN_LABELS['zh-CN'].quadrants,
   quadrantHints: {

@@ -50,6 +50,25 @@ describe('ArrWaterfall', () => {
     expect(screen.getByRole('status').textContent).toBe('No data for this selection');
   });
 
+  it('narrow: every bar stays named (short labels, staggered if need be); small movements on a zoomed, broken axis', () => {
+    // Opening $80M, +$2M new, +$1M expansion, -$1.5M churn: the movements' range ($80M..$83M) is far under 35% of $83M.
+    const big: Result = { ...data, opening: 80e6, new: 2e6, expansion: 1e6, reactivation: 0, contraction: 0, churn: -1.5e6, closing: 81.5e6, netNew: 1.5e6 };
+    for (const width of [320, 480]) {
+      const { container, unmount } = render(<ArrWaterfall data={big} width={width} />);
+      const ticks = [...container.querySelectorAll('.cskit-axis text')].map((text) => text.textContent);
+      for (const label of ['New', 'Churn']) expect(ticks).toContain(label);
+      expect(ticks.filter((text) => /^(Open|Opening ARR|New|Exp\.|Expansion|React\.|Reactivation|Contr\.|Contraction|Churn|Close|Closing ARR)$/.test(text ?? ''))).toHaveLength(7);
+      // Floor: the movements' lowest point $80M less max(25% of their $3M range, 2% of $83M) = $80M - $1.66M = $78.34M.
+      expect(screen.getByRole('figure').textContent).toContain('Value axis from $78.3M (broken)');
+      expect(container.querySelectorAll('.cskit-axis-break')).toHaveLength(3);
+      unmount();
+    }
+    // Movements as large as the totals: the axis starts at zero, no break.
+    const { container } = render(<ArrWaterfall data={data} width={320} />);
+    expect(container.querySelectorAll('.cskit-axis-break')).toHaveLength(0);
+    expect(screen.getByRole('figure').textContent).not.toContain('Value axis from');
+  });
+
   it('zh-CN labels', () => {
     render(<ArrWaterfall data={data} width={600} locale="zh-CN" currency="CNY" />);
     expect(screen.getByRole('figure').textContent).toContain('期初 ARR ¥1,000');

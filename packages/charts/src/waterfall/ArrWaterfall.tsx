@@ -9,7 +9,7 @@ import { ChartFrame, frameProps, svgSize } from '../internal/ChartFrame.js';
 import { defineChart } from '../internal/define-chart.js';
 import type { Loaded } from '../internal/ChartLoading.js';
 import { DataTable } from '../internal/DataTable.js';
-import { Axis, fitsBand, sideAxisRoom } from '../internal/Axis.js';
+import { Axis, bandLabelLayout, fitsBand, sideAxisRoom, STAGGER_ROW } from '../internal/Axis.js';
 import { markProps } from '../internal/marks.js';
 import { finite, length } from '../internal/numbers.js';
 import { COLORS, MOVEMENT_COLORS } from '../internal/theme.js';
@@ -37,6 +37,35 @@ interface Step {
 }
 
 const MARGIN = { top: 16, right: 16, bottom: 36, left: 64 };
+
+/**
+ * Where the value axis starts. From zero, unless the movements are small against the totals (their whole range under
+ * 35% of the largest value): a few million moving between bars of $80M would be slivers, so the axis is zoomed to
+ * start a quarter of the movements' range below their lowest point, and a break is drawn across the axis and the
+ * total bars (the summary says where the axis starts).
+ */
+export function waterfallFloor(steps: readonly Step[]): number {
+  const moving = steps.filter((step) => step.key !== 'opening' && step.key !== 'closing').flatMap((step) => [step.from, step.to]);
+  const all = steps.flatMap((step) => [step.from, step.to]);
+  const lo = Math.min(...moving);
+  const hi = Math.max(...all);
+  const totals = steps.filter((step) => step.key === 'opening' || step.key === 'closing');
+  if (!(lo > 0 && totals.every((step) => step.amount > 0) && hi - lo < 0.35 * hi)) return 0;
+  const floor = lo - Math.max((hi - lo) * 0.25, hi * 0.02);
+  return floor > 0 ? floor : 0;
+}
+
+/** A zigzag across a bar or the axis where the value axis is broken. */
+function BreakMark({ x, y, width }: { x: number; y: number; width: number }) {
+  const teeth = Math.max(2, Math.round(width / 6));
+  const points = Array.from({ length: teeth + 1 }, (_, i) => `${x + (i * width) / teeth},${y + (i % 2 === 0 ? -3 : 3)}`).join(' ');
+  return (
+    <g aria-hidden="true" className="cskit-axis-break">
+      <polyline points={points} fill="none" strokeWidth={5} style={{ stroke: COLORS.bg }} />
+      <polyline points={points} fill="none" strokeWidth={1} style={{ stroke: COLORS.muted }} />
+    </g>
+  );
+}
 
 /**
  * Draws the chart from `data`; its loading state while `data` is undefined, its error state with `error`, and inside a
@@ -72,10 +101,11 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
   }, [data]);
 
   const empty = steps.every((step) => step.amount === 0);
+  const floor = empty ? 0 : waterfallFloor(steps);
   const period = f.period(data.period);
   const summary = `${props.title ?? t.chartTitles.waterfall}, ${period}: ${steps
     .map((step) => `${step.label} ${step.key === 'opening' || step.key === 'closing' ? f.currency(step.amount) : f.signedCurrency(step.amount)}`)
-    .join(', ')}; ${t.netNew} ${f.signedCurrency(data.netNew)}.`;
+    .join(', ')}; ${t.netNew} ${f.signedCurrency(data.netNew)}.${floor > 0 ? ` ${t.axisFrom(f.compactCurrency(floor))}.` : ''}`;
 
   const table = (
     <DataTable
@@ -91,20 +121,32 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
       empty={empty} emptyText={t.noData} table={table} tooltip={tooltip}
     >
       {({ width }) => {
-        const innerHeight = length(height - MARGIN.top - MARGIN.bottom);
         const values = steps.flatMap((step) => [step.from, step.to]);
-        const y = scaleLinear<number>({ domain: [Math.min(0, ...values), Math.max(0, ...values)], range: [innerHeight, 0], nice: true });
+        const yOf = (inner: number) => scaleLinear<number>({
+          // Zoomed: headroom over the highest bar for its value label.
+          domain: floor > 0 ? [floor, Math.max(...values) + (Math.max(...values) - floor) * 0.08] : [Math.min(0, ...values), Math.max(0, ...values)],
+          range: [inner, 0], nice: true,
+        });
         const tick = (value: number) => f.compactCurrency(value);
-        const margin = { ...MARGIN, left: Math.max(MARGIN.left, sideAxisRoom(y.ticks(5).map(tick)).margin) };
+        // The side axis's room from the ticks of a first layout; then the bottom labels' layout for the bands' width.
+        const margin = { ...MARGIN, left: Math.max(MARGIN.left, sideAxisRoom(yOf(length(height - MARGIN.top - MARGIN.bottom)).ticks(5).map(tick)).margin) };
         const innerWidth = length(width - margin.left - margin.right);
         const x = scaleBand<string>({ domain: steps.map((s) => s.key), range: [0, innerWidth], padding: 0.25 });
+        // Every bar stays named: full labels, else short ones, else short ones on two rows (never thinned).
+        const layout = bandLabelLayout(steps.map((s) => s.label), steps.map((s) => t.movementsShort[s.key]), x.step());
+        const labelOf = new Map(steps.map((s, i) => [s.key, layout ? layout.labels[i] as string : s.label]));
+        const bottom = MARGIN.bottom + (layout?.stagger ? STAGGER_ROW : 0);
+        const innerHeight = length(height - MARGIN.top - bottom);
+        const y = yOf(innerHeight);
+        const base = floor > 0 ? innerHeight : finite(y(0));
         return (
           <svg {...svgSize(width, height)} className="cskit-svg">
             <Group left={margin.left} top={MARGIN.top}>
-              <Line from={{ x: 0, y: finite(y(0)) }} to={{ x: innerWidth, y: finite(y(0)) }} style={{ stroke: COLORS.grid }} />
+              <Line from={{ x: 0, y: base }} to={{ x: innerWidth, y: base }} style={{ stroke: COLORS.grid }} />
               {steps.map((step, i) => {
                 const top = finite(y(Math.max(step.from, step.to)));
-                const bottom = finite(y(Math.min(step.from, step.to)));
+                // A total drawn on a zoomed axis starts at its bottom (the break says it is cut).
+                const bottom = floor > 0 && (step.key === 'opening' || step.key === 'closing') ? innerHeight : finite(y(Math.min(step.from, step.to)));
                 const barX = finite(x(step.key) ?? 0);
                 const isTotal = step.key === 'opening' || step.key === 'closing';
                 const color = isTotal ? COLORS.total : MOVEMENT_COLORS[step.key as MovementKind];
@@ -126,6 +168,7 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
                         onHide: hide,
                       })}
                     />
+                    {floor > 0 && isTotal ? <BreakMark x={barX - 2} y={innerHeight - 10} width={length(x.bandwidth()) + 4} /> : null}
                     {next && next.key !== 'closing' ? (
                       <Line
                         from={{ x: barX + x.bandwidth(), y: finite(y(step.to)) }}
@@ -146,7 +189,8 @@ function ArrWaterfallChart({ data, onSelect, height = 320, ...props }: Loaded<Ar
                 );
               })}
               <Axis orientation="left" scale={y} numTicks={5} tickFormat={(value) => tick(Number(value))} />
-              <Axis orientation="bottom" top={innerHeight} scale={x} tickFormat={(key) => steps.find((s) => s.key === key)?.label ?? String(key)} />
+              {floor > 0 ? <BreakMark x={-6} y={innerHeight - 10} width={12} /> : null}
+              <Axis orientation="bottom" top={innerHeight} scale={x} stagger={layout?.stagger ?? false} tickFormat={(key) => labelOf.get(key as Step['key']) ?? String(key)} />
             </Group>
           </svg>
         );
