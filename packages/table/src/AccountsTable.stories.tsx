@@ -2,7 +2,7 @@ import { CsKitProvider, createCsStore } from '@cskit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { AccountsTable } from './AccountsTable.js';
-import { accounts, dataset, manyAccounts, period } from './internal/story-data.js';
+import { accounts, dataset, manyAccounts, period, showColumn } from './internal/story-data.js';
 
 const meta = {
   title: 'Tables/AccountsTable',
@@ -21,6 +21,7 @@ export const Dark: Story = { globals: { theme: 'dark' } };
 export const SortByNps: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await showColumn(canvasElement, 'NPS');
     const header = canvas.getByRole('columnheader', { name: /^NPS/ });
     await userEvent.click(within(header).getByRole('button'));
     await expect(header).toHaveAttribute('aria-sort', 'descending');
@@ -32,6 +33,7 @@ export const SortByNps: Story = {
 export const FilterRedTier: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await showColumn(canvasElement, 'Tier');
     await userEvent.selectOptions(canvas.getByLabelText('Filter Tier'), 'red');
     const rows = canvas.getAllByRole('row').slice(2);
     await expect(rows.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { CsmLeaderboard } from './CsmLeaderboard.js';
-import { scorecard } from './internal/story-data.js';
+import { scorecard, showColumn } from './internal/story-data.js';
 
 const meta = {
   title: 'Tables/CsmLeaderboard',
@@ -16,6 +16,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('rowheader', { name: 'Team total' })).toBeInTheDocument();
+    await showColumn(canvasElement, 'Saves');
     const header = canvas.getByRole('columnheader', { name: /^Saves/ });
     await userEvent.click(within(header).getByRole('button'));
     await expect(header).toHaveAttribute('aria-sort', 'descending');

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { accountName, ahead } from './internal/story-data.js';
+import { accountName, ahead, showColumn } from './internal/story-data.js';
 import { RenewalsAheadTable } from './RenewalsAheadTable.js';
 
 const meta = {
@@ -20,6 +20,7 @@ export const Dark: Story = { globals: { theme: 'dark' } };
 export const EarlyWarningOnly: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await showColumn(canvasElement, 'Risk');
     await userEvent.selectOptions(canvas.getByLabelText('Filter Risk'), 'early-warning');
     const rows = canvas.getAllByRole('row').slice(2);
     for (const row of rows) await expect(row).toHaveTextContent('Early warning');

@@ -4,6 +4,8 @@ export interface TableLabels {
   search: string;
   searchPlaceholder: string;
   columns: string;
+  /** The Columns menu's name when a narrow table has hidden some to fit. */
+  columnsHidden: (hidden: number) => string;
   exportCsv: string;
   rows: (shown: number, total: number) => string;
   noRows: string;
@@ -58,6 +60,7 @@ const enUS: TableLabels = {
   search: 'Search',
   searchPlaceholder: 'Search all columns',
   columns: 'Columns',
+  columnsHidden: (hidden) => `Columns (${hidden} hidden)`,
   exportCsv: 'Export CSV',
   rows: (shown, total) => (shown === total ? `${total} rows` : `${shown} of ${total} rows`),
   noRows: 'No rows match',
@@ -96,6 +99,7 @@ const zhCN: TableLabels = {
   search: '搜索',
   searchPlaceholder: '搜索所有列',
   columns: '列',
+  columnsHidden: (hidden) => `列（已隐藏 ${hidden} 列）`,
   exportCsv: '导出 CSV',
   rows: (shown, total) => (shown === total ? `共 ${total} 行` : `${shown} / ${total} 行`),
   noRows: '没有匹配的行',

@@ -1,6 +1,6 @@
 import type { Column, ReactTable, RowData, TableState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { downloadCsv, toCsv } from '../csv.js';
 import type { CsvValue } from '../csv.js';
@@ -91,9 +91,66 @@ async function exportCsv<TData extends RowData>(table: Grid<TData>, name: string
   downloadCsv(`${name}.csv`, csv);
 }
 
+/** The width of an element, kept up to date (0 before layout or without ResizeObserver: nothing is hidden). */
+function useElementWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver((entries) => setWidth(Math.round(entries[0]?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+const NONE_HIDDEN: readonly string[] = [];
+
+/** A column's priority (`meta.priority`, else its place: the first column 1): higher numbers are hidden first. */
+function priorityOf<TData extends RowData>(column: Column<Features, TData, unknown>, place: number): number {
+  return (column.columnDef.meta as CskitColumnMeta | undefined)?.priority ?? place + 1;
+}
+
+/**
+ * Fits the columns to the table's width until the user picks columns in the menu (then their choice stands): while
+ * the table is wider than its frame, the visible column of the lowest priority (never one of priority 1) is hidden,
+ * measured after each step before anything is painted; a new width starts again from every column. Hidden columns
+ * stay in the Columns menu, whose name says how many, so a narrow table hides columns instead of cutting heads.
+ */
+function useFittedColumns<TData extends RowData>(table: Grid<TData>, width: number, scrollRef: RefObject<HTMLDivElement | null>) {
+  // The columns the fit hid at a width (another width starts again from every column); null once the user chose.
+  const [fit, setFit] = useState<{ width: number; hidden: readonly string[] } | null>({ width: 0, hidden: [] });
+  const hidden = fit !== null && fit.width === width ? fit.hidden : NONE_HIDDEN;
+  const visibility = table.state.columnVisibility;
+  useLayoutEffect(() => {
+    if (fit !== null) table.setColumnVisibility(Object.fromEntries(hidden.map((id) => [id, false])));
+  }, [table, fit, hidden]);
+  useLayoutEffect(() => {
+    const scroll = scrollRef.current;
+    const element = scroll?.querySelector('table');
+    if (fit === null || !scroll || !element || scroll.clientWidth === 0 || element.scrollWidth <= scroll.clientWidth + 1) return;
+    // Measure only a table drawn with the columns hidden so far: the last step's change may not be drawn yet (the
+    // table's state changes at once, the DOM on the next render).
+    if (element.querySelectorAll('thead tr:first-child > th').length !== table.getAllLeafColumns().length - hidden.length) return;
+    const next = table.getAllLeafColumns()
+      .map((column, place) => ({ column, priority: priorityOf(column, place), place }))
+      .filter(({ column, priority }) => priority > 1 && column.id !== SELECT_COLUMN && column.getCanHide() && column.getIsVisible() && !hidden.includes(column.id))
+      .sort((a, b) => b.priority - a.priority || b.place - a.place)[0];
+    // Layout is measured after it is drawn, so the next step is set from the effect (React's measuring pattern).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one column per step, until the table fits
+    if (next) setFit({ width, hidden: [...hidden, next.column.id] });
+  }, [table, fit, hidden, width, visibility, scrollRef]);
+  const toggle = (column: Column<Features, TData, unknown>, visible: boolean) => {
+    setFit(null);
+    column.toggleVisibility(visible);
+  };
+  return { hidden: hidden.length, toggle };
+}
+
 /** Search, column visibility, CSV export and the row count. */
-function GridToolbar<TData extends RowData>({ table, labels: t, name, paging, count, totalRows }: {
+function GridToolbar<TData extends RowData>({ table, labels: t, name, paging, count, totalRows, hidden, toggle }: {
   table: Grid<TData>; labels: TableLabels; name: string; paging: Paging<TData> | undefined; count: number; totalRows: number;
+  hidden: number; toggle: (column: Column<Features, TData, unknown>, visible: boolean) => void;
 }) {
   const globalFilter = (table.state.globalFilter as string | undefined) ?? '';
   return (
@@ -103,12 +160,12 @@ function GridToolbar<TData extends RowData>({ table, labels: t, name, paging, co
         <input type="search" value={globalFilter} placeholder={t.searchPlaceholder} onChange={(event) => table.setGlobalFilter(event.target.value)} />
       </label>
       <details className="cskit-table__columns">
-        <summary>{t.columns}</summary>
+        <summary>{hidden > 0 ? t.columnsHidden(hidden) : t.columns}</summary>
         <fieldset>
           <legend className="cskit-sr-only">{t.columns}</legend>
           {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
             <label key={column.id}>
-              <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => column.toggleVisibility(event.target.checked)} />
+              <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => toggle(column, event.target.checked)} />
               {headerText(column)}
             </label>
           ))}
@@ -199,9 +256,11 @@ export function DataGrid<TData extends RowData>(props: DataGridProps<TData>) {
         return `${column ? headerText(column) : s.id} ${s.desc ? t.descending : t.ascending}`;
       }));
   const classes = ['cskit', 'cskit-table', props.theme === 'dark' ? 'cskit-dark' : '', props.className ?? ''].filter(Boolean).join(' ');
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const { hidden, toggle } = useFittedColumns(table, useElementWidth(rootRef), scrollRef);
   return (
-    <div className={classes} data-table={name}>
-      <GridToolbar table={table} labels={t} name={name} paging={paging} count={count} totalRows={totalRows} />
+    <div ref={rootRef} className={classes} data-table={name}>
+      <GridToolbar table={table} labels={t} name={name} paging={paging} count={count} totalRows={totalRows} hidden={hidden} toggle={toggle} />
       {notice}
       <p id={`${id}-sort`} className="cskit-sr-only" aria-live="polite">{sortAnnouncement}</p>
       <div ref={scrollRef} className="cskit-table__scroll" style={{ height, overflow: 'auto' }} tabIndex={0} role="region" aria-label={t.scrollRegion(caption)}>

@@ -16,6 +16,11 @@ export interface CskitColumnMeta {
   options?: ReadonlyArray<{ value: string; label: string }>;
   /** The cell as exported to CSV: raw numbers, plain text. */
   csv?: (row: never) => CsvValue;
+  /**
+   * Which columns a narrow table keeps: 1 always; higher numbers are hidden first when the columns do not fit (they
+   * stay in the Columns menu). Default: the column's place (the first column 1, the next 2...).
+   */
+  priority?: number;
 }
 
 export const FEATURES = tableFeatures({

@@ -30,3 +30,17 @@ export function manyAccounts(count: number): AccountSummary[] {
     return { ...base, accountId: `${base.accountId}-${i}`, name: `${base.name} #${i}`, arr: (i * 7919) % 250_000 };
   });
 }
+
+/**
+ * Shows a column a narrow table has hidden to fit (the story canvas is a phone's width): through the Columns menu,
+ * as a user would.
+ */
+export async function showColumn(canvasElement: HTMLElement, name: string): Promise<void> {
+  const box = [...canvasElement.querySelectorAll<HTMLInputElement>('.cskit-table__columns input[type="checkbox"]')]
+    .find((input) => input.parentElement?.textContent === name);
+  if (box && !box.checked) box.click();
+  // The menu's change re-renders the table with the column: wait for its head.
+  for (let tries = 0; tries < 50 && ![...canvasElement.querySelectorAll('th')].some((th) => th.textContent?.startsWith(name)); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
