@@ -197,6 +197,31 @@ describe('demo dashboard', () => {
     await page.screenshot({ path: `${ARTIFACTS}health-model-applied.png` });
   });
 
+  it('a health profile (seed 004): KA scored on its own experience side and weights, validated on KA, then applied', async () => {
+    const ka = { filters: { segment: ['KA'] } };
+    const validateKa = (model: HealthModelInput) => engine.summary({ ...view, ...ka, model }).healthValidation;
+    const auc = (model: HealthModelInput) => f.number(validateKa(model).auc, 2);
+    const experience = (SAMPLE_HEALTH_MODEL.components?.experience ?? []).filter((c) => c.key !== 'complaints');
+    const profiled: HealthModelInput = {
+      ...SAMPLE_HEALTH_MODEL, profiles: { by: 'segment', models: { KA: { weights: { outcome: 0.6, experience: 0.4 }, components: { experience } } } },
+    };
+    await page.goto(base);
+    await kpiReady();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Scorecard for').selectOption('KA');
+    const line = page.locator('.model-editor__auc');
+    await line.getByText(`AUC of the score in use ${auc(SAMPLE_HEALTH_MODEL)}`).waitFor();
+    await page.getByRole('group', { name: 'Segment KA: weights' }).getByLabel('Outcome').fill('0.6');
+    await page.getByRole('group', { name: /^Experience/ }).getByRole('button', { name: 'Own components for this side' }).click();
+    await page.getByRole('button', { name: 'Remove: Complaints' }).click();
+    await line.getByText(`of this draft ${auc(profiled)}`).waitFor();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    // Applied: the whole view's validation uses the profiled model (KA 60/40 on its own experience side).
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const overall = f.number(engine.summary({ ...view, model: profiled }).healthValidation.auc, 2);
+    await page.locator('[data-chart="health-validation"]').locator('p.cskit-sr-only').getByText(new RegExp(`AUC ${overall.replace('.', '\\.')};`)).waitFor();
+  });
+
   it('a filter lives in the URL and survives a reload', async () => {
     await page.goto(base);
     await kpiReady();

@@ -23,9 +23,9 @@ export type { RetentionAccount, RetentionOptions, RetentionResult } from './arr/
 export { renewals, renewalFunnel, RENEWAL_STATUSES } from './renewals/renewals.js';
 export type { CountAndArr, FunnelStage, RenewalFunnel, RenewalItem, RenewalStatus, RenewalSummary, RenewalsOptions } from './renewals/renewals.js';
 export {
-  BUILT_IN_COMPONENTS, componentScore, DEFAULT_HEALTH_MODEL, DEFAULT_TICKET_MONTHS, ROLE_ACTIVITY_PREFIX, TICKET_COMPONENTS, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, resolveHealthModel,
+  BUILT_IN_COMPONENTS, componentScore, DEFAULT_HEALTH_MODEL, DEFAULT_TICKET_MONTHS, PROFILE_DIMENSIONS, ROLE_ACTIVITY_PREFIX, TICKET_COMPONENTS, HEALTH_SIDES, HEALTH_TIERS, healthScore, healthTier, resolveHealthModel,
 } from './model/health-model.js';
-export type { HealthComponent, HealthModel, HealthModelInput, HealthSide, HealthTier, HealthWeights, TicketComponent } from './model/health-model.js';
+export type { HealthComponent, HealthModel, HealthModelInput, HealthSide, HealthTier, HealthWeights, HealthProfile, HealthProfiles, ProfileDimension, TicketComponent } from './model/health-model.js';
 export { healthDistribution, healthQuadrants, healthScores, quadrantOf, QUADRANTS } from './health/health.js';
 export type {
   AccountHealth, HealthDistribution, HealthDistributionMonth, HealthOptions, HealthQuadrants, HealthScores, Quadrant, QuadrantAccount,

@@ -16,7 +16,7 @@ import { useCsStore } from './store-context.js';
 import { useCsQueries, useCsQuery } from './query.js';
 import type { CsQueryResult } from './query.js';
 import { viewOfState } from './store.js';
-import type { CsSelection } from './store.js';
+import type { CsFilters, CsSelection } from './store.js';
 
 /** Overrides of the store's view for one widget. */
 export interface ViewOverrides {
@@ -250,10 +250,12 @@ export const useRenewalsAhead = () => useMetric('renewalsAhead');
  * The view's health model tested against renewals (SPEC 12): rates by tier and by score decile, AUC, monotonic.
  * `model` tests a draft instead (a settings editor shows it before the model is applied), with its loading state.
  */
-export function useHealthValidation(options: { model?: HealthModelInput; period?: Period } = {}): CsQueryResult<HealthValidation> {
+export function useHealthValidation(options: { model?: HealthModelInput; period?: Period; filters?: CsFilters } = {}): CsQueryResult<HealthValidation> {
   return useMetricQuery('healthValidation', {
     ...(options.model === undefined ? {} : { model: options.model }),
     ...(options.period === undefined ? {} : { period: options.period }),
+    // Another view's accounts (a health profile's segment): the store's filters are replaced, not combined.
+    ...(options.filters === undefined ? {} : { filters: options.filters }),
   });
 }
 

@@ -11,7 +11,7 @@ import { cached, measureColumns, modelCached, recordColumns, type DatasetIndex }
 import { monthIndex } from '../core/dates.js';
 import { ticketColumns, ticketSpan, ticketValueAt } from './ticket-components.js';
 import {
-  componentScore, DEFAULT_TICKET_MONTHS, HEALTH_SIDES, isTicketComponent, roleOfComponent, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
+  componentScore, DEFAULT_TICKET_MONTHS, HEALTH_SIDES, profileSides, isTicketComponent, roleOfComponent, HEALTH_TIERS, healthScore, healthTier, modelKey, sideComponents, weightsFor,
   type HealthComponent, type HealthModel, type HealthSide, type HealthTier,
 } from '../model/health-model.js';
 import type { Account } from '../core/types.js';
@@ -242,6 +242,8 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
   let before = false;
   const keys = new Set<string>();
   for (const side of HEALTH_SIDES) {
+    // A profile's own components count too: its accounts' sides are read over the same months.
+    for (const profile of profileSides(model, side)) for (const { key } of profile.components) keys.add(key);
     const components = sideComponents(model, side);
     if (!components) {
       const snapshots = snapshotSides(index);
@@ -441,12 +443,25 @@ function* buildSideWork(index: DatasetIndex, model: HealthModel, components: rea
   return numerator;
 }
 
-const usesComponents = (model: HealthModel) => model.components !== undefined && HEALTH_SIDES.some((side) => sideComponents(model, side));
+const usesComponents = (model: HealthModel) => HEALTH_SIDES.some((side) => sideComponents(model, side) || profileSides(model, side).length > 0);
 
 /** Outcome and experience of a model: snapshots, or built from its components (SPEC 12). */
 export function healthSides(index: DatasetIndex, model: HealthModel): HealthSides {
   if (!usesComponents(model)) return snapshotSides(index);
   return modelCached(index, `health-sides:${modelKey(model, 'sides')}`, () => runSync(healthSidesWork(index, model)));
+}
+
+/** A side read from snapshots over `start .. start + count - 1` (the latest snapshot at or before each month). */
+function* snapshotSideWork(index: DatasetIndex, source: Float64Array, snapshots: HealthSides, start: number, count: number): Work<Float64Array> {
+  const values = yield* fillWork(new Float64Array(index.accounts.length * count), Number.NaN);
+  for (let position = 0; position < index.accounts.length; position += 1) {
+    for (let offset = 0; offset < count; offset += 1) {
+      const cell = monthCell(snapshots, position, start + offset);
+      if (cell >= 0) values[position * count + offset] = source[cell] as number;
+    }
+    if ((position & (STEP / 4 - 1)) === 0) yield;
+  }
+  return values;
 }
 
 function* healthSidesWork(index: DatasetIndex, model: HealthModel): Work<HealthSides> {
@@ -456,15 +471,14 @@ function* healthSidesWork(index: DatasetIndex, model: HealthModel): Work<HealthS
   const snapshots = snapshotSides(index);
   function* side(name: HealthSide): Work<Float64Array> {
     const components = sideComponents(model, name);
-    if (components) return yield* buildSideWork(index, model, components, start, count);
-    const values = yield* fillWork(new Float64Array(index.accounts.length * count), Number.NaN);
-    const source = snapshots[name];
-    for (let position = 0; position < index.accounts.length; position += 1) {
-      for (let offset = 0; offset < count; offset += 1) {
-        const cell = monthCell(snapshots, position, start + offset);
-        if (cell >= 0) values[position * count + offset] = source[cell] as number;
-      }
-      if ((position & (STEP / 4 - 1)) === 0) yield;
+    const values = components ? yield* buildSideWork(index, model, components, start, count) : yield* snapshotSideWork(index, snapshots[name], snapshots, start, count);
+    // Accounts of a profile that builds this side its own way take its values (SPEC 12; seed 004's KA scorecard).
+    for (const profile of profileSides(model, name)) {
+      const own = yield* buildSideWork(index, model, profile.components, start, count);
+      const by = (model.profiles as NonNullable<HealthModel['profiles']>).by;
+      index.accounts.forEach((account, position) => {
+        if (account[by] === profile.value) values.set(own.subarray(position * count, (position + 1) * count), position * count);
+      });
     }
     return values;
   }
@@ -511,7 +525,7 @@ function* healthScoreMatrixWork(index: DatasetIndex, model: HealthModel): Work<H
   const tier = new Int8Array(index.accounts.length * count).fill(-1);
   const tierCode = new Map<HealthTier, number>(HEALTH_TIERS.map((name, code) => [name, code]));
   for (let position = 0; position < index.accounts.length; position += 1) {
-    const weights = weightsFor(model, (index.accounts[position] as Account).segment);
+    const weights = weightsFor(model, index.accounts[position] as Account);
     const base = position * count;
     for (let offset = 0; offset < count; offset += 1) {
       const outcome = sides.outcome[base + offset] as number;

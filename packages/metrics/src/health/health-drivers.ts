@@ -10,7 +10,7 @@
  */
 import { assertMonth, monthIndex } from '../core/dates.js';
 import {
-  componentScore, HEALTH_SIDES, HEALTH_TIERS, resolveHealthModel, sideComponents, weightsFor,
+  accountSideComponents, componentScore, HEALTH_SIDES, HEALTH_TIERS, resolveHealthModel, weightsFor,
   type HealthModel, type HealthModelInput, type HealthSide, type HealthTier,
 } from '../model/health-model.js';
 import { componentValueAt, healthCell, healthScoreMatrix, healthSides, monthCell } from '../data/monthly-records.js';
@@ -72,12 +72,13 @@ export function driversAt(index: DatasetIndex, model: HealthModel, position: num
   const sides = healthSides(index, model);
   const cell = monthCell(sides, position, month);
   if (cell < 0 || Number.isNaN(sides.outcome[cell] as number) || Number.isNaN(sides.experience[cell] as number)) return null;
-  const weights = weightsFor(model, (index.accounts[position] as Account).segment);
+  const account = index.accounts[position] as Account;
+  const weights = weightsFor(model, account);
   const total = weights.outcome + weights.experience;
   const drivers: Omit<HealthDriver, 'change'>[] = [];
   for (const side of HEALTH_SIDES) {
     const share = weights[side] / total;
-    const components = sideComponents(model, side);
+    const components = accountSideComponents(model, account, side);
     if (!components) {
       const value = sides[side][cell] as number;
       drivers.push({ side, key: SNAPSHOT_COMPONENT, value, score: value, weight: 1, contribution: share * value });

@@ -67,6 +67,26 @@ export interface HealthModel {
   components?: { outcome?: HealthComponent[]; experience?: HealthComponent[] };
   /** The months of tickets a `tickets.` component reads: those opened in the `ticketMonths` months ending with m. Default 3. */
   ticketMonths?: number;
+  /**
+   * Health profiles (seed 004: key accounts weigh outcome and experience 7:3 and may be scored on other measures):
+   * accounts whose `by` field has an own entry in `models` are scored with that profile's weights and, per side it
+   * lists, its components; everything else comes from the model.
+   */
+  profiles?: HealthProfiles;
+}
+
+export const PROFILE_DIMENSIONS = ['segment', 'stage'] as const;
+export type ProfileDimension = (typeof PROFILE_DIMENSIONS)[number];
+
+/** One profile: weights, and the components of the sides it builds its own way. */
+export interface HealthProfile {
+  weights?: HealthWeights;
+  components?: { outcome?: HealthComponent[]; experience?: HealthComponent[] };
+}
+
+export interface HealthProfiles {
+  by: ProfileDimension;
+  models: Record<string, HealthProfile>;
 }
 
 /** Any part of a model; the rest comes from the defaults. */
@@ -77,6 +97,7 @@ export interface HealthModelInput {
   quadrant?: Partial<HealthModel['quadrant']>;
   components?: HealthModel['components'];
   ticketMonths?: number;
+  profiles?: HealthProfiles;
 }
 
 export const DEFAULT_HEALTH_MODEL: HealthModel = {
@@ -112,18 +133,18 @@ function assertFiniteFields(value: unknown, fields: readonly string[], name: str
   }
 }
 
-function assertComponents(components: unknown): void {
+function assertComponents(components: unknown, at = 'model.components'): void {
   if (components === undefined) return;
-  if (!isObject(components)) throw new RangeError(`model.components must be an object { outcome?: [...], experience?: [...] }, got ${JSON.stringify(components)}`);
+  if (!isObject(components)) throw new RangeError(`${at} must be an object { outcome?: [...], experience?: [...] }, got ${JSON.stringify(components)}`);
   for (const side of Object.keys(components)) {
-    if (side !== 'outcome' && side !== 'experience') throw new RangeError(`model.components.${side}: a side is 'outcome' or 'experience'`);
+    if (side !== 'outcome' && side !== 'experience') throw new RangeError(`${at}.${side}: a side is 'outcome' or 'experience'`);
     const list = components[side];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) throw new RangeError(`model.components.${side} must be a list of components, got ${JSON.stringify(list)}`);
-    if (list.length > VIEW_LIMITS.modelComponents) throw new RangeError(`model.components.${side} may hold at most ${VIEW_LIMITS.modelComponents} components, got ${list.length}`);
+    if (!Array.isArray(list)) throw new RangeError(`${at}.${side} must be a list of components, got ${JSON.stringify(list)}`);
+    if (list.length > VIEW_LIMITS.modelComponents) throw new RangeError(`${at}.${side} may hold at most ${VIEW_LIMITS.modelComponents} components, got ${list.length}`);
     const keys = new Set<string>();
     list.forEach((component: unknown, i) => {
-      const name = `model.components.${side}[${i}]`;
+      const name = `${at}.${side}[${i}]`;
       if (!isObject(component)) throw new RangeError(`${name} must be { key, weight, floor, target }, got ${JSON.stringify(component)}`);
       if (typeof component.key !== 'string' || component.key === '' || component.key.length > VIEW_LIMITS.textLength) {
         throw new RangeError(`${name}.key must be a non-empty string of at most ${VIEW_LIMITS.textLength} characters`);
@@ -140,6 +161,29 @@ function assertComponents(components: unknown): void {
   }
 }
 
+/** Checks a model's profiles: a known dimension, at most `VIEW_LIMITS.segmentWeights` of them, each well formed. */
+function assertProfiles(profiles: unknown): void {
+  if (profiles === undefined) return;
+  if (!isObject(profiles)) throw new RangeError(`model.profiles must be { by: 'segment' | 'stage', models: { ... } }, got ${JSON.stringify(profiles)}`);
+  if (!(PROFILE_DIMENSIONS as readonly unknown[]).includes(profiles.by)) {
+    throw new RangeError(`model.profiles.by must be one of ${PROFILE_DIMENSIONS.join(', ')}, got ${JSON.stringify(profiles.by)}`);
+  }
+  const models = profiles.models;
+  if (!isObject(models)) throw new RangeError('model.profiles.models must be an object of profiles by value');
+  const names = Object.keys(models);
+  if (names.length > VIEW_LIMITS.segmentWeights) throw new RangeError(`model.profiles.models may hold at most ${VIEW_LIMITS.segmentWeights} profiles, got ${names.length}`);
+  for (const name of names) {
+    const profile = ownValue(models, name);
+    const at = `model.profiles.models.${name}`;
+    if (!isObject(profile)) throw new RangeError(`${at} must be an object { weights?, components? }`);
+    if (profile.weights !== undefined) {
+      assertFiniteFields(profile.weights, ['outcome', 'experience'], `${at}.weights`);
+      assertWeights(profile.weights as unknown as HealthWeights, `${at}.weights`);
+    }
+    assertComponents(profile.components, `${at}.components`);
+  }
+}
+
 /** Fills a partial model with the defaults and checks it; anything malformed is a `RangeError` naming the field. */
 export function resolveHealthModel(input: HealthModelInput = {}): HealthModel {
   if (!isObject(input as unknown)) throw new RangeError(`model must be an object, got ${JSON.stringify(input)}`);
@@ -150,7 +194,9 @@ export function resolveHealthModel(input: HealthModelInput = {}): HealthModel {
     ...(input.segmentWeights && { segmentWeights: input.segmentWeights }),
     ...(input.components && { components: input.components }),
     ...(input.ticketMonths !== undefined && { ticketMonths: input.ticketMonths }),
+    ...(input.profiles !== undefined && { profiles: input.profiles }),
   };
+  assertProfiles(model.profiles);
   const { ticketMonths } = model;
   if (ticketMonths !== undefined && !(Number.isInteger(ticketMonths) && ticketMonths >= 1 && ticketMonths <= VIEW_LIMITS.ticketMonths)) {
     throw new RangeError(`model.ticketMonths must be a whole number of months from 1 to ${VIEW_LIMITS.ticketMonths}, got ${JSON.stringify(ticketMonths)}`);
@@ -182,9 +228,34 @@ export function healthScore(outcome: number, experience: number, weights: Health
   return Math.round(score * 1e9) / 1e9;
 }
 
-/** The weights of an account's segment (an own entry of `segmentWeights`), else the model's. */
-export function weightsFor(model: HealthModel, segment: string | undefined): HealthWeights {
-  return (segment !== undefined ? ownValue(model.segmentWeights, segment) : undefined) ?? model.weights;
+/** The profile of an account (an own entry of `profiles.models` for its `by` field), or undefined. */
+export function profileOf(model: HealthModel, account: { segment?: string; stage?: string }): HealthProfile | undefined {
+  const profiles = model.profiles;
+  if (!profiles) return undefined;
+  const value = account[profiles.by];
+  return value !== undefined ? ownValue(profiles.models, value) as HealthProfile | undefined : undefined;
+}
+
+/** An account's weights: its profile's, else its segment's (an own entry of `segmentWeights`), else the model's. */
+export function weightsFor(model: HealthModel, account: { segment?: string; stage?: string }): HealthWeights {
+  const segment = account.segment;
+  return profileOf(model, account)?.weights ?? (segment !== undefined ? ownValue(model.segmentWeights, segment) : undefined) ?? model.weights;
+}
+
+/** The components of one side for an account: its profile's when the profile lists that side, else the model's. */
+export function accountSideComponents(model: HealthModel, account: { segment?: string; stage?: string }, side: HealthSide): readonly HealthComponent[] | undefined {
+  const own = profileOf(model, account)?.components?.[side];
+  return own && own.length > 0 ? own : sideComponents(model, side);
+}
+
+/** Every profile that builds `side` its own way, by value, with its components. */
+export function profileSides(model: HealthModel, side: HealthSide): Array<{ value: string; components: readonly HealthComponent[] }> {
+  const models = model.profiles?.models;
+  if (!models) return [];
+  return Object.keys(models).flatMap((value) => {
+    const list = (ownValue(models, value) as HealthProfile).components?.[side];
+    return list && list.length > 0 ? [{ value, components: list }] : [];
+  });
 }
 
 export function healthTier(score: number, tiers: HealthModel['tiers']): HealthTier {
@@ -213,7 +284,7 @@ export function sideComponents(model: HealthModel, side: HealthSide): readonly H
 
 /** A stable key of what a model's scores depend on, for caches. */
 export function modelKey(model: HealthModel, part: 'sides' | 'scores'): string {
-  const components = `${JSON.stringify(model.components ?? null)}|${model.ticketMonths ?? DEFAULT_TICKET_MONTHS}`;
+  const components = `${JSON.stringify(model.components ?? null)}|${model.ticketMonths ?? DEFAULT_TICKET_MONTHS}|${JSON.stringify(model.profiles ?? null)}`;
   if (part === 'sides') return components;
   return `${components}|${JSON.stringify(model.weights)}|${JSON.stringify(model.segmentWeights ?? null)}|${JSON.stringify(model.tiers)}`;
 }
