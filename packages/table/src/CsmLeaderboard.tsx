@@ -64,6 +64,13 @@ export function CsmLeaderboard({ data, csmHref, onOpenCsm, nameHeader, ...props 
       }),
       count('csqlCount', t.headers.csqlCount),
       money('csqlWonArr', t.headers.csqlWonArr),
+      // Targets on track (SPEC 14), "2 / 3"; sorted by the share on track, rows without targets last.
+      helper.accessor((row) => (row.targets > 0 ? row.targetsOnTrack / row.targets : undefined), {
+        id: 'targets', header: t.headers.targetsOnTrack, sortUndefined: 'last', sortDescFirst: true,
+        cell: (c) => (c.row.original.targets > 0 ? `${f.number(c.row.original.targetsOnTrack, 0)} / ${f.number(c.row.original.targets, 0)}` : '—'),
+        footer: () => (totals.targets > 0 ? `${f.number(totals.targetsOnTrack, 0)} / ${f.number(totals.targets, 0)}` : '—'),
+        meta: { align: 'right', csv: (row: CsmScorecardRow) => (row.targets > 0 ? `${row.targetsOnTrack}/${row.targets}` : null) },
+      }),
     ];
   }, [data.totals, f, t, csmHref, onOpenCsm, nameHeader]);
   const table = useGrid({ data: data.csms, columns, getRowId: (row) => row.csmId ?? '(none)', initialSorting: [{ id: 'arr', desc: true }] });

@@ -51,7 +51,7 @@ const EN_HEADERS = {
   dollarRate: 'Dollar renewal rate', meanHealth: 'Mean health', saves: 'Saves', wins: 'Wins', csqlCount: 'CSQLs', csqlWonArr: 'CSQL won ARR',
   rank: 'Rank',
   likelihood: 'Renewal likelihood', expectedArr: 'Expected ARR', risk: 'Risk', date: 'Date', event: 'Event', detail: 'Detail',
-  healthChange: 'Health change (month)', driver: 'Biggest fall',
+  healthChange: 'Health change (month)', driver: 'Biggest fall', targetsOnTrack: 'Targets on track',
 };
 
 export type HeaderKey = keyof typeof EN_HEADERS;
@@ -139,7 +139,7 @@ const zhCN: TableLabels = {
     dollarRate: '金额续约率', meanHealth: '平均健康分', saves: '挽救', wins: '赢回', csqlCount: 'CSQL 数', csqlWonArr: 'CSQL 成交 ARR',
     rank: '排名',
     likelihood: '续约概率', expectedArr: '预计续约 ARR', risk: '风险', date: '日期', event: '事件', detail: '详情',
-    healthChange: '健康分月变化', driver: '下降最多',
+    healthChange: '健康分月变化', driver: '下降最多', targetsOnTrack: '进度正常的目标',
   },
 };
 

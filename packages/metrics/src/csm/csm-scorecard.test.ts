@@ -37,20 +37,20 @@ describe('csmScorecard', () => {
     expect(card.csms).toEqual([
       {
         csmId: 'm1', name: 'Mei', team: 'Enterprise', accounts: 1, arr: 100, arrPerAccount: 100, logoRate: 0.5, dollarRate: 0.5, renewalsDue: 2,
-        meanHealthScore: 80, saves: 1, wins: 0, nps: 0, npsResponses: 2, csqlCount: 2, csqlWonArr: 40, netNewArr: -200,
+        meanHealthScore: 80, saves: 1, wins: 0, nps: 0, npsResponses: 2, csqlCount: 2, csqlWonArr: 40, netNewArr: -200, targets: 0, targetsOnTrack: 0,
       },
       {
         csmId: 'm2', name: 'Bo', team: 'Growth', accounts: 1, arr: 300, arrPerAccount: 300, logoRate: null, dollarRate: null, renewalsDue: 0,
-        meanHealthScore: 76, saves: 0, wins: 1, nps: 100, npsResponses: 1, csqlCount: 0, csqlWonArr: 60, netNewArr: 0,
+        meanHealthScore: 76, saves: 0, wins: 1, nps: 100, npsResponses: 1, csqlCount: 0, csqlWonArr: 60, netNewArr: 0, targets: 0, targetsOnTrack: 0,
       },
       {
         csmId: null, name: '(none)', team: null, accounts: 1, arr: 50, arrPerAccount: 50, logoRate: null, dollarRate: null, renewalsDue: 0,
-        meanHealthScore: null, saves: 0, wins: 0, nps: null, npsResponses: 0, csqlCount: 0, csqlWonArr: 0, netNewArr: 50,
+        meanHealthScore: null, saves: 0, wins: 0, nps: null, npsResponses: 0, csqlCount: 0, csqlWonArr: 0, netNewArr: 50, targets: 0, targetsOnTrack: 0,
       },
     ]);
     expect(card.totals).toEqual({
       csmId: null, name: 'Team total', team: null, accounts: 3, arr: 450, arrPerAccount: 150, logoRate: 0.5, dollarRate: 0.5, renewalsDue: 2,
-      meanHealthScore: 78, saves: 1, wins: 1, nps: 25, npsResponses: 4, csqlCount: 2, csqlWonArr: 100, netNewArr: -150,
+      meanHealthScore: 78, saves: 1, wins: 1, nps: 25, npsResponses: 4, csqlCount: 2, csqlWonArr: 100, netNewArr: -150, targets: 0, targetsOnTrack: 0,
     });
   });
 });

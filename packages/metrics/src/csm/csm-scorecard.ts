@@ -23,7 +23,8 @@ import { responsesIn } from '../engagement/nps.js';
 import { ratio } from '../core/ratio.js';
 import { isRenewedCode, renewalsOf, type RenewalCore } from '../renewals/renewals.js';
 import { isSelected, slotOf, wholeDataset, type Selection } from '../data/selection.js';
-import type { Csm, DateString, Dataset, Lead, Period } from '../core/types.js';
+import type { Csm, DateString, Dataset, Lead, Period, Target } from '../core/types.js';
+import { targetProgressOf, type TargetProgress } from './target-progress.js';
 
 export interface CsmScorecardRow {
   /** null for the accounts without a CSM, and for the totals row. */
@@ -46,6 +47,12 @@ export interface CsmScorecardRow {
   csqlWonArr: number;
   /** Net new ARR of the book over the period (waterfall movements). */
   netNewArr: number;
+  /**
+   * The row's targets (SPEC 14: a CSM's own, a team row's team targets, the totals' company targets) and how many are
+   * on track as of `asOf` (`targetProgress`).
+   */
+  targets: number;
+  targetsOnTrack: number;
 }
 
 export interface CsmScorecard {
@@ -126,6 +133,8 @@ export interface ScorecardSettings {
   onlySelectedCsms?: boolean;
   /** Rows only for these CSMs of `dataset.csms` (a viewer's scope: the CSMs its accounts and their records name). */
   onlyCsms?: ReadonlySet<string | undefined>;
+  /** The lookback of saved and won renewal targets (SPEC 6). Default 12. */
+  lookbackMonths?: number;
 }
 
 /** Adds to a row and to the total (the last argument), as every figure of the total sums its rows' records. */
@@ -252,6 +261,8 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
       csqlCount: t.csqlCount[code] as number,
       csqlWonArr: t.csqlWonArr[code] as number,
       netNewArr: t.netNewArr[code] as number,
+      targets: 0,
+      targetsOnTrack: 0,
     };
   };
   const csms: CsmScorecardRow[] = [];
@@ -260,7 +271,21 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
     const csm = csmId === null ? undefined : csmById.get(csmId);
     csms.push(figures(code, csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null));
   }
-  return { period: { from: period.from, to: period.to }, csms, teams: teamRows(t, csms, figures), totals: figures(total, null, 'Team total', null) };
+  const result = { period: { from: period.from, to: period.to }, csms, teams: teamRows(t, csms, figures), totals: figures(total, null, 'Team total', null) };
+  countTargets(result, targetProgressOf(selection, { asOf, model, graceMonths, lookbackMonths: settings.lookbackMonths ?? 12 }, settings.onlyCsms ?? null));
+  return result;
+}
+
+/** Each row's targets and those on track: a CSM's own, a team's, the company's (on the totals row). */
+function countTargets(scorecard: CsmScorecard, progress: TargetProgress): void {
+  const rowOf = (target: Target): CsmScorecardRow | undefined => (target.csmId !== undefined ? scorecard.csms.find((row) => row.csmId === target.csmId)
+    : target.team !== undefined ? scorecard.teams.find((row) => row.team === target.team) : scorecard.totals);
+  for (const item of progress.items) {
+    const row = rowOf(item.target);
+    if (!row) continue;
+    row.targets += 1;
+    if (item.onTrack === true) row.targetsOnTrack += 1;
+  }
 }
 
 /** Each team's row: its CSMs' tallies summed into rows appended to the tallies (then read as any row). */

@@ -9,13 +9,13 @@ import { csCreditOf } from './cs-credit.js';
 
 export const scorecardCore = computation({
   name: 'scorecard',
-  reads: ['period', 'model', 'graceMonths', 'asOf'],
+  reads: ['period', 'model', 'graceMonths', 'asOf', 'lookbackMonths'],
   of: (ctx, view) => {
     // Rows only for the CSMs of the view's accounts: its account ids', or else its scope's (a viewer sees no other book).
     const onlyCsms = view.accountIds === null ? ctx.scopeCsms(view) : null;
-    const { period, model, graceMonths, asOf } = view;
+    const { period, model, graceMonths, asOf, lookbackMonths } = view;
     return csmScorecardOf(ctx.selection(view), {
-      period, model, graceMonths, asOf, onlySelectedCsms: view.accountIds !== null, ...(onlyCsms ? { onlyCsms } : {}),
+      period, model, graceMonths, asOf, lookbackMonths, onlySelectedCsms: view.accountIds !== null, ...(onlyCsms ? { onlyCsms } : {}),
     }, { waterfall: ctx.use(waterfallCore, view, period, asOf), renewals: ctx.use(renewalsCore, view, period, asOf) });
   },
 });

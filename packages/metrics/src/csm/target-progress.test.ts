@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetProgress } from './target-progress.js';
+import { csmScorecard } from './csm-scorecard.js';
 import { prepareDataset } from '../engine/prepared.js';
 import { accountSubsets } from '../data/partition.js';
 import { validateDataset } from '../data/validate.js';
@@ -82,6 +83,14 @@ describe('targetProgress (SPEC 14), worked by hand', () => {
     expect(scoped.items.map((item) => item.target.id)).toEqual(['t1', 't2', 't9']);
     const book = validateDataset(accountSubsets(dataset).of(['a', 'b'])).dataset;
     expect(scoped).toEqual(targetProgress(book, { asOf: '2025-03-31' }));
+  });
+
+  it('the scorecard counts each row\'s targets and those on track: a CSM\'s own, a team\'s, the company\'s on the totals', () => {
+    const scorecard = csmScorecard(dataset, { period: { from: '2025-01', to: '2025-03' }, asOf: '2025-03-31' });
+    // m1: t1 behind, t2 on track, t9 unknown; m2: t6 on track, t7 behind; m3: t5 behind; East: t3; company: t4, t8.
+    expect(scorecard.csms.map((row) => [row.csmId, row.targets, row.targetsOnTrack])).toEqual([['m1', 3, 1], ['m2', 2, 1], ['m3', 1, 0]]);
+    expect(scorecard.teams.map((row) => [row.team, row.targets, row.targetsOnTrack])).toEqual([['East', 1, 1], ['West', 0, 0]]);
+    expect([scorecard.totals.targets, scorecard.totals.targetsOnTrack]).toEqual([2, 2]);
   });
 
   it('refuses options that are not a date', () => {

@@ -66,7 +66,7 @@ describe('the registry of metrics', () => {
     expect(engine.dashboard({ period, lookbackMonths: 3, graceMonths: 2 }).cohorts).toBe(cohorts);
     expect(engine.dashboard({ period: { from: '2025-02', to: '2025-06' } }).cohorts).not.toBe(cohorts);
     const scorecard = engine.dashboard({ period }).csmScorecard;
-    expect(engine.dashboard({ period, lookbackMonths: 3 }).csmScorecard).toBe(scorecard);
+    expect(engine.dashboard({ period, earlyWarning: { threshold: 0.5, months: 2 } }).csmScorecard).toBe(scorecard);
     expect(engine.dashboard({ period, graceMonths: 2 }).csmScorecard).not.toBe(scorecard);
   });
 });
