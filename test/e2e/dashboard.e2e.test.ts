@@ -246,9 +246,14 @@ describe('demo dashboard', () => {
     await table.getByRole('row', { name: new RegExp(`^KA ${ka?.accounts}`) }).waitFor();
     expect(await table.getByRole('row', { name: /^KA / }).textContent()).toContain(f.percent(ka?.nrr));
     expect(await compare.locator('figure').first().textContent()).toContain(`Overall ${f.percent(expected.kpis.nrr)}`);
-    // By sales rep, then activity rate by user role: roles of the records, not accounts.
+    // By sales rep, by CSM team (each CSM's team), then activity rate by user role: roles of the records, not accounts.
     await compare.getByLabel('By').selectOption('salesRepId');
     await compare.getByRole('table', { name: /Sales rep/ }).waitFor();
+    await compare.getByLabel('By').selectOption('team');
+    const teams = engine.summary({ ...view, breakdownDimensions: ['team'] }).breakdowns.team ?? [];
+    const teamTable = compare.getByRole('table', { name: /CSM team/ });
+    await teamTable.getByRole('row', { name: new RegExp(`^${teams[0]?.key} ${teams[0]?.accounts}`) }).waitFor();
+    expect(await teamTable.getByRole('row').count()).toBe(teams.length + 1);
     await compare.getByLabel('Figure').selectOption('activityRate');
     await compare.getByLabel('By').selectOption('role');
     const roles = engine.summary(view).roles;

@@ -189,9 +189,9 @@ const en = {
     netNew: 'Net new ARR', arr: 'ARR',
   } as Record<'nrr' | 'grr' | 'logoRate' | 'dollarRate' | 'activityRate' | 'npsScore' | 'netNew' | 'arr', string>,
   dimensions: {
-    segment: 'Segment', region: 'Region', industry: 'Industry', channel: 'Channel', salesRepId: 'Sales rep', csmId: 'CSM', stage: 'Stage',
-    signedMonth: 'Signing month', role: 'User role',
-  } as Record<'segment' | 'region' | 'industry' | 'channel' | 'salesRepId' | 'csmId' | 'stage' | 'signedMonth' | 'role', string>,
+    segment: 'Segment', region: 'Region', industry: 'Industry', channel: 'Channel', salesRepId: 'Sales rep', csmId: 'CSM', team: 'CSM team',
+    stage: 'Stage', signedMonth: 'Signing month', role: 'User role',
+  } as Record<'segment' | 'region' | 'industry' | 'channel' | 'salesRepId' | 'csmId' | 'team' | 'stage' | 'signedMonth' | 'role', string>,
   customers: 'Customers',
   healthMix: 'Health mix',
   tiers: { green: 'Green', 'green-yellow': 'Green-yellow', yellow: 'Yellow', red: 'Red', unknown: 'No score' } as Record<'green' | 'green-yellow' | 'yellow' | 'red' | 'unknown', string>,
@@ -239,6 +239,8 @@ const en = {
   teams: 'Teams',
   csmBook: 'Book of accounts',
   industry: 'Industry',
+  csmTeam: 'CSM team',
+  signedMonth: 'Signing month',
   salesRep: 'Sales rep',
   stage: 'Stage',
 };
@@ -426,7 +428,8 @@ const zh: AppText = {
     nrr: 'NRR', grr: 'GRR', logoRate: '客户续约率', dollarRate: '金额续约率', activityRate: '活跃率', npsScore: 'NPS', netNew: '净新增 ARR', arr: 'ARR',
   },
   dimensions: {
-    segment: '客户分层', region: '区域', industry: '行业', channel: '渠道', salesRepId: '销售', csmId: 'CSM', stage: '生命周期阶段', signedMonth: '签约月份', role: '用户角色',
+    segment: '客户分层', region: '区域', industry: '行业', channel: '渠道', salesRepId: '销售', csmId: 'CSM', team: 'CSM 团队', stage: '生命周期阶段',
+    signedMonth: '签约月份', role: '用户角色',
   },
   customers: '客户数',
   healthMix: '健康度构成',
@@ -475,6 +478,8 @@ const zh: AppText = {
   teams: '团队',
   csmBook: '负责的客户',
   industry: '行业',
+  csmTeam: 'CSM 团队',
+  signedMonth: '签约月份',
   salesRep: '销售',
   stage: '生命周期阶段',
 };

@@ -43,7 +43,7 @@ export { earlyWarnings } from './engagement/early-warnings.js';
 export type { EarlyWarningItem, EarlyWarningOptions, EarlyWarnings } from './engagement/early-warnings.js';
 export { cohorts, COHORT_MEASURES } from './arr/cohorts.js';
 export type { CohortCell, CohortMeasure, CohortOptions, CohortRow, Cohorts } from './arr/cohorts.js';
-export { accountFilter, BREAKDOWN_DIMENSIONS, compareGroupKeys, groupKey, isDimension, NONE_GROUP, normalizeFilters } from './data/dimensions.js';
+export { accountFilter, BREAKDOWN_DIMENSIONS, compareGroupKeys, groupKey, isDimension, NONE_GROUP, normalizeFilters, teamsOf } from './data/dimensions.js';
 export type { AccountFilters, BreakdownDimension } from './data/dimensions.js';
 export { accountSubsets, filterDataset, partitionDataset } from './data/partition.js';
 export type { AccountSubsets } from './data/partition.js';

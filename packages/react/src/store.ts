@@ -18,7 +18,7 @@ export type CurrencyDisplay = 'symbol' | 'narrowSymbol' | 'code' | 'name';
 
 /** The account fields a dashboard filters on: every dimension of `@cskit/metrics` (SPEC 6). */
 export type FilterKey = BreakdownDimension;
-export const FILTER_KEYS: readonly FilterKey[] = ['segment', 'region', 'industry', 'channel', 'csmId', 'salesRepId', 'stage', 'signedMonth'];
+export const FILTER_KEYS: readonly FilterKey[] = ['segment', 'region', 'industry', 'channel', 'csmId', 'team', 'salesRepId', 'stage', 'signedMonth'];
 
 /** Per field, the values to keep (`'(none)'` keeps accounts without the field); an absent or empty list keeps all. */
 export type CsFilters = AccountFilters;

@@ -21,7 +21,7 @@ const METRICS: ReadonlyArray<{ key: CompareMetric; kpi: keyof DashboardKpis; for
   { key: 'activityRate', kpi: 'activityRate', format: 'percent', byRole: true }, { key: 'npsScore', kpi: 'nps', format: 'number', byRole: true },
   { key: 'netNew', kpi: 'netNewArr', format: 'currency' }, { key: 'arr', kpi: 'arr', format: 'currency' },
 ];
-const DIMENSIONS: readonly CompareDimension[] = ['segment', 'region', 'industry', 'channel', 'salesRepId', 'csmId', 'stage', 'signedMonth', 'role'];
+const DIMENSIONS: readonly CompareDimension[] = ['segment', 'region', 'industry', 'channel', 'salesRepId', 'csmId', 'team', 'stage', 'signedMonth', 'role'];
 const TIERS = ['green', 'green-yellow', 'yellow', 'red', 'unknown'] as const;
 
 export function ComparePanel({ text, onSelect }: { text: AppText; onSelect: (drill: DrillDown) => void }) {

@@ -5,7 +5,8 @@ import type { AppText } from '../i18n.js';
 
 const FILTERS: ReadonlyArray<{ key: FilterKey; label: keyof AppText }> = [
   { key: 'segment', label: 'segment' }, { key: 'region', label: 'region' }, { key: 'industry', label: 'industry' }, { key: 'channel', label: 'channel' },
-  { key: 'salesRepId', label: 'salesRep' }, { key: 'csmId', label: 'csm' }, { key: 'stage', label: 'stage' },
+  { key: 'salesRepId', label: 'salesRep' }, { key: 'csmId', label: 'csm' }, { key: 'team', label: 'csmTeam' }, { key: 'stage', label: 'stage' },
+  { key: 'signedMonth', label: 'signedMonth' },
 ];
 
 /** Choices sorted by their label, `(none)` last. */

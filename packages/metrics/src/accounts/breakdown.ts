@@ -2,7 +2,7 @@
  * Breakdowns (SPEC 6): run any metric once per value of an account field. Accounts without the field fall in the
  * group `'(none)'`. Groups are sorted by key with `'(none)'` last.
  */
-import { assertDimension, compareGroupKeys, groupKey, type BreakdownDimension } from '../data/dimensions.js';
+import { assertDimension, compareGroupKeys, groupKey, teamsOf, type BreakdownDimension } from '../data/dimensions.js';
 import { partitionDataset } from '../data/partition.js';
 import type { Dataset } from '../core/types.js';
 
@@ -30,7 +30,8 @@ export function breakdown<O, R>(
 ): Breakdown<R> {
   assertDimension(dimension);
   if (typeof metric !== 'function') throw new TypeError('metric must be a metric function such as renewals or arrMovements');
-  const groups = [...partitionDataset(dataset, (account) => groupKey(account, dimension))]
+  const teamOf = teamsOf(dataset.csms);
+  const groups = [...partitionDataset(dataset, (account) => groupKey(account, dimension, teamOf))]
     .sort(([a], [b]) => compareGroupKeys(a, b))
     .map(([key, group]) => ({ key, accounts: group.accounts.length, result: metric(group, options) }));
   return { dimension, groups };

@@ -81,6 +81,20 @@ describe('group figures (SPEC 14), worked by hand', () => {
     expect(ka.map((g) => [g.key, g.activityRate, g.npsScore])).toEqual([['admin', 0.5, 100], ['end-user', 0.5, null], ['(none)', 1 / 3, -100]]);
   });
 
+  it('by CSM team (Csm.team): accounts of the team\'s CSMs; no CSM or a CSM without a team in (none)', () => {
+    const teams: Dataset = {
+      ...dataset,
+      csms: [{ id: 'm1', name: 'Mia', team: 'East' }, { id: 'm2', name: 'Max' }],
+      accounts: dataset.accounts.map((a) => (a.id === 'a' ? { ...a, csmId: 'm1' } : a.id === 'b' ? { ...a, csmId: 'm2' } : a)),
+    };
+    // East: a (ARR 1,000, green). (none): b (m2 has no team; ARR 0 at the end) and c (no CSM; ARR 300, yellow).
+    const groups = groupSummaries(teams, 'team', inputsOf(teams));
+    expect(groups.map((g) => [g.key, g.accounts, g.arr, g.healthMix.green, g.healthMix.yellow])).toEqual([['East', 1, 1000, 1, 0], ['(none)', 1, 300, 0, 1]]);
+    const engine = prepareDataset(teams);
+    expect(engine.summary({ period, filters: { team: ['East'] } }).kpis.arr).toBe(1000);
+    expect(engine.filterOptions({}).team?.map((o) => [o.value, o.count])).toEqual([['East', 1], ['(none)', 2]]);
+  });
+
   it('property: groups add up to the whole (accounts by tier, NPS responses), and a group is its filtered view', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom(...BREAKDOWN_DIMENSIONS), (seed, dimension) => {
       const data = generateDataset({ seed, accounts: 30, months: 18 });

@@ -1,17 +1,24 @@
 /**
  * The account fields a metric can be broken down and filtered by (SPEC 6): `segment`, `region`, `industry`,
- * `channel`, `salesRepId`, `csmId`, `stage`, or the month of `signedAt`. Accounts without the field fall in the
- * group `'(none)'`.
+ * `channel`, `salesRepId`, `csmId`, `stage`, or the month of `signedAt`; and `team`, the `team` of the account's CSM
+ * (`Csm.team`; seed 000). Accounts without the field fall in the group `'(none)'`.
  */
 import { monthOf } from '../core/dates.js';
 import { checkStrings, VIEW_LIMITS, ViewError } from '../core/limits.js';
 import type { Account } from '../core/types.js';
 
-export type BreakdownDimension = 'segment' | 'region' | 'industry' | 'channel' | 'salesRepId' | 'csmId' | 'stage' | 'signedMonth';
+export type BreakdownDimension = 'segment' | 'region' | 'industry' | 'channel' | 'salesRepId' | 'csmId' | 'team' | 'stage' | 'signedMonth';
 
 export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
-  'segment', 'region', 'industry', 'channel', 'salesRepId', 'csmId', 'stage', 'signedMonth',
+  'segment', 'region', 'industry', 'channel', 'salesRepId', 'csmId', 'team', 'stage', 'signedMonth',
 ];
+
+/** Each CSM's team by CSM id: what the `team` dimension reads (a CSM without one has no team). */
+export type TeamOf = ReadonlyMap<string, string | undefined>;
+
+export function teamsOf(csms: ReadonlyArray<{ id: string; team?: string }> | undefined): TeamOf {
+  return new Map((csms ?? []).map((csm) => [csm.id, csm.team]));
+}
 
 export const NONE_GROUP = '(none)';
 
@@ -21,10 +28,13 @@ export const NONE_GROUP = '(none)';
  */
 export type AccountFilters = Partial<Record<BreakdownDimension, readonly string[]>>;
 
-/** The group of an account: the field's value, the month of `signedAt` for `signedMonth`, or `'(none)'`. */
-export function groupKey(account: Account, dimension: BreakdownDimension): string {
+/**
+ * The group of an account: the field's value, the month of `signedAt` for `signedMonth`, its CSM's team (from
+ * `teamOf`) for `team`, or `'(none)'`.
+ */
+export function groupKey(account: Account, dimension: BreakdownDimension, teamOf?: TeamOf): string {
   if (dimension === 'signedMonth') return monthOf(account.signedAt);
-  const value = account[dimension];
+  const value = dimension === 'team' ? (account.csmId === undefined ? undefined : teamOf?.get(account.csmId)) : account[dimension];
   return typeof value === 'string' && value !== '' ? value : NONE_GROUP;
 }
 
@@ -76,9 +86,9 @@ export function normalizeFilters(filters: AccountFilters | undefined): AccountFi
   return normal;
 }
 
-/** A predicate over accounts for the filters, or null when they keep every account. */
-export function accountFilter(filters: AccountFilters | undefined): ((account: Account) => boolean) | null {
+/** A predicate over accounts for the filters, or null when they keep every account (`teamOf` for `team`). */
+export function accountFilter(filters: AccountFilters | undefined, teamOf?: TeamOf): ((account: Account) => boolean) | null {
   const active = activeFilters(filters);
   if (active.length === 0) return null;
-  return (account) => active.every(([key, values]) => values.has(groupKey(account, key)));
+  return (account) => active.every(([key, values]) => values.has(groupKey(account, key, teamOf)));
 }

@@ -3,7 +3,7 @@
  * in one pass per collection; `filterDataset` keeps the accounts a predicate selects.
  * NPS responses without an `accountId` belong to no account, so they are in no group and no filtered dataset.
  */
-import { accountFilter, type AccountFilters } from './dimensions.js';
+import { accountFilter, teamsOf, type AccountFilters } from './dimensions.js';
 import { ACCOUNT_COLLECTIONS } from '../model/domain.js';
 import type { Account, Dataset } from '../core/types.js';
 
@@ -44,7 +44,7 @@ function emptyLike(dataset: Dataset): Dataset {
  * currency, rates and CSMs are shared.
  */
 export function filterDataset(dataset: Dataset, keep: ((account: Account) => boolean) | AccountFilters): Dataset {
-  const predicate = typeof keep === 'function' ? keep : accountFilter(keep);
+  const predicate = typeof keep === 'function' ? keep : accountFilter(keep, teamsOf(dataset.csms));
   if (predicate === null) return dataset;
   return partitionDataset(dataset, (account) => (predicate(account) ? 'kept' : null)).get('kept') ?? emptyLike(dataset);
 }

@@ -3,7 +3,7 @@
  * A selection is a mask over account positions of one dataset index, so a filter never copies or re-indexes the
  * dataset; every metric core takes a selection and passes over its positions in dataset order.
  */
-import { activeFilters, compareGroupKeys, groupKey, type AccountFilters, type BreakdownDimension } from './dimensions.js';
+import { activeFilters, compareGroupKeys, groupKey, teamsOf, type AccountFilters, type BreakdownDimension } from './dimensions.js';
 import { cached, indexDataset, type DatasetIndex } from './dataset-index.js';
 import type { Dataset } from '../core/types.js';
 
@@ -30,7 +30,8 @@ export interface DimensionColumn {
 
 export function dimensionColumn(index: DatasetIndex, dimension: BreakdownDimension): DimensionColumn {
   return cached(index, `dimension:${dimension}`, () => {
-    const keys = index.accounts.map((account) => groupKey(account, dimension));
+    const teamOf = dimension === 'team' ? teamsOf(index.dataset.csms) : undefined;
+    const keys = index.accounts.map((account) => groupKey(account, dimension, teamOf));
     const values = [...new Set(keys)].sort(compareGroupKeys);
     const codeOf = new Map(values.map((value, code) => [value, code]));
     const codes = Int32Array.from(keys, (key) => codeOf.get(key) as number);

@@ -7,7 +7,7 @@ import { MOVEMENT_KINDS, resolveAsOf, waterfallOf, type MovementKind } from '../
 import { isValidMonth, monthInRange, monthIndex, monthIndexOfDayNumber } from '../core/dates.js';
 import { leadColumns, recordColumns, REVENUE_FIELD_NAMES, revenueFieldColumn } from '../data/dataset-index.js';
 import { dimensionColumn, isSelected, wholeDataset, type Selection } from '../data/selection.js';
-import { BREAKDOWN_DIMENSIONS, groupKey, type BreakdownDimension } from '../data/dimensions.js';
+import { BREAKDOWN_DIMENSIONS, groupKey, teamsOf, type BreakdownDimension } from '../data/dimensions.js';
 import { FUNNEL_STAGES, inFunnelStage, NPS_CATEGORIES, npsCategory, REVENUE_FIELDS, type FunnelStageName, type NpsCategory, type RevenueField } from '../model/domain.js';
 import { healthScoresOf, healthQuadrantsOf, QUADRANTS, quadrantOf, type HealthOptions, type Quadrant } from '../health/health.js';
 import { checkOneOf, checkStrings, checkText, describeValue, VIEW_LIMITS, ViewError } from '../core/limits.js';
@@ -275,7 +275,8 @@ export function tierAccountIds(dataset: Dataset, options: HealthOptions & { mont
 
 /** Accounts in one group of a breakdown (`'(none)'` for accounts without the field). */
 export function groupAccountIds(dataset: Dataset, dimension: BreakdownDimension, key: string): string[] {
-  return dataset.accounts.filter((account) => groupKey(account, dimension) === key).map((account) => account.id);
+  const teamOf = teamsOf(dataset.csms);
+  return dataset.accounts.filter((account) => groupKey(account, dimension, teamOf) === key).map((account) => account.id);
 }
 
 /** Accounts signed in `cohort` (a row of `cohorts`). */
