@@ -222,6 +222,27 @@ describe('demo dashboard', () => {
     await page.locator('[data-chart="health-validation"]').locator('p.cskit-sr-only').getByText(new RegExp(`AUC ${overall.replace('.', '\\.')};`)).waitFor();
   });
 
+  it('the targets editor: a bad target is named and not applied; a new company target applies where the data is', async () => {
+    const progress = engine.summary(view).targets;
+    const n = progress.items.findIndex((item) => item.target.csmId === undefined && item.target.team === undefined) + 1;
+    await page.goto(base);
+    await kpiReady();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const editor = page.getByRole('group', { name: 'Targets' });
+    // A period that ends before it starts: named, Apply disabled.
+    await editor.getByLabel('Targets 1: From', { exact: true }).fill('2026-06');
+    await editor.getByRole('alert').getByText(/Targets 1: period/).waitFor();
+    expect(await editor.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await editor.getByLabel('Targets 1: From', { exact: true }).fill('2025-01');
+    await editor.getByLabel(`Targets ${n}: Target`, { exact: true }).fill('20000000');
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    // The Targets panel reads the new value: the company's net new ARR against $20M.
+    const company = progress.items[n - 1];
+    const row = page.getByRole('region', { name: 'Targets', exact: true }).getByRole('row', { name: /^Company / });
+    await row.getByText('$20M', { exact: true }).first().waitFor();
+    expect(await row.textContent()).toContain(f.percent((company?.actual ?? 0) / 20e6));
+  });
+
   it('a filter lives in the URL and survives a reload', async () => {
     await page.goto(base);
     await kpiReady();

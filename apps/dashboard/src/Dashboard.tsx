@@ -146,7 +146,7 @@ export function Dashboard({ theme, setTheme, data }: { theme: 'light' | 'dark'; 
           ) : null}
         </div>
       </header>
-      {panel === 'settings' ? <section className="drawer" aria-label={text.settings}><SettingsPanel text={text} defaultModel={SAMPLE_HEALTH_MODEL} /></section> : null}
+      {panel === 'settings' ? <section className="drawer" aria-label={text.settings}><SettingsPanel text={text} defaultModel={SAMPLE_HEALTH_MODEL} setTargets={data.setTargets} /></section> : null}
       {panel === 'import' && data.importer ? (
         <section className="drawer" aria-label={text.importTitle}>
           <h2>{text.importTitle}</h2>

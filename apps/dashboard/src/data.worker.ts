@@ -16,7 +16,9 @@ import { importSteps, serveImport } from './import/importer.js';
 export type DataMessage =
   | { type: 'generate'; seed: number; accounts: number; bench?: boolean }
   /** Back to the sample this worker generated. */
-  | { type: 'sample' };
+  | { type: 'sample' }
+  /** The same data with other targets (the settings' targets editor): validated here, issues in the reply. */
+  | { type: 'targets'; targets: unknown };
 
 /** The worker has new data: the page makes a new source for `version` (so every widget asks again). */
 export type DataReply =
@@ -28,11 +30,14 @@ declare const self: DedicatedWorkerGlobalScope;
 let engine: PreparedDataset | null = null;
 let sample: PreparedDataset | null = null;
 let version = 0;
+/** The files the data in use was imported from (none: the sample). */
+let files: string[] | undefined;
 
-function ready(next: PreparedDataset, issues: DataIssue[], files?: string[]): void {
+function ready(next: PreparedDataset, issues: DataIssue[], from?: string[]): void {
   engine = next;
+  files = from;
   version += 1;
-  self.postMessage({ type: 'ready', version, info: datasetInfo(next), issues, ...(files ? { files } : {}) } satisfies DataReply);
+  self.postMessage({ type: 'ready', version, info: datasetInfo(next), issues, ...(from ? { files: from } : {}) } satisfies DataReply);
 }
 
 /** With `bench`, the worker's compute time per view is kept for `pnpm bench:dashboard` (read with a message). */
@@ -72,6 +77,11 @@ self.onmessage = (event: MessageEvent<DataMessage>) => {
       ready(sample, validated.issues);
     } else if (message.type === 'sample' && sample) {
       ready(sample, []);
+    } else if (message.type === 'targets' && engine) {
+      // The index is shared: no record is read again; the page gets a new version and asks again.
+      const { engine: next, issues } = engine.withTargets(message.targets);
+      if (engine === sample) sample = next;
+      ready(next, issues, files);
     }
   } catch (error) {
     self.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies DataReply);

@@ -3,7 +3,7 @@
  * no records), the page itself where there are no workers, or a `@cskit/server` (`?remote=`) answering for a demo
  * viewer's scope. Each gives the page a `Data`; `Routes` renders it.
  */
-import type { DatasetInfo } from '@cskit/metrics';
+import type { DatasetInfo, Target } from '@cskit/metrics';
 import { validateDataset } from '@cskit/metrics';
 import { localSource, remoteSource, workerSource } from '@cskit/react';
 import type { CsSource } from '@cskit/react';
@@ -28,6 +28,8 @@ interface Data {
   useSample: () => void;
   /** Reads, validates and (when asked) loads imported files, where the data is; null in server mode (the server owns the data). */
   importer: Importer | null;
+  /** Replaces the data's targets (validated where the data is); null in server mode. */
+  setTargets: ((targets: readonly Target[]) => void) | null;
   /** Server mode: the demo viewers and the one whose scope the server applies. */
   remote?: { viewers: DemoViewer[]; viewer: string; setViewer: (viewer: string) => void } | undefined;
 }
@@ -45,11 +47,13 @@ export interface DemoViewer {
  * `setSource` shows an imported dataset (null: the sample again).
  */
 function localData(view: UrlView, setSource: (imported: LocalImport | null) => void): Data {
-  const sample = localSource(validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts })).dataset);
+  const dataset = validateDataset(generateDataset({ seed: view.seed, accounts: view.accounts })).dataset;
+  const sample = localSource(dataset);
   return {
     source: sample, info: null,
     useSample: () => setSource(null),
-    importer: localImporter((dataset, files) => setSource({ source: localSource(dataset), files })),
+    importer: localImporter((imported, files) => setSource({ source: localSource(imported), files })),
+    setTargets: (targets) => setSource({ source: localSource(validateDataset({ ...dataset, targets }).dataset), files: [] }),
   };
 }
 
@@ -81,7 +85,7 @@ export function RemoteApp({ view, remote }: { view: UrlView; remote: string }) {
   }, []);
   // A new source per viewer: answers of one viewer are never shown to another (caches are per source).
   const source = useMemo(() => remoteSource({ url: remote, headers: { 'x-cskit-viewer': viewer } }), [remote, viewer]);
-  const data: Data = { source, info: null, useSample: () => undefined, importer: null, remote: { viewers, viewer, setViewer } };
+  const data: Data = { source, info: null, useSample: () => undefined, importer: null, setTargets: null, remote: { viewers, viewer, setViewer } };
   return <Routes view={view} data={data} />;
 }
 
@@ -89,7 +93,7 @@ export function BrowserApp({ view }: { view: UrlView }) {
   const [workerData, setData] = useState<Data | null>(null);
   const [localImport, setLocalImport] = useState<LocalImport | null>(null);
   const [local] = useState<Data | null>(() => (CAN_USE_WORKER ? null : localData(view, setLocalImport)));
-  const data = workerData ?? (local && { ...local, source: localImport?.source ?? local.source, imported: localImport?.files });
+  const data = workerData ?? (local && { ...local, source: localImport?.source ?? local.source, imported: localImport?.files.length ? localImport.files : undefined });
   // The worker lives with the component (an effect, so React's StrictMode remount in `vite dev` gets a live one).
   useEffect(() => {
     if (!CAN_USE_WORKER) return undefined;
@@ -106,6 +110,7 @@ export function BrowserApp({ view }: { view: UrlView }) {
         imported: reply.files,
         useSample: () => post({ type: 'sample' }),
         importer,
+        setTargets: (targets) => post({ type: 'targets', targets }),
       });
     });
     post({ type: 'generate', seed: view.seed, accounts: view.accounts, bench });

@@ -1,8 +1,9 @@
 import { resolveHealthModel } from '@cskit/metrics';
-import type { HealthModelInput } from '@cskit/metrics';
+import type { HealthModelInput, Target } from '@cskit/metrics';
 import { useCsActions, useCsStore } from '@cskit/react';
 import type { AppText } from '../i18n.js';
 import { HealthModelEditor } from './HealthModelEditor.js';
+import { TargetsEditor } from './TargetsEditor.js';
 
 function NumberField({ label, value, min, max, step, onChange }: {
   label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void;
@@ -22,7 +23,7 @@ function NumberField({ label, value, min, max, step, onChange }: {
 }
 
 /** Health model, grace months and early-warning settings; every change recomputes the whole dashboard. */
-export function SettingsPanel({ text, defaultModel }: { text: AppText; defaultModel: HealthModelInput }) {
+export function SettingsPanel({ text, defaultModel, setTargets }: { text: AppText; defaultModel: HealthModelInput; setTargets: ((targets: readonly Target[]) => void) | null }) {
   const modelInput = useCsStore((s) => s.model);
   const graceMonths = useCsStore((s) => s.graceMonths);
   const earlyWarning = useCsStore((s) => s.earlyWarning);
@@ -43,6 +44,12 @@ export function SettingsPanel({ text, defaultModel }: { text: AppText; defaultMo
         <button type="button" onClick={() => actions.setModel(defaultModel)}>{text.reset}</button>
       </fieldset>
       <HealthModelEditor text={text} defaultModel={defaultModel} />
+      {setTargets ? (
+        <fieldset>
+          <legend>{text.targetsEditor}</legend>
+          <TargetsEditor text={text} setTargets={setTargets} />
+        </fieldset>
+      ) : null}
       <fieldset>
         <legend>{text.graceMonths}</legend>
         <NumberField label={text.graceMonths} value={graceMonths} min={0} max={12} step={1} onChange={actions.setGraceMonths} />

@@ -93,6 +93,27 @@ describe('targetProgress (SPEC 14), worked by hand', () => {
     expect([scorecard.totals.targets, scorecard.totals.targetsOnTrack]).toEqual([2, 2]);
   });
 
+  it('withTargets: other targets on the same index, validated (a bad one is an issue and left out); nothing else changes', () => {
+    for (const engine of [prepareDataset(dataset), prepareDataset(dataset, { compact: true })]) {
+      const view = { period: { from: '2025-01', to: '2025-03' }, asOf: '2025-03-31' };
+      const before = engine.summary(view);
+      const { engine: next, issues } = engine.withTargets([
+        { id: 'n1', period: H1, metric: 'expansionArr', value: 1000 },
+        { id: 'bad', csmId: 'nobody', period: H1, metric: 'nrr', value: 1 },
+        { id: 'worse', period: H1, metric: 'speed', value: 1 },
+      ]);
+      expect(issues.map((issue) => [issue.collection, issue.index, issue.field])).toEqual([['targets', 1, 'csmId'], ['targets', 2, 'metric']]);
+      const after = next.summary(view);
+      // a's +600 of the company's 1,000 expansion target, 90 of 181 days in.
+      expect(after.targets.items.map((item) => [item.target.id, item.actual, item.expected])).toEqual([['n1', 600, 1000 * elapsed]]);
+      const { targets: _a, csmScorecard: _b, ...rest } = after;
+      const { targets: _c, csmScorecard: _d, ...restBefore } = before;
+      expect(rest).toEqual(restBefore);
+      // The old engine keeps its targets.
+      expect(engine.summary(view).targets.items).toHaveLength(9);
+    }
+  });
+
   it('refuses options that are not a date', () => {
     expect(() => targetProgress(dataset, { asOf: '2025-13-01' })).toThrow(/asOf/);
   });

@@ -12,7 +12,7 @@ import { LruCache, markShared } from '../core/cache.js';
 import { PackedStrings, StringPacker } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from '../core/dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from '../model/domain.js';
-import type { Account, Dataset, DateString, Lead, NpsResponse, RevenueEvent } from '../core/types.js';
+import type { Account, Dataset, DateString, Lead, NpsResponse, RevenueEvent, Target } from '../core/types.js';
 import { runSync, sortWork, STEP, type Work } from '../core/work.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
@@ -616,6 +616,16 @@ export function roleCode(names: string[], codeOf: Map<string, number>, role: unk
   let found = codeOf.get(name);
   if (found === undefined) codeOf.set(name, (found = names.push(name) - 1));
   return found;
+}
+
+/**
+ * The same index over other targets (SPEC 14): every column, matrix and health model shared; only what holds the
+ * index itself (its whole-dataset selection) is built again. Targets are read from `dataset.targets` where used, so
+ * nothing else depends on them.
+ */
+export function indexWithTargets(index: DatasetIndex, targets: readonly Target[]): DatasetIndex {
+  const cache = new Map([...index.cache].filter(([key]) => !key.startsWith('selection:')));
+  return { ...index, dataset: { ...index.dataset, targets: [...targets] }, cache };
 }
 
 /** Leads as columns: the month each closed (-1 while open) and whether it was won, next to `recordColumns`. */

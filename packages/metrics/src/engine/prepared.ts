@@ -15,7 +15,9 @@ import type { EngineScope, EngineView, FactsStep, PartContext } from '../core/me
 import { checkQuery, narrowTable, orderKey, pageOf, queryOrder, type RowPage, type RowQuery, type RowSetSpec, type RowTable } from '../core/rows.js';
 import type { Dataset, Period } from '../core/types.js';
 import type { Work } from '../core/work.js';
-import { arrThroughWork, compactIndex, indexDataset, indexMemory, type DatasetIndex } from '../data/dataset-index.js';
+import { arrThroughWork, compactIndex, indexDataset, indexMemory, indexWithTargets, type DatasetIndex } from '../data/dataset-index.js';
+import { validateDataset } from '../data/validate.js';
+import type { DataIssue } from '../core/types.js';
 import { activityMatrix, activityRoles, snapshotSides, warmHealthModelWork } from '../data/monthly-records.js';
 import { isSelected } from '../data/selection.js';
 import { kpisMetric, type DashboardKpis } from '../kpis/metrics.js';
@@ -87,6 +89,12 @@ export interface PreparedDataset {
    * scope costs a mask over the accounts, not a copy of their data.
    */
   scoped(accountIds: Iterable<string>): PreparedDataset;
+  /**
+   * This data with other targets (SPEC 14; a host's or the demo's targets editor): `targets` is validated as
+   * `validateDataset` validates the collection (its issues returned, bad records left out), and the new engine shares
+   * this one's index (columns, matrices, health models), so no record is read again. Not on a scoped engine.
+   */
+  withTargets(targets: unknown): { engine: PreparedDataset; issues: DataIssue[] };
   /** Twelve months ending at the month of the latest contract start or ARR snapshot (`defaultPeriod`). */
   defaultPeriod(): Period;
   /** Bytes the index holds in typed arrays: the ARR matrix, and everything (matrices, columns) built so far. */
@@ -209,6 +217,13 @@ function engineFor(indexOf: DatasetIndex, computer: Computer, scope: EngineScope
     accountCount: scope ? scope.count : indexOf.accounts.length,
     view: (options) => { const { scope: _scope, ...view } = resolve(options); return view; },
     scoped: (accountIds) => engineFor(indexOf, computer, engineScope(indexOf, accountIds, scope)),
+    withTargets: (targets) => {
+      if (scope) throw new Error('withTargets: a scoped engine cannot replace the data\'s targets; call it on the whole engine');
+      const { currency, fxRates, csms } = indexOf.dataset;
+      const checked = validateDataset({ currency, ...(fxRates ? { fxRates } : {}), accounts: [], ...(csms ? { csms } : {}), targets });
+      const issues = checked.issues.filter((issue) => issue.collection === 'targets');
+      return { engine: createEngine(indexWithTargets(indexOf, checked.dataset.targets ?? []), true), issues };
+    },
     dashboard(options) {
       const view = resolve(options);
       return { ...headerOf(view), ...partsOf(ctx, view, 'dashboard') } as unknown as Dashboard;
