@@ -188,9 +188,9 @@ describe('demo dashboard', () => {
     // floor = target is not a model: the error names the field, nothing is applied.
     await page.getByLabel('NPS: Floor').fill('9');
     await page.getByRole('alert').getByText(/model\.components\.experience\[0\]: floor and target are both 9/).waitFor();
-    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    expect(await page.locator('.model-editor').getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
     await page.getByLabel('NPS: Floor').fill('3');
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('.model-editor').getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('button', { name: 'Settings' }).click();
     const panel = page.locator('[data-chart="health-validation"]');
     await panel.locator('p.cskit-sr-only').getByText(new RegExp(`AUC ${auc(withoutComplaints).replace('.', '\\.')};`)).waitFor();
@@ -215,7 +215,7 @@ describe('demo dashboard', () => {
     await page.getByRole('group', { name: /^Experience/ }).getByRole('button', { name: 'Own components for this side' }).click();
     await page.getByRole('button', { name: 'Remove: Complaints' }).click();
     await line.getByText(`of this draft ${auc(profiled)}`).waitFor();
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('.model-editor').getByRole('button', { name: 'Apply' }).click();
     // Applied: the whole view's validation uses the profiled model (KA 60/40 on its own experience side).
     await page.getByRole('button', { name: 'Settings' }).click();
     const overall = f.number(engine.summary({ ...view, model: profiled }).healthValidation.auc, 2);

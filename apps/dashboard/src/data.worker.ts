@@ -5,11 +5,12 @@
  * summaries and for the rows its tables show, so a view change costs the worker a masked pass over its index and the
  * page a few kilobytes.
  */
-import { datasetInfo, prepareDataset, validateDataset } from '@cskit/metrics';
+import { datasetInfo, prepareDataset } from '@cskit/metrics';
 import type { DataIssue, DatasetInfo, PreparedDataset } from '@cskit/metrics';
 // Not '@cskit/react': its Provider modules bring React (and, under `vite dev`, React Refresh, which needs `window`).
 import { serveCsRequests } from '@cskit/react/worker';
-import { generateDataset } from '@cskit/sample-data';
+import { prepareInSlices } from '@cskit/metrics/load';
+import { generateDatasetChunks } from '@cskit/sample-data';
 import { importSteps, serveImport } from './import/importer.js';
 
 /** What the page asks besides protocol requests. */
@@ -59,7 +60,7 @@ const serve = serveCsRequests(self, () => engine, {
 // Imports are read and validated here; the data changes only when the page applies a valid one.
 const serveImports = serveImport(self, importSteps((dataset, files) => ready(prepareDataset(dataset, { compact: true }), [], files)));
 
-self.onmessage = (event: MessageEvent<DataMessage>) => {
+self.onmessage = async (event: MessageEvent<DataMessage>) => {
   if (serve(event.data) || serveImports(event.data)) return;
   const message = event.data as DataMessage | { type: 'compute-ms' };
   if (message.type === 'compute-ms') {
@@ -71,10 +72,11 @@ self.onmessage = (event: MessageEvent<DataMessage>) => {
   try {
     if (message.type === 'generate') {
       bench = message.bench === true;
-      const validated = validateDataset(generateDataset({ seed: message.seed, accounts: message.accounts }));
-      // Compact: the worker keeps the index, not millions of monthly records (cheaper garbage collection).
-      sample = prepareDataset(validated.dataset, { compact: true });
-      ready(sample, validated.issues);
+      // Generated and validated a block of accounts at a time into a compact engine: at 100,000 accounts (with
+      // tickets and activity by role) no more than one block of records is alive, as in a server's streamed load.
+      const built = await prepareInSlices(generateDatasetChunks({ seed: message.seed, accounts: message.accounts }), { sliceMs: 500 });
+      sample = built.engine;
+      ready(sample, built.issues);
     } else if (message.type === 'sample' && sample) {
       ready(sample, []);
     } else if (message.type === 'targets' && engine) {
