@@ -1,5 +1,5 @@
 /**
- * Text never collides: every chart's Default story (and the stories with the longest labels), at container widths
+ * Text never collides: every chart's Default story (and the stories with the longest labels, the whole's line), at container widths
  * 320, 480, 640 and 960 px, in en-US and zh-CN, in the built Storybook in Chromium. Every visible piece of text
  * (axis ticks, value labels, quadrant labels, legends, chips) must not overlap another, and must lie inside the
  * chart's box.
@@ -29,6 +29,11 @@ beforeAll(async () => {
   const byTitle = new Map<string, { id: string; title: string }>();
   for (const e of charts) if (!byTitle.has(e.title) || e.name === 'Default') byTitle.set(e.title, e);
   stories = [...byTitle.values()];
+  // Stories whose marks differ from their chart's first: the whole's line and groups by role (SegmentBars).
+  for (const id of ['charts-segmentbars--with-overall', 'charts-segmentbars--by-role']) {
+    const entry = index.entries[id];
+    if (entry) stories.push({ id: entry.id, title: entry.title });
+  }
 }, 180_000);
 
 afterAll(async () => {
