@@ -10,12 +10,12 @@
 import { assertGrace, MOVEMENT_KINDS, resolveAsOf, waterfallOf } from '../arr/arr-movements.js';
 import type { SharedCores } from './csm-scorecard.js';
 import { assertPeriod, monthIndex, monthIndexOfDayNumber } from '../core/dates.js';
-import { leadColumns, recordColumns, REVENUE_FIELD_NAMES, revenueFieldColumn } from '../data/dataset-index.js';
+import { leadColumns, recordColumns, REVENUE_FIELD_NAMES, revenueFieldColumn, type DatasetIndex } from '../data/dataset-index.js';
 import type { RevenueField } from '../model/domain.js';
 import { resolveHealthModel, type HealthModel, type HealthModelInput } from '../model/health-model.js';
 import { transitionAt } from '../health/health-transitions.js';
-import { healthScoreMatrix } from '../data/monthly-records.js';
-import { isRenewedCode, renewalsOf } from '../renewals/renewals.js';
+import { healthScoreMatrix, type HealthScoreMatrix } from '../data/monthly-records.js';
+import { isRenewedCode, renewalsOf, type RenewalCore } from '../renewals/renewals.js';
 import { isSelected, wholeDataset, type Selection } from '../data/selection.js';
 import type { AdvocacyRecord, DateString, Dataset, Lead, Period, RevenueEvent } from '../core/types.js';
 
@@ -80,6 +80,25 @@ export interface AttributionSettings {
 const SAVE = 0;
 const WIN = 1;
 
+/**
+ * The retain rule (SPEC 6) one due contract at a time: each renewed due contract of `summary` whose account was
+ * saved or won over the lookback, with its renewal ARR (what `savedRenewalArr` and `wonRenewalArr` sum).
+ */
+export function savedWonRenewals(
+  index: DatasetIndex, summary: RenewalCore, health: HealthScoreMatrix, lookbackMonths: number,
+  visit: (position: number, kind: 'saved' | 'won', renewalArr: number) => void,
+): void {
+  const c = index.contracts;
+  for (let i = 0; i < summary.dueRows.length; i += 1) {
+    if (!isRenewedCode(summary.status[i] as number)) continue;
+    const dueMonth = c.endMonth[summary.dueRows[i] as number] as number;
+    const position = summary.dueAccount[i] as number;
+    const kind = transitionAt(health, position, dueMonth - lookbackMonths, dueMonth);
+    if (kind === SAVE) visit(position, 'saved', summary.renewalArr[i] as number);
+    if (kind === WIN) visit(position, 'won', summary.renewalArr[i] as number);
+  }
+}
+
 export function csAttributionOf(selection: Selection, settings: AttributionSettings, shared?: SharedCores): CsAttribution {
   const { index } = selection;
   const { period, model, lookbackMonths, graceMonths, asOf } = settings;
@@ -90,15 +109,10 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
 
   const retain = { savedRenewalArr: 0, wonRenewalArr: 0, optOutRetainedArr: 0, total: 0 };
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
-  for (let i = 0; i < summary.dueRows.length; i += 1) {
-    if (!isRenewedCode(summary.status[i] as number)) continue;
-    const row = summary.dueRows[i] as number;
-    const dueMonth = c.endMonth[row] as number;
-    const kind = transitionAt(health, summary.dueAccount[i] as number, dueMonth - lookbackMonths, dueMonth);
-    const renewalArr = summary.renewalArr[i] as number;
-    if (kind === SAVE) retain.savedRenewalArr += renewalArr;
-    if (kind === WIN) retain.wonRenewalArr += renewalArr;
-  }
+  savedWonRenewals(index, summary, health, lookbackMonths, (_, kind, renewalArr) => {
+    if (kind === 'saved') retain.savedRenewalArr += renewalArr;
+    else retain.wonRenewalArr += renewalArr;
+  });
   // Contracts with an opt-out date in the period whose coverage runs past it, in account order (then start).
   const optOuts = c.withOptOut.filter((row) => {
     const month = monthIndexOfDayNumber(c.optOutDay[row] as number);
