@@ -295,6 +295,9 @@ describe('demo dashboard', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(f.percent(company?.attainment));
     expect(await row.textContent()).toContain(company?.onTrack ? 'on track' : 'behind');
+    // The first 60 (the company's and the teams' first), then all on request.
+    expect(await targets.getByRole('row').count()).toBe(Math.min(60, progress.items.length) + 1);
+    await targets.getByRole('button', { name: `Show all ${progress.items.length} targets` }).click();
     expect(await targets.getByRole('row').count()).toBe(progress.items.length + 1);
   });
 

@@ -5,9 +5,11 @@
  */
 import { isRateTarget, TARGET_METRICS, validateDataset } from '@cskit/metrics';
 import type { Target, TargetMetric } from '@cskit/metrics';
-import { useFilterOptions, useMetric } from '@cskit/react';
+import { useFilterOptions, useMetricQuery } from '@cskit/react';
 import { useState } from 'react';
 import type { AppText } from '../i18n.js';
+
+const NO_FILTERS = { filters: {} };
 
 /** Who a target is for, as one select value: the company, a team or a CSM. */
 const ownerOf = (target: Target) => (target.csmId !== undefined ? `csm:${target.csmId}` : target.team !== undefined ? `team:${target.team}` : 'company');
@@ -19,7 +21,7 @@ function withOwner(target: Target, owner: string): Target {
 }
 
 export function TargetsEditor({ text, setTargets }: { text: AppText; setTargets: (targets: readonly Target[]) => void }) {
-  const progress = useMetric('targets');
+  const progress = useMetricQuery('targets', NO_FILTERS).data;
   const options = useFilterOptions();
   const period = progress?.items[0]?.target.period ?? { from: '2025-01', to: '2025-12' };
   const [draft, setDraft] = useState<Target[] | null>(null);

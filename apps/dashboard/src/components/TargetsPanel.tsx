@@ -5,15 +5,22 @@
  */
 import type { TargetMetric, TargetProgressItem } from '@cskit/metrics';
 import { isRateTarget } from '@cskit/metrics';
-import { useFilterOptions, useFormatters, useMetric } from '@cskit/react';
+import { useFilterOptions, useFormatters, useMetricQuery } from '@cskit/react';
+import { useState } from 'react';
 import type { AppText } from '../i18n.js';
 
 const COUNTS: ReadonlySet<TargetMetric> = new Set(['csqlCount', 'csqaCount']);
+const NO_FILTERS = { filters: {} };
+/** Rows drawn before "Show all": a company with a thousand CSMs has thousands of targets. */
+const FIRST_ROWS = 60;
 
 /** `csmId`: one CSM's own targets (their page), not the team's or company's read over their book. */
 export function TargetsPanel({ text, csmId }: { text: AppText; csmId?: string }) {
   const f = useFormatters();
-  const progress = useMetric('targets');
+  // Targets do not depend on the view's filters (they are for their owners' accounts): asked without them, so a
+  // filter change asks nothing again.
+  const progress = useMetricQuery('targets', NO_FILTERS).data;
+  const [all, setAll] = useState(false);
   const options = useFilterOptions();
   const csmNames = new Map((options?.csmId ?? []).map((choice) => [choice.value, choice.label ?? choice.value]));
   if (!progress) return <p role="status">{text.computing}</p>;
@@ -38,7 +45,7 @@ export function TargetsPanel({ text, csmId }: { text: AppText; csmId?: string })
           </tr>
         </thead>
         <tbody>
-          {items.map(({ item, i }) => (
+          {(all ? items : items.slice(0, FIRST_ROWS)).map(({ item, i }) => (
             <tr key={item.target.id ?? i} data-on-track={item.onTrack === null ? undefined : String(item.onTrack)}>
               <th scope="row">{owner(item)}</th><td>{text.targetMetrics[item.target.metric]}</td><td>{f.period(item.target.period)}</td>
               <td>{value(item.target.metric, item.target.value)}</td><td>{value(item.target.metric, item.actual)}</td>
@@ -47,6 +54,9 @@ export function TargetsPanel({ text, csmId }: { text: AppText; csmId?: string })
           ))}
         </tbody>
       </table>
+      {!all && items.length > FIRST_ROWS ? (
+        <button type="button" onClick={() => setAll(true)}>{text.showAllTargets(items.length)}</button>
+      ) : null}
     </div>
   );
 }

@@ -122,6 +122,8 @@ class Tallies {
 export interface SharedCores {
   waterfall: WaterfallCore;
   renewals: RenewalCore;
+  /** Progress against the targets (computed over the owners' accounts, whatever the view's filters). */
+  targets?: TargetProgress;
 }
 
 export interface ScorecardSettings {
@@ -272,7 +274,7 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
     csms.push(figures(code, csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null));
   }
   const result = { period: { from: period.from, to: period.to }, csms, teams: teamRows(t, csms, figures), totals: figures(total, null, 'Team total', null) };
-  countTargets(result, targetProgressOf(selection, { asOf, model, graceMonths, lookbackMonths: settings.lookbackMonths ?? 12 }, settings.onlyCsms ?? null));
+  countTargets(result, shared?.targets ?? targetProgressOf(selection, { asOf, model, graceMonths, lookbackMonths: settings.lookbackMonths ?? 12 }, settings.onlyCsms ?? null));
   return result;
 }
 

@@ -1,6 +1,6 @@
 /** The CSM family's parts: each CSM's scorecard and the CS team's attribution (SPEC 6) (core/part.ts). */
 import { waterfallCore } from '../arr/metrics.js';
-import { computation, defineMetric } from '../core/metric.js';
+import { computation, defineMetric, type SettingsOf } from '../core/metric.js';
 import { renewalsCore } from '../renewals/metrics.js';
 import { csAttributionOf } from './cs-attribution.js';
 import { csmScorecardOf } from './csm-scorecard.js';
@@ -16,7 +16,10 @@ export const scorecardCore = computation({
     const { period, model, graceMonths, asOf, lookbackMonths } = view;
     return csmScorecardOf(ctx.selection(view), {
       period, model, graceMonths, asOf, lookbackMonths, onlySelectedCsms: view.accountIds !== null, ...(onlyCsms ? { onlyCsms } : {}),
-    }, { waterfall: ctx.use(waterfallCore, view, period, asOf), renewals: ctx.use(renewalsCore, view, period, asOf) });
+    }, {
+      waterfall: ctx.use(waterfallCore, view, period, asOf), renewals: ctx.use(renewalsCore, view, period, asOf),
+      targets: ctx.use(targetsCore, ownersView(view)),
+    });
   },
 });
 
@@ -40,6 +43,14 @@ export const csAttributionMetric = defineMetric({
   dashboard: (ctx, view) => ctx.use(attributionCore, view),
 });
 
+/**
+ * A target is for its owner's accounts (a CSM's book, a team's, the company's): the dashboard's filters and account
+ * ids do not change it, so targets are computed over the view's scope alone and shared by every filtered view.
+ */
+const ownersView = (view: SettingsOf<'model' | 'graceMonths' | 'asOf' | 'lookbackMonths'>): SettingsOf<'model' | 'graceMonths' | 'asOf' | 'lookbackMonths'> => ({
+  filters: {}, accountIds: null, scope: view.scope, model: view.model, graceMonths: view.graceMonths, asOf: view.asOf, lookbackMonths: view.lookbackMonths,
+});
+
 /** Progress against the data's targets as of the view's `asOf` (SPEC 14); a scoped view sees its CSMs' targets only. */
 export const targetsCore = computation({
   name: 'targets',
@@ -53,8 +64,8 @@ export const targetsCore = computation({
 
 export const targetProgressMetric = defineMetric({
   name: 'targets',
-  summary: (ctx, view) => ctx.use(targetsCore, view),
-  dashboard: (ctx, view) => ctx.use(targetsCore, view),
+  summary: (ctx, view) => ctx.use(targetsCore, ownersView(view)),
+  dashboard: (ctx, view) => ctx.use(targetsCore, ownersView(view)),
 });
 
 /** A book's credit in detail (by month, premium services apart, the CSQL funnel, CSQAs by kind): a CSM's page. */
