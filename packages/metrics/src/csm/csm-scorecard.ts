@@ -280,10 +280,12 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
 
 /** Each row's targets and those on track: a CSM's own, a team's, the company's (on the totals row). */
 function countTargets(scorecard: CsmScorecard, progress: TargetProgress): void {
-  const rowOf = (target: Target): CsmScorecardRow | undefined => (target.csmId !== undefined ? scorecard.csms.find((row) => row.csmId === target.csmId)
-    : target.team !== undefined ? scorecard.teams.find((row) => row.team === target.team) : scorecard.totals);
+  // Rows by CSM id and by team, looked up once per target (thousands of targets, over a thousand CSMs).
+  const byCsm = new Map(scorecard.csms.flatMap((row) => (row.csmId === null ? [] : [[row.csmId, row] as const])));
+  const byTeam = new Map(scorecard.teams.map((row) => [row.team, row]));
   for (const item of progress.items) {
-    const row = rowOf(item.target);
+    const { csmId, team } = item.target;
+    const row = csmId !== undefined ? byCsm.get(csmId) : team !== undefined ? byTeam.get(team) : scorecard.totals;
     if (!row) continue;
     row.targets += 1;
     if (item.onTrack === true) row.targetsOnTrack += 1;
