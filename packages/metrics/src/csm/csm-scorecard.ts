@@ -23,7 +23,7 @@ import { responsesIn } from '../engagement/nps.js';
 import { ratio } from '../core/ratio.js';
 import { isRenewedCode, renewalsOf, type RenewalCore } from '../renewals/renewals.js';
 import { isSelected, slotOf, wholeDataset, type Selection } from '../data/selection.js';
-import type { Csm, DateString, Dataset, Lead, Period, Target } from '../core/types.js';
+import type { Csm, DateString, Dataset, Lead, Period } from '../core/types.js';
 import { targetProgressOf, type TargetProgress } from './target-progress.js';
 
 export interface CsmScorecardRow {
