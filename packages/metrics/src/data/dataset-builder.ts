@@ -19,6 +19,7 @@ import {
 } from './dataset-index.js';
 import { COLLECTION_NAMES, revenueFieldOf } from '../model/domain.js';
 import { activityMatrixWork, activityRolesWork, snapshotSidesWork, type MonthlyColumns } from './monthly-records.js';
+import { ticketColumns } from './ticket-components.js';
 import {
   checkCurrency, CollectionChecker, fieldContext, naturalKeyRepeatsWork, overlapWarningsWork, rateOf, repeatIssue, type ContractSpans, type NaturalKeyCollection,
 } from './record-checks.js';
@@ -251,6 +252,10 @@ export class DatasetBuilder {
     const roles = [...(this.checkers.get('activity')?.measureKeys.keys() ?? [])];
     index.cache.set('activity-roles', yield* activityRolesWork(n, activity, roles));
     index.cache.set('health', yield* snapshotSidesWork(n, health));
+    // Tickets as columns only (after the fingerprint read them): their objects would weigh on every garbage collection.
+    ticketColumns(index);
+    const { tickets: _tickets, ...lean } = index.dataset;
+    index.dataset = lean;
     return { index, issues: this.allIssues(), counts: this.counts(), fingerprintParts };
   }
 

@@ -567,8 +567,8 @@ export function measureColumns(index: DatasetIndex): MeasureColumns {
 
 /**
  * Builds what the collections of per-month records are read into (the ARR matrix through the data's last month,
- * health and activity matrices, by `buildMonthly`) and then drops those records, and the contracts (kept as
- * columns), from the index's dataset.
+ * health and activity matrices and the ticket columns, by `buildMonthly`) and then drops those records, and the
+ * contracts (kept as columns), from the index's dataset.
  */
 export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetIndex) => void = () => undefined): void {
   arrThrough(index, index.arrLast);
@@ -586,9 +586,11 @@ export function compactIndex(index: DatasetIndex, buildMonthly: (index: DatasetI
     const columns = recordColumns(index, name);
     index.cache.set(`records:${name}`, { ...columns, records: new PackedRecords(columns.records) });
   }
+  // Tickets are read only as columns (SPEC 12's components, built by `buildMonthly`): a million ticket objects would
+  // be walked by every full garbage collection.
   const {
     arr: _arr, health: _health, activity: _activity, measures: _measures, contracts: _contracts,
-    nps: _nps, leads: _leads, advocacy: _advocacy, revenue: _revenue, ...lean
+    nps: _nps, leads: _leads, advocacy: _advocacy, revenue: _revenue, tickets: _tickets, ...lean
   } = index.dataset;
   index.dataset = { ...lean, ...(index.arrFromSnapshots ? { arr: [] } : {}) };
 }

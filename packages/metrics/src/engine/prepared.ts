@@ -17,6 +17,7 @@ import type { Dataset, Period } from '../core/types.js';
 import type { Work } from '../core/work.js';
 import { arrThroughWork, compactIndex, indexDataset, indexMemory, indexWithTargets, type DatasetIndex } from '../data/dataset-index.js';
 import { validateDataset } from '../data/validate.js';
+import { ticketColumns } from '../data/ticket-components.js';
 import type { DataIssue } from '../core/types.js';
 import { activityMatrix, activityRoles, snapshotSides, warmHealthModelWork } from '../data/monthly-records.js';
 import { isSelected } from '../data/selection.js';
@@ -133,7 +134,7 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
   let engine = engines.get(dataset);
   if (!engine) {
     const index = indexDataset(dataset);
-    if (options.compact) compactIndex(index, (i) => { activityMatrix(i); activityRoles(i); snapshotSides(i); });
+    if (options.compact) compactIndex(index, (i) => { activityMatrix(i); activityRoles(i); snapshotSides(i); ticketColumns(i); });
     engine = createEngine(index, options.compact === true);
     engines.set(dataset, engine);
   }
