@@ -1,13 +1,14 @@
 // `pnpm size`: bundle sizes (min+gzip, React excluded) of every chart subpath, @cskit/metrics and @cskit/table,
 // measured by size-limit in one run with the peers. Fails when a budget is exceeded:
-//   each chart subpath <= 25 kB, @cskit/metrics <= 44 kB (43 until the tickets, targets and roles of SPEC 1), @cskit/metrics/load (the loading pipeline with the engine it
-//   prepares) <= 42 kB, @cskit/import (with Papa Parse) <= 17 kB, @cskit/react <= 22 kB (in .size-limit.json),
+//   each chart subpath <= 25 kB, @cskit/metrics <= 50 kB (44 until SPEC 12 and 14 in full), @cskit/metrics/load (the loading pipeline with the engine it
+//   prepares) <= 48 kB, @cskit/import (with Papa Parse) <= 17 kB, @cskit/react <= 22 kB (in .size-limit.json),
 //   @cskit/table (its own code and TanStack; @cskit/react and @cskit/metrics counted above) <= TanStack Table +
-//   Virtual (what the table imports from them) + 10 kB (checked here). A chart's export code (./export-*.js) is
+//   Virtual (what the table imports from them) + 11 kB (checked here). A chart's export code (./export-*.js) is
 //   loaded by a dynamic import on the first "Save" click, so it is not counted in any chart's size.
 import { execFileSync } from 'node:child_process';
 
-const TABLE_ALLOWANCE = 10_000;
+// 11 kB since 2026-12-03: narrow tables fit their columns (measured before paint), CSM links, the targets column.
+const TABLE_ALLOWANCE = 11_000;
 let raw;
 let log = '';
 try {
