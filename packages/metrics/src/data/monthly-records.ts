@@ -296,10 +296,11 @@ function componentSpan(index: DatasetIndex, model: HealthModel): { span: Span | 
 function* componentValuesWork(index: DatasetIndex, model: HealthModel, key: string, start: number, count: number, into: Float64Array): Work<Float64Array> {
   const accounts = index.accounts.length;
   const values = yield* fillWork(into, Number.NaN);
-  if (key === 'activityRate' || roleOfComponent(key) !== undefined || isTicketComponent(key)) {
+  const read = cellReader(index, model, key);
+  if (read) {
     // Read account by account: an activity rate is a cell of its matrix, a ticket figure a window over its tickets.
     for (let position = 0; position < accounts; position += 1) {
-      for (let offset = 0; offset < count; offset += 1) values[position * count + offset] = componentValueAt(index, model, key, start, position, offset);
+      for (let offset = 0; offset < count; offset += 1) values[position * count + offset] = read(position, start + offset);
       if ((position & (STEP / 4 - 1)) === 0) yield;
     }
     return values;
@@ -378,16 +379,33 @@ function rowsByAccount(index: DatasetIndex, name: string, account: Int32Array): 
  * One account's value of a component in month `start + offset`, as `componentValuesWork` computes it for every
  * account (a measure's latest record from `start` on, NPS over the window from `start` on): what a driver reads.
  */
-export function componentValueAt(index: DatasetIndex, model: HealthModel, key: string, start: number, position: number, offset: number): number {
-  const month = start + offset;
-  if (key === 'activityRate') return activityRateAt(activityMatrix(index), position, month);
+/**
+ * The value of an activity or ticket component for an account in a month, with the key resolved once (its matrix or
+ * its ticket columns looked up before the accounts' cells are read); null for the other keys.
+ */
+function cellReader(index: DatasetIndex, model: HealthModel, key: string): ((position: number, month: number) => number) | null {
+  if (key === 'activityRate') {
+    const matrix = activityMatrix(index);
+    return (position, month) => activityRateAt(matrix, position, month);
+  }
   const role = roleOfComponent(key);
   if (role !== undefined) {
     // A role no record names: every account's rate of it is 0, as an account without records has (SPEC 5).
     const matrix = activityRoles(index).matrices.get(role);
-    return matrix ? activityRateAt(matrix, position, month) : 0;
+    return matrix ? (position, month) => activityRateAt(matrix, position, month) : () => 0;
   }
-  if (isTicketComponent(key)) return ticketValueAt(ticketColumns(index), key, position, month, ticketWindow(model));
+  if (isTicketComponent(key)) {
+    const columns = ticketColumns(index);
+    const window = ticketWindow(model);
+    return (position, month) => ticketValueAt(columns, key, position, month, window);
+  }
+  return null;
+}
+
+export function componentValueAt(index: DatasetIndex, model: HealthModel, key: string, start: number, position: number, offset: number): number {
+  const month = start + offset;
+  const read = cellReader(index, model, key);
+  if (read) return read(position, month);
   if (key === 'nps') {
     const nps = recordColumns(index, 'nps');
     const { offsets, rows } = rowsByAccount(index, 'nps', nps.account);
