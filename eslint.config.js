@@ -84,7 +84,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/src/**/*.stories.tsx', 'packages/*/src/**/story-data.ts', 'packages/*/src/**/fixtures.ts', 'packages/*/src/**/*.test.{ts,tsx}'],
+    // The SQL engine runs next to a database in Node (or Deno, Bun): it depends on @cskit/metrics only, and on no
+    // driver (the host passes its connection).
+    files: ['packages/sql/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@cskit/react', '@cskit/react/*', '@cskit/charts', '@cskit/charts/*', '@cskit/table', '@cskit/server', '@cskit/server/*', '@cskit/import', 'zustand', 'pg', '@duckdb/*', '@electric-sql/*'], message: '@cskit/sql depends on @cskit/metrics only; drivers come from the host.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage'],
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.stories.tsx', 'packages/*/src/**/story-data.ts', 'packages/*/src/**/fixtures.ts', 'packages/*/src/**/*.test.{ts,tsx}', 'packages/sql/src/test-support/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

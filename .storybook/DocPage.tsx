@@ -16,6 +16,7 @@ export const DOC_PAGES = new Map<string, string>([
   ['ssr.md', 'Docs/SSR and RSC'],
   ['server.md', 'Docs/Server mode'],
   ['importing.md', 'Docs/Importing'],
+  ['sql.md', 'Docs/Answers from SQL'],
   ['architecture.md', 'Docs/Architecture'],
 ]);
 

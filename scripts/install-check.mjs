@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const PACKAGES = ['metrics', 'react', 'charts', 'table', 'sample-data', 'server', 'import'];
+const PACKAGES = ['metrics', 'react', 'charts', 'table', 'sample-data', 'server', 'import', 'sql'];
 /** The host's own dependencies, at the versions this repository builds and tests with. */
 const HOST_DEPENDENCIES = ['react', 'react-dom'];
 const HOST_DEV_DEPENDENCIES = ['vite', '@vitejs/plugin-react', 'typescript', '@types/react', '@types/react-dom', '@types/node'];
@@ -45,7 +45,7 @@ try {
   run('npx', ['tsc', '-p', 'node/tsconfig.json']);
   const out = execFileSync('node', ['--no-warnings', 'node-dist/main.cjs'], { cwd: app, encoding: 'utf8' });
   const printed = JSON.parse(out);
-  check(printed.accounts > 0 && printed.arr > 0 && printed.handler === 'function' && printed.importedArr === 1200, `CommonJS TypeScript (module nodenext) compiles and runs: ${out.trim()}`);
+  check(printed.accounts > 0 && printed.arr > 0 && printed.handler === 'function' && printed.importedArr === 1200 && printed.sql === 'function', `CommonJS TypeScript (module nodenext) compiles and runs: ${out.trim()}`);
 } catch (error) {
   failures.push(String(error instanceof Error ? error.message : error));
 } finally {

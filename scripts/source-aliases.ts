@@ -16,5 +16,5 @@ export const SOURCE_ALIASES = [
   { find: /^@cskit\/server\/(node|postgres|token)$/, replacement: `${root}server/src/$1.ts` },
   { find: /^@cskit\/metrics\/load$/, replacement: `${root}metrics/src/load.ts` },
   { find: /^@cskit\/table\/issues$/, replacement: `${root}table/src/issues.ts` },
-  { find: /^@cskit\/(metrics|sample-data|react|charts|table|server|import)$/, replacement: `${root}$1/src/index.ts` },
+  { find: /^@cskit\/(metrics|sample-data|react|charts|table|server|import|sql)$/, replacement: `${root}$1/src/index.ts` },
 ];

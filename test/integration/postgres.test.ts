@@ -2,16 +2,18 @@
  * The PostgreSQL loader against a real PostgreSQL server (Debian's `postgresql` package, installed by
  * scripts/setup.sh): a throwaway cluster listening on a Unix socket only, loaded with the sample, read back by
  * `postgresLoader` (whole tables) and `postgresSource` (cursors, in batches) with `pg`, served by `createCsHandler`,
- * and stopped at the end.
+ * and stopped at the end; and `@cskit/sql` on the same server (its tables in their own schema, written through a
+ * pooled transaction): the SQL engine's answers equal the JS engine's.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filterDataset, prepareDataset, validateDataset } from '@cskit/metrics';
+import { answerRequest, filterDataset, prepareDataset, validateDataset } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
 import { postgresLoader, postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
+import { createSqlEngine, postgresClient, writeDataset } from '@cskit/sql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,4 +85,22 @@ describe('PostgreSQL (a real server on a Unix socket)', () => {
     // The client went back to the pool: all of them are idle again.
     expect(pool.idleCount).toBe(pool.totalCount);
   }, 60_000);
+
+  it('@cskit/sql on the real server: writeDataset through a pool (one transaction on one client) and the engine\'s answers equal the JS engine\'s', async () => {
+    const client = postgresClient(pool);
+    await writeDataset(client, sample, { dialect: 'postgres', schema: 'cskit_sql' });
+    const engine = createSqlEngine({ client, dialect: 'postgres', schema: 'cskit_sql' });
+    const local = prepareDataset(sample);
+    const csmId = sample.accounts[0]?.csmId as string;
+    const ids = sample.accounts.filter((a) => a.csmId === csmId).map((a) => a.id);
+    const requests = [
+      { kind: 'info' }, { kind: 'summary', view }, { kind: 'filter-options', view: {} },
+      { kind: 'rows', view, rowSet: 'renewals', query: { sort: [{ id: 'dueArr', desc: true }], limit: 50 } },
+    ] as const;
+    for (const request of requests) {
+      expect(await engine.answer(request)).toEqual(JSON.parse(JSON.stringify(answerRequest(local, request as never))));
+      expect(await engine.answer(request, { scope: { csmIds: [csmId] } })).toEqual(JSON.parse(JSON.stringify(answerRequest(local.scoped(ids), request as never))));
+    }
+    expect(pool.idleCount).toBe(pool.totalCount);
+  }, 120_000);
 });

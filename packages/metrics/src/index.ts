@@ -6,7 +6,7 @@ export type {
 } from './core/types.js';
 export {
   addDays, addMonths, addMonthsToDayNumber, addMonthsToMonth, dateFromDayNumber, dayNumber, daysBetween, daysInMonth, firstDayOfMonth,
-  inPeriod, isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf,
+  inPeriod, isLastDayOfMonth, isLeapYear, isValidDate, isValidMonth, lastDayOfMonth, monthFromIndex, monthIndex, monthOf, monthsOf, periodEndingIn,
 } from './core/dates.js';
 export {
   ACCOUNT_COLLECTIONS, ADVOCACY_KINDS, COLLECTION_NAMES, COMPLAINT_KINDS, FUNNEL_STAGES, funnelDepth, inFunnelStage, LEAD_STAGES, NPS_CATEGORIES, npsCategory,

@@ -28,7 +28,12 @@ export interface CsHandlerOptions {
    * than a batch of records is alive at once; `postgresSource` streams a database), validated here. It is told the
    * tenant and given an `AbortSignal` (a load past `loadTimeoutMs`, or a closed handler).
    */
-  load: (context: LoadContext) => LoadedData | Promise<LoadedData>;
+  load?: (context: LoadContext) => LoadedData | Promise<LoadedData>;
+  /**
+   * Instead of `load`: an engine that answers from where the data lives (`createSqlEngine` of `@cskit/sql`), one, or
+   * one per tenant. Nothing is loaded or prepared here; the engine's `version()` names the data in ETags.
+   */
+  engine?: CsEngine | ((tenant: string) => CsEngine);
   /** The host's authorization: the accounts a request may see, or null (403). */
   scope: ScopeOf;
   /** Which tenant (host customer) a request is for; default one tenant, `'default'`. Null: 403. */
@@ -68,6 +73,13 @@ export interface CsHandlerOptions {
 
 export type CsHandlerStatus = TenantStatus;
 
+/** An engine the handler asks instead of loading data itself: a request (checked) and the viewer's checked scope. */
+export interface CsEngine {
+  answer(request: CsRequest, options: { scope: CsScope }): Promise<unknown>;
+  /** The data's version, for ETags. */
+  version(): Promise<string>;
+}
+
 export interface CsHandler {
   (request: Request): Promise<Response>;
   /** Loads a tenant's data again now (shared with a load in flight); the previous data serves until it succeeds. */
@@ -100,6 +112,8 @@ function routeOf(request: Request): { kind: string; isIssues: boolean } {
 
 export function createCsHandler(options: CsHandlerOptions): CsHandler {
   const { scope, maxBodyBytes = 64 * 1024, compress = false, onError = () => undefined } = options;
+  if ((options.load === undefined) === (options.engine === undefined)) throw new TypeError('createCsHandler: give exactly one of `load` (data loaded and prepared here) or `engine` (answers from where the data lives)');
+  const engineOf = options.engine === undefined ? null : typeof options.engine === 'function' ? options.engine : () => options.engine as CsEngine;
   const sliceMs = options.sliceMs ?? 10;
   // Data work gives way to requests: while any is in flight, it rests twice a slice after each slice.
   let inFlight = 0;
@@ -108,7 +122,7 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, sliceMs * 2));
   };
   const tenants = new Tenants({
-    load: options.load, ...(options.version ? { version: options.version } : {}),
+    load: options.load ?? (() => ({ accounts: [] })), ...(options.version ? { version: options.version } : {}),
     loadTimeoutMs: options.loadTimeoutMs ?? 60_000, sliceMs, pause, retryAfterFailureMs: options.retryAfterFailureMs ?? 5_000,
     refuse: { maxErrorShare: options.refuse?.maxErrorShare ?? 0.1, minAccountRatio: options.refuse?.minAccountRatio ?? 0.5 },
     maxScopes: options.maxScopes ?? 256, scopeMemoryBytes: options.scopeMemoryBytes ?? 64 * 2 ** 20, onError,
@@ -146,6 +160,7 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     const viewer = budgets ? viewerOf(request, viewerScope, tenant) : '';
     const wait = budgets?.take(viewer) ?? null;
     if (wait !== null) throw new HttpError(429, 'too many requests from this viewer; try again later', undefined, { 'retry-after': String(wait) });
+    if (engineOf) return answerFromEngine(request, kind, isIssues, viewerScope, viewer, engineOf(tenant));
     const tenantData = tenants.get(tenant);
     const state = await tenantData.ready();
     // Counted from here on: a request waiting for the first load does not slow that load down.
@@ -176,6 +191,31 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
       if (error instanceof UnknownAccountError) throw new HttpError(404, error.message);
       throw error;
     } finally {
+      budgets?.charge(viewer, performance.now() - started);
+    }
+  };
+
+  /** A request answered by the host's engine: the same checks, ETags from its data version, the same errors. */
+  const answerFromEngine = async (request: Request, kind: string, isIssues: boolean, viewerScope: CsScope, viewer: string, engine: CsEngine): Promise<Response> => {
+    if (isIssues) {
+      if (!('all' in viewerScope) || viewerScope.admin !== true) throw new HttpError(403, 'only admins may read the data\'s issues');
+      // An engine's data was validated when it was written (`writeDataset` refuses errors): there is nothing to list.
+      return respond(request, 200, { dataVersion: await engine.version(), count: 0, issues: [] }, null, compress);
+    }
+    const body = await readJson(request, maxBodyBytes);
+    const parsed = parsed400(() => parseRequest({ ...body, kind }));
+    const etag = `W/"${await digest(await engine.version())}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
+    if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
+    inFlight += 1;
+    const started = performance.now();
+    try {
+      return respond(request, 200, await engine.answer(parsed, { scope: viewerScope }), etag, compress);
+    } catch (error) {
+      if (error instanceof RequestError) throw new HttpError(400, error.message, error.field);
+      if (error instanceof UnknownAccountError) throw new HttpError(404, error.message);
+      throw error;
+    } finally {
+      inFlight -= 1;
       budgets?.charge(viewer, performance.now() - started);
     }
   };

@@ -1,5 +1,5 @@
 export { createCsHandler } from './handler.js';
-export type { CsHandler, CsHandlerOptions, CsHandlerStatus } from './handler.js';
+export type { CsEngine, CsHandler, CsHandlerOptions, CsHandlerStatus } from './handler.js';
 export type { LoadContext, LoadedData, RefuseOptions } from './data.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export { checkScope, scopedAccountIds, scopeKey, ViewerRefused } from './scope.js';

@@ -5,9 +5,13 @@ import { prepareInSlices } from '@cskit/metrics/load';
 import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
 import { importTables } from '@cskit/import';
+import { createSqlEngine, type SqlClient } from '@cskit/sql';
 
 const { dataset, issues } = validateDataset(generateDataset({ seed: 7, accounts: 50 }));
 const summary = prepareDataset(dataset).summary({ period: { from: '2025-01', to: '2025-12' } });
 const imported = importTables([{ name: 'subscriptions.csv', text: 'customer_id,start_date,mrr\nC1,2025-01-01,100\n' }]);
 const handler = createCsHandler({ load: () => dataset, scope: () => ({ all: true }) });
-console.log(JSON.stringify({ accounts: summary.accountCount, arr: summary.kpis.arr, issues: issues.length, slices: typeof prepareInSlices, handler: typeof handler, importedArr: imported.dataset.contracts?.[0]?.arr }));
+// A host's driver adapter: any `query(sql, params)` (no database is needed to build an engine).
+const client: SqlClient = { query: async () => [] };
+const sqlEngine = createSqlEngine({ client, dialect: 'duckdb' });
+console.log(JSON.stringify({ sql: typeof sqlEngine.answer, accounts: summary.accountCount, arr: summary.kpis.arr, issues: issues.length, slices: typeof prepareInSlices, handler: typeof handler, importedArr: imported.dataset.contracts?.[0]?.arr }));

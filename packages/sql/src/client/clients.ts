@@ -1,0 +1,129 @@
+/**
+ * What `@cskit/sql` needs of a database: `query(sql, params)` with `$1, $2...` placeholders (bound by the driver,
+ * never spliced into the text), answering plain row objects. `duckdbClient` and `postgresClient` adapt the two
+ * drivers the package is tested on; any other driver with the same shape works (BigQuery, Snowflake... through the
+ * host's own adapter).
+ *
+ * The adapters import no driver themselves (the host passes its connection), so `@cskit/sql` carries no native
+ * code and a host installs only the driver it uses.
+ */
+
+/** A database session or pool: one statement per call, `$n` placeholders, rows as objects keyed by column alias. */
+export interface SqlClient {
+  query(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>>;
+  /**
+   * Runs `work` in one transaction on one session (a pool lends a client for it): committed when it resolves, rolled
+   * back when it throws. Absent: `BEGIN`/`COMMIT` go through `query` (a single-session client).
+   */
+  transaction?<T>(work: (session: SqlClient) => Promise<T>): Promise<T>;
+}
+
+/** The part of a `@duckdb/node-api` `DuckDBConnection` the adapter uses. */
+export interface DuckDbConnectionLike {
+  runAndReadAll(sql: string, values?: never[]): Promise<{ getRowObjectsJS(): Array<Record<string, unknown>> }>;
+}
+
+/** A driver's values as the engine reads them: 64-bit integers (DuckDB `BIGINT`, `pg` int8 as text) as numbers. */
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(row)) {
+    const value = row[key];
+    if (typeof value === 'bigint') row[key] = Number(value);
+  }
+  return row;
+}
+
+/**
+ * A `SqlClient` over a `@duckdb/node-api` connection (`await (await DuckDBInstance.create('cskit.duckdb')).connect()`).
+ * DuckDB's connection is one session, so transactions are `BEGIN`/`COMMIT` on it; statements of one connection run
+ * one at a time (a queue here), as DuckDB requires of a connection.
+ */
+export function duckdbClient(connection: DuckDbConnectionLike): SqlClient {
+  // One statement at a time per connection, and a transaction holds the connection until it ends.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const session: SqlClient = {
+    query: (sql, params) => connection.runAndReadAll(sql, params.map(duckValue) as never[]).then((reader) => reader.getRowObjectsJS().map(plainRow)),
+  };
+  return {
+    query: (sql, params) => exclusive(() => session.query(sql, params)),
+    transaction: (work) => exclusive(async () => {
+      await session.query('BEGIN TRANSACTION', []);
+      try {
+        const result = await work(session);
+        await session.query('COMMIT', []);
+        return result;
+      } catch (error) {
+        await session.query('ROLLBACK', []).catch(() => undefined);
+        throw error;
+      }
+    }),
+  };
+}
+
+/** DuckDB binds a JS number as DOUBLE; integers it compares and stores in INTEGER columns are cast by the query. */
+function duckValue(value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
+/** The part of `pg`'s `Pool`/`Client` or PGlite the adapter uses. */
+export interface PostgresLike {
+  query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+interface PoolLike extends PostgresLike {
+  connect(): Promise<PostgresLike & { release(): void }>;
+  totalCount: number;
+}
+
+const isPool = (db: PostgresLike): db is PoolLike => 'totalCount' in db && typeof (db as Partial<PoolLike>).connect === 'function';
+
+/**
+ * A `SqlClient` over `pg` (a `Pool` or a `Client`) or PGlite. A pool runs each query on any of its clients, and a
+ * transaction on one client it lends for the purpose.
+ */
+export function postgresClient(db: PostgresLike): SqlClient {
+  const over = (session: PostgresLike): SqlClient => ({
+    query: async (sql, params) => (await session.query(sql, params.map(pgValue))).rows.map(plainRow),
+  });
+  const client = over(db);
+  client.transaction = async (work) => {
+    const session = isPool(db) ? await db.connect() : null;
+    const inner = over(session ?? db);
+    try {
+      await inner.query('BEGIN', []);
+      try {
+        const result = await work(inner);
+        await inner.query('COMMIT', []);
+        return result;
+      } catch (error) {
+        await inner.query('ROLLBACK', []).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      session?.release();
+    }
+  };
+  return client;
+}
+
+function pgValue(value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
+/** `work` in one transaction of `client`: its own `transaction`, else `BEGIN`/`COMMIT` on it (one session). */
+export async function inTransaction<T>(client: SqlClient, work: (session: SqlClient) => Promise<T>): Promise<T> {
+  if (client.transaction) return client.transaction(work);
+  await client.query('BEGIN', []);
+  try {
+    const result = await work(client);
+    await client.query('COMMIT', []);
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK', []).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The SQL engine answers every request kind as the JS engine does on the same data (SPEC 15), on DuckDB and on
+ * PGlite: every summary part, every row set (sorted, searched, paged), drill-downs, filter options and account
+ * stories, for the whole data and for scopes; and a scope or filter selects the same accounts in SQL as
+ * `accountFilter` does in JS (a property test).
+ */
+import {
+  accountFilter, answerRequest, BREAKDOWN_DIMENSIONS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
+  type AccountFilters, type CsRequest, type Dataset,
+} from '@cskit/metrics';
+import { readFileSync } from 'node:fs';
+import { generateDataset, SERVICE_HEALTH_MODEL } from '@cskit/sample-data';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../schema/dialect.js';
+import { openDatabase, type TestDatabase } from '../test-support/databases.js';
+import { writeDataset } from '../write/write-dataset.js';
+import { createSqlEngine, type SqlEngine } from './sql-engine.js';
+import { scopedIds, type SqlScope } from './scope-sql.js';
+
+const dataset: Dataset = generateDataset({ seed: 15, accounts: 60 });
+const js = prepareDataset(dataset);
+const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
+const views = [
+  view,
+  { period: { from: '2024-07', to: '2025-06' }, graceMonths: 3, comparison: 'previous-year' as const },
+  { period: { from: '2025-01', to: '2025-12' }, filters: { segment: ['KA', NONE_GROUP] } },
+  { period: { from: '2025-04', to: '2025-09' }, model: SERVICE_HEALTH_MODEL, asOf: '2025-08-15' },
+];
+const firstAccount = dataset.accounts[0]?.id as string;
+const csmId = dataset.accounts.find((a) => a.csmId !== undefined)?.csmId as string;
+
+/** Every request kind, for a few views: each summary part, each row set, drill-downs, options, a story. */
+function requests(): CsRequest[] {
+  const list: CsRequest[] = [{ kind: 'info' }, { kind: 'filter-options', view: {} }, { kind: 'filter-options', view: { filters: { region: ['EMEA'] } } }];
+  for (const v of views) {
+    list.push({ kind: 'summary', view: v });
+    for (const metric of SUMMARY_PARTS) list.push({ kind: 'metric', view: v, metric });
+    for (const rowSet of Object.keys(ROW_SETS) as Array<keyof typeof ROW_SETS>) {
+      list.push({ kind: 'rows', view: v, rowSet, query: { offset: 0, limit: 25 } });
+    }
+    list.push({ kind: 'rows', view: v, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], search: 'a', offset: 5, limit: 10 } });
+    list.push({ kind: 'drill-down', view: v, target: { kind: 'movement', movement: 'churn' } });
+    list.push({ kind: 'drill-down', view: v, target: { kind: 'group', dimension: 'segment', key: 'MM' } });
+    list.push({ kind: 'drill-down', view: v, target: { kind: 'renewal-stage', stage: 'due' } });
+    list.push({ kind: 'account-story', view: v, accountId: firstAccount });
+  }
+  return list;
+}
+
+/** An answer as a client reads it (JSON). */
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+/** The JS answer, or the error's name and field when it refuses the request. */
+async function outcome(answer: () => unknown): Promise<unknown> {
+  try {
+    return asJson(await answer());
+  } catch (error) {
+    return { error: (error as Error).name, field: (error as { field?: string }).field };
+  }
+}
+
+describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
+  let db: TestDatabase;
+  let engine: SqlEngine;
+  beforeAll(async () => {
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, dataset, { dialect });
+    engine = createSqlEngine({ client: db.client, dialect, batchRows: 700 });
+  }, 120_000);
+  afterAll(async () => db?.close());
+
+  it('answers every request kind as answerRequest(prepareDataset(dataset)) does', async () => {
+    let refused = 0;
+    for (const request of requests()) {
+      const expected = await outcome(() => answerRequest(js, request as never));
+      if (typeof expected === 'object' && expected !== null && 'error' in expected) refused += 1;
+      expect(await outcome(() => engine.answer(request)), JSON.stringify(request).slice(0, 200)).toEqual(expected);
+    }
+    // Every request is answered (none of them refused by both engines alike).
+    expect(refused).toBe(0);
+  }, 120_000);
+
+  it('answers a scope as the JS engine scoped to the same accounts (a CSM\'s book, filters, ids)', async () => {
+    const scopes: SqlScope[] = [{ csmIds: [csmId] }, { filters: { region: ['EMEA'], team: [NONE_GROUP, 'Team A'] } }, { accountIds: [firstAccount, 'nobody'] }, { accountIds: [] }];
+    for (const scope of scopes) {
+      const ids = idsInJs(scope);
+      const scoped = js.scoped(ids);
+      for (const request of requests().filter((_, i) => i % 7 === 0)) {
+        const expected = await outcome(() => answerRequest(scoped, request as never));
+        expect(await outcome(() => engine.answer(request, { scope })), `${JSON.stringify(scope)} ${JSON.stringify(request).slice(0, 120)}`).toEqual(expected);
+      }
+    }
+  }, 120_000);
+
+  it('a scope\'s or filter\'s accounts are the same in SQL as accountFilter keeps (property)', async () => {
+    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP, 'zz-unknown', '', '2025-13'];
+    const filters = fc.record(Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(filters, async (raw) => {
+      const scope = { filters: raw as AccountFilters };
+      expect(await scopedIds(db.client, scope, undefined, dialect)).toEqual(idsInJs(scope));
+    }), { numRuns: 60 });
+  }, 120_000);
+
+  it('refuses what parseRequest refuses, naming the field', async () => {
+    await expect(engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-13' } } })).rejects.toMatchObject({ name: 'RequestError', field: 'view.period.to' });
+    await expect(engine.answer({ kind: 'nope' } as never)).rejects.toMatchObject({ field: 'kind' });
+  });
+});
+
+/** The accounts of a scope as `@cskit/server` (and `accountFilter`) select them, in dataset order. */
+function idsInJs(scope: SqlScope): string[] {
+  if ('all' in scope) return dataset.accounts.map((a) => a.id);
+  if ('accountIds' in scope) return dataset.accounts.filter((a) => scope.accountIds.includes(a.id)).map((a) => a.id);
+  if ('csmIds' in scope) return dataset.accounts.filter((a) => a.csmId !== undefined && scope.csmIds.includes(a.csmId)).map((a) => a.id);
+  const keep = accountFilter(scope.filters, teamsOf(dataset.csms)) ?? (() => true);
+  return dataset.accounts.filter((a) => keep(a)).map((a) => a.id);
+}
+
+/** The docs' worked example (docs/metrics.md) and a dataset of edges: ARR snapshots in two currencies, an
+ * open-ended contract, a collection written empty, measures and targets, names with quotes, comments and unicode. */
+const docsExample = JSON.parse(/<!-- example-dataset -->\s*```json\n([\s\S]*?)```/.exec(readFileSync(new URL('../../../../docs/metrics.md', import.meta.url), 'utf8'))?.[1] ?? '{}') as Dataset;
+const edges: Dataset = {
+  currency: 'EUR', fxRates: { USD: 0.9, GBP: 1.15 },
+  csms: [{ id: "c'1", name: 'Zoë -- "quoted"', team: 'Team; DROP TABLE cskit_accounts' }, { id: 'c2', name: '/* c2 */' }],
+  accounts: [
+    { id: "a'1", name: "O'Brien; DROP TABLE cskit_accounts; --", signedAt: '2023-02-28', csmId: "c'1", segment: 'KA', region: '北京' },
+    { id: 'a2', name: 'Δelta', signedAt: '2024-01-31', csmId: 'c2', segment: '', industry: 'toString' },
+    { id: '__proto__', name: 'proto', signedAt: '2024-06-15' },
+  ],
+  contracts: [
+    { id: 'k1', accountId: "a'1", start: '2023-03-01', arr: 12000, currency: 'USD' },
+    { id: 'k2', accountId: 'a2', start: '2024-02-01', end: '2025-01-31', arr: 5000, optOutDate: '2024-11-01' },
+    { id: 'k3', accountId: 'a2', start: '2025-02-01', end: '2026-01-31', arr: 6500 },
+    { id: 'k4', accountId: '__proto__', start: '2024-07-01', end: '2025-06-30', arr: 800, currency: 'GBP' },
+  ],
+  arr: [
+    { accountId: "a'1", month: '2024-12', arr: 12000, currency: 'USD' }, { accountId: "a'1", month: '2025-01', arr: 13000, currency: 'USD' },
+    { accountId: 'a2', month: '2024-12', arr: 5000 }, { accountId: 'a2', month: '2025-03', arr: 6500 },
+  ],
+  health: [{ accountId: 'a2', month: '2025-01', outcome: 40, experience: 55.5 }],
+  nps: [],
+  measures: [{ accountId: "a'1", month: '2025-01', key: 'core use', value: 0.4 }, { accountId: 'a2', month: '2025-01', key: "k'ey", value: 3 }],
+  targets: [{ csmId: "c'1", period: { from: '2025-01', to: '2025-12' }, metric: 'nrr', value: 1.05 }, { period: { from: '2025-01', to: '2025-06' }, metric: 'netNewArr', value: 1000 }],
+};
+
+describe.each(DIALECTS)('the SQL engine on %s, on the docs\' example and on edge data', (dialect) => {
+  it.each([['the docs\' example', docsExample], ['edges', edges]] as const)('%s: every request kind as the JS engine', async (_, data) => {
+    const db = await openDatabase(dialect);
+    try {
+      await writeDataset(db.client, data, { dialect, schema: 'cs_kit' });
+      const engine = createSqlEngine({ client: db.client, dialect, schema: 'cs_kit', batchRows: 2 });
+      const local = prepareDataset(data);
+      const v = { period: { from: '2024-12', to: '2025-03' }, graceMonths: 1 };
+      const list: CsRequest[] = [
+        { kind: 'info' }, { kind: 'filter-options', view: {} }, { kind: 'summary', view: v },
+        ...SUMMARY_PARTS.map((metric) => ({ kind: 'metric' as const, view: v, metric })),
+        ...(Object.keys(ROW_SETS) as Array<keyof typeof ROW_SETS>).map((rowSet) => ({ kind: 'rows' as const, view: v, rowSet })),
+        ...data.accounts.map((a) => ({ kind: 'account-story' as const, view: v, accountId: a.id })),
+      ];
+      for (const request of list) {
+        expect(await outcome(() => engine.answer(request)), JSON.stringify(request).slice(0, 120)).toEqual(await outcome(() => answerRequest(local, request as never)));
+      }
+      const scope = { csmIds: ["c'1"] };
+      expect(await engine.answer({ kind: 'rows', view: v, rowSet: 'accounts' }, { scope })).toEqual(asJson(answerRequest(local.scoped(["a'1"]), { kind: 'rows', view: v, rowSet: 'accounts' })));
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,84 @@
+/**
+ * A viewer's scope as a predicate on the accounts table, every value a bound parameter. The account fields a scope
+ * (or a filter) names are read as `groupKey` of `@cskit/metrics` reads them (`data/dimensions.ts`): an absent or
+ * empty value is the group `(none)`, a CSM's team comes from the CSMs table, the signing month from the signing day.
+ * The conformance tests check that both forms select the same accounts.
+ */
+import { BREAKDOWN_DIMENSIONS, isValidMonth, monthIndex, NONE_GROUP, type AccountFilters, type BreakdownDimension } from '@cskit/metrics';
+import type { SqlClient } from '../client/clients.js';
+import { tableName, type Dialect } from '../schema/dialect.js';
+
+/** The accounts a request may see: the shapes `@cskit/server` checks (`CsScope`), without the admin flag. */
+export type SqlScope =
+  | { all: true }
+  | { accountIds: readonly string[] }
+  | { csmIds: readonly string[] }
+  | { filters: AccountFilters };
+
+/** A dimension's value of an account `a` (joined to its CSM `c`), as `groupKey` reads it. */
+const DIMENSION_SQL: Record<Exclude<BreakdownDimension, 'signedMonth'>, string> = {
+  segment: 'a.segment', region: 'a.region', industry: 'a.industry', channel: 'a.channel', stage: 'a.stage',
+  salesRepId: 'a.sales_rep_id', csmId: 'a.csm_id', team: 'c.team',
+};
+
+export interface Predicate {
+  /** `FROM ... WHERE ...` over the accounts `a` (and their CSMs `c`), its parameters from `$first` on. */
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * `$n, $n+1...` for a list of values appended to `params`. PostgreSQL's text cannot hold the NUL character (and
+ * `writeDataset` refuses such text), so on PostgreSQL a value with NUL can match nothing and is left out.
+ */
+function placeholders(params: unknown[], values: readonly unknown[], dialect: Dialect): string {
+  const bound = dialect === 'postgres' ? values.filter((value) => typeof value !== 'string' || !value.includes('\u0000')) : values;
+  if (bound.length === 0) return 'NULL';
+  return bound.map((value) => { params.push(value); return `$${params.length}`; }).join(', ');
+}
+
+/** One dimension's filter: the accounts whose value (or `(none)`) is one of `values`. */
+function dimensionClause(dimension: BreakdownDimension, values: readonly string[], params: unknown[], dialect: Dialect): string {
+  if (dimension === 'signedMonth') {
+    const months = [...new Set(values.filter((value) => isValidMonth(value)).map(monthIndex))];
+    return months.length === 0 ? '1 = 0' : `a.signed_month IN (${placeholders(params, months, dialect)})`;
+  }
+  const column = DIMENSION_SQL[dimension];
+  const named = values.filter((value) => value !== NONE_GROUP && value !== '');
+  const clauses = named.length > 0 ? [`${column} IN (${placeholders(params, [...new Set(named)], dialect)})`] : [];
+  if (values.includes(NONE_GROUP)) clauses.push(`(${column} IS NULL OR ${column} = '')`);
+  return clauses.length === 0 ? '1 = 0' : `(${clauses.join(' OR ')})`;
+}
+
+/** The accounts of a scope and of a view's filters: a FROM and WHERE over `a` (and `c`, its CSM). */
+export function accountPredicate(scope: SqlScope, filters: AccountFilters | undefined, schema: string | undefined, dialect: Dialect): Predicate {
+  const params: unknown[] = [];
+  const clauses: string[] = [];
+  if ('accountIds' in scope) clauses.push(scope.accountIds.length === 0 ? '1 = 0' : `a.id IN (${placeholders(params, [...new Set(scope.accountIds)], dialect)})`);
+  else if ('csmIds' in scope) clauses.push(scope.csmIds.length === 0 ? '1 = 0' : `a.csm_id IN (${placeholders(params, [...new Set(scope.csmIds)], dialect)})`);
+  const all = [...('filters' in scope ? [scope.filters] : []), ...(filters ? [filters] : [])];
+  for (const filter of all) {
+    for (const dimension of BREAKDOWN_DIMENSIONS) {
+      const values = Object.prototype.hasOwnProperty.call(filter, dimension) ? filter[dimension] : undefined;
+      if (values && values.length > 0) clauses.push(dimensionClause(dimension, values, params, dialect));
+    }
+  }
+  const from = `${tableName('cskit_accounts', schema)} a LEFT JOIN ${tableName('cskit_csms', schema)} c ON c.id = a.csm_id`;
+  return { sql: `FROM ${from} WHERE ${clauses.length === 0 ? '1 = 1' : clauses.join(' AND ')}`, params };
+}
+
+/** The ids of a scope's accounts, in the data's order. */
+export async function scopedIds(client: SqlClient, scope: SqlScope, schema: string | undefined, dialect: Dialect): Promise<string[]> {
+  const { sql, params } = accountPredicate(scope, undefined, schema, dialect);
+  const rows = await client.query(`SELECT a.id AS id ${sql} ORDER BY a.seq`, params);
+  return rows.map((row) => String(row.id));
+}
+
+/** A scope's key in the engine's caches: canonical JSON of its shape (sorted lists), so keys never collide. */
+export function sqlScopeKey(scope: SqlScope): string {
+  if ('all' in scope) return JSON.stringify(['all']);
+  if ('accountIds' in scope) return JSON.stringify(['accountIds', [...new Set(scope.accountIds)].sort()]);
+  if ('csmIds' in scope) return JSON.stringify(['csmIds', [...new Set(scope.csmIds)].sort()]);
+  const filters = scope.filters;
+  return JSON.stringify(['filters', BREAKDOWN_DIMENSIONS.filter((key) => (filters[key]?.length ?? 0) > 0).map((key) => [key, [...new Set(filters[key])].sort()])]);
+}

@@ -1,0 +1,135 @@
+/**
+ * `createSqlEngine` (SPEC 15): the protocol's requests answered from the data in a SQL database, equal to
+ * `answerRequest(prepareDataset(dataset), request)` on the same data.
+ *
+ * What runs where, today: a viewer's scope (and `info`, whole) is a query with bound parameters; the other request
+ * kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
+ * prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped to the
+ * accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
+ * `answer`; what has moved is listed in docs/sql.md.
+ */
+import { accountFilter, answerRequest, parseRequest, teamsOf, type Account, type CsRequest, type PreparedDataset } from '@cskit/metrics';
+import { prepareInSlices } from '@cskit/metrics/load';
+import type { SqlClient } from '../client/clients.js';
+import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
+import { infoInSql } from './info.js';
+import { readChunks, readHeader } from './read-chunks.js';
+import { accountPredicate, scopedIds, sqlScopeKey, type SqlScope } from './scope-sql.js';
+
+export interface SqlEngineOptions {
+  client: SqlClient;
+  dialect: Dialect;
+  /** The schema `writeDataset` wrote to; default the connection's own. */
+  schema?: string;
+  /** Rows per page when the engine reads records. Default 5,000. */
+  batchRows?: number;
+  /** Longest step of preparation before the host's other work runs. Default 10 ms. */
+  sliceMs?: number;
+  /** Scoped engines kept (least recently used go first). Default 64. */
+  maxScopes?: number;
+}
+
+export interface SqlAnswerOptions {
+  /** The viewer's scope (as `@cskit/server` checked it); default every account. */
+  scope?: SqlScope;
+}
+
+export interface SqlEngine {
+  /** The answer to one request (checked as `parseRequest` checks it: a `RequestError` names what is wrong). */
+  answer(request: CsRequest, options?: SqlAnswerOptions): Promise<unknown>;
+  /** The data's version (written by `writeDataset`): what caches and ETags are keyed by. */
+  version(): Promise<string>;
+  /** What the engine holds: the version prepared in memory, and whether a preparation runs. */
+  status(): { preparedVersion: string | null; preparing: boolean };
+}
+
+/** Scope lists longer than this are matched in the engine (a statement takes at most ~65,000 parameters). */
+const MAX_BOUND_VALUES = 10_000;
+
+interface Prepared {
+  version: string;
+  engine: PreparedDataset;
+  scopes: Map<string, PreparedDataset>;
+}
+
+const boundValues = (scope: SqlScope): number => ('accountIds' in scope ? scope.accountIds.length : 'csmIds' in scope ? scope.csmIds.length
+  : 'filters' in scope ? Object.values(scope.filters).reduce((sum, list) => sum + (list?.length ?? 0), 0) : 0);
+
+export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
+  const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64 } = options;
+  const dialect = checkDialect(options?.dialect, 'createSqlEngine');
+  if (schema !== undefined) tableName('x', schema);
+  let prepared: Prepared | null = null;
+  let preparing: { version: string; done: Promise<Prepared>; token: object } | null = null;
+
+  const prepare = async (version: string): Promise<Prepared> => {
+    if (prepared?.version === version) return prepared;
+    if (preparing?.version === version) return preparing.done;
+    const token = {};
+    const done = (async () => {
+      const header = await readHeader(client, schema);
+      const load = await prepareInSlices(readChunks(client, header, schema, Math.max(1, Math.floor(batchRows))), { sliceMs });
+      const next = { version: header.version, engine: load.engine, scopes: new Map<string, PreparedDataset>() };
+      if (preparing?.token === token) {
+        prepared = next;
+        preparing = null;
+      }
+      return next;
+    })();
+    preparing = { version, done, token };
+    done.catch(() => { if (preparing?.token === token) preparing = null; });
+    return done;
+  };
+
+  const scopedEngine = async (state: Prepared, scope: SqlScope): Promise<PreparedDataset> => {
+    if ('all' in scope) return state.engine;
+    const key = sqlScopeKey(scope);
+    const kept = state.scopes.get(key);
+    if (kept) {
+      state.scopes.delete(key);
+      state.scopes.set(key, kept);
+      return kept;
+    }
+    const ids = boundValues(scope) > MAX_BOUND_VALUES ? idsInEngine(state.engine, scope) : await scopedIds(client, scope, schema, dialect);
+    const engine = state.engine.scoped(ids);
+    state.scopes.set(key, engine);
+    for (const oldest of state.scopes.keys()) {
+      if (state.scopes.size <= maxScopes) break;
+      state.scopes.delete(oldest);
+    }
+    return engine;
+  };
+
+  const version = async () => (await readHeader(client, schema)).version;
+
+  return {
+    version,
+    status: () => ({ preparedVersion: prepared?.version ?? null, preparing: preparing !== null }),
+    async answer(input, answerOptions = {}) {
+      const request = parseRequest(input);
+      const scope = answerOptions.scope ?? { all: true };
+      if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) {
+        const header = await readHeader(client, schema);
+        return infoInSql(client, accountPredicate(scope, undefined, schema, dialect), header.currency, schema);
+      }
+      const state = await prepare(await version());
+      return answerRequest(await scopedEngine(state, scope), request as never);
+    },
+  };
+}
+
+/** A long scope list matched in the engine instead of the database (the same rule: `accountFilter`, `teamsOf`). */
+function idsInEngine(engine: PreparedDataset, scope: Exclude<SqlScope, { all: true }>): string[] {
+  const { accounts, csms } = engine.dataset;
+  let keep: (account: Account) => boolean;
+  if ('accountIds' in scope) {
+    const wanted = new Set(scope.accountIds);
+    keep = (account) => wanted.has(account.id);
+  } else if ('csmIds' in scope) {
+    const wanted = new Set(scope.csmIds);
+    keep = (account) => account.csmId !== undefined && wanted.has(account.csmId);
+  } else {
+    keep = accountFilter(scope.filters, teamsOf(csms)) ?? (() => true);
+  }
+  return accounts.filter(keep).map((account) => account.id);
+}

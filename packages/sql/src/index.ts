@@ -1,0 +1,12 @@
+export { duckdbClient, postgresClient } from './client/clients.js';
+export type { DuckDbConnectionLike, PostgresLike, SqlClient } from './client/clients.js';
+export { DIALECTS } from './schema/dialect.js';
+export type { Dialect } from './schema/dialect.js';
+export { META_TABLE, TABLES } from './schema/tables.js';
+export type { ColumnKind, ColumnSpec, TableSpec } from './schema/tables.js';
+export { createTableSql, InvalidDatasetError, writeDataset } from './write/write-dataset.js';
+export type { WriteOptions } from './write/write-dataset.js';
+export { createSqlEngine } from './engine/sql-engine.js';
+export type { SqlAnswerOptions, SqlEngine, SqlEngineOptions } from './engine/sql-engine.js';
+export { accountPredicate, sqlScopeKey } from './engine/scope-sql.js';
+export type { SqlScope } from './engine/scope-sql.js';

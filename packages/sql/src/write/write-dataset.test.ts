@@ -1,0 +1,113 @@
+/**
+ * `writeDataset` and the engine as an attacker would try them: hostile text in the data and in scopes and filters
+ * is bound, never spliced (the statements' text never holds it, the tables stay whole); a refused or failed write
+ * leaves the previous data answering; the schema name cannot carry SQL; a new write is a new version.
+ */
+import { answerRequest, prepareDataset, type Dataset } from '@cskit/metrics';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SqlClient } from '../client/clients.js';
+import { createSqlEngine } from '../engine/sql-engine.js';
+import { DIALECTS } from '../schema/dialect.js';
+import { openDatabase, type TestDatabase } from '../test-support/databases.js';
+import { InvalidDatasetError, writeDataset } from './write-dataset.js';
+
+const HOSTILE = ["x' OR '1'='1", "'; DROP TABLE cskit_accounts; --", '/* */ UNION SELECT name FROM cskit_accounts --', '$1', 'Ω \u202e ‮', '\\', '"c1"'];
+
+const data = (name = 'Acme'): Dataset => ({
+  currency: 'USD',
+  csms: [{ id: 'c1', name: "Ann O'Neil" }],
+  accounts: [
+    { id: 'A', name, signedAt: '2024-01-10', csmId: 'c1', segment: 'KA' },
+    { id: 'B', name: HOSTILE[1] as string, signedAt: '2024-03-01', segment: HOSTILE[0] as string },
+  ],
+  contracts: [
+    { id: 'A1', accountId: 'A', start: '2024-01-01', end: '2024-12-31', arr: 100000 },
+    { id: 'B1', accountId: 'B', start: '2024-03-01', end: '2025-02-28', arr: 20000 },
+  ],
+});
+
+/** A client that records every statement's text, and can be told to fail on the nth INSERT. */
+function spying(client: SqlClient, failOnInsert = Infinity): SqlClient & { texts: string[] } {
+  const texts: string[] = [];
+  let inserts = 0;
+  const wrap = (inner: SqlClient): SqlClient => ({
+    query: async (sql, params) => {
+      texts.push(sql);
+      if (sql.startsWith('INSERT') && (inserts += 1) >= failOnInsert) throw new Error('the connection broke');
+      return inner.query(sql, params);
+    },
+  });
+  const spy = { ...wrap(client), texts } as SqlClient & { texts: string[] };
+  if (client.transaction) spy.transaction = (work) => (client.transaction as NonNullable<SqlClient['transaction']>)((session) => work(wrap(session)));
+  return spy;
+}
+
+const view = { period: { from: '2024-01', to: '2024-12' } };
+
+describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %s', (dialect) => {
+  let db: TestDatabase | undefined;
+  afterEach(async () => { await db?.close(); db = undefined; });
+
+  it('hostile text in the data and in scopes is bound: never in a statement, the tables whole, the answers exact', async () => {
+    db = await openDatabase(dialect);
+    const client = spying(db.client);
+    await writeDataset(client, data(HOSTILE[2]), { dialect });
+    const engine = createSqlEngine({ client, dialect });
+    for (const value of HOSTILE) {
+      expect(await engine.answer({ kind: 'info' }, { scope: { csmIds: [value] } })).toMatchObject({ accountCount: 0 });
+      expect(await engine.answer({ kind: 'info' }, { scope: { filters: { segment: [value], team: [value] } } })).toMatchObject({ accountCount: 0 });
+      expect(await engine.answer({ kind: 'drill-down', view: { ...view, filters: { region: [value] } }, target: { kind: 'accounts', accountIds: [value] } }, { scope: { accountIds: [value, 'A'] } })).toEqual({ accountIds: [] });
+    }
+    expect(await engine.answer({ kind: 'info' }, { scope: { filters: { segment: [HOSTILE[0] as string] } } })).toMatchObject({ accountCount: 1 });
+    for (const text of client.texts) for (const value of HOSTILE) if (value.length > 2) expect(text).not.toContain(value);
+    expect(await engine.answer({ kind: 'rows', view, rowSet: 'accounts' })).toEqual(JSON.parse(JSON.stringify(answerRequest(prepareDataset(data(HOSTILE[2])), { kind: 'rows', view, rowSet: 'accounts' }))));
+  });
+
+  it('refuses a schema name that is not a plain identifier, and a dataset with errors, naming the row and field', async () => {
+    db = await openDatabase(dialect);
+    await expect(writeDataset(db.client, data(), { dialect, schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/plain SQL identifier/);
+    expect(() => createSqlEngine({ client: db!.client, dialect, schema: 'a b' })).toThrow(/plain SQL identifier/);
+    await expect(writeDataset(db.client, data(), { dialect: 'mysql' as never })).rejects.toThrow(/dialect must be one of duckdb, postgres/);
+    const bad = { ...data(), contracts: [{ id: 'A1', accountId: 'nobody', start: '2024-01-01', end: '2024-12-31', arr: 1 }] };
+    await expect(writeDataset(db.client, bad, { dialect })).rejects.toThrow(/contracts\[0\]\.accountId/);
+  });
+
+  it('a refused or broken write leaves the previous data answering; a new write is a new version, answered at once', async () => {
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, data('First'), { dialect });
+    const engine = createSqlEngine({ client: db.client, dialect });
+    const names = async () => ((await engine.answer({ kind: 'rows', view, rowSet: 'accounts' })) as { rows: Array<{ name: string }> }).rows.map((r) => r.name).sort();
+    expect(await names()).toContain('First');
+    const before = await engine.version();
+    await expect(writeDataset(spying(db.client, 3), data('Second'), { dialect })).rejects.toThrow('the connection broke');
+    await expect(writeDataset(db.client, { ...data('Third'), accounts: [{ id: 'A', name: 'x', signedAt: '2024-02-30' }] }, { dialect })).rejects.toBeInstanceOf(InvalidDatasetError);
+    expect(await engine.version()).toBe(before);
+    expect(await names()).toContain('First');
+    await writeDataset(db.client, data('Fourth'), { dialect });
+    expect(await engine.version()).not.toBe(before);
+    expect(await names()).toContain('Fourth');
+  });
+
+  it('text with NUL: refused on PostgreSQL (its text cannot hold it) naming the field; kept exactly on DuckDB', async () => {
+    db = await openDatabase(dialect);
+    const withNul = data('Ac\u0000me');
+    if (dialect === 'postgres') {
+      await expect(writeDataset(db.client, withNul, { dialect })).rejects.toThrow(/accounts\[0\]\.name: PostgreSQL text cannot hold the NUL/);
+    } else {
+      await writeDataset(db.client, withNul, { dialect });
+      const engine = createSqlEngine({ client: db.client, dialect });
+      const story = await engine.answer({ kind: 'account-story', view, accountId: 'A' }) as { account: { name: string } };
+      expect(story.account.name).toBe('Ac\u0000me');
+    }
+    await db.close();
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, data(), { dialect });
+    const engine = createSqlEngine({ client: db.client, dialect });
+    expect(await engine.answer({ kind: 'info' }, { scope: { csmIds: ['c1\u0000'] } })).toMatchObject({ accountCount: 0 });
+  });
+
+  it('before any write, says writeDataset comes first', async () => {
+    db = await openDatabase(dialect);
+    await expect(createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).rejects.toThrow(/write it with writeDataset first/);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * `writeDataset` (SPEC 15): the contract's tables created in the host's database and a validated dataset written
+ * into them, in one transaction: a dataset with errors is refused before anything is written, and a write that
+ * fails half-way leaves the previous tables as they were.
+ */
+import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } from '@cskit/metrics';
+import { inTransaction, type SqlClient } from '../client/clients.js';
+import { checkDialect, DIALECT, tableName, type Dialect } from '../schema/dialect.js';
+import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
+
+export interface WriteOptions {
+  dialect: Dialect;
+  /** The schema the tables go in (it is created if missing); default the connection's own. A plain identifier. */
+  schema?: string;
+  /** The data's version, read by engines for caches and ETags; default a new random id for every write. */
+  version?: string;
+}
+
+/** A dataset `writeDataset` refused: the first issues name their collection, row and field. */
+export class InvalidDatasetError extends Error {
+  constructor(readonly issues: readonly DataIssue[]) {
+    const shown = issues.slice(0, 3).map((issue) => `${issue.collection}[${issue.index}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}`);
+    super(`writeDataset: the dataset has ${issues.length} error(s), nothing was written: ${shown.join('; ')}${issues.length > 3 ? '; ...' : ''}`);
+    this.name = 'InvalidDatasetError';
+  }
+}
+
+/** A field of a record by its name, `a.b` reading a nested one. */
+function fieldOf(record: Record<string, unknown>, field: string): unknown {
+  const dot = field.indexOf('.');
+  if (dot < 0) return record[field];
+  const outer = record[field.slice(0, dot)];
+  return typeof outer === 'object' && outer !== null ? (outer as Record<string, unknown>)[field.slice(dot + 1)] : undefined;
+}
+
+/** A field's value as stored: a date as its day number and its month index, a month as its index, absent as NULL. */
+function cellOf(record: Record<string, unknown>, column: StoredColumn): unknown {
+  const value = fieldOf(record, column.spec.field);
+  if (value === undefined || value === null) return null;
+  if (column.spec.kind === 'day') return column.kind === 'day' ? dayNumber(value as string) : monthIndex(value as string);
+  if (column.kind === 'month') return monthIndex(value as string);
+  return value;
+}
+
+export function createTableSql(spec: TableSpec, dialect: Dialect, schema?: string): string {
+  const { types } = DIALECT[dialect];
+  const columns = storedColumns(spec).map((c) => `${c.name} ${types[c.kind]}${c.spec.required ? ' NOT NULL' : ''}`);
+  return `CREATE TABLE ${tableName(spec.table, schema)} (seq ${types.int} NOT NULL, ${columns.join(', ')})`;
+}
+
+/** Multi-row INSERTs of a collection's records, each value a bound parameter. */
+async function insertRecords(session: SqlClient, spec: TableSpec, records: ReadonlyArray<Record<string, unknown>>, dialect: Dialect, schema?: string): Promise<void> {
+  const columns = storedColumns(spec);
+  const width = columns.length + 1;
+  const perStatement = Math.max(1, Math.floor(DIALECT[dialect].maxParams / width));
+  const head = `INSERT INTO ${tableName(spec.table, schema)} (seq, ${columns.map((c) => c.name).join(', ')}) VALUES `;
+  for (let start = 0; start < records.length; start += perStatement) {
+    const batch = records.slice(start, start + perStatement);
+    const params: unknown[] = [];
+    const rows = batch.map((record, i) => {
+      params.push(start + i);
+      for (const column of columns) params.push(cellOf(record, column));
+      const first = i * width;
+      return `(${Array.from({ length: width }, (_, k) => `$${first + k + 1}`).join(', ')})`;
+    });
+    await session.query(head + rows.join(', '), params);
+  }
+}
+
+/**
+ * Creates the contract's tables (`cskit_accounts`, `cskit_contracts`...; replacing earlier ones) in `schema` and
+ * writes `dataset` into them, validated first (`validateDataset`): a dataset with errors is an `InvalidDatasetError`
+ * and nothing is written. One transaction: readers see the previous data or the new, never half of it.
+ */
+export async function writeDataset(client: SqlClient, dataset: Dataset, options: WriteOptions): Promise<void> {
+  const dialect = checkDialect(options?.dialect, 'writeDataset');
+  const { schema } = options;
+  if (schema !== undefined) tableName('x', schema);
+  const { dataset: valid, issues } = validateDataset(dataset);
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) throw new InvalidDatasetError(errors);
+  if (dialect === 'postgres') {
+    const nul = textWithNul(valid);
+    if (nul.length > 0) throw new InvalidDatasetError(nul);
+  }
+  const collections = TABLES.map((spec) => spec.collection).filter((name) => (valid as unknown as Record<string, unknown>)[name] !== undefined);
+  const version = options.version ?? globalThis.crypto.randomUUID();
+  await inTransaction(client, async (session) => {
+    if (schema !== undefined) await session.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`, []);
+    for (const spec of TABLES) {
+      await session.query(`DROP TABLE IF EXISTS ${tableName(spec.table, schema)}`, []);
+      await session.query(createTableSql(spec, dialect, schema), []);
+      const records = ((valid as unknown as Record<string, unknown>)[spec.collection] ?? []) as Array<Record<string, unknown>>;
+      await insertRecords(session, spec, records, dialect, schema);
+    }
+    const meta = tableName(META_TABLE, schema);
+    const types = DIALECT[dialect].types;
+    await session.query(`DROP TABLE IF EXISTS ${meta}`, []);
+    await session.query(`CREATE TABLE ${meta} (key ${types.text} NOT NULL, value ${types.text} NOT NULL)`, []);
+    const header: Array<[string, string]> = [
+      ['version', version], ['currency', valid.currency ?? 'USD'], ['fxRates', JSON.stringify(valid.fxRates ?? null)], ['collections', JSON.stringify(collections)],
+    ];
+    for (const [key, value] of header) await session.query(`INSERT INTO ${meta} (key, value) VALUES ($1, $2)`, [key, value]);
+  });
+}
+
+/** Text fields holding the NUL character, which PostgreSQL's text cannot store: refused before writing. */
+function textWithNul(dataset: Dataset): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const spec of TABLES) {
+    const records = ((dataset as unknown as Record<string, unknown>)[spec.collection] ?? []) as Array<Record<string, unknown>>;
+    const fields = spec.columns.filter((c) => c.kind === 'text').map((c) => c.field);
+    records.forEach((record, index) => {
+      for (const field of fields) {
+        const value = fieldOf(record, field);
+        if (typeof value === 'string' && value.includes('\u0000')) {
+          issues.push({ severity: 'error', collection: spec.collection, index, field, message: 'PostgreSQL text cannot hold the NUL character (U+0000)' });
+        }
+      }
+    });
+  }
+  return issues;
+}
