@@ -1,6 +1,6 @@
 /**
- * Server mode: the built dashboard against the demo server (the sample in PGlite behind @cskit/server on
- * 127.0.0.1), for an admin and a CSM. Every answer the page receives is checked for accounts outside the viewer's
+ * Server mode: the built dashboard against the demo server (the sample in a DuckDB file answered by @cskit/sql behind
+ * @cskit/server on 127.0.0.1), for an admin and a CSM. Every answer the page receives is checked for accounts outside the viewer's
  * scope. Screenshots in test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
@@ -21,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startDemoServer({ port: 0, store: 'pglite', dashboardDir: builtDashboard() });
+  server = await startDemoServer({ port: 0, store: 'duckdb', dashboardDir: builtDashboard() });
   browser = await launchBrowser();
 }, 180_000);
 

@@ -1,6 +1,7 @@
 /**
- * The demo's server mode: the sample dataset in PGlite (Postgres in WebAssembly, no server process) or in memory,
- * read by `postgresLoader` and served by `createCsHandler` at `/api/cskit`, next to the built dashboard. Viewers are
+ * The demo's server mode: the sample dataset in an embedded DuckDB file answered by `@cskit/sql` (the default), in
+ * PGlite (Postgres in WebAssembly, no server process) read by `postgresSource`, or in memory; served by
+ * `createCsHandler` at `/api/cskit`, next to the built dashboard. Viewers are
  * demo identities picked in the dashboard (header `x-cskit-viewer`): an admin, a team lead (the team's CSMs' books),
  * a CSM (their own book). A host decides the scope from its own authentication instead.
  */
@@ -8,21 +9,30 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import type { Dataset } from '@cskit/metrics';
 import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
-import type { CsHandler, CsScope } from '@cskit/server';
+import type { CsEngine, CsHandler, CsHandlerOptions, CsScope } from '@cskit/server';
 import { toNodeListener } from '@cskit/server/node';
 import { postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
+import { createSqlEngine, duckdbClient, writeDataset } from '@cskit/sql';
 
 export interface DemoServerOptions {
   port?: number;
   host?: string;
   seed?: number;
   accounts?: number;
-  /** Where the sample lives: PGlite (default) or the process's memory. */
-  store?: 'pglite' | 'memory';
+  /**
+   * Where the sample lives: a DuckDB file answered by `@cskit/sql` (default; `duckdbPath`, else a new temporary
+   * file), PGlite read by the handler, or the process's memory.
+   */
+  store?: 'duckdb' | 'pglite' | 'memory';
+  /** The DuckDB file of `store: 'duckdb'` (written again at start). */
+  duckdbPath?: string;
   /** The built dashboard to serve at `/` (apps/dashboard/dist); none: the API only. */
   dashboardDir?: string | null;
 }
@@ -55,26 +65,49 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json',
 };
 
-export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const { port = 8787, host = '127.0.0.1', seed = 2025, accounts = 2000, store = 'pglite', dashboardDir = null } = options;
-  const dataset = generateDataset({ seed, accounts });
-  let db: PGlite | null = null;
-  let load: Parameters<typeof createCsHandler>[0]['load'];
+interface DemoData {
+  source: { load: NonNullable<CsHandlerOptions['load']> } | { engine: CsEngine };
+  close(): Promise<void>;
+}
+
+/** The sample where the demo keeps it, and what the handler answers from. */
+async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset: Dataset, duckdbPath?: string): Promise<DemoData> {
+  if (store === 'memory') return { source: { load: async () => dataset }, close: async () => undefined };
   if (store === 'pglite') {
-    db = new PGlite();
+    const db = new PGlite();
     await writeDatasetToPostgres(db, dataset);
-    load = postgresSource({ db });
-  } else {
-    load = async () => dataset;
+    return { source: { load: postgresSource({ db }) }, close: () => db.close() };
   }
+  const dir = duckdbPath ? null : mkdtempSync(join(tmpdir(), 'cskit-demo-'));
+  const instance = await DuckDBInstance.create(duckdbPath ?? join(dir as string, 'cskit.duckdb'));
+  const connection = await instance.connect();
+  const client = duckdbClient(connection);
+  await writeDataset(client, dataset, { dialect: 'duckdb' });
+  const engine = createSqlEngine({ client, dialect: 'duckdb' });
+  // Prepared before the first viewer asks.
+  await engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-12' } } });
+  return {
+    source: { engine },
+    close: async () => {
+      connection.closeSync();
+      instance.closeSync();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const { port = 8787, host = '127.0.0.1', seed = 2025, accounts = 2000, store = 'duckdb', dashboardDir = null } = options;
+  const dataset = generateDataset({ seed, accounts });
   const viewers = demoViewers(dataset);
   const scopes = new Map(viewers.map((viewer) => [viewer.id, viewer.scope]));
+  const data = await demoData(store, dataset, options.duckdbPath);
   const handler = createCsHandler({
-    load,
+    ...data.source,
     scope: (request) => scopes.get(request.headers.get('x-cskit-viewer') ?? '') ?? null,
     onError: (error) => console.error('cskit:', error),
   });
-  await handler.reload();
+  if (store !== 'duckdb') await handler.reload();
   const api = toNodeListener(handler);
   const root = dashboardDir ? resolve(dashboardDir) : null;
   const server: Server = createServer((req, res) => {
@@ -117,7 +150,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     close: async () => {
       handler.close();
       await new Promise<void>((done) => server.close(() => done()));
-      await db?.close();
+      await data.close();
     },
   };
 }

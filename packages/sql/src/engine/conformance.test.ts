@@ -102,6 +102,18 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 60 });
   }, 120_000);
 
+  it('filter options (answered in SQL) equal the JS engine\'s for random filters, account ids and scopes (property)', async () => {
+    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP, 'zz'];
+    const filters = fc.record(Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const ids = dataset.accounts.map((a) => a.id);
+    const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB'] } }, { accountIds: ids.slice(0, 20) });
+    await fc.assert(fc.asyncProperty(filters, fc.option(fc.subarray(ids), { nil: undefined }), scopes, async (raw, accountIds, scope) => {
+      const request: CsRequest = { kind: 'filter-options', view: { filters: raw as AccountFilters, ...(accountIds ? { accountIds } : {}) } };
+      const expected = asJson(answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
+      expect(await engine.answer(request, { scope })).toEqual(expected);
+    }), { numRuns: 40 });
+  }, 120_000);
+
   it('refuses what parseRequest refuses, naming the field', async () => {
     await expect(engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-13' } } })).rejects.toMatchObject({ name: 'RequestError', field: 'view.period.to' });
     await expect(engine.answer({ kind: 'nope' } as never)).rejects.toMatchObject({ field: 'kind' });

@@ -15,11 +15,21 @@ export type SqlScope =
   | { csmIds: readonly string[] }
   | { filters: AccountFilters };
 
-/** A dimension's value of an account `a` (joined to its CSM `c`), as `groupKey` reads it. */
+/** A dimension's column of an account `a` (joined to its CSM `c`); `groupKeySql` reads it as `groupKey` does. */
 const DIMENSION_SQL: Record<Exclude<BreakdownDimension, 'signedMonth'>, string> = {
   segment: 'a.segment', region: 'a.region', industry: 'a.industry', channel: 'a.channel', stage: 'a.stage',
   salesRepId: 'a.sales_rep_id', csmId: 'a.csm_id', team: 'c.team',
 };
+
+/**
+ * A dimension's group key in SQL, as `groupKey` of `@cskit/metrics` reads it: an absent or empty value is `(none)`;
+ * the signing month is its month index (`monthFromIndex` makes it `YYYY-MM` again).
+ */
+export function groupKeySql(dimension: BreakdownDimension): string {
+  if (dimension === 'signedMonth') return 'a.signed_month';
+  const column = DIMENSION_SQL[dimension];
+  return `CASE WHEN ${column} IS NULL OR ${column} = '' THEN '${NONE_GROUP}' ELSE ${column} END`;
+}
 
 export interface Predicate {
   /** `FROM ... WHERE ...` over the accounts `a` (and their CSMs `c`), its parameters from `$first` on. */
@@ -50,10 +60,16 @@ function dimensionClause(dimension: BreakdownDimension, values: readonly string[
   return clauses.length === 0 ? '1 = 0' : `(${clauses.join(' OR ')})`;
 }
 
-/** The accounts of a scope and of a view's filters: a FROM and WHERE over `a` (and `c`, its CSM). */
-export function accountPredicate(scope: SqlScope, filters: AccountFilters | undefined, schema: string | undefined, dialect: Dialect): Predicate {
+/**
+ * The accounts of a scope and of a view's filters (and its `accountIds`, when it names some): a FROM and WHERE over
+ * `a` (and `c`, its CSM).
+ */
+export function accountPredicate(
+  scope: SqlScope, filters: AccountFilters | undefined, schema: string | undefined, dialect: Dialect, accountIds: readonly string[] | null = null,
+): Predicate {
   const params: unknown[] = [];
   const clauses: string[] = [];
+  if (accountIds !== null) clauses.push(accountIds.length === 0 ? '1 = 0' : `a.id IN (${placeholders(params, [...new Set(accountIds)], dialect)})`);
   if ('accountIds' in scope) clauses.push(scope.accountIds.length === 0 ? '1 = 0' : `a.id IN (${placeholders(params, [...new Set(scope.accountIds)], dialect)})`);
   else if ('csmIds' in scope) clauses.push(scope.csmIds.length === 0 ? '1 = 0' : `a.csm_id IN (${placeholders(params, [...new Set(scope.csmIds)], dialect)})`);
   const all = [...('filters' in scope ? [scope.filters] : []), ...(filters ? [filters] : [])];

@@ -2,8 +2,8 @@
  * `createSqlEngine` (SPEC 15): the protocol's requests answered from the data in a SQL database, equal to
  * `answerRequest(prepareDataset(dataset), request)` on the same data.
  *
- * What runs where, today: a viewer's scope (and `info`, whole) is a query with bound parameters; the other request
- * kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
+ * What runs where, today: a viewer's scope, `info` and `filter-options` are queries with bound parameters; the other
+ * request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
  * prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped to the
  * accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
  * `answer`; what has moved is listed in docs/sql.md.
@@ -12,6 +12,7 @@ import { accountFilter, answerRequest, parseRequest, teamsOf, type Account, type
 import { prepareInSlices } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
+import { filterOptionsInSql } from './filter-options.js';
 import { infoInSql } from './info.js';
 import { readChunks, readHeader } from './read-chunks.js';
 import { accountPredicate, scopedIds, sqlScopeKey, type SqlScope } from './scope-sql.js';
@@ -111,6 +112,15 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) {
         const header = await readHeader(client, schema);
         return infoInSql(client, accountPredicate(scope, undefined, schema, dialect), header.currency, schema);
+      }
+      if (request.kind === 'filter-options') {
+        const filters = request.view.filters ?? {};
+        const accountIds = request.view.accountIds ?? null;
+        const values = boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0);
+        if (values <= MAX_BOUND_VALUES) {
+          await readHeader(client, schema);
+          return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
+        }
       }
       const state = await prepare(await version());
       return answerRequest(await scopedEngine(state, scope), request as never);
