@@ -13,14 +13,13 @@ import type { Predicate } from './scope-sql.js';
 export async function infoInSql(client: SqlClient, scope: Predicate, currency: string, schema: string | undefined): Promise<DatasetInfo> {
   const t = (name: string) => tableName(name, schema);
   const inScope = 'account_id IN (SELECT id FROM scoped)';
-  const sql = `WITH scoped AS (SELECT a.id AS id ${scope.sql})
-SELECT
-  (SELECT CAST(count(*) AS INTEGER) FROM scoped) AS accounts,
-  (SELECT CAST(count(*) AS INTEGER) FROM ${t('cskit_arr')}) AS snapshots,
-  (SELECT min(month) FROM ${t('cskit_arr')} WHERE ${inScope}) AS arr_first,
-  (SELECT max(month) FROM ${t('cskit_arr')} WHERE ${inScope}) AS arr_last,
-  (SELECT min(start_month) FROM ${t('cskit_contracts')} WHERE ${inScope}) AS start_first,
-  (SELECT max(start_month) FROM ${t('cskit_contracts')} WHERE ${inScope}) AS start_last`;
+  // Aggregates joined side by side rather than scalar subqueries in the SELECT list, which Trino's grammar refuses.
+  const sql = `WITH scoped AS (SELECT a.id AS id ${scope.sql}),
+  n AS (SELECT CAST(count(*) AS INTEGER) AS accounts FROM scoped),
+  s AS (SELECT CAST(count(*) AS INTEGER) AS snapshots FROM ${t('cskit_arr')}),
+  r AS (SELECT min(month) AS arr_first, max(month) AS arr_last FROM ${t('cskit_arr')} WHERE ${inScope}),
+  k AS (SELECT min(start_month) AS start_first, max(start_month) AS start_last FROM ${t('cskit_contracts')} WHERE ${inScope})
+SELECT n.accounts, s.snapshots, r.arr_first, r.arr_last, k.start_first, k.start_last FROM n CROSS JOIN s CROSS JOIN r CROSS JOIN k`;
   const [row = {}] = await client.query(sql, scope.params);
   const month = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   const fromSnapshots = Number(row.snapshots) > 0;

@@ -11,14 +11,44 @@ export const DIALECTS: readonly Dialect[] = ['duckdb', 'postgres'];
 interface DialectSpec {
   /** Column types by kind. */
   types: Record<ColumnKind | 'int', string>;
-  /** Rows per multi-row INSERT statement at most, by placeholders (PostgreSQL's wire protocol takes 65,535). */
-  maxParams: number;
+  /**
+   * Rows inserted a batch at a time, one bound parameter per column (a statement of a placeholder per value is slow
+   * to plan and bounded at 65,535 placeholders): the SELECT that turns column `i`'s parameter into rows, and the
+   * parameter's value for a column's cells.
+   */
+  column(index: number, type: string): string;
+  /** `zip`: the columns' SELECTs side by side (DuckDB unnests lists in one SELECT in step); `unnest`: one unnest of all. */
+  rows(columns: readonly string[]): string;
+  param(cells: unknown[]): unknown;
+  /**
+   * Whether reading a table back in pages of `seq` needs an index on it: PostgreSQL does (else every page scans and
+   * sorts the table); DuckDB skips row groups by their min and max `seq` (written in order), so an index would only
+   * cost memory.
+   */
+  indexSeq: boolean;
 }
 
 export const DIALECT: Record<Dialect, DialectSpec> = {
-  duckdb: { types: { text: 'VARCHAR', number: 'DOUBLE', day: 'INTEGER', month: 'INTEGER', int: 'INTEGER' }, maxParams: 30_000 },
-  postgres: { types: { text: 'text', number: 'double precision', day: 'integer', month: 'integer', int: 'integer' }, maxParams: 60_000 },
+  // DuckDB binds a JSON text and reads it as a typed list (a JS array would need the driver's own list values).
+  duckdb: {
+    types: { text: 'VARCHAR', number: 'DOUBLE', day: 'INTEGER', month: 'INTEGER', int: 'INTEGER' },
+    column: (index, type) => `unnest(from_json($${index + 1}, '["${type}"]'))`,
+    rows: (columns) => `SELECT ${columns.join(', ')}`,
+    param: (cells) => JSON.stringify(cells),
+    indexSeq: false,
+  },
+  // PostgreSQL (pg, PGlite) binds a JS array as an array; unnest of several arrays zips them.
+  postgres: {
+    types: { text: 'text', number: 'double precision', day: 'integer', month: 'integer', int: 'integer' },
+    column: (index, type) => `$${index + 1}::${type}[]`,
+    rows: (columns) => `SELECT * FROM unnest(${columns.join(', ')})`,
+    param: (cells) => cells,
+    indexSeq: true,
+  },
 };
+
+/** Rows per batch of `writeDataset`'s inserts. */
+export const INSERT_BATCH_ROWS = 50_000;
 
 /** Checks a dialect named by a host (a `TypeError` naming the option otherwise). */
 export function checkDialect(dialect: unknown, where: string): Dialect {

@@ -5,7 +5,7 @@
  */
 import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } from '@cskit/metrics';
 import { inTransaction, type SqlClient } from '../client/clients.js';
-import { checkDialect, DIALECT, tableName, type Dialect } from '../schema/dialect.js';
+import { checkDialect, DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
 import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
@@ -48,22 +48,16 @@ export function createTableSql(spec: TableSpec, dialect: Dialect, schema?: strin
   return `CREATE TABLE ${tableName(spec.table, schema)} (seq ${types.int} NOT NULL, ${columns.join(', ')})`;
 }
 
-/** Multi-row INSERTs of a collection's records, each value a bound parameter. */
+/** A collection's records inserted a batch at a time, each column one bound parameter (`DIALECT[...].column`). */
 async function insertRecords(session: SqlClient, spec: TableSpec, records: ReadonlyArray<Record<string, unknown>>, dialect: Dialect, schema?: string): Promise<void> {
   const columns = storedColumns(spec);
-  const width = columns.length + 1;
-  const perStatement = Math.max(1, Math.floor(DIALECT[dialect].maxParams / width));
-  const head = `INSERT INTO ${tableName(spec.table, schema)} (seq, ${columns.map((c) => c.name).join(', ')}) VALUES `;
-  for (let start = 0; start < records.length; start += perStatement) {
-    const batch = records.slice(start, start + perStatement);
-    const params: unknown[] = [];
-    const rows = batch.map((record, i) => {
-      params.push(start + i);
-      for (const column of columns) params.push(cellOf(record, column));
-      const first = i * width;
-      return `(${Array.from({ length: width }, (_, k) => `$${first + k + 1}`).join(', ')})`;
-    });
-    await session.query(head + rows.join(', '), params);
+  const { types, column, rows, param } = DIALECT[dialect];
+  const kinds = ['int', ...columns.map((c) => c.kind)] as const;
+  const sql = `INSERT INTO ${tableName(spec.table, schema)} (seq, ${columns.map((c) => c.name).join(', ')}) ${rows(kinds.map((kind, i) => column(i, types[kind])))}`;
+  for (let start = 0; start < records.length; start += INSERT_BATCH_ROWS) {
+    const batch = records.slice(start, start + INSERT_BATCH_ROWS);
+    const cells: unknown[][] = [batch.map((_, i) => start + i), ...columns.map((c) => batch.map((record) => cellOf(record, c)))];
+    await session.query(sql, cells.map(param));
   }
 }
 
@@ -92,6 +86,7 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
       await session.query(createTableSql(spec, dialect, schema), []);
       const records = ((valid as unknown as Record<string, unknown>)[spec.collection] ?? []) as Array<Record<string, unknown>>;
       await insertRecords(session, spec, records, dialect, schema);
+      if (DIALECT[dialect].indexSeq) await session.query(`CREATE UNIQUE INDEX ${spec.table}_seq ON ${tableName(spec.table, schema)} (seq)`, []);
     }
     const meta = tableName(META_TABLE, schema);
     const types = DIALECT[dialect].types;
