@@ -85,7 +85,7 @@ async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset:
   await writeDataset(client, dataset, { dialect: 'duckdb' });
   const engine = createSqlEngine({ client, dialect: 'duckdb' });
   // Prepared before the first viewer asks.
-  await engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-12' } } });
+  await engine.prepare();
   return {
     source: { engine },
     close: async () => {

@@ -10,7 +10,7 @@
  */
 import { accountFilter, answerRequest, parseRequest, teamsOf, type Account, type CsRequest, type PreparedDataset } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
-import type { SqlClient } from '../client/clients.js';
+import { inTransaction, type SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { filterOptionsInSql } from './filter-options.js';
 import { infoInSql } from './info.js';
@@ -42,6 +42,11 @@ export interface SqlEngine {
   version(): Promise<string>;
   /** What the engine holds: the version prepared in memory, and whether a preparation runs. */
   status(): { preparedVersion: string | null; preparing: boolean };
+  /**
+   * Prepares the data's current version now (reads the tables, builds the engine's columns), so that the first
+   * request after a write does not wait for it: call it after `writeDataset`, or when a server starts.
+   */
+  prepare(): Promise<void>;
 }
 
 /** Scope lists longer than this are matched in the engine (a statement takes at most ~65,000 parameters). */
@@ -68,8 +73,12 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     if (preparing?.version === version) return preparing.done;
     const token = {};
     const done = (async () => {
-      const header = await readHeader(client, schema);
-      const load = await prepareInSlices(readChunks(client, header, schema, Math.max(1, Math.floor(batchRows))), { sliceMs });
+      // One snapshot for the header and every table: a write meanwhile is the next version, never half of this one.
+      const { header, load } = await inTransaction(client, async (session) => {
+        if (dialect === 'postgres') await session.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY', []);
+        const read = await readHeader(session, schema);
+        return { header: read, load: await prepareInSlices(readChunks(session, read, schema, Math.max(1, Math.floor(batchRows))), { sliceMs }) };
+      });
       const next = { version: header.version, engine: load.engine, scopes: new Map<string, PreparedDataset>() };
       if (preparing?.token === token) {
         prepared = next;
@@ -106,6 +115,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   return {
     version,
     status: () => ({ preparedVersion: prepared?.version ?? null, preparing: preparing !== null }),
+    prepare: async () => { await prepare(await version()); },
     async answer(input, answerOptions = {}) {
       const request = parseRequest(input);
       const scope = answerOptions.scope ?? { all: true };

@@ -85,6 +85,9 @@ describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %
     expect(await names()).toContain('First');
     await writeDataset(db.client, data('Fourth'), { dialect });
     expect(await engine.version()).not.toBe(before);
+    expect(engine.status().preparedVersion).toBe(before);
+    await engine.prepare();
+    expect(engine.status()).toEqual({ preparedVersion: await engine.version(), preparing: false });
     expect(await names()).toContain('Fourth');
   });
 
