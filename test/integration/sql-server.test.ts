@@ -63,7 +63,12 @@ describe('createCsHandler({ engine: createSqlEngine(...) })', () => {
     expect((await ask(fromSql, 'summary', { view }, 'csm', { 'if-none-match': etag })).status).toBe(200);
   });
 
-  it('takes exactly one of load and engine', () => {
+  it('takes exactly one of load and engine; with an engine, reload has nothing to load', async () => {
+    const errors: unknown[] = [];
+    const handler = createCsHandler({ engine: { answer: async () => ({}), version: async () => '1' }, scope, onError: (e) => errors.push(e) });
+    await handler.reload();
+    expect(errors).toEqual([]);
+    handler.close();
     expect(() => createCsHandler({ scope })).toThrow(/exactly one of `load`/);
     expect(() => createCsHandler({ scope, load: () => sample, engine: { answer: async () => ({}), version: async () => '1' } })).toThrow(/exactly one/);
   });

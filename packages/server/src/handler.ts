@@ -131,6 +131,8 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
   const viewerOf = (options.rateLimit && options.rateLimit.viewer) || ((_: Request, s: CsScope, tenant: string) => `${tenant}\u0000${scopeKey(s)}`);
 
   const reload = async (tenant = DEFAULT_TENANT): Promise<void> => {
+    // An engine reads its data where it lives: there is nothing to load here.
+    if (engineOf) return;
     await tenants.get(tenant).reload();
     tenants.enforceBudget(tenant);
   };
