@@ -8,7 +8,7 @@
  * Monthly matrices span only the months a computation asks for (`arrThrough`): a contract ending in 9999, or one
  * without an end, costs what any other contract costs.
  */
-import { LruCache, markShared } from '../core/cache.js';
+import { LruCache, markShared, OwnedValues } from '../core/cache.js';
 import { PackedStrings, StringPacker } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from '../core/dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from '../model/domain.js';
@@ -348,8 +348,8 @@ export function indexOf(dataset: Dataset, positionOf: ReadonlyMap<string, number
     dataset, accounts: dataset.accounts ?? [], positionOf, contracts, freshestMonth: freshestMonth(snapshots, contracts),
     arrFromSnapshots: snapshots.month.length > 0,
     arrStart: start, arrLast: last,
-    cache: new Map<string, unknown>([['arr-snapshots', snapshots]]),
-    models: new LruCache(Number.POSITIVE_INFINITY, MODEL_CACHE_BYTES),
+    cache: new OwnedValues<string, unknown>([['arr-snapshots', snapshots]]),
+    models: new LruCache(Number.POSITIVE_INFINITY, MODEL_CACHE_BYTES, true),
   };
   markShared(index);
   return index;
