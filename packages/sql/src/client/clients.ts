@@ -50,17 +50,7 @@ export function duckdbClient(connection: DuckDbConnectionLike): SqlClient {
   };
   return {
     query: (sql, params) => exclusive(() => session.query(sql, params)),
-    transaction: (work) => exclusive(async () => {
-      await session.query('BEGIN TRANSACTION', []);
-      try {
-        const result = await work(session);
-        await session.query('COMMIT', []);
-        return result;
-      } catch (error) {
-        await session.query('ROLLBACK', []).catch(() => undefined);
-        throw error;
-      }
-    }),
+    transaction: (work) => exclusive(() => transact(session, work)),
   };
 }
 
@@ -79,11 +69,18 @@ interface PoolLike extends PostgresLike {
   totalCount: number;
 }
 
+/** PGlite's own transactions: they hold its one session, so no other query runs inside them. */
+interface TransactionLike extends PostgresLike {
+  transaction<T>(work: (tx: PostgresLike) => Promise<T>): Promise<T>;
+}
+
 const isPool = (db: PostgresLike): db is PoolLike => 'totalCount' in db && typeof (db as Partial<PoolLike>).connect === 'function';
+const hasTransactions = (db: PostgresLike): db is TransactionLike => typeof (db as Partial<TransactionLike>).transaction === 'function';
 
 /**
  * A `SqlClient` over `pg` (a `Pool` or a `Client`) or PGlite. A pool runs each query on any of its clients, and a
- * transaction on one client it lends for the purpose.
+ * transaction on one client it lends for the purpose; PGlite runs a transaction with its own (which holds its
+ * session). A `pg.Client` is one session shared by every caller: give the engine a `Pool` when requests run at once.
  */
 export function postgresClient(db: PostgresLike): SqlClient {
   const over = (session: PostgresLike): SqlClient => ({
@@ -91,20 +88,12 @@ export function postgresClient(db: PostgresLike): SqlClient {
   });
   const client = over(db);
   client.transaction = async (work) => {
-    const session = isPool(db) ? await db.connect() : null;
-    const inner = over(session ?? db);
+    if (!isPool(db) && hasTransactions(db)) return db.transaction((tx) => work(over(tx)));
+    const lent = isPool(db) ? await db.connect() : null;
     try {
-      await inner.query('BEGIN', []);
-      try {
-        const result = await work(inner);
-        await inner.query('COMMIT', []);
-        return result;
-      } catch (error) {
-        await inner.query('ROLLBACK', []).catch(() => undefined);
-        throw error;
-      }
+      return await transact(over(lent ?? db), work);
     } finally {
-      session?.release();
+      lent?.release();
     }
   };
   return client;
@@ -114,16 +103,20 @@ function pgValue(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
-/** `work` in one transaction of `client`: its own `transaction`, else `BEGIN`/`COMMIT` on it (one session). */
-export async function inTransaction<T>(client: SqlClient, work: (session: SqlClient) => Promise<T>): Promise<T> {
-  if (client.transaction) return client.transaction(work);
-  await client.query('BEGIN', []);
+/** `work` between `BEGIN` and `COMMIT` on one session; `ROLLBACK` when it throws. */
+async function transact<T>(session: SqlClient, work: (session: SqlClient) => Promise<T>): Promise<T> {
+  await session.query('BEGIN', []);
   try {
-    const result = await work(client);
-    await client.query('COMMIT', []);
+    const result = await work(session);
+    await session.query('COMMIT', []);
     return result;
   } catch (error) {
-    await client.query('ROLLBACK', []).catch(() => undefined);
+    await session.query('ROLLBACK', []).catch(() => undefined);
     throw error;
   }
+}
+
+/** `work` in one transaction of `client`: its own `transaction`, else `BEGIN`/`COMMIT` on it (one session). */
+export function inTransaction<T>(client: SqlClient, work: (session: SqlClient) => Promise<T>): Promise<T> {
+  return client.transaction ? client.transaction(work) : transact(client, work);
 }
