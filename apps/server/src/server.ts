@@ -83,7 +83,7 @@ async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset:
   const connection = await instance.connect();
   const client = duckdbClient(connection);
   await writeDataset(client, dataset, { dialect: 'duckdb' });
-  const engine = createSqlEngine({ client, dialect: 'duckdb' });
+  const engine = createSqlEngine({ client, dialect: 'duckdb', serveWhilePreparing: true, onError: (error) => console.error('cskit:', error) });
   // Prepared before the first viewer asks.
   await engine.prepare();
   return {

@@ -10,7 +10,7 @@
  */
 import { accountFilter, answerRequest, parseRequest, teamsOf, type Account, type CsRequest, type PreparedDataset } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
-import { inTransaction, type SqlClient } from '../client/clients.js';
+import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { filterOptionsInSql } from './filter-options.js';
 import { infoInSql } from './info.js';
@@ -28,6 +28,14 @@ export interface SqlEngineOptions {
   sliceMs?: number;
   /** Scoped engines kept (least recently used go first). Default 64. */
   maxScopes?: number;
+  /**
+   * While a new data version prepares (seconds at 100,000 accounts), answer from the version prepared before it
+   * instead of waiting: a server keeps answering through a write. Every answer (and `version()`, so ETags) is then
+   * of the version served until the new one is swapped in. Default false: an answer is always of the latest write.
+   */
+  serveWhilePreparing?: boolean;
+  /** Told when a preparation in the background fails (the previous version keeps serving). */
+  onError?: (error: unknown) => void;
 }
 
 export interface SqlAnswerOptions {
@@ -38,7 +46,10 @@ export interface SqlAnswerOptions {
 export interface SqlEngine {
   /** The answer to one request (checked as `parseRequest` checks it: a `RequestError` names what is wrong). */
   answer(request: CsRequest, options?: SqlAnswerOptions): Promise<unknown>;
-  /** The data's version (written by `writeDataset`): what caches and ETags are keyed by. */
+  /**
+   * The version of the data answers come from (written by `writeDataset`): what caches and ETags are keyed by. The
+   * latest write's, or with `serveWhilePreparing` the version still served while a newer one prepares.
+   */
   version(): Promise<string>;
   /** What the engine holds: the version prepared in memory, and whether a preparation runs. */
   status(): { preparedVersion: string | null; preparing: boolean };
@@ -62,23 +73,32 @@ const boundValues = (scope: SqlScope): number => ('accountIds' in scope ? scope.
   : 'filters' in scope ? Object.values(scope.filters).reduce((sum, list) => sum + (list?.length ?? 0), 0) : 0);
 
 export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
-  const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64 } = options;
+  const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined } = options;
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
   if (schema !== undefined) tableName('x', schema);
   let prepared: Prepared | null = null;
   let preparing: { version: string; done: Promise<Prepared>; token: object } | null = null;
+
+  /**
+   * The data of one version, read without holding the connection (requests keep being answered while it reads): the
+   * version is read again afterwards, and a write meanwhile (a new version) means reading again, so the engine never
+   * holds half of one version and half of another.
+   */
+  const readVersion = async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      const header = await readHeader(client, schema);
+      const load = await prepareInSlices(readChunks(client, header, schema, Math.max(1, Math.floor(batchRows))), { sliceMs });
+      if ((await readHeader(client, schema)).version === header.version) return { header, load };
+      if (attempt === 3) throw new Error('@cskit/sql: the data was written again while it was read, three times in a row; try again later');
+    }
+  };
 
   const prepare = async (version: string): Promise<Prepared> => {
     if (prepared?.version === version) return prepared;
     if (preparing?.version === version) return preparing.done;
     const token = {};
     const done = (async () => {
-      // One snapshot for the header and every table: a write meanwhile is the next version, never half of this one.
-      const { header, load } = await inTransaction(client, async (session) => {
-        if (dialect === 'postgres') await session.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY', []);
-        const read = await readHeader(session, schema);
-        return { header: read, load: await prepareInSlices(readChunks(session, read, schema, Math.max(1, Math.floor(batchRows))), { sliceMs }) };
-      });
+      const { header, load } = await readVersion();
       const next = { version: header.version, engine: load.engine, scopes: new Map<string, PreparedDataset>() };
       if (preparing?.token === token) {
         prepared = next;
@@ -110,15 +130,31 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     return engine;
   };
 
-  const version = async () => (await readHeader(client, schema)).version;
+  const latest = async () => (await readHeader(client, schema)).version;
+  /**
+   * The prepared version to answer from while the latest one prepares in the background (`serveWhilePreparing`), or
+   * null: answer from the latest (waiting for it if need be).
+   */
+  const servedMeanwhile = (current: string): Prepared | null => {
+    if (!serveWhilePreparing || prepared === null || prepared.version === current) return null;
+    if (preparing?.version !== current) prepare(current).catch(onError);
+    return prepared;
+  };
 
   return {
-    version,
+    version: async () => {
+      const current = await latest();
+      return servedMeanwhile(current)?.version ?? current;
+    },
     status: () => ({ preparedVersion: prepared?.version ?? null, preparing: preparing !== null }),
-    prepare: async () => { await prepare(await version()); },
+    prepare: async () => { await prepare(await latest()); },
     async answer(input, answerOptions = {}) {
       const request = parseRequest(input);
       const scope = answerOptions.scope ?? { all: true };
+      const current = await latest();
+      const meanwhile = servedMeanwhile(current);
+      // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
+      if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
       if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) {
         const header = await readHeader(client, schema);
         return infoInSql(client, accountPredicate(scope, undefined, schema, dialect), header.currency, schema);
@@ -127,12 +163,9 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
         const filters = request.view.filters ?? {};
         const accountIds = request.view.accountIds ?? null;
         const values = boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0);
-        if (values <= MAX_BOUND_VALUES) {
-          await readHeader(client, schema);
-          return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
-        }
+        if (values <= MAX_BOUND_VALUES) return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
       }
-      const state = await prepare(await version());
+      const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
     },
   };

@@ -91,6 +91,65 @@ describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %
     expect(await names()).toContain('Fourth');
   });
 
+  it('serveWhilePreparing: a new write is prepared in the background while the previous version answers (and names itself)', async () => {
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, data('First'), { dialect, version: 'v1' });
+    // Reading the contracts back waits for `release` while it is held: the preparation is seen in progress.
+    let hold: Promise<void> | null = null;
+    let release = () => undefined as void;
+    const gated = (inner: SqlClient): SqlClient => ({
+      query: async (sql, params) => {
+        if (hold && sql.includes('FROM cskit_contracts WHERE seq')) await hold;
+        return inner.query(sql, params);
+      },
+    });
+    const client = gated(db.client);
+    const engine = createSqlEngine({ client, dialect, serveWhilePreparing: true });
+    const names = async () => ((await engine.answer({ kind: 'rows', view, rowSet: 'accounts' })) as { rows: Array<{ name: string }> }).rows.map((r) => r.name);
+    expect(await names()).toContain('First');
+    hold = new Promise<void>((done) => { release = done; });
+    await writeDataset(db.client, data('Second'), { dialect, version: 'v2' });
+    // The first answer after the write is still the served version's, and so are the version and the SQL-answered kinds.
+    expect(await names()).toContain('First');
+    expect(await engine.version()).toBe('v1');
+    expect(await engine.answer({ kind: 'filter-options', view: {} })).toEqual(JSON.parse(JSON.stringify(prepareDataset(data('First')).filterOptions({}))));
+    expect(engine.status()).toEqual({ preparedVersion: 'v1', preparing: true });
+    release();
+    hold = null;
+    await engine.prepare();
+    expect(await engine.version()).toBe('v2');
+    expect(await names()).toContain('Second');
+    // Without it, an answer waits for the latest write.
+    const waiting = createSqlEngine({ client: db.client, dialect });
+    await writeDataset(db.client, data('Third'), { dialect, version: 'v3' });
+    expect(((await waiting.answer({ kind: 'rows', view, rowSet: 'accounts' })) as { rows: Array<{ name: string }> }).rows.map((r) => r.name)).toContain('Third');
+  });
+
+  it('a write while a version is read back: the engine reads again, and holds the newer version whole', async () => {
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, data('First'), { dialect, version: 'v1' });
+    let release = () => undefined as void;
+    let hold: Promise<void> | null = new Promise<void>((done) => { release = done; });
+    const inner = db.client;
+    const client: SqlClient = {
+      query: async (sql, params) => {
+        if (hold && sql.includes('FROM cskit_contracts WHERE seq')) {
+          const held = hold;
+          hold = null;
+          await held;
+        }
+        return inner.query(sql, params);
+      },
+    };
+    const engine = createSqlEngine({ client, dialect });
+    const answer = engine.answer({ kind: 'rows', view, rowSet: 'accounts' }) as Promise<{ rows: Array<{ name: string }> }>;
+    await new Promise((done) => setTimeout(done, 50));
+    await writeDataset(db.client, data('Second'), { dialect, version: 'v2' });
+    release();
+    expect((await answer).rows.map((r) => r.name)).toContain('Second');
+    expect(engine.status().preparedVersion).toBe('v2');
+  });
+
   it('text with NUL: refused on PostgreSQL (its text cannot hold it) naming the field; kept exactly on DuckDB', async () => {
     db = await openDatabase(dialect);
     const withNul = data('Ac\u0000me');
