@@ -79,7 +79,7 @@ export {
 export type { AttributionField, DrillDownContext, DrillDownTarget } from './engine/drill-down.js';
 export { accountSummaries } from './accounts/account-summaries.js';
 export type { AccountSummariesOptions, AccountSummary } from './accounts/account-summaries.js';
-export { answerRequest, datasetInfo, defaultPeriod, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError } from './protocol/protocol.js';
+export { answerRequest, checkRequestReach, checkViewReach, datasetInfo, defaultPeriod, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError } from './protocol/protocol.js';
 export type { CsRequest, CsRequestKind, CsResponses, DatasetInfo } from './protocol/protocol.js';
 export { arrTrend } from './arr/arr-trend.js';
 export type { ArrTrend, ArrTrendMonth, ArrTrendOptions } from './arr/arr-trend.js';

@@ -189,10 +189,31 @@ function fieldPrefix(field: string): string | null {
  * only: a host calling the engine in process (`computeDashboard` on a few accounts) reads any months it likes.
  */
 function checkReach(engine: PreparedDataset, options: ViewOptions): void {
-  const last = engine.dataPeriod()?.to;
+  checkViewReach(options, engine.dataPeriod());
+}
+
+/**
+ * Refuses a request as `answerRequest` would for reading too far past `dataPeriod` (the data period of the accounts it
+ * is answered from): a `RequestError` naming the view's field. For another backend (the SQL engine).
+ */
+export function checkRequestReach(request: CsRequest, dataPeriod: Period | null): void {
+  if (request.kind === 'info' || request.kind === 'filter-options') return;
+  try {
+    checkViewReach(request.view, dataPeriod);
+  } catch (error) {
+    throw error instanceof ViewError ? asRequestError(error, 'view') : error;
+  }
+}
+
+/**
+ * The rule of `checkReach` for any backend (the SQL engine reads the data period from its tables): a view that reads
+ * months more than `VIEW_LIMITS.monthsPastData` past `dataPeriod.to` is a `ViewError` naming its field.
+ */
+export function checkViewReach(options: ViewOptions, dataPeriod: Period | null): void {
+  const last = dataPeriod?.to;
   if (last === undefined) return;
   const limit = monthIndex(last) + VIEW_LIMITS.monthsPastData;
-  const view = engine.view(options);
+  const view = resolveView(options);
   const check = (value: string, field: string) => {
     if (monthIndex(value) <= limit) return;
     throw new ViewError(field, `may be at most ${monthFromIndex(limit)} (${VIEW_LIMITS.monthsPastData} months past the data's last month, ${last}), got ${value}`);

@@ -10,7 +10,8 @@ import type { SqlClient } from '../client/clients.js';
 import { tableName } from '../schema/dialect.js';
 import type { Predicate } from './scope-sql.js';
 
-export async function infoInSql(client: SqlClient, scope: Predicate, currency: string, schema: string | undefined): Promise<DatasetInfo> {
+/** The first and last month of ARR data of a scope's accounts (`scopeDataPeriod`), and its freshest month. */
+export async function dataSpanInSql(client: SqlClient, scope: Predicate, schema: string | undefined) {
   const t = (name: string) => tableName(name, schema);
   const inScope = 'account_id IN (SELECT id FROM scoped)';
   // Aggregates joined side by side rather than scalar subqueries in the SELECT list, which Trino's grammar refuses.
@@ -26,12 +27,21 @@ SELECT n.accounts, s.snapshots, r.arr_first, r.arr_last, k.start_first, k.start_
   const first = month(fromSnapshots ? row.arr_first : row.start_first);
   const last = month(fromSnapshots ? row.arr_last : row.start_last);
   const freshest = [month(row.arr_last), month(row.start_last)].filter((m): m is number => m !== null);
-  const keys = await client.query(`WITH scoped AS (SELECT a.id AS id ${scope.sql}) SELECT DISTINCT key FROM ${t('cskit_measures')} WHERE ${inScope}`, scope.params);
   return {
     accountCount: Number(row.accounts),
-    currency,
     dataPeriod: first === null || last === null ? null : { from: monthFromIndex(first), to: monthFromIndex(last) },
-    defaultPeriod: periodEndingIn(freshest.length === 0 ? null : monthFromIndex(Math.max(...freshest))),
+    freshest: freshest.length === 0 ? null : Math.max(...freshest),
+  };
+}
+
+export async function infoInSql(client: SqlClient, scope: Predicate, currency: string, schema: string | undefined): Promise<DatasetInfo> {
+  const span = await dataSpanInSql(client, scope, schema);
+  const keys = await client.query(`WITH scoped AS (SELECT a.id AS id ${scope.sql}) SELECT DISTINCT key FROM ${tableName('cskit_measures', schema)} WHERE account_id IN (SELECT id FROM scoped)`, scope.params);
+  return {
+    accountCount: span.accountCount,
+    currency,
+    dataPeriod: span.dataPeriod,
+    defaultPeriod: periodEndingIn(span.freshest === null ? null : monthFromIndex(span.freshest)),
     measureKeys: keys.map((k) => String(k.key)).sort(),
   };
 }

@@ -2,18 +2,19 @@
  * `createSqlEngine` (SPEC 15): the protocol's requests answered from the data in a SQL database, equal to
  * `answerRequest(prepareDataset(dataset), request)` on the same data.
  *
- * What runs where, today: a viewer's scope, `info` and `filter-options` are queries with bound parameters; the other
- * request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
+ * What runs where, today: a viewer's scope, `info`, `filter-options` and the `nps` metric are queries with bound
+ * parameters; the other request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
  * prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped to the
  * accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
  * `answer`; what has moved is listed in docs/sql.md.
  */
-import { accountFilter, answerRequest, parseRequest, teamsOf, type Account, type CsRequest, type PreparedDataset } from '@cskit/metrics';
+import { accountFilter, answerRequest, checkRequestReach, parseRequest, resolveView, teamsOf, type Account, type CsRequest, type PreparedDataset } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { filterOptionsInSql } from './filter-options.js';
-import { infoInSql } from './info.js';
+import { npsInSql } from '../metrics/engagement/nps.js';
+import { dataSpanInSql, infoInSql } from './info.js';
 import { readChunks, readHeader } from './read-chunks.js';
 import { accountPredicate, scopedIds, sqlScopeKey, type SqlScope } from './scope-sql.js';
 
@@ -155,20 +156,43 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       const meanwhile = servedMeanwhile(current);
       // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
       if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
-      if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) {
-        const header = await readHeader(client, schema);
-        return infoInSql(client, accountPredicate(scope, undefined, schema, dialect), header.currency, schema);
-      }
-      if (request.kind === 'filter-options') {
-        const filters = request.view.filters ?? {};
-        const accountIds = request.view.accountIds ?? null;
-        const values = boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0);
-        if (values <= MAX_BOUND_VALUES) return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
-      }
+      const inSql = await answerInSql({ client, schema, dialect }, request, scope);
+      if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
     },
   };
+}
+
+/** What `answerInSql` gives for a request it leaves to the prepared engine. */
+const NOT_IN_SQL = Symbol('not in SQL');
+
+/**
+ * The request kinds answered in the database: `info`, `filter-options` and the `nps` metric (the rest are answered by
+ * the prepared engine). Scope lists too long to bind are left to the prepared engine as well.
+ */
+async function answerInSql(
+  at: { client: SqlClient; schema: string | undefined; dialect: Dialect }, request: CsRequest, scope: SqlScope,
+): Promise<unknown> {
+  const { client, schema, dialect } = at;
+  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) {
+    const header = await readHeader(client, schema);
+    return infoInSql(client, accountPredicate(scope, undefined, schema, dialect), header.currency, schema);
+  }
+  if (request.kind === 'filter-options') {
+    const filters = request.view.filters ?? {};
+    const accountIds = request.view.accountIds ?? null;
+    if (boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
+    return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
+  }
+  if (request.kind === 'metric' && request.metric === 'nps') {
+    const view = resolveView(request.view);
+    if (boundValues(scope) + boundValues({ filters: view.filters }) + (view.accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
+    checkRequestReach(request, (await dataSpanInSql(client, accountPredicate(scope, undefined, schema, dialect), schema)).dataPeriod);
+    const every = 'all' in scope && view.accountIds === null && !Object.values(view.filters).some((list) => (list?.length ?? 0) > 0);
+    return npsInSql(client, every ? null : accountPredicate(scope, view.filters, schema, dialect, view.accountIds), view.period, schema);
+  }
+  return NOT_IN_SQL;
 }
 
 /** A long scope list matched in the engine instead of the database (the same rule: `accountFilter`, `teamsOf`). */
