@@ -23,6 +23,7 @@ const generated = generateDataset({ seed: 15, accounts: 60 });
 const dataset: Dataset = { ...generated, nps: [...(generated.nps ?? []), { date: '2025-03-04', score: 10 }, { date: '2025-06-30', score: 2 }, { id: 'anon-3', date: '2024-12-01', score: 8 }] };
 const js = prepareDataset(dataset);
 const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
+const views0 = view;
 const views = [
   view,
   { period: { from: '2024-07', to: '2025-06' }, graceMonths: 3, comparison: 'previous-year' as const },
@@ -129,6 +130,37 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       expect(await outcome(() => engine.answer(request, { scope }))).toEqual(await outcome(() => answerRequest(engineOf, request)));
     }), { numRuns: 60 });
   }, 120_000);
+
+  it('drill-downs a predicate names (ids, a group, a cohort, an NPS category) equal the JS engine\'s (property)', async () => {
+    const ids = dataset.accounts.map((a) => a.id);
+    const groupTarget = fc.constantFrom(...BREAKDOWN_DIMENSIONS).chain((dimension) => fc.constantFrom(...js.filterOptions({})[dimension].map((o) => o.value), NONE_GROUP, 'zz')
+      .map((key) => ({ kind: 'group' as const, dimension, key })));
+    const targets = fc.oneof(
+      fc.subarray([...ids, 'nobody', "x' OR '1'='1"], { maxLength: 12 }).map((accountIds) => ({ kind: 'accounts' as const, accountIds })),
+      groupTarget,
+      fc.constantFrom(...new Set(dataset.accounts.map((a) => a.signedAt.slice(0, 7)))).map((cohort) => ({ kind: 'cohort' as const, cohort })),
+      fc.constantFrom('promoters' as const, 'passives' as const, 'detractors' as const).map((category) => ({ kind: 'nps' as const, category })),
+    );
+    const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB', 'KA'] } });
+    const views = fc.constantFrom(views0, { ...views0, filters: { region: ['EMEA', NONE_GROUP] } }, { ...views0, period: { from: '2024-01', to: '2024-06' }, accountIds: ids.slice(0, 30) });
+    await fc.assert(fc.asyncProperty(targets, scopes, views, async (target, scope, v) => {
+      const request: CsRequest = { kind: 'drill-down', view: v, target };
+      const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
+      expect(await outcome(() => engine.answer(request, { scope }))).toEqual(await outcome(() => answerRequest(engineOf, request)));
+    }), { numRuns: 80 });
+  }, 120_000);
+
+  it('answers info, filter options, nps and predicate drill-downs in the database, without preparing the engine', async () => {
+    const fresh = createSqlEngine({ client: db.client, dialect });
+    await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
+    await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
+    await fresh.answer({ kind: 'metric', metric: 'nps', view });
+    await fresh.answer({ kind: 'drill-down', view, target: { kind: 'nps', category: 'detractors' } });
+    await fresh.answer({ kind: 'drill-down', view, target: { kind: 'group', dimension: 'team', key: NONE_GROUP } }, { scope: { filters: { region: ['EMEA'] } } });
+    expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
+    await fresh.answer({ kind: 'metric', metric: 'kpis', view });
+    expect(fresh.status().preparedVersion).not.toBeNull();
+  });
 
   it('refuses what parseRequest refuses, naming the field', async () => {
     await expect(engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-13' } } })).rejects.toMatchObject({ name: 'RequestError', field: 'view.period.to' });

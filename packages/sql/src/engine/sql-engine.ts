@@ -8,10 +8,13 @@
  * accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
  * `answer`; what has moved is listed in docs/sql.md.
  */
-import { accountFilter, answerRequest, checkRequestReach, parseRequest, resolveView, teamsOf, type Account, type CsRequest, type PreparedDataset } from '@cskit/metrics';
+import {
+  accountFilter, answerRequest, checkRequestReach, parseRequest, resolveView, teamsOf, type Account, type CsRequest, type DrillDownTarget, type PreparedDataset,
+} from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
+import { drillDownInSql } from './drill-down.js';
 import { filterOptionsInSql } from './filter-options.js';
 import { npsInSql } from '../metrics/engagement/nps.js';
 import { dataSpanInSql, infoInSql } from './info.js';
@@ -164,12 +167,14 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   };
 }
 
+const drillValues = (target: DrillDownTarget) => (target.kind === 'accounts' ? target.accountIds.length : 2);
+
 /** What `answerInSql` gives for a request it leaves to the prepared engine. */
 const NOT_IN_SQL = Symbol('not in SQL');
 
 /**
- * The request kinds answered in the database: `info`, `filter-options` and the `nps` metric (the rest are answered by
- * the prepared engine). Scope lists too long to bind are left to the prepared engine as well.
+ * The requests answered in the database: `info`, `filter-options`, the `nps` metric and the drill-downs a predicate names
+ * (ids, a group, a cohort, an NPS category); the rest are answered by the prepared engine. Scope lists too long to bind are left to the prepared engine as well.
  */
 async function answerInSql(
   at: { client: SqlClient; schema: string | undefined; dialect: Dialect }, request: CsRequest, scope: SqlScope,
@@ -184,6 +189,13 @@ async function answerInSql(
     const accountIds = request.view.accountIds ?? null;
     if (boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
     return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
+  }
+  if (request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps'].includes(request.target.kind)) {
+    const view = resolveView(request.view);
+    if (boundValues(scope) + boundValues({ filters: view.filters }) + (view.accountIds?.length ?? 0) + drillValues(request.target) > MAX_BOUND_VALUES) return NOT_IN_SQL;
+    checkRequestReach(request, (await dataSpanInSql(client, accountPredicate(scope, undefined, schema, dialect), schema)).dataPeriod);
+    const found = await drillDownInSql(client, accountPredicate(scope, view.filters, schema, dialect, view.accountIds), request.target, view.period, schema, dialect);
+    return found ?? NOT_IN_SQL;
   }
   if (request.kind === 'metric' && request.metric === 'nps') {
     const view = resolveView(request.view);

@@ -1,0 +1,45 @@
+/**
+ * Drill-downs whose accounts a predicate names (`drillDownPositions` of `@cskit/metrics`, engine/drill-down.ts): a
+ * list of ids, a group of an account field, a signing cohort, the accounts with an NPS response of a category in the
+ * view's months. Each is the view's accounts (scope, filters, ids) and the target's condition, in the data's order.
+ * Targets read from metrics (movements, tiers, renewals...) are left to the prepared engine (null here).
+ */
+import { isValidMonth, monthIndex, type DrillDownTarget, type Period } from '@cskit/metrics';
+import type { SqlClient } from '../client/clients.js';
+import { tableName, type Dialect } from '../schema/dialect.js';
+import { groupKeySql, type Predicate } from './scope-sql.js';
+
+/** A condition on account `a` for a target, its values appended to `params` (null: a target this module leaves). */
+function targetCondition(target: DrillDownTarget, period: Period, params: unknown[], schema: string | undefined, dialect: Dialect): string | null {
+  const bind = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  switch (target.kind) {
+    case 'accounts': {
+      const ids = [...new Set(target.accountIds)].filter((id) => dialect !== 'postgres' || !id.includes('\u0000'));
+      return ids.length === 0 ? '1 = 0' : `a.id IN (${ids.map(bind).join(', ')})`;
+    }
+    case 'group':
+      if (target.dimension === 'signedMonth') return isValidMonth(target.key) ? `a.signed_month = ${bind(monthIndex(target.key))}` : '1 = 0';
+      return dialect === 'postgres' && target.key.includes('\u0000') ? '1 = 0' : `${groupKeySql(target.dimension)} = ${bind(target.key)}`;
+    case 'cohort':
+      return `a.signed_month = ${bind(monthIndex(target.cohort))}`;
+    case 'nps': {
+      // `npsCategory`: 9-10 promoters, 7-8 passives, 0-6 detractors.
+      const band = target.category === 'promoters' ? 'n.score >= 9' : target.category === 'passives' ? 'n.score >= 7 AND n.score < 9' : 'n.score < 7';
+      return `EXISTS (SELECT 1 FROM ${tableName('cskit_nps', schema)} n WHERE n.account_id = a.id AND n.response_month >= ${bind(monthIndex(period.from))}`
+        + ` AND n.response_month <= ${bind(monthIndex(period.to))} AND ${band})`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The ids of the view's accounts (`accounts`, with its parameters first) that the target names, or null. */
+export async function drillDownInSql(
+  client: SqlClient, accounts: Predicate, target: DrillDownTarget, period: Period, schema: string | undefined, dialect: Dialect,
+): Promise<{ accountIds: string[] } | null> {
+  const params = [...accounts.params];
+  const condition = targetCondition(target, period, params, schema, dialect);
+  if (condition === null) return null;
+  const rows = await client.query(`SELECT a.id AS id ${accounts.sql} AND ${condition} ORDER BY a.seq`, params);
+  return { accountIds: rows.map((row) => String(row.id)) };
+}
