@@ -8,5 +8,5 @@ export default defineConfig({
   dts: false,
   clean: true,
   tsconfig: 'tsconfig.build.json',
-  external: [/^@cskit\//, '@electric-sql/pglite', /^@duckdb\//],
+  external: [/^@cskit\//, '@electric-sql/pglite', /^@duckdb\//, 'pg'],
 });

@@ -15,6 +15,7 @@ import { createCsHandler } from '@cskit/server';
 import { postgresLoader, postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
 import { createSqlEngine, postgresClient, writeDataset } from '@cskit/sql';
 import pg from 'pg';
+import { startDemoServer } from '../../apps/server/src/server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** initdb and pg_ctl of the newest installed PostgreSQL (or CSKIT_PG_BIN). */
@@ -103,4 +104,18 @@ describe('PostgreSQL (a real server on a Unix socket)', () => {
     }
     expect(pool.idleCount).toBe(pool.totalCount);
   }, 120_000);
+
+  it('the demo server on it (CSKIT_STORE=postgres): the sample written to a schema of its own and answered by @cskit/sql', async () => {
+    const server = await startDemoServer({ port: 0, store: 'postgres', databaseUrl: `postgresql:///postgres?host=${encodeURIComponent(dir)}&user=cskit`, accounts: 60, dashboardDir: null });
+    try {
+      const ask = async (viewer: string) => (await fetch(`${server.url}/api/cskit/v1/info`, { method: 'POST', headers: { 'x-cskit-viewer': viewer }, body: '{}' })).json() as Promise<{ accountCount: number }>;
+      expect((await ask('admin')).accountCount).toBe(60);
+      const csm = server.viewers.find((viewer) => viewer.id.startsWith('csm:')) as { id: string };
+      const book = (await ask(csm.id)).accountCount;
+      expect(book).toBeGreaterThan(0);
+      expect(book).toBeLessThan(60);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

@@ -19,7 +19,8 @@ import { createCsHandler } from '@cskit/server';
 import type { CsEngine, CsHandler, CsHandlerOptions, CsScope } from '@cskit/server';
 import { toNodeListener } from '@cskit/server/node';
 import { postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
-import { createSqlEngine, duckdbClient, writeDataset } from '@cskit/sql';
+import { createSqlEngine, duckdbClient, postgresClient, writeDataset, type SqlClient, type SqlEngine } from '@cskit/sql';
+import pg from 'pg';
 
 export interface DemoServerOptions {
   port?: number;
@@ -30,9 +31,14 @@ export interface DemoServerOptions {
    * Where the sample lives: a DuckDB file answered by `@cskit/sql` (default; `duckdbPath`, else a new temporary
    * file), PGlite read by the handler, or the process's memory.
    */
-  store?: 'duckdb' | 'pglite' | 'memory';
+  store?: 'duckdb' | 'postgres' | 'pglite' | 'memory';
   /** The DuckDB file of `store: 'duckdb'` (written again at start). */
   duckdbPath?: string;
+  /**
+   * `store: 'postgres'`: the PostgreSQL server the sample is written to (schema `cskit_demo`, replaced at start) and
+   * answered from by `@cskit/sql`, as a host with its data in PostgreSQL would run it.
+   */
+  databaseUrl?: string;
   /** The built dashboard to serve at `/` (apps/dashboard/dist); none: the API only. */
   dashboardDir?: string | null;
 }
@@ -71,21 +77,23 @@ interface DemoData {
 }
 
 /** The sample where the demo keeps it, and what the handler answers from. */
-async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset: Dataset, duckdbPath?: string): Promise<DemoData> {
+async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset: Dataset, options: DemoServerOptions): Promise<DemoData> {
   if (store === 'memory') return { source: { load: async () => dataset }, close: async () => undefined };
   if (store === 'pglite') {
     const db = new PGlite();
     await writeDatasetToPostgres(db, dataset);
     return { source: { load: postgresSource({ db }) }, close: () => db.close() };
   }
-  const dir = duckdbPath ? null : mkdtempSync(join(tmpdir(), 'cskit-demo-'));
-  const instance = await DuckDBInstance.create(duckdbPath ?? join(dir as string, 'cskit.duckdb'));
+  if (store === 'postgres') {
+    if (!options.databaseUrl) throw new TypeError('store: postgres needs databaseUrl (CSKIT_DATABASE_URL), e.g. postgresql://user@127.0.0.1/db');
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+    const engine = await sqlEngineOf(postgresClient(pool), 'postgres', dataset, 'cskit_demo');
+    return { source: { engine }, close: () => pool.end() };
+  }
+  const dir = options.duckdbPath ? null : mkdtempSync(join(tmpdir(), 'cskit-demo-'));
+  const instance = await DuckDBInstance.create(options.duckdbPath ?? join(dir as string, 'cskit.duckdb'));
   const connection = await instance.connect();
-  const client = duckdbClient(connection);
-  await writeDataset(client, dataset, { dialect: 'duckdb' });
-  const engine = createSqlEngine({ client, dialect: 'duckdb', serveWhilePreparing: true, onError: (error) => console.error('cskit:', error) });
-  // Prepared before the first viewer asks.
-  await engine.prepare();
+  const engine = await sqlEngineOf(duckdbClient(connection), 'duckdb', dataset);
   return {
     source: { engine },
     close: async () => {
@@ -96,12 +104,20 @@ async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset:
   };
 }
 
+/** The sample written to a database and the `@cskit/sql` engine over it, prepared before the first viewer asks. */
+async function sqlEngineOf(client: SqlClient, dialect: 'duckdb' | 'postgres', dataset: Dataset, schema?: string): Promise<SqlEngine> {
+  await writeDataset(client, dataset, { dialect, ...(schema ? { schema } : {}) });
+  const engine = createSqlEngine({ client, dialect, ...(schema ? { schema } : {}), serveWhilePreparing: true, onError: (error) => console.error('cskit:', error) });
+  await engine.prepare();
+  return engine;
+}
+
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const { port = 8787, host = '127.0.0.1', seed = 2025, accounts = 2000, store = 'duckdb', dashboardDir = null } = options;
   const dataset = generateDataset({ seed, accounts });
   const viewers = demoViewers(dataset);
   const scopes = new Map(viewers.map((viewer) => [viewer.id, viewer.scope]));
-  const data = await demoData(store, dataset, options.duckdbPath);
+  const data = await demoData(store, dataset, options);
   const handler = createCsHandler({
     ...data.source,
     scope: (request) => scopes.get(request.headers.get('x-cskit-viewer') ?? '') ?? null,
