@@ -14,7 +14,7 @@
  */
 import { answerRequest, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, UnknownAccountError } from '@cskit/metrics';
 import { nextTask } from '@cskit/metrics/load';
-import type { CsRequest } from '@cskit/metrics';
+import type { CsRequest, ViewOptions } from '@cskit/metrics';
 import type { Loaded, LoadContext, LoadedData, RefuseOptions, TenantData, TenantStatus } from './data.js';
 import { digest, HttpError, readJson, respond } from './http.js';
 import { ViewerBudgets, type RateLimitOptions } from './rate-limit.js';
@@ -162,32 +162,32 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     const viewer = budgets ? viewerOf(request, viewerScope, tenant) : '';
     const wait = budgets?.take(viewer) ?? null;
     if (wait !== null) throw new HttpError(429, 'too many requests from this viewer; try again later', undefined, { 'retry-after': String(wait) });
-    if (engineOf) return answerFromEngine(request, kind, isIssues, viewerScope, viewer, engineOf(tenant));
+    if (engineOf) return answer(request, kind, isIssues, viewerScope, viewer, engineSource(engineOf(tenant)));
     const tenantData = tenants.get(tenant);
     const state = await tenantData.ready();
     // Counted from here on: a request waiting for the first load does not slow that load down.
     inFlight += 1;
     try {
-      return await answer(request, kind, isIssues, viewerScope, viewer, state, tenantData);
+      return await answer(request, kind, isIssues, viewerScope, viewer, loadedSource(state, tenantData));
     } finally {
       inFlight -= 1;
     }
   };
 
-  const answer = async (request: Request, kind: string, isIssues: boolean, viewerScope: CsScope, viewer: string, state: Loaded, tenantData: TenantData): Promise<Response> => {
+  /** One request of a viewer answered from a source: the issues (admins), or the parsed request with its ETag. */
+  const answer = async (request: Request, kind: string, isIssues: boolean, viewerScope: CsScope, viewer: string, source: AnswerSource): Promise<Response> => {
     if (isIssues) {
       if (!('all' in viewerScope) || viewerScope.admin !== true) throw new HttpError(403, 'only admins may read the data\'s issues');
-      return respond(request, 200, { version: state.load, dataVersion: state.dataVersion, loadedAt: state.loadedAt, count: state.issues.length, issues: state.issues.slice(0, 1000) }, null, compress);
+      return respond(request, 200, await source.issues(), null, compress);
     }
     const body = await readJson(request, maxBodyBytes);
     const parsed = parsed400(() => parseRequest({ ...body, kind }));
-    if ('view' in parsed && parsed.kind !== 'filter-options') tenantData.noteView(parsed.view);
-    const etag = `W/"${state.dataVersion}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
+    if ('view' in parsed && parsed.kind !== 'filter-options') source.noteView?.(parsed.view);
+    const etag = `W/"${await source.tag()}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
     if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
-    const engine = state.scopes.of(viewerScope);
     const started = performance.now();
     try {
-      return respond(request, 200, answerRequest(engine, parsed as never), etag, compress);
+      return respond(request, 200, await source.answer(parsed, viewerScope), etag, compress);
     } catch (error) {
       if (error instanceof RequestError) throw new HttpError(400, error.message, error.field);
       if (error instanceof UnknownAccountError) throw new HttpError(404, error.message);
@@ -197,30 +197,20 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     }
   };
 
-  /** A request answered by the host's engine: the same checks, ETags from its data version, the same errors. */
-  const answerFromEngine = async (request: Request, kind: string, isIssues: boolean, viewerScope: CsScope, viewer: string, engine: CsEngine): Promise<Response> => {
-    if (isIssues) {
-      if (!('all' in viewerScope) || viewerScope.admin !== true) throw new HttpError(403, 'only admins may read the data\'s issues');
-      // An engine's data was validated when it was written (`writeDataset` refuses errors): there is nothing to list.
-      return respond(request, 200, { dataVersion: await engine.version(), count: 0, issues: [] }, null, compress);
-    }
-    const body = await readJson(request, maxBodyBytes);
-    const parsed = parsed400(() => parseRequest({ ...body, kind }));
-    const etag = `W/"${await digest(await engine.version())}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
-    if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
-    inFlight += 1;
-    const started = performance.now();
-    try {
-      return respond(request, 200, await engine.answer(parsed, { scope: viewerScope }), etag, compress);
-    } catch (error) {
-      if (error instanceof RequestError) throw new HttpError(400, error.message, error.field);
-      if (error instanceof UnknownAccountError) throw new HttpError(404, error.message);
-      throw error;
-    } finally {
-      inFlight -= 1;
-      budgets?.charge(viewer, performance.now() - started);
-    }
-  };
+  /** A host's engine as a source: nothing loaded here, ETags from its data version. */
+  const engineSource = (engine: CsEngine): AnswerSource => ({
+    tag: async () => digest(await engine.version()),
+    // An engine's data was validated when it was written (`writeDataset` refuses errors): there is nothing to list.
+    issues: async () => ({ dataVersion: await engine.version(), count: 0, issues: [] }),
+    answer: async (parsed, viewerScope) => {
+      inFlight += 1;
+      try {
+        return await engine.answer(parsed, { scope: viewerScope });
+      } finally {
+        inFlight -= 1;
+      }
+    },
+  });
 
   const handler = (async (request: Request) => {
     try {
@@ -244,6 +234,27 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     tenants.close();
   };
   return handler;
+}
+
+/** Where a request's answer comes from: data loaded here (`load`), or a host's engine (`engine`). */
+interface AnswerSource {
+  /** The data's version as it goes into ETags. */
+  tag(): Promise<string>;
+  /** What admins read at `GET <base>/v1/issues`. */
+  issues(): Promise<object>;
+  /** Told each view asked (the loaded data warms a new engine with them before a swap). */
+  noteView?(view: ViewOptions): void;
+  answer(parsed: CsRequest, scope: CsScope): unknown;
+}
+
+/** The loaded data of a tenant as a source: its scoped engines answer, ETags name its content hash. */
+function loadedSource(state: Loaded, tenantData: TenantData): AnswerSource {
+  return {
+    tag: async () => state.dataVersion,
+    issues: async () => ({ version: state.load, dataVersion: state.dataVersion, loadedAt: state.loadedAt, count: state.issues.length, issues: state.issues.slice(0, 1000) }),
+    noteView: (view) => tenantData.noteView(view),
+    answer: (parsed, scope) => answerRequest(state.scopes.of(scope), parsed as never),
+  };
 }
 
 /** Whether an `If-None-Match` header (one tag, a list, or `*`) names the answer's tag. */
