@@ -46,6 +46,8 @@ export type { CohortCell, CohortMeasure, CohortOptions, CohortRow, Cohorts } fro
 export { accountFilter, BREAKDOWN_DIMENSIONS, compareGroupKeys, groupKey, isDimension, NONE_GROUP, normalizeFilters, teamsOf } from './data/dimensions.js';
 export type { AccountFilters, BreakdownDimension } from './data/dimensions.js';
 export { accountSubsets, filterDataset, partitionDataset } from './data/partition.js';
+export { accountScopeFilter, accountScopeKey } from './data/account-scope.js';
+export type { AccountScope } from './data/account-scope.js';
 export type { AccountSubsets } from './data/partition.js';
 export { breakdown } from './accounts/breakdown.js';
 export type { Breakdown, BreakdownGroup } from './accounts/breakdown.js';

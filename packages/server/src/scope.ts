@@ -7,7 +7,7 @@
  * inherited through a prototype is no `all`), with no other key; a list must hold strings; filters must select
  * something. Anything else is a host bug, answered 500 (and told to `onError`), never every account.
  */
-import { accountFilter, BREAKDOWN_DIMENSIONS } from '@cskit/metrics';
+import { accountScopeFilter, accountScopeKey, BREAKDOWN_DIMENSIONS } from '@cskit/metrics';
 import type { AccountFilters, Dataset } from '@cskit/metrics';
 
 export type CsScope =
@@ -36,24 +36,13 @@ export type ScopeOf = (request: Request, context: { tenant: string }) => CsScope
 
 /** The scope's key in caches and ETags: the canonical JSON of its shape (sorted, once each), so keys never collide. */
 export function scopeKey(scope: CsScope): string {
-  if ('all' in scope) return JSON.stringify(['all']);
-  if ('accountIds' in scope) return JSON.stringify(['accountIds', [...new Set(scope.accountIds)].sort()]);
-  if ('csmIds' in scope) return JSON.stringify(['csmIds', [...new Set(scope.csmIds)].sort()]);
-  return JSON.stringify(['filters', BREAKDOWN_DIMENSIONS.filter((key) => (scope.filters[key]?.length ?? 0) > 0).map((key) => [key, [...new Set(scope.filters[key])].sort()])]);
+  return accountScopeKey(scope);
 }
 
 /** The ids of the accounts a scope covers, in dataset order (null for every account). */
 export function scopedAccountIds(dataset: Dataset, scope: CsScope): string[] | null {
   if ('all' in scope) return null;
-  if ('accountIds' in scope) {
-    const wanted = new Set(scope.accountIds);
-    return dataset.accounts.filter((account) => wanted.has(account.id)).map((account) => account.id);
-  }
-  if ('csmIds' in scope) {
-    const csms = new Set(scope.csmIds);
-    return dataset.accounts.filter((account) => account.csmId !== undefined && csms.has(account.csmId)).map((account) => account.id);
-  }
-  const keep = accountFilter(scope.filters) as (account: Dataset['accounts'][number]) => boolean;
+  const keep = accountScopeFilter(scope, dataset.csms);
   return dataset.accounts.filter((account) => keep(account)).map((account) => account.id);
 }
 

@@ -8,5 +8,5 @@ export { createTableSql, InvalidDatasetError, writeDataset } from './write/write
 export type { WriteOptions } from './write/write-dataset.js';
 export { createSqlEngine } from './engine/sql-engine.js';
 export type { SqlAnswerOptions, SqlEngine, SqlEngineOptions } from './engine/sql-engine.js';
-export { accountPredicate, sqlScopeKey } from './engine/scope-sql.js';
+export { accountPredicate } from './engine/scope-sql.js';
 export type { SqlScope } from './engine/scope-sql.js';

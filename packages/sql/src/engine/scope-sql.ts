@@ -4,16 +4,12 @@
  * empty value is the group `(none)`, a CSM's team comes from the CSMs table, the signing month from the signing day.
  * The conformance tests check that both forms select the same accounts.
  */
-import { BREAKDOWN_DIMENSIONS, isValidMonth, monthIndex, NONE_GROUP, type AccountFilters, type BreakdownDimension } from '@cskit/metrics';
+import { BREAKDOWN_DIMENSIONS, isValidMonth, monthIndex, NONE_GROUP, type AccountFilters, type AccountScope, type BreakdownDimension } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';
 import { tableName, type Dialect } from '../schema/dialect.js';
 
-/** The accounts a request may see: the shapes `@cskit/server` checks (`CsScope`), without the admin flag. */
-export type SqlScope =
-  | { all: true }
-  | { accountIds: readonly string[] }
-  | { csmIds: readonly string[] }
-  | { filters: AccountFilters };
+/** The accounts a request may see: `AccountScope` of `@cskit/metrics` (the shapes `@cskit/server` checks). */
+export type SqlScope = AccountScope;
 
 /** A dimension's column of an account `a` (joined to its CSM `c`); `groupKeySql` reads it as `groupKey` does. */
 const DIMENSION_SQL: Record<Exclude<BreakdownDimension, 'signedMonth'>, string> = {
@@ -88,13 +84,4 @@ export async function scopedIds(client: SqlClient, scope: SqlScope, schema: stri
   const { sql, params } = accountPredicate(scope, undefined, schema, dialect);
   const rows = await client.query(`SELECT a.id AS id ${sql} ORDER BY a.seq`, params);
   return rows.map((row) => String(row.id));
-}
-
-/** A scope's key in the engine's caches: canonical JSON of its shape (sorted lists), so keys never collide. */
-export function sqlScopeKey(scope: SqlScope): string {
-  if ('all' in scope) return JSON.stringify(['all']);
-  if ('accountIds' in scope) return JSON.stringify(['accountIds', [...new Set(scope.accountIds)].sort()]);
-  if ('csmIds' in scope) return JSON.stringify(['csmIds', [...new Set(scope.csmIds)].sort()]);
-  const filters = scope.filters;
-  return JSON.stringify(['filters', BREAKDOWN_DIMENSIONS.filter((key) => (filters[key]?.length ?? 0) > 0).map((key) => [key, [...new Set(filters[key])].sort()])]);
 }

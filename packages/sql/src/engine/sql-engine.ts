@@ -9,7 +9,7 @@
  * `answer`; what has moved is listed in docs/sql.md.
  */
 import {
-  accountFilter, answerRequest, checkRequestReach, parseRequest, resolveView, teamsOf, type Account, type CsRequest, type DrillDownTarget, type PreparedDataset,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type PreparedDataset,
 } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
@@ -19,7 +19,7 @@ import { filterOptionsInSql } from './filter-options.js';
 import { npsInSql } from '../metrics/engagement/nps.js';
 import { dataSpanInSql, infoInSql } from './info.js';
 import { readChunks, readHeader } from './read-chunks.js';
-import { accountPredicate, scopedIds, sqlScopeKey, type SqlScope } from './scope-sql.js';
+import { accountPredicate, scopedIds, type SqlScope } from './scope-sql.js';
 
 export interface SqlEngineOptions {
   client: SqlClient;
@@ -117,14 +117,16 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
 
   const scopedEngine = async (state: Prepared, scope: SqlScope): Promise<PreparedDataset> => {
     if ('all' in scope) return state.engine;
-    const key = sqlScopeKey(scope);
+    const key = accountScopeKey(scope);
     const kept = state.scopes.get(key);
     if (kept) {
       state.scopes.delete(key);
       state.scopes.set(key, kept);
       return kept;
     }
-    const ids = boundValues(scope) > MAX_BOUND_VALUES ? idsInEngine(state.engine, scope) : await scopedIds(client, scope, schema, dialect);
+    const ids = boundValues(scope) > MAX_BOUND_VALUES
+      ? state.engine.dataset.accounts.filter(accountScopeFilter(scope, state.engine.dataset.csms)).map((account) => account.id)
+      : await scopedIds(client, scope, schema, dialect);
     const engine = state.engine.scoped(ids);
     state.scopes.set(key, engine);
     for (const oldest of state.scopes.keys()) {
@@ -205,20 +207,4 @@ async function answerInSql(
     return npsInSql(client, every ? null : accountPredicate(scope, view.filters, schema, dialect, view.accountIds), view.period, schema);
   }
   return NOT_IN_SQL;
-}
-
-/** A long scope list matched in the engine instead of the database (the same rule: `accountFilter`, `teamsOf`). */
-function idsInEngine(engine: PreparedDataset, scope: Exclude<SqlScope, { all: true }>): string[] {
-  const { accounts, csms } = engine.dataset;
-  let keep: (account: Account) => boolean;
-  if ('accountIds' in scope) {
-    const wanted = new Set(scope.accountIds);
-    keep = (account) => wanted.has(account.id);
-  } else if ('csmIds' in scope) {
-    const wanted = new Set(scope.csmIds);
-    keep = (account) => account.csmId !== undefined && wanted.has(account.csmId);
-  } else {
-    keep = accountFilter(scope.filters, teamsOf(csms)) ?? (() => true);
-  }
-  return accounts.filter(keep).map((account) => account.id);
 }
