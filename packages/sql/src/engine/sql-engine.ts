@@ -9,7 +9,7 @@
  * `answer`; what has moved is listed in docs/sql.md.
  */
 import {
-  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type PreparedDataset,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type PreparedDataset, type ViewOptions,
 } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
@@ -157,11 +157,12 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     async answer(input, answerOptions = {}) {
       const request = parseRequest(input);
       const scope = answerOptions.scope ?? { all: true };
-      const current = await latest();
+      const header = await readHeader(client, schema);
+      const current = header.version;
       const meanwhile = servedMeanwhile(current);
       // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
       if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
-      const inSql = await answerInSql({ client, schema, dialect }, request, scope);
+      const inSql = await answerInSql({ client, schema, dialect, currency: header.currency }, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
@@ -179,32 +180,27 @@ const NOT_IN_SQL = Symbol('not in SQL');
  * (ids, a group, a cohort, an NPS category); the rest are answered by the prepared engine. Scope lists too long to bind are left to the prepared engine as well.
  */
 async function answerInSql(
-  at: { client: SqlClient; schema: string | undefined; dialect: Dialect }, request: CsRequest, scope: SqlScope,
+  at: { client: SqlClient; schema: string | undefined; dialect: Dialect; currency: string }, request: CsRequest, scope: SqlScope,
 ): Promise<unknown> {
   const { client, schema, dialect } = at;
-  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) {
-    const header = await readHeader(client, schema);
-    return infoInSql(client, accountPredicate(scope, undefined, schema, dialect), header.currency, schema);
-  }
+  const scopeOnly = () => accountPredicate(scope, undefined, schema, dialect);
+  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) return infoInSql(client, scopeOnly(), at.currency, schema);
   if (request.kind === 'filter-options') {
     const filters = request.view.filters ?? {};
     const accountIds = request.view.accountIds ?? null;
     if (boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
     return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
   }
-  if (request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps'].includes(request.target.kind)) {
-    const view = resolveView(request.view);
-    if (boundValues(scope) + boundValues({ filters: view.filters }) + (view.accountIds?.length ?? 0) + drillValues(request.target) > MAX_BOUND_VALUES) return NOT_IN_SQL;
-    checkRequestReach(request, (await dataSpanInSql(client, accountPredicate(scope, undefined, schema, dialect), schema)).dataPeriod);
-    const found = await drillDownInSql(client, accountPredicate(scope, view.filters, schema, dialect, view.accountIds), request.target, view.period, schema, dialect);
-    return found ?? NOT_IN_SQL;
-  }
-  if (request.kind === 'metric' && request.metric === 'nps') {
-    const view = resolveView(request.view);
-    if (boundValues(scope) + boundValues({ filters: view.filters }) + (view.accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
-    checkRequestReach(request, (await dataSpanInSql(client, accountPredicate(scope, undefined, schema, dialect), schema)).dataPeriod);
-    const every = 'all' in scope && view.accountIds === null && !Object.values(view.filters).some((list) => (list?.length ?? 0) > 0);
-    return npsInSql(client, every ? null : accountPredicate(scope, view.filters, schema, dialect, view.accountIds), view.period, schema);
-  }
-  return NOT_IN_SQL;
+  const drill = request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps'].includes(request.target.kind);
+  if (!drill && !(request.kind === 'metric' && request.metric === 'nps')) return NOT_IN_SQL;
+  const { view } = request as Extract<CsRequest, { view: unknown }>;
+  const resolved = resolveView(view as ViewOptions);
+  const extra = request.kind === 'drill-down' ? drillValues(request.target) : 0;
+  if (boundValues(scope) + boundValues({ filters: resolved.filters }) + (resolved.accountIds?.length ?? 0) + extra > MAX_BOUND_VALUES) return NOT_IN_SQL;
+  // The same refusal as the JS engine's for reading too far past the scope's data.
+  checkRequestReach(request, (await dataSpanInSql(client, scopeOnly(), schema)).dataPeriod);
+  const accounts = accountPredicate(scope, resolved.filters, schema, dialect, resolved.accountIds);
+  if (request.kind === 'drill-down') return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
+  const every = 'all' in scope && resolved.accountIds === null && !Object.values(resolved.filters).some((list) => (list?.length ?? 0) > 0);
+  return npsInSql(client, every ? null : accounts, resolved.period, schema);
 }
