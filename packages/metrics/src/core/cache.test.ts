@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { indexDataset, indexWithTargets } from '../data/dataset-index.js';
 import { LruCache, OwnedValues, typedBytes } from './cache.js';
 
 describe('the engine\'s caches count the bytes an entry owns, not what it points to', () => {
@@ -26,5 +27,14 @@ describe('the engine\'s caches count the bytes an entry owns, not what it points
     plain.set('x', value);
     expect(plain.bytes).toBe(32);
     expect(typedBytes({ value })).toBe(32);
+  });
+
+  it('an index over other targets (withTargets) owns what it keeps as the index it came from does', () => {
+    const index = indexDataset({ accounts: [{ id: 'a', name: 'A', signedAt: '2024-01-01' }] });
+    const other = indexWithTargets(index, []);
+    expect(index.cache).toBeInstanceOf(OwnedValues);
+    expect(other.cache).toBeInstanceOf(OwnedValues);
+    other.cache.set('built', { cells: new Float64Array(8) });
+    expect(typedBytes({ built: other.cache.get('built') })).toBe(0);
   });
 });

@@ -626,7 +626,7 @@ export function roleCode(names: string[], codeOf: Map<string, number>, role: unk
  * nothing else depends on them.
  */
 export function indexWithTargets(index: DatasetIndex, targets: readonly Target[]): DatasetIndex {
-  const cache = new Map([...index.cache].filter(([key]) => !key.startsWith('selection:')));
+  const cache = new OwnedValues<string, unknown>([...index.cache].filter(([key]) => !key.startsWith('selection:')));
   return { ...index, dataset: { ...index.dataset, targets: [...targets] }, cache };
 }
 

@@ -376,10 +376,6 @@ function rowsByAccount(index: DatasetIndex, name: string, account: Int32Array): 
 }
 
 /**
- * One account's value of a component in month `start + offset`, as `componentValuesWork` computes it for every
- * account (a measure's latest record from `start` on, NPS over the window from `start` on): what a driver reads.
- */
-/**
  * The value of an activity or ticket component for an account in a month, with the key resolved once (its matrix or
  * its ticket columns looked up before the accounts' cells are read); null for the other keys.
  */
@@ -402,6 +398,10 @@ function cellReader(index: DatasetIndex, model: HealthModel, key: string): ((pos
   return null;
 }
 
+/**
+ * One account's value of a component in month `start + offset`, as `componentValuesWork` computes it for every
+ * account (a measure's latest record from `start` on, NPS over the window from `start` on): what a driver reads.
+ */
 export function componentValueAt(index: DatasetIndex, model: HealthModel, key: string, start: number, position: number, offset: number): number {
   const month = start + offset;
   const read = cellReader(index, model, key);
