@@ -80,6 +80,9 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined } = options;
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
   if (schema !== undefined) tableName('x', schema);
+  for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes]] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new TypeError(`createSqlEngine: ${name} must be a whole number from 1 to 1,000,000, got ${String(value)}`);
+  }
   let prepared: Prepared | null = null;
   let preparing: { version: string; done: Promise<Prepared>; token: object } | null = null;
 
@@ -91,7 +94,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const readVersion = async () => {
     for (let attempt = 1; ; attempt += 1) {
       const header = await readHeader(client, schema);
-      const load = await prepareInSlices(readChunks(client, header, schema, Math.max(1, Math.floor(batchRows))), { sliceMs });
+      const load = await prepareInSlices(readChunks(client, header, schema, batchRows), { sliceMs });
       if ((await readHeader(client, schema)).version === header.version) return { header, load };
       if (attempt === 3) throw new Error('@cskit/sql: the data was written again while it was read, three times in a row; try again later');
     }

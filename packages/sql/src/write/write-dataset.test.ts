@@ -67,6 +67,8 @@ describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %
     db = await openDatabase(dialect);
     await expect(writeDataset(db.client, data(), { dialect, schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/plain SQL identifier/);
     expect(() => createSqlEngine({ client: db!.client, dialect, schema: 'a b' })).toThrow(/plain SQL identifier/);
+    expect(() => createSqlEngine({ client: db!.client, dialect, batchRows: Number.NaN })).toThrow(/batchRows must be a whole number/);
+    expect(() => createSqlEngine({ client: db!.client, dialect, maxScopes: 0 })).toThrow(/maxScopes must be a whole number/);
     await expect(writeDataset(db.client, data(), { dialect: 'mysql' as never })).rejects.toThrow(/dialect must be one of duckdb, postgres/);
     const bad = { ...data(), contracts: [{ id: 'A1', accountId: 'nobody', start: '2024-01-01', end: '2024-12-31', arr: 1 }] };
     await expect(writeDataset(db.client, bad, { dialect })).rejects.toThrow(/contracts\[0\]\.accountId/);
