@@ -1,9 +1,12 @@
 // `pnpm bench:sql`: @cskit/sql against the JS engine on the same data, each in a process of its own (for its memory):
 // the sample (CSKIT_ACCOUNTS, default 100,000 accounts x 36 months; measures, tickets, roles and targets off, as in
-// bench:scale) written to a DuckDB file (`writeDataset`), then the SQL engine's first answer (it reads the tables and
+// bench:scale) written to a DuckDB file (`writeDataset`, with the ARR runs) by one process, then answered by another (a
+// server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps; whole and filtered) and that process's
+// RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
 // and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
-// CSKIT_SQL_DIALECTS=duckdb,pglite adds PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out. Results go to test-results/bench-sql.json. Not part of the test command.
+// CSKIT_SQL_DIALECTS=duckdb,pglite adds PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_ONLY=1 stops
+// each SQL case after the SQL-only answers (no prepared engine). Results go to test-results/bench-sql.json. Not part of the test command.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,68 +27,128 @@ const requests = [
   ['rows sorted by ARR', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
 ];
 
-async function runCase(kind) {
-  const { generateDataset, SNAPSHOT_HEALTH_MODEL } = await import('../packages/sample-data/dist/index.js');
-  const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false };
-  const timings = {};
-  const time = async (name, run) => {
+// The metrics answered in SQL (no prepared engine): asked first, so the SQL engine's RSS after them is that of SQL alone.
+const inSql = [
+  ['waterfall', { kind: 'metric', metric: 'waterfall', view }],
+  ['waterfall, filtered', { kind: 'metric', metric: 'waterfall', view: filtered }],
+  ['arrTrend, filtered', { kind: 'metric', metric: 'arrTrend', view: filtered }],
+  ['retention, filtered', { kind: 'metric', metric: 'retention', view: filtered }],
+  ['nps, filtered', { kind: 'metric', metric: 'nps', view: filtered }],
+];
+
+const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false };
+
+function timer(timings) {
+  return async (name, run) => {
     const start = performance.now();
     const value = await run();
     timings[name] = Math.round(performance.now() - start);
     return value;
   };
-  view.model = SNAPSHOT_HEALTH_MODEL;
-  filtered.model = SNAPSHOT_HEALTH_MODEL;
-  let answer;
-  let close = async () => undefined;
-  if (kind === 'js') {
-    const { answerRequest, prepareDataset } = await import('../packages/metrics/dist/index.js');
-    const dataset = generateDataset(options);
-    const engine = await time('prepare', () => prepareDataset(dataset, { compact: true }));
-    for (const key of Object.keys(dataset)) delete dataset[key];
-    answer = async (request) => answerRequest(engine, request);
-  } else {
-    const sql = await import('../packages/sql/dist/index.js');
-    let client;
-    const dir = mkdtempSync(join(tmpdir(), 'cskit-bench-sql-'));
-    if (kind === 'duckdb') {
-      const { DuckDBInstance } = await import('@duckdb/node-api');
-      const instance = await DuckDBInstance.create(join(dir, 'cskit.duckdb'));
-      const connection = await instance.connect();
-      client = sql.duckdbClient(connection);
-      close = async () => { connection.closeSync(); instance.closeSync(); rmSync(dir, { recursive: true, force: true }); };
-    } else {
-      const { PGlite } = await import('@electric-sql/pglite');
-      const db = new PGlite(join(dir, 'pgdata'));
-      client = sql.postgresClient(db);
-      close = async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); };
-    }
-    const dialect = kind === 'duckdb' ? 'duckdb' : 'postgres';
-    let dataset = generateDataset(options);
-    await time('write', () => sql.writeDataset(client, dataset, { dialect }));
-    dataset = null;
-    globalThis.gc?.();
-    const engine = sql.createSqlEngine({ client, dialect });
-    await time('first answer (reads the tables, prepares)', () => engine.answer({ kind: 'summary', view }));
-    answer = (request) => engine.answer(request);
-  }
-  for (const [name, request] of requests) await time(name, () => answer(request));
-  globalThis.gc?.();
-  const memory = process.memoryUsage();
-  await close();
-  return { kind, timings, rssMb: mb(memory.rss), heapMb: mb(memory.heapUsed), arrayBuffersMb: mb(memory.arrayBuffers) };
 }
 
-const only = process.argv[2];
-if (only) {
-  console.log(JSON.stringify(await runCase(only)));
+async function withModel() {
+  const { SNAPSHOT_HEALTH_MODEL } = await import('../packages/sample-data/dist/index.js');
+  view.model = SNAPSHOT_HEALTH_MODEL;
+  filtered.model = SNAPSHOT_HEALTH_MODEL;
+}
+
+/** A SQL client on the case's database in `dir`, and how to close it. */
+async function openClient(kind, dir) {
+  const sql = await import('../packages/sql/dist/index.js');
+  if (kind === 'duckdb') {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(join(dir, 'cskit.duckdb'));
+    const connection = await instance.connect();
+    return { sql, client: sql.duckdbClient(connection), close: async () => { connection.closeSync(); instance.closeSync(); } };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite(join(dir, 'pgdata'));
+  return { sql, client: sql.postgresClient(db), close: () => db.close() };
+}
+
+const dialectOf = (kind) => (kind === 'duckdb' ? 'duckdb' : 'postgres');
+
+/** The JS engine: prepared from the generated records, then asked what the SQL engine is asked. */
+async function runJs() {
+  await withModel();
+  const { generateDataset } = await import('../packages/sample-data/dist/index.js');
+  const { answerRequest, prepareDataset } = await import('../packages/metrics/dist/index.js');
+  const timings = {};
+  const time = timer(timings);
+  const dataset = generateDataset(options);
+  const engine = await time('prepare', () => prepareDataset(dataset, { compact: true }));
+  for (const key of Object.keys(dataset)) delete dataset[key];
+  for (const [name, request] of [...inSql, ...requests]) await time(name, () => answerRequest(engine, request));
+  globalThis.gc?.();
+  return { kind: 'js', timings, rssMb: mb(process.memoryUsage().rss), sqlOnlyRssMb: null };
+}
+
+/** Writes the generated data into a new database in `dir` (its own process: the writer's memory is not the server's). */
+async function runWrite(kind, dir) {
+  const { generateDataset } = await import('../packages/sample-data/dist/index.js');
+  const { sql, client, close } = await openClient(kind, dir);
+  const timings = {};
+  const dataset = generateDataset(options);
+  await timer(timings)('write', () => sql.writeDataset(client, dataset, { dialect: dialectOf(kind) }));
+  await close();
+  return { timings, peakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
+}
+
+/**
+ * A server's process on the written database: the metrics answered in SQL first (RSS after them: SQL alone, no engine
+ * prepared), then, unless CSKIT_SQL_ONLY, the first answer that prepares the compact engine and the other requests.
+ */
+async function runAnswer(kind, dir) {
+  await withModel();
+  const { sql, client, close } = await openClient(kind, dir);
+  const timings = {};
+  const time = timer(timings);
+  const engine = sql.createSqlEngine({ client, dialect: dialectOf(kind) });
+  for (const [name, request] of inSql) await time(name, () => engine.answer(request));
+  globalThis.gc?.();
+  const sqlOnlyRssMb = mb(process.memoryUsage().rss);
+  if (!process.env.CSKIT_SQL_ONLY) {
+    await time('first answer (reads the tables, prepares)', () => engine.answer({ kind: 'summary', view }));
+    for (const [name, request] of requests) await time(name, () => engine.answer(request));
+  }
+  globalThis.gc?.();
+  const rssMb = mb(process.memoryUsage().rss);
+  await close();
+  return { timings, sqlOnlyRssMb, rssMb };
+}
+
+const child = (args) => {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').at(-1));
+};
+
+function runSqlCase(kind) {
+  const dir = mkdtempSync(join(tmpdir(), 'cskit-bench-sql-'));
+  try {
+    const written = child(['write', kind, dir]);
+    const answered = child(['answer', kind, dir]);
+    return { kind, timings: { ...written.timings, ...answered.timings }, writerPeakRssMb: written.peakRssMb, sqlOnlyRssMb: answered.sqlOnlyRssMb, rssMb: answered.rssMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [mode, kindArg, dirArg] = process.argv.slice(2);
+if (mode === 'js') {
+  console.log(JSON.stringify(await runJs()));
+} else if (mode === 'write') {
+  console.log(JSON.stringify(await runWrite(kindArg, dirArg)));
+} else if (mode === 'answer') {
+  console.log(JSON.stringify(await runAnswer(kindArg, dirArg)));
 } else {
   const results = [];
   for (const kind of [...(process.env.CSKIT_SQL_SKIP_JS ? [] : ['js']), ...DIALECTS]) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', fileURLToPath(import.meta.url), kind], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    const result = JSON.parse(out.trim().split('\n').at(-1));
+    const result = kind === 'js' ? child(['js']) : runSqlCase(kind);
     results.push(result);
-    console.log(`${kind}: ${Object.entries(result.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}; RSS ${result.rssMb} MB`);
+    const sqlOnly = result.sqlOnlyRssMb === null ? '' : `; RSS of the answering process after the SQL-only answers ${result.sqlOnlyRssMb} MB`;
+    const writer = result.writerPeakRssMb ? `; writer's peak RSS ${result.writerPeakRssMb} MB` : '';
+    console.log(`${kind}: ${Object.entries(result.timings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}${sqlOnly}; RSS at the end ${result.rssMb} MB${writer}`);
   }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'bench-sql.json'), `${JSON.stringify({ accounts: ACCOUNTS, node: process.version, results }, null, 2)}\n`);

@@ -23,7 +23,7 @@ function requireFrom(folder: string, specifier: string): string[] {
 
 describe('CommonJS: require() of every entry', () => {
   it.each([
-    ['apps/dashboard', '@cskit/metrics', 'prepareDataset'], ['apps/server', '@cskit/metrics/load', 'prepareInSlices'], ['apps/dashboard', '@cskit/sample-data', 'generateDataset'],
+    ['apps/dashboard', '@cskit/metrics', 'prepareDataset'], ['apps/server', '@cskit/metrics/load', 'prepareInSlices'], ['apps/server', '@cskit/metrics/facts', 'arrRunsOf'], ['apps/dashboard', '@cskit/sample-data', 'generateDataset'],
     ['apps/dashboard', '@cskit/react', 'CsKitProvider'], ['apps/dashboard', '@cskit/react/formatters', 'createFormatters'],
     ['apps/dashboard', '@cskit/react/worker', 'serveCsRequests'], ['apps/dashboard', '@cskit/charts', 'ArrWaterfall'],
     ['apps/dashboard', '@cskit/charts/waterfall', 'ArrWaterfall'], ['apps/dashboard', '@cskit/table', 'AccountsTable'], ['apps/dashboard', '@cskit/table/issues', 'CsIssues'],

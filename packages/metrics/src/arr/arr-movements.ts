@@ -315,6 +315,36 @@ export function waterfallFromFacts(selection: Selection, facts: WaterfallFacts, 
   return finishWaterfall(period, t);
 }
 
+/**
+ * What an engine outside JS (`@cskit/sql`) sums for a waterfall: per month `from - 1 .. to` the accounts' ARR after
+ * grace and how many have ARR > 0; per month of the period and movement kind (`MOVEMENT_KINDS` order) the sum of
+ * the movements; per kind the distinct accounts that made one.
+ */
+export interface WaterfallMonthSums {
+  period: Period;
+  /** `length + 1` months: index 0 is the month before the period. */
+  closing: ArrayLike<number>;
+  customers: ArrayLike<number>;
+  /** `length x MOVEMENT_KINDS.length`, month by month. */
+  sums: ArrayLike<number>;
+  accountsByKind: ArrayLike<number>;
+}
+
+/**
+ * A waterfall's figures from its sums, finished as `waterfallOf` finishes its own (whole cents, the residue carried
+ * by the month's largest movement); its movement columns and per-account figures are empty.
+ */
+export function waterfallFromSums(input: WaterfallMonthSums): WaterfallCore {
+  const length = monthIndex(input.period.to) - monthIndex(input.period.from) + 1;
+  const t = emptySums(length, 0, 0);
+  t.opening[0] = input.closing[0] as number;
+  for (let offset = 0; offset < length; offset += 1) t.closing[offset] = input.closing[offset + 1] as number;
+  t.sums.set(Array.from(input.sums));
+  t.customers.set(Array.from(input.customers));
+  t.accounts.set(Array.from(input.accountsByKind));
+  return finishWaterfall(input.period, t);
+}
+
 function finishWaterfall(period: Period, t: WaterfallSums): WaterfallCore {
   const from = monthIndex(period.from);
   const length = t.opening.length;

@@ -43,13 +43,22 @@ export type ArrTrendOptions = ArrMovementsOptions;
 /** `waterfall`: the same selection's `waterfallOf` with the same settings, when the caller has it. */
 export function arrTrendOf(selection: Selection, settings: WaterfallSettings, waterfall: WaterfallCore = waterfallOf(selection, settings)): ArrTrend {
   const { period } = settings;
-  const { customers } = waterfall;
   const from = monthIndex(period.from);
   const churned = new Int32Array(waterfall.months.length);
   const churn = MOVEMENT_KINDS.indexOf('churn');
   const m = waterfall.movementColumns;
   for (let row = 0; row < m.position.length; row += 1) if (m.kind.at(row) === churn) churned[m.month.at(row) - from] = (churned[m.month.at(row) - from] as number) + 1;
-  const retention = retentionSeries(selection, from, monthIndex(period.to), 12);
+  return arrTrendFromParts(period, waterfall, churned, retentionSeries(selection, from, monthIndex(period.to), 12));
+}
+
+/**
+ * The trend from its parts, as an engine outside JS (`@cskit/sql`) gives them: the period's waterfall (its months
+ * and customers), the accounts that churned in each month, and retention over the twelve months to each month.
+ */
+export function arrTrendFromParts(
+  period: Period, waterfall: Pick<WaterfallCore, 'months' | 'customers'>, churned: ArrayLike<number>, retention: readonly RetentionFigures[],
+): ArrTrend {
+  const { customers } = waterfall;
   const months = waterfall.months.map((row, k): ArrTrendMonth => {
     // 0 - x, not -x: a month with nothing lost has a churn rate of 0, not -0.
     const lost = 0 - (row.churn + row.contraction);

@@ -108,10 +108,18 @@ export function retentionSeries(selection: Selection, from: number, to: number, 
       kept[k] = (kept[k] as number) + Math.min(endArr, startArr);
     }
   }
-  return Array.from({ length: months }, (_, k) => ({
-    startingArr: starting[k] as number, endingArr: ending[k] as number,
-    nrr: ratio(ending[k] as number, starting[k] as number), grr: ratio(kept[k] as number, starting[k] as number),
-  }));
+  return Array.from({ length: months }, (_, k) => retentionFiguresOf(starting[k] as number, ending[k] as number, kept[k] as number));
+}
+
+/** NRR and GRR from a cohort's sums: its ARR at the start, at the end, and Σ min(end, start) per account. */
+export function retentionFiguresOf(starting: number, ending: number, kept: number): RetentionFigures {
+  return { startingArr: starting, endingArr: ending, nrr: ratio(ending, starting), grr: ratio(kept, starting) };
+}
+
+/** The `retention` metric's summary from a cohort's sums (as an engine outside JS gives them): money in cents. */
+export function retentionSummaryFromSums(start: Month, end: Month, starting: number, ending: number, kept: number, accountCount: number) {
+  const { nrr, grr } = retentionFiguresOf(starting, ending, kept);
+  return { start, end, startingArr: roundMoney(starting), endingArr: roundMoney(ending), nrr, grr, accountCount };
 }
 
 export function retentionAccounts(selection: Selection, core: RetentionCore): RetentionAccount[] {

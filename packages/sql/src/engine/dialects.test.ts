@@ -1,6 +1,7 @@
 /**
  * The engine's queries in other dialects (SPEC 15: "document what was run and what was only parsed"). Every query the
- * engine sends while answering (the header, the table reads, scopes, `info`, `filter-options`), with its `$n`
+ * engine sends while answering (the header, the table reads, scopes, `info`, `filter-options`, the metrics answered in
+ * SQL: nps and the ARR family's recursive month series, window functions and grace CTEs), with its `$n`
  * placeholders written as each dialect's drivers take them, parses with `node-sql-parser` for BigQuery, Snowflake,
  * Trino, Redshift and PostgreSQL. The DDL and the bulk inserts of `writeDataset` are dialect-specific
  * (`schema/dialect.ts`) and only run on DuckDB and PostgreSQL; ClickHouse and Spark SQL have no grammar there and
@@ -36,6 +37,10 @@ beforeAll(async () => {
   await engine.answer({ kind: 'info' }, { scope: { filters: { segment: ['KA', '(none)'], team: ['East'], signedMonth: ['2024-01'] } } });
   await engine.answer({ kind: 'info' });
   await engine.answer({ kind: 'filter-options', view: { accountIds: ['a'], filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
+  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend'] as const) {
+    await engine.answer({ kind: 'metric', metric, view: { ...view, graceMonths: 2, filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
+    await engine.answer({ kind: 'metric', metric, view });
+  }
   await engine.answer({ kind: 'summary', view }, { scope: { accountIds: ['x'] } });
 }, 60_000);
 afterAll(async () => db?.close());

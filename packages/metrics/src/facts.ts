@@ -1,0 +1,13 @@
+/**
+ * `@cskit/metrics/facts`: what an engine computing where the data lives (`@cskit/sql`) needs of this package: the
+ * pre-aggregated facts it stores (each account's ARR as runs of months, from the same rules and the same numbers as
+ * the JS engine) and the last steps of the parts it sums itself, finished here as the JS engine finishes them (whole
+ * cents, residues, ratios), so the two engines' answers agree. A page or a server with a JS engine never loads it.
+ */
+export { arrRunsOf, OPEN_RUN } from './arr/arr-runs.js';
+export type { ArrRuns } from './arr/arr-runs.js';
+export { waterfallFromSums } from './arr/arr-movements.js';
+export type { WaterfallCore, WaterfallMonthSums } from './arr/arr-movements.js';
+export { arrTrendFromParts } from './arr/arr-trend.js';
+export { retentionFiguresOf, retentionSummaryFromSums } from './arr/retention.js';
+export type { RetentionFigures } from './arr/retention.js';

@@ -1,0 +1,34 @@
+/**
+ * The pre-aggregated ARR facts (issue 29, SPEC 15): each account's recorded ARR as runs of months with the same ARR
+ * > 0 (`arrRunsOf` of `@cskit/metrics/facts`, the JS engine's own matrix, so both engines compare and sum the same
+ * numbers), written with the data in the same transaction: a reader never sees runs of another version. With a
+ * contract a year, three years are ~3 runs per account instead of 36 monthly rows.
+ *
+ * `cskit_arr_runs (account_seq, month_from, month_to, arr)`: `account_seq` is the account's `seq` in
+ * `cskit_accounts`, `month_to` NULL for a run that never ends (open-ended contracts past every dated month).
+ */
+import type { Dataset } from '@cskit/metrics';
+import { arrRunsOf, OPEN_RUN } from '@cskit/metrics/facts';
+import type { SqlClient } from '../client/clients.js';
+import { DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
+
+export const ARR_RUNS_TABLE = 'cskit_arr_runs';
+
+/** Creates the runs' table (replacing an earlier one) and writes the runs of a valid dataset. */
+export async function writeArrRuns(session: SqlClient, dataset: Dataset, dialect: Dialect, schema: string | undefined): Promise<void> {
+  const { types, column, rows, param, indexSeq } = DIALECT[dialect];
+  const table = tableName(ARR_RUNS_TABLE, schema);
+  await session.query(`DROP TABLE IF EXISTS ${table}`, []);
+  await session.query(`CREATE TABLE ${table} (account_seq ${types.int} NOT NULL, month_from ${types.int} NOT NULL, month_to ${types.int}, arr ${types.number} NOT NULL)`, []);
+  const runs = arrRunsOf(dataset);
+  const kinds = [types.int, types.int, types.int, types.number];
+  const sql = `INSERT INTO ${table} (account_seq, month_from, month_to, arr) ${rows(kinds.map((type, i) => column(i, type)))}`;
+  for (let start = 0; start < runs.arr.length; start += INSERT_BATCH_ROWS) {
+    const end = Math.min(runs.arr.length, start + INSERT_BATCH_ROWS);
+    const to = Array.from(runs.to.subarray(start, end), (month) => (month === OPEN_RUN ? null : month));
+    const cells = [Array.from(runs.account.subarray(start, end)), Array.from(runs.from.subarray(start, end)), to, Array.from(runs.arr.subarray(start, end))];
+    await session.query(sql, cells.map(param));
+  }
+  // PostgreSQL joins a scope's accounts to their runs by this index; DuckDB scans (its indexes serve point lookups).
+  if (indexSeq) await session.query(`CREATE INDEX ${ARR_RUNS_TABLE}_account ON ${table} (account_seq, month_from)`, []);
+}

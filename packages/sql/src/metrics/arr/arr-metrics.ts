@@ -1,0 +1,34 @@
+/**
+ * The ARR family's metrics answered in SQL: `waterfall`, `retention` and `arrTrend` (SPEC 2, 3, 8), each equal to
+ * the JS engine's part of the same name (`metrics/src/arr/metrics.ts`): its money in whole cents, its ratios to
+ * 1e-9 (the sums are the same numbers added in another order).
+ */
+import { addMonthsToMonth, monthIndex } from '@cskit/metrics';
+import { arrTrendFromParts, retentionFiguresOf, retentionSummaryFromSums } from '@cskit/metrics/facts';
+import type { SqlClient } from '../../client/clients.js';
+import type { Predicate } from '../../engine/scope-sql.js';
+import { retentionInSql } from './retention.js';
+import { waterfallInSql, type ArrView } from './waterfall.js';
+
+export const ARR_METRICS_IN_SQL = ['waterfall', 'retention', 'arrTrend'] as const;
+export type ArrMetricInSql = (typeof ARR_METRICS_IN_SQL)[number];
+
+export const isArrMetricInSql = (metric: string): metric is ArrMetricInSql => (ARR_METRICS_IN_SQL as readonly string[]).includes(metric);
+
+/** One of the ARR family's metrics of the view's accounts (`accounts` null: every account). */
+export async function arrMetricInSql(client: SqlClient, accounts: Predicate | null, view: ArrView, metric: ArrMetricInSql, schema: string | undefined): Promise<unknown> {
+  const from = monthIndex(view.period.from);
+  const to = monthIndex(view.period.to);
+  if (metric === 'retention') {
+    // The cohort of the month before the period, followed to its last month.
+    const [sums = { starting: 0, ending: 0, kept: 0, accounts: 0 }] = await retentionInSql(client, accounts, to, to, to - from + 1, schema);
+    return retentionSummaryFromSums(addMonthsToMonth(view.period.from, -1), view.period.to, sums.starting, sums.ending, sums.kept, sums.accounts);
+  }
+  const { core, churned } = await waterfallInSql(client, accounts, view, schema);
+  if (metric === 'arrTrend') {
+    const retention = (await retentionInSql(client, accounts, from, to, 12, schema)).map((s) => retentionFiguresOf(s.starting, s.ending, s.kept));
+    return arrTrendFromParts(view.period, core, churned, retention);
+  }
+  const { movementColumns: _columns, openingAt: _openingAt, closingAt: _closingAt, customers: _customers, ...figures } = core;
+  return figures;
+}

@@ -1,0 +1,36 @@
+/**
+ * Retention (SPEC 2, 3) in SQL: the accounts with ARR > 0 in a start month (recorded ARR, never bridged), their ARR
+ * then and in the end month, and Σ min(end, start) per account, for end months `from..to` each `lag` months after
+ * its start. The JS forms are `retentionOf` and `retentionSeries` in `metrics/src/arr/retention.ts`;
+ * `retentionFiguresOf` and `retentionSummaryFromSums` turn both engines' sums into NRR and GRR.
+ */
+import type { SqlClient } from '../../client/clients.js';
+import type { Predicate } from '../../engine/scope-sql.js';
+import { monthsCte, num, Params, runsCte } from './runs-sql.js';
+
+/** A cohort's sums: its ARR at the start and at the end, Σ min(end, start), and its accounts (ARR > 0 at the start). */
+export interface RetentionSums {
+  starting: number;
+  ending: number;
+  kept: number;
+  accounts: number;
+}
+
+/** Per end month `from..to` (month indexes), the cohort of `lag` months before it followed to it. */
+export async function retentionInSql(
+  client: SqlClient, accounts: Predicate | null, from: number, to: number, lag: number, schema: string | undefined,
+): Promise<RetentionSums[]> {
+  const p = new Params(accounts?.params);
+  const [F, T, L] = [p.int(from), p.int(to), p.int(lag)];
+  const sql = `WITH ${runsCte(accounts, schema)},
+${monthsCte(F, T)}
+SELECT months.k AS k, sum(s.arr) AS starting, sum(COALESCE(e.arr, 0)) AS ending,
+  sum(CASE WHEN COALESCE(e.arr, 0) < s.arr THEN COALESCE(e.arr, 0) ELSE s.arr END) AS kept, count(*) AS n
+FROM months JOIN r s ON s.mf <= months.k - ${L} AND months.k - ${L} <= s.mt
+LEFT JOIN r e ON e.acct = s.acct AND e.mf <= months.k AND months.k <= e.mt
+GROUP BY months.k`;
+  const rows = await client.query(sql, p.values);
+  const sums = Array.from({ length: Math.max(0, to - from + 1) }, () => ({ starting: 0, ending: 0, kept: 0, accounts: 0 }));
+  for (const row of rows) sums[num(row.k) - from] = { starting: num(row.starting), ending: num(row.ending), kept: num(row.kept), accounts: num(row.n) };
+  return sums;
+}
