@@ -5,10 +5,10 @@
 // RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
 // and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
-// CSKIT_SQL_DIALECTS=duckdb,pglite adds PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_ONLY=1 stops
+// CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_ONLY=1 stops
 // each SQL case after the SQL-only answers (no prepared engine). Results go to test-results/bench-sql.json. Not part of the test command.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,9 +62,30 @@ async function openClient(kind, dir) {
     const connection = await instance.connect();
     return { sql, client: sql.duckdbClient(connection), close: async () => { connection.closeSync(); instance.closeSync(); } };
   }
+  if (kind === 'postgres') {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ host: dir, user: 'cskit', database: 'postgres', max: 4 });
+    return { sql, client: sql.postgresClient(pool), close: () => pool.end() };
+  }
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(join(dir, 'pgdata'));
   return { sql, client: sql.postgresClient(db), close: () => db.close() };
+}
+
+/**
+ * A throwaway PostgreSQL cluster (Debian's package, as the integration tests start it) listening on a Unix socket in
+ * `dir` only; returns how to stop it. PostgreSQL refuses to run as root: as root its tools run as `postgres`.
+ */
+function startPostgres(dir) {
+  const root = '/usr/lib/postgresql';
+  const version = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))[0];
+  const bin = process.env.CSKIT_PG_BIN ?? join(root, version, 'bin');
+  const asRoot = process.getuid?.() === 0;
+  const run = (tool, args) => (asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, tool), args, { stdio: 'pipe' }));
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
+  run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'cskit', '-E', 'UTF8', '--no-sync']);
+  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses= -c fsync=off -c shared_buffers=1GB -c work_mem=256MB`, 'start']);
+  return () => run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
 }
 
 const dialectOf = (kind) => (kind === 'duckdb' ? 'duckdb' : 'postgres');
@@ -125,11 +146,13 @@ const child = (args) => {
 
 function runSqlCase(kind) {
   const dir = mkdtempSync(join(tmpdir(), 'cskit-bench-sql-'));
+  const stop = kind === 'postgres' ? startPostgres(dir) : () => undefined;
   try {
     const written = child(['write', kind, dir]);
     const answered = child(['answer', kind, dir]);
     return { kind, timings: { ...written.timings, ...answered.timings }, writerPeakRssMb: written.peakRssMb, sqlOnlyRssMb: answered.sqlOnlyRssMb, rssMb: answered.rssMb };
   } finally {
+    stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,3 +11,5 @@ export type { WaterfallCore, WaterfallMonthSums } from './arr/arr-movements.js';
 export { arrTrendFromParts } from './arr/arr-trend.js';
 export { retentionFiguresOf, retentionSummaryFromSums } from './arr/retention.js';
 export type { RetentionFigures } from './arr/retention.js';
+export { cohortsFromSums } from './arr/cohorts.js';
+export type { CohortSums } from './arr/cohorts.js';

@@ -63,11 +63,7 @@ export function cohortsAllOf(selection: Selection, from: Month, to: Month): Reco
   }
   const arr = arrThrough(index, last);
   const activity = activityMatrix(index);
-  const result: Record<CohortMeasure, Cohorts> = {
-    logo: { from, to, measure: 'logo', cohorts: [] },
-    arr: { from, to, measure: 'arr', cohorts: [] },
-    activity: { from, to, measure: 'activity', cohorts: [] },
-  };
+  const sums: CohortSums[] = [];
   members.forEach((positions, cohortOffset) => {
     if (positions.length === 0) return;
     const cohort = first + cohortOffset;
@@ -76,10 +72,8 @@ export function cohortsAllOf(selection: Selection, from: Month, to: Month): Reco
     const logo = new Float64Array(months);
     const arrTotals = new Float64Array(months);
     const rates = new Float64Array(months);
-    let startingArr = 0;
     for (const position of positions) {
       const base = position * arr.count - arr.start;
-      startingArr += cohort >= arr.start ? (arr.values[base + cohort] as number) : 0;
       for (let month = cohort; month <= last; month += 1) {
         const k = month - cohort;
         const cell = month >= arr.start ? (arr.values[base + month] as number) : 0;
@@ -88,14 +82,41 @@ export function cohortsAllOf(selection: Selection, from: Month, to: Month): Reco
         rates[k] = (rates[k] as number) + activityRateAt(activity, position, month);
       }
     }
-    const row = (value: (k: number) => number | null): CohortRow => ({
-      cohort: monthFromIndex(cohort), size: positions.length, startingArr,
-      cells: Array.from({ length: months }, (_, k) => ({ offset: k, month: monthFromIndex(cohort + k), value: value(k) })),
-    });
-    result.logo.cohorts.push(row((k) => (logo[k] as number) / positions.length));
-    result.arr.cohorts.push(row((k) => ratio(arrTotals[k] as number, startingArr)));
-    result.activity.cohorts.push(row((k) => (rates[k] as number) / positions.length));
+    sums.push({ cohort, size: positions.length, logo, arr: arrTotals, rates });
   });
+  return cohortsFromSums(from, to, sums);
+}
+
+/**
+ * One signing cohort's sums, as the JS engine or an engine outside JS (`@cskit/sql`) adds them: per month from the
+ * cohort's own (index 0) to the last, its accounts with ARR > 0, their ARR, and the sum of their activity rates.
+ */
+export interface CohortSums {
+  /** The signing month's index. */
+  cohort: number;
+  size: number;
+  logo: ArrayLike<number>;
+  arr: ArrayLike<number>;
+  rates: ArrayLike<number>;
+}
+
+/** The three measures' cohort rows from their sums (cohorts in month order, those without accounts left out). */
+export function cohortsFromSums(from: Month, to: Month, sums: readonly CohortSums[]): Record<CohortMeasure, Cohorts> {
+  const result: Record<CohortMeasure, Cohorts> = {
+    logo: { from, to, measure: 'logo', cohorts: [] },
+    arr: { from, to, measure: 'arr', cohorts: [] },
+    activity: { from, to, measure: 'activity', cohorts: [] },
+  };
+  for (const { cohort, size, logo, arr, rates } of sums) {
+    const startingArr = arr[0] as number;
+    const row = (value: (k: number) => number | null): CohortRow => ({
+      cohort: monthFromIndex(cohort), size, startingArr,
+      cells: Array.from({ length: arr.length }, (_, k) => ({ offset: k, month: monthFromIndex(cohort + k), value: value(k) })),
+    });
+    result.logo.cohorts.push(row((k) => (logo[k] as number) / size));
+    result.arr.cohorts.push(row((k) => ratio(arr[k] as number, startingArr)));
+    result.activity.cohorts.push(row((k) => (rates[k] as number) / size));
+  }
   return result;
 }
 

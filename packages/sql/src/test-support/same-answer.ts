@@ -2,14 +2,20 @@
  * Issue 29's measure of "the same answer": the same JSON, money to the cent, ratios to 1e-9. Both engines sum the
  * same numbers, but a database adds them in its own order, so a rate may differ in its last bits; money is rounded to
  * whole cents by the same code in both, so it must be equal. `sameAnswer(actual, expected)` is `actual` with each
- * ratio within 1e-9 (relative) of `expected`'s replaced by it: `expect(sameAnswer(a, e)).toEqual(e)` then shows any
+ * ratio (NRR, GRR, LTV, a cohort cell's value) within 1e-9 (relative) and each unrounded money figure within half a cent of
+ * `expected`'s replaced by it: `expect(sameAnswer(a, e)).toEqual(e)` then shows any
  * other difference as it is.
  */
-const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv']);
+const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value']);
+/** Money a part leaves unrounded (a cohort's starting ARR): to the cent. */
+const MONEY = new Set(['startingArr']);
 
 export function sameAnswer(actual: unknown, expected: unknown, key?: string): unknown {
   if (typeof actual === 'number' && typeof expected === 'number' && key !== undefined && RATIOS.has(key)) {
     return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)) ? expected : actual;
+  }
+  if (typeof actual === 'number' && typeof expected === 'number' && key !== undefined && MONEY.has(key)) {
+    return Math.abs(actual - expected) < 0.005 ? expected : actual;
   }
   if (Array.isArray(actual) && Array.isArray(expected)) return actual.map((item, i) => sameAnswer(item, expected[i]));
   if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null && !Array.isArray(actual)) {

@@ -1,5 +1,5 @@
 /**
- * The ARR family's metrics answered in SQL: `waterfall`, `retention` and `arrTrend` (SPEC 2, 3, 8), each equal to
+ * The ARR family's metrics answered in SQL: `waterfall`, `retention`, `arrTrend` and `cohorts` (SPEC 2, 3, 5, 8), each equal to
  * the JS engine's part of the same name (`metrics/src/arr/metrics.ts`): its money in whole cents, its ratios to
  * 1e-9 (the sums are the same numbers added in another order).
  */
@@ -7,10 +7,11 @@ import { addMonthsToMonth, monthIndex } from '@cskit/metrics';
 import { arrTrendFromParts, retentionFiguresOf, retentionSummaryFromSums } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
+import { cohortsInSql } from './cohorts.js';
 import { retentionInSql } from './retention.js';
 import { waterfallInSql, type ArrView } from './waterfall.js';
 
-export const ARR_METRICS_IN_SQL = ['waterfall', 'retention', 'arrTrend'] as const;
+export const ARR_METRICS_IN_SQL = ['waterfall', 'retention', 'arrTrend', 'cohorts'] as const;
 export type ArrMetricInSql = (typeof ARR_METRICS_IN_SQL)[number];
 
 export const isArrMetricInSql = (metric: string): metric is ArrMetricInSql => (ARR_METRICS_IN_SQL as readonly string[]).includes(metric);
@@ -19,6 +20,7 @@ export const isArrMetricInSql = (metric: string): metric is ArrMetricInSql => (A
 export async function arrMetricInSql(client: SqlClient, accounts: Predicate | null, view: ArrView, metric: ArrMetricInSql, schema: string | undefined): Promise<unknown> {
   const from = monthIndex(view.period.from);
   const to = monthIndex(view.period.to);
+  if (metric === 'cohorts') return cohortsInSql(client, accounts, view.period, schema);
   if (metric === 'retention') {
     // The cohort of the month before the period, followed to its last month.
     const [sums = { starting: 0, ending: 0, kept: 0, accounts: 0 }] = await retentionInSql(client, accounts, to, to, to - from + 1, schema);

@@ -26,12 +26,14 @@ export class Params {
 }
 
 /**
- * `r (acct, mf, mt, arr, nf)`: the recorded ARR runs of the view's accounts (`accounts` null: every account), `mt`
- * `OPEN_MONTH` for an open run, `nf` the first month of the account's next run (NULL for its last).
+ * `r (acct, mf, mt, arr, nf)`: the recorded ARR runs of the view's accounts (`accounts` null: every account; or a
+ * query of their `seq`s), `mt` `OPEN_MONTH` for an open run, `nf` the first month of the account's next run (NULL for
+ * its last).
  */
-export function runsCte(accounts: Predicate | null, schema: string | undefined): string {
+export function runsCte(accounts: Predicate | { seqs: string } | null, schema: string | undefined): string {
   const runs = tableName(ARR_RUNS_TABLE, schema);
-  const scoped = accounts === null ? '' : ` WHERE f.account_seq IN (SELECT a.seq ${accounts.sql})`;
+  const seqs = accounts === null ? null : 'seqs' in accounts ? accounts.seqs : `SELECT a.seq ${accounts.sql}`;
+  const scoped = seqs === null ? '' : ` WHERE f.account_seq IN (${seqs})`;
   return `r AS (SELECT f.account_seq AS acct, f.month_from AS mf, COALESCE(f.month_to, ${OPEN_MONTH}) AS mt, f.arr AS arr,
     LEAD(f.month_from) OVER (PARTITION BY f.account_seq ORDER BY f.month_from) AS nf
   FROM ${runs} f${scoped})`;
