@@ -1,0 +1,103 @@
+/**
+ * The SQL engine's life across writes and failures: a preparation that fails in the background is told to
+ * `onError` while the previous version keeps serving; data written again while it is read is read again, and
+ * refused after three tries; and one DuckDB connection shared by many concurrent answers (its statements queued one
+ * at a time) answers each as it would alone.
+ */
+import { answerRequest, prepareDataset, type CsRequest } from '@cskit/metrics';
+import { generateDataset } from '@cskit/sample-data';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SqlClient } from '../client/clients.js';
+import { openDatabase, type TestDatabase } from '../test-support/databases.js';
+import { sameAnswer } from '../test-support/same-answer.js';
+import { writeDataset } from '../write/write-dataset.js';
+import { createSqlEngine } from './sql-engine.js';
+
+const first = generateDataset({ seed: 41, accounts: 25 });
+const second = generateDataset({ seed: 42, accounts: 30 });
+const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+let db: TestDatabase | undefined;
+afterEach(async () => { await db?.close(); db = undefined; });
+
+/** A client that fails the reads of records (keyset pages on `seq`) while `failing.on` is set. */
+function failingReads(client: SqlClient, failing: { on: boolean }): SqlClient {
+  return { query: (sql, params) => (failing.on && /ORDER BY seq/i.test(sql) ? Promise.reject(new Error('disk on fire')) : client.query(sql, params)) };
+}
+
+describe('the SQL engine across writes and failures', () => {
+  it('a preparation failing in the background goes to onError; the previous version keeps answering, and the next try succeeds', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
+    const failing = { on: false };
+    const errors: unknown[] = [];
+    const engine = createSqlEngine({ client: failingReads(db.client, failing), dialect: 'duckdb', serveWhilePreparing: true, onError: (error) => errors.push(error) });
+    await engine.prepare();
+    await writeDataset(db.client, second, { dialect: 'duckdb', version: 'v2' });
+    failing.on = true;
+    const summary: CsRequest = { kind: 'summary', view };
+    // Served from v1 while v2 prepares (and fails) in the background.
+    expect(await engine.answer(summary)).toEqual(answerRequest(prepareDataset(first), summary));
+    expect(await engine.version()).toBe('v1');
+    // Each failure is told (a request meanwhile may try again: one preparation at a time); v1 stays prepared.
+    await expect.poll(() => engine.status().preparing).toBe(false);
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.every((error) => String((error as Error).message).includes('disk on fire'))).toBe(true);
+    expect(engine.status()).toEqual({ preparedVersion: 'v1', preparing: false });
+    failing.on = false;
+    // Still v1 while v2 prepares again, now able to read; then v2.
+    expect(await engine.answer(summary)).toEqual(answerRequest(prepareDataset(first), summary));
+    await engine.prepare();
+    expect(engine.status().preparedVersion).toBe('v2');
+    expect(asJson(await engine.answer(summary))).toEqual(asJson(answerRequest(prepareDataset(second), summary)));
+  });
+
+  it('data written again while it is read is read again; written again three times in a row, the answer is refused', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
+    const inner = db.client;
+    let headers = 0;
+    // The header reads that see a newer version (as a writer committing between reads would make them).
+    let moved = (read: number) => read === 3 || read === 4;
+    const client: SqlClient = {
+      query: async (sql, params) => {
+        const rows = await inner.query(sql, params);
+        if (!/FROM cskit_meta/.test(sql)) return rows;
+        headers += 1;
+        return rows.map((row) => (row.key === 'version' && moved(headers) ? { ...row, value: `v${headers}` } : row));
+      },
+    };
+    const engine = createSqlEngine({ client, dialect: 'duckdb' });
+    const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query: { limit: 5 } };
+    // The first read ends on a new version, the second starts on one: the third holds (the version first, then two per read).
+    await engine.prepare();
+    expect(headers).toBe(7);
+    expect(asJson(await engine.answer(request))).toEqual(asJson(answerRequest(prepareDataset(first), request)));
+    // A version that never holds still: refused after three reads, with a message saying so.
+    headers = 0;
+    moved = (read) => read > 1;
+    const refusing = createSqlEngine({ client, dialect: 'duckdb' });
+    await expect(refusing.prepare()).rejects.toThrow(/written again while it was read, three times/);
+  });
+
+  it('one DuckDB connection answers 40 concurrent requests of every kind as it answers each alone', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb' });
+    const engine = createSqlEngine({ client: db.client, dialect: 'duckdb' });
+    const js = prepareDataset(first);
+    const csm = first.accounts.find((a) => a.csmId)?.csmId as string;
+    const kinds: CsRequest[] = [
+      { kind: 'info' }, { kind: 'filter-options', view: {} }, { kind: 'metric', metric: 'waterfall', view }, { kind: 'metric', metric: 'cohorts', view },
+      { kind: 'metric', metric: 'nps', view }, { kind: 'summary', view }, { kind: 'rows', view, rowSet: 'renewals' },
+      { kind: 'drill-down', view, target: { kind: 'movement', movement: 'expansion' } },
+    ];
+    const requests = Array.from({ length: 40 }, (_, i) => kinds[i % kinds.length] as CsRequest);
+    const answers = await Promise.all(requests.map((request, i) => engine.answer(request, i % 3 === 0 ? { scope: { csmIds: [csm] } } : {})));
+    answers.forEach((answer, i) => {
+      const request = requests[i] as CsRequest;
+      const expected = asJson(answerRequest(i % 3 === 0 ? js.scoped(first.accounts.filter((a) => a.csmId === csm).map((a) => a.id)) : js, request));
+      expect(sameAnswer(asJson(answer), expected), JSON.stringify(request)).toEqual(expected);
+    });
+  });
+});
