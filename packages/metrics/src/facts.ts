@@ -13,3 +13,7 @@ export { retentionFiguresOf, retentionSummaryFromSums } from './arr/retention.js
 export type { RetentionFigures } from './arr/retention.js';
 export { cohortsFromSums } from './arr/cohorts.js';
 export type { CohortSums } from './arr/cohorts.js';
+export { renewalFactsOf } from './renewals/renewal-facts.js';
+export type { RenewalFacts } from './renewals/renewal-facts.js';
+export { funnelFromSums, renewalFiguresFromSums } from './renewals/renewals.js';
+export type { RenewalSums } from './renewals/renewals.js';

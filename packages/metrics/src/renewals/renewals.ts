@@ -328,15 +328,39 @@ export function summarizeRenewalRows(
       pending.arr += dueArr;
     }
   }
+  return renewalFiguresFromSums({ period, asOf, graceMonths, due, renewed, churned, pending, cappedArr, dueAccounts, renewedAccounts });
+}
+
+/**
+ * What the renewal figures are summed from, by the JS engine or an engine outside JS (`@cskit/sql`): per status group
+ * its contracts and ARR (`renewed.arr` is the renewals' ARR), Σ min(renewal ARR, due ARR) of the renewed, and the
+ * accounts with a due contract and with a renewed one.
+ */
+export interface RenewalSums {
+  period: Period;
+  asOf: DateString;
+  graceMonths: number;
+  due: CountAndArr;
+  renewed: CountAndArr;
+  churned: CountAndArr;
+  pending: CountAndArr;
+  cappedArr: number;
+  dueAccounts: number;
+  renewedAccounts: number;
+}
+
+/** The renewal figures from their sums. */
+export function renewalFiguresFromSums(sums: RenewalSums): Omit<RenewalSummary, 'items'> {
+  const { period, due, renewed } = sums;
   return {
     period: { from: period.from, to: period.to },
-    asOf,
-    graceMonths,
+    asOf: sums.asOf,
+    graceMonths: sums.graceMonths,
     // Money totals in cents (money.ts); the rates from the exact sums.
-    due: cents(due), renewed: cents(renewed), churned: cents(churned), pending: cents(pending),
-    logoRate: ratio(renewedAccounts, dueAccounts),
+    due: cents(due), renewed: cents(renewed), churned: cents(sums.churned), pending: cents(sums.pending),
+    logoRate: ratio(sums.renewedAccounts, sums.dueAccounts),
     dollarRate: ratio(renewed.arr, due.arr),
-    grossDollarRate: ratio(cappedArr, due.arr),
+    grossDollarRate: ratio(sums.cappedArr, due.arr),
   };
 }
 
@@ -419,6 +443,11 @@ export function funnelOf(
       renewalArrs[s] = (renewalArrs[s] as number) + (renewal ?? 0);
     }
   }
+  return funnelFromSums(period, counts, dueArrs, renewalArrs);
+}
+
+/** The funnel from each stage's contracts, due ARR and renewal ARR (`FUNNEL_STAGES` order), however they were summed. */
+export function funnelFromSums(period: Period, counts: ArrayLike<number>, dueArrs: ArrayLike<number>, renewalArrs: ArrayLike<number>): RenewalFunnel {
   const stages = FUNNEL_STAGES.map((stage, s): FunnelStage => ({
     stage, count: counts[s] as number, dueArr: dueArrs[s] as number, renewalArr: renewalArrs[s] as number,
     // Each stage converts from the one before; the first from itself (1, or null when empty).

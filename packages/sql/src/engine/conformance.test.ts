@@ -160,7 +160,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
     const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     const months = fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month);
-    const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const);
+    const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const, 'renewals' as const, 'renewalFunnel' as const);
     await fc.assert(fc.asyncProperty(metrics, filters, scopes, months, fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: -6, max: 30 }), { nil: undefined }),
       async (metric, raw, scope, from, span, graceMonths, asOfShift) => {
         const to = addMonthsToMonth(from, span);
@@ -176,7 +176,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts'] as const) await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'drill-down', view, target: { kind: 'nps', category: 'detractors' } });
     await fresh.answer({ kind: 'drill-down', view, target: { kind: 'group', dimension: 'team', key: NONE_GROUP } }, { scope: { filters: { region: ['EMEA'] } } });
     expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
@@ -291,7 +291,7 @@ describe.each(DIALECTS)('the ARR family in SQL on %s, around the grace rule', (d
         for (const [from, to] of [['2023-06', '2024-05'], ['2024-01', '2024-12'], ['2023-01', '2025-06']]) {
           for (const asOf of [undefined, '2023-09-15', '2024-03-31', '2024-07-01', '2025-12-31']) {
             for (const filters of [{}, { segment: ['KA'] }]) {
-              for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts'] as const) {
+              for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) {
                 const request: CsRequest = { kind: 'metric', metric, view: { period: { from: from as string, to: to as string }, graceMonths, ...(asOf ? { asOf } : {}), filters } };
                 const expected = await outcome(() => answerRequest(local, request));
                 if (metric === 'waterfall') moved += (expected as { accountsByKind: { reactivation: number } }).accountsByKind.reactivation;

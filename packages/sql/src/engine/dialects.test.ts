@@ -37,7 +37,7 @@ beforeAll(async () => {
   await engine.answer({ kind: 'info' }, { scope: { filters: { segment: ['KA', '(none)'], team: ['East'], signedMonth: ['2024-01'] } } });
   await engine.answer({ kind: 'info' });
   await engine.answer({ kind: 'filter-options', view: { accountIds: ['a'], filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
-  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend', 'cohorts'] as const) {
+  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) {
     await engine.answer({ kind: 'metric', metric, view: { ...view, graceMonths: 2, filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
     await engine.answer({ kind: 'metric', metric, view });
   }

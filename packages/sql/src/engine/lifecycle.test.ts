@@ -59,7 +59,7 @@ describe('the SQL engine across writes and failures', () => {
     const inner = db.client;
     let headers = 0;
     // The header reads that see a newer version (as a writer committing between reads would make them).
-    let moved = (read: number) => read === 3 || read === 4;
+    let moved: (read: number) => boolean = (read) => read === 3 || read === 4;
     const client: SqlClient = {
       query: async (sql, params) => {
         const rows = await inner.query(sql, params);

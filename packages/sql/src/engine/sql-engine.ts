@@ -2,8 +2,8 @@
  * `createSqlEngine` (SPEC 15): the protocol's requests answered from the data in a SQL database, equal to
  * `answerRequest(prepareDataset(dataset), request)` on the same data.
  *
- * What runs where, today: a viewer's scope, `info`, `filter-options` and the `nps`, `waterfall`, `retention` and
- * `arrTrend` metrics are queries with bound
+ * What runs where, today: a viewer's scope, `info`, `filter-options` and the metrics of `METRICS_IN_SQL` (nps, the ARR
+ * family, renewals) are queries with bound
  * parameters; the other request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
  * prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped to the
  * accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
@@ -17,8 +17,7 @@ import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { drillDownInSql } from './drill-down.js';
 import { filterOptionsInSql } from './filter-options.js';
-import { npsInSql } from '../metrics/engagement/nps.js';
-import { arrMetricInSql, isArrMetricInSql, type ArrMetricInSql } from '../metrics/arr/arr-metrics.js';
+import { isMetricInSql, metricInSql } from '../metrics/index.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { dataSpanInSql, infoInSql } from './info.js';
 import { readChunks, readHeader } from './read-chunks.js';
@@ -182,7 +181,7 @@ const drillValues = (target: DrillDownTarget) => (target.kind === 'accounts' ? t
 const NOT_IN_SQL = Symbol('not in SQL');
 
 /**
- * The requests answered in the database: `info`, `filter-options`, the `nps`, `waterfall`, `retention` and `arrTrend` metrics, the drill-downs a predicate names and those to a waterfall's movements
+ * The requests answered in the database: `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (metrics/index.ts), the drill-downs a predicate names and those to a waterfall's movements
  * (ids, a group, a cohort, an NPS category); the rest are answered by the prepared engine. Scope lists too long to bind are left to the prepared engine as well.
  */
 async function answerInSql(
@@ -198,7 +197,7 @@ async function answerInSql(
     return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
   }
   const drill = request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps', 'movement'].includes(request.target.kind);
-  const metric = request.kind === 'metric' && (request.metric === 'nps' || isArrMetricInSql(request.metric)) ? request.metric : null;
+  const metric = request.kind === 'metric' && isMetricInSql(request.metric) ? request.metric : null;
   if (!drill && metric === null) return NOT_IN_SQL;
   const { view } = request as Extract<CsRequest, { view: unknown }>;
   const resolved = resolveView(view as ViewOptions);
@@ -212,6 +211,5 @@ async function answerInSql(
     if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
     return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
   }
-  if (metric === 'nps') return npsInSql(client, every ? null : accounts, resolved.period, schema);
-  return arrMetricInSql(client, every ? null : accounts, resolved, metric as ArrMetricInSql, schema);
+  return metricInSql(client, every ? null : accounts, resolved, metric as NonNullable<typeof metric>, schema);
 }

@@ -6,9 +6,9 @@
  * `expected`'s replaced by it: `expect(sameAnswer(a, e)).toEqual(e)` then shows any
  * other difference as it is.
  */
-const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value']);
-/** Money a part leaves unrounded (a cohort's starting ARR): to the cent. */
-const MONEY = new Set(['startingArr']);
+const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value', 'dollarRate', 'grossDollarRate']);
+/** Money a part leaves unrounded (a cohort's starting ARR, a funnel stage's ARR): to the cent. */
+const MONEY = new Set(['startingArr', 'dueArr', 'renewalArr']);
 
 export function sameAnswer(actual: unknown, expected: unknown, key?: string): unknown {
   if (typeof actual === 'number' && typeof expected === 'number' && key !== undefined && RATIOS.has(key)) {

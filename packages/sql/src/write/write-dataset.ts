@@ -7,6 +7,7 @@ import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } 
 import { inTransaction, type SqlClient } from '../client/clients.js';
 import { checkDialect, DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
 import { writeArrRuns } from '../facts/arr-runs.js';
+import { writeRenewalFacts } from '../facts/renewal-facts.js';
 import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
@@ -90,6 +91,7 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
       if (DIALECT[dialect].indexSeq) await session.query(`CREATE UNIQUE INDEX ${spec.table}_seq ON ${tableName(spec.table, schema)} (seq)`, []);
     }
     await writeArrRuns(session, valid, dialect, schema);
+    await writeRenewalFacts(session, valid, dialect, schema);
     const meta = tableName(META_TABLE, schema);
     const types = DIALECT[dialect].types;
     await session.query(`DROP TABLE IF EXISTS ${meta}`, []);
