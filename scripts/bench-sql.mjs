@@ -1,7 +1,8 @@
 // `pnpm bench:sql`: @cskit/sql against the JS engine on the same data, each in a process of its own (for its memory):
 // the sample (CSKIT_ACCOUNTS, default 100,000 accounts x 36 months; measures, tickets, roles and targets off, as in
 // bench:scale) written to a DuckDB file (`writeDataset`, with the ARR runs) by one process, then answered by another (a
-// server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps; whole and filtered) and that process's
+// server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps, cohorts, renewals, the renewal funnel;
+// whole and filtered) and that process's
 // RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
 // and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
@@ -34,6 +35,10 @@ const inSql = [
   ['arrTrend, filtered', { kind: 'metric', metric: 'arrTrend', view: filtered }],
   ['retention, filtered', { kind: 'metric', metric: 'retention', view: filtered }],
   ['nps, filtered', { kind: 'metric', metric: 'nps', view: filtered }],
+  ['cohorts, filtered', { kind: 'metric', metric: 'cohorts', view: filtered }],
+  ['renewals, filtered', { kind: 'metric', metric: 'renewals', view: filtered }],
+  ['renewalFunnel, filtered', { kind: 'metric', metric: 'renewalFunnel', view: filtered }],
+  ['renewals', { kind: 'metric', metric: 'renewals', view }],
 ];
 
 const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false };
@@ -139,8 +144,10 @@ async function runAnswer(kind, dir) {
   return { timings, sqlOnlyRssMb, rssMb };
 }
 
+// The writer holds the generated records and their validated copy (`writeDataset` takes a whole dataset): 20 GB of heap at 1M.
 const child = (args) => {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const heap = args[0] === 'write' ? 20_000 : 12_000;
+  const out = execFileSync(process.execPath, ['--expose-gc', `--max-old-space-size=${heap}`, fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').at(-1));
 };
 

@@ -7,20 +7,18 @@
  * `cskit_arr_runs (account_seq, month_from, month_to, arr)`: `account_seq` is the account's `seq` in
  * `cskit_accounts`, `month_to` NULL for a run that never ends (open-ended contracts past every dated month).
  */
-import type { Dataset } from '@cskit/metrics';
-import { arrRunsOf, OPEN_RUN } from '@cskit/metrics/facts';
+import { OPEN_RUN, type ArrRuns } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
 import { DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
 
 export const ARR_RUNS_TABLE = 'cskit_arr_runs';
 
-/** Creates the runs' table (replacing an earlier one) and writes the runs of a valid dataset. */
-export async function writeArrRuns(session: SqlClient, dataset: Dataset, dialect: Dialect, schema: string | undefined): Promise<void> {
+/** Creates the runs' table (replacing an earlier one) and writes the runs (`arrRunsOf` of the valid dataset). */
+export async function writeArrRuns(session: SqlClient, runs: ArrRuns, dialect: Dialect, schema: string | undefined): Promise<void> {
   const { types, column, rows, param, indexSeq } = DIALECT[dialect];
   const table = tableName(ARR_RUNS_TABLE, schema);
   await session.query(`DROP TABLE IF EXISTS ${table}`, []);
   await session.query(`CREATE TABLE ${table} (account_seq ${types.int} NOT NULL, month_from ${types.int} NOT NULL, month_to ${types.int}, arr ${types.number} NOT NULL)`, []);
-  const runs = arrRunsOf(dataset);
   const kinds = [types.int, types.int, types.int, types.number];
   const sql = `INSERT INTO ${table} (account_seq, month_from, month_to, arr) ${rows(kinds.map((type, i) => column(i, type)))}`;
   for (let start = 0; start < runs.arr.length; start += INSERT_BATCH_ROWS) {

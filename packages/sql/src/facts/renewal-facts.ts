@@ -7,8 +7,7 @@
  * renews it for each range of grace (`renewalFactsOf` of `@cskit/metrics/facts`: the JS matching itself, with claims,
  * run once per grace), `renewal_seq` NULL for none.
  */
-import type { Dataset } from '@cskit/metrics';
-import { renewalFactsOf } from '@cskit/metrics/facts';
+import type { RenewalFacts } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
 import { DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
 
@@ -34,8 +33,8 @@ async function writeColumns(session: SqlClient, table: string, columns: readonly
   }
 }
 
-export async function writeRenewalFacts(session: SqlClient, dataset: Dataset, dialect: Dialect, schema: string | undefined): Promise<void> {
-  const f = renewalFactsOf(dataset);
+/** Creates the two tables (replacing earlier ones) and writes the facts (`renewalFactsOf` of the valid dataset). */
+export async function writeRenewalFacts(session: SqlClient, f: RenewalFacts, dialect: Dialect, schema: string | undefined): Promise<void> {
   const seq = Int32Array.from({ length: f.arr.length }, (_, i) => i);
   const contracts = tableName(CONTRACT_FACTS_TABLE, schema);
   const matches = tableName(RENEWAL_MATCHES_TABLE, schema);

@@ -6,6 +6,7 @@
 import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } from '@cskit/metrics';
 import { inTransaction, type SqlClient } from '../client/clients.js';
 import { checkDialect, DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
+import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
 import { writeArrRuns } from '../facts/arr-runs.js';
 import { writeRenewalFacts } from '../facts/renewal-facts.js';
 import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
@@ -79,6 +80,10 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
     const nul = textWithNul(valid);
     if (nul.length > 0) throw new InvalidDatasetError(nul);
   }
+  // The facts come from an index of the data, built on a shallow copy: the index (indexes are kept per dataset
+  // object) can go once they are computed, while the records are written (at 1M accounts, gigabytes).
+  const copy = { ...valid };
+  const facts = { runs: arrRunsOf(copy), renewals: renewalFactsOf(copy) };
   const collections = TABLES.map((spec) => spec.collection).filter((name) => (valid as unknown as Record<string, unknown>)[name] !== undefined);
   const version = options.version ?? globalThis.crypto.randomUUID();
   await inTransaction(client, async (session) => {
@@ -90,8 +95,8 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
       await insertRecords(session, spec, records, dialect, schema);
       if (DIALECT[dialect].indexSeq) await session.query(`CREATE UNIQUE INDEX ${spec.table}_seq ON ${tableName(spec.table, schema)} (seq)`, []);
     }
-    await writeArrRuns(session, valid, dialect, schema);
-    await writeRenewalFacts(session, valid, dialect, schema);
+    await writeArrRuns(session, facts.runs, dialect, schema);
+    await writeRenewalFacts(session, facts.renewals, dialect, schema);
     const meta = tableName(META_TABLE, schema);
     const types = DIALECT[dialect].types;
     await session.query(`DROP TABLE IF EXISTS ${meta}`, []);
