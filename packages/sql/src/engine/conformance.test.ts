@@ -6,7 +6,7 @@
  * to 1e-9 (`sameAnswer`).
  */
 import {
-  accountFilter, addMonthsToMonth, answerRequest, BREAKDOWN_DIMENSIONS, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
+  accountFilter, addMonthsToMonth, answerRequest, BREAKDOWN_DIMENSIONS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
   type AccountFilters, type CsRequest, type Dataset,
 } from '@cskit/metrics';
 import { readFileSync } from 'node:fs';
@@ -133,7 +133,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 60 });
   }, 120_000);
 
-  it('drill-downs answered in SQL (ids, a group, a cohort, an NPS category, a movement) equal the JS engine\'s (property)', async () => {
+  it('drill-downs answered in SQL (ids, a group, a cohort, an NPS category, a movement, a funnel stage) equal the JS engine\'s (property)', async () => {
     const ids = dataset.accounts.map((a) => a.id);
     const groupTarget = fc.constantFrom(...BREAKDOWN_DIMENSIONS).chain((dimension) => fc.constantFrom(...js.filterOptions({})[dimension].map((o) => o.value), NONE_GROUP, 'zz')
       .map((key) => ({ kind: 'group' as const, dimension, key })));
@@ -142,6 +142,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       groupTarget,
       fc.constantFrom(...new Set(dataset.accounts.map((a) => a.signedAt.slice(0, 7)))).map((cohort) => ({ kind: 'cohort' as const, cohort })),
       fc.constantFrom('promoters' as const, 'passives' as const, 'detractors' as const).map((category) => ({ kind: 'nps' as const, category })),
+      fc.constantFrom(...FUNNEL_STAGES).map((stage) => ({ kind: 'renewal-stage' as const, stage })),
       fc.constantFrom(...MOVEMENT_KINDS).chain((movement) => fc.option(fc.constantFrom('2024-01', '2024-03', '2025-02', '2025-07', '2025-12'), { nil: undefined })
         .map((month) => ({ kind: 'movement' as const, movement, ...(month ? { month } : {}) }))),
     );
@@ -297,8 +298,8 @@ describe.each(DIALECTS)('the ARR family in SQL on %s, around the grace rule', (d
                 if (metric === 'waterfall') moved += (expected as { accountsByKind: { reactivation: number } }).accountsByKind.reactivation;
                 expect(sameAnswer(await outcome(() => engine.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
               }
-              for (const movement of ['reactivation', 'churn'] as const) {
-                const request: CsRequest = { kind: 'drill-down', target: { kind: 'movement', movement }, view: { period: { from: from as string, to: to as string }, graceMonths, ...(asOf ? { asOf } : {}), filters } };
+              for (const target of [{ kind: 'movement', movement: 'reactivation' }, { kind: 'movement', movement: 'churn' }, { kind: 'renewal-stage', stage: 'renewed' }] as const) {
+                const request: CsRequest = { kind: 'drill-down', target, view: { period: { from: from as string, to: to as string }, graceMonths, ...(asOf ? { asOf } : {}), filters } };
                 expect(await outcome(() => engine.answer(request)), JSON.stringify(request)).toEqual(await outcome(() => answerRequest(local, request)));
               }
             }

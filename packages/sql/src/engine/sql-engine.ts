@@ -19,6 +19,7 @@ import { drillDownInSql } from './drill-down.js';
 import { filterOptionsInSql } from './filter-options.js';
 import { isMetricInSql, metricInSql } from '../metrics/index.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
+import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql } from './info.js';
 import { readChunks, readHeader } from './read-chunks.js';
 import { accountPredicate, scopedIds, type SqlScope } from './scope-sql.js';
@@ -181,7 +182,7 @@ const drillValues = (target: DrillDownTarget) => (target.kind === 'accounts' ? t
 const NOT_IN_SQL = Symbol('not in SQL');
 
 /**
- * The requests answered in the database: `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (metrics/index.ts), the drill-downs a predicate names and those to a waterfall's movements
+ * The requests answered in the database: `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (metrics/index.ts), the drill-downs a predicate names and those to a waterfall's movements and a renewal funnel's stages
  * (ids, a group, a cohort, an NPS category); the rest are answered by the prepared engine. Scope lists too long to bind are left to the prepared engine as well.
  */
 async function answerInSql(
@@ -196,7 +197,7 @@ async function answerInSql(
     if (boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
     return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
   }
-  const drill = request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps', 'movement'].includes(request.target.kind);
+  const drill = request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage'].includes(request.target.kind);
   const metric = request.kind === 'metric' && isMetricInSql(request.metric) ? request.metric : null;
   if (!drill && metric === null) return NOT_IN_SQL;
   const { view } = request as Extract<CsRequest, { view: unknown }>;
@@ -209,6 +210,7 @@ async function answerInSql(
   const every = 'all' in scope && resolved.accountIds === null && !Object.values(resolved.filters).some((list) => (list?.length ?? 0) > 0);
   if (request.kind === 'drill-down') {
     if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
+    if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
     return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
   }
   return metricInSql(client, every ? null : accounts, resolved, metric as NonNullable<typeof metric>, schema);

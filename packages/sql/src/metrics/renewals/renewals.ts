@@ -6,7 +6,7 @@
  * plus grace months, then churned), summed by status and by funnel depth (`funnelDepth`); `renewalFiguresFromSums`
  * and `funnelFromSums` finish both engines' sums alike.
  */
-import { dayNumber, monthIndex, monthOf, type DateString, type Period } from '@cskit/metrics';
+import { dayNumber, FUNNEL_STAGES, monthIndex, monthOf, type DateString, type FunnelStageName, type Period } from '@cskit/metrics';
 import { funnelFromSums, renewalFiguresFromSums, type RenewalSums } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import { tableName } from '../../schema/dialect.js';
@@ -23,28 +23,52 @@ export interface RenewalView {
 /** Status codes as `RENEWAL_STATUSES` orders them. */
 const [RENEWED, RENEWED_LATE, OPEN, IN_GRACE, CHURNED] = [0, 1, 2, 3, 4];
 
-/** The sums of the view's accounts' due contracts (`accounts` null: every account), by status and funnel depth. */
-async function renewalSums(client: SqlClient, accounts: Predicate | null, view: RenewalView, schema: string | undefined) {
-  const p = new Params(accounts?.params);
+/**
+ * `d`, `s` and `f (acct, due_arr, renewal_arr, status, depth)`: the view's accounts' contracts due in the period
+ * (`accounts` null: every account), each with its renewal for the view's grace, its status as of `asOf` and its depth
+ * in the funnel (`funnelDepth`: 0 due, 1 renewed, 2 retained, 3 expanded).
+ */
+function dueCtes(p: Params, accounts: Predicate | null, view: RenewalView, schema: string | undefined): string {
   const [F, T, G] = [p.int(monthIndex(view.period.from)), p.int(monthIndex(view.period.to)), p.int(view.graceMonths)];
   const [asOfDay, asOfMonth, asOfDom] = [p.int(dayNumber(view.asOf)), p.int(monthIndex(monthOf(view.asOf))), p.int(Number(view.asOf.slice(8, 10)))];
   const contracts = tableName(CONTRACT_FACTS_TABLE, schema);
   const scoped = accounts === null ? '' : ` AND k.account_seq IN (SELECT a.seq ${accounts.sql})`;
   const inGrace = `${G} > 0 AND (${asOfMonth} < d.next_month + ${G} OR (${asOfMonth} = d.next_month + ${G} AND ${asOfDom} <= d.next_dom))`;
-  const sql = `WITH d AS (SELECT k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.next_month, k.next_dom, m.renewal_seq
+  return `d AS (SELECT k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.next_month, k.next_dom, m.renewal_seq
   FROM ${contracts} k JOIN ${tableName(RENEWAL_MATCHES_TABLE, schema)} m ON m.due_seq = k.seq AND m.grace_from <= ${G} AND ${G} <= m.grace_to
   WHERE k.end_month >= ${F} AND k.end_month <= ${T}${scoped}),
 s AS (SELECT d.acct, d.due_arr, r.arr AS renewal_arr,
     CASE WHEN d.renewal_seq IS NOT NULL THEN (CASE WHEN r.start_day <= d.end_day + 1 THEN ${RENEWED} ELSE ${RENEWED_LATE} END)
       WHEN ${asOfDay} <= d.end_day THEN ${OPEN} WHEN ${inGrace} THEN ${IN_GRACE} ELSE ${CHURNED} END AS status
   FROM d LEFT JOIN ${contracts} r ON r.seq = d.renewal_seq),
-f AS (SELECT s.*, CASE WHEN s.status > ${RENEWED_LATE} THEN 0 WHEN s.renewal_arr > s.due_arr THEN 3 WHEN s.renewal_arr >= s.due_arr THEN 2 ELSE 1 END AS depth FROM s)
+f AS (SELECT s.*, CASE WHEN s.status > ${RENEWED_LATE} THEN 0 WHEN s.renewal_arr > s.due_arr THEN 3 WHEN s.renewal_arr >= s.due_arr THEN 2 ELSE 1 END AS depth FROM s)`;
+}
+
+/** The sums of the view's accounts' due contracts, by status and by funnel depth, and their accounts. */
+async function renewalSums(client: SqlClient, accounts: Predicate | null, view: RenewalView, schema: string | undefined) {
+  const p = new Params(accounts?.params);
+  const sql = `WITH ${dueCtes(p, accounts, view, schema)}
 SELECT 's' AS part, status AS code, count(*) AS n, sum(due_arr) AS due_arr, sum(COALESCE(renewal_arr, 0)) AS renewal_arr,
   sum(CASE WHEN renewal_arr < due_arr THEN renewal_arr ELSE due_arr END) AS capped FROM f GROUP BY status
 UNION ALL SELECT 'f' AS part, depth AS code, count(*) AS n, sum(due_arr) AS due_arr, sum(COALESCE(renewal_arr, 0)) AS renewal_arr, 0 AS capped FROM f GROUP BY depth
 UNION ALL SELECT 'a' AS part, 0 AS code, count(DISTINCT acct) AS n, 0 AS due_arr, 0 AS renewal_arr, 0 AS capped FROM f
 UNION ALL SELECT 'a' AS part, 1 AS code, count(DISTINCT acct) AS n, 0 AS due_arr, 0 AS renewal_arr, 0 AS capped FROM f WHERE status <= ${RENEWED_LATE}`;
   return client.query(sql, p.values);
+}
+
+/**
+ * The drill-down to a funnel stage (`{ kind: 'renewal-stage', stage }`): the view's accounts with a contract due in
+ * the period that reached it, in the data's order (the `renewal-stage` case of `drillDownPositions`).
+ */
+export async function renewalStageAccountsInSql(
+  client: SqlClient, accounts: Predicate | null, view: RenewalView, stage: FunnelStageName, schema: string | undefined,
+): Promise<{ accountIds: string[] }> {
+  const p = new Params(accounts?.params);
+  const ctes = dueCtes(p, accounts, view, schema);
+  const depth = p.int(FUNNEL_STAGES.indexOf(stage));
+  const rows = await client.query(`WITH ${ctes}
+SELECT a.id AS id FROM ${tableName('cskit_accounts', schema)} a WHERE a.seq IN (SELECT acct FROM f WHERE depth >= ${depth}) ORDER BY a.seq`, p.values);
+  return { accountIds: rows.map((row) => String(row.id)) };
 }
 
 /** The `renewals` metric's figures of the view's accounts. */
