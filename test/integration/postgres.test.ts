@@ -13,7 +13,8 @@ import { answerRequest, filterDataset, prepareDataset, validateDataset } from '@
 import { generateDataset } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
 import { postgresLoader, postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
-import { createSqlEngine, postgresClient, writeDataset } from '@cskit/sql';
+import { createSqlEngine, METRICS_IN_SQL, postgresClient, writeDataset } from '@cskit/sql';
+import { sameAnswer } from '../../packages/sql/src/test-support/same-answer.js';
 import pg from 'pg';
 import { startDemoServer } from '../../apps/server/src/server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,14 @@ describe('PostgreSQL (a real server on a Unix socket)', () => {
     for (const request of requests) {
       expect(await engine.answer(request)).toEqual(JSON.parse(JSON.stringify(answerRequest(local, request as never))));
       expect(await engine.answer(request, { scope: { csmIds: [csmId] } })).toEqual(JSON.parse(JSON.stringify(answerRequest(local.scoped(ids), request as never))));
+    }
+    // The metrics answered in SQL, on a real server: money to the cent, ratios to 1e-9 (sameAnswer).
+    for (const metric of METRICS_IN_SQL) {
+      for (const v of [view, { ...view, graceMonths: 3, asOf: '2025-10-15', filters: { segment: ['MM', 'KA'] } }]) {
+        const request = { kind: 'metric', metric, view: v } as const;
+        const expected = JSON.parse(JSON.stringify(answerRequest(local, request))) as unknown;
+        expect(sameAnswer(await engine.answer(request), expected), `${metric} ${JSON.stringify(v)}`).toEqual(expected);
+      }
     }
     expect(pool.idleCount).toBe(pool.totalCount);
   }, 120_000);

@@ -10,3 +10,7 @@ export { createSqlEngine } from './engine/sql-engine.js';
 export type { SqlAnswerOptions, SqlEngine, SqlEngineOptions } from './engine/sql-engine.js';
 export { accountPredicate } from './engine/scope-sql.js';
 export type { SqlScope } from './engine/scope-sql.js';
+export { METRICS_IN_SQL } from './metrics/index.js';
+export type { MetricInSql } from './metrics/index.js';
+export { ARR_RUNS_TABLE } from './facts/arr-runs.js';
+export { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE } from './facts/renewal-facts.js';

@@ -289,8 +289,8 @@ describe.each(DIALECTS)('the ARR family in SQL on %s, around the grace rule', (d
       const local = prepareDataset(data);
       let moved = 0;
       for (const graceMonths of [0, 1, 2, 3, 4]) {
-        for (const [from, to] of [['2023-06', '2024-05'], ['2024-01', '2024-12'], ['2023-01', '2025-06']]) {
-          for (const asOf of [undefined, '2023-09-15', '2024-03-31', '2024-07-01', '2025-12-31']) {
+        for (const [from, to] of [['2023-06', '2024-05'], ['2023-01', '2025-06']]) {
+          for (const asOf of [undefined, '2023-09-15', '2024-03-31', '2024-07-01']) {
             for (const filters of [{}, { segment: ['KA'] }]) {
               for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) {
                 const request: CsRequest = { kind: 'metric', metric, view: { period: { from: from as string, to: to as string }, graceMonths, ...(asOf ? { asOf } : {}), filters } };

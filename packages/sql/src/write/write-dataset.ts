@@ -7,8 +7,8 @@ import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } 
 import { inTransaction, type SqlClient } from '../client/clients.js';
 import { checkDialect, DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
 import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
-import { writeArrRuns } from '../facts/arr-runs.js';
-import { writeRenewalFacts } from '../facts/renewal-facts.js';
+import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
+import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
 import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
@@ -97,6 +97,9 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
     }
     await writeArrRuns(session, facts.runs, dialect, schema);
     await writeRenewalFacts(session, facts.renewals, dialect, schema);
+    if (DIALECT[dialect].analyze) {
+      for (const table of [...TABLES.map((spec) => spec.table), ARR_RUNS_TABLE, CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE]) await session.query(`ANALYZE ${tableName(table, schema)}`, []);
+    }
     const meta = tableName(META_TABLE, schema);
     const types = DIALECT[dialect].types;
     await session.query(`DROP TABLE IF EXISTS ${meta}`, []);
