@@ -336,14 +336,7 @@ export function summarizeRenewalRows(
  * its contracts and ARR (`renewed.arr` is the renewals' ARR), Σ min(renewal ARR, due ARR) of the renewed, and the
  * accounts with a due contract and with a renewed one.
  */
-export interface RenewalSums {
-  period: Period;
-  asOf: DateString;
-  graceMonths: number;
-  due: CountAndArr;
-  renewed: CountAndArr;
-  churned: CountAndArr;
-  pending: CountAndArr;
+export interface RenewalSums extends Pick<RenewalSummary, 'period' | 'asOf' | 'graceMonths' | 'due' | 'renewed' | 'churned' | 'pending'> {
   cappedArr: number;
   dueAccounts: number;
   renewedAccounts: number;
