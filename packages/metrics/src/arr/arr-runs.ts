@@ -7,7 +7,7 @@
  */
 import { VIEW_LIMITS } from '../core/limits.js';
 import { isLastDayNumberOfMonth } from '../core/dates.js';
-import { arrThrough, OPEN_END } from '../data/dataset-index.js';
+import { arrThrough, OPEN_END, type DatasetIndex } from '../data/dataset-index.js';
 import { wholeDataset } from '../data/selection.js';
 import type { Dataset } from '../core/types.js';
 
@@ -27,8 +27,7 @@ export const OPEN_RUN = -1;
  * open-ended contracts remain, and ARR stays as it is), but never past the months a view may read
  * (`VIEW_LIMITS.monthsPastData` after the data's last month).
  */
-function lastDecidedMonth(dataset: Dataset): number {
-  const { index } = wholeDataset(dataset);
+function lastDecidedMonth(index: DatasetIndex): number {
   let last = index.arrLast;
   if (!index.arrFromSnapshots) {
     const c = index.contracts;
@@ -45,7 +44,7 @@ function lastDecidedMonth(dataset: Dataset): number {
 /** The ARR of every account of a valid dataset as runs, in account order, then month. */
 export function arrRunsOf(dataset: Dataset): ArrRuns {
   const { index } = wholeDataset(dataset);
-  const last = lastDecidedMonth(dataset);
+  const last = lastDecidedMonth(index);
   // One month past the last decided one: a run still going there goes on for ever.
   const matrix = arrThrough(index, last + 1);
   const { start, count, values } = matrix;

@@ -23,7 +23,7 @@ export interface RenewalFacts {
   account: Int32Array;
   startDay: Int32Array;
   endDay: Int32Array;
-  /** Per contract: the month index of `end`, and of the day after it with that day's day of the month. */
+  /** Per contract: the month index of `end` (-1: open), and of the day after it with that day's day of the month. */
   endMonth: Int32Array;
   nextMonth: Int32Array;
   nextDayOfMonth: Int32Array;
@@ -50,6 +50,7 @@ export function renewalFactsOf(dataset: Dataset): RenewalFacts {
     const end = c.endDay[row] as number;
     if (end === OPEN_END) {
       facts.endDay[row] = -1;
+      facts.endMonth[row] = -1;
       continue;
     }
     facts.endDay[row] = end;

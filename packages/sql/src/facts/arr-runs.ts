@@ -9,24 +9,15 @@
  */
 import { OPEN_RUN, type ArrRuns } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
-import { DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
+import { DIALECT, tableName, type Dialect } from '../schema/dialect.js';
+import { writeColumns } from './write-columns.js';
 
 export const ARR_RUNS_TABLE = 'cskit_arr_runs';
 
 /** Creates the runs' table (replacing an earlier one) and writes the runs (`arrRunsOf` of the valid dataset). */
 export async function writeArrRuns(session: SqlClient, runs: ArrRuns, dialect: Dialect, schema: string | undefined): Promise<void> {
-  const { types, column, rows, param, indexSeq } = DIALECT[dialect];
   const table = tableName(ARR_RUNS_TABLE, schema);
-  await session.query(`DROP TABLE IF EXISTS ${table}`, []);
-  await session.query(`CREATE TABLE ${table} (account_seq ${types.int} NOT NULL, month_from ${types.int} NOT NULL, month_to ${types.int}, arr ${types.number} NOT NULL)`, []);
-  const kinds = [types.int, types.int, types.int, types.number];
-  const sql = `INSERT INTO ${table} (account_seq, month_from, month_to, arr) ${rows(kinds.map((type, i) => column(i, type)))}`;
-  for (let start = 0; start < runs.arr.length; start += INSERT_BATCH_ROWS) {
-    const end = Math.min(runs.arr.length, start + INSERT_BATCH_ROWS);
-    const to = Array.from(runs.to.subarray(start, end), (month) => (month === OPEN_RUN ? null : month));
-    const cells = [Array.from(runs.account.subarray(start, end)), Array.from(runs.from.subarray(start, end)), to, Array.from(runs.arr.subarray(start, end))];
-    await session.query(sql, cells.map(param));
-  }
+  await writeColumns(session, table, [['account_seq', 'int', runs.account], ['month_from', 'int', runs.from], ['month_to', 'int', runs.to, OPEN_RUN], ['arr', 'number', runs.arr]], dialect);
   // PostgreSQL joins a scope's accounts to their runs by this index; DuckDB scans (its indexes serve point lookups).
-  if (indexSeq) await session.query(`CREATE INDEX ${ARR_RUNS_TABLE}_account ON ${table} (account_seq, month_from)`, []);
+  if (DIALECT[dialect].indexSeq) await session.query(`CREATE INDEX ${ARR_RUNS_TABLE}_account ON ${table} (account_seq, month_from)`, []);
 }

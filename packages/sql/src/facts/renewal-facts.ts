@@ -9,29 +9,11 @@
  */
 import type { RenewalFacts } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
-import { DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
+import { DIALECT, tableName, type Dialect } from '../schema/dialect.js';
+import { writeColumns } from './write-columns.js';
 
 export const CONTRACT_FACTS_TABLE = 'cskit_contract_facts';
 export const RENEWAL_MATCHES_TABLE = 'cskit_renewal_matches';
-
-type Column = readonly [name: string, kind: 'int' | 'number', values: ArrayLike<number>, nullWhen?: number];
-
-/** A table of number columns (replacing an earlier one), its rows inserted a batch at a time, a column per parameter. */
-async function writeColumns(session: SqlClient, table: string, columns: readonly Column[], dialect: Dialect): Promise<void> {
-  const { types, column, rows, param } = DIALECT[dialect];
-  await session.query(`DROP TABLE IF EXISTS ${table}`, []);
-  await session.query(`CREATE TABLE ${table} (${columns.map(([name, kind]) => `${name} ${types[kind]}`).join(', ')})`, []);
-  const sql = `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) ${rows(columns.map(([, kind], i) => column(i, types[kind])))}`;
-  const length = columns[0]?.[2].length ?? 0;
-  for (let start = 0; start < length; start += INSERT_BATCH_ROWS) {
-    const end = Math.min(length, start + INSERT_BATCH_ROWS);
-    const cells = columns.map(([, , values, nullWhen]) => Array.from({ length: end - start }, (_, i) => {
-      const value = values[start + i] as number;
-      return value === nullWhen ? null : value;
-    }));
-    await session.query(sql, cells.map(param));
-  }
-}
 
 /** Creates the two tables (replacing earlier ones) and writes the facts (`renewalFactsOf` of the valid dataset). */
 export async function writeRenewalFacts(session: SqlClient, f: RenewalFacts, dialect: Dialect, schema: string | undefined): Promise<void> {
@@ -40,7 +22,7 @@ export async function writeRenewalFacts(session: SqlClient, f: RenewalFacts, dia
   const matches = tableName(RENEWAL_MATCHES_TABLE, schema);
   await writeColumns(session, contracts, [
     ['seq', 'int', seq], ['account_seq', 'int', f.account], ['arr', 'number', f.arr], ['start_day', 'int', f.startDay], ['end_day', 'int', f.endDay, -1],
-    ['end_month', 'int', f.endMonth.map((m, i) => (f.endDay[i] === -1 ? -1 : m)), -1], ['next_month', 'int', f.nextMonth], ['next_dom', 'int', f.nextDayOfMonth],
+    ['end_month', 'int', f.endMonth, -1], ['next_month', 'int', f.nextMonth], ['next_dom', 'int', f.nextDayOfMonth],
   ], dialect);
   await writeColumns(session, matches, [['due_seq', 'int', f.due], ['grace_from', 'int', f.graceFrom], ['grace_to', 'int', f.graceTo], ['renewal_seq', 'int', f.renewal, -1]], dialect);
   if (DIALECT[dialect].indexSeq) {

@@ -23,7 +23,7 @@ const [NEW, EXPANSION, CONTRACTION, CHURN, REACTIVATION] = [0, 1, 2, 3, 4];
  * contraction; none when equal), one starting after a gap or first is reactivation or new, and a run followed by a
  * gap churns the month after it ends.
  */
-export function movementsCte(F: string, T: string): string {
+function movementsCte(F: string, T: string): string {
   return `w AS (SELECT acct, mf, mt, arr, LAG(mt) OVER (PARTITION BY acct ORDER BY mf) AS pt, LAG(arr) OVER (PARTITION BY acct ORDER BY mf) AS parr,
     LEAD(mf) OVER (PARTITION BY acct ORDER BY mf) AS nf FROM b),
 mv AS (SELECT acct, mf AS month,
@@ -32,6 +32,16 @@ mv AS (SELECT acct, mf AS month,
   FROM w WHERE mf >= ${F} AND mf <= ${T} AND (pt IS NULL OR pt < mf - 1 OR arr <> parr)
   UNION ALL
   SELECT acct, mt + 1 AS month, ${CHURN} AS kind, 0 - arr AS amount FROM w WHERE mt + 1 >= ${F} AND mt + 1 <= ${T} AND (nf IS NULL OR nf > mt + 1))`;
+}
+
+/**
+ * `r`, `g`, `b`, `w` and `mv`: the view's accounts' runs, bridged by the grace rule as known at `asOf`, and their
+ * movements in the view's period; binds the period, `asOf` and grace to `p` and gives the last month's placeholder
+ * (the waterfall's month series ends there).
+ */
+export function movementCtes(p: Params, accounts: Predicate | null, view: ArrView, schema: string | undefined): { ctes: string; to: string } {
+  const [F, T, A, G] = [p.int(monthIndex(view.period.from)), p.int(monthIndex(view.period.to)), p.int(monthIndex(monthOf(view.asOf))), p.int(view.graceMonths)];
+  return { ctes: `${runsCte(accounts, schema)},\n${bridgedCte(A, G)},\n${movementsCte(F, T)}`, to: T };
 }
 
 /**
@@ -45,11 +55,9 @@ export async function waterfallInSql(
   const to = monthIndex(view.period.to);
   const length = to - from + 1;
   const p = new Params(accounts?.params);
-  const [F, T, A, G, F1] = [p.int(from), p.int(to), p.int(monthIndex(monthOf(view.asOf))), p.int(view.graceMonths), p.int(from - 1)];
-  const sql = `WITH ${runsCte(accounts, schema)},
-${bridgedCte(A, G)},
-${movementsCte(F, T)},
-${monthsCte(F1, T)},
+  const movements = movementCtes(p, accounts, view, schema);
+  const sql = `WITH ${movements.ctes},
+${monthsCte(p.int(from - 1), movements.to)},
 c AS (SELECT months.k AS k, sum(b.arr) AS arr, count(*) AS n FROM months JOIN b ON b.mf <= months.k AND months.k <= b.mt GROUP BY months.k)
 SELECT 'c' AS part, k AS month, 0 AS kind, arr AS amount, n FROM c
 UNION ALL SELECT 'm' AS part, month, kind, sum(amount) AS amount, count(*) AS n FROM mv GROUP BY month, kind
