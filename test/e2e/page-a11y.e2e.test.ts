@@ -1,7 +1,10 @@
 /**
  * The composed demo is accessible as a whole, not only story by story: axe over the full page (every rule, the
  * page-level ones included: heading order, unique landmarks, contrast) finds nothing on the dashboard, its drawers
- * and the account page, in both themes and both languages.
+ * and the account page, in both themes and both languages: each theme once and each language once (what axe checks
+ * of a theme, its colours, does not change with the language, and what it checks of a language, its text and
+ * structure, not with the theme; the four pairs cost 70 s of the test command for nothing more). Running variants
+ * side by side does not help: the page's work and axe are CPU-bound (measured: 4 at once took as long as 4 in turn).
  */
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -29,9 +32,7 @@ async function settled(page: Page) {
   await page.locator('[data-table="accounts"] tbody tr').first().waitFor();
 }
 
-const VARIANTS = [
-  { theme: 'light', lang: 'en-US' }, { theme: 'dark', lang: 'en-US' }, { theme: 'light', lang: 'zh-CN' }, { theme: 'dark', lang: 'zh-CN' },
-] as const;
+const VARIANTS = [{ theme: 'light', lang: 'en-US' }, { theme: 'dark', lang: 'zh-CN' }] as const;
 
 describe('the whole demo passes axe', () => {
   it.each(VARIANTS)('dashboard, its settings and import drawers, an account page and a CSM page: $theme, $lang', async ({ theme, lang }) => {

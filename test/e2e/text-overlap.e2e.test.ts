@@ -97,33 +97,44 @@ function problems(texts: Box[][], charts: Box[]): string[] {
   return found;
 }
 
-async function check(page: Page, id: string, width: number, locale: string): Promise<string[]> {
+/**
+ * One load of the story per locale, then each width in turn: the root narrows, the charts re-measure
+ * (ResizeObserver) and redraw, fonts settle, and the text is collected. (A load per width cost 4x the time for the
+ * same checks: the width is only ever set after the load.)
+ */
+async function check(page: Page, id: string, locale: string): Promise<string[]> {
   await page.goto(`${base}iframe.html?id=${id}&viewMode=story&globals=locale:${locale}`);
   await page.locator('#storybook-root [data-chart]').first().waitFor();
-  await page.evaluate((w) => {
-    const root = document.getElementById('storybook-root');
-    if (root) root.style.width = `${w}px`;
-  }, width);
-  // The charts re-measure (ResizeObserver) and redraw; fonts settle.
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => setTimeout(resolve, 150))));
-  const { texts, charts } = await page.evaluate(collect);
-  return problems(texts, charts).map((p) => `${id} at ${width}px, ${locale}: ${p}`);
+  const found: string[] = [];
+  for (const width of WIDTHS) {
+    await page.evaluate((w) => {
+      const root = document.getElementById('storybook-root');
+      if (root) root.style.width = `${w}px`;
+    }, width);
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => setTimeout(resolve, 150))));
+    const { texts, charts } = await page.evaluate(collect);
+    found.push(...problems(texts, charts).map((p) => `${id} at ${width}px, ${locale}: ${p}`));
+  }
+  return found;
 }
 
 describe('text never collides', () => {
   it('every chart at 320, 480, 640 and 960 px, in English and Chinese', async () => {
     expect(stories.length).toBeGreaterThanOrEqual(16);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    // Two pages take turns on a queue of (story, locale): a page load waits on the network and the other page's
+    // layout runs meanwhile (about 1.5x faster on 2 cores than one page).
+    const queue = stories.flatMap((story) => LOCALES.map((locale) => ({ id: story.id, locale })));
     const found: string[] = [];
-    try {
-      for (const story of stories) {
-        for (const locale of LOCALES) {
-          for (const width of WIDTHS) found.push(...(await check(page, story.id, width, locale)));
-        }
+    const worker = async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      try {
+        for (let next = queue.shift(); next; next = queue.shift()) found.push(...(await check(page, next.id, next.locale)));
+      } finally {
+        await page.close();
       }
-    } finally {
-      await page.close();
-    }
+    };
+    await Promise.all([worker(), worker()]);
+    found.sort();
     expect(found).toEqual([]);
   }, 300_000);
 });
