@@ -10,10 +10,13 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 status=0
+# Each step's time is printed after it: the whole command has a 15-minute budget on a 2-core machine.
 step() {
-  echo "== $1"
+  local name=$1 started=$SECONDS
+  echo "== $name"
   shift
   "$@" || status=1
+  echo "== $name: $((SECONDS - started)) s (total $SECONDS s)"
 }
 
 mkdir -p test-results

@@ -45,6 +45,7 @@ function requests(): CsRequest[] {
       list.push({ kind: 'rows', view: v, rowSet, query: { offset: 0, limit: 25 } });
     }
     list.push({ kind: 'rows', view: v, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], search: 'a', offset: 5, limit: 10 } });
+    list.push({ kind: 'rows', view: v, rowSet: 'accounts', query: { sort: [{ id: 'arr' }], offset: 3, limit: 30 } });
     list.push({ kind: 'drill-down', view: v, target: { kind: 'movement', movement: 'churn' } });
     list.push({ kind: 'drill-down', view: v, target: { kind: 'group', dimension: 'segment', key: 'MM' } });
     list.push({ kind: 'drill-down', view: v, target: { kind: 'renewal-stage', stage: 'due' } });
@@ -172,7 +173,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       }), { numRuns: 80 });
   }, 120_000);
 
-  it('answers info, filter options, the nps and ARR metrics and predicate drill-downs in the database, without preparing the engine', async () => {
+  it('answers info, filter options, the metrics in SQL, drill-downs, account pages by ARR and stories in the database, without preparing the engine', async () => {
     const fresh = createSqlEngine({ client: db.client, dialect });
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
@@ -180,6 +181,9 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'drill-down', view, target: { kind: 'nps', category: 'detractors' } });
     await fresh.answer({ kind: 'drill-down', view, target: { kind: 'group', dimension: 'team', key: NONE_GROUP } }, { scope: { filters: { region: ['EMEA'] } } });
+    await fresh.answer({ kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }, { scope: { csmIds: [csmId] } });
+    await fresh.answer({ kind: 'rows', view, rowSet: 'accounts' });
+    await fresh.answer({ kind: 'account-story', view, accountId: firstAccount });
     expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
     await fresh.answer({ kind: 'metric', metric: 'kpis', view });
     expect(fresh.status().preparedVersion).not.toBeNull();

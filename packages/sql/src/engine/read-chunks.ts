@@ -34,7 +34,7 @@ export async function readHeader(client: SqlClient, schema: string | undefined):
 }
 
 /** A stored row as the contract's record: dates and months as strings again, NULL an absent field. */
-function recordOf(row: Record<string, unknown>, columns: readonly StoredColumn[]): Record<string, unknown> {
+export function recordOf(row: Record<string, unknown>, columns: readonly StoredColumn[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const column of columns) {
     if (!column.reads) continue;

@@ -17,11 +17,13 @@ import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { drillDownInSql } from './drill-down.js';
 import { filterOptionsInSql } from './filter-options.js';
-import { isMetricInSql, metricInSql } from '../metrics/index.js';
+import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.js';
+import { accountStoryInSql, accountsPageInSql, accountsQueryInSql, type FewAccountsAt } from '../metrics/accounts/accounts-rows.js';
+import { anchorRecords, type Anchor } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql } from './info.js';
-import { readChunks, readHeader } from './read-chunks.js';
+import { readChunks, readHeader, type DataHeader } from './read-chunks.js';
 import { accountPredicate, scopedIds, type SqlScope } from './scope-sql.js';
 
 export interface SqlEngineOptions {
@@ -142,6 +144,17 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     return engine;
   };
 
+  /** The anchor of the few accounts' datasets (few-accounts.ts), read once per data version. */
+  let anchored: { version: string; anchor: Promise<Anchor> } | null = null;
+  const anchorOf = (header: DataHeader): Promise<Anchor> => {
+    if (anchored?.version !== header.version) {
+      const anchor = anchorRecords(client, header, schema);
+      anchored = { version: header.version, anchor };
+      anchor.catch(() => { if (anchored?.anchor === anchor) anchored = null; });
+    }
+    return anchored.anchor;
+  };
+
   const latest = async () => (await readHeader(client, schema)).version;
   /**
    * The prepared version to answer from while the latest one prepares in the background (`serveWhilePreparing`), or
@@ -168,7 +181,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       const meanwhile = servedMeanwhile(current);
       // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
       if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
-      const inSql = await answerInSql({ client, schema, dialect, currency: header.currency }, request, scope);
+      const inSql = await answerInSql({ client, schema, dialect, header, anchor: anchorOf }, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
@@ -182,36 +195,79 @@ const drillValues = (target: DrillDownTarget) => (target.kind === 'accounts' ? t
 const NOT_IN_SQL = Symbol('not in SQL');
 
 /**
- * The requests answered in the database: `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (metrics/index.ts), the drill-downs a predicate names and those to a waterfall's movements and a renewal funnel's stages
- * (ids, a group, a cohort, an NPS category); the rest are answered by the prepared engine. Scope lists too long to bind are left to the prepared engine as well.
+ * The requests answered in the database: `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (metrics/index.ts),
+ * the drill-downs a predicate names and those to a waterfall's movements and a renewal funnel's stages (ids, a group,
+ * a cohort, an NPS category), pages of the `accounts` row set ordered by ARR or in the data's order, and account
+ * stories (their accounts chosen in SQL, their rows and stories built on those accounts' own records:
+ * metrics/accounts/accounts-rows.ts); the rest are answered by the prepared engine. Scope lists too long to bind are
+ * left to the prepared engine as well.
  */
-async function answerInSql(
-  at: { client: SqlClient; schema: string | undefined; dialect: Dialect; currency: string }, request: CsRequest, scope: SqlScope,
-): Promise<unknown> {
+async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Promise<unknown> {
   const { client, schema, dialect } = at;
   const scopeOnly = () => accountPredicate(scope, undefined, schema, dialect);
-  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) return infoInSql(client, scopeOnly(), at.currency, schema);
+  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) return infoInSql(client, scopeOnly(), at.header.currency, schema);
   if (request.kind === 'filter-options') {
     const filters = request.view.filters ?? {};
     const accountIds = request.view.accountIds ?? null;
     if (boundValues(scope) + boundValues({ filters }) + (accountIds?.length ?? 0) > MAX_BOUND_VALUES) return NOT_IN_SQL;
     return filterOptionsInSql(client, scope, filters, accountIds, schema, dialect);
   }
-  const drill = request.kind === 'drill-down' && ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage'].includes(request.target.kind);
-  const metric = request.kind === 'metric' && isMetricInSql(request.metric) ? request.metric : null;
-  if (!drill && metric === null) return NOT_IN_SQL;
+  if (!inSqlKind(request)) return NOT_IN_SQL;
   const { view } = request as Extract<CsRequest, { view: unknown }>;
   const resolved = resolveView(view as ViewOptions);
-  const extra = request.kind === 'drill-down' ? drillValues(request.target) : 0;
+  const extra = request.kind === 'drill-down' ? drillValues(request.target) : request.kind === 'account-story' ? 1 : 0;
   if (boundValues(scope) + boundValues({ filters: resolved.filters }) + (resolved.accountIds?.length ?? 0) + extra > MAX_BOUND_VALUES) return NOT_IN_SQL;
   // The same refusal as the JS engine's for reading too far past the scope's data.
   checkRequestReach(request, (await dataSpanInSql(client, scopeOnly(), schema)).dataPeriod);
   const accounts = accountPredicate(scope, resolved.filters, schema, dialect, resolved.accountIds);
   const every = 'all' in scope && resolved.accountIds === null && !Object.values(resolved.filters).some((list) => (list?.length ?? 0) > 0);
-  if (request.kind === 'drill-down') {
-    if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
-    if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
-    return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
+  switch (request.kind) {
+    case 'rows':
+      return fewAccountsAnswer(at, (now) => accountsPageInSql(now, accounts, request.view, resolved, request.query ?? {}));
+    case 'account-story': {
+      const ids = resolved.accountIds === null ? [request.accountId] : resolved.accountIds.filter((id) => id === request.accountId);
+      const one = accountPredicate(scope, resolved.filters, schema, dialect, ids);
+      return fewAccountsAnswer(at, (now) => accountStoryInSql(now, one, request.view, request.accountId));
+    }
+    case 'drill-down':
+      if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
+      if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
+      return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
+    default:
+      return metricInSql(client, every ? null : accounts, resolved, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql, schema);
   }
-  return metricInSql(client, every ? null : accounts, resolved, metric as NonNullable<typeof metric>, schema);
+}
+
+interface SqlAt extends FewAccountsAt {
+  dialect: Dialect;
+}
+
+/** Whether a request of a view is one `answerInSql` answers in the database (given a scope it can bind). */
+function inSqlKind(request: CsRequest): boolean {
+  switch (request.kind) {
+    case 'metric':
+      return isMetricInSql(request.metric);
+    case 'drill-down':
+      return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage'].includes(request.target.kind);
+    case 'rows':
+      return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
+    case 'account-story':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * An answer that reads several statements (the accounts chosen, then their records): read again when the data was
+ * written meanwhile (a new version), so it never mixes two versions; refused after three tries in a row.
+ */
+async function fewAccountsAnswer<T>(at: SqlAt, answer: (at: SqlAt) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await answer(at);
+    const now = await readHeader(at.client, at.schema);
+    if (now.version === at.header.version) return result;
+    if (attempt === 3) throw new Error('@cskit/sql: the data was written again while it was read, three times in a row; try again later');
+    at = { ...at, header: now };
+  }
 }

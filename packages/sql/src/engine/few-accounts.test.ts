@@ -1,0 +1,115 @@
+/**
+ * Pages of the `accounts` row set and account stories from SQL (their accounts chosen and ordered in the database,
+ * built on those accounts' own records and the anchor of the whole data's spans: few-accounts.ts) equal the JS
+ * engine's for every account, with each kind of health model (snapshots; components of measures and the activity
+ * rate; components of roles' activity, tickets and NPS), on data where ARR comes from snapshots some accounts lack,
+ * where activity, measures and tickets stop early for some accounts, and for scopes and filters.
+ */
+import { answerRequest, prepareDataset, type CsRequest, type Dataset, type ViewOptions } from '@cskit/metrics';
+import { generateDataset, SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL, SNAPSHOT_HEALTH_MODEL } from '@cskit/sample-data';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../schema/dialect.js';
+import { openDatabase } from '../test-support/databases.js';
+import { sameAnswer } from '../test-support/same-answer.js';
+import { writeDataset } from '../write/write-dataset.js';
+import { createSqlEngine } from './sql-engine.js';
+
+const generated = generateDataset({ seed: 29, accounts: 45 });
+const ids = generated.accounts.map((a) => a.id);
+const early = new Set(ids.filter((_, i) => i % 4 === 1));
+/** The generated data with some accounts' activity, measures and tickets ending in 2024 (the whole data's go on). */
+const stopping: Dataset = {
+  ...generated,
+  activity: generated.activity?.filter((r) => !early.has(r.accountId) || r.month < '2024-07'),
+  measures: generated.measures?.filter((r) => !early.has(r.accountId) || r.month < '2024-04'),
+  tickets: generated.tickets?.filter((r) => !early.has(r.accountId) || r.openedAt < '2024-02-01'),
+};
+/** ARR from snapshots (SPEC 2) that every third account lacks: those read 0, never their contracts. */
+const snapshots: Dataset = {
+  ...generated,
+  arr: generated.accounts.flatMap((a, i) => (i % 3 === 0 ? [] : ['2024-11', '2025-01', '2025-02', '2025-06'].map((month, k) => ({ accountId: a.id, month, arr: 1000 * (i + k) })))),
+};
+
+const VIEWS: ViewOptions[] = [
+  { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL },
+  { period: { from: '2024-04', to: '2024-12' }, model: SERVICE_HEALTH_MODEL, asOf: '2024-10-20' },
+  { period: { from: '2025-01', to: '2025-06' }, model: SNAPSHOT_HEALTH_MODEL, filters: { segment: ['MM', 'SMB'] } },
+];
+
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+async function outcome(answer: () => unknown): Promise<unknown> {
+  try {
+    return asJson(await answer());
+  } catch (error) {
+    return { error: (error as Error).name };
+  }
+}
+
+describe.each(DIALECTS)('account rows and stories from SQL on %s', (dialect) => {
+  it.each([['stopping records', stopping], ['ARR snapshots', snapshots]] as const)('%s: every account\'s row and story as the JS engine', async (_, data) => {
+    const db = await openDatabase(dialect);
+    try {
+      await writeDataset(db.client, data, { dialect });
+      const engine = createSqlEngine({ client: db.client, dialect });
+      const js = prepareDataset(data);
+      for (const view of VIEWS) {
+        for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, { sort: [{ id: 'arr' }], offset: 7, limit: 9 }, { offset: 40, limit: 10 }]) {
+          const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query };
+          const expected = asJson(answerRequest(js, request));
+          expect(sameAnswer(await engine.answer(request), expected), JSON.stringify(request)).toEqual(expected);
+        }
+        // The accounts whose records stop early (odd places) and those without ARR snapshots (every third).
+        for (const accountId of [...ids.filter((_, i) => i % 2 === 1 || i % 3 === 0), 'nobody']) {
+          const request: CsRequest = { kind: 'account-story', view, accountId };
+          const expected = await outcome(() => answerRequest(js, request));
+          expect(sameAnswer(await outcome(() => engine.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
+        }
+      }
+      // A CSM's book: their accounts' stories only; another's is answered as one that does not exist.
+      const csmId = data.accounts[0]?.csmId as string;
+      const book = data.accounts.filter((a) => a.csmId === csmId).map((a) => a.id);
+      const scoped = js.scoped(book);
+      for (const accountId of ids.slice(0, 12)) {
+        const request: CsRequest = { kind: 'account-story', view: VIEWS[0] as ViewOptions, accountId };
+        const expected = await outcome(() => answerRequest(scoped, request));
+        expect(await outcome(() => engine.answer(request, { scope: { csmIds: [csmId] } })), accountId).toEqual(sameAnswer(expected, expected));
+      }
+      const page: CsRequest = { kind: 'rows', view: VIEWS[0] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 20 } };
+      expect(sameAnswer(await engine.answer(page, { scope: { csmIds: [csmId] } }), asJson(answerRequest(scoped, page)))).toEqual(asJson(answerRequest(scoped, page)));
+      // None of it prepared the compact engine.
+      expect(engine.status().preparedVersion).toBeNull();
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it('a write while a page\'s accounts are read: read again, never rows of two versions', async () => {
+    const db = await openDatabase(dialect);
+    try {
+      const named = (name: string): Dataset => ({ ...generated, accounts: generated.accounts.map((a) => ({ ...a, name: `${name} ${a.id}` })) });
+      await writeDataset(db.client, named('First'), { dialect, version: 'v1' });
+      let release = () => undefined as void;
+      let hold: Promise<void> | null = new Promise<void>((done) => { release = done; });
+      const client = {
+        query: async (sql: string, params: unknown[]) => {
+          if (hold && sql.includes('FROM cskit_contracts WHERE account_id IN ($')) {
+            const held = hold;
+            hold = null;
+            await held;
+          }
+          return db.client.query(sql, params);
+        },
+      };
+      const engine = createSqlEngine({ client, dialect });
+      const request: CsRequest = { kind: 'rows', view: VIEWS[0] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 5 } };
+      const answer = engine.answer(request) as Promise<{ rows: Array<{ name: string }> }>;
+      await new Promise((done) => setTimeout(done, 50));
+      await writeDataset(db.client, named('Second'), { dialect, version: 'v2' });
+      release();
+      expect((await answer).rows.map((r) => r.name.split(' ')[0])).toEqual(['Second', 'Second', 'Second', 'Second', 'Second']);
+    } finally {
+      await db.close();
+    }
+  });
+});
