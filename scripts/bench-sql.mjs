@@ -2,7 +2,7 @@
 // the sample (CSKIT_ACCOUNTS, default 100,000 accounts x 36 months; measures, tickets, roles and targets off, as in
 // bench:scale) written to a DuckDB file (`writeDataset`, with the ARR runs) by one process, then answered by another (a
 // server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps, cohorts, renewals, the renewal funnel;
-// whole and filtered) and that process's
+// whole and filtered; a page of accounts sorted by ARR, an account's story) and that process's
 // RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
 // and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
@@ -25,7 +25,6 @@ const requests = [
   ['filter-options', { kind: 'filter-options', view: {} }],
   ['filtered summary', { kind: 'summary', view: filtered }],
   ['filtered summary, again', { kind: 'summary', view: filtered }],
-  ['rows sorted by ARR', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
 ];
 
 // The metrics answered in SQL (no prepared engine): asked first, so the SQL engine's RSS after them is that of SQL alone.
@@ -39,6 +38,10 @@ const inSql = [
   ['renewals, filtered', { kind: 'metric', metric: 'renewals', view: filtered }],
   ['renewalFunnel, filtered', { kind: 'metric', metric: 'renewalFunnel', view: filtered }],
   ['renewals', { kind: 'metric', metric: 'renewals', view }],
+  // Chosen and ordered in SQL, the page's (or story's) accounts built in JS on their own records.
+  ['rows sorted by ARR', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
+  ['rows sorted by ARR, every account', { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
+  ['an account story', { kind: 'account-story', view, accountId: 'acc-000042' }],
 ];
 
 const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: false };

@@ -100,4 +100,20 @@ describe('the SQL engine across writes and failures', () => {
       expect(sameAnswer(asJson(answer), expected), JSON.stringify(request)).toEqual(expected);
     });
   });
+
+  it('the data period a view may read past is the latest write\'s (kept per version and scope)', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
+    const engine = createSqlEngine({ client: db.client, dialect: 'duckdb' });
+    const late: CsRequest = { kind: 'metric', metric: 'nps', view: { period: { from: '2031-01', to: '2031-06' } } };
+    const js = (data: typeof first) => { try { return asJson(answerRequest(prepareDataset(data), late)); } catch (error) { return { refused: (error as { field?: string }).field }; } };
+    const answer = async () => { try { return asJson(await engine.answer(late)); } catch (error) { return { refused: (error as { field?: string }).field }; } };
+    expect(js(first)).toEqual({ refused: 'view.period.to' });
+    expect(await answer()).toEqual(js(first));
+    // Data reaching further: the same view is now within reach, as the JS engine says.
+    const longer = generateDataset({ seed: 41, accounts: 25, start: '2026-01' });
+    await writeDataset(db.client, longer, { dialect: 'duckdb', version: 'v2' });
+    expect(js(longer)).not.toHaveProperty('refused');
+    expect(await answer()).toEqual(sameAnswer(await answer(), js(longer)));
+  });
 });
