@@ -72,8 +72,11 @@ async function openClient(kind, dir) {
   }
   if (kind === 'postgres') {
     const { default: pg } = await import('pg');
+    const { from: copyFrom } = await import('pg-copy-streams');
     const pool = new pg.Pool({ host: dir, user: 'cskit', database: 'postgres', max: 4 });
-    return { sql, client: sql.postgresClient(pool), close: () => pool.end() };
+    // CSKIT_PG_ARRAYS=1 writes with bound arrays instead of COPY (for the comparison).
+    const client = sql.postgresClient(pool, process.env.CSKIT_PG_ARRAYS ? {} : { copyFrom });
+    return { sql, client, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(join(dir, 'pgdata'));

@@ -21,6 +21,7 @@ import { toNodeListener } from '@cskit/server/node';
 import { postgresSource, writeDatasetToPostgres } from '@cskit/server/postgres';
 import { createSqlEngine, duckdbClient, postgresClient, writeDataset, type SqlClient, type SqlEngine } from '@cskit/sql';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export interface DemoServerOptions {
   port?: number;
@@ -87,7 +88,8 @@ async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset:
   if (store === 'postgres') {
     if (!options.databaseUrl) throw new TypeError('store: postgres needs databaseUrl (CSKIT_DATABASE_URL), e.g. postgresql://user@127.0.0.1/db');
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
-    const engine = await sqlEngineOf(postgresClient(pool), 'postgres', dataset, 'cskit_demo');
+    // The sample written through COPY (pg-copy-streams' stream), not bound arrays.
+    const engine = await sqlEngineOf(postgresClient(pool, { copyFrom }), 'postgres', dataset, 'cskit_demo');
     return { source: { engine }, close: () => pool.end() };
   }
   const dir = options.duckdbPath ? null : mkdtempSync(join(tmpdir(), 'cskit-demo-'));
