@@ -19,6 +19,7 @@ import { sameAnswer } from '../test-support/same-answer.js';
 import { writeDataset } from '../write/write-dataset.js';
 import { createSqlEngine, type SqlEngine } from './sql-engine.js';
 import { scopedIds, type SqlScope } from './scope-sql.js';
+import { accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 
 const generated = generateDataset({ seed: 15, accounts: 60 });
 // Responses without an account count for a view of every account only.
@@ -85,6 +86,18 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }
     // Every request is answered (none of them refused by both engines alike).
     expect(refused).toBe(0);
+  }, 120_000);
+
+  it('answers pages and stories from SQL, before any engine is prepared, as the JS engine', async () => {
+    const fresh = createSqlEngine({ client: db.client, dialect });
+    const inSql = (r: CsRequest) => r.kind === 'account-story' || (r.kind === 'rows' && r.rowSet === 'accounts' && accountsQueryInSql(r.query ?? {}, r.view));
+    const asked = requests().filter(inSql);
+    expect(asked.length).toBeGreaterThanOrEqual(12);
+    for (const request of asked) {
+      const expected = await outcome(() => answerRequest(js, request as never));
+      expect(sameAnswer(await outcome(() => fresh.answer(request)), expected), JSON.stringify(request).slice(0, 200)).toEqual(expected);
+    }
+    expect(fresh.status().preparedVersion).toBeNull();
   }, 120_000);
 
   it('answers a scope as the JS engine scoped to the same accounts (a CSM\'s book, filters, ids)', async () => {

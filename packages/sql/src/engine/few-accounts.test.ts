@@ -112,4 +112,26 @@ describe.each(DIALECTS)('account rows and stories from SQL on %s', (dialect) => 
       await db.close();
     }
   });
+
+  it('once the compact engine of the version is prepared, pages and stories come from it (no records read per answer)', async () => {
+    const db = await openDatabase(dialect);
+    try {
+      await writeDataset(db.client, stopping, { dialect });
+      const texts: string[] = [];
+      const engine = createSqlEngine({ client: { query: (sql, params) => { texts.push(sql); return db.client.query(sql, params); } }, dialect });
+      const js = prepareDataset(stopping);
+      const page: CsRequest = { kind: 'rows', view: VIEWS[1] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 10 } };
+      const story: CsRequest = { kind: 'account-story', view: VIEWS[1] as ViewOptions, accountId: ids[3] as string };
+      const before = [asJson(await engine.answer(page)), asJson(await engine.answer(story))];
+      expect(texts.some((sql) => sql.includes('WHERE account_id IN ($'))).toBe(true);
+      await engine.prepare();
+      texts.length = 0;
+      const after = [asJson(await engine.answer(page)), asJson(await engine.answer(story))];
+      expect(texts.some((sql) => sql.includes('WHERE account_id IN ($'))).toBe(false);
+      expect(after).toEqual(before);
+      expect(sameAnswer(after[0], asJson(answerRequest(js, page)))).toEqual(asJson(answerRequest(js, page)));
+    } finally {
+      await db.close();
+    }
+  });
 });

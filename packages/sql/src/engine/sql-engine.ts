@@ -204,6 +204,11 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       const meanwhile = servedMeanwhile(current);
       // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
       if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
+      // Pages and stories read their accounts' records per answer in SQL; an engine of this version already prepared
+      // (a summary asked for it) answers them from memory instead (at 1M accounts 90 ms against 0.6-0.7 s).
+      if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
+        return answerRequest(await scopedEngine(prepared, scope), request as never);
+      }
       const inSql = await answerInSql({ client, schema, dialect, header, anchor: anchorOf, dataPeriod: periodOf(header) }, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
