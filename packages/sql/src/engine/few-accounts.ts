@@ -14,17 +14,11 @@
 import { dateFromDayNumber, monthFromIndex, type CollectionName, type Dataset } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';
 import { tableName } from '../schema/dialect.js';
-import { storedColumns, TABLES, type TableSpec } from '../schema/tables.js';
+import { accountColumn, storedColumns, TABLES } from '../schema/tables.js';
 import { recordOf, type DataHeader } from './read-chunks.js';
 
 /** At most this many accounts are read at once (a page is at most `MAX_PAGE_ROWS`, 5,000). */
 export const MAX_FEW_ACCOUNTS = 5_000;
-
-/** The column naming a record's account: `id` in the accounts table, `account_id` elsewhere; none for CSMs and targets. */
-function accountColumn(spec: TableSpec): string | null {
-  if (spec.collection === 'accounts') return 'id';
-  return spec.columns.some((column) => column.column === 'account_id') ? 'account_id' : null;
-}
 
 /**
  * The dataset of the accounts `ids` (ids the database gave, or checked to be in the viewer's scope): their records of

@@ -86,3 +86,9 @@ export function storedColumns(spec: TableSpec): StoredColumn[] {
 
 /** The table of the data's header: `version`, `currency`, `fxRates` (JSON), `collections` (JSON: those written). */
 export const META_TABLE = 'cskit_meta';
+
+/** The column naming a record's account: `id` in the accounts table, `account_id` elsewhere; none for CSMs and targets. */
+export function accountColumn(spec: TableSpec): string | null {
+  if (spec.collection === 'accounts') return 'id';
+  return spec.columns.some((column) => column.column === 'account_id') ? 'account_id' : null;
+}

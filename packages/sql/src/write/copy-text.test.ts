@@ -18,6 +18,7 @@ it('escapes only what the text format reads as special', () => {
   expect(copyField('a\tb\nc\rd\\e')).toBe('a\\tb\\nc\\rd\\\\e');
   expect(copyField('\\N')).toBe('\\\\N');
   expect(copyField(-0.5)).toBe('-0.5');
+  expect(copyField(-0)).toBe('-0');
 });
 
 it('text, NULL and doubles read back as written (property)', async () => {
@@ -32,6 +33,6 @@ it('text, NULL and doubles read back as written (property)', async () => {
       await session.copyIn?.('copied', ['seq', 's', 'n'], copyChunks(rows.length, 3, (row, column) => (column === 0 ? row : rows[row]?.[column - 1])));
     });
     const back = await client.query('SELECT s, n FROM copied ORDER BY seq', []);
-    expect(back.map((r) => [r.s, r.n])).toEqual(rows.map(([s, n]) => [s, Object.is(n, -0) ? -0 : n]));
-  }), { numRuns: 25 });
+    expect(back.map((r) => [r.s, r.n])).toEqual(rows);
+  }), { numRuns: 40 });
 }, 60_000);

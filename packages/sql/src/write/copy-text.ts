@@ -9,7 +9,8 @@
 /** A value as a text-format field: `\N` for null or undefined, numbers as JavaScript prints them, text escaped. */
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'number') return String(value);
+  // String(-0) is '0': a negative zero is written as one (money never is, but a double column keeps what it is given).
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   return String(value).replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 }
 

@@ -10,7 +10,7 @@ import { copyChunks } from './copy-text.js';
 import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
 import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
 import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
-import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
+import { accountColumn, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
   dialect: Dialect;
@@ -104,6 +104,8 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
       const records = ((valid as unknown as Record<string, unknown>)[spec.collection] ?? []) as Array<Record<string, unknown>>;
       await insertRecords(session, spec, records, dialect, schema);
       if (DIALECT[dialect].indexSeq) await session.query(`CREATE UNIQUE INDEX ${spec.table}_seq ON ${tableName(spec.table, schema)} (seq)`, []);
+      const by = accountColumn(spec);
+      if (DIALECT[dialect].indexAccounts && by !== null) await session.query(`CREATE INDEX ${spec.table}_account ON ${tableName(spec.table, schema)} (${by})`, []);
     }
     await writeArrRuns(session, facts.runs, dialect, schema);
     await writeRenewalFacts(session, facts.renewals, dialect, schema);
