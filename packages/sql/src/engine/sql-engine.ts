@@ -2,11 +2,12 @@
  * `createSqlEngine` (SPEC 15): the protocol's requests answered from the data in a SQL database, equal to
  * `answerRequest(prepareDataset(dataset), request)` on the same data.
  *
- * What runs where, today: a viewer's scope, `info`, `filter-options` and the metrics of `METRICS_IN_SQL` (nps, the ARR
- * family, renewals) are queries with bound
- * parameters; the other request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages,
- * prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped to the
- * accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
+ * What runs where, today: a viewer's scope, `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (nps, the ARR
+ * family, renewals) and the drill-downs to their marks are queries with bound parameters; pages of the accounts by
+ * ARR and account stories choose their accounts in SQL and build them in JS from those accounts' records alone; the
+ * other request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in
+ * keyset pages, prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped
+ * to the accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
  * `answer`; what has moved is listed in docs/sql.md.
  */
 import {
