@@ -15,7 +15,7 @@ export async function writeColumns(session: SqlClient, table: string, columns: r
   const definitions = columns.map(([name, kind, , nullWhen]) => `${name} ${types[kind]}${nullWhen === undefined ? ' NOT NULL' : ''}`);
   await session.query(`CREATE TABLE ${table} (${definitions.join(', ')})`, []);
   const length = columns[0]?.[2].length ?? 0;
-  if (session.copyIn) {
+  if (session.copyIn && DIALECT[dialect].copy) {
     const cell = (row: number, c: number) => {
       const [, , values, nullWhen] = columns[c] as FactColumn;
       const value = values[row] as number;

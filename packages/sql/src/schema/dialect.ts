@@ -32,6 +32,8 @@ interface DialectSpec {
    * accounts: 0.66 s); DuckDB scans its columns vectorised instead, and an index would cost memory.
    */
   indexAccounts: boolean;
+  /** Whether a client's `copyIn` (PostgreSQL's COPY text format) writes the tables when it has one. */
+  copy: boolean;
   /**
    * Whether the tables are analyzed after a write: PostgreSQL plans from statistics a bulk write leaves empty until
    * autovacuum comes by (at 100,000 accounts a renewals query took 1.6 s on a fresh write); DuckDB keeps its own.
@@ -48,6 +50,7 @@ export const DIALECT: Record<Dialect, DialectSpec> = {
     param: (cells) => JSON.stringify(cells),
     indexSeq: false,
     indexAccounts: false,
+    copy: false,
     analyze: false,
   },
   // PostgreSQL (pg, PGlite) binds a JS array as an array; unnest of several arrays zips them.
@@ -58,6 +61,7 @@ export const DIALECT: Record<Dialect, DialectSpec> = {
     param: (cells) => cells,
     indexSeq: true,
     indexAccounts: true,
+    copy: true,
     analyze: true,
   },
 };

@@ -60,7 +60,7 @@ async function insertRecords(session: SqlClient, spec: TableSpec, records: Reado
   const columns = storedColumns(spec);
   const table = tableName(spec.table, schema);
   const names = ['seq', ...columns.map((c) => c.name)];
-  if (session.copyIn) {
+  if (session.copyIn && DIALECT[dialect].copy) {
     await session.copyIn(table, names, copyChunks(records.length, names.length, (row, column) => (column === 0 ? row : cellOf(records[row] as Record<string, unknown>, columns[column - 1] as StoredColumn))));
     return;
   }
