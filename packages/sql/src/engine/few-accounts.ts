@@ -90,13 +90,12 @@ export async function anchorRecords(client: SqlClient, header: DataHeader, schem
     for (const span of await spans(client, t(table), column, group, where)) for (const at of ends(span)) list.push(make(at, span.group, list.length));
     records.set(collection, list);
   };
-  const month = (at: number) => monthFromIndex(at);
-  await add('arr', 'cskit_arr', 'month', null, (at) => ({ accountId: '', month: month(at), arr: 0 }));
-  await add('health', 'cskit_health', 'month', null, (at) => ({ accountId: '', month: month(at), outcome: 0, experience: 0 }));
+  await add('arr', 'cskit_arr', 'month', null, (at) => ({ accountId: '', month: monthFromIndex(at), arr: 0 }));
+  await add('health', 'cskit_health', 'month', null, (at) => ({ accountId: '', month: monthFromIndex(at), outcome: 0, experience: 0 }));
   await add('activity', 'cskit_activity', 'month', 'role', (at, role) => ({
-    accountId: '', month: month(at), activeUsers: 0, licensedUsers: 1, ...(role === null || role === undefined ? {} : { role: String(role) }),
+    accountId: '', month: monthFromIndex(at), activeUsers: 0, licensedUsers: 1, ...(role === null || role === undefined ? {} : { role: String(role) }),
   }));
-  await add('measures', 'cskit_measures', 'month', 'key', (at, key) => ({ accountId: '', month: month(at), key: String(key), value: 0 }));
+  await add('measures', 'cskit_measures', 'month', 'key', (at, key) => ({ accountId: '', month: monthFromIndex(at), key: String(key), value: 0 }));
   await add('nps', 'cskit_nps', 'response_day', null, (at) => ({ accountId: '', date: dateFromDayNumber(at), score: 0 }), ' WHERE account_id IS NOT NULL');
   await add('tickets', 'cskit_tickets', 'opened_day', null, (at, _, n) => ({ id: `${ANCHOR_ID}-${n}`, accountId: '', openedAt: dateFromDayNumber(at) }));
   return { records };

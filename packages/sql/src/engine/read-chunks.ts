@@ -33,6 +33,22 @@ export async function readHeader(client: SqlClient, schema: string | undefined):
   };
 }
 
+/**
+ * `read` of one data version (from `first`, or the header read now): the version is read again after it, and a write
+ * meanwhile (a new version) means reading again, from a header read anew, so a result never holds half of one version
+ * and half of another; refused after three tries in a row.
+ */
+export async function readOneVersion<T>(
+  client: SqlClient, schema: string | undefined, read: (header: DataHeader) => Promise<T>, first?: DataHeader,
+): Promise<{ header: DataHeader; result: T }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const header = attempt === 1 && first !== undefined ? first : await readHeader(client, schema);
+    const result = await read(header);
+    if ((await readHeader(client, schema)).version === header.version) return { header, result };
+    if (attempt === 3) throw new Error('@cskit/sql: the data was written again while it was read, three times in a row; try again later');
+  }
+}
+
 /** A stored row as the contract's record: dates and months as strings again, NULL an absent field. */
 export function recordOf(row: Record<string, unknown>, columns: readonly StoredColumn[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};

@@ -25,7 +25,7 @@ import { anchorRecords, type Anchor } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql } from './info.js';
-import { readChunks, readHeader, type DataHeader } from './read-chunks.js';
+import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
 import { accountPredicate, scopedIds, type Predicate, type SqlScope } from './scope-sql.js';
 
 export interface SqlEngineOptions {
@@ -94,17 +94,12 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   let preparing: { version: string; done: Promise<Prepared>; token: object } | null = null;
 
   /**
-   * The data of one version, read without holding the connection (requests keep being answered while it reads): the
-   * version is read again afterwards, and a write meanwhile (a new version) means reading again, so the engine never
-   * holds half of one version and half of another.
+   * The data of one version, read without holding the connection (requests keep being answered while it reads), and
+   * read again if a write came meanwhile (`readOneVersion`).
    */
   const readVersion = async () => {
-    for (let attempt = 1; ; attempt += 1) {
-      const header = await readHeader(client, schema);
-      const load = await prepareInSlices(readChunks(client, header, schema, batchRows), { sliceMs });
-      if ((await readHeader(client, schema)).version === header.version) return { header, load };
-      if (attempt === 3) throw new Error('@cskit/sql: the data was written again while it was read, three times in a row; try again later');
-    }
+    const { header, result } = await readOneVersion(client, schema, (at) => prepareInSlices(readChunks(client, at, schema, batchRows), { sliceMs }));
+    return { header, load: result };
   };
 
   const prepare = async (version: string): Promise<Prepared> => {
@@ -293,15 +288,9 @@ function inSqlKind(request: CsRequest): boolean {
 }
 
 /**
- * An answer that reads several statements (the accounts chosen, then their records): read again when the data was
- * written meanwhile (a new version), so it never mixes two versions; refused after three tries in a row.
+ * An answer that reads several statements (the accounts chosen, then their records), of one data version
+ * (`readOneVersion`: read again when the data was written meanwhile).
  */
 async function fewAccountsAnswer<T>(at: SqlAt, answer: (at: SqlAt) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    const result = await answer(at);
-    const now = await readHeader(at.client, at.schema);
-    if (now.version === at.header.version) return result;
-    if (attempt === 3) throw new Error('@cskit/sql: the data was written again while it was read, three times in a row; try again later');
-    at = { ...at, header: now };
-  }
+  return (await readOneVersion(at.client, at.schema, (header) => answer({ ...at, header }), at.header)).result;
 }

@@ -8,7 +8,7 @@ export type Dialect = 'duckdb' | 'postgres';
 
 export const DIALECTS: readonly Dialect[] = ['duckdb', 'postgres'];
 
-interface DialectSpec {
+export interface DialectSpec {
   /** Column types by kind. */
   types: Record<ColumnKind | 'int', string>;
   /**

@@ -5,8 +5,8 @@
  */
 import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } from '@cskit/metrics';
 import { inTransaction, type SqlClient } from '../client/clients.js';
-import { checkDialect, DIALECT, INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
-import { copyChunks } from './copy-text.js';
+import { checkDialect, DIALECT, tableName, type Dialect } from '../schema/dialect.js';
+import { writeRows } from './write-rows.js';
 import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
 import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
 import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
@@ -52,26 +52,13 @@ export function createTableSql(spec: TableSpec, dialect: Dialect, schema?: strin
   return `CREATE TABLE ${tableName(spec.table, schema)} (seq ${types.int} NOT NULL, ${columns.join(', ')})`;
 }
 
-/**
- * A collection's records written: through `copyIn` (PostgreSQL's COPY) when the session has it, else inserted a batch
- * at a time, each column one bound parameter (`DIALECT[...].column`).
- */
+/** A collection's records written (`writeRows`): `seq`, their place as written, then each stored column. */
 async function insertRecords(session: SqlClient, spec: TableSpec, records: ReadonlyArray<Record<string, unknown>>, dialect: Dialect, schema?: string): Promise<void> {
   const columns = storedColumns(spec);
-  const table = tableName(spec.table, schema);
   const names = ['seq', ...columns.map((c) => c.name)];
-  if (session.copyIn && DIALECT[dialect].copy) {
-    await session.copyIn(table, names, copyChunks(records.length, names.length, (row, column) => (column === 0 ? row : cellOf(records[row] as Record<string, unknown>, columns[column - 1] as StoredColumn))));
-    return;
-  }
-  const { types, column, rows, param } = DIALECT[dialect];
-  const kinds = ['int', ...columns.map((c) => c.kind)] as const;
-  const sql = `INSERT INTO ${table} (${names.join(', ')}) ${rows(kinds.map((kind, i) => column(i, types[kind])))}`;
-  for (let start = 0; start < records.length; start += INSERT_BATCH_ROWS) {
-    const batch = records.slice(start, start + INSERT_BATCH_ROWS);
-    const cells: unknown[][] = [batch.map((_, i) => start + i), ...columns.map((c) => batch.map((record) => cellOf(record, c)))];
-    await session.query(sql, cells.map(param));
-  }
+  const kinds = ['int' as const, ...columns.map((c) => c.kind)];
+  const cell = (row: number, column: number) => (column === 0 ? row : cellOf(records[row] as Record<string, unknown>, columns[column - 1] as StoredColumn));
+  await writeRows(session, tableName(spec.table, schema), { names, kinds }, records.length, cell, dialect);
 }
 
 /**
