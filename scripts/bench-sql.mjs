@@ -139,6 +139,20 @@ async function runAnswer(kind, dir) {
   const time = timer(timings);
   const engine = sql.createSqlEngine({ client, dialect: dialectOf(kind) });
   for (const [name, request] of inSql) await time(name, () => engine.answer(request));
+  // Paging on (the next five pages, each its own accounts) and five more stories: the median, as a viewer clicks through.
+  const median = async (name, requests) => {
+    const each = [];
+    for (const request of requests) {
+      const start = performance.now();
+      await engine.answer(request);
+      each.push(performance.now() - start);
+    }
+    timings[name] = Math.round(each.sort((a, b) => a - b)[2]);
+  };
+  const pages = (v) => [1, 2, 3, 4, 5].map((n) => ({ kind: 'rows', view: v, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50, offset: 50 * n } }));
+  await median('rows sorted by ARR, filtered, the next five pages (median)', pages(filtered));
+  await median('rows sorted by ARR, every account, the next five pages (median)', pages(view));
+  await median('five more account stories (median)', [7, 420, 4_242, 42_424, 77_777].map((n) => ({ kind: 'account-story', view, accountId: `acc-${String(Math.min(n, ACCOUNTS - 1)).padStart(6, '0')}` })));
   globalThis.gc?.();
   const sqlOnlyRssMb = mb(process.memoryUsage().rss);
   if (!process.env.CSKIT_SQL_ONLY) {

@@ -7,54 +7,85 @@
  * what the JS engine reads of the whole data: whether ARR comes from snapshots (SPEC 2), which activity roles, measure
  * keys and record kinds exist, and the months their records span (a health model's components have values over the
  * months the data's records span, an activity rate of 0 included). Those are given to the few accounts' dataset by an
- * anchor account (`anchorRecords`): records of nothing at the first and last month of each of those spans, so its
- * index reads the same spans and kinds; its rows are never answered. The conformance tests hold the two equal (every
- * account's row and story, with component models, roles, tickets, ARR snapshots).
+ * anchor account (`anchorRecords`): records of nothing at the first and last month of each of those spans (kept in
+ * the data's header by `writeDataset`: facts/data-spans.ts), so its index reads the same spans and kinds; its rows are
+ * never answered. The records are found by their accounts' places (`account_seq`, schema/tables.ts `accountKey`),
+ * bound as integers: DuckDB skips the row groups that hold none of them, PostgreSQL reads its index. The conformance
+ * tests hold the two equal (every account's row and story, with component models, roles, tickets, ARR snapshots).
  */
 import { dateFromDayNumber, monthFromIndex, type CollectionName, type Dataset } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';
-import { tableName } from '../schema/dialect.js';
-import { accountColumn, storedColumns, TABLES } from '../schema/tables.js';
+import type { DataSpan, SpannedCollection } from '../facts/data-spans.js';
+import { DIALECT, tableName, type Dialect } from '../schema/dialect.js';
+import { accountKey, storedColumns, TABLES, type StoredColumn } from '../schema/tables.js';
 import { recordOf, type DataHeader } from './read-chunks.js';
 
 /** At most this many accounts are read at once (a page is at most `MAX_PAGE_ROWS`, 5,000). */
 export const MAX_FEW_ACCOUNTS = 5_000;
 
+/** Where the few accounts are read: the client, its dialect, the tables' schema, and the data's header. */
+export interface FewAccountsAt {
+  client: SqlClient;
+  dialect: Dialect;
+  schema: string | undefined;
+  header: DataHeader;
+}
+
 /**
- * The dataset of the accounts `ids` (ids the database gave, or checked to be in the viewer's scope): their records of
- * every collection written (a collection the data has is given, empty when these accounts have none of it), the
- * CSMs whole, no targets (no account's row or story reads them). Records come in their written order (`seq`).
+ * The dataset of the accounts at the places `chosen` (`seq`s the database gave, or checked to be in the viewer's
+ * scope): their records of every collection written but `unread` (a collection the data has is given, empty when
+ * these accounts have none of it), the CSMs whole, no targets (no account's row or story reads them), and the anchor;
+ * with each place's account id. Records come in their written order (`seq`).
  */
 export async function fewAccountsDataset(
-  client: SqlClient, header: DataHeader, ids: readonly string[], schema: string | undefined, anchor: Anchor,
-): Promise<Dataset> {
-  if (ids.length > MAX_FEW_ACCOUNTS) throw new RangeError(`@cskit/sql: at most ${MAX_FEW_ACCOUNTS} accounts are read at once, got ${ids.length}`);
+  at: FewAccountsAt, chosen: readonly number[], unread: ReadonlySet<CollectionName> = new Set(),
+): Promise<{ dataset: Dataset; idOf: ReadonlyMap<number, string> }> {
+  if (chosen.length > MAX_FEW_ACCOUNTS) throw new RangeError(`@cskit/sql: at most ${MAX_FEW_ACCOUNTS} accounts are read at once, got ${chosen.length}`);
+  const { header } = at;
   const dataset: Record<string, unknown> = { currency: header.currency, ...(header.fxRates ? { fxRates: header.fxRates } : {}), accounts: [] };
-  const params = [...new Set(ids)];
-  const list = params.map((_, i) => `$${i + 1}`).join(', ');
+  const seqs = [...new Set(chosen)];
+  for (const seq of seqs) if (!Number.isSafeInteger(seq)) throw new RangeError(`@cskit/sql: an account's place must be a whole number, got ${seq}`);
+  const idOf = new Map<number, string>();
   for (const spec of TABLES) {
     if (!header.collections.has(spec.collection) || spec.collection === 'targets') continue;
-    const by = accountColumn(spec);
-    if (by !== null && params.length === 0) {
+    const by = accountKey(spec);
+    if (by !== null && (seqs.length === 0 || unread.has(spec.collection))) {
       dataset[spec.collection] = [];
       continue;
     }
     const columns = storedColumns(spec).filter((column) => column.reads);
-    const where = by === null ? '' : ` WHERE ${by} IN (${list})`;
-    const rows = await client.query(`SELECT ${columns.map((c) => c.name).join(', ')} FROM ${tableName(spec.table, schema)}${where} ORDER BY seq`, by === null ? [] : params);
+    const rows = await at.client.query(recordsSql(at, spec.table, columns, by, seqs.length), by === null ? [] : seqs);
+    if (spec.collection === 'accounts') for (const row of rows) idOf.set(Number(row.seq), String(row.id));
+    // A record's account id from its place (the accounts' own ids, read above): no text column decoded per record.
+    if (by === 'account_seq') for (const row of rows) row.account_id = idOf.get(Number(row.account_seq));
     dataset[spec.collection] = rows.map((row) => recordOf(row, columns));
   }
-  return withAnchor(dataset, anchor, ids);
+  return { dataset: withAnchor(dataset, anchorRecords(header), [...idOf.values()]), idOf };
+}
+
+/** The statement reading a table's records of `count` accounts (`$1...`: their places), or all of it (`by` null). */
+function recordsSql(at: FewAccountsAt, table: string, columns: readonly StoredColumn[], by: string | null, count: number): string {
+  const names = columns.map((c) => (c.name === 'account_id' ? 'account_seq' : c.name));
+  const from = `SELECT seq, ${names.join(', ')} FROM ${tableName(table, at.schema)}`;
+  if (by === null) return `${from} ORDER BY seq`;
+  const place = (i: number) => `CAST($${i + 1} AS INTEGER)`;
+  const each = Array.from({ length: count }, (_, i) => i);
+  if (count <= DIALECT[at.dialect].pointLookups) return `${each.map((i) => `${from} WHERE ${by} = ${place(i)}`).join(' UNION ALL ')} ORDER BY seq`;
+  return `${from} WHERE ${by} IN (${each.map(place).join(', ')}) ORDER BY seq`;
 }
 
 /** The anchor account's records of a data version: see above. */
-export interface Anchor {
+interface Anchor {
   records: ReadonlyMap<string, ReadonlyArray<Record<string, unknown>>>;
 }
 
 const ANCHOR_ID = '\u0000cskit-anchor';
 
-/** The dataset with the anchor account and its records (its id made unlike any of `ids`). */
+/**
+ * The dataset with the anchor account and its records (its id made unlike any of `ids`). The anchor's ticket ids may
+ * equal a real ticket's (`\u0000cskit-anchor-<n>`): harmless, as `prepareDataset` reads records as given (ids matter to
+ * `validateDataset` only, which the data passed when written); a test holds it.
+ */
 function withAnchor(dataset: Record<string, unknown>, anchor: Anchor, ids: readonly string[]): Dataset {
   let id = ANCHOR_ID;
   while (ids.includes(id)) id += '\u0000';
@@ -67,36 +98,31 @@ function withAnchor(dataset: Record<string, unknown>, anchor: Anchor, ids: reado
   return dataset as unknown as Dataset;
 }
 
-/** The first and last month (or day) of a table's records, per group: the spans the JS engine's index reads. */
-async function spans(client: SqlClient, table: string, column: string, group: string | null, where = ''): Promise<Array<{ group: unknown; first: number; last: number }>> {
-  const by = group === null ? '' : ` GROUP BY ${group}`;
-  const rows = await client.query(`SELECT ${group ?? 'NULL'} AS grp, min(${column}) AS lo, max(${column}) AS hi FROM ${table}${where}${by}`, []);
-  return rows.filter((row) => row.lo !== null && row.lo !== undefined).map((row) => ({ group: row.grp, first: Number(row.lo), last: Number(row.hi) }));
-}
+/** How the anchor's record at a span's end reads, per collection: values that count as nothing. */
+const ANCHOR_RECORD: Record<SpannedCollection, (at: number, group: string | null, n: number) => Record<string, unknown>> = {
+  arr: (at) => ({ accountId: '', month: monthFromIndex(at), arr: 0 }),
+  health: (at) => ({ accountId: '', month: monthFromIndex(at), outcome: 0, experience: 0 }),
+  activity: (at, role) => ({ accountId: '', month: monthFromIndex(at), activeUsers: 0, licensedUsers: 1, ...(role === null ? {} : { role }) }),
+  measures: (at, key) => ({ accountId: '', month: monthFromIndex(at), key: String(key), value: 0 }),
+  nps: (at) => ({ accountId: '', date: dateFromDayNumber(at), score: 0 }),
+  tickets: (at, _, n) => ({ id: `${ANCHOR_ID}-${n}`, accountId: '', openedAt: dateFromDayNumber(at) }),
+};
 
 /**
- * The anchor's records for the data's current tables: per collection the spans read whole-data-wide, each as a
+ * The anchor's records for a data version: per collection the spans read whole-data-wide (the header's), each as a
  * record at its first and at its last month (or day), with values that count as nothing (ARR 0, no active users of
  * one licence, a score of 0): ARR snapshots, health snapshots, activity per role, measures per key, responses with an
  * account, tickets.
  */
-export async function anchorRecords(client: SqlClient, header: DataHeader, schema: string | undefined): Promise<Anchor> {
+function anchorRecords(header: DataHeader): Anchor {
   const records = new Map<string, Array<Record<string, unknown>>>();
-  const t = (name: string) => tableName(name, schema);
-  const ends = (span: { first: number; last: number }) => (span.first === span.last ? [span.first] : [span.first, span.last]);
-  const add = async (collection: CollectionName, table: string, column: string, group: string | null, make: (at: number, group: unknown, n: number) => Record<string, unknown>, where = '') => {
-    if (!header.collections.has(collection)) return;
+  for (const [collection, spans] of Object.entries(header.spans) as Array<[SpannedCollection, DataSpan[]]>) {
+    if (!header.collections.has(collection) || !Object.hasOwn(ANCHOR_RECORD, collection)) continue;
     const list: Array<Record<string, unknown>> = [];
-    for (const span of await spans(client, t(table), column, group, where)) for (const at of ends(span)) list.push(make(at, span.group, list.length));
+    for (const span of spans) {
+      for (const at of span.first === span.last ? [span.first] : [span.first, span.last]) list.push(ANCHOR_RECORD[collection](at, span.group, list.length));
+    }
     records.set(collection, list);
-  };
-  await add('arr', 'cskit_arr', 'month', null, (at) => ({ accountId: '', month: monthFromIndex(at), arr: 0 }));
-  await add('health', 'cskit_health', 'month', null, (at) => ({ accountId: '', month: monthFromIndex(at), outcome: 0, experience: 0 }));
-  await add('activity', 'cskit_activity', 'month', 'role', (at, role) => ({
-    accountId: '', month: monthFromIndex(at), activeUsers: 0, licensedUsers: 1, ...(role === null || role === undefined ? {} : { role: String(role) }),
-  }));
-  await add('measures', 'cskit_measures', 'month', 'key', (at, key) => ({ accountId: '', month: monthFromIndex(at), key: String(key), value: 0 }));
-  await add('nps', 'cskit_nps', 'response_day', null, (at) => ({ accountId: '', date: dateFromDayNumber(at), score: 0 }), ' WHERE account_id IS NOT NULL');
-  await add('tickets', 'cskit_tickets', 'opened_day', null, (at, _, n) => ({ id: `${ANCHOR_ID}-${n}`, accountId: '', openedAt: dateFromDayNumber(at) }));
+  }
   return { records };
 }

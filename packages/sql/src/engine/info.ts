@@ -13,9 +13,9 @@ import type { Predicate } from './scope-sql.js';
 /** The first and last month of ARR data of a scope's accounts (`scopeDataPeriod`), and its freshest month. */
 export async function dataSpanInSql(client: SqlClient, scope: Predicate, schema: string | undefined) {
   const t = (name: string) => tableName(name, schema);
-  const inScope = 'account_id IN (SELECT id FROM scoped)';
+  const inScope = 'account_seq IN (SELECT seq FROM scoped)';
   // Aggregates joined side by side rather than scalar subqueries in the SELECT list, which Trino's grammar refuses.
-  const sql = `WITH scoped AS (SELECT a.id AS id ${scope.sql}),
+  const sql = `WITH scoped AS (SELECT a.seq AS seq ${scope.accountsOnly}),
   n AS (SELECT CAST(count(*) AS INTEGER) AS accounts FROM scoped),
   s AS (SELECT CAST(count(*) AS INTEGER) AS snapshots FROM ${t('cskit_arr')}),
   r AS (SELECT min(month) AS arr_first, max(month) AS arr_last FROM ${t('cskit_arr')} WHERE ${inScope}),
@@ -36,7 +36,7 @@ SELECT n.accounts, s.snapshots, r.arr_first, r.arr_last, k.start_first, k.start_
 
 export async function infoInSql(client: SqlClient, scope: Predicate, currency: string, schema: string | undefined): Promise<DatasetInfo> {
   const span = await dataSpanInSql(client, scope, schema);
-  const keys = await client.query(`WITH scoped AS (SELECT a.id AS id ${scope.sql}) SELECT DISTINCT key FROM ${tableName('cskit_measures', schema)} WHERE account_id IN (SELECT id FROM scoped)`, scope.params);
+  const keys = await client.query(`WITH scoped AS (SELECT a.seq AS seq ${scope.accountsOnly}) SELECT DISTINCT key FROM ${tableName('cskit_measures', schema)} WHERE account_seq IN (SELECT seq FROM scoped)`, scope.params);
   return {
     accountCount: span.accountCount,
     currency,

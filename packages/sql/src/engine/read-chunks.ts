@@ -7,16 +7,22 @@ import { dateFromDayNumber, monthFromIndex, type CollectionName } from '@cskit/m
 import type { DatasetChunk } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { tableName } from '../schema/dialect.js';
-import { META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
+import type { DataSpans } from '../facts/data-spans.js';
+import { DATA_FORMAT, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface DataHeader {
   version: string;
   currency: string;
   fxRates: Record<string, number> | null;
   collections: ReadonlySet<CollectionName>;
+  /** The whole data's spans (facts/data-spans.ts), for the anchor of pages and stories. */
+  spans: DataSpans;
 }
 
-/** The data's header (`cskit_meta`); an error saying `writeDataset` comes first when there is none. */
+/**
+ * The data's header (`cskit_meta`); an error saying `writeDataset` comes first when there is none, or that it must run
+ * again when the tables were written by an earlier layout (`DATA_FORMAT`).
+ */
 export async function readHeader(client: SqlClient, schema: string | undefined): Promise<DataHeader> {
   let rows: Array<Record<string, unknown>>;
   try {
@@ -25,11 +31,15 @@ export async function readHeader(client: SqlClient, schema: string | undefined):
     throw new Error(`@cskit/sql: no cskit data in ${schema === undefined ? 'the database' : `schema ${schema}`} (write it with writeDataset first)`, { cause: error });
   }
   const meta = new Map(rows.map((row) => [String(row.key), String(row.value)]));
+  if (meta.get('format') !== DATA_FORMAT) {
+    throw new Error(`@cskit/sql: the data in ${schema === undefined ? 'the database' : `schema ${schema}`} was written by an earlier @cskit/sql (layout ${meta.get('format') ?? '1'}, this one reads ${DATA_FORMAT}): write it again with writeDataset`);
+  }
   return {
     version: meta.get('version') ?? '',
     currency: meta.get('currency') ?? 'USD',
     fxRates: JSON.parse(meta.get('fxRates') ?? 'null') as Record<string, number> | null,
     collections: new Set(JSON.parse(meta.get('collections') ?? '[]') as CollectionName[]),
+    spans: JSON.parse(meta.get('spans') ?? '{}') as DataSpans,
   };
 }
 

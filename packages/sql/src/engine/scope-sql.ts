@@ -31,6 +31,11 @@ export interface Predicate {
   /** `FROM ... WHERE ...` over the accounts `a` (and their CSMs `c`), its parameters from `$first` on. */
   sql: string;
   params: unknown[];
+  /**
+   * The same accounts for a query reading `a` alone: without the CSMs' join when no clause reads a CSM's team (a
+   * CSM's id is unique, `validateDataset` refuses a repeated one, so the join never adds or drops an account).
+   */
+  accountsOnly: string;
 }
 
 /**
@@ -75,8 +80,10 @@ export function accountPredicate(
       if (values && values.length > 0) clauses.push(dimensionClause(dimension, values, params, dialect));
     }
   }
-  const from = `${tableName('cskit_accounts', schema)} a LEFT JOIN ${tableName('cskit_csms', schema)} c ON c.id = a.csm_id`;
-  return { sql: `FROM ${from} WHERE ${clauses.length === 0 ? '1 = 1' : clauses.join(' AND ')}`, params };
+  const accounts = `${tableName('cskit_accounts', schema)} a`;
+  const where = `WHERE ${clauses.length === 0 ? '1 = 1' : clauses.join(' AND ')}`;
+  const sql = `FROM ${accounts} LEFT JOIN ${tableName('cskit_csms', schema)} c ON c.id = a.csm_id ${where}`;
+  return { sql, params, accountsOnly: clauses.some((clause) => clause.includes(DIMENSION_SQL.team)) ? sql : `FROM ${accounts} ${where}` };
 }
 
 /** The ids of a scope's accounts, in the data's order. */

@@ -21,7 +21,6 @@ import { drillDownInSql } from './drill-down.js';
 import { filterOptionsInSql } from './filter-options.js';
 import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.js';
 import { accountStoryInSql, accountsPageInSql, accountsQueryInSql, type FewAccountsAt } from '../metrics/accounts/accounts-rows.js';
-import { anchorRecords, type Anchor } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql } from './info.js';
@@ -141,17 +140,6 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     return engine;
   };
 
-  /** The anchor of the few accounts' datasets (few-accounts.ts), read once per data version. */
-  let anchored: { version: string; anchor: Promise<Anchor> } | null = null;
-  const anchorOf = (header: DataHeader): Promise<Anchor> => {
-    if (anchored?.version !== header.version) {
-      const anchor = anchorRecords(client, header, schema);
-      anchored = { version: header.version, anchor };
-      anchor.catch(() => { if (anchored?.anchor === anchor) anchored = null; });
-    }
-    return anchored.anchor;
-  };
-
   /**
    * A scope's data period, read once per data version and scope (at 1M accounts a scan of the contracts: ~0.4 s that
    * every request answered in SQL would otherwise pay for its reach check).
@@ -205,7 +193,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
         return answerRequest(await scopedEngine(prepared, scope), request as never);
       }
-      const inSql = await answerInSql({ client, schema, dialect, header, anchor: anchorOf, dataPeriod: periodOf(header) }, request, scope);
+      const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header) }, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
@@ -263,7 +251,6 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
 }
 
 interface SqlAt extends FewAccountsAt {
-  dialect: Dialect;
   /** The data period of a scope's accounts (what a view may read past), kept per data version and scope. */
   dataPeriod: (scope: SqlScope, predicate: () => Predicate) => Promise<Period | null>;
 }

@@ -84,11 +84,33 @@ export function storedColumns(spec: TableSpec): StoredColumn[] {
     : [{ name: column.column, kind: column.kind, spec: column, reads: true }]);
 }
 
-/** The table of the data's header: `version`, `currency`, `fxRates` (JSON), `collections` (JSON: those written). */
+/**
+ * The table of the data's header: `format`, `version`, `currency`, `fxRates` (JSON), `collections` (JSON: those
+ * written), `spans` (JSON: facts/data-spans.ts).
+ */
 export const META_TABLE = 'cskit_meta';
+
+/**
+ * The tables' layout, written in the header: an engine refuses data of another layout (written by an earlier
+ * `@cskit/sql`) with a message saying to write it again, instead of failing on a missing column. 2: `account_seq` and
+ * the data's spans.
+ */
+export const DATA_FORMAT = '2';
 
 /** The column naming a record's account: `id` in the accounts table, `account_id` elsewhere; none for CSMs and targets. */
 export function accountColumn(spec: TableSpec): string | null {
   if (spec.collection === 'accounts') return 'id';
   return spec.columns.some((column) => column.column === 'account_id') ? 'account_id' : null;
+}
+
+/**
+ * The column keying a record's account by the account's place (`seq` in the accounts table), written beside
+ * `account_id` (`account_seq`; NULL for a response without an account): a page or a story reads its accounts' records
+ * by these integers, which a column store prunes by (DuckDB skips every row group whose min and max `account_seq` miss
+ * the page's, when records are written grouped by account as exports and the sample give them) and an index holds
+ * small. `seq` for the accounts themselves; none for CSMs and targets.
+ */
+export function accountKey(spec: TableSpec): 'seq' | 'account_seq' | null {
+  if (spec.collection === 'accounts') return 'seq';
+  return accountColumn(spec) === null ? null : 'account_seq';
 }

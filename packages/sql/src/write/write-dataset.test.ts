@@ -176,4 +176,32 @@ describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %
     db = await openDatabase(dialect);
     await expect(createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).rejects.toThrow(/write it with writeDataset first/);
   });
+
+  it('tables of an earlier layout (no account_seq, no spans) are refused with a message saying to write them again', async () => {
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, data(), { dialect });
+    await db.client.query(`DELETE FROM cskit_meta WHERE key = 'format'`, []);
+    await expect(createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).rejects.toThrow(/written by an earlier @cskit\/sql \(layout 1, this one reads 2\): write it again with writeDataset/);
+  });
+
+  it('records keep their account\'s place (account_seq: NULL for a response without one) and the header the data\'s spans', async () => {
+    db = await openDatabase(dialect);
+    const base = data();
+    await writeDataset(db.client, {
+      ...base,
+      nps: [{ id: 'n1', accountId: 'B', date: '2024-03-05', score: 9 }, { id: 'n2', date: '2023-01-01', score: 3 }, { id: 'n3', accountId: 'A', date: '2024-11-30', score: 7 }],
+      activity: [
+        { accountId: 'B', month: '2024-02', activeUsers: 1, licensedUsers: 2, role: 'admin' }, { accountId: 'A', month: '2024-05', activeUsers: 1, licensedUsers: 2 },
+        { accountId: 'A', month: '2023-12', activeUsers: 1, licensedUsers: 2, role: 'admin' },
+      ],
+    }, { dialect });
+    const nps = await db.client.query('SELECT id, account_seq FROM cskit_nps ORDER BY seq', []);
+    expect(nps.map((row) => [row.id, row.account_seq === null ? null : Number(row.account_seq)])).toEqual([['n1', 1], ['n2', null], ['n3', 0]]);
+    const [spans] = await db.client.query(`SELECT value FROM cskit_meta WHERE key = 'spans'`, []);
+    // Months as indexes (2024-02 = 2024 x 12 + 1), days since 1970-01-01 (2024-03-05 = 19,787); responses without an account left out.
+    expect(JSON.parse(String(spans?.value))).toMatchObject({
+      activity: [{ group: 'admin', first: 2023 * 12 + 11, last: 2024 * 12 + 1 }, { group: null, first: 2024 * 12 + 4, last: 2024 * 12 + 4 }],
+      nps: [{ group: null, first: 19_787, last: 20_057 }],
+    });
+  });
 });

@@ -10,7 +10,8 @@ import { writeRows } from './write-rows.js';
 import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
 import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
 import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
-import { accountColumn, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
+import { dataSpansOf } from '../facts/data-spans.js';
+import { accountKey, DATA_FORMAT, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
   dialect: Dialect;
@@ -49,15 +50,26 @@ function cellOf(record: Record<string, unknown>, column: StoredColumn): unknown 
 export function createTableSql(spec: TableSpec, dialect: Dialect, schema?: string): string {
   const { types } = DIALECT[dialect];
   const columns = storedColumns(spec).map((c) => `${c.name} ${types[c.kind]}${c.spec.required ? ' NOT NULL' : ''}`);
+  if (accountKey(spec) === 'account_seq') columns.push(`account_seq ${types.int}`);
   return `CREATE TABLE ${tableName(spec.table, schema)} (seq ${types.int} NOT NULL, ${columns.join(', ')})`;
 }
 
-/** A collection's records written (`writeRows`): `seq`, their place as written, then each stored column. */
-async function insertRecords(session: SqlClient, spec: TableSpec, records: ReadonlyArray<Record<string, unknown>>, dialect: Dialect, schema?: string): Promise<void> {
+/**
+ * A collection's records written (`writeRows`): `seq`, their place as written, each stored column, then for records of
+ * an account its place among the accounts (`account_seq`: `seqOf`; see `accountKey`).
+ */
+async function insertRecords(
+  session: SqlClient, spec: TableSpec, records: ReadonlyArray<Record<string, unknown>>, seqOf: ReadonlyMap<unknown, number>, dialect: Dialect, schema?: string,
+): Promise<void> {
   const columns = storedColumns(spec);
-  const names = ['seq', ...columns.map((c) => c.name)];
-  const kinds = ['int' as const, ...columns.map((c) => c.kind)];
-  const cell = (row: number, column: number) => (column === 0 ? row : cellOf(records[row] as Record<string, unknown>, columns[column - 1] as StoredColumn));
+  const keyed = accountKey(spec) === 'account_seq';
+  const names = ['seq', ...columns.map((c) => c.name), ...(keyed ? ['account_seq'] : [])];
+  const kinds = ['int' as const, ...columns.map((c) => c.kind), ...(keyed ? ['int' as const] : [])];
+  const cell = (row: number, column: number) => {
+    if (column === 0) return row;
+    const record = records[row] as Record<string, unknown>;
+    return column <= columns.length ? cellOf(record, columns[column - 1] as StoredColumn) : seqOf.get(record.accountId);
+  };
   await writeRows(session, tableName(spec.table, schema), { names, kinds }, records.length, cell, dialect);
 }
 
@@ -80,7 +92,8 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
   // The facts come from an index of the data, built on a shallow copy: the index (indexes are kept per dataset
   // object) can go once they are computed, while the records are written (at 1M accounts, gigabytes).
   const copy = { ...valid };
-  const facts = { runs: arrRunsOf(copy), renewals: renewalFactsOf(copy) };
+  const facts = { runs: arrRunsOf(copy), renewals: renewalFactsOf(copy), spans: dataSpansOf(valid) };
+  const seqOf = new Map<unknown, number>(valid.accounts.map((account, seq) => [account.id, seq]));
   const collections = TABLES.map((spec) => spec.collection).filter((name) => (valid as unknown as Record<string, unknown>)[name] !== undefined);
   const version = options.version ?? globalThis.crypto.randomUUID();
   await inTransaction(client, async (session) => {
@@ -89,9 +102,10 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
       await session.query(`DROP TABLE IF EXISTS ${tableName(spec.table, schema)}`, []);
       await session.query(createTableSql(spec, dialect, schema), []);
       const records = ((valid as unknown as Record<string, unknown>)[spec.collection] ?? []) as Array<Record<string, unknown>>;
-      await insertRecords(session, spec, records, dialect, schema);
+      await insertRecords(session, spec, records, seqOf, dialect, schema);
       if (DIALECT[dialect].indexSeq) await session.query(`CREATE UNIQUE INDEX ${spec.table}_seq ON ${tableName(spec.table, schema)} (seq)`, []);
-      const by = accountColumn(spec);
+      // Records by their account's place; the accounts by id (a story finds its account by the id it asks for).
+      const by = spec.collection === 'accounts' ? 'id' : accountKey(spec);
       if (DIALECT[dialect].indexAccounts && by !== null) await session.query(`CREATE INDEX ${spec.table}_account ON ${tableName(spec.table, schema)} (${by})`, []);
     }
     await writeArrRuns(session, facts.runs, dialect, schema);
@@ -104,7 +118,8 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
     await session.query(`DROP TABLE IF EXISTS ${meta}`, []);
     await session.query(`CREATE TABLE ${meta} (key ${types.text} NOT NULL, value ${types.text} NOT NULL)`, []);
     const header: Array<[string, string]> = [
-      ['version', version], ['currency', valid.currency ?? 'USD'], ['fxRates', JSON.stringify(valid.fxRates ?? null)], ['collections', JSON.stringify(collections)],
+      ['format', DATA_FORMAT], ['version', version], ['currency', valid.currency ?? 'USD'], ['fxRates', JSON.stringify(valid.fxRates ?? null)],
+      ['collections', JSON.stringify(collections)], ['spans', JSON.stringify(facts.spans)],
     ];
     for (const [key, value] of header) await session.query(`INSERT INTO ${meta} (key, value) VALUES ($1, $2)`, [key, value]);
   });
