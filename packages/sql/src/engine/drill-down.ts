@@ -25,7 +25,7 @@ function targetCondition(target: DrillDownTarget, period: Period, params: unknow
     case 'nps': {
       // `npsCategory`: 9-10 promoters, 7-8 passives, 0-6 detractors.
       const band = target.category === 'promoters' ? 'n.score >= 9' : target.category === 'passives' ? 'n.score >= 7 AND n.score < 9' : 'n.score < 7';
-      return `EXISTS (SELECT 1 FROM ${tableName('cskit_nps', schema)} n WHERE n.account_id = a.id AND n.response_month >= ${bind(monthIndex(period.from))}`
+      return `EXISTS (SELECT 1 FROM ${tableName('cskit_nps', schema)} n WHERE n.account_seq = a.seq AND n.response_month >= ${bind(monthIndex(period.from))}`
         + ` AND n.response_month <= ${bind(monthIndex(period.to))} AND ${band})`;
     }
     default:

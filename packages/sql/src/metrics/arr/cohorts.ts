@@ -18,18 +18,18 @@ export async function cohortsInSql(client: SqlClient, accounts: Predicate | null
   const p = new Params(accounts?.params);
   const [F, T] = [p.int(first), p.int(last)];
   const signed = `a.signed_month >= ${F} AND a.signed_month <= ${T}`;
-  const members = accounts === null ? `FROM ${tableName('cskit_accounts', schema)} a WHERE ${signed}` : `${accounts.sql} AND ${signed}`;
-  const sql = `WITH mem AS (SELECT a.seq AS acct, a.id AS id, a.signed_month AS c ${members}),
+  const members = accounts === null ? `FROM ${tableName('cskit_accounts', schema)} a WHERE ${signed}` : `${accounts.accountsOnly} AND ${signed}`;
+  const sql = `WITH mem AS (SELECT a.seq AS acct, a.signed_month AS c ${members}),
 ${runsCte({ seqs: 'SELECT acct FROM mem' }, schema)},
 ${monthsCte(F, T)},
 cells AS (SELECT mem.c AS c, months.k AS k, count(*) AS members, count(r.acct) AS logo, sum(COALESCE(r.arr, 0)) AS arr
   FROM mem JOIN months ON months.k >= mem.c LEFT JOIN r ON r.acct = mem.acct AND r.mf <= months.k AND months.k <= r.mt
   GROUP BY mem.c, months.k),
-act AS (SELECT v.account_id AS id, v.month AS k, sum(v.active_users) AS active, sum(v.licensed_users) AS licensed
-  FROM ${tableName('cskit_activity', schema)} v WHERE v.month >= ${F} AND v.month <= ${T} AND v.account_id IN (SELECT id FROM mem)
-  GROUP BY v.account_id, v.month),
+act AS (SELECT v.account_seq AS acct, v.month AS k, sum(v.active_users) AS active, sum(v.licensed_users) AS licensed
+  FROM ${tableName('cskit_activity', schema)} v WHERE v.month >= ${F} AND v.month <= ${T} AND v.account_seq IN (SELECT acct FROM mem)
+  GROUP BY v.account_seq, v.month),
 rates AS (SELECT mem.c AS c, act.k AS k, sum(CASE WHEN act.licensed > 0 THEN act.active / act.licensed ELSE 0 END) AS rate
-  FROM act JOIN mem ON mem.id = act.id WHERE act.k >= mem.c GROUP BY mem.c, act.k)
+  FROM act JOIN mem ON mem.acct = act.acct WHERE act.k >= mem.c GROUP BY mem.c, act.k)
 SELECT cells.c AS c, cells.k AS k, cells.members AS members, cells.logo AS logo, cells.arr AS arr, rates.rate AS rate
 FROM cells LEFT JOIN rates ON rates.c = cells.c AND rates.k = cells.k`;
   const rows = await client.query(sql, p.values);

@@ -32,7 +32,7 @@ export class Params {
  */
 export function runsCte(accounts: Predicate | { seqs: string } | null, schema: string | undefined): string {
   const runs = tableName(ARR_RUNS_TABLE, schema);
-  const seqs = accounts === null ? null : 'seqs' in accounts ? accounts.seqs : `SELECT a.seq ${accounts.sql}`;
+  const seqs = accounts === null ? null : 'seqs' in accounts ? accounts.seqs : `SELECT a.seq ${accounts.accountsOnly}`;
   const scoped = seqs === null ? '' : ` WHERE f.account_seq IN (${seqs})`;
   return `r AS (SELECT f.account_seq AS acct, f.month_from AS mf, COALESCE(f.month_to, ${OPEN_MONTH}) AS mt, f.arr AS arr,
     LEAD(f.month_from) OVER (PARTITION BY f.account_seq ORDER BY f.month_from) AS nf

@@ -15,7 +15,7 @@ export async function npsInSql(client: SqlClient, accounts: Predicate | null, pe
   const params = [...(accounts?.params ?? []), monthIndex(period.from), monthIndex(period.to)];
   const from = `$${params.length - 1}`;
   const to = `$${params.length}`;
-  const whose = accounts === null ? '' : ` AND n.account_id IN (SELECT a.id ${accounts.sql})`;
+  const whose = accounts === null ? '' : ` AND n.account_seq IN (SELECT a.seq ${accounts.accountsOnly})`;
   const [row = {}] = await client.query(`SELECT CAST(count(*) AS INTEGER) AS responses,
   CAST(COALESCE(sum(CASE WHEN n.score >= 9 THEN 1 ELSE 0 END), 0) AS INTEGER) AS promoters,
   CAST(COALESCE(sum(CASE WHEN n.score >= 7 AND n.score < 9 THEN 1 ELSE 0 END), 0) AS INTEGER) AS passives

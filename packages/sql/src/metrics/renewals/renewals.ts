@@ -32,7 +32,7 @@ function dueCtes(p: Params, accounts: Predicate | null, view: RenewalView, schem
   const [F, T, G] = [p.int(monthIndex(view.period.from)), p.int(monthIndex(view.period.to)), p.int(view.graceMonths)];
   const [asOfDay, asOfMonth, asOfDom] = [p.int(dayNumber(view.asOf)), p.int(monthIndex(monthOf(view.asOf))), p.int(Number(view.asOf.slice(8, 10)))];
   const contracts = tableName(CONTRACT_FACTS_TABLE, schema);
-  const scoped = accounts === null ? '' : ` AND k.account_seq IN (SELECT a.seq ${accounts.sql})`;
+  const scoped = accounts === null ? '' : ` AND k.account_seq IN (SELECT a.seq ${accounts.accountsOnly})`;
   const inGrace = `${G} > 0 AND (${asOfMonth} < d.next_month + ${G} OR (${asOfMonth} = d.next_month + ${G} AND ${asOfDom} <= d.next_dom))`;
   return `d AS (SELECT k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.next_month, k.next_dom, m.renewal_seq
   FROM ${contracts} k JOIN ${tableName(RENEWAL_MATCHES_TABLE, schema)} m ON m.due_seq = k.seq AND m.grace_from <= ${G} AND ${G} <= m.grace_to
