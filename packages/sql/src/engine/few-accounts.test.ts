@@ -7,9 +7,9 @@
  */
 import { answerRequest, prepareDataset, type CsRequest, type Dataset, type ViewOptions } from '@cskit/metrics';
 import { generateDataset, SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL, SNAPSHOT_HEALTH_MODEL } from '@cskit/sample-data';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../schema/dialect.js';
-import { openDatabase } from '../test-support/databases.js';
+import { openDatabase, type TestDatabase } from '../test-support/databases.js';
 import { sameAnswer } from '../test-support/same-answer.js';
 import { writeDataset } from '../write/write-dataset.js';
 import { createSqlEngine } from './sql-engine.js';
@@ -47,133 +47,120 @@ async function outcome(answer: () => unknown): Promise<unknown> {
 }
 
 describe.each(DIALECTS)('account rows and stories from SQL on %s', (dialect) => {
+  let opened: TestDatabase | undefined;
+  const open = async () => (opened = await openDatabase(dialect));
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+  });
+
   it.each([['stopping records', stopping], ['ARR snapshots', snapshots]] as const)('%s: every account\'s row and story as the JS engine', async (_, data) => {
-    const db = await openDatabase(dialect);
-    try {
-      await writeDataset(db.client, data, { dialect });
-      const engine = createSqlEngine({ client: db.client, dialect });
-      const js = prepareDataset(data);
-      for (const view of VIEWS) {
-        for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, { sort: [{ id: 'arr' }], offset: 7, limit: 9 }, { offset: 40, limit: 10 }]) {
-          const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query };
-          const expected = asJson(answerRequest(js, request));
-          expect(sameAnswer(await engine.answer(request), expected), JSON.stringify(request)).toEqual(expected);
-        }
-        // The accounts whose records stop early (odd places) and those without ARR snapshots (every third).
-        for (const accountId of [...ids.filter((_, i) => i % 2 === 1 || i % 3 === 0), 'nobody']) {
-          const request: CsRequest = { kind: 'account-story', view, accountId };
-          const expected = await outcome(() => answerRequest(js, request));
-          expect(sameAnswer(await outcome(() => engine.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
-        }
+    const db = await open();
+    await writeDataset(db.client, data, { dialect });
+    const engine = createSqlEngine({ client: db.client, dialect });
+    const js = prepareDataset(data);
+    for (const view of VIEWS) {
+      for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, { sort: [{ id: 'arr' }], offset: 7, limit: 9 }, { offset: 40, limit: 10 }]) {
+        const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query };
+        const expected = asJson(answerRequest(js, request));
+        expect(sameAnswer(await engine.answer(request), expected), JSON.stringify(request)).toEqual(expected);
       }
-      // A CSM's book: their accounts' stories only; another's is answered as one that does not exist.
-      const csmId = data.accounts[0]?.csmId as string;
-      const book = data.accounts.filter((a) => a.csmId === csmId).map((a) => a.id);
-      const scoped = js.scoped(book);
-      for (const accountId of ids.slice(0, 12)) {
-        const request: CsRequest = { kind: 'account-story', view: VIEWS[0] as ViewOptions, accountId };
-        const expected = await outcome(() => answerRequest(scoped, request));
-        expect(sameAnswer(await outcome(() => engine.answer(request, { scope: { csmIds: [csmId] } })), expected), accountId).toEqual(expected);
+      // The accounts whose records stop early (odd places) and those without ARR snapshots (every third).
+      for (const accountId of [...ids.filter((_, i) => i % 2 === 1 || i % 3 === 0), 'nobody']) {
+        const request: CsRequest = { kind: 'account-story', view, accountId };
+        const expected = await outcome(() => answerRequest(js, request));
+        expect(sameAnswer(await outcome(() => engine.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
       }
-      const page: CsRequest = { kind: 'rows', view: VIEWS[0] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 20 } };
-      expect(sameAnswer(await engine.answer(page, { scope: { csmIds: [csmId] } }), asJson(answerRequest(scoped, page)))).toEqual(asJson(answerRequest(scoped, page)));
-      // None of it prepared the compact engine.
-      expect(engine.status().preparedVersion).toBeNull();
-    } finally {
-      await db.close();
     }
+    // A CSM's book: their accounts' stories only; another's is answered as one that does not exist.
+    const csmId = data.accounts[0]?.csmId as string;
+    const book = data.accounts.filter((a) => a.csmId === csmId).map((a) => a.id);
+    const scoped = js.scoped(book);
+    for (const accountId of ids.slice(0, 12)) {
+      const request: CsRequest = { kind: 'account-story', view: VIEWS[0] as ViewOptions, accountId };
+      const expected = await outcome(() => answerRequest(scoped, request));
+      expect(sameAnswer(await outcome(() => engine.answer(request, { scope: { csmIds: [csmId] } })), expected), accountId).toEqual(expected);
+    }
+    const page: CsRequest = { kind: 'rows', view: VIEWS[0] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 20 } };
+    expect(sameAnswer(await engine.answer(page, { scope: { csmIds: [csmId] } }), asJson(answerRequest(scoped, page)))).toEqual(asJson(answerRequest(scoped, page)));
+    // None of it prepared the compact engine.
+    expect(engine.status().preparedVersion).toBeNull();
   }, 120_000);
 
   it('a write while a page\'s accounts are read: read again, never rows of two versions', async () => {
-    const db = await openDatabase(dialect);
-    try {
-      const named = (name: string): Dataset => ({ ...generated, accounts: generated.accounts.map((a) => ({ ...a, name: `${name} ${a.id}` })) });
-      await writeDataset(db.client, named('First'), { dialect, version: 'v1' });
-      let release = () => undefined as void;
-      let hold: Promise<void> | null = new Promise<void>((done) => { release = done; });
-      const client = {
-        query: async (sql: string, params: unknown[]) => {
-          if (hold && sql.includes('FROM cskit_contracts WHERE account_seq')) {
-            const held = hold;
-            hold = null;
-            await held;
-          }
-          return db.client.query(sql, params);
-        },
-      };
-      const engine = createSqlEngine({ client, dialect });
-      const request: CsRequest = { kind: 'rows', view: VIEWS[0] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 5 } };
-      const answer = engine.answer(request) as Promise<{ rows: Array<{ name: string }> }>;
-      await new Promise((done) => setTimeout(done, 50));
-      await writeDataset(db.client, named('Second'), { dialect, version: 'v2' });
-      release();
-      expect((await answer).rows.map((r) => r.name.split(' ')[0])).toEqual(['Second', 'Second', 'Second', 'Second', 'Second']);
-    } finally {
-      await db.close();
-    }
+    const db = await open();
+    const named = (name: string): Dataset => ({ ...generated, accounts: generated.accounts.map((a) => ({ ...a, name: `${name} ${a.id}` })) });
+    await writeDataset(db.client, named('First'), { dialect, version: 'v1' });
+    let release = () => undefined as void;
+    let hold: Promise<void> | null = new Promise<void>((done) => { release = done; });
+    const client = {
+      query: async (sql: string, params: unknown[]) => {
+        if (hold && sql.includes('FROM cskit_contracts WHERE account_seq')) {
+          const held = hold;
+          hold = null;
+          await held;
+        }
+        return db.client.query(sql, params);
+      },
+    };
+    const engine = createSqlEngine({ client, dialect });
+    const request: CsRequest = { kind: 'rows', view: VIEWS[0] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 5 } };
+    const answer = engine.answer(request) as Promise<{ rows: Array<{ name: string }> }>;
+    await new Promise((done) => setTimeout(done, 50));
+    await writeDataset(db.client, named('Second'), { dialect, version: 'v2' });
+    release();
+    expect((await answer).rows.map((r) => r.name.split(' ')[0])).toEqual(['Second', 'Second', 'Second', 'Second', 'Second']);
   });
 
   it.runIf(dialect === 'duckdb')('a ticket id of the anchor\'s own form changes no answer (the few accounts\' engine reads records as given)', async () => {
-    const db = await openDatabase(dialect);
-    try {
-      // The whole data's tickets start early for the account holding the anchor-like id only: its span must stay the data's.
-      const tickets = (stopping.tickets ?? []).map((t, i) => (i === 0 ? { ...t, id: '\u0000cskit-anchor-0', openedAt: '2023-01-02' } : t));
-      const data: Dataset = { ...stopping, tickets };
-      await writeDataset(db.client, data, { dialect });
-      const engine = createSqlEngine({ client: db.client, dialect });
-      const js = prepareDataset(data);
-      const view = VIEWS[1] as ViewOptions;
-      const others = ids.filter((id) => id !== tickets[0]?.accountId).slice(0, 6);
-      const page: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query: { limit: 5000 } };
-      expect(sameAnswer(await engine.answer(page), asJson(answerRequest(js, page)))).toEqual(asJson(answerRequest(js, page)));
-      for (const accountId of [tickets[0]?.accountId as string, ...others]) {
-        const story: CsRequest = { kind: 'account-story', view, accountId };
-        expect(sameAnswer(await engine.answer(story), asJson(answerRequest(js, story))), accountId).toEqual(asJson(answerRequest(js, story)));
-      }
-    } finally {
-      await db.close();
+    const db = await open();
+    // The whole data's tickets start early for the account holding the anchor-like id only: its span must stay the data's.
+    const tickets = (stopping.tickets ?? []).map((t, i) => (i === 0 ? { ...t, id: '\u0000cskit-anchor-0', openedAt: '2023-01-02' } : t));
+    const data: Dataset = { ...stopping, tickets };
+    await writeDataset(db.client, data, { dialect });
+    const engine = createSqlEngine({ client: db.client, dialect });
+    const js = prepareDataset(data);
+    const view = VIEWS[1] as ViewOptions;
+    const others = ids.filter((id) => id !== tickets[0]?.accountId).slice(0, 6);
+    const page: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query: { limit: 5000 } };
+    expect(sameAnswer(await engine.answer(page), asJson(answerRequest(js, page)))).toEqual(asJson(answerRequest(js, page)));
+    for (const accountId of [tickets[0]?.accountId as string, ...others]) {
+      const story: CsRequest = { kind: 'account-story', view, accountId };
+      expect(sameAnswer(await engine.answer(story), asJson(answerRequest(js, story))), accountId).toEqual(asJson(answerRequest(js, story)));
     }
   }, 60_000);
 
   it('a page of more accounts than the dialect looks up one by one reads them as one list, with the same rows', async () => {
-    const db = await openDatabase(dialect);
-    try {
-      const many = generateDataset({ seed: 31, accounts: 230 });
-      await writeDataset(db.client, many, { dialect });
-      const texts: string[] = [];
-      const engine = createSqlEngine({ client: { query: (sql, params) => { texts.push(sql); return db.client.query(sql, params); } }, dialect });
-      const js = prepareDataset(many);
-      for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, { sort: [{ id: 'arr' }], offset: 20, limit: 3 }]) {
-        const request: CsRequest = { kind: 'rows', view: VIEWS[1] as ViewOptions, rowSet: 'accounts', query };
-        expect(sameAnswer(await engine.answer(request), asJson(answerRequest(js, request))), JSON.stringify(query)).toEqual(asJson(answerRequest(js, request)));
-      }
-      // 230 accounts: one list on either dialect; 3: one lookup each on DuckDB.
-      expect(texts.filter((sql) => sql.includes('FROM cskit_health WHERE account_seq IN (')).length).toBe(dialect === 'duckdb' ? 1 : 2);
-      expect(texts.filter((sql) => sql.includes('FROM cskit_health WHERE account_seq = CAST($3 AS INTEGER)')).length).toBe(dialect === 'duckdb' ? 1 : 0);
-    } finally {
-      await db.close();
+    const db = await open();
+    const many = generateDataset({ seed: 31, accounts: 205, months: 12, start: '2024-01' });
+    await writeDataset(db.client, many, { dialect });
+    const texts: string[] = [];
+    const engine = createSqlEngine({ client: { query: (sql, params) => { texts.push(sql); return db.client.query(sql, params); } }, dialect });
+    const js = prepareDataset(many);
+    for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, { sort: [{ id: 'arr' }], offset: 20, limit: 3 }]) {
+      const request: CsRequest = { kind: 'rows', view: VIEWS[1] as ViewOptions, rowSet: 'accounts', query };
+      expect(sameAnswer(await engine.answer(request), asJson(answerRequest(js, request))), JSON.stringify(query)).toEqual(asJson(answerRequest(js, request)));
     }
+    // 205 accounts: one list on either dialect; 3: one lookup each on DuckDB.
+    expect(texts.filter((sql) => sql.includes('FROM cskit_health WHERE account_seq IN (')).length).toBe(dialect === 'duckdb' ? 1 : 2);
+    expect(texts.filter((sql) => sql.includes('FROM cskit_health WHERE account_seq = CAST($3 AS INTEGER)')).length).toBe(dialect === 'duckdb' ? 1 : 0);
   }, 60_000);
 
   it('once the compact engine of the version is prepared, pages and stories come from it (no records read per answer)', async () => {
-    const db = await openDatabase(dialect);
-    try {
-      await writeDataset(db.client, stopping, { dialect });
-      const texts: string[] = [];
-      const engine = createSqlEngine({ client: { query: (sql, params) => { texts.push(sql); return db.client.query(sql, params); } }, dialect });
-      const js = prepareDataset(stopping);
-      const page: CsRequest = { kind: 'rows', view: VIEWS[1] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 10 } };
-      const story: CsRequest = { kind: 'account-story', view: VIEWS[1] as ViewOptions, accountId: ids[3] as string };
-      const before = [asJson(await engine.answer(page)), asJson(await engine.answer(story))];
-      expect(texts.some((sql) => sql.includes('WHERE account_seq'))).toBe(true);
-      await engine.prepare();
-      texts.length = 0;
-      const after = [asJson(await engine.answer(page)), asJson(await engine.answer(story))];
-      expect(texts.some((sql) => sql.includes('WHERE account_seq'))).toBe(false);
-      expect(after).toEqual(before);
-      expect(sameAnswer(after[0], asJson(answerRequest(js, page)))).toEqual(asJson(answerRequest(js, page)));
-    } finally {
-      await db.close();
-    }
+    const db = await open();
+    await writeDataset(db.client, stopping, { dialect });
+    const texts: string[] = [];
+    const engine = createSqlEngine({ client: { query: (sql, params) => { texts.push(sql); return db.client.query(sql, params); } }, dialect });
+    const js = prepareDataset(stopping);
+    const page: CsRequest = { kind: 'rows', view: VIEWS[1] as ViewOptions, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 10 } };
+    const story: CsRequest = { kind: 'account-story', view: VIEWS[1] as ViewOptions, accountId: ids[3] as string };
+    const before = [asJson(await engine.answer(page)), asJson(await engine.answer(story))];
+    expect(texts.some((sql) => sql.includes('WHERE account_seq'))).toBe(true);
+    await engine.prepare();
+    texts.length = 0;
+    const after = [asJson(await engine.answer(page)), asJson(await engine.answer(story))];
+    expect(texts.some((sql) => sql.includes('WHERE account_seq'))).toBe(false);
+    expect(after).toEqual(before);
+    expect(sameAnswer(after[0], asJson(answerRequest(js, page)))).toEqual(asJson(answerRequest(js, page)));
   });
 });
