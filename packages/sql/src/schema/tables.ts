@@ -97,12 +97,6 @@ export const META_TABLE = 'cskit_meta';
  */
 export const DATA_FORMAT = '2';
 
-/** The column naming a record's account: `id` in the accounts table, `account_id` elsewhere; none for CSMs and targets. */
-export function accountColumn(spec: TableSpec): string | null {
-  if (spec.collection === 'accounts') return 'id';
-  return spec.columns.some((column) => column.column === 'account_id') ? 'account_id' : null;
-}
-
 /**
  * The column keying a record's account by the account's place (`seq` in the accounts table), written beside
  * `account_id` (`account_seq`; NULL for a response without an account): a page or a story reads its accounts' records
@@ -112,5 +106,5 @@ export function accountColumn(spec: TableSpec): string | null {
  */
 export function accountKey(spec: TableSpec): 'seq' | 'account_seq' | null {
   if (spec.collection === 'accounts') return 'seq';
-  return accountColumn(spec) === null ? null : 'account_seq';
+  return spec.columns.some((column) => column.column === 'account_id') ? 'account_seq' : null;
 }

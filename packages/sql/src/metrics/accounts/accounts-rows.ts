@@ -19,8 +19,6 @@ import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 
-export type { FewAccountsAt };
-
 /**
  * The collections an account's row reads none of (`accountSummaries`: its ARR, contracts and renewals, health,
  * activity, responses, measures, tickets): a page leaves them unread (three tables fewer: ~80 ms of a page at 1M
