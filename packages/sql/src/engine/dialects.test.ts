@@ -1,7 +1,8 @@
 /**
  * The engine's queries in other dialects (SPEC 15: "document what was run and what was only parsed"). Every query the
  * engine sends while answering (the header, the table reads, scopes, `info`, `filter-options`, the metrics answered in
- * SQL: nps and the ARR family's recursive month series, window functions and grace CTEs), with its `$n`
+ * SQL: nps and the ARR family's recursive month series, window functions and grace CTEs; pages of accounts and a
+ * story), with its `$n`
  * placeholders written as each dialect's drivers take them, parses with `node-sql-parser` for BigQuery, Snowflake,
  * Trino, Redshift and PostgreSQL. The DDL and the bulk inserts of `writeDataset` are dialect-specific
  * (`schema/dialect.ts`) and only run on DuckDB and PostgreSQL; ClickHouse and Spark SQL have no grammar there and
@@ -15,11 +16,16 @@ import { openDatabase, type TestDatabase } from '../test-support/databases.js';
 import { writeDataset } from '../write/write-dataset.js';
 import { createSqlEngine } from './sql-engine.js';
 
-/** Each dialect's placeholders: BigQuery's named `@p1`, Trino's `?`; Snowflake, Redshift and PostgreSQL take `$1`. */
+/**
+ * Each dialect's placeholders: BigQuery's named `@p1`, Trino's `?`; Snowflake, Redshift and PostgreSQL take `$1`.
+ * A page's row counts (`LIMIT $n OFFSET $n`) are bound too: Trino's own grammar takes `?` there (`rowCount:
+ * INTEGER_VALUE | QUESTION_MARK`) but node-sql-parser's Trino grammar only a number, so for Trino they are parsed as
+ * numbers.
+ */
 const PLACEHOLDERS: Record<string, (sql: string) => string> = {
   bigquery: (sql) => sql.replace(/\$(\d+)/g, '@p$1'),
   snowflake: (sql) => sql,
-  trino: (sql) => sql.replace(/\$\d+/g, '?'),
+  trino: (sql) => sql.replace(/\b(LIMIT|OFFSET) \$\d+/g, '$1 10').replace(/\$\d+/g, '?'),
   redshift: (sql) => sql,
   postgresql: (sql) => sql,
 };
@@ -41,6 +47,11 @@ beforeAll(async () => {
     await engine.answer({ kind: 'metric', metric, view: { ...view, graceMonths: 2, filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
     await engine.answer({ kind: 'metric', metric, view });
   }
+  // Pages of accounts (by ARR both ways, in the data's order) and a story: their accounts chosen, then their records read.
+  for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5 }, { sort: [{ id: 'arr' }], offset: 5, limit: 5 }, { limit: 5 }]) {
+    await engine.answer({ kind: 'rows', view, rowSet: 'accounts', query }, { scope: { filters: { segment: ['MM'] } } });
+  }
+  await engine.answer({ kind: 'account-story', view, accountId: 'acc-000003' });
   await engine.answer({ kind: 'summary', view }, { scope: { accountIds: ['x'] } });
 }, 60_000);
 afterAll(async () => db?.close());

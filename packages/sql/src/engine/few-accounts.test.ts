@@ -24,11 +24,16 @@ const stopping: Dataset = {
   measures: generated.measures?.filter((r) => !early.has(r.accountId) || r.month < '2024-04'),
   tickets: generated.tickets?.filter((r) => !early.has(r.accountId) || r.openedAt < '2024-02-01'),
 };
-/** ARR from snapshots (SPEC 2) that every third account lacks: those read 0, never their contracts. */
+/**
+ * ARR from snapshots (SPEC 2) that every third account lacks: those read 0, never their contracts; the others' ARR
+ * repeats every five accounts (ties keep the data's order).
+ */
 const snapshots: Dataset = {
   ...generated,
-  arr: generated.accounts.flatMap((a, i) => (i % 3 === 0 ? [] : ['2024-11', '2025-01', '2025-02', '2025-06'].map((month, k) => ({ accountId: a.id, month, arr: 1000 * (i + k) })))),
+  arr: generated.accounts.flatMap((a, i) => (i % 3 === 0 ? [] : ['2024-11', '2025-01', '2025-02', '2025-06'].map((month, k) => ({ accountId: a.id, month, arr: 1000 * ((i % 5) + 1 + k) })))),
 };
+/** Pages of seven by ARR both ways, at every offset: each cut falls among the earning, the ARR-0 accounts or between. */
+const PAGES = [true, false].flatMap((desc) => [0, 7, 14, 21, 28, 35, 42].map((offset) => ({ sort: [{ id: 'arr', desc }], offset, limit: 7 })));
 
 const VIEWS: ViewOptions[] = [
   { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL },
@@ -60,7 +65,7 @@ describe.each(DIALECTS)('account rows and stories from SQL on %s', (dialect) => 
     const engine = createSqlEngine({ client: db.client, dialect });
     const js = prepareDataset(data);
     for (const view of VIEWS) {
-      for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, { sort: [{ id: 'arr' }], offset: 7, limit: 9 }, { offset: 40, limit: 10 }]) {
+      for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, ...PAGES, { offset: 40, limit: 10 }]) {
         const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query };
         const expected = asJson(answerRequest(js, request));
         expect(sameAnswer(await engine.answer(request), expected), JSON.stringify(request)).toEqual(expected);
@@ -145,6 +150,21 @@ describe.each(DIALECTS)('account rows and stories from SQL on %s', (dialect) => 
     expect(texts.filter((sql) => sql.includes('FROM cskit_health WHERE account_seq IN (')).length).toBe(dialect === 'duckdb' ? 1 : 2);
     expect(texts.filter((sql) => sql.includes('FROM cskit_health WHERE account_seq = CAST($3 AS INTEGER)')).length).toBe(dialect === 'duckdb' ? 1 : 0);
   }, 60_000);
+
+  it('a page\'s total is counted once per data version and predicate: the next pages reuse it, a new write counts again', async () => {
+    const db = await open();
+    await writeDataset(db.client, generated, { dialect, version: 'v1' });
+    const counts: string[] = [];
+    const engine = createSqlEngine({ client: { query: (sql, params) => { if (sql.startsWith('SELECT count(*)')) counts.push(sql); return db.client.query(sql, params); } }, dialect });
+    const page = (view: ViewOptions, offset: number) => engine.answer({ kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], offset, limit: 5 } }) as Promise<{ total: number }>;
+    const mm = { ...(VIEWS[0] as ViewOptions), filters: { segment: ['MM'] } };
+    const inMm = generated.accounts.filter((a) => a.segment === 'MM').length;
+    expect([(await page(VIEWS[0] as ViewOptions, 0)).total, (await page(VIEWS[0] as ViewOptions, 5)).total, (await page(mm, 0)).total, (await page(mm, 10)).total]).toEqual([45, 45, inMm, inMm]);
+    expect(counts).toHaveLength(2);
+    await writeDataset(db.client, generateDataset({ seed: 30, accounts: 40 }), { dialect, version: 'v2' });
+    expect((await page(VIEWS[0] as ViewOptions, 5)).total).toBe(40);
+    expect(counts).toHaveLength(3);
+  });
 
   it('once the compact engine of the version is prepared, pages and stories come from it (no records read per answer)', async () => {
     const db = await open();

@@ -98,8 +98,11 @@ function withAnchor(dataset: Record<string, unknown>, anchor: Anchor, ids: reado
   return dataset as unknown as Dataset;
 }
 
-/** How the anchor's record at a span's end reads, per collection: values that count as nothing. */
-const ANCHOR_RECORD: Record<SpannedCollection, (at: number, group: string | null, n: number) => Record<string, unknown>> = {
+/**
+ * How the anchor's record at a span's end reads, per collection: values that count as nothing. The contracts' span
+ * (the whole data's period, for the reach check) is no record's: a contract is read for its own account only.
+ */
+const ANCHOR_RECORD: Record<Exclude<SpannedCollection, 'contracts'>, (at: number, group: string | null, n: number) => Record<string, unknown>> = {
   arr: (at) => ({ accountId: '', month: monthFromIndex(at), arr: 0 }),
   health: (at) => ({ accountId: '', month: monthFromIndex(at), outcome: 0, experience: 0 }),
   activity: (at, role) => ({ accountId: '', month: monthFromIndex(at), activeUsers: 0, licensedUsers: 1, ...(role === null ? {} : { role }) }),
@@ -117,7 +120,7 @@ const ANCHOR_RECORD: Record<SpannedCollection, (at: number, group: string | null
 function anchorRecords(header: DataHeader): Anchor {
   const records = new Map<string, Array<Record<string, unknown>>>();
   for (const [collection, spans] of Object.entries(header.spans) as Array<[SpannedCollection, DataSpan[]]>) {
-    if (!header.collections.has(collection) || !Object.hasOwn(ANCHOR_RECORD, collection)) continue;
+    if (collection === 'contracts' || !header.collections.has(collection) || !Object.hasOwn(ANCHOR_RECORD, collection)) continue;
     const list: Array<Record<string, unknown>> = [];
     for (const span of spans) {
       for (const at of span.first === span.last ? [span.first] : [span.first, span.last]) list.push(ANCHOR_RECORD[collection](at, span.group, list.length));

@@ -116,4 +116,31 @@ describe('the SQL engine across writes and failures', () => {
     expect(js(longer)).not.toHaveProperty('refused');
     expect(sameAnswer(await answer(), js(longer))).toEqual(js(longer));
   });
+  it('the whole data\'s period comes from the header\'s spans: ARR snapshots\' months when the data has any, else contract starts; tables without the contracts\' span read it by a query', async () => {
+    const opened = await openDatabase('duckdb');
+    db = opened;
+    const refusal = async (answer: () => unknown) => { try { await answer(); return null; } catch (error) { return (error as Error).message; } };
+    // Snapshots of two accounts end in 2023-06: a view may read to 60 months past that (2028-06), not to 2029.
+    const snapshots = { ...first, arr: [first.accounts[0], first.accounts[3]].flatMap((a) => ['2023-01', '2023-06'].map((month) => ({ accountId: a?.id as string, month, arr: 1200 }))) };
+    const requests: CsRequest[] = ['2028-06', '2029-01'].map((to) => ({ kind: 'metric', metric: 'nps', view: { period: { from: '2028-01', to } } }));
+    for (const [data, refused] of [[snapshots, [false, true]], [first, [false, false]]] as const) {
+      await writeDataset(opened.client, data, { dialect: 'duckdb' });
+      const engine = createSqlEngine({ client: opened.client, dialect: 'duckdb' });
+      const js = prepareDataset(data);
+      for (const [i, request] of requests.entries()) {
+        const expected = await refusal(() => answerRequest(js, request));
+        expect(expected !== null).toBe(refused[i]);
+        expect(await refusal(() => engine.answer(request))).toBe(expected);
+      }
+    }
+    // Spans written by an earlier @cskit/sql (no contracts'): the same refusal, from the tables.
+    await writeDataset(opened.client, snapshots, { dialect: 'duckdb' });
+    const [meta] = await opened.client.query(`SELECT value FROM cskit_meta WHERE key = 'spans'`, []);
+    const { contracts: _contracts, ...older } = JSON.parse(String(meta?.value)) as Record<string, unknown>;
+    await opened.client.query(`UPDATE cskit_meta SET value = $1 WHERE key = 'spans'`, [JSON.stringify(older)]);
+    const texts: string[] = [];
+    const engine = createSqlEngine({ client: { query: (sql, params) => { texts.push(sql); return opened.client.query(sql, params); } }, dialect: 'duckdb' });
+    expect(await refusal(() => engine.answer(requests[1] as CsRequest))).toBe(await refusal(() => answerRequest(prepareDataset(snapshots), requests[1] as CsRequest)));
+    expect(texts.some((sql) => sql.includes('FROM cskit_contracts WHERE account_seq IN (SELECT seq FROM scoped)'))).toBe(true);
+  });
 });

@@ -20,4 +20,6 @@ export async function writeArrRuns(session: SqlClient, runs: ArrRuns, dialect: D
   await writeColumns(session, table, [['account_seq', 'int', runs.account], ['month_from', 'int', runs.from], ['month_to', 'int', runs.to, OPEN_RUN], ['arr', 'number', runs.arr]], dialect);
   // PostgreSQL joins a scope's accounts to their runs by this index; DuckDB scans (its indexes serve point lookups).
   if (DIALECT[dialect].indexSeq) await session.query(`CREATE INDEX ${ARR_RUNS_TABLE}_account ON ${table} (account_seq, month_from)`, []);
+  // A page of every account by ARR walks this one from the largest and stops at the page's end (accounts-rows.ts).
+  if (DIALECT[dialect].arrIndex) await session.query(`CREATE INDEX ${ARR_RUNS_TABLE}_arr ON ${table} (arr DESC, account_seq)`, []);
 }

@@ -15,7 +15,7 @@ export interface DataSpan {
   last: number;
 }
 
-export type SpannedCollection = 'arr' | 'health' | 'activity' | 'measures' | 'nps' | 'tickets';
+export type SpannedCollection = 'arr' | 'health' | 'activity' | 'measures' | 'nps' | 'tickets' | 'contracts';
 
 /** Each written collection's spans (absent: not written; empty: written without records). */
 export type DataSpans = Partial<Record<SpannedCollection, DataSpan[]>>;
@@ -31,6 +31,8 @@ const SPANNED: ReadonlyArray<{ collection: SpannedCollection; at: (record: Recor
   // Responses without an account belong to no account's figures.
   { collection: 'nps', at: (r) => dayNumber(r.date as string), counts: (r) => r.accountId !== undefined && r.accountId !== null },
   { collection: 'tickets', at: (r) => dayNumber(r.openedAt as string) },
+  // The contracts' start months: the whole data's period when it has no ARR snapshots (`wholeDataPeriod`).
+  { collection: 'contracts', at: (r) => monthIndex((r.start as string).slice(0, 7)) },
 ];
 
 /** The spans of a valid dataset's collections (see above). */
@@ -55,4 +57,17 @@ export function dataSpansOf(dataset: Dataset): DataSpans {
     spans[collection] = [...byGroup.values()];
   }
   return spans;
+}
+
+/**
+ * The data period of every account from the spans (the first and last month of ARR snapshots when the data has any,
+ * else of contract starts: `dataSpanInSql`'s rule, `accountSpans` of `@cskit/metrics` over every account), or
+ * undefined when the spans were written without the contracts' (an earlier `@cskit/sql`: read it by a query).
+ */
+export function wholeDataPeriod(spans: DataSpans): { from: number; to: number } | null | undefined {
+  if (spans.contracts === undefined) return undefined;
+  const [snapshots] = spans.arr ?? [];
+  const [starts] = spans.contracts;
+  const span = snapshots ?? starts;
+  return span === undefined ? null : { from: span.first, to: span.last };
 }

@@ -202,6 +202,8 @@ describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %
     expect(JSON.parse(String(spans?.value))).toMatchObject({
       activity: [{ group: 'admin', first: 2023 * 12 + 11, last: 2024 * 12 + 1 }, { group: null, first: 2024 * 12 + 4, last: 2024 * 12 + 4 }],
       nps: [{ group: null, first: 19_787, last: 20_057 }],
+      // The contracts' start months (2024-01, 2024-03): the whole data's period, without ARR snapshots.
+      contracts: [{ group: null, first: 2024 * 12, last: 2024 * 12 + 2 }],
     });
   });
 });

@@ -23,6 +23,16 @@ export class Params {
     this.values.push(value);
     return `CAST($${this.values.length} AS INTEGER)`;
   }
+
+  /**
+   * A count of rows (`LIMIT`, `OFFSET`) as a bound parameter, untyped: its place types it in every dialect, and a CAST
+   * there is outside the SQL grammars (BigQuery's, Snowflake's...) the dialect tests parse with.
+   */
+  rows(value: number): string {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`@cskit/sql: ${value} is not a count of rows`);
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
 }
 
 /**
