@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
@@ -11,10 +10,6 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   resolve: { alias: SOURCE_ALIASES },
   test: {
-    // Two workers on a 2-core machine (Vitest's default leaves one core to the main process: one worker): the unit
-    // and story files then run two at a time (285 s instead of ~350 s on the CI machine kind, BENCHMARKS.md). The tests
-    // share nothing that would collide: servers listen on port 0, databases are in memory or in their own mkdtemp.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     projects: [
       {

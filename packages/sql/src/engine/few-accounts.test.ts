@@ -26,14 +26,17 @@ const stopping: Dataset = {
 };
 /**
  * ARR from snapshots (SPEC 2) that every third account lacks: those read 0, never their contracts; the others' ARR
- * repeats every five accounts (ties keep the data's order).
+ * repeats every five accounts (ties keep the data's order), in each view's last month among others.
  */
 const snapshots: Dataset = {
   ...generated,
-  arr: generated.accounts.flatMap((a, i) => (i % 3 === 0 ? [] : ['2024-11', '2025-01', '2025-02', '2025-06'].map((month, k) => ({ accountId: a.id, month, arr: 1000 * ((i % 5) + 1 + k) })))),
+  arr: generated.accounts.flatMap((a, i) => (i % 3 === 0 ? [] : ['2024-11', '2024-12', '2025-06', '2025-12'].map((month, k) => ({ accountId: a.id, month, arr: 1000 * ((i % 5) + 1 + k) })))),
 };
-/** Pages of seven by ARR both ways, at every offset: each cut falls among the earning, the ARR-0 accounts or between. */
-const PAGES = [true, false].flatMap((desc) => [0, 7, 14, 21, 28, 35, 42].map((offset) => ({ sort: [{ id: 'arr', desc }], offset, limit: 7 })));
+/**
+ * Pages of seven by ARR both ways, from the first to the last: 26-33 of the 40-45 accounts earn in these views, so
+ * some page crosses where the earning accounts meet those of ARR 0 in each view, either way.
+ */
+const PAGES = [true, false].flatMap((desc) => [0, 10, 24, 31, 38].map((offset) => ({ sort: [{ id: 'arr', desc }], offset, limit: 7 })));
 
 const VIEWS: ViewOptions[] = [
   { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL },
