@@ -92,3 +92,9 @@ export async function scopedIds(client: SqlClient, scope: SqlScope, schema: stri
   const rows = await client.query(`SELECT a.id AS id ${sql} ORDER BY a.seq`, params);
   return rows.map((row) => String(row.id));
 }
+
+/** How many accounts a predicate selects. */
+export async function countInSql(client: SqlClient, accounts: Predicate): Promise<number> {
+  const [counted] = await client.query(`SELECT count(*) AS n ${accounts.accountsOnly}`, accounts.params);
+  return Number(counted?.n ?? 0);
+}

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, monthFromIndex, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset,
   type ViewOptions,
 } from '@cskit/metrics';
 import { prepareInSlices } from '@cskit/metrics/load';
@@ -21,14 +21,13 @@ import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { drillDownInSql } from './drill-down.js';
 import { filterOptionsInSql } from './filter-options.js';
 import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.js';
-import { accountStoryInSql, accountsPageInSql, accountsQueryInSql, countInSql } from '../metrics/accounts/accounts-rows.js';
+import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
-import { wholeDataPeriod } from '../facts/data-spans.js';
-import { dataSpanInSql, infoInSql } from './info.js';
+import { dataSpanInSql, infoInSql, wholeDataSpan } from './info.js';
 import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
-import { accountPredicate, scopedIds, type Predicate, type SqlScope } from './scope-sql.js';
+import { accountPredicate, countInSql, scopedIds, type Predicate, type SqlScope } from './scope-sql.js';
 
 export interface SqlEngineOptions {
   client: SqlClient;
@@ -150,8 +149,8 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const periods = keptPerVersion<Period | null>(MAX_KEPT_PERIODS);
   const periodOf = (header: DataHeader) => (scope: SqlScope, predicate: () => Predicate): Promise<Period | null> => {
     // Every account's: from the header's spans (PostgreSQL at 1M accounts scanned the contracts for it in 8.8 s).
-    const whole = 'all' in scope ? wholeDataPeriod(header.spans) : undefined;
-    if (whole !== undefined) return Promise.resolve(whole === null ? null : { from: monthFromIndex(whole.from), to: monthFromIndex(whole.to) });
+    const whole = 'all' in scope ? wholeDataSpan(header.spans) : undefined;
+    if (whole !== undefined) return Promise.resolve(whole.dataPeriod);
     return periods(header.version, accountScopeKey(scope), () => dataSpanInSql(client, predicate(), schema).then((span) => span.dataPeriod));
   };
   /**
@@ -217,7 +216,7 @@ const NOT_IN_SQL = Symbol('not in SQL');
 async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Promise<unknown> {
   const { client, schema, dialect } = at;
   const scopeOnly = () => accountPredicate(scope, undefined, schema, dialect);
-  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) return infoInSql(client, scopeOnly(), at.header.currency, schema);
+  if (request.kind === 'info' && boundValues(scope) <= MAX_BOUND_VALUES) return infoInSql(client, scopeOnly(), at.header.currency, schema, 'all' in scope ? at.header.spans : null);
   if (request.kind === 'filter-options') {
     const filters = request.view.filters ?? {};
     const accountIds = request.view.accountIds ?? null;

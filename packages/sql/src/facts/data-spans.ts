@@ -31,8 +31,8 @@ const SPANNED: ReadonlyArray<{ collection: SpannedCollection; at: (record: Recor
   // Responses without an account belong to no account's figures.
   { collection: 'nps', at: (r) => dayNumber(r.date as string), counts: (r) => r.accountId !== undefined && r.accountId !== null },
   { collection: 'tickets', at: (r) => dayNumber(r.openedAt as string) },
-  // The contracts' start months: the whole data's period when it has no ARR snapshots (`wholeDataPeriod`).
-  { collection: 'contracts', at: (r) => monthIndex((r.start as string).slice(0, 7)) },
+  // The contracts' start months (`start_month`): the whole data's period without ARR snapshots (`wholeDataSpan`).
+  { collection: 'contracts', at: (r) => monthIndex(r.start as string) },
 ];
 
 /** The spans of a valid dataset's collections (see above). */
@@ -59,15 +59,3 @@ export function dataSpansOf(dataset: Dataset): DataSpans {
   return spans;
 }
 
-/**
- * The data period of every account from the spans (the first and last month of ARR snapshots when the data has any,
- * else of contract starts: `dataSpanInSql`'s rule, `accountSpans` of `@cskit/metrics` over every account), or
- * undefined when the spans were written without the contracts' (an earlier `@cskit/sql`: read it by a query).
- */
-export function wholeDataPeriod(spans: DataSpans): { from: number; to: number } | null | undefined {
-  if (spans.contracts === undefined) return undefined;
-  const [snapshots] = spans.arr ?? [];
-  const [starts] = spans.contracts;
-  const span = snapshots ?? starts;
-  return span === undefined ? null : { from: span.first, to: span.last };
-}

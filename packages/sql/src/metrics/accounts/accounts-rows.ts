@@ -13,7 +13,6 @@ import {
   DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS, monthIndex, prepareDataset, UnknownAccountError,
   type AccountStory, type AccountSummary, type CollectionName, type RowPage, type RowQuery, type View, type ViewOptions,
 } from '@cskit/metrics';
-import type { SqlClient } from '../../client/clients.js';
 import { fewAccountsDataset, type FewAccountsAt } from '../../engine/few-accounts.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
@@ -82,7 +81,7 @@ function cutByArrSql(accounts: Predicate, runs: string, month: string, desc: boo
  */
 export async function accountsPageInSql(
   at: FewAccountsAt, accounts: { predicate: Predicate; every: boolean }, view: ViewOptions, resolved: Pick<View, 'period'>, query: RowQuery,
-  countOf: (accounts: Predicate) => Promise<number> = (p) => countInSql(at.client, p),
+  countOf: (accounts: Predicate) => Promise<number>,
 ): Promise<RowPage<AccountSummary>> {
   const offset = query.offset ?? 0;
   const limit = Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS);
@@ -109,12 +108,6 @@ export async function accountsPageInSql(
     rows = chosen.map((seq) => byId.get(idOf.get(seq) as string) as AccountSummary);
   }
   return { rowSet: 'accounts', rows, offset, total, count: total };
-}
-
-/** How many accounts a predicate selects. */
-export async function countInSql(client: SqlClient, accounts: Predicate): Promise<number> {
-  const [counted] = await client.query(`SELECT count(*) AS n ${accounts.accountsOnly}`, accounts.params);
-  return num(counted?.n);
 }
 
 /**
