@@ -68,7 +68,7 @@ describe.each(DIALECTS)('account rows and stories from SQL on %s', (dialect) => 
     const engine = createSqlEngine({ client: db.client, dialect });
     const js = prepareDataset(data);
     for (const view of VIEWS) {
-      for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, ...PAGES, { offset: 40, limit: 10 }]) {
+      for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5000 }, ...PAGES, { offset: 40, limit: 10 }, { sort: [{ id: 'arr', desc: true }], offset: Number.MAX_SAFE_INTEGER, limit: 5 }]) {
         const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query };
         const expected = asJson(answerRequest(js, request));
         expect(sameAnswer(await engine.answer(request), expected), JSON.stringify(request)).toEqual(expected);

@@ -95,7 +95,7 @@ export async function accountsPageInSql(
     const month = params.int(monthIndex(resolved.period.to));
     const desc = sort.desc === true;
     sql = accounts.every && DIALECT[at.dialect].arrIndex
-      ? cutByArrSql(predicate, runs, month, desc, params.rows(offset + limit))
+      ? cutByArrSql(predicate, runs, month, desc, params.rows(Math.min(offset + limit, Number.MAX_SAFE_INTEGER)))
       : joinedByArrSql(predicate, runs, month, desc);
   }
   sql += ` LIMIT ${params.rows(limit)} OFFSET ${params.rows(offset)}`;
