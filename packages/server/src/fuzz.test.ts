@@ -15,6 +15,8 @@ import { toNodeListener } from './node.js';
 
 const sample = generateDataset({ seed: 17, accounts: 70 });
 const ids = sample.accounts.map((a) => a.id);
+/** The accounts both viewers see (the CSM viewer's book), so a good account story is not merely a 404 out of scope. */
+const shared = sample.accounts.filter((a) => a.csmId === sample.accounts[0]?.csmId).map((a) => a.id);
 const errors: unknown[] = [];
 const handler = createCsHandler({
   load: async () => sample,
@@ -64,11 +66,18 @@ const target = fc.oneof(fc.record({
   accountIds: fc.oneof(fc.array(text, { maxLength: 4 }), fc.jsonValue()), tier: text, month, transition: text, fromTier: text, toTier: text,
   dimension: text, key: text, cohort: month, category: text, stage: text, field: text, movement: text, quadrant: text,
 }, { requiredKeys: ['kind'] }), fc.jsonValue());
+/**
+ * A fixed seed, so the floor on answered requests below is the same on every run (unseeded runs reached the engine 14-31
+ * times of 1,000 for account stories, around the floor of 20; with good stories naming accounts in both viewers'
+ * scopes, 26-41 over six seeds: most good stories are 404s for an account outside the view's filters or selection).
+ * Set CSKIT_FUZZ_SEED to explore other inputs.
+ */
+const seed = Number(process.env['CSKIT_FUZZ_SEED'] ?? 20261204);
 const KINDS = ['info', 'summary', 'metric', 'rows', 'drill-down', 'filter-options', 'account-story'] as const;
 const body = (kind: (typeof KINDS)[number]) => fc.record({
   view, metric: mostly(fc.constantFrom(...SUMMARY_PARTS), text), rowSet: mostly(fc.constantFrom(...Object.keys(ROW_SETS)), text), query: mostly(fc.constant({ limit: 20 }), query),
   target: mostly(fc.constantFrom({ kind: 'movement', movement: 'new' }, { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'nps', category: 'promoters' }), target),
-  accountId: mostly(fc.constantFrom(...ids), fc.oneof(text, fc.jsonValue())), kind: fc.constant(kind),
+  accountId: mostly(fc.constantFrom(...shared), fc.oneof(text, fc.jsonValue())), kind: fc.constant(kind),
 }, { requiredKeys: [] });
 
 describe('fuzz: the handler answers every malformed request with a 4xx (or a 200), quickly, and never 500', () => {
@@ -86,7 +95,7 @@ describe('fuzz: the handler answers every malformed request with a 4xx (or a 200
       expect([200, 304, 400, 404]).toContain(response.status);
       expect(ms).toBeLessThan(2000);
       if (response.status === 400) expect(JSON.parse(answer).field, answer).toBeTypeOf('string');
-    }), { numRuns: 1000 });
+    }), { numRuns: 1000, seed });
     expect(errors).toEqual([]);
     // Most fuzzed requests are refused, but valid ones get through too: the fuzzer reaches the engine.
     if (kind !== 'info') expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
