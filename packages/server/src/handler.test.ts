@@ -185,7 +185,7 @@ describe('loads that would replace good data with worse are refused, and loads a
   it('a reload runs in slices: the previous data answers while a large load is prepared', async () => {
     const big = generateDataset({ seed: 12, accounts: 3000, tickets: false, roles: false });
     let next: unknown = sample;
-    const handler = handlerFor(async () => next, { sliceMs: 2 });
+    const handler = handlerFor(async () => next, { sliceMs: 2, rateLimit: false });
     await handler.reload();
     next = big;
     const reloading = handler.reload();

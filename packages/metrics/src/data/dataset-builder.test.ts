@@ -97,6 +97,25 @@ describe('datasetBuilder and prepareInSlices', () => {
     expect(built.counts.health).toEqual({ records: (sample.health ?? []).length + 3, kept: (sample.health ?? []).length + 3 });
   });
 
+  it('a stream is read the same whether plain, asynchronous or with promised chunks, and pauses between slices of its own work', async () => {
+    const raw = generateDataset({ seed: 5, accounts: 60, months: 18, start: '2024-01', tickets: false, roles: false });
+    const chunks = chunksOf(raw, 50);
+    const plain = await prepareInSlices(chunks, { sliceMs: 0 });
+    async function* later() {
+      for (const chunk of chunks) yield await Promise.resolve(chunk);
+    }
+    const slices: number[] = [];
+    const asynchronous = await prepareInSlices(later(), { sliceMs: 0, onSlice: (ms) => slices.push(ms) });
+    const promised = await prepareInSlices(chunks.map((chunk) => Promise.resolve(chunk)) as never, { sliceMs: 0 });
+    expect(asynchronous.fingerprint).toBe(plain.fingerprint);
+    expect(promised.fingerprint).toBe(plain.fingerprint);
+    expect(asynchronous.issues).toEqual(plain.issues);
+    // With slices of 0 ms the work pauses after every chunk (and every step of the finish).
+    expect(slices.length).toBeGreaterThanOrEqual(chunks.length);
+    await expect(prepareInSlices([{ collection: 'accounts', records: [] }, { currency: 'EUR' }])).rejects.toThrow(/must come first/);
+    await expect(prepareInSlices([7] as never)).rejects.toThrow(/a dataset chunk must be/);
+  });
+
   it('a fingerprint names the data: the same data twice give the same one, one changed value another', async () => {
     const sample = generateDataset({ seed: 4, accounts: 60 });
     const first = await prepareInSlices(sample);

@@ -228,6 +228,7 @@ export class DatasetBuilder {
   /** Finishes the dataset in slices: repeats and overlaps found, contracts sorted, monthly matrices built. */
   *finish(): Work<BuiltDataset> {
     this.finished = true;
+    for (const checker of this.checkers.values()) checker.releaseIds();
     const repeats = new Map<NaturalKeyCollection, Uint8Array | null>();
     for (const collection of this.monthly.keys()) repeats.set(collection, yield* this.repeatsOf(collection));
     const rows = yield* this.contractRows();

@@ -327,6 +327,7 @@ function* npsValuesWork(index: DatasetIndex, values: Float64Array, start: number
   const counts = new Float64Array(accounts * count);
   const nps = recordColumns(index, 'nps');
   for (let row = 0; row < nps.month.length; row += 1) {
+    if ((row & (STEP * 8 - 1)) === 0) yield;
     const position = nps.account[row] as number;
     const offset = (nps.month[row] as number) - start;
     if (position < 0 || offset < 0 || offset >= count) continue;

@@ -54,32 +54,66 @@ export async function prepareInSlices(source: unknown, options: SliceOptions = {
 }
 
 /**
- * Feeds a stream's chunks to a builder. A slice is timed from when the work resumes; waiting for the source (its
- * I/O) is not the builder's slice, but a source that resolves at once (an in-memory generator) is, so the work
- * pauses whenever a slice has run `sliceMs`.
+ * Feeds a stream's chunks to a builder. A slice is the time the builder and a synchronous source run since the last
+ * pause: a source that resolves at once (an in-memory generator, a file read ahead) is read in a plain loop, so the
+ * work pauses whenever a slice has run `sliceMs`; an asynchronous source's waits (its I/O, and whatever other callbacks
+ * run meanwhile) are not the builder's slice, so only the time from each chunk's arrival to its end counts.
+ * (Reading a synchronous source with `for await` also let the host's pending promise callbacks run between its
+ * chunks, and they were counted in the slice: 60-75 ms "slices" under load at 100,000 accounts, 30 ms without.)
  */
 async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<DatasetChunk>, options: SliceOptions & { sliceMs: number; pause: () => Promise<void> }) {
   const { sliceMs, signal, pause, onSlice } = options;
-  let builder: ReturnType<typeof datasetBuilder> | null = null;
-  let started = performance.now();
-  for await (const chunk of source as AsyncIterable<DatasetChunk>) {
-    signal?.throwIfAborted();
-    if (typeof chunk !== 'object' || chunk === null) throw new TypeError('a dataset chunk must be { currency?, fxRates? } or { collection, records }');
-    if (!('collection' in chunk)) {
-      if (builder) throw new TypeError('a dataset chunk with currency or fxRates must come first');
-      builder = datasetBuilder(chunk);
-      continue;
+  const state: { builder: ReturnType<typeof datasetBuilder> | null } = { builder: null };
+  let busy = 0;
+  /** Adds the time since `since` to the slice; pauses once the slice has run `sliceMs`. */
+  const ran = async (since: number) => {
+    busy += performance.now() - since;
+    if (busy < sliceMs) return;
+    onSlice?.(busy);
+    await pause();
+    busy = 0;
+  };
+  if (Symbol.asyncIterator in source) {
+    for await (const chunk of source) {
+      const arrived = performance.now();
+      signal?.throwIfAborted();
+      feedChunk(state, chunk);
+      await ran(arrived);
     }
-    builder ??= datasetBuilder();
-    if (!Array.isArray(chunk.records)) builder.notAList(chunk.collection, chunk.records);
-    else builder.add(chunk.collection, chunk.records);
-    // A source that resolves without real I/O (an in-memory generator) never lets the host run otherwise.
-    const at = performance.now();
-    if (at - started >= sliceMs) {
-      onSlice?.(at - started);
-      await pause();
-      started = performance.now();
+  } else {
+    const iterator = source[Symbol.iterator]();
+    for (;;) {
+      const started = performance.now();
+      signal?.throwIfAborted();
+      const step = iterator.next();
+      if (step.done) break;
+      // A promise among the chunks is awaited, as `for await` would (its wait is not the slice's).
+      if (isThenable(step.value)) {
+        const chunk = await step.value;
+        const arrived = performance.now();
+        feedChunk(state, chunk);
+        await ran(arrived);
+        continue;
+      }
+      feedChunk(state, step.value);
+      await ran(started);
     }
   }
-  return builder ?? datasetBuilder();
+  return state.builder ?? datasetBuilder();
+}
+
+const isThenable = (value: unknown): value is PromiseLike<DatasetChunk> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/** One chunk into the builder: the header (first, if any) makes it; a batch of records is added. */
+function feedChunk(state: { builder: ReturnType<typeof datasetBuilder> | null }, chunk: DatasetChunk): void {
+  if (typeof chunk !== 'object' || chunk === null) throw new TypeError('a dataset chunk must be { currency?, fxRates? } or { collection, records }');
+  if (!('collection' in chunk)) {
+    if (state.builder) throw new TypeError('a dataset chunk with currency or fxRates must come first');
+    state.builder = datasetBuilder(chunk);
+    return;
+  }
+  state.builder ??= datasetBuilder();
+  if (!Array.isArray(chunk.records)) state.builder.notAList(chunk.collection, chunk.records);
+  else state.builder.add(chunk.collection, chunk.records);
 }
