@@ -99,7 +99,7 @@ describe('datasetBuilder and prepareInSlices', () => {
 
   it('a stream is read the same whether plain, asynchronous or with promised chunks, and pauses between slices of its own work', async () => {
     const raw = generateDataset({ seed: 5, accounts: 60, months: 18, start: '2024-01', tickets: false, roles: false });
-    const chunks = chunksOf(raw, 50);
+    const chunks = chunksOf(raw as unknown as Record<string, unknown>, 50);
     const plain = await prepareInSlices(chunks, { sliceMs: 0 });
     async function* later() {
       for (const chunk of chunks) yield await Promise.resolve(chunk);

@@ -65,13 +65,16 @@ async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<Dataset
   const { sliceMs, signal, pause, onSlice } = options;
   const state: { builder: ReturnType<typeof datasetBuilder> | null } = { builder: null };
   let busy = 0;
-  /** Adds the time since `since` to the slice; pauses once the slice has run `sliceMs`. */
-  const ran = async (since: number) => {
+  /**
+   * Adds the time since `since` to the slice; once the slice has run `sliceMs`, the pause to await (else nothing, so
+   * a synchronous source's chunks follow each other without a turn of the microtask queue between them).
+   */
+  const ran = (since: number): Promise<void> | undefined => {
     busy += performance.now() - since;
-    if (busy < sliceMs) return;
+    if (busy < sliceMs) return undefined;
     onSlice?.(busy);
-    await pause();
     busy = 0;
+    return pause();
   };
   if (Symbol.asyncIterator in source) {
     for await (const chunk of source) {
@@ -96,7 +99,8 @@ async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<Dataset
         continue;
       }
       feedChunk(state, step.value);
-      await ran(started);
+      const pausing = ran(started);
+      if (pausing) await pausing;
     }
   }
   return state.builder ?? datasetBuilder();
