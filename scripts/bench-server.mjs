@@ -61,6 +61,8 @@ const handler = createCsHandler({
   load,
   scope: (request) => scopes.get(request.headers.get('x-viewer') ?? '') ?? null,
   loadTimeoutMs: 10 * 60_000,
+  // CSKIT_SLICE_MS: the handler's slice of data work (its default when unset).
+  ...(process.env.CSKIT_SLICE_MS ? { sliceMs: Number(process.env.CSKIT_SLICE_MS) } : {}),
   rateLimit: false,
   onError: (error) => errors.push(String(error?.message ?? error)),
 });
