@@ -254,15 +254,15 @@ export class CollectionChecker {
     return this.keptAt === null ? k : this.keptAt.at(k);
   }
 
-  /** The kept records' account positions, months and measure key codes as arrays (once the records are all in). */
   /**
-   * Lets go of the ids seen (the duplicate-id check's map) once no record of the collection can come: at 100,000
-   * accounts the maps of every collection with ids hold ~140 MB of heap, which a builder's finishing passes reuse.
+   * Lets go of the ids seen (the duplicate-id check's maps: about a million ids at 100,000 accounts) once no record of
+   * the collection can come, so a builder's finishing passes reuse what they held.
    */
   releaseIds(): void {
     this.seenIds = new ShardedMap<number>();
   }
 
+  /** The kept records' account positions, months and measure key codes as arrays (once the records are all in). */
   *keyColumnsWork(): Work<KeyColumns> {
     if (!this.keys) {
       const position = yield* this.keyPosition.toArrayWork();
