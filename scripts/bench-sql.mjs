@@ -38,6 +38,9 @@ const inSql = [
   ['renewals, filtered', { kind: 'metric', metric: 'renewals', view: filtered }],
   ['renewalFunnel, filtered', { kind: 'metric', metric: 'renewalFunnel', view: filtered }],
   ['renewals', { kind: 'metric', metric: 'renewals', view }],
+  // What the data holds (every account: from the header's spans and a count) and what a filter may choose.
+  ['info', { kind: 'info' }],
+  ['filter-options', { kind: 'filter-options', view }],
   // Chosen and ordered in SQL, the page's (or story's) accounts built in JS on their own records.
   ['rows sorted by ARR', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
   ['rows sorted by ARR, every account', { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
