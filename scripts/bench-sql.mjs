@@ -21,7 +21,7 @@ const mb = (bytes) => Math.round(bytes / 2 ** 20);
 const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
 const filtered = { ...view, filters: { segment: ['MM'] } };
 const requests = [
-  ['info', { kind: 'info' }],
+  ['info, before any prepared engine', { kind: 'info' }],
   ['filter-options', { kind: 'filter-options', view: {} }],
   ['filtered summary', { kind: 'summary', view: filtered }],
   ['filtered summary, again', { kind: 'summary', view: filtered }],
@@ -39,8 +39,8 @@ const inSql = [
   ['renewalFunnel, filtered', { kind: 'metric', metric: 'renewalFunnel', view: filtered }],
   ['renewals', { kind: 'metric', metric: 'renewals', view }],
   // What the data holds (every account: from the header's spans and a count) and what a filter may choose.
-  ['info', { kind: 'info' }],
-  ['filter-options', { kind: 'filter-options', view }],
+  ['info, before any prepared engine', { kind: 'info' }],
+  ['filter-options, before any prepared engine', { kind: 'filter-options', view }],
   // Chosen and ordered in SQL, the page's (or story's) accounts built in JS on their own records.
   ['rows sorted by ARR', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
   ['rows sorted by ARR, every account', { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
