@@ -21,7 +21,7 @@ const mb = (bytes) => Math.round(bytes / 2 ** 20);
 const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
 const filtered = { ...view, filters: { segment: ['MM'] } };
 const requests = [
-  ['info, before any prepared engine', { kind: 'info' }],
+  ['info', { kind: 'info' }],
   ['filter-options', { kind: 'filter-options', view: {} }],
   ['filtered summary', { kind: 'summary', view: filtered }],
   ['filtered summary, again', { kind: 'summary', view: filtered }],
