@@ -20,23 +20,19 @@ export type FingerprintPart = ArrayBufferView | string;
  * snapshots a matrix is built from).
  */
 export function* fingerprintPartsWork(index: DatasetIndex, sources: readonly object[] = []): Work<FingerprintPart[]> {
-  const parts: Array<FingerprintPart | number> = [FORMAT];
+  // A list of strings stands for itself here and is joined after the visits, a bounded piece per step.
+  const parts: Array<FingerprintPart | readonly string[]> = [FORMAT];
   const { accounts, ...rest } = index.dataset;
   parts.push(JSON.stringify(rest));
   for (let start = 0; start < accounts.length; start += 1000) {
     parts.push(JSON.stringify(accounts.slice(start, start + 1000)));
     yield;
   }
-  // A visit only lists what to read; lists of strings are joined after it, a bounded piece per step.
-  const lists: string[][] = [];
   const visit = (value: unknown, depth: number) => {
     if (ArrayBuffer.isView(value) || typeof value === 'string') parts.push(value);
     else if (value === null || typeof value !== 'object' || depth >= 6 || value === index || value === index.dataset) return;
     else if (Array.isArray(value)) {
-      if (value.length > 0 && typeof value[0] === 'string') {
-        parts.push(lists.length);
-        lists.push(value as string[]);
-      }
+      if (value.length > 0 && typeof value[0] === 'string') parts.push(value as string[]);
     } else for (const key of Object.keys(value).sort()) visit((value as Record<string, unknown>)[key], depth + 1);
   };
   visit(index.contracts, 0);
@@ -46,25 +42,24 @@ export function* fingerprintPartsWork(index: DatasetIndex, sources: readonly obj
     visit(index.cache.get(key), 0);
     yield;
   }
-  return yield* joinedWork(parts, lists);
+  return yield* joinedWork(parts);
 }
 
 /** Characters of a list of strings joined in one step (a fingerprint part): ~1 ms of copying. */
 const JOIN_CHARS = 2 ** 20;
 
 /**
- * The parts with each list of strings (a number standing for `lists[n]`) joined by NUL in pieces of about
- * `JOIN_CHARS`, one per step: joining the packed records of a collection at once (tens of megabytes) held the thread
- * for ~100 ms at 100,000 accounts.
+ * The parts with each list of strings joined by NUL in pieces of about `JOIN_CHARS`, one per step: joining the packed
+ * records of a collection at once (tens of megabytes) held the thread for ~100 ms at 100,000 accounts.
  */
-function* joinedWork(parts: ReadonlyArray<FingerprintPart | number>, lists: readonly string[][]): Work<FingerprintPart[]> {
+function* joinedWork(parts: ReadonlyArray<FingerprintPart | readonly string[]>): Work<FingerprintPart[]> {
   const joined: FingerprintPart[] = [];
   for (const part of parts) {
-    if (typeof part !== 'number') {
-      joined.push(part);
+    if (!Array.isArray(part)) {
+      joined.push(part as FingerprintPart);
       continue;
     }
-    const list = lists[part] as string[];
+    const list = part as readonly string[];
     let from = 0;
     let chars = 0;
     for (let i = 0; i < list.length; i += 1) {

@@ -5,7 +5,7 @@
  * kept only as the compact engine's columns), then the engine's index is finished in slices, and its content is
  * fingerprinted so that a host can name the data's version (ETags) by what it is, not by when it was loaded.
  */
-import { datasetBuilder, feedWork } from '../data/dataset-builder.js';
+import { datasetBuilder, feedWork, type DatasetBuilder } from '../data/dataset-builder.js';
 import { fingerprintOf } from '../data/fingerprint.js';
 import { engineOfIndex, type PreparedDataset } from './prepared.js';
 import type { CollectionName, DataIssue } from '../core/types.js';
@@ -63,13 +63,14 @@ export async function prepareInSlices(source: unknown, options: SliceOptions = {
  */
 async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<DatasetChunk>, options: SliceOptions & { sliceMs: number; pause: () => Promise<void> }) {
   const { sliceMs, signal, pause, onSlice } = options;
-  const state: { builder: ReturnType<typeof datasetBuilder> | null } = { builder: null };
+  let builder: DatasetBuilder | null = null;
   let busy = 0;
   /**
-   * Adds the time since `since` to the slice; once the slice has run `sliceMs`, the pause to await (else nothing, so
-   * a synchronous source's chunks follow each other without a turn of the microtask queue between them).
+   * Feeds a chunk and adds the time since `since` to the slice; once the slice has run `sliceMs`, the pause to await
+   * (else nothing, so a synchronous source's chunks follow each other without a turn of the microtask queue).
    */
-  const ran = (since: number): Promise<void> | undefined => {
+  const take = (chunk: DatasetChunk, since: number): Promise<void> | undefined => {
+    builder = feedChunk(builder, chunk);
     busy += performance.now() - since;
     if (busy < sliceMs) return undefined;
     onSlice?.(busy);
@@ -80,44 +81,40 @@ async function readChunks(source: AsyncIterable<DatasetChunk> | Iterable<Dataset
     for await (const chunk of source) {
       const arrived = performance.now();
       signal?.throwIfAborted();
-      feedChunk(state, chunk);
-      await ran(arrived);
+      await take(chunk, arrived);
     }
   } else {
     const iterator = source[Symbol.iterator]();
     for (;;) {
-      const started = performance.now();
+      let since = performance.now();
       signal?.throwIfAborted();
       const step = iterator.next();
       if (step.done) break;
+      let chunk: DatasetChunk = step.value;
       // A promise among the chunks is awaited, as `for await` would (its wait is not the slice's).
       if (isThenable(step.value)) {
-        const chunk = await step.value;
-        const arrived = performance.now();
-        feedChunk(state, chunk);
-        await ran(arrived);
-        continue;
+        chunk = await step.value;
+        since = performance.now();
       }
-      feedChunk(state, step.value);
-      const pausing = ran(started);
+      const pausing = take(chunk, since);
       if (pausing) await pausing;
     }
   }
-  return state.builder ?? datasetBuilder();
+  return builder ?? datasetBuilder();
 }
 
 const isThenable = (value: unknown): value is PromiseLike<DatasetChunk> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
-/** One chunk into the builder: the header (first, if any) makes it; a batch of records is added. */
-function feedChunk(state: { builder: ReturnType<typeof datasetBuilder> | null }, chunk: DatasetChunk): void {
+/** One chunk into the builder, which it returns: the header (first, if any) makes it; a batch of records is added. */
+function feedChunk(builder: DatasetBuilder | null, chunk: DatasetChunk): DatasetBuilder {
   if (typeof chunk !== 'object' || chunk === null) throw new TypeError('a dataset chunk must be { currency?, fxRates? } or { collection, records }');
   if (!('collection' in chunk)) {
-    if (state.builder) throw new TypeError('a dataset chunk with currency or fxRates must come first');
-    state.builder = datasetBuilder(chunk);
-    return;
+    if (builder) throw new TypeError('a dataset chunk with currency or fxRates must come first');
+    return datasetBuilder(chunk);
   }
-  state.builder ??= datasetBuilder();
-  if (!Array.isArray(chunk.records)) state.builder.notAList(chunk.collection, chunk.records);
-  else state.builder.add(chunk.collection, chunk.records);
+  const into = builder ?? datasetBuilder();
+  if (!Array.isArray(chunk.records)) into.notAList(chunk.collection, chunk.records);
+  else into.add(chunk.collection, chunk.records);
+  return into;
 }
