@@ -131,10 +131,12 @@ export class TenantData {
       const { signal } = controller;
       const source = await untilAborted(Promise.resolve().then(() => this.options.load({ signal, tenant: this.tenant })), signal);
       const slices = { count: 0, longestMs: 0 };
-      const prepared = await prepareInSlices(source, {
+      // Reading a stream is bounded too: a source that stops yielding (a cursor whose server went away) would leave
+      // the load, and every reload sharing it, waiting for ever; the signal checks between chunks never run then.
+      const prepared = await untilAborted(prepareInSlices(source, {
         sliceMs, signal, pause: this.options.pause,
         onSlice: (ms) => { slices.count += 1; slices.longestMs = Math.max(slices.longestMs, Math.round(ms)); },
-      });
+      }), signal);
       this.lastLoadSlices = slices;
       this.refuseDegraded(prepared);
       const dataVersion = this.options.version ? safeVersion(await untilAborted(Promise.resolve(this.options.version(this.tenant)), signal)) : prepared.fingerprint;

@@ -180,6 +180,15 @@ describe('loads that would replace good data with worse are refused, and loads a
     closing.close();
     await loading;
     expect(signals[1]?.aborted).toBe(true);
+    // A stream that stops yielding (a cursor whose server went away) is given up on too, and the next load can start.
+    const stalled = handlerFor(async () => ({
+      async *[Symbol.asyncIterator]() {
+        yield { collection: 'accounts', records: sample.accounts.slice(0, 3) };
+        await new Promise(() => undefined);
+      },
+    }), { loadTimeoutMs: 30 });
+    await stalled.reload();
+    expect(stalled.status()).toMatchObject({ lastError: 'load() did not finish within 30 ms', loading: false });
   });
 
   it('a reload runs in slices: the previous data answers while a large load is prepared', async () => {
