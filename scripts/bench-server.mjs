@@ -1,6 +1,7 @@
 // `pnpm bench:server`: @cskit/server at 100,000 accounts x 36 months (CSKIT_ACCOUNTS) on 127.0.0.1, Node's http
 // and fetch, 20 concurrent viewers (CSKIT_VIEWERS), each a CSM's book, a team or an admin, asking the dashboard's
-// requests in a loop. The data comes from a streaming loader (the sample generator, a block of accounts at a time,
+// requests in a loop from a process of their own (scripts/bench-server-viewers.mjs; until 2026-12-04 they ran in the
+// server's process, their fetches and garbage in its event loop and RSS). The data comes from a streaming loader (the sample generator, a block of accounts at a time,
 // as a database cursor would give it), so the process holds no more than a block of raw records.
 // Measured, against the issue's goals:
 // - cold start: from the handler's creation to its first answer (the loader's own time, generating the records, is
@@ -11,14 +12,18 @@
 //   includes answering requests), latencies during each reload and in the 10 s after the new data is swapped in,
 //   failed requests, peak RSS.
 //   Reloads alternate between the same data (kept: nothing to swap) and new data (another seed: swapped).
+// CSKIT_SERVER_WORKER=1 runs the data in a worker thread (`createDataWorker`): loading, preparing, answering and their
+// garbage collections leave the serving thread, whose event loop the delay histogram then measures; the worker's
+// slices of data work (what an answer can wait behind there) are reported as `dataWork`.
 // Results go to test-results/bench-server.json. Not part of the test command.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { generateDatasetChunks, SAMPLE_HEALTH_MODEL } from '../packages/sample-data/dist/index.js';
 import { createCsHandler } from '../packages/server/dist/index.js';
 import { toNodeListener } from '../packages/server/dist/node.js';
+import { createDataWorker } from '../packages/server/dist/worker.js';
 
 const ACCOUNTS = Number(process.env.CSKIT_ACCOUNTS ?? 100_000);
 const VIEWERS = Number(process.env.CSKIT_VIEWERS ?? 20);
@@ -32,39 +37,34 @@ const percentile = (values, p) => {
 };
 const round = (value) => Math.round(value);
 
-// The loader: the sample streamed a block of accounts at a time; the time spent generating is the loader's own.
+// The loader (scripts/bench-server-load.mjs) tells how long it spent generating each load's records.
 let loaderMs = 0;
-let seed = 2025;
-function load() {
-  // The records BENCHMARKS.md's server figures were measured on (before tickets, roles and targets were sampled).
-  const chunks = generateDatasetChunks({ seed, accounts: ACCOUNTS, blockAccounts: 100, tickets: false, roles: false, targets: false });
-  return {
-    [Symbol.iterator]() {
-      return {
-        next() {
-          const started = performance.now();
-          const step = chunks.next();
-          loaderMs += performance.now() - started;
-          return step;
-        },
-      };
-    },
-  };
-}
+const loaderChannel = new BroadcastChannel('cskit-bench-server');
+loaderChannel.onmessage = (event) => { loaderMs += event.data.loaderMs; };
+/** The loader's time so far, once its last message has come (it is posted when a load's stream ends). */
+const loaderTime = async () => { await new Promise((resolve) => setTimeout(resolve, 50)); return loaderMs; };
 
 // Viewers: CSMs' books, team leads (several CSMs), an admin; the scope comes from a header, as a host's auth would decide it.
 const csmOf = (i) => `csm-${String(1 + ((i * 37) % Math.max(3, Math.min(600, Math.round(ACCOUNTS / 80))))).padStart(3, '0')}`;
 const scopes = new Map([['admin', { all: true }]]);
 for (let i = 0; i < VIEWERS; i += 1) scopes.set(`v${i}`, i % 10 === 0 ? { all: true } : i % 4 === 0 ? { csmIds: [csmOf(i), csmOf(i + 1), csmOf(i + 2)] } : { csmIds: [csmOf(i)] });
 const errors = [];
-const handler = createCsHandler({
-  load,
-  scope: (request) => scopes.get(request.headers.get('x-viewer') ?? '') ?? null,
+const onError = (error) => errors.push(String(error?.message ?? error));
+const dataSettings = {
   loadTimeoutMs: 10 * 60_000,
-  // CSKIT_SLICE_MS: the handler's slice of data work (its default when unset).
+  // CSKIT_SLICE_MS: the slice of data work (the default when unset).
   ...(process.env.CSKIT_SLICE_MS ? { sliceMs: Number(process.env.CSKIT_SLICE_MS) } : {}),
+};
+// CSKIT_SERVER_WORKER=1: the data loaded, prepared and answered in a worker thread (createDataWorker); else on the
+// serving thread (createCsHandler({ load })).
+const IN_WORKER = process.env.CSKIT_SERVER_WORKER === '1';
+const loaderModule = new URL('./bench-server-load.mjs', import.meta.url);
+const dataWorker = IN_WORKER ? createDataWorker({ module: loaderModule, ...dataSettings, onError }) : null;
+const handler = createCsHandler({
+  ...(dataWorker ? { engine: dataWorker.engine } : { load: (await import(loaderModule.href)).load, ...dataSettings }),
+  scope: (request) => scopes.get(request.headers.get('x-viewer') ?? '') ?? null,
   rateLimit: false,
-  onError: (error) => errors.push(String(error?.message ?? error)),
+  onError,
 });
 
 const memory = { max: 0, samples: [] };
@@ -96,35 +96,22 @@ resetMemory();
 const coldStarted = performance.now();
 const first = await ask('info', {}, 'admin');
 const coldStartMs = performance.now() - coldStarted;
-const coldLoaderMs = loaderMs;
+const coldLoaderMs = await loaderTime();
 const coldSlices = handler.status().lastLoadSlices;
 globalThis.gc?.();
 const afterLoadRss = process.memoryUsage().rss;
 console.log(`cold start ${round(coldStartMs)} ms (loader ${round(coldLoaderMs)} ms, handler ${round(coldStartMs - coldLoaderMs)} ms), status ${first.status}, RSS ${round(afterLoadRss / MB)} MB`);
 
-const periods = ['2025-01', '2025-04', '2025-07'];
-const parts = ['kpis', 'waterfall', 'renewalFunnel', 'healthQuadrants', 'healthDistribution', 'nps', 'arrTrend', 'renewalsAhead', 'csmScorecard', 'breakdowns'];
-const segments = ['SMB', 'MM', 'KA'];
-/** The dashboard's requests of one viewer, round after round: parts and a page of rows for a few views. */
-function requestOf(i) {
-  const view = {
-    period: { from: periods[i % periods.length], to: '2025-12' }, graceMonths: 1, model: SAMPLE_HEALTH_MODEL,
-    ...(i % 3 === 2 ? { filters: { segment: [segments[i % segments.length]] } } : {}),
-  };
-  if (i % 6 === 5) return ['rows', { view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }];
-  return ['metric', { view, metric: parts[i % parts.length] }];
-}
-
-/** Runs the viewers until `until()` says stop; every answer's time, status and when it finished. */
+// The viewers run in a process of their own: the server's event loop, heap and RSS are the server's alone.
+const viewers = fork(fileURLToPath(new URL('./bench-server-viewers.mjs', import.meta.url)), [], { env: { ...process.env, CSKIT_BENCH_BASE: base } });
+await new Promise((ready) => viewers.once('message', ready));
+const epochNow = () => performance.timeOrigin + performance.now();
+/** Runs the viewers until `until()` says stop; every answer's time, status and when it finished (epoch ms). */
 async function traffic(until) {
-  const results = [];
-  await Promise.all(Array.from({ length: VIEWERS }, async (_, v) => {
-    for (let i = v; !until(); i += 1) {
-      const [kind, body] = requestOf(i);
-      const result = await ask(kind, body, `v${v}`);
-      results.push({ ...result, at: performance.now() });
-    }
-  }));
+  const results = new Promise((done) => viewers.once('message', (message) => done(message.results)));
+  viewers.send({ type: 'run' });
+  while (!until()) await new Promise((tick) => setTimeout(tick, 20));
+  viewers.send({ type: 'stop' });
   return results;
 }
 const summarize = (results) => ({
@@ -133,12 +120,12 @@ const summarize = (results) => ({
 });
 
 // Warm-up, then steady state.
-await traffic(((end) => () => performance.now() > end)(performance.now() + 5_000));
+await traffic(((end) => () => epochNow() > end)(epochNow() + 5_000));
 resetMemory();
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
-const steadyEnd = performance.now() + SECONDS * 1000;
-const steadyResults = await traffic(() => performance.now() > steadyEnd);
+const steadyEnd = epochNow() + SECONDS * 1000;
+const steadyResults = await traffic(() => epochNow() > steadyEnd);
 delay.disable();
 const steady = { ...summarize(steadyResults), longestBlockMs: round(delay.max / 1e6), rssMaxMb: round(memory.max / MB), rssMedianMb: round(percentile(memory.samples, 50) / MB) };
 console.log('steady', steady);
@@ -146,24 +133,23 @@ console.log('steady', steady);
 // Reloads under load: alternately the same data (nothing to swap) and new data (swapped in).
 const reloads = [];
 for (let r = 0; r < RELOADS; r += 1) {
-  seed = r % 2 === 0 ? 3000 + r : seed;
   resetMemory();
   const before = handler.status();
   loaderMs = 0;
   let reloaded = false;
   let swappedAt = 0;
-  const started = performance.now();
+  const started = epochNow();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  const reloading = handler.reload().then(() => { reloaded = true; swappedAt = performance.now(); loop.disable(); });
-  const results = await traffic(() => reloaded && performance.now() > swappedAt + 10_000);
+  const reloading = handler.reload().then(() => { reloaded = true; swappedAt = epochNow(); loop.disable(); });
+  const results = await traffic(() => reloaded && epochNow() > swappedAt + 10_000);
   await reloading;
   const during = results.filter((x) => x.at <= swappedAt);
   const after = results.filter((x) => x.at > swappedAt);
   const after1s = results.filter((x) => x.at > swappedAt && x.at <= swappedAt + 1000);
   const status = handler.status();
   const reload = {
-    newData: status.version !== before.version, reloadMs: round(swappedAt - started), loaderMs: round(loaderMs),
+    newData: status.version !== before.version, reloadMs: round(swappedAt - started), loaderMs: round(await loaderTime()),
     dataWork: status.lastLoadSlices, longestBlockMs: round(loop.max / 1e6),
     during: summarize(during), after10s: summarize(after), firstSecondAfter: summarize(after1s), rssPeakMb: round(memory.max / MB), lastError: status.lastError,
   };
@@ -174,7 +160,7 @@ globalThis.gc?.();
 const finalRss = process.memoryUsage().rss;
 
 const summary = {
-  node: process.version, accounts: ACCOUNTS, viewers: VIEWERS,
+  node: process.version, accounts: ACCOUNTS, viewers: VIEWERS, dataIn: IN_WORKER ? 'a worker thread' : 'the serving thread',
   coldStart: { totalMs: round(coldStartMs), loaderMs: round(coldLoaderMs), handlerMs: round(coldStartMs - coldLoaderMs), rssAfterLoadMb: round(afterLoadRss / MB), dataWork: coldSlices },
   steady,
   reloads,
@@ -193,6 +179,9 @@ console.log(JSON.stringify(summary.worst, null, 2));
 mkdirSync(outDir, { recursive: true });
 writeFileSync(`${outDir}bench-server.json`, `${JSON.stringify(summary, null, 2)}\n`);
 clearInterval(sampler);
+viewers.send({ type: 'exit' });
 server.close();
 handler.close();
+await dataWorker?.close();
+loaderChannel.close();
 process.exit(0);

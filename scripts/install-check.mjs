@@ -6,7 +6,8 @@
 // - the app typechecks strictly against the packed types and `vite build` builds it;
 // - under `vite dev` the page loads once (the worker's dependencies are pre-bundled: no reload on first worker
 //   load) and the built app (`vite preview`) shows the KPI from its worker and the issues panel;
-// - CommonJS TypeScript (`module: nodenext`) compiles and runs on Node (require() of the ES modules).
+// - CommonJS TypeScript (`module: nodenext`) compiles and runs on Node (require() of the ES modules), a data worker
+//   (`@cskit/server/worker`) among them: its worker file ships in the tarball and answers.
 // Everything runs in a temporary folder, servers on 127.0.0.1, all stopped and removed at the end.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ try {
   run('npx', ['tsc', '-p', 'node/tsconfig.json']);
   const out = execFileSync('node', ['--no-warnings', 'node-dist/main.cjs'], { cwd: app, encoding: 'utf8' });
   const printed = JSON.parse(out);
-  check(printed.accounts > 0 && printed.arr > 0 && printed.handler === 'function' && printed.importedArr === 1200 && printed.sql === 'function', `CommonJS TypeScript (module nodenext) compiles and runs: ${out.trim()}`);
+  check(printed.accounts > 0 && printed.arr > 0 && printed.handler === 'function' && printed.importedArr === 1200 && printed.sql === 'function' && printed.workerAccounts === 50, `CommonJS TypeScript (module nodenext) compiles and runs: ${out.trim()}`);
 } catch (error) {
   failures.push(String(error instanceof Error ? error.message : error));
 } finally {

@@ -42,6 +42,33 @@ export interface DataOptions {
   onError: (error: unknown) => void;
   /** What data work waits for between slices (the handler lets requests in flight go first). */
   pause: () => Promise<void>;
+  /** Told when a tenant's load starts and when it ends (served, kept, failed or refused): its `status()` changed. */
+  onChange?: (tenant: string) => void;
+}
+
+/** The settings of data work a host may give (`createCsHandler`'s, or a data worker's), each with a default. */
+export interface DataSettings {
+  /** A load (and its preparation) that takes longer fails, the previous data serving on. Default 60 s. */
+  loadTimeoutMs?: number;
+  /** After a failed first load, requests get 503 for this long before another load is tried. Default 5 s. */
+  retryAfterFailureMs?: number;
+  /** When a load is refused rather than served (a share of errors, a collapse in accounts); see `RefuseOptions`. */
+  refuse?: RefuseOptions;
+  /** Scoped engines kept per tenant (least recently used go first). Default 256. */
+  maxScopes?: number;
+  /** Bytes those scoped engines may hold (masks and selections). Default 64 MiB. */
+  scopeMemoryBytes?: number;
+  /** Longest step of data work before requests are answered again. Default 10 ms. */
+  sliceMs?: number;
+}
+
+/** The data options of a host's settings, with their defaults. */
+export function dataOptions(settings: DataSettings, host: Pick<DataOptions, 'load' | 'version' | 'onError' | 'pause' | 'onChange'>): DataOptions {
+  return {
+    ...host, loadTimeoutMs: settings.loadTimeoutMs ?? 60_000, sliceMs: settings.sliceMs ?? 10, retryAfterFailureMs: settings.retryAfterFailureMs ?? 5_000,
+    refuse: { maxErrorShare: settings.refuse?.maxErrorShare ?? 0.1, minAccountRatio: settings.refuse?.minAccountRatio ?? 0.5 },
+    maxScopes: settings.maxScopes ?? 256, scopeMemoryBytes: settings.scopeMemoryBytes ?? 64 * 2 ** 20,
+  };
 }
 
 /** The data a tenant serves: the engine and what describes it. */
@@ -113,10 +140,13 @@ export class TenantData {
   /** Loads again now (shared with a load in flight); the previous data serves until the new data is ready. */
   reload(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    this.loading ??= this.loadOnce().finally(() => {
+    if (this.loading) return this.loading;
+    this.loading = this.loadOnce().finally(() => {
       this.loading = null;
       this.controller = null;
+      this.options.onChange?.(this.tenant);
     });
+    this.options.onChange?.(this.tenant);
     return this.loading;
   }
 
@@ -207,6 +237,16 @@ export class TenantData {
       loading: this.loading !== null, lastLoadMs: this.lastLoadMs, memoryBytes: state?.engine.memory().indexBytes ?? 0, lastLoadSlices: this.lastLoadSlices,
     };
   }
+}
+
+/** The status of a tenant with nothing loaded yet. */
+export function emptyStatus(): TenantStatus {
+  return { version: 0, dataVersion: null, loadedAt: null, accountCount: 0, issueCount: 0, lastError: null, loading: false, lastLoadMs: null, memoryBytes: 0, lastLoadSlices: null };
+}
+
+/** What admins read at `GET <base>/v1/issues`: the data's validation issues (the first thousand) and their count. */
+export function issuesOf(state: Loaded): object {
+  return { version: state.load, dataVersion: state.dataVersion, loadedAt: state.loadedAt, count: state.issues.length, issues: state.issues.slice(0, 1000) };
 }
 
 /** A promise that rejects when `signal` aborts first: a loader that ignores its signal is still given up on. */

@@ -15,14 +15,15 @@
 import { answerRequest, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, UnknownAccountError } from '@cskit/metrics';
 import { nextTask } from '@cskit/metrics/load';
 import type { CsRequest, ViewOptions } from '@cskit/metrics';
-import type { Loaded, LoadContext, LoadedData, RefuseOptions, TenantData, TenantStatus } from './data.js';
-import { digest, HttpError, readJson, respond } from './http.js';
+import { dataOptions, emptyStatus, issuesOf } from './data.js';
+import type { DataSettings, Loaded, LoadContext, LoadedData, TenantData, TenantStatus } from './data.js';
+import { computeMsOf, digest, HttpError, readJson, respond } from './http.js';
 import { ViewerBudgets, type RateLimitOptions } from './rate-limit.js';
 import { checkScope, scopeKey, ViewerRefused } from './scope.js';
 import type { CsScope, ScopeOf } from './scope.js';
 import { Tenants } from './tenants.js';
 
-export interface CsHandlerOptions {
+export interface CsHandlerOptions extends DataSettings {
   /**
    * The host's loader: raw records of the data contract, or a stream of record batches (`DatasetChunk`s, so no more
    * than a batch of records is alive at once; `postgresSource` streams a database), validated here. It is told the
@@ -42,18 +43,8 @@ export interface CsHandlerOptions {
   version?: (tenant: string) => string | Promise<string>;
   /** Reload every this many milliseconds (default: only on `reload()`). The previous data serves meanwhile. */
   reloadEveryMs?: number;
-  /** A load (and its preparation) that takes longer fails, the previous data serving on. Default 60 s. */
-  loadTimeoutMs?: number;
-  /** After a failed first load, requests get 503 for this long before another load is tried. Default 5 s. */
-  retryAfterFailureMs?: number;
-  /** When a load is refused rather than served (a share of errors, a collapse in accounts); see `RefuseOptions`. */
-  refuse?: RefuseOptions;
   /** Larger request bodies are refused with 413. Default 64 KiB. */
   maxBodyBytes?: number;
-  /** Scoped engines kept per tenant (least recently used go first). Default 256. */
-  maxScopes?: number;
-  /** Bytes those scoped engines may hold (masks and selections). Default 64 MiB. */
-  scopeMemoryBytes?: number;
   /** Tenants kept at most. Default 100. */
   maxTenants?: number;
   /** Bytes the tenants' prepared data may hold together; past it the least recently asked let theirs go. Default 4 GiB. */
@@ -65,8 +56,6 @@ export interface CsHandlerOptions {
   compress?: boolean;
   /** Per-viewer request rate and computing time (429 with `Retry-After` past them); false: none. */
   rateLimit?: RateLimitOptions | false;
-  /** Longest step of data work before the handler answers requests again. Default 10 ms. */
-  sliceMs?: number;
   /** Told about failed or refused loads and unexpected errors (never sent to a client). */
   onError?: (error: unknown) => void;
 }
@@ -78,6 +67,12 @@ export interface CsEngine {
   answer(request: CsRequest, options: { scope: CsScope }): Promise<unknown>;
   /** The data's version, for ETags. */
   version(): Promise<string>;
+  /** What admins read at `GET <base>/v1/issues` (default: none, for data validated when it was written). */
+  issues?(): Promise<object>;
+  /** What `handler.reload()` does for this engine's tenant (default: nothing, its data is read where it lives). */
+  reload?(): Promise<void>;
+  /** What `handler.status()` says of this engine's tenant (default: a status with nothing loaded). */
+  dataStatus?(): CsHandlerStatus;
 }
 
 export interface CsHandler {
@@ -121,20 +116,16 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     await nextTask();
     if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, sliceMs * 2));
   };
-  const tenants = new Tenants({
-    load: options.load ?? (() => ({ accounts: [] })), ...(options.version ? { version: options.version } : {}),
-    loadTimeoutMs: options.loadTimeoutMs ?? 60_000, sliceMs, pause, retryAfterFailureMs: options.retryAfterFailureMs ?? 5_000,
-    refuse: { maxErrorShare: options.refuse?.maxErrorShare ?? 0.1, minAccountRatio: options.refuse?.minAccountRatio ?? 0.5 },
-    maxScopes: options.maxScopes ?? 256, scopeMemoryBytes: options.scopeMemoryBytes ?? 64 * 2 ** 20, onError,
-  }, options.maxTenants ?? 100, options.memoryBudgetBytes ?? 4 * 2 ** 30);
+  const tenants = new Tenants(dataOptions(options, {
+    load: options.load ?? (() => ({ accounts: [] })), ...(options.version ? { version: options.version } : {}), pause, onError,
+  }), options.maxTenants ?? 100, options.memoryBudgetBytes ?? 4 * 2 ** 30);
   const budgets = options.rateLimit === false ? null : new ViewerBudgets(options.rateLimit ?? {});
   const viewerOf = (options.rateLimit && options.rateLimit.viewer) || ((_: Request, s: CsScope, tenant: string) => `${tenant}\u0000${scopeKey(s)}`);
 
   const reload = async (tenant = DEFAULT_TENANT): Promise<void> => {
-    // An engine reads its data where it lives: there is nothing to load here.
-    if (engineOf) return;
+    // An engine reads its data where it lives, or loads it itself (a data worker).
+    if (engineOf) return engineOf(tenant).reload?.();
     await tenants.get(tenant).reload();
-    tenants.enforceBudget(tenant);
   };
   const timer = options.reloadEveryMs ? setInterval(() => {
     void (async () => {
@@ -186,22 +177,27 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     const etag = `W/"${await source.tag()}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
     if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
     const started = performance.now();
+    // A viewer is charged the computing of their answer: a worker's own measure (waiting behind other viewers'
+    // answers there is not theirs), else the time it took here.
+    let computeMs: number | null = null;
     try {
-      return respond(request, 200, await source.answer(parsed, viewerScope), etag, compress);
+      const value = await source.answer(parsed, viewerScope);
+      computeMs = computeMsOf(value);
+      return respond(request, 200, value, etag, compress);
     } catch (error) {
       if (error instanceof RequestError) throw new HttpError(400, error.message, error.field);
       if (error instanceof UnknownAccountError) throw new HttpError(404, error.message);
       throw error;
     } finally {
-      budgets?.charge(viewer, performance.now() - started);
+      budgets?.charge(viewer, computeMs ?? performance.now() - started);
     }
   };
 
   /** A host's engine as a source: nothing loaded here, ETags from its data version. */
   const engineSource = (engine: CsEngine): AnswerSource => ({
     tag: async () => digest(await engine.version()),
-    // An engine's data was validated when it was written (`writeDataset` refuses errors): there is nothing to list.
-    issues: async () => ({ dataVersion: await engine.version(), count: 0, issues: [] }),
+    // An SQL engine's data was validated when it was written (`writeDataset` refuses errors): there is nothing to list.
+    issues: async () => (engine.issues ? engine.issues() : { dataVersion: await engine.version(), count: 0, issues: [] }),
     answer: async (parsed, viewerScope) => {
       inFlight += 1;
       try {
@@ -225,10 +221,7 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     }
   }) as CsHandler;
   handler.reload = reload;
-  handler.status = (tenant = DEFAULT_TENANT) => tenants.peek(tenant)?.status() ?? {
-    version: 0, dataVersion: null, loadedAt: null, accountCount: 0, issueCount: 0, lastError: null, loading: false, lastLoadMs: null, memoryBytes: 0,
-    lastLoadSlices: null,
-  };
+  handler.status = (tenant = DEFAULT_TENANT) => (engineOf ? engineOf(tenant).dataStatus?.() : tenants.peek(tenant)?.status()) ?? emptyStatus();
   handler.close = () => {
     if (timer) clearInterval(timer);
     tenants.close();
@@ -251,7 +244,7 @@ interface AnswerSource {
 function loadedSource(state: Loaded, tenantData: TenantData): AnswerSource {
   return {
     tag: async () => state.dataVersion,
-    issues: async () => ({ version: state.load, dataVersion: state.dataVersion, loadedAt: state.loadedAt, count: state.issues.length, issues: state.issues.slice(0, 1000) }),
+    issues: async () => issuesOf(state),
     noteView: (view) => tenantData.noteView(view),
     answer: (parsed, scope) => answerRequest(state.scopes.of(scope), parsed as never),
   };

@@ -86,9 +86,30 @@ export function acceptsGzip(request: Request): boolean {
   });
 }
 
+/** Marks an answer already in JSON (a data worker's, serialized on its thread); a symbol, so no parsed JSON has it. */
+const JSON_TEXT = Symbol.for('@cskit/server.json-text');
+const COMPUTE_MS = Symbol.for('@cskit/server.compute-ms');
+
+/** An answer already in JSON, sent as it is, with the milliseconds its computing took where it was computed. */
+export function jsonText(text: string, computeMs: number): object {
+  return { [JSON_TEXT]: text, [COMPUTE_MS]: computeMs };
+}
+
+/** What an answer's computing took where it was computed (a worker's answer), or null: its wall time is the measure. */
+export function computeMsOf(value: unknown): number | null {
+  if (typeof value !== 'object' || value === null || !(COMPUTE_MS in value)) return null;
+  const ms = (value as { [COMPUTE_MS]: unknown })[COMPUTE_MS];
+  return typeof ms === 'number' && Number.isFinite(ms) ? ms : null;
+}
+
+const textOf = (value: unknown): string => {
+  if (typeof value === 'object' && value !== null && JSON_TEXT in value) return (value as { [JSON_TEXT]: string })[JSON_TEXT];
+  return JSON.stringify(value);
+};
+
 /** JSON with the view's ETag; gzip-compressed when `compress` and the client accepts it and it is worth it. */
 export function respond(request: Request, status: number, value: unknown, etag: string | null, compress: boolean, extra: Record<string, string> = {}): Response {
-  const text = JSON.stringify(value);
+  const text = textOf(value);
   const headers: Record<string, string> = {
     'content-type': JSON_TYPE, 'cache-control': 'private, no-cache', vary: 'accept-encoding, authorization, cookie', 'x-content-type-options': 'nosniff', ...extra,
   };

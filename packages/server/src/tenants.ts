@@ -9,7 +9,18 @@ import { TenantData, type DataOptions } from './data.js';
 export class Tenants {
   private readonly tenants = new Map<string, TenantData>();
 
-  constructor(private readonly options: DataOptions, private readonly maxTenants: number, private readonly memoryBudgetBytes: number) {}
+  private readonly options: DataOptions;
+
+  constructor(options: DataOptions, private readonly maxTenants: number, private readonly memoryBudgetBytes: number) {
+    // Every load that ends (a first load too, not only a reload the host asked for) brings the tenants within budget.
+    this.options = {
+      ...options,
+      onChange: (tenant) => {
+        options.onChange?.(tenant);
+        if (this.tenants.get(tenant)?.status().loading === false) this.enforceBudget(tenant);
+      },
+    };
+  }
 
   /** The tenant's data (created on first use; most recently used). */
   get(tenant: string): TenantData {

@@ -1,0 +1,22 @@
+// The host's module of worker.test.ts: each tenant's loader, run in the data worker's thread. Plain JavaScript, as a
+// worker imports it without the test runner's transforms (the sample generator from its build).
+import { generateDataset } from '../../../sample-data/dist/index.js';
+
+const loads = new Map();
+
+export function load({ tenant }) {
+  const count = (loads.get(tenant) ?? 0) + 1;
+  loads.set(tenant, count);
+  if (tenant === 'failing') throw new Error('the database is down');
+  if (tenant === 'exhausting') {
+    // A load that keeps every row it ever read: past the worker's heap limit, the worker stops (not the process).
+    const rows = [];
+    for (;;) rows.push(new Array(100_000).fill(count));
+  }
+  // A load that never gives its thread back (a synchronous loop): the worker answers no heartbeat and is replaced.
+  if (tenant === 'stuck') for (;;);
+  // The first load is good; every later one has no account (refused: the first keeps serving).
+  if (tenant === 'shrinking') return count === 1 ? generateDataset({ seed: 11, accounts: 160 }) : { accounts: [] };
+  if (tenant === 'other') return generateDataset({ seed: 12, accounts: 40 });
+  return generateDataset({ seed: 11, accounts: 160 });
+}
