@@ -152,9 +152,9 @@ export function createDataWorker(options: DataWorkerOptions): DataWorker {
   const ask = (message: Question): Promise<FromWorker & { type: 'reply' }> => new Promise((resolve, reject) => {
     const id = nextId;
     nextId += 1;
-    const thread = running();
+    // Posted first: a message that cannot be cloned rejects here and leaves nothing waiting (replies come in a later task).
+    running().postMessage({ ...message, id });
     pending.set(id, { resolve, reject });
-    thread.postMessage({ ...message, id });
   });
 
   const engines = new Map<string, CsEngine>();
