@@ -8,7 +8,7 @@ import type { DataWorkerOptions } from './worker.js';
 
 // The worker thread runs the built package (it is plain Node, without the test runner's transforms); this side runs
 // the source. `pnpm build` comes before the tests in scripts/test.sh.
-const workerUrl = new URL('../dist/data-worker.js', import.meta.url);
+const workerUrl = new URL('../dist/data-worker.mjs', import.meta.url);
 const module = new URL('./worker/test-load.mjs', import.meta.url);
 const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
 const sample = generateDataset({ seed: 11, accounts: 160 });

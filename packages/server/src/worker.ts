@@ -3,7 +3,7 @@
  * host's module (which exports `load`, as `createCsHandler`'s option, and may export `version`), loads, validates,
  * prepares and answers there, and gives the handler an engine per tenant:
  *
- *   const data = createDataWorker({ module: new URL('./load-data.js', import.meta.url), reloadEveryMs: 15 * 60_000 });
+ *   const data = createDataWorker({ module: new URL('./load-data.mjs', import.meta.url), reloadEveryMs: 15 * 60_000 });
  *   const cskit = createCsHandler({ engine: data.engine, scope });
  *
  * The thread that serves HTTP then only routes, checks scopes and views, and sends JSON: a reload's data work and
@@ -17,8 +17,7 @@
  * new worker, which loads again: the process itself never goes down with it.
  */
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { CsRequest } from '@cskit/metrics';
 import { emptyStatus } from './data.js';
 import type { DataSettings } from './data.js';
@@ -49,7 +48,7 @@ export interface DataWorkerOptions extends DataSettings {
    * requests waiting on it get 503 and the next request after `retryAfterFailureMs` starts a new one. Default 30 s.
    */
   stallMs?: number;
-  /** The worker's script: default this package's `data-worker.js` (give it when a bundler moves the package's files). */
+  /** The worker's script: default this package's `data-worker.mjs` (give it when a bundler moves the package's files). */
   workerUrl?: URL;
   /** Told about failed or refused loads, engine failures and a worker that stopped (never sent to a client). */
   onError?: (error: unknown) => void;
@@ -71,6 +70,15 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/**
+ * The worker's script beside this file (a bundler copies it, as it copies any `new URL(..., import.meta.url)`: it is
+ * one file that imports only packages). `Worker` is taken from Node when a worker starts, not imported: Turbopack
+ * rewrites `new Worker(...)` of an imported `worker_threads` into its own worker chunks, which cannot start this
+ * script (Next.js 16: `request.indexOf is not a function` on every request).
+ */
+const workerScript = (): URL => new URL('./data-worker.mjs', import.meta.url);
+const workerThreads = () => process.getBuiltinModule('node:worker_threads');
+
 const moduleUrl = (module: string | URL): string => (module instanceof URL ? module.href : module.startsWith('file:') ? module : pathToFileURL(module).href);
 
 export function createDataWorker(options: DataWorkerOptions): DataWorker {
@@ -90,7 +98,7 @@ export function createDataWorker(options: DataWorkerOptions): DataWorker {
 
   const start = (): Worker => {
     startedAt = performance.now();
-    const thread = new Worker(options.workerUrl ?? new URL('./data-worker.js', import.meta.url), {
+    const thread = new (workerThreads().Worker)(options.workerUrl ?? workerScript(), {
       workerData: settings, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
     // The heartbeat: a ping a quarter of `stallMs` apart; no pong for `stallMs`, and the worker is stopped.
