@@ -2,22 +2,11 @@
 // event loop, heap and RSS are measured without its clients in them: 20 viewers (CSKIT_VIEWERS) ask the dashboard's
 // requests in a loop from `run` until `stop`, then send back every answer's time, status and end (epoch ms).
 import { SAMPLE_HEALTH_MODEL } from '../packages/sample-data/dist/index.js';
+import { ask } from './bench-server-ask.mjs';
 
 const VIEWERS = Number(process.env.CSKIT_VIEWERS ?? 20);
 const base = process.env.CSKIT_BENCH_BASE;
 const epochNow = () => performance.timeOrigin + performance.now();
-
-/** One request as a viewer; its latency, status and whether it failed (a network error or a 5xx). */
-async function ask(kind, body, viewer) {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${base}/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', 'x-viewer': viewer }, body: JSON.stringify(body) });
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, status: response.status, failed: response.status >= 500 };
-  } catch {
-    return { ms: performance.now() - started, status: 0, failed: true };
-  }
-}
 
 const periods = ['2025-01', '2025-04', '2025-07'];
 const parts = ['kpis', 'waterfall', 'renewalFunnel', 'healthQuadrants', 'healthDistribution', 'nps', 'arrTrend', 'renewalsAhead', 'csmScorecard', 'breakdowns'];
@@ -39,7 +28,7 @@ async function traffic() {
   await Promise.all(Array.from({ length: VIEWERS }, async (_, v) => {
     for (let i = v; !stopped; i += 1) {
       const [kind, body] = requestOf(i);
-      const result = await ask(kind, body, `v${v}`);
+      const result = await ask(base, kind, body, `v${v}`);
       results.push({ ...result, at: epochNow() });
     }
   }));

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { createCsHandler } from '../packages/server/dist/index.js';
 import { toNodeListener } from '../packages/server/dist/node.js';
 import { createDataWorker } from '../packages/server/dist/worker.js';
+import { ask } from './bench-server-ask.mjs';
 
 const ACCOUNTS = Number(process.env.CSKIT_ACCOUNTS ?? 100_000);
 const VIEWERS = Number(process.env.CSKIT_VIEWERS ?? 20);
@@ -79,22 +80,10 @@ const server = createServer(toNodeListener(handler));
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const base = `http://127.0.0.1:${server.address().port}/api/cskit/v1`;
 
-/** One request as a viewer; its latency, status and whether it failed (a network error or a 5xx). */
-async function ask(kind, body, viewer) {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${base}/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', 'x-viewer': viewer }, body: JSON.stringify(body) });
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, status: response.status, failed: response.status >= 500 };
-  } catch {
-    return { ms: performance.now() - started, status: 0, failed: true };
-  }
-}
-
 // Cold start: the handler's first answer (the first request waits for the first load).
 resetMemory();
 const coldStarted = performance.now();
-const first = await ask('info', {}, 'admin');
+const first = await ask(base, 'info', {}, 'admin');
 const coldStartMs = performance.now() - coldStarted;
 const coldLoaderMs = await loaderTime();
 const coldSlices = handler.status().lastLoadSlices;
