@@ -2,7 +2,8 @@
  * Fuzzing the server as an attacker would: over a thousand requests of every kind with malformed and oversized
  * views, queries, targets and bodies through the handler, and raw HTTP (methods, targets, Host headers, header
  * values, bodies cut short) through Node's `http` and `toNodeListener`. Nothing may crash the process, take more than
- * 2 s, or answer 500 for what a client sent.
+ * 2 s, or answer 500 for what a client sent. A data worker (`createDataWorker`) answers the same fuzzed requests with
+ * the same statuses and bodies as the handler in process.
  */
 import { ROW_SETS, SUMMARY_PARTS } from '@cskit/metrics';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
@@ -12,18 +13,15 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCsHandler } from './handler.js';
 import { toNodeListener } from './node.js';
+import { createDataWorker } from './worker.js';
 
 const sample = generateDataset({ seed: 17, accounts: 70 });
 const ids = sample.accounts.map((a) => a.id);
 /** The accounts both viewers see (the CSM viewer's book), so a good account story is not merely a 404 out of scope. */
 const shared = sample.accounts.filter((a) => a.csmId === sample.accounts[0]?.csmId).map((a) => a.id);
 const errors: unknown[] = [];
-const handler = createCsHandler({
-  load: async () => sample,
-  scope: (request) => (request.headers.get('x-viewer') === 'csm' ? { csmIds: [sample.accounts[0]?.csmId as string] } : { all: true, admin: true }),
-  onError: (error) => errors.push(error),
-  rateLimit: false,
-});
+const scopeOf = (request: Request) => (request.headers.get('x-viewer') === 'csm' ? { csmIds: [sample.accounts[0]?.csmId as string] } : { all: true as const, admin: true });
+const handler = createCsHandler({ load: async () => sample, scope: scopeOf, onError: (error) => errors.push(error), rateLimit: false });
 
 const month = fc.oneof(
   fc.integer({ min: 2022 * 12, max: 2026 * 12 }).map((i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`),
@@ -100,6 +98,28 @@ describe('fuzz: the handler answers every malformed request with a 4xx (or a 200
     // Most fuzzed requests are refused, but valid ones get through too: the fuzzer reaches the engine.
     if (kind !== 'info') expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(kind === 'account-story' ? 20 : 100);
+  }, 120_000);
+});
+
+describe('fuzz: a data worker answers every request as the handler in process does (status and body)', () => {
+  // The same sample (seed 17, 70 accounts), loaded in a worker thread by worker/test-load.mjs (tenant 'fuzz'); the
+  // worker runs the built package (scripts/test.sh builds before the tests).
+  const data = createDataWorker({
+    module: new URL('./worker/test-load.mjs', import.meta.url), workerUrl: new URL('../dist/data-worker.mjs', import.meta.url),
+    onError: (error) => errors.push(error),
+  });
+  const inWorker = createCsHandler({ engine: data.engine, tenant: () => 'fuzz', scope: scopeOf, onError: (error) => errors.push(error), rateLimit: false });
+  afterAll(() => data.close());
+
+  it.each(KINDS)('300 %s requests', async (kind) => {
+    await fc.assert(fc.asyncProperty(body(kind), fc.boolean(), async (payload, csm) => {
+      const ask = (serve: typeof handler) => serve(new Request(`http://127.0.0.1/api/cskit/v1/${kind}`, {
+        method: 'POST', body: JSON.stringify(payload), headers: csm ? { 'x-viewer': 'csm' } : {},
+      }));
+      const [here, there] = await Promise.all([ask(handler), ask(inWorker)]);
+      expect([there.status, await there.text()]).toEqual([here.status, await here.text()]);
+    }), { numRuns: 300, seed });
+    expect(errors).toEqual([]);
   }, 120_000);
 });
 

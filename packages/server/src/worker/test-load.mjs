@@ -18,5 +18,7 @@ export function load({ tenant }) {
   // The first load is good; every later one has no account (refused: the first keeps serving).
   if (tenant === 'shrinking') return count === 1 ? generateDataset({ seed: 11, accounts: 160 }) : { accounts: [] };
   if (tenant === 'other') return generateDataset({ seed: 12, accounts: 40 });
+  // fuzz.test.ts's data: a worker's answers to fuzzed requests against the handler's in process.
+  if (tenant === 'fuzz') return generateDataset({ seed: 17, accounts: 70 });
   return generateDataset({ seed: 11, accounts: 160 });
 }
