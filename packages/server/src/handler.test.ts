@@ -325,6 +325,22 @@ describe('tenants: one process, many customers\' data, no answer crosses', () =>
     expect((await handler(post('info', {}))).status).toBe(403);
     expect(loads.sort()).toEqual(['acme', 'globex']);
   });
+
+  it('keeps tenants within the memory budget: a first load past it lets the least recently asked tenant\'s data go', async () => {
+    const budgeted = createCsHandler({
+      load: ({ tenant }) => (tenant === 'acme' ? sample : renamed), tenant: (request) => request.headers.get('x-tenant'), scope: () => ({ all: true }),
+      // More than either tenant's prepared data, less than both.
+      memoryBudgetBytes: handler.status('acme').memoryBytes + 1,
+    });
+    expect((await budgeted(post('info', {}, { 'x-tenant': 'acme' }))).status).toBe(200);
+    expect(budgeted.status('acme')).toMatchObject({ version: 1, accountCount: 160 });
+    expect((await budgeted(post('info', {}, { 'x-tenant': 'globex' }))).status).toBe(200);
+    // globex's first load (not a reload the host asked for) let acme's data go; acme's next request loads it again.
+    expect([budgeted.status('acme').accountCount, budgeted.status('globex').accountCount]).toEqual([0, 90]);
+    expect((await json(await budgeted(post('info', {}, { 'x-tenant': 'acme' })))).accountCount).toBe(160);
+    expect(budgeted.status('acme').version).toBe(2);
+    expect(budgeted.status('globex').accountCount).toBe(0);
+  });
 });
 
 /** Every string of a JSON answer, to search for an outside account's id or name as a whole value. */
