@@ -126,12 +126,13 @@ describe('createDataWorker: the data in a worker thread', () => {
   });
 
   it('replaces a stuck worker: a load that never yields its thread gets 503, onError told, and a new worker answers next', async () => {
-    const { data, handler, errors } = workerHandler({ stallMs: 400, retryAfterFailureMs: 0 });
+    // 2 s: a worker starts and loads this data in ~0.2 s here; a slow machine must not be taken for a stuck worker.
+    const { data, handler, errors } = workerHandler({ stallMs: 2000, retryAfterFailureMs: 0 });
     try {
       const stuck = await handler(post('info', {}, { 'x-tenant': 'stuck' }));
       expect([stuck.status, await json(stuck)]).toEqual([503, { error: 'the data is not available right now; try again shortly' }]);
-      expect(errors).toContain('the data worker stopped: it did not answer for 400 ms');
-      expect(handler.status('stuck').lastError).toBe('it did not answer for 400 ms');
+      expect(errors).toContain('the data worker stopped: it did not answer for 2000 ms');
+      expect(handler.status('stuck').lastError).toBe('it did not answer for 2000 ms');
       const next = await handler(post('info', {}));
       expect([next.status, (await json(next)).accountCount]).toEqual([200, 160]);
     } finally {
