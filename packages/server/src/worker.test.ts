@@ -59,8 +59,8 @@ describe('createDataWorker: the data in a worker thread', () => {
         expect([kind, inWorker.status]).toEqual([kind, 200]);
         expect(await inWorker.text()).toBe(await here.text());
       }
-      // 160 accounts, seed 11; a CSM's book is fewer.
-      expect(handler.status()).toMatchObject({ version: 1, accountCount: 160, loading: false, lastError: null });
+      // 160 accounts, seed 11; a CSM's book is fewer. The module's `version` names the data.
+      expect(handler.status()).toMatchObject({ version: 1, dataVersion: 'db-default-1', accountCount: 160, loading: false, lastError: null });
       const issues = await handler(new Request('http://127.0.0.1/api/cskit/v1/issues'));
       expect(await json(issues)).toMatchObject({ version: 1, count: 0, issues: [] });
     } finally {
@@ -135,6 +135,19 @@ describe('createDataWorker: the data in a worker thread', () => {
       expect(handler.status('stuck').lastError).toBe('it did not answer for 2000 ms');
       const next = await handler(post('info', {}));
       expect([next.status, (await json(next)).accountCount]).toEqual([200, 160]);
+    } finally {
+      await data.close();
+    }
+  });
+
+  it('reloads on its own timer (reloadEveryMs): new data is swapped in while the previous answers', async () => {
+    const { data, handler } = workerHandler({ reloadEveryMs: 200 });
+    try {
+      expect((await handler(post('info', {}, { 'x-tenant': 'changing' }))).status).toBe(200);
+      expect(handler.status('changing')).toMatchObject({ version: 1, dataVersion: 'db-changing-1' });
+      for (let waited = 0; handler.status('changing').version < 3 && waited < 20_000; waited += 50) await new Promise((tick) => setTimeout(tick, 50));
+      expect(handler.status('changing').version).toBeGreaterThanOrEqual(3);
+      expect((await handler(post('info', {}, { 'x-tenant': 'changing' }))).status).toBe(200);
     } finally {
       await data.close();
     }

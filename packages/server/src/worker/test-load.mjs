@@ -18,7 +18,12 @@ export function load({ tenant }) {
   // The first load is good; every later one has no account (refused: the first keeps serving).
   if (tenant === 'shrinking') return count === 1 ? generateDataset({ seed: 11, accounts: 160 }) : { accounts: [] };
   if (tenant === 'other') return generateDataset({ seed: 12, accounts: 40 });
+  // New data on every load (another seed): what a reload timer swaps in.
+  if (tenant === 'changing') return generateDataset({ seed: 100 + count, accounts: 30 });
   // fuzz.test.ts's data: a worker's answers to fuzzed requests against the handler's in process.
   if (tenant === 'fuzz') return generateDataset({ seed: 17, accounts: 70 });
   return generateDataset({ seed: 11, accounts: 160 });
 }
+
+// The data's version as a host's database would give it (a change counter): it names the data in ETags.
+export const version = (tenant) => `db-${tenant}-${loads.get(tenant) ?? 0}`;
