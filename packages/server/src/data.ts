@@ -5,10 +5,10 @@
  * before the first load share that load; after a failed first load they are refused (503, `Retry-After`) until
  * the next attempt is due, not each made to load again.
  */
-import type { DataIssue, PreparedDataset, ViewOptions } from '@cskit/metrics';
+import type { CsRequest, DataIssue, PreparedDataset, ViewOptions } from '@cskit/metrics';
 import { prepareInSlices, runSliced } from '@cskit/metrics/load';
 import type { DatasetChunk, PreparedLoad } from '@cskit/metrics/load';
-import { HttpError } from './http.js';
+import { unavailable, type HttpError } from './http.js';
 import { ScopedEngines } from './scoped-engines.js';
 
 /** What a host's loader returns: raw records of the data contract, or a stream of record batches (`DatasetChunk`s). */
@@ -60,6 +60,12 @@ export interface DataSettings {
   scopeMemoryBytes?: number;
   /** Longest step of data work before requests are answered again. Default 10 ms. */
   sliceMs?: number;
+  /** Reload every tenant with data every this many milliseconds (default: only on `reload()`). The previous data serves meanwhile. */
+  reloadEveryMs?: number;
+  /** Tenants kept at most. Default 100. */
+  maxTenants?: number;
+  /** Bytes the tenants' prepared data may hold together; past it the least recently asked let theirs go. Default 4 GiB. */
+  memoryBudgetBytes?: number;
 }
 
 /** The data options of a host's settings, with their defaults. */
@@ -134,7 +140,7 @@ export class TenantData {
   }
 
   private unavailable(waitMs: number): HttpError {
-    return new HttpError(503, `no data could be loaded yet${this.lastError ? `: ${this.lastError}` : ''}`, undefined, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+    return unavailable(`no data could be loaded yet${this.lastError ? `: ${this.lastError}` : ''}`, waitMs);
   }
 
   /** Loads again now (shared with a load in flight); the previous data serves until the new data is ready. */
@@ -211,8 +217,10 @@ export class TenantData {
     }
   }
 
-  /** Notes a view a viewer asked, to warm the next engine with (at most eight, the most recent). */
-  noteView(view: ViewOptions): void {
+  /** Notes the view of a request a viewer made, to warm the next engine with (at most eight, the most recent). */
+  noteRequest(request: CsRequest): void {
+    if (!('view' in request) || request.kind === 'filter-options') return;
+    const { view } = request;
     const key = JSON.stringify([view.model ?? null, view.period?.to]);
     this.recentViews.delete(key);
     this.recentViews.set(key, view);

@@ -14,8 +14,8 @@
  */
 import { answerRequest, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, UnknownAccountError } from '@cskit/metrics';
 import { nextTask } from '@cskit/metrics/load';
-import type { CsRequest, ViewOptions } from '@cskit/metrics';
-import { dataOptions, emptyStatus, issuesOf } from './data.js';
+import type { CsRequest } from '@cskit/metrics';
+import { emptyStatus, issuesOf } from './data.js';
 import type { DataSettings, Loaded, LoadContext, LoadedData, TenantData, TenantStatus } from './data.js';
 import { computeMsOf, digest, HttpError, readJson, respond } from './http.js';
 import { ViewerBudgets, type RateLimitOptions } from './rate-limit.js';
@@ -41,14 +41,8 @@ export interface CsHandlerOptions extends DataSettings {
   tenant?: (request: Request) => string | null | Promise<string | null>;
   /** The data's version as the host knows it (a change counter), for ETags; default a hash of the loaded content. */
   version?: (tenant: string) => string | Promise<string>;
-  /** Reload every this many milliseconds (default: only on `reload()`). The previous data serves meanwhile. */
-  reloadEveryMs?: number;
   /** Larger request bodies are refused with 413. Default 64 KiB. */
   maxBodyBytes?: number;
-  /** Tenants kept at most. Default 100. */
-  maxTenants?: number;
-  /** Bytes the tenants' prepared data may hold together; past it the least recently asked let theirs go. Default 4 GiB. */
-  memoryBudgetBytes?: number;
   /**
    * Gzip answers when the client accepts it. Default false: Next.js, Hono's `compress()`, proxies and
    * `toNodeListener` compress; a handler that compressed too would send a body its framework cannot read.
@@ -116,9 +110,9 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     await nextTask();
     if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, sliceMs * 2));
   };
-  const tenants = new Tenants(dataOptions(options, {
+  const tenants = new Tenants(options, {
     load: options.load ?? (() => ({ accounts: [] })), ...(options.version ? { version: options.version } : {}), pause, onError,
-  }), options.maxTenants ?? 100, options.memoryBudgetBytes ?? 4 * 2 ** 30);
+  });
   const budgets = options.rateLimit === false ? null : new ViewerBudgets(options.rateLimit ?? {});
   const viewerOf = (options.rateLimit && options.rateLimit.viewer) || ((_: Request, s: CsScope, tenant: string) => `${tenant}\u0000${scopeKey(s)}`);
 
@@ -127,12 +121,6 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     if (engineOf) return engineOf(tenant).reload?.();
     await tenants.get(tenant).reload();
   };
-  const timer = options.reloadEveryMs ? setInterval(() => {
-    void (async () => {
-      for (const data of [...tenants.all()]) if (data.current) await reload(data.tenant);
-    })();
-  }, options.reloadEveryMs) : null;
-  (timer as { unref?: () => void } | null)?.unref?.();
 
   const decide = async <T>(what: string, ask: () => T | Promise<T>): Promise<T> => {
     try {
@@ -173,7 +161,7 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
     }
     const body = await readJson(request, maxBodyBytes);
     const parsed = parsed400(() => parseRequest({ ...body, kind }));
-    if ('view' in parsed && parsed.kind !== 'filter-options') source.noteView?.(parsed.view);
+    source.noteRequest?.(parsed);
     const etag = `W/"${await source.tag()}-${await digest(`${scopeKey(viewerScope)}\u0000${JSON.stringify(parsed)}`)}"`;
     if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
     const started = performance.now();
@@ -223,7 +211,6 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
   handler.reload = reload;
   handler.status = (tenant = DEFAULT_TENANT) => (engineOf ? engineOf(tenant).dataStatus?.() : tenants.peek(tenant)?.status()) ?? emptyStatus();
   handler.close = () => {
-    if (timer) clearInterval(timer);
     tenants.close();
   };
   return handler;
@@ -235,8 +222,8 @@ interface AnswerSource {
   tag(): Promise<string>;
   /** What admins read at `GET <base>/v1/issues`. */
   issues(): Promise<object>;
-  /** Told each view asked (the loaded data warms a new engine with them before a swap). */
-  noteView?(view: ViewOptions): void;
+  /** Told each request (the loaded data warms a new engine with the views asked lately before a swap). */
+  noteRequest?(request: CsRequest): void;
   answer(parsed: CsRequest, scope: CsScope): unknown;
 }
 
@@ -245,7 +232,7 @@ function loadedSource(state: Loaded, tenantData: TenantData): AnswerSource {
   return {
     tag: async () => state.dataVersion,
     issues: async () => issuesOf(state),
-    noteView: (view) => tenantData.noteView(view),
+    noteRequest: (request) => tenantData.noteRequest(request),
     answer: (parsed, scope) => answerRequest(state.scopes.of(scope), parsed as never),
   };
 }

@@ -14,6 +14,11 @@ export class HttpError extends Error {
   }
 }
 
+/** A 503 saying when to try again (`Retry-After`, whole seconds, at least one). */
+export function unavailable(message: string, waitMs: number): HttpError {
+  return new HttpError(503, message, undefined, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+}
+
 /** The request's JSON object body (empty: `{}`), refused past `max` bytes (413), unreadable or not an object (400). */
 export async function readJson(request: Request, max: number): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? '0');

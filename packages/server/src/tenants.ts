@@ -4,22 +4,35 @@
  * kept within a count and a memory budget: when their prepared data together holds more than `memoryBudgetBytes`,
  * the least recently asked tenants let their data go (their next request loads it again).
  */
-import { TenantData, type DataOptions } from './data.js';
+import { dataOptions, TenantData, type DataOptions, type DataSettings } from './data.js';
 
 export class Tenants {
   private readonly tenants = new Map<string, TenantData>();
 
   private readonly options: DataOptions;
+  private readonly maxTenants: number;
+  private readonly memoryBudgetBytes: number;
+  private readonly timer: ReturnType<typeof setInterval> | null;
 
-  constructor(options: DataOptions, private readonly maxTenants: number, private readonly memoryBudgetBytes: number) {
+  /** The tenants of a host's settings (each with its default) and its loader; `reloadEveryMs` starts the reload timer. */
+  constructor(settings: DataSettings, host: Parameters<typeof dataOptions>[1]) {
+    this.maxTenants = settings.maxTenants ?? 100;
+    this.memoryBudgetBytes = settings.memoryBudgetBytes ?? 4 * 2 ** 30;
     // Every load that ends (a first load too, not only a reload the host asked for) brings the tenants within budget.
-    this.options = {
-      ...options,
+    this.options = dataOptions(settings, {
+      ...host,
       onChange: (tenant) => {
-        options.onChange?.(tenant);
+        host.onChange?.(tenant);
         if (this.tenants.get(tenant)?.status().loading === false) this.enforceBudget(tenant);
       },
-    };
+    });
+    this.timer = settings.reloadEveryMs ? setInterval(() => void this.reloadLoaded(), settings.reloadEveryMs) : null;
+    (this.timer as { unref?: () => void } | null)?.unref?.();
+  }
+
+  /** Reloads every tenant that has data, one after another (the reload timer's work). */
+  private async reloadLoaded(): Promise<void> {
+    for (const data of [...this.tenants.values()]) if (data.current) await data.reload();
   }
 
   /** The tenant's data (created on first use; most recently used). */
@@ -57,11 +70,8 @@ export class Tenants {
     this.tenants.delete(tenant);
   }
 
-  all(): IterableIterator<TenantData> {
-    return this.tenants.values();
-  }
-
   close(): void {
+    if (this.timer) clearInterval(this.timer);
     for (const data of this.tenants.values()) data.close();
   }
 }

@@ -22,7 +22,7 @@ import type { CsRequest } from '@cskit/metrics';
 import { emptyStatus } from './data.js';
 import type { DataSettings } from './data.js';
 import type { CsEngine, CsHandlerStatus } from './handler.js';
-import { HttpError, jsonText } from './http.js';
+import { jsonText, unavailable } from './http.js';
 import type { CsScope } from './scope.js';
 import { fromWire } from './worker/messages.js';
 import type { FromWorker, Ping, Question, WorkerSettings } from './worker/messages.js';
@@ -35,12 +35,6 @@ export interface DataWorkerOptions extends DataSettings {
    * worker's too).
    */
   module: string | URL;
-  /** Reload every tenant with data every this many milliseconds (default: only on `reload()`). */
-  reloadEveryMs?: number;
-  /** Tenants kept at most. Default 100. */
-  maxTenants?: number;
-  /** Bytes the tenants' prepared data may hold together; past it the least recently asked let theirs go. Default 4 GiB. */
-  memoryBudgetBytes?: number;
   /** The worker's V8 heap limits (`worker_threads`' `resourceLimits`): a load past them stops the worker, not the process. */
   resourceLimits?: ResourceLimits;
   /**
@@ -79,15 +73,16 @@ interface Pending {
 const workerScript = (): URL => new URL('./data-worker.mjs', import.meta.url);
 const workerThreads = () => process.getBuiltinModule('node:worker_threads');
 
+/** What a client is told while there is no worker to ask: nothing of why (that goes to `onError` and `status()`). */
+const NOT_NOW = 'the data is not available right now; try again shortly';
+
 const moduleUrl = (module: string | URL): string => (module instanceof URL ? module.href : module.startsWith('file:') ? module : pathToFileURL(module).href);
 
 export function createDataWorker(options: DataWorkerOptions): DataWorker {
-  const { onError = () => undefined, retryAfterFailureMs = 5_000, stallMs = 30_000 } = options;
-  const settings: WorkerSettings = {
-    module: moduleUrl(options.module), reloadEveryMs: options.reloadEveryMs, maxTenants: options.maxTenants, memoryBudgetBytes: options.memoryBudgetBytes,
-    loadTimeoutMs: options.loadTimeoutMs, retryAfterFailureMs, refuse: options.refuse, maxScopes: options.maxScopes,
-    scopeMemoryBytes: options.scopeMemoryBytes, sliceMs: options.sliceMs,
-  };
+  const { module, onError = () => undefined, resourceLimits, workerUrl, stallMs = 30_000, ...data } = options;
+  const retryAfterFailureMs = data.retryAfterFailureMs ?? 5_000;
+  // The data settings cross to the worker as they are; the functions and the thread's own options stay here.
+  const settings: WorkerSettings = { ...data, module: moduleUrl(module) };
   const pending = new Map<number, Pending>();
   const statuses = new Map<string, CsHandlerStatus>();
   let worker: Worker | null = null;
@@ -98,9 +93,7 @@ export function createDataWorker(options: DataWorkerOptions): DataWorker {
 
   const start = (): Worker => {
     startedAt = performance.now();
-    const thread = new (workerThreads().Worker)(options.workerUrl ?? workerScript(), {
-      workerData: settings, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-    });
+    const thread = new (workerThreads().Worker)(workerUrl ?? workerScript(), { workerData: settings, ...(resourceLimits ? { resourceLimits } : {}) });
     // The heartbeat: a ping a quarter of `stallMs` apart; no pong for `stallMs`, and the worker is stopped.
     let lastPong = performance.now();
     const heartbeat = setInterval(() => {
@@ -131,8 +124,7 @@ export function createDataWorker(options: DataWorkerOptions): DataWorker {
       if (!closed && code !== 0) onError(new Error(`the data worker stopped: ${stopped}`));
       for (const [id, waiting] of pending) {
         pending.delete(id);
-        // The client learns only that the data is not there now; what stopped the worker goes to `onError` and `status()`.
-        waiting.reject(unavailable('the data is not available right now; try again shortly', retryAfterFailureMs));
+        waiting.reject(unavailable(NOT_NOW, retryAfterFailureMs));
       }
     });
     stopped = null;
@@ -149,10 +141,10 @@ export function createDataWorker(options: DataWorkerOptions): DataWorker {
 
   /** The running worker, or a new one; a worker that stopped lately is not started again before `retryAfterFailureMs`. */
   const running = (): Worker => {
-    if (closed) throw unavailable('the data is not available right now; try again shortly', retryAfterFailureMs);
+    if (closed) throw unavailable(NOT_NOW, retryAfterFailureMs);
     if (worker) return worker;
     const wait = startedAt + retryAfterFailureMs - performance.now();
-    if (stopped !== null && wait > 0) throw unavailable('the data is not available right now; try again shortly', wait);
+    if (stopped !== null && wait > 0) throw unavailable(NOT_NOW, wait);
     worker = start();
     return worker;
   };
@@ -199,6 +191,3 @@ export function createDataWorker(options: DataWorkerOptions): DataWorker {
   };
 }
 
-function unavailable(message: string, waitMs: number): HttpError {
-  return new HttpError(503, message, undefined, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) });
-}

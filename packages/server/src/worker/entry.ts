@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { answerRequest } from '@cskit/metrics';
 import { nextTask } from '@cskit/metrics/load';
 import type { Loaded, LoadContext, LoadedData, TenantData } from '../data.js';
-import { dataOptions, issuesOf } from '../data.js';
+import { issuesOf } from '../data.js';
 import { checkScope } from '../scope.js';
 import { Tenants } from '../tenants.js';
 import { toWire } from './messages.js';
@@ -35,22 +35,14 @@ const replyError = (id: number) => (error: unknown) => post({ type: 'reply', id,
 // minutes), and answering one per slice slowed answers fourfold during a reload.
 const pause = nextTask;
 const turnMs = 2 * (settings.sliceMs ?? 10);
-const tenants = new Tenants(dataOptions(settings, {
+const tenants = new Tenants(settings, {
   load, ...(host.version ? { version: host.version } : {}), pause,
   onError: (error) => post({ type: 'error', error: toWire(error) }),
   onChange: (tenant) => {
     const data = tenants.peek(tenant);
     if (data) post({ type: 'status', tenant, status: data.status() });
   },
-}), settings.maxTenants ?? 100, settings.memoryBudgetBytes ?? 4 * 2 ** 30);
-
-if (settings.reloadEveryMs) {
-  setInterval(() => {
-    void (async () => {
-      for (const data of [...tenants.all()]) if (data.current) await data.reload();
-    })();
-  }, settings.reloadEveryMs);
-}
+});
 
 /** Answers a question now when its tenant's data is there (a reload, or a first load, replies when it ends). */
 function answer(message: ToWorker): void {
@@ -78,10 +70,9 @@ function replyOf(message: Exclude<ToWorker, { type: 'reload' }>, state: Loaded, 
   // The serving thread checked the scope; checked again here, where it is applied (fail closed: no scope, no answer).
   const scope = checkScope(message.scope);
   if (scope === null) throw new Error('the data worker was asked without a scope');
-  const { request } = message;
-  if ('view' in request && request.kind !== 'filter-options') data.noteView(request.view);
+  data.noteRequest(message.request);
   const started = performance.now();
-  const json = JSON.stringify(answerRequest(state.scopes.of(scope), request as never));
+  const json = JSON.stringify(answerRequest(state.scopes.of(scope), message.request as never));
   return { type: 'reply', id: message.id, json, computeMs: performance.now() - started };
 }
 

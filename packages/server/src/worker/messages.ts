@@ -14,9 +14,6 @@ import type { CsScope } from '../scope.js';
 export interface WorkerSettings extends DataSettings {
   /** The host's module (a file URL): it exports `load(context)` and may export `version(tenant)`. */
   module: string;
-  reloadEveryMs?: number;
-  maxTenants?: number;
-  memoryBudgetBytes?: number;
 }
 
 /** A question to the worker, without its id. */
