@@ -355,6 +355,12 @@ export function indexOf(dataset: Dataset, positionOf: ReadonlyMap<string, number
   return index;
 }
 
+/** An index read back from a snapshot (engine/snapshot.ts): marked as entries' shared owner, as `indexOf` does. */
+export function restoredIndex(index: DatasetIndex): DatasetIndex {
+  markShared(index);
+  return index;
+}
+
 function buildIndex(dataset: Dataset): DatasetIndex {
   const accounts = dataset.accounts ?? [];
   const positionOf = new Map<string, number>();

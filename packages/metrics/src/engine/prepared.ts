@@ -143,7 +143,17 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
 
 /** The engine of an index built elsewhere (a `datasetBuilder`'s compact index): it keeps the facts of every view. */
 export function engineOfIndex(index: DatasetIndex): PreparedDataset {
-  return createEngine(index, true);
+  const engine = createEngine(index, true);
+  // As prepared, before answers add to its cache: what a snapshot of the load holds (engine/snapshot.ts).
+  asPrepared.set(engine, { index, cache: new Map(index.cache) });
+  return engine;
+}
+
+const asPrepared = new WeakMap<PreparedDataset, { index: DatasetIndex; cache: ReadonlyMap<string, unknown> }>();
+
+/** The index an engine of `engineOfIndex` answers from, with its cache as it was prepared; null for other engines. */
+export function preparedIndexOf(engine: PreparedDataset): { index: DatasetIndex; cache: ReadonlyMap<string, unknown> } | null {
+  return asPrepared.get(engine) ?? null;
 }
 
 function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset {

@@ -20,6 +20,8 @@ export function load({ tenant }) {
   if (tenant === 'other') return generateDataset({ seed: 12, accounts: 40 });
   // New data on every load (another seed): what a reload timer swaps in.
   if (tenant === 'changing') return generateDataset({ seed: 100 + count, accounts: 30 });
+  // A database that takes its time (snapshots.test.ts: a restarted worker serves its snapshot meanwhile).
+  if (tenant === 'slow') return new Promise((resolve) => globalThis.setTimeout(() => resolve(generateDataset({ seed: 11, accounts: 160 })), 1500));
   // fuzz.test.ts's data: a worker's answers to fuzzed requests against the handler's in process.
   if (tenant === 'fuzz') return generateDataset({ seed: 17, accounts: 70 });
   return generateDataset({ seed: 11, accounts: 160 });

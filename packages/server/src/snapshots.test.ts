@@ -1,0 +1,124 @@
+/**
+ * `snapshotDir`: a restarted handler serves the data its predecessor prepared, at once, while it loads anew; the
+ * load's data replaces it as a reload's does; a host `version` equal to the snapshot's skips the load; a damaged or
+ * another tenant's snapshot is never served (the data is loaded instead, `onError` told why).
+ */
+import { generateDataset } from '@cskit/sample-data';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCsHandler } from './handler.js';
+import { createDataWorker } from './worker.js';
+
+const first = generateDataset({ seed: 11, accounts: 90 });
+const second = generateDataset({ seed: 12, accounts: 70 });
+const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const newDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cskit-snapshots-'));
+  dirs.push(dir);
+  return dir;
+};
+
+const post = (kind: string, body: unknown, tenant = 'default') =>
+  new Request(`http://127.0.0.1/api/cskit/v1/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant': tenant }, body: JSON.stringify(body) });
+const summaryOf = async (handler: ReturnType<typeof createCsHandler>, tenant = 'default') => (await handler(post('summary', { view }, tenant))).text();
+
+/** Waits until `dir` holds `count` snapshot files (written after a load, in the background). */
+async function snapshotsIn(dir: string, count = 1): Promise<string[]> {
+  for (let tries = 0; tries < 500; tries += 1) {
+    const files = readdirSync(dir).filter((name) => name.endsWith('.snapshot'));
+    if (files.length >= count) return files;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no snapshot in ${dir}`);
+}
+
+const handlerOf = (dir: string, options: Partial<Parameters<typeof createCsHandler>[0]> = {}) => createCsHandler({
+  load: () => first, snapshotDir: dir, scope: () => ({ all: true, admin: true }), rateLimit: false,
+  tenant: (request) => request.headers.get('x-tenant') ?? 'default', ...options,
+});
+
+describe('snapshotDir: prepared data kept between processes', () => {
+  it('serves the snapshot at once after a restart, then the data loaded anew', async () => {
+    const dir = newDir();
+    const before = handlerOf(dir);
+    const answer = await summaryOf(before);
+    expect(before.status()).toMatchObject({ fromSnapshot: false, accountCount: 90 });
+    await snapshotsIn(dir);
+    before.close();
+
+    // The next process: its load waits until the test lets it go.
+    let release: (data: unknown) => void = () => undefined;
+    let loads = 0;
+    const after = handlerOf(dir, { load: () => { loads += 1; return new Promise((resolve) => { release = resolve; }); } });
+    expect(await summaryOf(after)).toBe(answer);
+    expect(after.status()).toMatchObject({ fromSnapshot: true, loading: true, accountCount: 90, version: 1, dataVersion: before.status().dataVersion });
+    expect(loads).toBe(1);
+    release(second);
+    while (after.status().loading) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(after.status()).toMatchObject({ fromSnapshot: false, accountCount: 70, version: 2, lastError: null });
+    expect(JSON.parse(await summaryOf(after))).toEqual(JSON.parse(await summaryOf(handlerOf(newDir(), { load: () => second }))));
+    after.close();
+  });
+
+  it('skips the load when the host version says the snapshot is current, and keeps each tenant to its own', async () => {
+    const dir = newDir();
+    const version = (tenant: string) => `v-${tenant}`;
+    const before = handlerOf(dir, { version, load: ({ tenant }) => (tenant === 'b' ? second : first) });
+    const [a, b] = [await summaryOf(before, 'a'), await summaryOf(before, 'b')];
+    await snapshotsIn(dir, 2);
+    before.close();
+    let loads = 0;
+    const after = handlerOf(dir, { version, load: () => { loads += 1; return first; } });
+    expect([await summaryOf(after, 'a'), await summaryOf(after, 'b')]).toEqual([a, b]);
+    expect(a).not.toBe(b);
+    while (after.status('a').loading || after.status('b').loading) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([loads, after.status('a').fromSnapshot, after.status('b').dataVersion]).toEqual([0, true, 'v-b']);
+    // A tenant with no snapshot loads.
+    await summaryOf(after, 'c');
+    expect(loads).toBe(1);
+    after.close();
+  });
+
+  it('loads instead of serving a damaged snapshot, and says why', async () => {
+    const dir = newDir();
+    const before = handlerOf(dir);
+    const answer = await summaryOf(before);
+    const [file] = await snapshotsIn(dir);
+    before.close();
+    for (const damage of [Buffer.from('not a snapshot at all'), Buffer.alloc(0)]) {
+      writeFileSync(join(dir, file as string), damage);
+      const errors: string[] = [];
+      const after = handlerOf(dir, { onError: (error) => errors.push((error as Error).message) });
+      expect(await summaryOf(after)).toBe(answer);
+      expect(after.status()).toMatchObject({ fromSnapshot: false, lastError: null });
+      expect(errors).toEqual([expect.stringMatching(/^the snapshot of tenant 'default' was not served \(the snapshot is cut short or damaged/)]);
+      after.close();
+    }
+  });
+
+  it('serves a snapshot from a data worker, written by the worker before it', async () => {
+    const dir = newDir();
+    const module = new URL('./worker/test-load.mjs', import.meta.url);
+    const workerUrl = new URL('../dist/data-worker.mjs', import.meta.url);
+    const started = createDataWorker({ module, workerUrl, snapshotDir: dir });
+    const handler = createCsHandler({ engine: started.engine, scope: () => ({ all: true, admin: true }), rateLimit: false, tenant: () => 'slow' });
+    const answer = await summaryOf(handler, 'slow');
+    await snapshotsIn(dir);
+    await started.close();
+    const again = createDataWorker({ module, workerUrl, snapshotDir: dir });
+    const restarted = createCsHandler({ engine: again.engine, scope: () => ({ all: true, admin: true }), rateLimit: false, tenant: () => 'slow' });
+    try {
+      const asked = performance.now();
+      expect(await summaryOf(restarted, 'slow')).toBe(answer);
+      // Served before the load (1.5 s) could have ended; the load goes on.
+      expect(performance.now() - asked).toBeLessThan(1500);
+      expect(restarted.status('slow')).toMatchObject({ fromSnapshot: true, accountCount: 160 });
+    } finally {
+      await again.close();
+    }
+  });
+});
