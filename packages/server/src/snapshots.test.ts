@@ -4,7 +4,7 @@
  * another tenant's snapshot is never served (the data is loaded instead, `onError` told why).
  */
 import { generateDataset } from '@cskit/sample-data';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,42 @@ describe('snapshotDir: prepared data kept between processes', () => {
       expect(errors).toEqual([expect.stringMatching(/^the snapshot of tenant 'default' was not served \(the snapshot is cut short or damaged/)]);
       after.close();
     }
+  });
+
+  it('serves on when a snapshot cannot be written, and clears what a stopped writer left an hour ago', async () => {
+    const notADir = join(newDir(), 'a-file');
+    writeFileSync(notADir, 'x');
+    const errors: string[] = [];
+    const handler = handlerOf(notADir, { onError: (error) => errors.push((error as Error).message) });
+    expect(JSON.parse(await summaryOf(handler))).toHaveProperty('waterfall');
+    for (let tries = 0; errors.length < 2 && tries < 200; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(errors).toEqual([
+      expect.stringMatching(/^the snapshot of tenant 'default' was not served \(.*ENOTDIR.*\); its data is loaded instead$/),
+      expect.stringMatching(/^the snapshot of tenant 'default' was not written: .*(EEXIST|ENOTDIR)/),
+    ]);
+    expect(handler.status()).toMatchObject({ lastError: null, accountCount: 90 });
+    handler.close();
+
+    const dir = newDir();
+    const before = handlerOf(dir);
+    await summaryOf(before);
+    const [file] = await snapshotsIn(dir);
+    before.close();
+    const firstSize = statSync(join(dir, file as string)).size;
+    const [old, young] = [join(dir, `${file}.123.tmp`), join(dir, `${file}.456.tmp`)];
+    writeFileSync(old, 'left by a stopped process');
+    writeFileSync(young, 'another process writing now');
+    utimesSync(old, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    // New data to write: the next process loads other data over its snapshot.
+    const after = handlerOf(dir, { load: () => second });
+    await summaryOf(after);
+    while (after.status().loading || after.status().accountCount !== 70) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Until this process's own write of the new data is renamed into place.
+    const mine = `${file}.${process.pid}.tmp`;
+    const written = () => statSync(join(dir, file as string)).size !== firstSize && !readdirSync(dir).includes(mine);
+    for (let tries = 0; !written() && tries < 300; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')).sort()).toEqual([`${file}.456.tmp`]);
+    after.close();
   });
 
   it('serves a snapshot from a data worker, written by the worker before it', async () => {

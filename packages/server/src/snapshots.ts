@@ -112,6 +112,20 @@ async function readItem(handle: FileHandle, at: number, size: number): Promise<{
   return { value: deserializer.readValue(), end: offset };
 }
 
+/**
+ * Removes this tenant's temporary files left an hour or more ago (a process stopped while it wrote: each is as
+ * large as a snapshot). Younger ones may be another process's write in progress (replicas sharing the directory).
+ */
+async function removeStale(dir: string, name: string): Promise<void> {
+  const { fs, path } = node();
+  for (const entry of await fs.readdir(dir)) {
+    if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp')) continue;
+    const at = path.join(dir, entry);
+    const stat = await fs.stat(at).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > 3_600_000) await fs.rm(at, { force: true });
+  }
+}
+
 async function readBytes(handle: FileHandle, at: number, length: number, size: number): Promise<Buffer> {
   if (!Number.isSafeInteger(length) || length < 0 || at + length > size) throw damaged(at, size);
   const bytes = Buffer.alloc(length);
@@ -165,6 +179,7 @@ export function snapshotStore(dir: string, slicing: { sliceMs: number; pause: ()
       const file = fileOf(tenant);
       const temporary = `${file}.${process.pid}.tmp`;
       await fs.mkdir(path.dirname(file), { recursive: true });
+      await removeStale(dir, path.basename(file));
       const handle = await fs.open(temporary, 'w');
       try {
         let offset = 0;
