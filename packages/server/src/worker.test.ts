@@ -161,6 +161,48 @@ describe('createDataWorker: the data in a worker thread', () => {
     expect([computeMsOf({ arr: 1 }), computeMsOf(JSON.parse('{"computeMs":3}')), computeMsOf(null)]).toEqual([null, null, null]);
   });
 
+  it('answers between the slices of a long load in the worker, not after it', async () => {
+    const { data, handler } = workerHandler();
+    try {
+      expect((await handler(post('info', {}))).status).toBe(200);
+      let largeDone = false;
+      const large = handler(post('info', {}, { 'x-tenant': 'large' })).then((response) => { largeDone = true; return response; });
+      // Asked after the long load began (the worker takes questions in order), answered while it still runs.
+      const answers = [];
+      for (let k = 0; k < 3; k += 1) answers.push((await handler(post('summary', { view: { ...view, graceMonths: k } }))).status);
+      expect([answers, largeDone, handler.status('large').loading]).toEqual([[200, 200, 200], false, true]);
+      expect((await json(await large)).accountCount).toBe(3000);
+    } finally {
+      await data.close();
+    }
+  });
+
+  it('charges a viewer the worker\'s computing time end to end: past the budget, 429 with Retry-After', async () => {
+    const data = createDataWorker({ module, workerUrl });
+    // 1 ms of computing a minute: one summary computed in the worker spends it; requests alone would allow 1,000.
+    const handler = createCsHandler({ engine: data.engine, scope: () => ({ all: true, admin: true }), rateLimit: { requestsPerMinute: 1000, cpuMsPerMinute: 1 } });
+    try {
+      expect((await handler(post('summary', { view }))).status).toBe(200);
+      const refused = await handler(post('summary', { view: { ...view, graceMonths: 2 } }));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await data.close();
+    }
+  });
+
+  it('closes while a load runs: the waiting request gets 503 at once, not when the load would end', async () => {
+    const { data, handler } = workerHandler();
+    const asked = performance.now();
+    const waiting = handler(post('info', {}, { 'x-tenant': 'slow' }));
+    await new Promise((tick) => setTimeout(tick, 200));
+    await data.close();
+    const response = await waiting;
+    // The fixture's 'slow' load takes 1.5 s.
+    expect([response.status, performance.now() - asked < 1500]).toEqual([503, true]);
+    expect((await handler(post('info', {}))).status).toBe(503);
+  });
+
   it('answers nothing once closed', async () => {
     const { data, handler } = workerHandler();
     expect((await handler(post('info', {}))).status).toBe(200);

@@ -1,6 +1,6 @@
 // The host's module of worker.test.ts: each tenant's loader, run in the data worker's thread. Plain JavaScript, as a
 // worker imports it without the test runner's transforms (the sample generator from its build).
-import { generateDataset } from '../../../sample-data/dist/index.js';
+import { generateDataset, generateDatasetChunks } from '../../../sample-data/dist/index.js';
 
 const loads = new Map();
 
@@ -22,6 +22,8 @@ export function load({ tenant }) {
   if (tenant === 'changing') return generateDataset({ seed: 100 + count, accounts: 30 });
   // A database that takes its time (snapshots.test.ts: a restarted worker serves its snapshot meanwhile).
   if (tenant === 'slow') return new Promise((resolve) => globalThis.setTimeout(() => resolve(generateDataset({ seed: 11, accounts: 160 })), 1500));
+  // A stream long enough to take many slices (worker.test.ts: answers go on between them).
+  if (tenant === 'large') return generateDatasetChunks({ seed: 13, accounts: 3000, blockAccounts: 50 });
   // fuzz.test.ts's data: a worker's answers to fuzzed requests against the handler's in process.
   if (tenant === 'fuzz') return generateDataset({ seed: 17, accounts: 70 });
   return generateDataset({ seed: 11, accounts: 160 });
