@@ -15,8 +15,12 @@
 // CSKIT_SERVER_WORKER=1 runs the data in a worker thread (`createDataWorker`): loading, preparing, answering and their
 // garbage collections leave the serving thread, whose event loop the delay histogram then measures; the worker's
 // slices of data work (what an answer can wait behind there) are reported as `dataWork`.
+// CSKIT_SNAPSHOTS=1 gives the data a `snapshotDir` (a temporary directory): each load of new data is then also written
+// to a file, as a host keeping snapshots for its restarts would (`pnpm bench:server:restart` measures the restarts).
 // Results go to test-results/bench-server.json. Not part of the test command.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -51,8 +55,10 @@ const scopes = new Map([['admin', { all: true }]]);
 for (let i = 0; i < VIEWERS; i += 1) scopes.set(`v${i}`, i % 10 === 0 ? { all: true } : i % 4 === 0 ? { csmIds: [csmOf(i), csmOf(i + 1), csmOf(i + 2)] } : { csmIds: [csmOf(i)] });
 const errors = [];
 const onError = (error) => errors.push(String(error?.message ?? error));
+const snapshotDir = process.env.CSKIT_SNAPSHOTS === '1' ? mkdtempSync(join(tmpdir(), 'cskit-bench-server-')) : null;
 const dataSettings = {
   loadTimeoutMs: 10 * 60_000,
+  ...(snapshotDir ? { snapshotDir } : {}),
   // CSKIT_SLICE_MS: the slice of data work (the default when unset).
   ...(process.env.CSKIT_SLICE_MS ? { sliceMs: Number(process.env.CSKIT_SLICE_MS) } : {}),
 };
@@ -149,7 +155,7 @@ globalThis.gc?.();
 const finalRss = process.memoryUsage().rss;
 
 const summary = {
-  node: process.version, accounts: ACCOUNTS, viewers: VIEWERS, dataIn: IN_WORKER ? 'a worker thread' : 'the serving thread',
+  node: process.version, accounts: ACCOUNTS, viewers: VIEWERS, dataIn: IN_WORKER ? 'a worker thread' : 'the serving thread', snapshots: snapshotDir !== null,
   coldStart: { totalMs: round(coldStartMs), loaderMs: round(coldLoaderMs), handlerMs: round(coldStartMs - coldLoaderMs), rssAfterLoadMb: round(afterLoadRss / MB), dataWork: coldSlices },
   steady,
   reloads,
@@ -173,4 +179,5 @@ server.close();
 handler.close();
 await dataWorker?.close();
 loaderChannel.close();
+if (snapshotDir) rmSync(snapshotDir, { recursive: true, force: true });
 process.exit(0);

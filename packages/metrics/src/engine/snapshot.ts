@@ -36,9 +36,11 @@ type ClassKind = 'PackedStrings' | 'PackedRecords' | 'OwnedValues';
 export interface PreparedSnapshot {
   format: number;
   fingerprint: string;
-  issues: DataIssue[];
   counts: Partial<Record<CollectionName, { records: number; kept: number }>>;
-  /** The index's parts by name (`index.<field>`, `cache.<key>`), each a graph of its own. */
+  /**
+   * The index's parts by name (`index.<field>`, `cache.<key>`), each a graph of its own, and the load's issues
+   * (`load.issues`: `{ list }`, in pieces when long: a load can have a million).
+   */
   parts: Array<[name: string, value: unknown]>;
   /** Where the classes are: the part, the path within it, the class. */
   classes: Array<{ part: number; path: Step[]; kind: ClassKind }>;
@@ -62,6 +64,7 @@ export function* snapshotWork(load: PreparedLoad, options: { piece?: number } = 
   const parts: Array<[string, unknown]> = [];
   for (const key of Object.keys(index) as Array<keyof DatasetIndex>) if (key !== 'cache' && key !== 'models') parts.push([`index.${key}`, index[key]]);
   for (const [key, value] of cache) parts.push([`cache.${key}`, value]);
+  parts.push(['load.issues', { list: load.issues }]);
   const walk = new Walk();
   const pieces = splitLongLists(parts, walk, options.piece ?? PIECE);
   const links: PreparedSnapshot['links'] = [];
@@ -75,7 +78,7 @@ export function* snapshotWork(load: PreparedLoad, options: { piece?: number } = 
     }
     yield* walk.part(part, root);
   }
-  return { format: SNAPSHOT_FORMAT, fingerprint: load.fingerprint, issues: load.issues, counts: load.counts, parts, classes: walk.classes, links, pieces };
+  return { format: SNAPSHOT_FORMAT, fingerprint: load.fingerprint, counts: load.counts, parts, classes: walk.classes, links, pieces };
 }
 
 /**
@@ -190,13 +193,15 @@ export function preparedFromSnapshot(snapshot: unknown): PreparedLoad {
   for (const { part, from, path } of links) roots[part] = at(roots[from], path);
   const fields: Record<string, unknown> = {};
   const cache = new OwnedValues<string, unknown>();
+  let issues: DataIssue[] = [];
   parts.forEach(([name], part) => {
     if (isPiece.has(part)) return;
     if (name.startsWith('index.')) fields[name.slice('index.'.length)] = roots[part];
-    else cache.set(name.slice('cache.'.length), roots[part]);
+    else if (name.startsWith('cache.')) cache.set(name.slice('cache.'.length), roots[part]);
+    else if (name === 'load.issues') issues = (roots[part] as { list: DataIssue[] }).list;
   });
   const index = restoredIndex({ ...fields, cache, models: new LruCache(Number.POSITIVE_INFINITY, MODEL_CACHE_BYTES, true) } as DatasetIndex);
-  return { engine: engineOfIndex(index), issues: taken.issues ?? [], counts: taken.counts ?? {}, fingerprint: String(taken.fingerprint) };
+  return { engine: engineOfIndex(index), issues, counts: taken.counts ?? {}, fingerprint: String(taken.fingerprint) };
 }
 
 function rebuild(kind: ClassKind, plain: unknown): unknown {
