@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runSync } from '../core/work.js';
 import { answerRequest, type CsRequest } from '../protocol/protocol.js';
 import { prepareInSlices, type PreparedLoad } from './prepare-sliced.js';
+import { preparedIndexOf } from './prepared.js';
 import { METRIC_NAMES } from './registry.js';
 import { ROW_SETS } from './row-sets.js';
 import { preparedFromSnapshot, SNAPSHOT_FORMAT, snapshotWork, type PreparedSnapshot } from './snapshot.js';
@@ -85,5 +86,14 @@ describe('snapshots of a prepared load', () => {
     expect(() => preparedFromSnapshot(null)).toThrow(/not a snapshot/);
     const load = await prepareInSlices(generateDataset({ seed: 5, accounts: 10 }));
     expect(() => runSync(snapshotWork({ ...load, engine: { ...load.engine } }))).toThrow(/takes a load prepareInSlices returned/);
+    // What a structured clone would not give back as it was: refused, never written as something else.
+    const cache = preparedIndexOf(load.engine)?.cache as Map<string, unknown>;
+    class Stranger { size = 1; }
+    for (const [value, message] of [[{ build: () => 1 }, /cannot hold a function \(part \d+, at \["build"\]\)/], [{ list: [new Stranger()] }, /cannot hold a Stranger/]] as const) {
+      cache.set('extra', value);
+      expect(() => runSync(snapshotWork(load))).toThrow(message);
+    }
+    cache.delete('extra');
+    expect(runSync(snapshotWork(load)).format).toBe(SNAPSHOT_FORMAT);
   });
 });

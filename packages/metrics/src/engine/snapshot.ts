@@ -122,7 +122,7 @@ class Walk {
     if (typeof value !== 'object' || value === null) return null;
     const seen = this.owner.get(value);
     if (!seen) return null;
-    if (!seen.path) throw new Error('a snapshot part is reached twice from the same part, where its path was not kept');
+    if (!seen.path) throw new Error('a part of the snapshot is an object deep inside an earlier part (only a part or its fields can be another part)');
     return { part: seen.part, path: seen.path };
   }
 
@@ -149,21 +149,24 @@ class Walk {
   }
 }
 
+/** Objects, and what a snapshot refuses (functions, symbols): what the walk visits. */
+const notPrimitive = (value: unknown): boolean => (typeof value === 'object' && value !== null) || typeof value === 'function' || typeof value === 'symbol';
+
 function pushChildren(value: object, path: Step[], stack: Array<{ value: unknown; path: Step[] }>): void {
   if (value instanceof Map) {
     for (const [key, inner] of value) {
       if (typeof key === 'object' && key !== null) throw new Error('a snapshot cannot hold a Map keyed by objects');
-      stack.push({ value: inner, path: [...path, { mapKey: key }] });
+      if (notPrimitive(inner)) stack.push({ value: inner, path: [...path, { mapKey: key }] });
     }
   } else if (value instanceof Set) {
     for (const inner of value) if (typeof inner === 'object' && inner !== null) throw new Error('a snapshot cannot hold a Set of objects');
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const inner: unknown = value[i];
-      if (typeof inner === 'object' || typeof inner === 'function') stack.push({ value: inner, path: [...path, i] });
-    }
+    for (let i = 0; i < value.length; i += 1) if (notPrimitive(value[i])) stack.push({ value: value[i], path: [...path, i] });
   } else {
-    for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    for (const key of Object.keys(value)) {
+      const inner = (value as Record<string, unknown>)[key];
+      if (notPrimitive(inner)) stack.push({ value: inner, path: [...path, key] });
+    }
   }
 }
 
