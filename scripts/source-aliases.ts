@@ -14,7 +14,7 @@ export const SOURCE_ALIASES = [
   { find: /^@cskit\/react\/formatters$/, replacement: `${root}react/src/formatters-entry.ts` },
   { find: /^@cskit\/charts\/(.+)$/, replacement: `${root}charts/src/entries/$1.ts` },
   { find: /^@cskit\/server\/(node|postgres|token|worker)$/, replacement: `${root}server/src/$1.ts` },
-  { find: /^@cskit\/metrics\/(load|facts)$/, replacement: `${root}metrics/src/$1.ts` },
+  { find: /^@cskit\/metrics\/(load|facts|snapshot)$/, replacement: `${root}metrics/src/$1.ts` },
   { find: /^@cskit\/table\/issues$/, replacement: `${root}table/src/issues.ts` },
   { find: /^@cskit\/(metrics|sample-data|react|charts|table|server|import|sql)$/, replacement: `${root}$1/src/index.ts` },
 ];

@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown';
 import { finishBuild } from '../../scripts/finish-build.mjs';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', load: 'src/load.ts', facts: 'src/facts.ts' },
+  entry: { index: 'src/index.ts', load: 'src/load.ts', facts: 'src/facts.ts', snapshot: 'src/snapshot.ts' },
   format: 'esm',
   dts: { sourcemap: false },
   clean: true,

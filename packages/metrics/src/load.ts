@@ -10,5 +10,3 @@ export { prepareInSlices } from './engine/prepare-sliced.js';
 export type { DatasetChunk, PreparedLoad } from './engine/prepare-sliced.js';
 export { nextTask, runSliced, runSync } from './core/work.js';
 export type { SliceOptions, Work } from './core/work.js';
-export { preparedFromSnapshot, SNAPSHOT_FORMAT, snapshotWork } from './engine/snapshot.js';
-export type { PreparedSnapshot } from './engine/snapshot.js';

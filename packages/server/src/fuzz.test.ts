@@ -3,13 +3,17 @@
  * views, queries, targets and bodies through the handler, and raw HTTP (methods, targets, Host headers, header
  * values, bodies cut short) through Node's `http` and `toNodeListener`. Nothing may crash the process, take more than
  * 2 s, or answer 500 for what a client sent. A data worker (`createDataWorker`) answers the same fuzzed requests with
- * the same statuses and bodies as the handler in process.
+ * the same statuses and bodies as the handler in process, and so does a handler serving the snapshot (`snapshotDir`)
+ * the first one wrote.
  */
 import { ROW_SETS, SUMMARY_PARTS } from '@cskit/metrics';
 import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import fc from 'fast-check';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCsHandler } from './handler.js';
 import { toNodeListener } from './node.js';
@@ -120,6 +124,38 @@ describe('fuzz: a data worker answers every request as the handler in process do
       expect([there.status, await there.text()]).toEqual([here.status, await here.text()]);
     }), { numRuns: 300, seed });
     expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('fuzz: a handler serving its snapshot answers every request as the handler that loaded the data', () => {
+  // The first handler loads the sample and writes its snapshot; the second serves that snapshot only (its own load
+  // never ends), so every answer comes from the engine read back from the file.
+  const dir = mkdtempSync(join(tmpdir(), 'cskit-fuzz-snapshot-'));
+  let restored: ReturnType<typeof createCsHandler>;
+  // Its own: closing it aborts its load, which it tells onError.
+  const restoredErrors: unknown[] = [];
+  beforeAll(async () => {
+    const writer = createCsHandler({ load: async () => sample, snapshotDir: dir, scope: scopeOf, rateLimit: false });
+    await writer(new Request('http://127.0.0.1/api/cskit/v1/info', { method: 'POST', body: '{}' }));
+    for (let tries = 0; !readdirSync(dir).some((name) => name.endsWith('.snapshot')) && tries < 500; tries += 1) await new Promise((tick) => setTimeout(tick, 20));
+    writer.close();
+    restored = createCsHandler({ load: () => new Promise(() => undefined), loadTimeoutMs: 30 * 60_000, snapshotDir: dir, scope: scopeOf, onError: (error) => restoredErrors.push(error), rateLimit: false });
+  });
+  afterAll(() => {
+    restored.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(KINDS)('150 %s requests', async (kind) => {
+    await fc.assert(fc.asyncProperty(body(kind), fc.boolean(), async (payload, csm) => {
+      const ask = (serve: typeof handler) => serve(new Request(`http://127.0.0.1/api/cskit/v1/${kind}`, {
+        method: 'POST', body: JSON.stringify(payload), headers: csm ? { 'x-viewer': 'csm' } : {},
+      }));
+      const [here, there] = await Promise.all([ask(handler), ask(restored)]);
+      expect([there.status, await there.text()]).toEqual([here.status, await here.text()]);
+    }), { numRuns: 150, seed });
+    expect(restored.status()).toMatchObject({ fromSnapshot: true, accountCount: 70 });
+    expect([errors, restoredErrors]).toEqual([[], []]);
   }, 120_000);
 });
 

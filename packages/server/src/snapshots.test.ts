@@ -83,6 +83,21 @@ describe('snapshotDir: prepared data kept between processes', () => {
     after.close();
   });
 
+  it('serves a tenant let go for memory from its snapshot when it is asked again', async () => {
+    const dir = newDir();
+    // A budget of one byte: each load that ends lets the other tenant's data go.
+    const handler = handlerOf(dir, { memoryBudgetBytes: 1, load: ({ tenant }) => (tenant === 'b' ? second : first) });
+    const a = await summaryOf(handler, 'a');
+    await snapshotsIn(dir, 1);
+    await summaryOf(handler, 'b');
+    await snapshotsIn(dir, 2);
+    while (handler.status('b').loading) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(handler.status('a')).toMatchObject({ accountCount: 0, dataVersion: null });
+    expect(await summaryOf(handler, 'a')).toBe(a);
+    expect(handler.status('a')).toMatchObject({ fromSnapshot: true, accountCount: 90 });
+    handler.close();
+  });
+
   it('loads instead of serving a damaged snapshot, and says why', async () => {
     const dir = newDir();
     const before = handlerOf(dir);
@@ -129,8 +144,8 @@ describe('snapshotDir: prepared data kept between processes', () => {
     await summaryOf(after);
     while (after.status().loading || after.status().accountCount !== 70) await new Promise((resolve) => setTimeout(resolve, 10));
     // Until this process's own write of the new data is renamed into place.
-    const mine = `${file}.${process.pid}.tmp`;
-    const written = () => statSync(join(dir, file as string)).size !== firstSize && !readdirSync(dir).includes(mine);
+    const mine = `${file}.${process.pid}-`;
+    const written = () => statSync(join(dir, file as string)).size !== firstSize && !readdirSync(dir).some((name) => name.startsWith(mine));
     for (let tries = 0; !written() && tries < 300; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')).sort()).toEqual([`${file}.456.tmp`]);
     after.close();

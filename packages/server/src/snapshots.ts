@@ -9,8 +9,10 @@
  * with a pause between, and read back the same way. Node's own modules are taken at run time
  * (`process.getBuiltinModule`), so a host that never sets `snapshotDir` (an edge runtime) never needs them.
  */
-import { preparedFromSnapshot, runSliced, snapshotWork } from '@cskit/metrics/load';
-import type { PreparedLoad, PreparedSnapshot } from '@cskit/metrics/load';
+import { runSliced } from '@cskit/metrics/load';
+import type { PreparedLoad } from '@cskit/metrics/load';
+import { preparedFromSnapshot, snapshotWork } from '@cskit/metrics/snapshot';
+import type { PreparedSnapshot } from '@cskit/metrics/snapshot';
 import type { FileHandle } from 'node:fs/promises';
 
 const MAGIC = 'cskit-snapshot';
@@ -177,7 +179,8 @@ export function snapshotStore(dir: string, slicing: { sliceMs: number; pause: ()
       const { parts, ...rest } = snapshot;
       const head: Head = { ...rest, magic: MAGIC, tenant, dataVersion: kept.dataVersion, loadedAt: kept.loadedAt, names: parts.map(([name]) => name) };
       const file = fileOf(tenant);
-      const temporary = `${file}.${process.pid}.tmp`;
+      // The process and a random part: replicas on other machines sharing the directory may have the same pid.
+      const temporary = `${file}.${process.pid}-${node().crypto.randomBytes(4).toString('hex')}.tmp`;
       await fs.mkdir(path.dirname(file), { recursive: true });
       await removeStale(dir, path.basename(file));
       const handle = await fs.open(temporary, 'w');
