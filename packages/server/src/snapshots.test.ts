@@ -81,6 +81,13 @@ describe('snapshotDir: prepared data kept between processes', () => {
     await summaryOf(after, 'c');
     expect(loads).toBe(1);
     after.close();
+    // A version that cannot be read as the snapshot is served: the data is loaded (and the version asked again).
+    let asked = 0;
+    const unsure = handlerOf(dir, { version: (tenant) => { asked += 1; if (asked === 1) throw new Error('the database is busy'); return version(tenant); }, load: () => { loads += 1; return first; } });
+    expect(await summaryOf(unsure, 'a')).toBe(a);
+    while (unsure.status('a').loading) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([loads, asked, unsure.status('a').lastError, unsure.status('a').dataVersion]).toEqual([2, 2, null, 'v-a']);
+    unsure.close();
   });
 
   it('serves a tenant let go for memory from its snapshot when it is asked again', async () => {
