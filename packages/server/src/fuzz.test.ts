@@ -105,6 +105,17 @@ describe('fuzz: the handler answers every malformed request with a 4xx (or a 200
   }, 120_000);
 });
 
+/** Fuzzed requests of `kind`, each asked of the handler loading in process and of `other`: the same status and body. */
+function answersAsInProcess(kind: (typeof KINDS)[number], other: typeof handler, numRuns: number): Promise<void> {
+  return fc.assert(fc.asyncProperty(body(kind), fc.boolean(), async (payload, csm) => {
+    const ask = (serve: typeof handler) => serve(new Request(`http://127.0.0.1/api/cskit/v1/${kind}`, {
+      method: 'POST', body: JSON.stringify(payload), headers: csm ? { 'x-viewer': 'csm' } : {},
+    }));
+    const [here, there] = await Promise.all([ask(handler), ask(other)]);
+    expect([there.status, await there.text()]).toEqual([here.status, await here.text()]);
+  }), { numRuns, seed });
+}
+
 describe('fuzz: a data worker answers every request as the handler in process does (status and body)', () => {
   // The same sample (seed 17, 70 accounts), loaded in a worker thread by worker/test-load.mjs (tenant 'fuzz'); the
   // worker runs the built package (scripts/test.sh builds before the tests).
@@ -116,13 +127,7 @@ describe('fuzz: a data worker answers every request as the handler in process do
   afterAll(() => data.close());
 
   it.each(KINDS)('300 %s requests', async (kind) => {
-    await fc.assert(fc.asyncProperty(body(kind), fc.boolean(), async (payload, csm) => {
-      const ask = (serve: typeof handler) => serve(new Request(`http://127.0.0.1/api/cskit/v1/${kind}`, {
-        method: 'POST', body: JSON.stringify(payload), headers: csm ? { 'x-viewer': 'csm' } : {},
-      }));
-      const [here, there] = await Promise.all([ask(handler), ask(inWorker)]);
-      expect([there.status, await there.text()]).toEqual([here.status, await here.text()]);
-    }), { numRuns: 300, seed });
+    await answersAsInProcess(kind, inWorker, 300);
     expect(errors).toEqual([]);
   }, 120_000);
 });
@@ -147,13 +152,7 @@ describe('fuzz: a handler serving its snapshot answers every request as the hand
   });
 
   it.each(KINDS)('150 %s requests', async (kind) => {
-    await fc.assert(fc.asyncProperty(body(kind), fc.boolean(), async (payload, csm) => {
-      const ask = (serve: typeof handler) => serve(new Request(`http://127.0.0.1/api/cskit/v1/${kind}`, {
-        method: 'POST', body: JSON.stringify(payload), headers: csm ? { 'x-viewer': 'csm' } : {},
-      }));
-      const [here, there] = await Promise.all([ask(handler), ask(restored)]);
-      expect([there.status, await there.text()]).toEqual([here.status, await here.text()]);
-    }), { numRuns: 150, seed });
+    await answersAsInProcess(kind, restored, 150);
     expect(restored.status()).toMatchObject({ fromSnapshot: true, accountCount: 70 });
     expect([errors, restoredErrors]).toEqual([[], []]);
   }, 120_000);
