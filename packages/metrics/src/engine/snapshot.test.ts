@@ -84,6 +84,9 @@ describe('snapshots of a prepared load', () => {
   it('refuses what is not a snapshot of this layout, and engines it cannot walk', async () => {
     expect(() => preparedFromSnapshot({ format: SNAPSHOT_FORMAT + 1, parts: [] })).toThrow(/layout \(format 2, expected 1\)/);
     expect(() => preparedFromSnapshot(null)).toThrow(/not a snapshot/);
+    const load0 = await prepareInSlices(generateDataset({ seed: 5, accounts: 10 }));
+    const other = { ...runSync(snapshotWork(load0)), build: '0.0.1' };
+    expect(() => preparedFromSnapshot(other)).toThrow('a snapshot of @cskit/metrics 0.0.1, read by source: load the data again');
     const load = await prepareInSlices(generateDataset({ seed: 5, accounts: 10 }));
     expect(() => runSync(snapshotWork({ ...load, engine: { ...load.engine } }))).toThrow(/takes a load prepareInSlices returned/);
     // What a structured clone would not give back as it was: refused, never written as something else.

@@ -27,6 +27,14 @@ import type { PreparedLoad } from './prepare-sliced.js';
  */
 export const SNAPSHOT_FORMAT = 1;
 
+declare const __CSKIT_METRICS_VERSION__: string | undefined;
+/**
+ * The build that writes and reads: a snapshot is read back only by the same version of this package (its build
+ * defines the version; run from source, `source`), so a change of the index's layout that forgot `SNAPSHOT_FORMAT`
+ * still never reads an older snapshot as something else. After an upgrade, the first start loads.
+ */
+const BUILD = typeof __CSKIT_METRICS_VERSION__ === 'string' ? __CSKIT_METRICS_VERSION__ : 'source';
+
 /** Objects of a long list per part: ~20 ms to read back for accounts. */
 const PIECE = 8192;
 
@@ -35,6 +43,8 @@ type ClassKind = 'PackedStrings' | 'PackedRecords' | 'OwnedValues';
 
 export interface PreparedSnapshot {
   format: number;
+  /** The version of `@cskit/metrics` that wrote it. */
+  build: string;
   fingerprint: string;
   counts: Partial<Record<CollectionName, { records: number; kept: number }>>;
   /**
@@ -78,7 +88,7 @@ export function* snapshotWork(load: PreparedLoad, options: { piece?: number } = 
     }
     yield* walk.part(part, root);
   }
-  return { format: SNAPSHOT_FORMAT, fingerprint: load.fingerprint, counts: load.counts, parts, classes: walk.classes, links, pieces };
+  return { format: SNAPSHOT_FORMAT, build: BUILD, fingerprint: load.fingerprint, counts: load.counts, parts, classes: walk.classes, links, pieces };
 }
 
 /**
@@ -180,6 +190,7 @@ export function preparedFromSnapshot(snapshot: unknown): PreparedLoad {
   if (typeof taken !== 'object' || taken === null || taken.format !== SNAPSHOT_FORMAT) {
     throw new Error(`not a snapshot of this version's layout (format ${String(taken?.format)}, expected ${SNAPSHOT_FORMAT}): load the data again`);
   }
+  if (taken.build !== BUILD) throw new Error(`a snapshot of @cskit/metrics ${String(taken.build)}, read by ${BUILD}: load the data again`);
   const { parts, classes, links, pieces } = taken as PreparedSnapshot;
   const roots = parts.map(([, value]) => value);
   // The deepest first, so a class inside another is rebuilt before its holder is.
