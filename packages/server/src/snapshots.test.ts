@@ -128,7 +128,7 @@ describe('snapshotDir: prepared data kept between processes', () => {
     const errors: string[] = [];
     const handler = handlerOf(notADir, { onError: (error) => errors.push((error as Error).message) });
     expect(JSON.parse(await summaryOf(handler))).toHaveProperty('waterfall');
-    for (let tries = 0; errors.length < 2 && tries < 200; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let tries = 0; errors.length < 2 && tries < 1000; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(errors).toEqual([
       expect.stringMatching(/^the snapshot of tenant 'default' was not served \(.*ENOTDIR.*\); its data is loaded instead$/),
       expect.stringMatching(/^the snapshot of tenant 'default' was not written: .*(EEXIST|ENOTDIR)/),
@@ -153,7 +153,7 @@ describe('snapshotDir: prepared data kept between processes', () => {
     // Until this process's own write of the new data is renamed into place.
     const mine = `${file}.${process.pid}-`;
     const written = () => statSync(join(dir, file as string)).size !== firstSize && !readdirSync(dir).some((name) => name.startsWith(mine));
-    for (let tries = 0; !written() && tries < 300; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let tries = 0; !written() && tries < 1000; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')).sort()).toEqual([`${file}.456.tmp`]);
     after.close();
   });
@@ -162,20 +162,22 @@ describe('snapshotDir: prepared data kept between processes', () => {
     const dir = newDir();
     const module = new URL('./worker/test-load.mjs', import.meta.url);
     const workerUrl = new URL('../dist/data-worker.mjs', import.meta.url);
+    // The first worker's load is quick; the restarted one's takes longer than the test (so every answer it gives
+    // before the end is the snapshot's). A worker starts on its first request, with the environment of that moment.
+    process.env.CSKIT_TEST_SLOW_MS = '0';
     const started = createDataWorker({ module, workerUrl, snapshotDir: dir });
     const handler = createCsHandler({ engine: started.engine, scope: () => ({ all: true, admin: true }), rateLimit: false, tenant: () => 'slow' });
     const answer = await summaryOf(handler, 'slow');
     await snapshotsIn(dir);
     await started.close();
+    process.env.CSKIT_TEST_SLOW_MS = '600000';
     const again = createDataWorker({ module, workerUrl, snapshotDir: dir });
     const restarted = createCsHandler({ engine: again.engine, scope: () => ({ all: true, admin: true }), rateLimit: false, tenant: () => 'slow' });
     try {
-      const asked = performance.now();
       expect(await summaryOf(restarted, 'slow')).toBe(answer);
-      // Served before the load (1.5 s) could have ended; the load goes on.
-      expect(performance.now() - asked).toBeLessThan(1500);
-      expect(restarted.status('slow')).toMatchObject({ fromSnapshot: true, accountCount: 160 });
+      expect(restarted.status('slow')).toMatchObject({ fromSnapshot: true, loading: true, accountCount: 160 });
     } finally {
+      delete process.env.CSKIT_TEST_SLOW_MS;
       await again.close();
     }
   });

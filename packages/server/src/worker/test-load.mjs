@@ -20,8 +20,11 @@ export function load({ tenant }) {
   if (tenant === 'other') return generateDataset({ seed: 12, accounts: 40 });
   // New data on every load (another seed): what a reload timer swaps in.
   if (tenant === 'changing') return generateDataset({ seed: 100 + count, accounts: 30 });
-  // A database that takes its time (snapshots.test.ts: a restarted worker serves its snapshot meanwhile).
-  if (tenant === 'slow') return new Promise((resolve) => globalThis.setTimeout(() => resolve(generateDataset({ seed: 11, accounts: 160 })), 1500));
+  // A database that takes its time: 1.5 s, or CSKIT_TEST_SLOW_MS (a worker copies the environment it is started in).
+  if (tenant === 'slow') {
+    const ms = Number(globalThis.process.env.CSKIT_TEST_SLOW_MS ?? 1500);
+    return new Promise((resolve) => globalThis.setTimeout(() => resolve(generateDataset({ seed: 11, accounts: 160 })), ms));
+  }
   // A stream long enough to take many slices (worker.test.ts: answers go on between them).
   if (tenant === 'large') return generateDatasetChunks({ seed: 13, accounts: 3000, blockAccounts: 50 });
   // fuzz.test.ts's data: a worker's answers to fuzzed requests against the handler's in process.
