@@ -8,7 +8,10 @@ import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerRequest, type PreparedDataset } from '@cskit/metrics';
+import { prepareInSlices } from '@cskit/metrics/load';
 import { createCsHandler } from './handler.js';
+import { snapshotFiles } from './snapshots.js';
 import { createDataWorker } from './worker.js';
 
 const first = generateDataset({ seed: 11, accounts: 90 });
@@ -156,6 +159,20 @@ describe('snapshotDir: prepared data kept between processes', () => {
     for (let tries = 0; !written() && tries < 1000; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp')).sort()).toEqual([`${file}.456.tmp`]);
     after.close();
+  });
+
+  it('snapshotFiles keeps one engine and its version in files, for createSqlEngine', async () => {
+    const dir = newDir();
+    const files = snapshotFiles(dir);
+    expect(await files.read()).toBeNull();
+    const load = await prepareInSlices(first);
+    await files.write('v9', load);
+    const back = await files.read();
+    expect(back?.version).toBe('v9');
+    const summary = { kind: 'summary', view } as const;
+    expect(JSON.stringify(answerRequest(back?.load.engine as PreparedDataset, summary))).toBe(JSON.stringify(answerRequest(load.engine, summary)));
+    // Another name is another snapshot.
+    expect(await snapshotFiles(dir, { name: 'other' }).read()).toBeNull();
   });
 
   it('serves a snapshot from a data worker, written by the worker before it', async () => {

@@ -9,7 +9,7 @@
  * with a pause between, and read back the same way. Node's own modules are taken at run time
  * (`process.getBuiltinModule`), so a host that never sets `snapshotDir` (an edge runtime) never needs them.
  */
-import { runSliced } from '@cskit/metrics/load';
+import { nextTask, runSliced } from '@cskit/metrics/load';
 import type { PreparedLoad } from '@cskit/metrics/load';
 import { preparedFromSnapshot, snapshotWork } from '@cskit/metrics/snapshot';
 import type { PreparedSnapshot } from '@cskit/metrics/snapshot';
@@ -200,5 +200,24 @@ export function snapshotStore(dir: string, slicing: { sliceMs: number; pause: ()
       await handle.close();
       await fs.rename(temporary, file);
     },
+  };
+}
+
+/**
+ * One prepared engine kept in `dir` under `name` (default `sql`), in the shape `createSqlEngine`'s `snapshots` takes:
+ * the SQL engine's compact engine of a data version, kept for the next process (`@cskit/sql` does not touch files).
+ */
+export function snapshotFiles(dir: string, options: { name?: string; sliceMs?: number } = {}): {
+  read(): Promise<{ version: string; load: PreparedLoad } | null>;
+  write(version: string, load: PreparedLoad): Promise<void>;
+} {
+  const name = options.name ?? 'sql';
+  const store = snapshotStore(dir, { sliceMs: options.sliceMs ?? 10, pause: nextTask });
+  return {
+    async read() {
+      const kept = await store.read(name, new AbortController().signal);
+      return kept && { version: kept.dataVersion, load: kept.load };
+    },
+    write: (version, load) => store.write(name, { load, dataVersion: version, loadedAt: new Date().toISOString() }),
   };
 }

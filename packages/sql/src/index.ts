@@ -7,7 +7,7 @@ export type { ColumnKind, ColumnSpec, TableSpec } from './schema/tables.js';
 export { createTableSql, InvalidDatasetError, writeDataset } from './write/write-dataset.js';
 export type { WriteOptions } from './write/write-dataset.js';
 export { createSqlEngine } from './engine/sql-engine.js';
-export type { SqlAnswerOptions, SqlEngine, SqlEngineOptions } from './engine/sql-engine.js';
+export type { SqlAnswerOptions, SqlEngine, SqlEngineOptions, SqlSnapshots } from './engine/sql-engine.js';
 export { accountPredicate } from './engine/scope-sql.js';
 export type { SqlScope } from './engine/scope-sql.js';
 export { METRICS_IN_SQL } from './metrics/index.js';

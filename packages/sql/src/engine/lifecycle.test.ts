@@ -5,6 +5,8 @@
  * at a time) answers each as it would alone.
  */
 import { answerRequest, prepareDataset, type CsRequest } from '@cskit/metrics';
+import { runSync, type PreparedLoad } from '@cskit/metrics/load';
+import { preparedFromSnapshot, snapshotWork } from '@cskit/metrics/snapshot';
 import { generateDataset } from '@cskit/sample-data';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../client/clients.js';
@@ -26,7 +28,56 @@ function failingReads(client: SqlClient, failing: { on: boolean }): SqlClient {
   return { query: (sql, params) => (failing.on && /ORDER BY seq/i.test(sql) ? Promise.reject(new Error('disk on fire')) : client.query(sql, params)) };
 }
 
+/**
+ * A store of one snapshot in memory, through a structured clone part by part (what `snapshotFiles` writes and reads
+ * back); `writes` counts what was written.
+ */
+function memorySnapshots() {
+  let kept: { version: string; snapshot: unknown } | null = null;
+  const store = {
+    writes: [] as string[],
+    failReads: false,
+    read: async () => {
+      if (store.failReads) throw new Error('the disk is gone');
+      return kept && { version: kept.version, load: preparedFromSnapshot(structuredClone(kept.snapshot)) };
+    },
+    write: async (version: string, load: PreparedLoad) => {
+      kept = { version, snapshot: runSync(snapshotWork(load)) };
+      store.writes.push(version);
+    },
+  };
+  return store;
+}
+
 describe('the SQL engine across writes and failures', () => {
+  it('keeps the engine it prepared in `snapshots`: a new engine on the same version answers from it without reading the records', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
+    const snapshots = memorySnapshots();
+    const summary: CsRequest = { kind: 'summary', view };
+    const before = createSqlEngine({ client: db.client, dialect: 'duckdb', snapshots });
+    const answer = asJson(await before.answer(summary));
+    await expect.poll(() => snapshots.writes).toEqual(['v1']);
+    // A restarted server: its engine reads the header, not the records (keyset pages on `seq`).
+    const statements: string[] = [];
+    const inner = db.client;
+    const counting: SqlClient = { query: (sql, params) => { statements.push(sql); return inner.query(sql, params); } };
+    const after = createSqlEngine({ client: counting, dialect: 'duckdb', snapshots });
+    expect(asJson(await after.answer(summary))).toEqual(answer);
+    expect(statements.filter((sql) => /ORDER BY seq/i.test(sql))).toEqual([]);
+    // New data: the snapshot is of another version, so the records are read, and the new engine kept.
+    await writeDataset(db.client, second, { dialect: 'duckdb', version: 'v2' });
+    expect(asJson(await after.answer(summary))).toEqual(asJson(answerRequest(prepareDataset(second), summary)));
+    expect(statements.some((sql) => /ORDER BY seq/i.test(sql))).toBe(true);
+    await expect.poll(() => snapshots.writes).toEqual(['v1', 'v2']);
+    // A store that cannot be read: told to onError, and the records are read.
+    snapshots.failReads = true;
+    const errors: unknown[] = [];
+    const third = createSqlEngine({ client: db.client, dialect: 'duckdb', snapshots, onError: (error) => errors.push(error) });
+    expect(asJson(await third.answer(summary))).toEqual(asJson(answerRequest(prepareDataset(second), summary)));
+    expect(errors.map((error) => (error as Error).message)).toEqual(['the disk is gone']);
+  });
+
   it('a preparation failing in the background goes to onError; the previous version keeps answering, and the next try succeeds', async () => {
     db = await openDatabase('duckdb');
     await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });

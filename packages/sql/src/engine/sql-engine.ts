@@ -15,7 +15,7 @@ import {
   accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset,
   type ViewOptions,
 } from '@cskit/metrics';
-import { prepareInSlices } from '@cskit/metrics/load';
+import { prepareInSlices, type PreparedLoad } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { drillDownInSql } from './drill-down.js';
@@ -46,8 +46,21 @@ export interface SqlEngineOptions {
    * of the version served until the new one is swapped in. Default false: an answer is always of the latest write.
    */
   serveWhilePreparing?: boolean;
-  /** Told when a preparation in the background fails (the previous version keeps serving). */
+  /** Told when a preparation in the background fails (the previous version keeps serving), or a snapshot does. */
   onError?: (error: unknown) => void;
+  /**
+   * Where the compact engine prepared for a data version is kept between processes, such as `snapshotFiles(dir)` of
+   * `@cskit/server`: a restarted server whose data has not been written since answers its first summary from the
+   * snapshot instead of reading the tables again (at 100,000 accounts 21 s on DuckDB). A snapshot of another version
+   * is not used.
+   */
+  snapshots?: SqlSnapshots;
+}
+
+/** A store of one prepared engine (`snapshots`): the last one written, with the data version it was prepared from. */
+export interface SqlSnapshots {
+  read(): Promise<{ version: string; load: PreparedLoad } | null>;
+  write(version: string, load: PreparedLoad): Promise<void>;
 }
 
 export interface SqlAnswerOptions {
@@ -85,7 +98,7 @@ const boundValues = (scope: SqlScope): number => ('accountIds' in scope ? scope.
   : 'filters' in scope ? Object.values(scope.filters).reduce((sum, list) => sum + (list?.length ?? 0), 0) : 0);
 
 export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
-  const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined } = options;
+  const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined, snapshots } = options;
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
   if (schema !== undefined) tableName('x', schema);
   for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes]] as const) {
@@ -100,7 +113,16 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
    */
   const readVersion = async () => {
     const { header, result } = await readOneVersion(client, schema, (at) => prepareInSlices(readChunks(client, at, schema, batchRows), { sliceMs }));
-    return { header, load: result };
+    return { version: header.version, load: result };
+  };
+
+  /** The version's engine from its snapshot (null: none, another version's, or one that fails to read: `onError`). */
+  const kept = async (version: string): Promise<{ version: string; load: PreparedLoad } | null> => {
+    const found = await snapshots?.read().catch((error: unknown) => {
+      onError(error);
+      return null;
+    });
+    return found?.version === version ? found : null;
   };
 
   const prepare = async (version: string): Promise<Prepared> => {
@@ -108,8 +130,10 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     if (preparing?.version === version) return preparing.done;
     const token = {};
     const done = (async () => {
-      const { header, load } = await readVersion();
-      const next = { version: header.version, engine: load.engine, scopes: new Map<string, PreparedDataset>() };
+      const fromSnapshot = await kept(version);
+      const { version: read, load } = fromSnapshot ?? (await readVersion());
+      if (!fromSnapshot) snapshots?.write(read, load).catch(onError);
+      const next = { version: read, engine: load.engine, scopes: new Map<string, PreparedDataset>() };
       if (preparing?.token === token) {
         prepared = next;
         preparing = null;
