@@ -78,13 +78,18 @@ export interface DataSettings {
   snapshotDir?: string;
 }
 
+/** `sliceMs`'s and `retryAfterFailureMs`' defaults, read where the settings cross to a worker too. */
+export const DEFAULT_SLICE_MS = 10;
+export const DEFAULT_RETRY_AFTER_FAILURE_MS = 5_000;
+
 /** The data options of a host's settings, with their defaults. */
 export function dataOptions(settings: DataSettings, host: Pick<DataOptions, 'load' | 'version' | 'onError' | 'pause' | 'onChange'>): DataOptions {
+  const sliceMs = settings.sliceMs ?? DEFAULT_SLICE_MS;
   return {
-    ...host, loadTimeoutMs: settings.loadTimeoutMs ?? 60_000, sliceMs: settings.sliceMs ?? 10, retryAfterFailureMs: settings.retryAfterFailureMs ?? 5_000,
+    ...host, loadTimeoutMs: settings.loadTimeoutMs ?? 60_000, sliceMs, retryAfterFailureMs: settings.retryAfterFailureMs ?? DEFAULT_RETRY_AFTER_FAILURE_MS,
     refuse: { maxErrorShare: settings.refuse?.maxErrorShare ?? 0.1, minAccountRatio: settings.refuse?.minAccountRatio ?? 0.5 },
     maxScopes: settings.maxScopes ?? 256, scopeMemoryBytes: settings.scopeMemoryBytes ?? 64 * 2 ** 20,
-    ...(settings.snapshotDir ? { snapshots: snapshotStore(settings.snapshotDir, { sliceMs: settings.sliceMs ?? 10, pause: host.pause }) } : {}),
+    ...(settings.snapshotDir ? { snapshots: snapshotStore(settings.snapshotDir, { sliceMs, pause: host.pause }) } : {}),
   };
 }
 
@@ -213,9 +218,7 @@ export class TenantData {
         await runSliced(prepared.engine.warm(view), { sliceMs, signal, pause: this.options.pause, onSlice: (ms) => { slices.longestMs = Math.max(slices.longestMs, Math.round(ms)); } }).catch(() => undefined);
       }
       signal.throwIfAborted();
-      this.serve({ load: prepared, dataVersion, loadedAt: new Date().toISOString() });
-      this.fromSnapshot = false;
-      this.keep(this.current as Loaded, prepared);
+      this.keep(this.serve({ load: prepared, dataVersion, loadedAt: new Date().toISOString() }, false), prepared);
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastFailureAt = performance.now();
@@ -225,15 +228,17 @@ export class TenantData {
     }
   }
 
-  /** Swaps `kept` in to serve. */
-  private serve(kept: KeptData): void {
+  /** Swaps `kept` in to serve (read from its snapshot, or loaded); what now serves. */
+  private serve(kept: KeptData, fromSnapshot: boolean): Loaded {
     this.loads += 1;
+    this.fromSnapshot = fromSnapshot;
     const { load: prepared } = kept;
     this.current = {
       load: this.loads, dataVersion: kept.dataVersion, loadedAt: kept.loadedAt, engine: prepared.engine, issues: prepared.issues,
       recordCount: Object.values(prepared.counts).reduce((sum, count) => sum + (count?.records ?? 0), 0),
       scopes: new ScopedEngines(prepared.engine, this.options.maxScopes, this.options.scopeMemoryBytes),
     };
+    return this.current;
   }
 
   /**
@@ -251,8 +256,7 @@ export class TenantData {
       return false;
     }
     if (!kept || this.current) return false;
-    this.serve(kept);
-    this.fromSnapshot = true;
+    this.serve(kept, true);
     this.options.onChange?.(this.tenant);
     const { version } = this.options;
     if (!version) return false;

@@ -15,7 +15,7 @@
 import { answerRequest, parseRequest, PROTOCOL_VERSION, REQUEST_KINDS, RequestError, UnknownAccountError } from '@cskit/metrics';
 import { nextTask } from '@cskit/metrics/load';
 import type { CsRequest } from '@cskit/metrics';
-import { emptyStatus, issuesOf } from './data.js';
+import { DEFAULT_SLICE_MS, emptyStatus, issuesOf } from './data.js';
 import type { DataSettings, Loaded, LoadContext, LoadedData, TenantData, TenantStatus } from './data.js';
 import { computeMsOf, digest, HttpError, readJson, respond } from './http.js';
 import { ViewerBudgets, type RateLimitOptions } from './rate-limit.js';
@@ -103,7 +103,7 @@ export function createCsHandler(options: CsHandlerOptions): CsHandler {
   const { scope, maxBodyBytes = 64 * 1024, compress = false, onError = () => undefined } = options;
   if ((options.load === undefined) === (options.engine === undefined)) throw new TypeError('createCsHandler: give exactly one of `load` (data loaded and prepared here) or `engine` (answers from where the data lives)');
   const engineOf = options.engine === undefined ? null : typeof options.engine === 'function' ? options.engine : () => options.engine as CsEngine;
-  const sliceMs = options.sliceMs ?? 10;
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   // Data work gives way to requests: while any is in flight, it rests twice a slice after each slice.
   let inFlight = 0;
   const pause = async () => {

@@ -4,7 +4,7 @@
  * another tenant's snapshot is never served (the data is loaded instead, `onError` told why).
  */
 import { generateDataset } from '@cskit/sample-data';
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -164,15 +164,25 @@ describe('snapshotDir: prepared data kept between processes', () => {
   it('snapshotFiles keeps one engine and its version in files, for createSqlEngine', async () => {
     const dir = newDir();
     const files = snapshotFiles(dir);
-    expect(await files.read()).toBeNull();
+    expect(await files.read('v9')).toBeNull();
     const load = await prepareInSlices(first);
     await files.write('v9', load);
-    const back = await files.read();
+    const back = await files.read('v9');
     expect(back?.version).toBe('v9');
+    // Another version's: null, from its head alone. With the file cut right after its head (the objects' length,
+    // the typed arrays' table's length, then both), another version's is still null; this version's cannot be read.
+    expect(await files.read('v8')).toBeNull();
+    const [file] = readdirSync(dir);
+    const bytes = readFileSync(join(dir, file as string));
+    const headEnd = 12 + Number(bytes.readBigUInt64LE(0)) + bytes.readUInt32LE(8);
+    writeFileSync(join(dir, file as string), bytes.subarray(0, headEnd + 10));
+    expect(await files.read('v8')).toBeNull();
+    await expect(files.read('v9')).rejects.toThrow(/cut short or damaged/);
+    writeFileSync(join(dir, file as string), bytes);
     const summary = { kind: 'summary', view } as const;
     expect(JSON.stringify(answerRequest(back?.load.engine as PreparedDataset, summary))).toBe(JSON.stringify(answerRequest(load.engine, summary)));
     // Another name is another snapshot.
-    expect(await snapshotFiles(dir, { name: 'other' }).read()).toBeNull();
+    expect(await snapshotFiles(dir, { name: 'other' }).read('v9')).toBeNull();
   });
 
   it('serves a snapshot from a data worker, written by the worker before it', async () => {

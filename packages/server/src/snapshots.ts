@@ -25,8 +25,11 @@ export interface KeptData {
 }
 
 export interface SnapshotStore {
-  /** The tenant's snapshot, or null when there is none; throws for one that cannot be read (then load instead). */
-  read(tenant: string, signal: AbortSignal): Promise<KeptData | null>;
+  /**
+   * The tenant's snapshot, or null when there is none (or, given `dataVersion`, none of that version: then only its
+   * head is read); throws for one that cannot be read (then load instead).
+   */
+  read(tenant: string, signal: AbortSignal, dataVersion?: string): Promise<KeptData | null>;
   /** Replaces the tenant's snapshot (a new file renamed over the old: a reader sees the old or the new, whole). */
   write(tenant: string, kept: KeptData, signal?: AbortSignal): Promise<void>;
 }
@@ -139,13 +142,13 @@ async function readBytes(handle: FileHandle, at: number, length: number, size: n
 const damaged = (at: number, size: number) => new Error(`the snapshot is cut short or damaged (at byte ${at} of ${size})`);
 
 /** Snapshots in `dir` (created if missing), one file per tenant, named by a hash of the tenant. */
-export function snapshotStore(dir: string, slicing: { sliceMs: number; pause: () => Promise<void> }): SnapshotStore {
+export function snapshotStore(dir: string, slicing: { sliceMs?: number; pause: () => Promise<void> }): SnapshotStore {
   const fileOf = (tenant: string) => {
     const { path, crypto } = node();
     return path.join(dir, `cskit-${crypto.createHash('sha256').update(tenant).digest('hex').slice(0, 32)}.snapshot`);
   };
   return {
-    async read(tenant, signal) {
+    async read(tenant, signal, dataVersion) {
       const { fs } = node();
       let handle;
       try {
@@ -159,6 +162,7 @@ export function snapshotStore(dir: string, slicing: { sliceMs: number; pause: ()
         const first = await readItem(handle, 0, size);
         const head = first.value as Head;
         if (head?.magic !== MAGIC || head.tenant !== tenant) throw new Error('not a cskit snapshot of this tenant');
+        if (dataVersion !== undefined && head.dataVersion !== dataVersion) return null;
         const parts: PreparedSnapshot['parts'] = [];
         let offset = first.end;
         for (const name of head.names) {
@@ -208,14 +212,16 @@ export function snapshotStore(dir: string, slicing: { sliceMs: number; pause: ()
  * the SQL engine's compact engine of a data version, kept for the next process (`@cskit/sql` does not touch files).
  */
 export function snapshotFiles(dir: string, options: { name?: string; sliceMs?: number } = {}): {
-  read(): Promise<{ version: string; load: PreparedLoad } | null>;
+  read(version: string): Promise<{ version: string; load: PreparedLoad } | null>;
   write(version: string, load: PreparedLoad): Promise<void>;
 } {
   const name = options.name ?? 'sql';
-  const store = snapshotStore(dir, { sliceMs: options.sliceMs ?? 10, pause: nextTask });
+  // Without `sliceMs`, `runSliced`'s own default.
+  const store = snapshotStore(dir, { ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }), pause: nextTask });
   return {
-    async read() {
-      const kept = await store.read(name, new AbortController().signal);
+    async read(version) {
+      // Another version's snapshot is known by its head alone: its parts (hundreds of megabytes) are not read.
+      const kept = await store.read(name, new AbortController().signal, version);
       return kept && { version: kept.dataVersion, load: kept.load };
     },
     write: (version, load) => store.write(name, { load, dataVersion: version, loadedAt: new Date().toISOString() }),

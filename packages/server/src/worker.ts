@@ -19,7 +19,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { CsRequest } from '@cskit/metrics';
-import { emptyStatus } from './data.js';
+import { DEFAULT_RETRY_AFTER_FAILURE_MS, emptyStatus } from './data.js';
 import type { DataSettings } from './data.js';
 import type { CsEngine, CsHandlerStatus } from './handler.js';
 import { jsonText, unavailable } from './http.js';
@@ -80,7 +80,7 @@ const moduleUrl = (module: string | URL): string => (module instanceof URL ? mod
 
 export function createDataWorker(options: DataWorkerOptions): DataWorker {
   const { module, onError = () => undefined, resourceLimits, workerUrl, stallMs = 30_000, ...data } = options;
-  const retryAfterFailureMs = data.retryAfterFailureMs ?? 5_000;
+  const retryAfterFailureMs = data.retryAfterFailureMs ?? DEFAULT_RETRY_AFTER_FAILURE_MS;
   // The data settings cross to the worker as they are; the functions and the thread's own options stay here.
   const settings: WorkerSettings = { ...data, module: moduleUrl(module) };
   const pending = new Map<number, Pending>();

@@ -144,16 +144,24 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
 /** The engine of an index built elsewhere (a `datasetBuilder`'s compact index): it keeps the facts of every view. */
 export function engineOfIndex(index: DatasetIndex): PreparedDataset {
   const engine = createEngine(index, true);
-  // As prepared, before answers add to its cache: what a snapshot of the load holds (engine/snapshot.ts).
-  asPrepared.set(engine, { index, cache: new Map(index.cache) });
+  // The cache's keys as prepared, before answers add views' results: what a snapshot of the load holds
+  // (engine/snapshot.ts). Keys, not values: an entry an answer replaced (the ARR matrix grown to a later month) is not
+  // kept alive twice.
+  asPrepared.set(engine, { index, keys: new Set(index.cache.keys()) });
   return engine;
 }
 
-const asPrepared = new WeakMap<PreparedDataset, { index: DatasetIndex; cache: ReadonlyMap<string, unknown> }>();
+const asPrepared = new WeakMap<PreparedDataset, { index: DatasetIndex; keys: ReadonlySet<string> }>();
 
-/** The index an engine of `engineOfIndex` answers from, with its cache as it was prepared; null for other engines. */
+/**
+ * The index an engine of `engineOfIndex` answers from, with the entries of its cache that preparation made (as they
+ * are now); null for other engines.
+ */
 export function preparedIndexOf(engine: PreparedDataset): { index: DatasetIndex; cache: ReadonlyMap<string, unknown> } | null {
-  return asPrepared.get(engine) ?? null;
+  const prepared = asPrepared.get(engine);
+  if (!prepared) return null;
+  const { index, keys } = prepared;
+  return { index, cache: new Map([...index.cache].filter(([key]) => keys.has(key))) };
 }
 
 function createEngine(index: DatasetIndex, keepFacts: boolean): PreparedDataset {

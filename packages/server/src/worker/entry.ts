@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { answerRequest } from '@cskit/metrics';
 import { nextTask } from '@cskit/metrics/load';
 import type { Loaded, LoadContext, LoadedData, TenantData } from '../data.js';
-import { issuesOf } from '../data.js';
+import { DEFAULT_SLICE_MS, issuesOf } from '../data.js';
 import { checkScope } from '../scope.js';
 import { Tenants } from '../tenants.js';
 import { toWire } from './messages.js';
@@ -34,7 +34,7 @@ const replyError = (id: number) => (error: unknown) => post({ type: 'reply', id,
 // one go: answering each as it came would starve a reload (with 20 viewers asking, a reload of 100k accounts took
 // minutes), and answering one per slice slowed answers fourfold during a reload.
 const pause = nextTask;
-const turnMs = 2 * (settings.sliceMs ?? 10);
+const turnMs = 2 * (settings.sliceMs ?? DEFAULT_SLICE_MS);
 const tenants = new Tenants(settings, {
   load, ...(host.version ? { version: host.version } : {}), pause,
   onError: (error) => post({ type: 'error', error: toWire(error) }),

@@ -59,7 +59,8 @@ export interface SqlEngineOptions {
 
 /** A store of one prepared engine (`snapshots`): the last one written, with the data version it was prepared from. */
 export interface SqlSnapshots {
-  read(): Promise<{ version: string; load: PreparedLoad } | null>;
+  /** The engine kept for `version` (null: none, or only another version's). */
+  read(version: string): Promise<{ version: string; load: PreparedLoad } | null>;
   write(version: string, load: PreparedLoad): Promise<void>;
 }
 
@@ -118,10 +119,11 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
 
   /** The version's engine from its snapshot (null: none, another version's, or one that fails to read: `onError`). */
   const kept = async (version: string): Promise<{ version: string; load: PreparedLoad } | null> => {
-    const found = await snapshots?.read().catch((error: unknown) => {
+    const found = await snapshots?.read(version).catch((error: unknown) => {
       onError(error);
       return null;
     });
+    // Checked here too: a store may give what it has.
     return found?.version === version ? found : null;
   };
 
