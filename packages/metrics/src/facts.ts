@@ -17,3 +17,7 @@ export { renewalFactsOf } from './renewals/renewal-facts.js';
 export type { RenewalFacts } from './renewals/renewal-facts.js';
 export { funnelFromSums, renewalFiguresFromSums } from './renewals/renewals.js';
 export type { RenewalSums } from './renewals/renewals.js';
+export { distributionFromSums, DISTRIBUTION_SLOTS } from './health/health.js';
+export { transitionsFromPairs } from './health/health-transitions.js';
+export { NPS_WINDOW } from './data/monthly-records.js';
+export { isTicketComponent, profileSides, roleOfComponent, sideComponents } from './model/health-model.js';

@@ -232,7 +232,7 @@ export function snapshotSides(index: DatasetIndex): HealthSides {
 }
 
 /** Months of an NPS component's window: the responses dated in the 12 months ending with m (SPEC 12). */
-const NPS_WINDOW = 12;
+export const NPS_WINDOW = 12;
 
 const ticketWindow = (model: HealthModel) => model.ticketMonths ?? DEFAULT_TICKET_MONTHS;
 

@@ -48,6 +48,20 @@ export function transitionAt(matrix: HealthScoreMatrix, position: number, from: 
   return transitionCode(tierCodeAt(matrix, position, from), tierCodeAt(matrix, position, to));
 }
 
+/**
+ * The figures of transitions from how many accounts moved between each pair of tier codes (-1: no health at that
+ * end): how an engine that counts accounts itself (`@cskit/sql`) finishes, with the same rule (`transitionCode`).
+ */
+export function transitionsFromPairs(period: Period, pairs: Iterable<{ from: number; to: number; count: number }>): Omit<HealthTransitions, 'accounts'> {
+  const counts: Record<TransitionKind, number> = { save: 0, win: 0, decline: 0, steady: 0, unknown: 0 };
+  const grid = HEALTH_TIERS.map(() => HEALTH_TIERS.map(() => 0));
+  for (const { from, to, count } of pairs) {
+    counts[TRANSITION_KINDS[transitionCode(from, to)] as TransitionKind] += count;
+    if (from >= 0 && to >= 0) (grid[from] as number[])[to] = ((grid[from] as number[])[to] as number) + count;
+  }
+  return { period: { from: period.from, to: period.to }, counts, matrix: grid, tiers: HEALTH_TIERS };
+}
+
 /** Transitions with their accounts still as codes per selected position. */
 export interface TransitionsCore extends Omit<HealthTransitions, 'accounts'> {
   positions: Int32Array;

@@ -140,18 +140,20 @@ export function emptyTierCells(): Record<HealthTier, TierCell> {
   return { green: { count: 0, arr: 0 }, 'green-yellow': { count: 0, arr: 0 }, yellow: { count: 0, arr: 0 }, red: { count: 0, arr: 0 } };
 }
 
+/** Slots of a month's sums in `distributionFromSums`: the tiers by code (`HEALTH_TIERS`), then the unscored. */
+export const DISTRIBUTION_SLOTS = 5;
+
 export function healthDistributionOf(selection: Selection, period: Period, settings: HealthSettings): HealthDistribution {
   const { index } = selection;
   const matrix = healthScoreMatrix(index, settings.model);
   const from = monthIndex(period.from);
   const to = monthIndex(period.to);
   const arr = arrThrough(index, to);
-  const months: HealthDistributionMonth[] = [];
   const length = Math.max(0, to - from + 1);
   // Per month: count and ARR of tiers 0..3, then of the unscored (slot 4), each month summed in account order.
   // Accounts outside, months inside: each account's row of the matrices is read in one go.
-  const counts = new Float64Array(length * 5);
-  const arrs = new Float64Array(length * 5);
+  const counts = new Float64Array(length * DISTRIBUTION_SLOTS);
+  const arrs = new Float64Array(length * DISTRIBUTION_SLOTS);
   // The health column of each month (or -1 when no account has health then), read inline in the hot loop.
   const healthOffsets = new Int32Array(length);
   for (let k = 0; k < length; k += 1) {
@@ -172,15 +174,27 @@ export function healthDistributionOf(selection: Selection, period: Period, setti
       const tier = healthOffset < 0 ? -1 : (matrix.tier[healthRow + healthOffset] as number);
       const slot = tier >= 0 ? tier : value > 0 ? 4 : -1;
       if (slot < 0) continue;
-      const cell = k * 5 + slot;
+      const cell = k * DISTRIBUTION_SLOTS + slot;
       counts[cell] = (counts[cell] as number) + 1;
       arrs[cell] = (arrs[cell] as number) + value;
     }
   }
+  return distributionFromSums(period, counts, arrs);
+}
+
+/**
+ * The distribution from each month's counts and ARR per slot (`k * DISTRIBUTION_SLOTS + slot`: tier codes 0..3, then
+ * 4 for accounts with ARR > 0 and no health): how this engine and one that sums accounts itself (`@cskit/sql`) finish.
+ */
+export function distributionFromSums(period: Period, counts: ArrayLike<number>, arrs: ArrayLike<number>): HealthDistribution {
+  const from = monthIndex(period.from);
+  const length = Math.max(0, monthIndex(period.to) - from + 1);
+  const months: HealthDistributionMonth[] = [];
   for (let k = 0; k < length; k += 1) {
+    const at = k * DISTRIBUTION_SLOTS;
     const tiers = emptyTierCells();
-    HEALTH_TIERS.forEach((tier, code) => { tiers[tier] = { count: counts[k * 5 + code] as number, arr: arrs[k * 5 + code] as number }; });
-    months.push({ month: monthFromIndex(from + k), tiers, unscored: { count: counts[k * 5 + 4] as number, arr: arrs[k * 5 + 4] as number } });
+    HEALTH_TIERS.forEach((tier, code) => { tiers[tier] = { count: counts[at + code] as number, arr: arrs[at + code] as number }; });
+    months.push({ month: monthFromIndex(from + k), tiers, unscored: { count: counts[at + 4] as number, arr: arrs[at + 4] as number } });
   }
   return { period: { from: period.from, to: period.to }, months };
 }

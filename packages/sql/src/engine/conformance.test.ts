@@ -7,10 +7,10 @@
  */
 import {
   accountFilter, addMonthsToMonth, answerRequest, BREAKDOWN_DIMENSIONS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
-  type AccountFilters, type CsRequest, type Dataset,
+  type AccountFilters, type CsRequest, type Dataset, type ViewOptions,
 } from '@cskit/metrics';
 import { readFileSync } from 'node:fs';
-import { generateDataset, SERVICE_HEALTH_MODEL } from '@cskit/sample-data';
+import { generateDataset, SAMPLE_HEALTH_MODEL, SAMPLE_MEASURES, SERVICE_HEALTH_MODEL } from '@cskit/sample-data';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../schema/dialect.js';
@@ -186,12 +186,29 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       }), { numRuns: 80 });
   }, 120_000);
 
+  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants: answered in SQL) equals the JS engine\'s for random models, periods, filters and scopes (property)', async () => {
+    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
+    const filters = fc.record(Object.fromEntries(['segment', 'region', 'team'].map((d) => [d, fc.option(fc.subarray(choices(d as 'segment')), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
+    const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const);
+    await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month), fc.integer({ min: 0, max: 14 }),
+      async (metric, model, raw, scope, from, span) => {
+        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, filters: raw as AccountFilters } };
+        const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
+        expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
+      }), { numRuns: 120 });
+  }, 120_000);
+
   it('answers info, filter options, the metrics in SQL, drill-downs, account pages by ARR and stories in the database, without preparing the engine', async () => {
     const fresh = createSqlEngine({ client: db.client, dialect });
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const) {
+      await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
+      await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
+    }
     await fresh.answer({ kind: 'drill-down', view, target: { kind: 'nps', category: 'detractors' } });
     await fresh.answer({ kind: 'drill-down', view, target: { kind: 'group', dimension: 'team', key: NONE_GROUP } }, { scope: { filters: { region: ['EMEA'] } } });
     await fresh.answer({ kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }, { scope: { csmIds: [csmId] } });
@@ -207,6 +224,32 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await expect(engine.answer({ kind: 'nope' } as never)).rejects.toMatchObject({ field: 'kind' });
   });
 });
+
+/**
+ * Health models whose health SQL computes: each side from snapshots or from components (the activity rate, a role's,
+ * NPS, the sample's measures, a key no record has), segment weights, profiles by segment or stage with their own
+ * weights and components, and tiers and quadrant thresholds anywhere in 0..100.
+ */
+const component = fc.record({
+  key: fc.constantFrom('activityRate', 'activityRate.user', 'activityRate.admin', 'activityRate.nobody', 'nps', SAMPLE_MEASURES.coreFeatureUse, SAMPLE_MEASURES.responseHours, SAMPLE_MEASURES.complaints, 'no such measure'),
+  weight: fc.constantFrom(0, 0.5, 1, 2, 3),
+  floor: fc.constantFrom(0, 0.1, 3, 36),
+  target: fc.constantFrom(0.7, 1, 4, 9),
+});
+const sideComponents = fc.option(fc.uniqueArray(component, { selector: (c) => c.key, minLength: 1, maxLength: 4 }), { nil: undefined });
+const weights = fc.record({ outcome: fc.constantFrom(0, 0.2, 0.7, 0.8, 1), experience: fc.constantFrom(0.2, 0.3, 1) });
+const healthModels = fc.record({
+  weights,
+  segmentWeights: fc.option(fc.constant({ KA: { outcome: 0.7, experience: 0.3 } }), { nil: undefined }),
+  tiers: fc.constantFrom({ green: 75, greenYellow: 60, yellow: 40 }, { green: 50, greenYellow: 50, yellow: 10 }, { green: 90, greenYellow: 56, yellow: 56 }),
+  quadrant: fc.constantFrom({ outcome: 60, experience: 60 }, { outcome: 40, experience: 75 }),
+  components: fc.record({ outcome: sideComponents, experience: sideComponents }, { requiredKeys: [] }),
+  profiles: fc.option(fc.record({
+    by: fc.constantFrom('segment' as const, 'stage' as const),
+    models: fc.constantFrom<Record<string, object>>({ KA: { weights: { outcome: 0.5, experience: 0.5 } }, SMB: { components: { outcome: [{ key: 'nps', weight: 1, floor: 0, target: 10 }] } } },
+      { customer: { components: { experience: [{ key: 'activityRate', weight: 1, floor: 0, target: 1 }] } }, MM: { weights: { outcome: 1, experience: 3 } } }),
+  }), { nil: undefined }),
+}, { requiredKeys: ['weights'] }).map((model) => JSON.parse(JSON.stringify(model)) as NonNullable<ViewOptions['model']>);
 
 /** The accounts of a scope as `@cskit/server` (and `accountFilter`) select them, in dataset order. */
 function idsInJs(scope: SqlScope): string[] {

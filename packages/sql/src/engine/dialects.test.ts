@@ -8,7 +8,7 @@
  * (`schema/dialect.ts`) and only run on DuckDB and PostgreSQL; ClickHouse and Spark SQL have no grammar there and
  * were neither run nor parsed.
  */
-import { generateDataset } from '@cskit/sample-data';
+import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { Parser } from 'node-sql-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../client/clients.js';
@@ -23,7 +23,8 @@ import { createSqlEngine } from './sql-engine.js';
  * numbers.
  */
 const PLACEHOLDERS: Record<string, (sql: string) => string> = {
-  bigquery: (sql) => sql.replace(/\$(\d+)/g, '@p$1'),
+  // BigQuery's double is FLOAT64 (its dialect table's number type).
+  bigquery: (sql) => sql.replace(/\$(\d+)/g, '@p$1').replace(/ AS DOUBLE\)/g, ' AS FLOAT64)'),
   snowflake: (sql) => sql,
   trino: (sql) => sql.replace(/\b(LIMIT|OFFSET) \$\d+/g, '$1 10').replace(/\$\d+/g, '?'),
   redshift: (sql) => sql,
@@ -43,9 +44,14 @@ beforeAll(async () => {
   await engine.answer({ kind: 'info' }, { scope: { filters: { segment: ['KA', '(none)'], team: ['East'], signedMonth: ['2024-01'] } } });
   await engine.answer({ kind: 'info' });
   await engine.answer({ kind: 'filter-options', view: { accountIds: ['a'], filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
-  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel'] as const) {
+  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const) {
     await engine.answer({ kind: 'metric', metric, view: { ...view, graceMonths: 2, filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
     await engine.answer({ kind: 'metric', metric, view });
+  }
+  // Health built from components (activity, a role's, NPS, a measure), with segment weights and profiles.
+  for (const metric of ['healthDistribution', 'healthQuadrants'] as const) {
+    const model = { ...SAMPLE_HEALTH_MODEL, profiles: { by: 'segment' as const, models: { KA: { weights: { outcome: 1, experience: 1 }, components: { outcome: [{ key: 'activityRate.admin', weight: 1, floor: 0, target: 1 }] } } } } };
+    await engine.answer({ kind: 'metric', metric, view: { ...view, model } }, { scope: { csmIds: ['c'] } });
   }
   // Pages of accounts (by ARR both ways, in the data's order) and a story: their accounts chosen, then their records read.
   for (const query of [{ sort: [{ id: 'arr', desc: true }], limit: 5 }, { sort: [{ id: 'arr' }], offset: 5, limit: 5 }, { limit: 5 }]) {

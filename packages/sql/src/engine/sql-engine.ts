@@ -271,7 +271,7 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
       return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
     default:
-      return metricInSql(client, every ? null : accounts, resolved, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql, schema);
+      return metricInSql(client, every ? null : accounts, resolved, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql, schema, dialect);
   }
 }
 
@@ -317,7 +317,7 @@ const MAX_KEPT_PERIODS = 256;
 function inSqlKind(request: CsRequest): boolean {
   switch (request.kind) {
     case 'metric':
-      return isMetricInSql(request.metric);
+      return isMetricInSql(request.metric, resolveView(request.view as ViewOptions).model);
     case 'drill-down':
       return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage'].includes(request.target.kind);
     case 'rows':

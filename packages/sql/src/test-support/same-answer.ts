@@ -7,8 +7,11 @@
  * other difference as it is.
  */
 const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value', 'dollarRate', 'grossDollarRate']);
-/** Money a part leaves unrounded (a cohort's starting ARR, a funnel stage's ARR): to the cent. */
-const MONEY = new Set(['startingArr', 'dueArr', 'renewalArr']);
+/**
+ * Money a part leaves unrounded (a cohort's starting ARR, a funnel stage's ARR, a health tier's or quadrant's ARR):
+ * to the cent.
+ */
+const MONEY = new Set(['startingArr', 'dueArr', 'renewalArr', 'arr']);
 
 export function sameAnswer(actual: unknown, expected: unknown, key?: string): unknown {
   if (typeof actual === 'number' && typeof expected === 'number' && key !== undefined && RATIOS.has(key)) {

@@ -3,7 +3,7 @@
  * (`cskit_arr_runs`, facts/arr-runs.ts), the runs after the grace rule, and a month series. Month arithmetic is on
  * month indexes (integers), so no dialect's date functions are needed.
  */
-import { tableName } from '../../schema/dialect.js';
+import { DIALECT, tableName, type Dialect } from '../../schema/dialect.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 
@@ -22,6 +22,23 @@ export class Params {
     if (!Number.isSafeInteger(value)) throw new RangeError(`@cskit/sql: ${value} is not a whole number`);
     this.values.push(value);
     return `CAST($${this.values.length} AS INTEGER)`;
+  }
+
+  /**
+   * A finite number as a bound parameter, typed as the dialect's double (its `number` column type): PostgreSQL infers
+   * no type for a parameter alone in a `CASE` branch, and a number must stay a double (not a numeric) for both
+   * engines to compute the same bits.
+   */
+  double(value: number, dialect: Dialect): string {
+    if (!Number.isFinite(value)) throw new RangeError(`@cskit/sql: ${value} is not a finite number`);
+    this.values.push(value);
+    return `CAST($${this.values.length} AS ${DIALECT[dialect].types.number})`;
+  }
+
+  /** A text as a bound parameter (compared with a text column, which types it). */
+  text(value: string): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
   }
 
   /**

@@ -1,0 +1,154 @@
+/**
+ * The health family's metrics in SQL (SPEC 4): `healthScores`, `healthDistribution`, `healthTransitions` and
+ * `healthQuadrants`, each equal to the JS engine's part of the same name (`metrics/src/health/metrics.ts`), over the
+ * health of health-sql.ts and the recorded ARR of `cskit_arr_runs` (`arrThrough`'s matrix as runs). What comes back
+ * is a few counts and sums (and a quadrant chart's largest accounts), finished by the JS engine's own code
+ * (`distributionFromSums`, `transitionsFromPairs`, `quadrantOf`).
+ */
+import { HEALTH_TIERS, monthIndex, QUADRANT_POINTS, QUADRANTS, quadrantOf, type HealthModel, type HealthTier, type Period, type Quadrant } from '@cskit/metrics';
+import { distributionFromSums, DISTRIBUTION_SLOTS, transitionsFromPairs } from '@cskit/metrics/facts';
+import type { SqlClient } from '../../client/clients.js';
+import type { Predicate } from '../../engine/scope-sql.js';
+import { tableName, type Dialect } from '../../schema/dialect.js';
+import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
+import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { healthCtes, healthInSql } from './health-sql.js';
+
+export const HEALTH_METRICS_IN_SQL = ['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const;
+export type HealthMetricInSql = (typeof HEALTH_METRICS_IN_SQL)[number];
+
+/** Whether a metric is one of the health family's answered in SQL, for a model whose health SQL computes. */
+export const isHealthMetricInSql = (metric: string, model: HealthModel): metric is HealthMetricInSql =>
+  (HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric) && healthInSql(model);
+
+export interface HealthView {
+  period: Period;
+  model: HealthModel;
+}
+
+interface HealthQuery {
+  client: SqlClient;
+  accounts: Predicate | null;
+  schema: string | undefined;
+  dialect: Dialect;
+}
+
+/**
+ * `WITH va, hm, <health>`: the view's accounts (`accounts` null: every account) with the fields their weights read,
+ * the months `months` names (given `p`), and their health.
+ */
+function withHealth(q: HealthQuery, p: Params, model: HealthModel, months: (p: Params) => string): string {
+  const va = q.accounts === null
+    ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
+    : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
+  return `WITH ${va},\n${months(p)},\n${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null }, model)}`;
+}
+
+/** `ar (acct, k, arr)`: the view's accounts' recorded ARR in each month of `hm` where it is > 0 (`arrThrough`). */
+function arrCte(q: HealthQuery): string {
+  const scoped = q.accounts === null ? '' : ' WHERE f.account_seq IN (SELECT acct FROM va)';
+  return `ar AS (SELECT f.account_seq AS acct, hm.k, f.arr FROM ${tableName(ARR_RUNS_TABLE, q.schema)} f
+  JOIN hm ON f.month_from <= hm.k AND (f.month_to IS NULL OR f.month_to >= hm.k)${scoped})`;
+}
+
+const oneMonth = (month: number) => (p: Params) => `hm AS (SELECT ${p.int(month)} AS k)`;
+
+/** `healthScores`' summary: the accounts with health in the period's last month, by tier (`healthScoresOf`). */
+async function healthScoresInSql(q: HealthQuery, view: HealthView) {
+  const p = new Params(q.accounts?.params);
+  const rows = await q.client.query(`${withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)))}
+SELECT ht.tier, count(*) AS n FROM ht GROUP BY ht.tier`, p.values);
+  const tiers: Record<HealthTier, number> = { green: 0, 'green-yellow': 0, yellow: 0, red: 0 };
+  for (const row of rows) tiers[HEALTH_TIERS[num(row.tier)] as HealthTier] = num(row.n);
+  return { month: view.period.to, accountCount: Object.values(tiers).reduce((a, b) => a + b, 0), tiers };
+}
+
+/**
+ * `healthDistribution`: per month of the period, the accounts and their ARR by tier, and those with ARR > 0 and no
+ * health (`healthDistributionOf`'s slots).
+ */
+async function healthDistributionInSql(q: HealthQuery, view: HealthView) {
+  const p = new Params(q.accounts?.params);
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
+  const rows = await q.client.query(`${withHealth(q, p, view.model, months)},
+${arrCte(q)},
+d AS (SELECT hg.k, CASE WHEN ht.tier IS NOT NULL THEN ht.tier WHEN ar.arr > 0 THEN 4 ELSE -1 END AS slot, COALESCE(ar.arr, 0) AS arr
+  FROM hg LEFT JOIN ht ON ht.acct = hg.acct AND ht.k = hg.k LEFT JOIN ar ON ar.acct = hg.acct AND ar.k = hg.k)
+SELECT d.k, d.slot, count(*) AS n, sum(d.arr) AS arr FROM d WHERE d.slot >= 0 GROUP BY d.k, d.slot`, p.values);
+  const length = Math.max(0, to - from + 1);
+  const counts = new Float64Array(length * DISTRIBUTION_SLOTS);
+  const arrs = new Float64Array(length * DISTRIBUTION_SLOTS);
+  for (const row of rows) {
+    const cell = (num(row.k) - from) * DISTRIBUTION_SLOTS + num(row.slot);
+    counts[cell] = num(row.n);
+    arrs[cell] = num(row.arr);
+  }
+  return distributionFromSums(view.period, counts, arrs);
+}
+
+/** `healthTransitions`' summary: the view's accounts by their tiers in the period's first and last months. */
+async function healthTransitionsInSql(q: HealthQuery, view: HealthView) {
+  const p = new Params(q.accounts?.params);
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  let F = '';
+  let T = '';
+  const months = (params: Params) => {
+    [F, T] = [params.int(from), params.int(to)];
+    return `hm AS (SELECT ${F} AS k UNION SELECT ${T} AS k)`;
+  };
+  const rows = await q.client.query(`${withHealth(q, p, view.model, months)}
+SELECT COALESCE(f.tier, -1) AS ft, COALESCE(t.tier, -1) AS tt, count(*) AS n
+FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${F} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${T}
+GROUP BY COALESCE(f.tier, -1), COALESCE(t.tier, -1)`, p.values);
+  return transitionsFromPairs(view.period, rows.map((row) => ({ from: num(row.ft), to: num(row.tt), count: num(row.n) })));
+}
+
+/**
+ * `healthQuadrants`' summary: the accounts with health in the period's last month by quadrant (`quadrantOf`: at or
+ * above a threshold is high) with their ARR then, and the `QUADRANT_POINTS` largest as points (ARR descending, ties
+ * in the data's order), named.
+ */
+async function healthQuadrantsInSql(q: HealthQuery, view: HealthView) {
+  const p = new Params(q.accounts?.params);
+  const { outcome, experience } = view.model.quadrant;
+  const prefix = `${withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)))},
+${arrCte(q)},
+qa AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr,
+    CASE WHEN ht.outcome >= ${p.double(outcome, q.dialect)} THEN (CASE WHEN ht.experience >= ${p.double(experience, q.dialect)} THEN 0 ELSE 2 END)
+      ELSE (CASE WHEN ht.experience >= ${p.double(experience, q.dialect)} THEN 1 ELSE 3 END) END AS quad
+  FROM ht LEFT JOIN ar ON ar.acct = ht.acct)`;
+  // Quadrant codes in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only), critical.
+  const groups = await q.client.query(`${prefix}\nSELECT qa.quad, count(*) AS n, sum(qa.arr) AS arr FROM qa GROUP BY qa.quad`, p.values);
+  const points = await q.client.query(`${prefix}
+SELECT a.id, a.name, qa.outcome, qa.experience, qa.arr FROM qa JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = qa.acct
+ORDER BY qa.arr DESC, qa.acct LIMIT ${p.rows(QUADRANT_POINTS)}`, p.values);
+  const quadrants = Object.fromEntries(QUADRANTS.map((name) => [name, { count: 0, arr: 0 }])) as Record<Quadrant, { count: number; arr: number }>;
+  for (const row of groups) quadrants[QUADRANTS[num(row.quad)] as Quadrant] = { count: num(row.n), arr: num(row.arr) };
+  const thresholds = { ...view.model.quadrant };
+  return {
+    month: view.period.to, thresholds, quadrants,
+    points: points.map((row) => {
+      const [o, e] = [num(row.outcome), num(row.experience)];
+      return { accountId: String(row.id), quadrant: quadrantOf(o, e, thresholds), outcome: o, experience: e, arr: num(row.arr), name: String(row.name) };
+    }),
+    accountCount: Object.values(quadrants).reduce((sum, cell) => sum + cell.count, 0),
+  };
+}
+
+/** One of the health family's metrics of the view's accounts (`accounts` null: every account). */
+export function healthMetricInSql(
+  client: SqlClient, accounts: Predicate | null, view: HealthView, metric: HealthMetricInSql, schema: string | undefined, dialect: Dialect,
+): Promise<unknown> {
+  const q = { client, accounts, schema, dialect };
+  switch (metric) {
+    case 'healthScores':
+      return healthScoresInSql(q, view);
+    case 'healthDistribution':
+      return healthDistributionInSql(q, view);
+    case 'healthTransitions':
+      return healthTransitionsInSql(q, view);
+    default:
+      return healthQuadrantsInSql(q, view);
+  }
+}

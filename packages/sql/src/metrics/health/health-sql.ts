@@ -1,0 +1,169 @@
+/**
+ * A health model's scores in SQL (SPEC 4, 12): each of the view's accounts' outcome, experience, score and tier in the
+ * months a metric reads. The JS form is `data/monthly-records.ts` of `@cskit/metrics` (`healthScoreMatrix`) with the
+ * model's rules in `model/health-model.ts`; each step below names the JS rule it mirrors, and both compute the same
+ * doubles in the same order (a component's score, a side's weighted mean in component order, the score rounded to
+ * 9 decimals), so a tier never differs by float noise.
+ *
+ * A side is read from `health` snapshots (the latest at or before the month) or built from components: the activity
+ * rate (`activityRate`, `activityRate.<role>`: Σ active / Σ licensed of the month's records, 0 without one), NPS
+ * (the mean score of the responses in the `NPS_WINDOW` months ending with the month) and measures (the latest value at
+ * or before the month). Ticket components (medians over a window of tickets) are not in SQL yet: a model with one is
+ * answered by the prepared engine (`healthInSql`).
+ */
+import { HEALTH_SIDES, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
+import { isTicketComponent, NPS_WINDOW, profileSides, roleOfComponent, sideComponents } from '@cskit/metrics/facts';
+import { tableName, type Dialect } from '../../schema/dialect.js';
+import type { Params } from '../arr/runs-sql.js';
+
+/** Every component key a model reads (its sides' and its profiles'), each once, in the order first met. */
+function componentKeys(model: HealthModel): string[] {
+  const keys = new Set<string>();
+  for (const side of HEALTH_SIDES) {
+    for (const { key } of sideComponents(model, side) ?? []) keys.add(key);
+    for (const profile of profileSides(model, side)) for (const { key } of profile.components) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** Whether a model's health is computed in SQL: every side from snapshots or from components other than tickets. */
+export const healthInSql = (model: HealthModel): boolean => !componentKeys(model).some(isTicketComponent);
+
+/** Whether a side of the model (or of one of its profiles) is read from snapshots. */
+const readsSnapshots = (model: HealthModel) => HEALTH_SIDES.some((side) => !sideComponents(model, side));
+
+/** What the health CTEs read: the bound parameters, the schema, the dialect and whether every account is in the view. */
+export interface HealthSqlAt {
+  p: Params;
+  schema: string | undefined;
+  dialect: Dialect;
+  /** True when `va` is every account: the records need no filter by account. */
+  every: boolean;
+}
+
+/**
+ * `v<i> (acct, k, v)`: component `key`'s value per account and month of `hm`, where it has one (SPEC 12;
+ * `componentValuesWork` and `cellReader` in monthly-records.ts).
+ */
+function valueCte(at: HealthSqlAt, key: string, name: string): string {
+  const { p, schema } = at;
+  const scoped = (column: string) => (at.every ? '' : ` AND ${column} IN (SELECT acct FROM va)`);
+  const role = roleOfComponent(key);
+  if (key === 'activityRate' || role !== undefined) {
+    // `activityRateAt`: Σ active / Σ licensed of the month's records (one per role), or of one role's records.
+    const byRole = role === undefined ? '' : ` AND x.role = ${p.text(role)}`;
+    return `${name} AS (SELECT x.account_seq AS acct, x.month AS k, sum(x.active_users) / sum(x.licensed_users) AS v
+  FROM ${tableName('cskit_activity', schema)} x WHERE x.month IN (SELECT k FROM hm)${byRole}${scoped('x.account_seq')} GROUP BY x.account_seq, x.month)`;
+  }
+  if (key === 'nps') {
+    // `npsValuesWork`: the mean score of the account's responses dated in the NPS_WINDOW months ending with m.
+    return `${name} AS (SELECT n.account_seq AS acct, hm.k, sum(n.score) / count(*) AS v
+  FROM ${tableName('cskit_nps', schema)} n JOIN hm ON n.response_month <= hm.k AND n.response_month > hm.k - ${NPS_WINDOW}
+  WHERE n.account_seq IS NOT NULL${scoped('n.account_seq')} GROUP BY n.account_seq, hm.k)`;
+  }
+  // A measure: its latest record at or before m (forward-filled in `componentValuesWork`); one per account, key and
+  // month (`validateDataset` refuses a repeat), so a record holds until the account's next one.
+  return `${name} AS (SELECT x.acct, hm.k, x.value AS v FROM (SELECT m.account_seq AS acct, m.month, m.value,
+    LEAD(m.month) OVER (PARTITION BY m.account_seq ORDER BY m.month) AS nm
+    FROM ${tableName('cskit_measures', schema)} m WHERE m.key = ${p.text(key)}${scoped('m.account_seq')}) x
+  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k))`;
+}
+
+/** `hsn (acct, k, outcome, experience)`: the latest health snapshot at or before each month (`snapshotSides`). */
+function snapshotCte(at: HealthSqlAt): string {
+  const scoped = at.every ? '' : ' WHERE h.account_seq IN (SELECT acct FROM va)';
+  return `hsn AS (SELECT x.acct, hm.k, x.outcome, x.experience FROM (SELECT h.account_seq AS acct, h.month, h.outcome, h.experience,
+    LEAD(h.month) OVER (PARTITION BY h.account_seq ORDER BY h.month) AS nm FROM ${tableName('cskit_health', at.schema)} h${scoped}) x
+  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k))`;
+}
+
+/**
+ * A side built from components (`buildSideWork`): Σ weight x score / Σ weight over the components with a value, the
+ * sums taken in the components' order as the JS loop adds them (adding 0 for a component without a value changes
+ * no bit); no value when that weight is 0. A component's score is `componentScore`: clamp(100 (value - floor) /
+ * (target - floor), 0, 100).
+ */
+function builtSide(at: HealthSqlAt, components: readonly HealthComponent[], valueOf: (key: string) => string): string {
+  const { p, dialect } = at;
+  const numerator: string[] = [];
+  const weights: string[] = [];
+  for (const component of components) {
+    const value = valueOf(component.key);
+    const [weight, floor] = [p.double(component.weight, dialect), p.double(component.floor, dialect)];
+    const raw = `(100 * (${value} - ${floor})) / (${p.double(component.target, dialect)} - ${floor})`;
+    const score = `CASE WHEN ${raw} <= 0 THEN 0 WHEN ${raw} >= 100 THEN 100 ELSE ${raw} END`;
+    numerator.push(`CASE WHEN ${value} IS NULL THEN 0 ELSE ${weight} * (${score}) END`);
+    weights.push(`CASE WHEN ${value} IS NULL THEN 0 ELSE ${weight} END`);
+  }
+  const total = weights.join(' + ');
+  return `CASE WHEN ${total} > 0 THEN (${numerator.join(' + ')}) / (${total}) END`;
+}
+
+/** A side's value for the account of `hg`: its profile's own components, else the model's, else its snapshot. */
+function sideSql(at: HealthSqlAt, model: HealthModel, side: HealthSide, valueOf: (key: string) => string): string {
+  const components = sideComponents(model, side);
+  const base = components ? builtSide(at, components, valueOf) : `hsn.${side}`;
+  const profiles = profileSides(model, side);
+  if (profiles.length === 0) return base;
+  const by = `hg.${model.profiles?.by === 'stage' ? 'stage' : 'segment'}`;
+  const branches = profiles.map(({ value, components: own }) => `WHEN ${by} = ${at.p.text(value)} THEN ${builtSide(at, own, valueOf)}`);
+  return `CASE ${branches.join(' ')} ELSE ${base} END`;
+}
+
+/**
+ * The score of `hx`'s sides with an account's weights (`weightsFor`: its profile's, else its segment's, else the
+ * model's), before rounding: `healthScore`'s (wo x outcome + we x experience) / (wo + we), the sum of the weights
+ * bound as JS adds it.
+ */
+function rawScoreSql(at: HealthSqlAt, model: HealthModel): string {
+  const { p, dialect } = at;
+  const score = (weights: HealthWeights) => `(${p.double(weights.outcome, dialect)} * hx.outcome + ${p.double(weights.experience, dialect)} * hx.experience) / ${p.double(weights.outcome + weights.experience, dialect)}`;
+  const branches: string[] = [];
+  const models = model.profiles?.models;
+  if (models) {
+    const by = `hx.${model.profiles?.by === 'stage' ? 'stage' : 'segment'}`;
+    for (const value of Object.keys(models)) {
+      const weights = Object.prototype.hasOwnProperty.call(models, value) ? models[value]?.weights : undefined;
+      if (weights) branches.push(`WHEN ${by} = ${p.text(value)} THEN ${score(weights)}`);
+    }
+  }
+  const segments = model.segmentWeights ?? {};
+  for (const segment of Object.keys(segments)) branches.push(`WHEN hx.segment = ${p.text(segment)} THEN ${score(segments[segment] as HealthWeights)}`);
+  return branches.length === 0 ? score(model.weights) : `CASE ${branches.join(' ')} ELSE ${score(model.weights)} END`;
+}
+
+/**
+ * `hg`, the components' `v<i>`, `hsn`, `hx`, `hr` and `ht (acct, k, outcome, experience, score, tier)`: the health of
+ * each account of `va (acct, segment, stage)` in each month of `hm (k)` (both defined by the caller) where it has
+ * one. The score is rounded to 9 decimals as `healthScore` rounds it (Math.round: halves up), the tier a code of
+ * `HEALTH_TIERS` (`healthTier`: at or above a bound is that tier).
+ */
+export function healthCtes(at: HealthSqlAt, model: HealthModel): string {
+  const { p, dialect } = at;
+  const keys = componentKeys(model);
+  const ctes = ['hg AS (SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOIN hm)'];
+  const joins: string[] = [];
+  const values = new Map<string, string>();
+  keys.forEach((key, i) => {
+    ctes.push(valueCte(at, key, `v${i}`));
+    joins.push(`LEFT JOIN v${i} ON v${i}.acct = hg.acct AND v${i}.k = hg.k`);
+    // An activity rate is 0 in a month without a record (SPEC 5; every account has one in every month).
+    values.set(key, key === 'activityRate' || roleOfComponent(key) !== undefined ? `COALESCE(v${i}.v, 0)` : `v${i}.v`);
+  });
+  if (readsSnapshots(model)) {
+    ctes.push(snapshotCte(at));
+    joins.push('LEFT JOIN hsn ON hsn.acct = hg.acct AND hsn.k = hg.k');
+  }
+  const valueOf = (key: string) => values.get(key) as string;
+  const [outcome, experience] = HEALTH_SIDES.map((side) => sideSql(at, model, side, valueOf));
+  ctes.push(`hx AS (SELECT hg.acct, hg.k, hg.segment, hg.stage, ${outcome} AS outcome, ${experience} AS experience FROM hg ${joins.join(' ')})`);
+  ctes.push(`hr AS (SELECT hx.acct, hx.k, hx.outcome, hx.experience, (${rawScoreSql(at, model)}) * 1000000000 AS x
+  FROM hx WHERE hx.outcome IS NOT NULL AND hx.experience IS NOT NULL)`);
+  const { green, greenYellow, yellow } = model.tiers;
+  const score = '(FLOOR(hr.x) + CASE WHEN hr.x - FLOOR(hr.x) >= 0.5 THEN 1 ELSE 0 END) / 1000000000';
+  ctes.push(`hq AS (SELECT hr.acct, hr.k, hr.outcome, hr.experience, ${score} AS score FROM hr)`);
+  ctes.push(`ht AS (SELECT hq.acct, hq.k, hq.outcome, hq.experience, hq.score,
+    CASE WHEN hq.score >= ${p.double(green, dialect)} THEN 0 WHEN hq.score >= ${p.double(greenYellow, dialect)} THEN 1
+      WHEN hq.score >= ${p.double(yellow, dialect)} THEN 2 ELSE 3 END AS tier FROM hq)`);
+  return ctes.join(',\n');
+}

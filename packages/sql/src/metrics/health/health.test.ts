@@ -1,0 +1,79 @@
+/**
+ * The health family in SQL on numbers worked out by hand: a score rounded to 9 decimals before its tier (halves up,
+ * as `healthScore`), the latest snapshot at or before a month, and a side built from the activity rate and NPS over
+ * its 12-month window; each answer also equals the JS engine's.
+ */
+import { answerRequest, prepareDataset, type CsRequest, type Dataset, type ViewOptions } from '@cskit/metrics';
+import { describe, expect, it } from 'vitest';
+import { createSqlEngine } from '../../engine/sql-engine.js';
+import { DIALECTS } from '../../schema/dialect.js';
+import { openDatabase } from '../../test-support/databases.js';
+import { sameAnswer } from '../../test-support/same-answer.js';
+import { writeDataset } from '../../write/write-dataset.js';
+
+const contract = (accountId: string, arr: number) => ({ id: `k-${accountId}`, accountId, start: '2024-01-01', end: '2025-12-31', arr });
+const data: Dataset = {
+  accounts: ['a1', 'a2', 'a3', 'a4'].map((id) => ({ id, name: id.toUpperCase(), signedAt: '2024-01-01' })),
+  contracts: [contract('a1', 1000), contract('a2', 2000), contract('a3', 3000), contract('a4', 4000)],
+  health: [
+    // 59.9999999996 x 1e9 rounds up to 60 (green-yellow from 60); 59.9999999994 rounds down to 59.999999999 (yellow).
+    { accountId: 'a1', month: '2025-01', outcome: 59.9999999996, experience: 59.9999999996 },
+    { accountId: 'a2', month: '2025-01', outcome: 59.9999999994, experience: 59.9999999994 },
+    // 0.8 x 70 + 0.2 x 70 is 70.00000000000001 before rounding: green-yellow either way; 75 from March: green.
+    { accountId: 'a3', month: '2024-11', outcome: 70, experience: 70 },
+    { accountId: 'a3', month: '2025-03', outcome: 75, experience: 75 },
+    { accountId: 'a4', month: '2025-01', outcome: 20, experience: 90 },
+  ],
+  activity: [
+    { accountId: 'a4', month: '2025-03', activeUsers: 3, licensedUsers: 4, role: 'user' },
+    { accountId: 'a4', month: '2025-03', activeUsers: 1, licensedUsers: 4, role: 'admin' },
+  ],
+  nps: [
+    { id: 'n1', accountId: 'a4', date: '2024-04-10', score: 10 },
+    { id: 'n2', accountId: 'a4', date: '2025-01-20', score: 6 },
+  ],
+};
+
+/** Outcome from the activity rate and NPS (floor 0, targets 1 and 10); experience from snapshots. */
+const built: ViewOptions['model'] = {
+  components: { outcome: [{ key: 'activityRate', weight: 1, floor: 0, target: 1 }, { key: 'nps', weight: 1, floor: 0, target: 10 }] },
+};
+
+describe.each(DIALECTS)('the health family in SQL on %s, by hand', (dialect) => {
+  it('rounds scores to 9 decimals before their tiers, reads the latest snapshot, and builds sides from activity and NPS', async () => {
+    const db = await openDatabase(dialect);
+    try {
+      await writeDataset(db.client, data, { dialect });
+      const engine = createSqlEngine({ client: db.client, dialect });
+      const local = prepareDataset(data);
+      const ask = async (request: CsRequest) => {
+        const answer = await engine.answer(request);
+        expect(sameAnswer(JSON.parse(JSON.stringify(answer)), JSON.parse(JSON.stringify(answerRequest(local, request))))).toEqual(JSON.parse(JSON.stringify(answerRequest(local, request))));
+        return answer as Record<string, unknown>;
+      };
+      // February: a1 60 (green-yellow), a2 59.999999999 (yellow), a3 70 from November's snapshot (green-yellow), a4
+      // 0.8 x 20 + 0.2 x 90 = 34 (red).
+      const february = await ask({ kind: 'metric', metric: 'healthScores', view: { period: { from: '2025-02', to: '2025-02' } } });
+      expect(february).toEqual({ month: '2025-02', accountCount: 4, tiers: { green: 0, 'green-yellow': 2, yellow: 1, red: 1 } });
+      // March: a3's new snapshot, 75: green; a save for nobody, a win for a3 (green-yellow to green) since February.
+      const transitions = await ask({ kind: 'metric', metric: 'healthTransitions', view: { period: { from: '2025-02', to: '2025-03' } } });
+      expect(transitions.counts).toEqual({ save: 0, win: 1, decline: 0, steady: 3, unknown: 0 });
+
+      // Built outcome for a4 in March: activity (3 + 1) / (4 + 4) = 0.5 -> 50; NPS of April 2024..March 2025 (10, 6)
+      // = 8 -> 80; outcome 65; score 0.8 x 65 + 0.2 x 90 = 70: green-yellow, and both sides at or above 60: loyal. In April: no activity record, rate 0
+      // -> 0; NPS of May 2024..April 2025 (6) -> 60; outcome 30; score 24 + 18 = 42: yellow. The other accounts have no
+      // activity record (a rate of 0) and no response (no NPS value): their outcome is 0, their score 0.2 x experience.
+      const quadrants = await ask({ kind: 'metric', metric: 'healthQuadrants', view: { period: { from: '2025-03', to: '2025-03' }, model: built } });
+      expect((quadrants.points as Array<{ accountId: string; outcome: number; experience: number; quadrant: string }>).find((p) => p.accountId === 'a4'))
+        .toMatchObject({ outcome: 65, experience: 90, quadrant: 'loyal' });
+      const distribution = await ask({ kind: 'metric', metric: 'healthDistribution', view: { period: { from: '2025-03', to: '2025-04' }, model: built } });
+      const months = distribution.months as Array<{ tiers: Record<string, { count: number; arr: number }> }>;
+      expect(months[0]?.tiers['green-yellow']).toEqual({ count: 1, arr: 4000 });
+      expect(months[1]?.tiers.yellow).toEqual({ count: 1, arr: 4000 });
+      // a1..a3: experience 60, 60 and 75 (March) -> scores 12, 12 and 15: red in both months.
+      expect(months[1]?.tiers.red).toEqual({ count: 3, arr: 6000 });
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
