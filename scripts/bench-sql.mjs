@@ -1,7 +1,8 @@
 // `pnpm bench:sql`: @cskit/sql against the JS engine on the same data, each in a process of its own (for its memory):
 // the sample (CSKIT_ACCOUNTS, default 100,000 accounts x 36 months; measures, tickets, roles and targets off, as in
 // bench:scale) written to a DuckDB file (`writeDataset`, with the ARR runs) by one process, then answered by another (a
-// server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps, cohorts, renewals, the renewal funnel;
+// server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps, cohorts, renewals, the renewal funnel, the
+// KPIs, early warnings, the health family from snapshots and from components;
 // whole and filtered; a page of accounts sorted by ARR, an account's story) and that process's
 // RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
@@ -20,6 +21,8 @@ const outDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 const mb = (bytes) => Math.round(bytes / 2 ** 20);
 const view = { period: { from: '2025-01', to: '2025-12' }, graceMonths: 1 };
 const filtered = { ...view, filters: { segment: ['MM'] } };
+/** A model built from components the bench's data has: outcome from the activity rate, experience from NPS and snapshots. */
+const builtModel = { components: { outcome: [{ key: 'activityRate', weight: 1, floor: 0.2, target: 0.8 }, { key: 'nps', weight: 1, floor: 3, target: 9 }] } };
 const requests = [
   ['info', { kind: 'info' }],
   ['filter-options', { kind: 'filter-options', view: {} }],
@@ -38,6 +41,16 @@ const inSql = [
   ['renewals, filtered', { kind: 'metric', metric: 'renewals', view: filtered }],
   ['renewalFunnel, filtered', { kind: 'metric', metric: 'renewalFunnel', view: filtered }],
   ['renewals', { kind: 'metric', metric: 'renewals', view }],
+  ['kpis, filtered', { kind: 'metric', metric: 'kpis', view: filtered }],
+  ['earlyWarnings, filtered', { kind: 'metric', metric: 'earlyWarnings', view: filtered }],
+  // The health family from snapshots, and from components (activity and NPS: the bench's data has no measures).
+  ['healthScores, filtered', { kind: 'metric', metric: 'healthScores', view: filtered }],
+  ['healthDistribution, filtered', { kind: 'metric', metric: 'healthDistribution', view: filtered }],
+  ['healthTransitions, filtered', { kind: 'metric', metric: 'healthTransitions', view: filtered }],
+  ['healthQuadrants, filtered', { kind: 'metric', metric: 'healthQuadrants', view: filtered }],
+  ['healthDistribution', { kind: 'metric', metric: 'healthDistribution', view }],
+  ['healthDistribution, built model, filtered', { kind: 'metric', metric: 'healthDistribution', view: { ...filtered, model: builtModel } }],
+  ['healthQuadrants, built model', { kind: 'metric', metric: 'healthQuadrants', view: { ...view, model: builtModel } }],
   // What the data holds (every account: from the header's spans and a count) and what a filter may choose.
   ['info, before any prepared engine', { kind: 'info' }],
   ['filter-options, before any prepared engine', { kind: 'filter-options', view }],

@@ -21,3 +21,4 @@ export { distributionFromSums, DISTRIBUTION_SLOTS } from './health/health.js';
 export { transitionsFromPairs } from './health/health-transitions.js';
 export { NPS_WINDOW } from './data/monthly-records.js';
 export { isTicketComponent, profileSides, roleOfComponent, sideComponents } from './model/health-model.js';
+export { ratio } from './core/ratio.js';

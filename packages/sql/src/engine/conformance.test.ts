@@ -169,21 +169,37 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 120 });
   }, 120_000);
 
-  it('the ARR family (waterfall, retention, arrTrend: answered in SQL) equals the JS engine\'s for random periods, grace, asOf, filters and scopes (property)', async () => {
+  it('the ARR family, renewals, the KPIs and early warnings (answered in SQL) equal the JS engine\'s for random periods, grace, asOf, warnings, comparisons, filters and scopes (property)', async () => {
     const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
     const filters = fc.record(Object.fromEntries(['segment', 'region', 'team'].map((d) => [d, fc.option(fc.subarray(choices(d as 'segment')), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
     const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     const months = fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month);
-    const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const, 'renewals' as const, 'renewalFunnel' as const);
-    await fc.assert(fc.asyncProperty(metrics, filters, scopes, months, fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: -6, max: 30 }), { nil: undefined }),
-      async (metric, raw, scope, from, span, graceMonths, asOfShift) => {
+    const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const, 'renewals' as const, 'renewalFunnel' as const, 'kpis' as const, 'earlyWarnings' as const);
+    // Early warnings at thresholds that warn some of the sample's accounts (and none: 0), over 1 to 4 months.
+    const warning = fc.record({ threshold: fc.constantFrom(0, 0.3, 0.6, 0.75, 0.9), months: fc.integer({ min: 1, max: 4 }) });
+    const comparison = fc.constantFrom('previous' as const, 'previous-year' as const, 'none' as const);
+    let warned = 0;
+    await fc.assert(fc.asyncProperty(metrics, filters, scopes, months, fc.integer({ min: 0, max: 18 }), fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: -6, max: 30 }), { nil: undefined }), warning, comparison,
+      async (metric, raw, scope, from, span, graceMonths, asOfShift, earlyWarning, compare) => {
         const to = addMonthsToMonth(from, span);
         const asOf = asOfShift === undefined ? undefined : `${addMonthsToMonth(from, asOfShift)}-${asOfShift % 2 === 0 ? '28' : '01'}`;
-        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to }, graceMonths, ...(asOf ? { asOf } : {}), filters: raw as AccountFilters } };
+        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to }, graceMonths, ...(asOf ? { asOf } : {}), filters: raw as AccountFilters, earlyWarning, comparison: compare } };
         const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
         expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected)).toEqual(expected);
-      }), { numRuns: 80 });
+      }), { numRuns: 120 });
+    // And on accounts the rule warns, not only on none: every threshold and length over the data's last year.
+    for (const threshold of [0.3, 0.6, 0.75, 0.9]) {
+      for (const months of [1, 2, 3, 4]) {
+        for (const metric of ['earlyWarnings', 'kpis'] as const) {
+          const request: CsRequest = { kind: 'metric', metric, view: { period: { from: '2025-01', to: '2025-12' }, earlyWarning: { threshold, months } } };
+          const expected = await outcome(() => answerRequest(js, request));
+          if (metric === 'earlyWarnings') warned += (expected as { count: number }).count;
+          expect(sameAnswer(await outcome(() => engine.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
+        }
+      }
+    }
+    expect(warned).toBeGreaterThan(20);
   }, 120_000);
 
   it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants: answered in SQL) equals the JS engine\'s for random models, periods, filters and scopes (property)', async () => {
@@ -205,7 +221,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const) {
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const) {
       await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
       await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
     }
@@ -215,7 +231,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'rows', view, rowSet: 'accounts' });
     await fresh.answer({ kind: 'account-story', view, accountId: firstAccount });
     expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
-    await fresh.answer({ kind: 'metric', metric: 'kpis', view });
+    await fresh.answer({ kind: 'metric', metric: 'renewalsAhead', view });
     expect(fresh.status().preparedVersion).not.toBeNull();
   });
 

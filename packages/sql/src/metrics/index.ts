@@ -8,12 +8,14 @@ import type { SqlClient } from '../client/clients.js';
 import type { Predicate } from '../engine/scope-sql.js';
 import { arrMetricInSql, ARR_METRICS_IN_SQL, type ArrMetricInSql } from './arr/arr-metrics.js';
 import { npsInSql } from './engagement/nps.js';
+import { warningTotalsInSql } from './engagement/early-warnings.js';
+import { kpisInSql } from './kpis/kpis.js';
 import { HEALTH_METRICS_IN_SQL, healthMetricInSql, isHealthMetricInSql, type HealthMetricInSql } from './health/health-metrics.js';
 import type { Dialect } from '../schema/dialect.js';
 import { renewalFunnelInSql, renewalsInSql } from './renewals/renewals.js';
 
 /** The metrics answered in SQL; the health family's for a model without ticket components (`healthInSql`). */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'earlyWarnings', 'kpis', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 /** Whether a metric of a view with this health model is answered in SQL. */
@@ -21,7 +23,7 @@ export const isMetricInSql = (metric: string, model: HealthModel): metric is Met
   (HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric) ? isHealthMetricInSql(metric, model) : (METRICS_IN_SQL as readonly string[]).includes(metric);
 
 export async function metricInSql(
-  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model'>, metric: MetricInSql, schema: string | undefined,
+  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning'>, metric: MetricInSql, schema: string | undefined,
   dialect: Dialect,
 ): Promise<unknown> {
   if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(client, accounts, view, metric as HealthMetricInSql, schema, dialect);
@@ -30,6 +32,12 @@ export async function metricInSql(
       return npsInSql(client, accounts, view.period, schema);
     case 'renewals':
       return renewalsInSql(client, accounts, view, schema);
+    case 'earlyWarnings': {
+      const totals = await warningTotalsInSql(client, accounts, view.period.to, view.earlyWarning, schema, dialect);
+      return { asOf: view.period.to, ...view.earlyWarning, ...totals };
+    }
+    case 'kpis':
+      return kpisInSql(client, accounts, view, schema, dialect);
     case 'renewalFunnel':
       return renewalFunnelInSql(client, accounts, view, schema);
     default:
