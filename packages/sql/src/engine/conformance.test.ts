@@ -6,7 +6,7 @@
  * to 1e-9 (`sameAnswer`).
  */
 import {
-  accountFilter, addMonthsToMonth, answerRequest, BREAKDOWN_DIMENSIONS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
+  accountFilter, addMonthsToMonth, answerRequest, BREAKDOWN_DIMENSIONS, TICKET_COMPONENTS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
   type AccountFilters, type CsRequest, type Dataset, type ViewOptions,
 } from '@cskit/metrics';
 import { readFileSync } from 'node:fs';
@@ -242,12 +242,15 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
 });
 
 /**
- * Health models whose health SQL computes: each side from snapshots or from components (the activity rate, a role's,
- * NPS, the sample's measures, a key no record has), segment weights, profiles by segment or stage with their own
- * weights and components, and tiers and quadrant thresholds anywhere in 0..100.
+ * Health models: each side from snapshots or from components (the activity rate, a role's, NPS, the sample's
+ * measures, a key no record has, every ticket figure over windows of 1 to 6 months), segment weights, profiles by
+ * segment or stage with their own weights and components, and tiers and quadrant thresholds anywhere in 0..100.
  */
 const component = fc.record({
-  key: fc.constantFrom('activityRate', 'activityRate.user', 'activityRate.admin', 'activityRate.nobody', 'nps', SAMPLE_MEASURES.coreFeatureUse, SAMPLE_MEASURES.responseHours, SAMPLE_MEASURES.complaints, 'no such measure'),
+  key: fc.constantFrom(
+    'activityRate', 'activityRate.user', 'activityRate.admin', 'activityRate.nobody', 'nps', SAMPLE_MEASURES.coreFeatureUse, SAMPLE_MEASURES.responseHours, SAMPLE_MEASURES.complaints,
+    'no such measure', ...TICKET_COMPONENTS,
+  ),
   weight: fc.constantFrom(0, 0.5, 1, 2, 3),
   floor: fc.constantFrom(0, 0.1, 3, 36),
   target: fc.constantFrom(0.7, 1, 4, 9),
@@ -257,6 +260,7 @@ const weights = fc.record({ outcome: fc.constantFrom(0, 0.2, 0.7, 0.8, 1), exper
 const healthModels = fc.record({
   weights,
   segmentWeights: fc.option(fc.constant({ KA: { outcome: 0.7, experience: 0.3 } }), { nil: undefined }),
+  ticketMonths: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
   tiers: fc.constantFrom({ green: 75, greenYellow: 60, yellow: 40 }, { green: 50, greenYellow: 50, yellow: 10 }, { green: 90, greenYellow: 56, yellow: 56 }),
   quadrant: fc.constantFrom({ outcome: 60, experience: 60 }, { outcome: 40, experience: 75 }),
   components: fc.record({ outcome: sideComponents, experience: sideComponents }, { requiredKeys: [] }),

@@ -317,7 +317,7 @@ const MAX_KEPT_PERIODS = 256;
 function inSqlKind(request: CsRequest): boolean {
   switch (request.kind) {
     case 'metric':
-      return isMetricInSql(request.metric, resolveView(request.view as ViewOptions).model);
+      return isMetricInSql(request.metric);
     case 'drill-down':
       return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage'].includes(request.target.kind);
     case 'rows':

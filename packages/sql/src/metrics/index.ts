@@ -3,24 +3,22 @@
  * `metrics/src/<family>/`, equal to the JS engine's part of the same name. The others are answered by the prepared
  * engine. `accounts` null means every account (no predicate; for `nps` the responses without an account count too).
  */
-import type { HealthModel, View } from '@cskit/metrics';
+import type { View } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';
 import type { Predicate } from '../engine/scope-sql.js';
 import { arrMetricInSql, ARR_METRICS_IN_SQL, type ArrMetricInSql } from './arr/arr-metrics.js';
 import { npsInSql } from './engagement/nps.js';
 import { warningTotalsInSql } from './engagement/early-warnings.js';
 import { kpisInSql } from './kpis/kpis.js';
-import { HEALTH_METRICS_IN_SQL, healthMetricInSql, isHealthMetricInSql, type HealthMetricInSql } from './health/health-metrics.js';
+import { HEALTH_METRICS_IN_SQL, healthMetricInSql, type HealthMetricInSql } from './health/health-metrics.js';
 import type { Dialect } from '../schema/dialect.js';
 import { renewalFunnelInSql, renewalsInSql } from './renewals/renewals.js';
 
-/** The metrics answered in SQL; the health family's for a model without ticket components (`healthInSql`). */
+/** The metrics answered in SQL. */
 export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'earlyWarnings', 'kpis', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
-/** Whether a metric of a view with this health model is answered in SQL. */
-export const isMetricInSql = (metric: string, model: HealthModel): metric is MetricInSql =>
-  (HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric) ? isHealthMetricInSql(metric, model) : (METRICS_IN_SQL as readonly string[]).includes(metric);
+export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
 
 export async function metricInSql(
   client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning'>, metric: MetricInSql, schema: string | undefined,

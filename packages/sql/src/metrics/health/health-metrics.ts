@@ -12,14 +12,10 @@ import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName, type Dialect } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
-import { healthCtes, healthInSql } from './health-sql.js';
+import { healthCtes } from './health-sql.js';
 
 export const HEALTH_METRICS_IN_SQL = ['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const;
 export type HealthMetricInSql = (typeof HEALTH_METRICS_IN_SQL)[number];
-
-/** Whether a metric is one of the health family's answered in SQL, for a model whose health SQL computes. */
-export const isHealthMetricInSql = (metric: string, model: HealthModel): metric is HealthMetricInSql =>
-  (HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric) && healthInSql(model);
 
 export interface HealthView {
   period: Period;
@@ -41,7 +37,7 @@ function withHealth(q: HealthQuery, p: Params, model: HealthModel, months: (p: P
   const va = q.accounts === null
     ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
     : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
-  return `WITH ${va},\n${months(p)},\n${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null }, model)}`;
+  return `WITH ${va},\n${months(p)},\n${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null, model }, model)}`;
 }
 
 /** `ar (acct, k, arr)`: the view's accounts' recorded ARR in each month of `hm` where it is > 0 (`arrThrough`). */

@@ -8,12 +8,12 @@
  * A side is read from `health` snapshots (the latest at or before the month) or built from components: the activity
  * rate (`activityRate`, `activityRate.<role>`: Σ active / Σ licensed of the month's records, 0 without one), NPS
  * (the mean score of the responses in the `NPS_WINDOW` months ending with the month) and measures (the latest value at
- * or before the month). Ticket components (medians over a window of tickets) are not in SQL yet: a model with one is
- * answered by the prepared engine (`healthInSql`).
+ * or before the month) and tickets (figures over the account's tickets opened in the model's `ticketMonths` months
+ * ending with the month: ticket-components.ts).
  */
-import { HEALTH_SIDES, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
+import { DEFAULT_TICKET_MONTHS, HEALTH_SIDES, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
 import { isTicketComponent, NPS_WINDOW, profileSides, roleOfComponent, sideComponents } from '@cskit/metrics/facts';
-import { tableName, type Dialect } from '../../schema/dialect.js';
+import { DIALECT, tableName, type Dialect } from '../../schema/dialect.js';
 import type { Params } from '../arr/runs-sql.js';
 
 /** Every component key a model reads (its sides' and its profiles'), each once, in the order first met. */
@@ -26,9 +26,6 @@ function componentKeys(model: HealthModel): string[] {
   return [...keys];
 }
 
-/** Whether a model's health is computed in SQL: every side from snapshots or from components other than tickets. */
-export const healthInSql = (model: HealthModel): boolean => !componentKeys(model).some(isTicketComponent);
-
 /** Whether a side of the model (or of one of its profiles) is read from snapshots. */
 const readsSnapshots = (model: HealthModel) => HEALTH_SIDES.some((side) => !sideComponents(model, side));
 
@@ -39,6 +36,7 @@ export interface HealthSqlAt {
   dialect: Dialect;
   /** True when `va` is every account: the records need no filter by account. */
   every: boolean;
+  model: HealthModel;
 }
 
 /**
@@ -55,6 +53,7 @@ function valueCte(at: HealthSqlAt, key: string, name: string): string {
     return `${name} AS (SELECT x.account_seq AS acct, x.month AS k, sum(x.active_users) / sum(x.licensed_users) AS v
   FROM ${tableName('cskit_activity', schema)} x WHERE x.month IN (SELECT k FROM hm)${byRole}${scoped('x.account_seq')} GROUP BY x.account_seq, x.month)`;
   }
+  if (isTicketComponent(key)) return ticketCte(at, key, name);
   if (key === 'nps') {
     // `npsValuesWork`: the mean score of the account's responses dated in the NPS_WINDOW months ending with m.
     return `${name} AS (SELECT n.account_seq AS acct, hm.k, sum(n.score) / count(*) AS v
@@ -67,6 +66,50 @@ function valueCte(at: HealthSqlAt, key: string, name: string): string {
     LEAD(m.month) OVER (PARTITION BY m.account_seq ORDER BY m.month) AS nm
     FROM ${tableName('cskit_measures', schema)} m WHERE m.key = ${p.text(key)}${scoped('m.account_seq')}) x
   JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k))`;
+}
+
+/** The column a median ticket component reads (minutes), and the ticket type it keeps (a `resolutionHours.<type>`). */
+function medianOf(key: string): { column: string; type?: string } | null {
+  if (key === 'tickets.firstResponseHours') return { column: 'first_response_minutes' };
+  if (key === 'tickets.resolutionHours') return { column: 'resolution_minutes' };
+  const prefix = 'tickets.resolutionHours.';
+  return key.startsWith(prefix) ? { column: 'resolution_minutes', type: key.slice(prefix.length) } : null;
+}
+
+/**
+ * `v<i> (acct, k, v)` of a ticket component (`ticketValue`, `ticketValueAt`), over each account's tickets opened in
+ * the window of months ending with k: a median of hours (the middle one, or the mean of the middle two: the rows whose
+ * rank r has 2r = n, n + 1 or n + 2, whose least and greatest `(a + b) / 2` is the JS `median`'s sum in the same
+ * order), the mean CSAT, the proactive share, or a complaint count (none here: 0 when the data has tickets at all,
+ * `complaintValue`).
+ */
+function ticketCte(at: HealthSqlAt, key: string, name: string): string {
+  const { p, schema } = at;
+  const window = p.int(at.model.ticketMonths ?? DEFAULT_TICKET_MONTHS);
+  const scoped = at.every ? '' : ' AND t.account_seq IN (SELECT acct FROM va)';
+  const from = `FROM ${tableName('cskit_tickets', schema)} t JOIN hm ON t.opened_month <= hm.k AND t.opened_month > hm.k - ${window}`;
+  const median = medianOf(key);
+  if (median) {
+    const type = median.type === undefined ? '' : ` AND t.type = ${p.text(median.type)}`;
+    return `${name} AS (SELECT x.acct, x.k, (min(x.v) + max(x.v)) / 2 AS v FROM (SELECT t.account_seq AS acct, hm.k, t.${median.column} / 60 AS v,
+    ROW_NUMBER() OVER (PARTITION BY t.account_seq, hm.k ORDER BY t.${median.column}) AS r, count(*) OVER (PARTITION BY t.account_seq, hm.k) AS n
+    ${from} WHERE t.${median.column} IS NOT NULL${type}${scoped}) x
+  WHERE 2 * x.r >= x.n AND 2 * x.r <= x.n + 2 GROUP BY x.acct, x.k)`;
+  }
+  const double = DIALECT[at.dialect].types.number;
+  const figure = key === 'tickets.csat'
+    ? 'sum(t.csat) / count(t.csat)'
+    : key === 'tickets.proactiveShare'
+      ? `CAST(sum(CASE WHEN t.origin = 'proactive' THEN 1 ELSE 0 END) AS ${double}) / count(t.origin)`
+      : `CAST(sum(CASE WHEN t.complaint = ${p.text(key.slice('tickets.complaints.'.length))} THEN 1 ELSE 0 END) AS ${double})`;
+  // A figure without a ticket to read has no value: csat and origin over the tickets that have them.
+  const having = key === 'tickets.csat' ? ' HAVING count(t.csat) > 0' : key === 'tickets.proactiveShare' ? ' HAVING count(t.origin) > 0' : '';
+  return `${name} AS (SELECT t.account_seq AS acct, hm.k, ${figure} AS v ${from} WHERE 1 = 1${scoped} GROUP BY t.account_seq, hm.k${having})`;
+}
+
+/** A complaint count's value: 0 in a month without tickets, when the data has tickets at all (else no value). */
+function complaintValue(at: HealthSqlAt, column: string): string {
+  return `CASE WHEN ${column} IS NOT NULL THEN ${column} WHEN (SELECT count(*) FROM (SELECT t.seq FROM ${tableName('cskit_tickets', at.schema)} t LIMIT 1) one) > 0 THEN 0 END`;
 }
 
 /** `hsn (acct, k, outcome, experience)`: the latest health snapshot at or before each month (`snapshotSides`). */
@@ -148,7 +191,8 @@ export function healthCtes(at: HealthSqlAt, model: HealthModel): string {
     ctes.push(valueCte(at, key, `v${i}`));
     joins.push(`LEFT JOIN v${i} ON v${i}.acct = hg.acct AND v${i}.k = hg.k`);
     // An activity rate is 0 in a month without a record (SPEC 5; every account has one in every month).
-    values.set(key, key === 'activityRate' || roleOfComponent(key) !== undefined ? `COALESCE(v${i}.v, 0)` : `v${i}.v`);
+    const isRate = key === 'activityRate' || roleOfComponent(key) !== undefined;
+    values.set(key, isRate ? `COALESCE(v${i}.v, 0)` : key.startsWith('tickets.complaints.') ? complaintValue(at, `v${i}.v`) : `v${i}.v`);
   });
   if (readsSnapshots(model)) {
     ctes.push(snapshotCte(at));

@@ -1,7 +1,8 @@
 /**
  * The health family in SQL on numbers worked out by hand: a score rounded to 9 decimals before its tier (halves up,
- * as `healthScore`), the latest snapshot at or before a month, and a side built from the activity rate and NPS over
- * its 12-month window; each answer also equals the JS engine's.
+ * as `healthScore`), the latest snapshot at or before a month, a side built from the activity rate and NPS over its
+ * 12-month window, and one from tickets (a median of an even count, a complaint count); each answer also equals the
+ * JS engine's.
  */
 import { answerRequest, prepareDataset, type CsRequest, type Dataset, type ViewOptions } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,19 @@ const data: Dataset = {
     { id: 'n1', accountId: 'a4', date: '2024-04-10', score: 10 },
     { id: 'n2', accountId: 'a4', date: '2025-01-20', score: 6 },
   ],
+  // a4's first responses in February and March: 0.5, 1, 2 and 4 hours (the median of an even count: (1 + 2) / 2).
+  tickets: [
+    { id: 't1', accountId: 'a4', openedAt: '2025-02-03', firstResponseMinutes: 240, complaint: 'stability' },
+    { id: 't2', accountId: 'a4', openedAt: '2025-03-04', firstResponseMinutes: 30 },
+    { id: 't3', accountId: 'a4', openedAt: '2025-03-05', firstResponseMinutes: 120 },
+    { id: 't4', accountId: 'a4', openedAt: '2025-03-06', firstResponseMinutes: 60 },
+  ],
+};
+
+/** Experience from the tickets of the last 2 months: first response (floor 24 h, target 1 h) and stability complaints (2 to 0). */
+const service: ViewOptions['model'] = {
+  ticketMonths: 2,
+  components: { experience: [{ key: 'tickets.firstResponseHours', weight: 1, floor: 24, target: 1 }, { key: 'tickets.complaints.stability', weight: 1, floor: 2, target: 0 }] },
 };
 
 /** Outcome from the activity rate and NPS (floor 0, targets 1 and 10); experience from snapshots. */
@@ -72,6 +86,13 @@ describe.each(DIALECTS)('the health family in SQL on %s, by hand', (dialect) => 
       expect(months[1]?.tiers.yellow).toEqual({ count: 1, arr: 4000 });
       // a1..a3: experience 60, 60 and 75 (March) -> scores 12, 12 and 15: red in both months.
       expect(months[1]?.tiers.red).toEqual({ count: 3, arr: 6000 });
+      // a4 in March (tickets of February and March): response median 1.5 h -> 100 x (1.5 - 24) / (1 - 24) = 2250 / 23;
+      // one stability complaint -> 100 x (1 - 2) / (0 - 2) = 50; experience (2250 / 23 + 50) / 2. The other accounts have
+      // no ticket: no response figure, 0 complaints (the data has tickets) -> 100; experience 100.
+      const serviced = await ask({ kind: 'metric', metric: 'healthQuadrants', view: { period: { from: '2025-03', to: '2025-03' }, model: service } });
+      const points = serviced.points as Array<{ accountId: string; experience: number }>;
+      expect(points.find((p) => p.accountId === 'a4')?.experience).toBeCloseTo((2250 / 23 + 50) / 2, 12);
+      expect(points.find((p) => p.accountId === 'a1')?.experience).toBe(100);
     } finally {
       await db.close();
     }
