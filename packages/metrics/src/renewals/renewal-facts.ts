@@ -27,6 +27,11 @@ export interface RenewalFacts {
   endMonth: Int32Array;
   nextMonth: Int32Array;
   nextDayOfMonth: Int32Array;
+  /**
+   * Per contract: its place in the due order (by end day, then id, then place: the order due contracts are listed and
+   * validation breaks equal scores in), -1 for an open-ended one.
+   */
+  dueRank: Int32Array;
 }
 
 /** Month index and day of the month of a day number (1970-01-01 = 0). */
@@ -43,8 +48,9 @@ export function renewalFactsOf(dataset: Dataset): RenewalFacts {
   const rows = { due: [] as number[], graceFrom: [] as number[], graceTo: [] as number[], renewal: [] as number[] };
   const facts = {
     arr: Float64Array.from(c.arr), account: Int32Array.from(c.account), startDay: new Int32Array(n), endDay: new Int32Array(n),
-    endMonth: new Int32Array(n), nextMonth: new Int32Array(n), nextDayOfMonth: new Int32Array(n),
+    endMonth: new Int32Array(n), nextMonth: new Int32Array(n), nextDayOfMonth: new Int32Array(n), dueRank: new Int32Array(n).fill(-1),
   };
+  c.byDue.forEach((row, rank) => { facts.dueRank[row] = rank; });
   for (let row = 0; row < n; row += 1) {
     facts.startDay[row] = c.startDay[row] as number;
     const end = c.endDay[row] as number;

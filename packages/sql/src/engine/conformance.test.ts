@@ -202,15 +202,15 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     expect(warned).toBeGreaterThan(20);
   }, 120_000);
 
-  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants: answered in SQL) equals the JS engine\'s for random models, periods, filters and scopes (property)', async () => {
+  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants, healthValidation: answered in SQL) equals the JS engine\'s for random models, periods, grace, filters and scopes (property)', async () => {
     const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
     const filters = fc.record(Object.fromEntries(['segment', 'region', 'team'].map((d) => [d, fc.option(fc.subarray(choices(d as 'segment')), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
     const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const);
-    await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month), fc.integer({ min: 0, max: 14 }),
-      async (metric, model, raw, scope, from, span) => {
-        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, filters: raw as AccountFilters } };
+    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const);
+    await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
+      async (metric, model, raw, scope, from, span, graceMonths) => {
+        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, graceMonths, filters: raw as AccountFilters } };
         const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
         expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
       }), { numRuns: 120 });
@@ -221,7 +221,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const) {
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
       await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
       await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
     }

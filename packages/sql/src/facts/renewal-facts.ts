@@ -1,8 +1,10 @@
 /**
  * The renewals' pre-aggregated facts (issue 29, SPEC 3), written with the data in the same transaction:
- * `cskit_contract_facts (seq, account_seq, arr, start_day, end_day, end_month, next_month, next_dom)`: every contract
- * with its ARR in the reporting currency (the JS engine's own number) and, for one with an end, the month of its end
- * and the month and day of the month of the day after it (a grace deadline is that day plus grace months);
+ * `cskit_contract_facts (seq, account_seq, arr, start_day, end_day, end_month, next_month, next_dom, due_rank)`: every
+ * contract with its ARR in the reporting currency (the JS engine's own number) and, for one with an end, the month of
+ * its end, the month and day of the month of the day after it (a grace deadline is that day plus grace months) and its
+ * place in the JS engine's due order (`byDue`: by end day, then id; ids are not compared in SQL, whose collations
+ * differ by database);
  * `cskit_renewal_matches (due_seq, grace_from, grace_to, renewal_seq)`: each contract with an end and the contract that
  * renews it for each range of grace (`renewalFactsOf` of `@cskit/metrics/facts`: the JS matching itself, with claims,
  * run once per grace), `renewal_seq` NULL for none.
@@ -22,7 +24,7 @@ export async function writeRenewalFacts(session: SqlClient, f: RenewalFacts, dia
   const matches = tableName(RENEWAL_MATCHES_TABLE, schema);
   await writeColumns(session, contracts, [
     ['seq', 'int', seq], ['account_seq', 'int', f.account], ['arr', 'number', f.arr], ['start_day', 'int', f.startDay], ['end_day', 'int', f.endDay, -1],
-    ['end_month', 'int', f.endMonth, -1], ['next_month', 'int', f.nextMonth], ['next_dom', 'int', f.nextDayOfMonth],
+    ['end_month', 'int', f.endMonth, -1], ['next_month', 'int', f.nextMonth], ['next_dom', 'int', f.nextDayOfMonth], ['due_rank', 'int', f.dueRank, -1],
   ], dialect);
   await writeColumns(session, matches, [['due_seq', 'int', f.due], ['grace_from', 'int', f.graceFrom], ['grace_to', 'int', f.graceTo], ['renewal_seq', 'int', f.renewal, -1]], dialect);
   if (DIALECT[dialect].indexSeq) {

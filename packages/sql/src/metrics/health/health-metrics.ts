@@ -1,43 +1,28 @@
 /**
- * The health family's metrics in SQL (SPEC 4): `healthScores`, `healthDistribution`, `healthTransitions` and
- * `healthQuadrants`, each equal to the JS engine's part of the same name (`metrics/src/health/metrics.ts`), over the
+ * The health family's metrics in SQL (SPEC 4, 12): `healthScores`, `healthDistribution`, `healthTransitions`,
+ * `healthQuadrants` and `healthValidation` (health-validation.ts), each equal to the JS engine's part of the same name (`metrics/src/health/metrics.ts`), over the
  * health of health-sql.ts and the recorded ARR of `cskit_arr_runs` (`arrThrough`'s matrix as runs). What comes back
  * is a few counts and sums (and a quadrant chart's largest accounts), finished by the JS engine's own code
  * (`distributionFromSums`, `transitionsFromPairs`, `quadrantOf`).
  */
-import { HEALTH_TIERS, monthIndex, QUADRANT_POINTS, QUADRANTS, quadrantOf, type HealthModel, type HealthTier, type Period, type Quadrant } from '@cskit/metrics';
+import { HEALTH_TIERS, monthIndex, QUADRANT_POINTS, QUADRANTS, quadrantOf, type DateString, type HealthModel, type HealthTier, type Period, type Quadrant } from '@cskit/metrics';
 import { distributionFromSums, DISTRIBUTION_SLOTS, transitionsFromPairs } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName, type Dialect } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
-import { healthCtes } from './health-sql.js';
+import { withHealth, type HealthQuery } from './health-sql.js';
+import { healthValidationInSql } from './health-validation.js';
 
-export const HEALTH_METRICS_IN_SQL = ['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants'] as const;
+export const HEALTH_METRICS_IN_SQL = ['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const;
 export type HealthMetricInSql = (typeof HEALTH_METRICS_IN_SQL)[number];
 
 export interface HealthView {
   period: Period;
   model: HealthModel;
-}
-
-interface HealthQuery {
-  client: SqlClient;
-  accounts: Predicate | null;
-  schema: string | undefined;
-  dialect: Dialect;
-}
-
-/**
- * `WITH va, hm, <health>`: the view's accounts (`accounts` null: every account) with the fields their weights read,
- * the months `months` names (given `p`), and their health.
- */
-function withHealth(q: HealthQuery, p: Params, model: HealthModel, months: (p: Params) => string): string {
-  const va = q.accounts === null
-    ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
-    : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
-  return `WITH ${va},\n${months(p)},\n${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null, model }, model)}`;
+  asOf: DateString;
+  graceMonths: number;
 }
 
 /** `ar (acct, k, arr)`: the view's accounts' recorded ARR in each month of `hm` where it is > 0 (`arrThrough`). */
@@ -144,6 +129,8 @@ export function healthMetricInSql(
       return healthDistributionInSql(q, view);
     case 'healthTransitions':
       return healthTransitionsInSql(q, view);
+    case 'healthValidation':
+      return healthValidationInSql(q, view);
     default:
       return healthQuadrantsInSql(q, view);
   }

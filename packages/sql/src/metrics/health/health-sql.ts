@@ -15,6 +15,8 @@ import { DEFAULT_TICKET_MONTHS, HEALTH_SIDES, type HealthComponent, type HealthM
 import { isTicketComponent, NPS_WINDOW, profileSides, roleOfComponent, sideComponents } from '@cskit/metrics/facts';
 import { DIALECT, tableName, type Dialect } from '../../schema/dialect.js';
 import type { Params } from '../arr/runs-sql.js';
+import type { SqlClient } from '../../client/clients.js';
+import type { Predicate } from '../../engine/scope-sql.js';
 
 /** Every component key a model reads (its sides' and its profiles'), each once, in the order first met. */
 function componentKeys(model: HealthModel): string[] {
@@ -210,4 +212,22 @@ export function healthCtes(at: HealthSqlAt, model: HealthModel): string {
     CASE WHEN hq.score >= ${p.double(green, dialect)} THEN 0 WHEN hq.score >= ${p.double(greenYellow, dialect)} THEN 1
       WHEN hq.score >= ${p.double(yellow, dialect)} THEN 2 ELSE 3 END AS tier FROM hq)`);
   return ctes.join(',\n');
+}
+
+export interface HealthQuery {
+  client: SqlClient;
+  accounts: Predicate | null;
+  schema: string | undefined;
+  dialect: Dialect;
+}
+
+/**
+ * `WITH va, hm, <health>`: the view's accounts (`accounts` null: every account) with the fields their weights read,
+ * the months `months` names (given `p`), and their health.
+ */
+export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months: (p: Params) => string): string {
+  const va = q.accounts === null
+    ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
+    : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
+  return `WITH ${va},\n${months(p)},\n${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null, model }, model)}`;
 }

@@ -21,23 +21,23 @@ export interface RenewalView {
 }
 
 /** Status codes as `RENEWAL_STATUSES` orders them. */
-const [RENEWED, RENEWED_LATE, OPEN, IN_GRACE, CHURNED] = [0, 1, 2, 3, 4];
+export const [RENEWED, RENEWED_LATE, OPEN, IN_GRACE, CHURNED] = [0, 1, 2, 3, 4];
 
 /**
- * `d`, `s` and `f (acct, due_arr, renewal_arr, status, depth)`: the view's accounts' contracts due in the period
+ * `d`, `s` and `f (acct, due_arr, end_month, due_rank, renewal_arr, status, depth)`: the view's accounts' contracts due in the period
  * (`accounts` null: every account), each with its renewal for the view's grace, its status as of `asOf` and its depth
  * in the funnel (`funnelDepth`: 0 due, 1 renewed, 2 retained, 3 expanded).
  */
-function dueCtes(p: Params, accounts: Predicate | null, view: RenewalView, schema: string | undefined): string {
+export function dueCtes(p: Params, accounts: Predicate | null, view: RenewalView, schema: string | undefined): string {
   const [F, T, G] = [p.int(monthIndex(view.period.from)), p.int(monthIndex(view.period.to)), p.int(view.graceMonths)];
   const [asOfDay, asOfMonth, asOfDom] = [p.int(dayNumber(view.asOf)), p.int(monthIndex(monthOf(view.asOf))), p.int(Number(view.asOf.slice(8, 10)))];
   const contracts = tableName(CONTRACT_FACTS_TABLE, schema);
   const scoped = accounts === null ? '' : ` AND k.account_seq IN (SELECT a.seq ${accounts.accountsOnly})`;
   const inGrace = `${G} > 0 AND (${asOfMonth} < d.next_month + ${G} OR (${asOfMonth} = d.next_month + ${G} AND ${asOfDom} <= d.next_dom))`;
-  return `d AS (SELECT k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.next_month, k.next_dom, m.renewal_seq
+  return `d AS (SELECT k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.end_month, k.due_rank, k.next_month, k.next_dom, m.renewal_seq
   FROM ${contracts} k JOIN ${tableName(RENEWAL_MATCHES_TABLE, schema)} m ON m.due_seq = k.seq AND m.grace_from <= ${G} AND ${G} <= m.grace_to
   WHERE k.end_month >= ${F} AND k.end_month <= ${T}${scoped}),
-s AS (SELECT d.acct, d.due_arr, r.arr AS renewal_arr,
+s AS (SELECT d.acct, d.due_arr, d.end_month, d.due_rank, r.arr AS renewal_arr,
     CASE WHEN d.renewal_seq IS NOT NULL THEN (CASE WHEN r.start_day <= d.end_day + 1 THEN ${RENEWED} ELSE ${RENEWED_LATE} END)
       WHEN ${asOfDay} <= d.end_day THEN ${OPEN} WHEN ${inGrace} THEN ${IN_GRACE} ELSE ${CHURNED} END AS status
   FROM d LEFT JOIN ${contracts} r ON r.seq = d.renewal_seq),

@@ -1,0 +1,52 @@
+/**
+ * `healthValidation` in SQL (SPEC 12): the view's accounts' contracts due in the period and decided at `asOf` (renewed,
+ * renewed late or churned: renewals/renewals.ts), each with its account's tier and score in its due month (health-sql.ts),
+ * counted by tier; the AUC by ranks; ten groups by rank in score order. The JS form is `healthValidationOf` in
+ * `metrics/src/health/health-validation.ts`: equal scores are ordered by the due order (`due_rank`, the JS engine's
+ * own), the AUC's sums are whole numbers and halves (exact in any order) divided as `scoreAuc` divides them, and a
+ * rank's group is the JS split (group k holds ranks floor(k n / 10) .. floor((k + 1) n / 10) - 1).
+ */
+import { HEALTH_TIERS, monthIndex, type HealthTier, type HealthValidation, type View } from '@cskit/metrics';
+import { ratio } from '@cskit/metrics/facts';
+import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { CHURNED, dueCtes, RENEWED_LATE } from '../renewals/renewals.js';
+import { withHealth, type HealthQuery } from './health-sql.js';
+
+export type ValidationView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model'>;
+
+const bucket = (count: number, renewed: number) => ({ count, renewed, rate: ratio(renewed, count) });
+
+/** `healthValidation` of the view's accounts (`accounts` null: every account). */
+export async function healthValidationInSql(q: HealthQuery, view: ValidationView): Promise<HealthValidation> {
+  const p = new Params(q.accounts?.params);
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
+  const prefix = `${withHealth(q, p, view.model, months)},
+${dueCtes(p, q.accounts, view, q.schema)},
+dv AS (SELECT f.due_rank, CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END AS renewed, ht.tier, ht.score
+  FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED})`;
+  const tiers = await q.client.query(`${prefix}
+SELECT COALESCE(dv.tier, ${HEALTH_TIERS.length}) AS tier, count(*) AS n, sum(dv.renewed) AS renewed FROM dv GROUP BY COALESCE(dv.tier, ${HEALTH_TIERS.length})`, p.values);
+  const [auc = {}] = await q.client.query(`${prefix},
+g AS (SELECT dv.score, sum(dv.renewed) AS r, count(*) - sum(dv.renewed) AS c FROM dv WHERE dv.score IS NOT NULL GROUP BY dv.score),
+w AS (SELECT g.r, g.c, sum(g.c) OVER (ORDER BY g.score) - g.c AS below FROM g)
+SELECT sum(w.r * w.below) AS wins, sum(w.r * w.c) AS ties, sum(w.r) AS r, sum(w.c) AS c FROM w`, p.values);
+  const deciles = await q.client.query(`${prefix},
+ranked AS (SELECT dv.score, dv.renewed, ROW_NUMBER() OVER (ORDER BY dv.score, dv.due_rank) AS i, count(*) OVER () AS n FROM dv WHERE dv.score IS NOT NULL)
+SELECT FLOOR((10 * ranked.i - 1) / ranked.n) AS k, count(*) AS n, sum(ranked.renewed) AS renewed, min(ranked.score) AS lo, max(ranked.score) AS hi
+FROM ranked GROUP BY FLOOR((10 * ranked.i - 1) / ranked.n) ORDER BY k`, p.values);
+  const counts = [...HEALTH_TIERS, 'unknown'].map(() => ({ n: 0, renewed: 0 }));
+  for (const row of tiers) counts[num(row.tier)] = { n: num(row.n), renewed: num(row.renewed) };
+  const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code]?.n ?? 0, counts[code]?.renewed ?? 0)])) as HealthValidation['byTier'];
+  const rates = HEALTH_TIERS.map((tier) => byTier[tier as HealthTier]).filter((b) => b.count > 0).map((b) => b.rate as number);
+  const [renewed, churned] = [num(auc.r), num(auc.c)];
+  return {
+    period: { from: view.period.from, to: view.period.to },
+    contracts: counts.reduce((sum, c) => sum + c.n, 0),
+    byTier,
+    // `scoreAuc`: wins are the renewed against the churned ranked below, plus half of those of equal score.
+    auc: renewed > 0 && churned > 0 ? (num(auc.wins) + 0.5 * num(auc.ties)) / (renewed * churned) : null,
+    monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
+    byDecile: deciles.map((row) => ({ decile: num(row.k) + 1, minScore: num(row.lo), maxScore: num(row.hi), ...bucket(num(row.n), num(row.renewed)) })),
+  };
+}
