@@ -8,9 +8,10 @@
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
 // and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
 // CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_ONLY=1 stops
-// each SQL case after the SQL-only answers (no prepared engine). Results go to test-results/bench-sql.json. Not part of the test command.
+// each SQL case after the SQL-only answers (no prepared engine); CSKIT_SQL_DIR=<dir> keeps DuckDB's data there for the
+// next run to answer from. Results go to test-results/bench-sql.json. Not part of the test command.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,16 +189,24 @@ const child = (args) => {
   return JSON.parse(out.trim().split('\n').at(-1));
 };
 
+/**
+ * Writes the data to a new directory and answers from it, then removes it; with CSKIT_SQL_DIR (DuckDB), the data is
+ * kept there, and a later run with the same directory answers from it without writing again (`written.json` there).
+ */
 function runSqlCase(kind) {
-  const dir = mkdtempSync(join(tmpdir(), 'cskit-bench-sql-'));
+  const kept = kind === 'duckdb' ? process.env.CSKIT_SQL_DIR : undefined;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'cskit-bench-sql-'));
   const stop = kind === 'postgres' ? startPostgres(dir) : () => undefined;
   try {
-    const written = child(['write', kind, dir]);
+    mkdirSync(dir, { recursive: true });
+    const marker = join(dir, 'written.json');
+    const written = kept && existsSync(marker) ? { ...JSON.parse(readFileSync(marker, 'utf8')), timings: {} } : child(['write', kind, dir]);
+    if (kept) writeFileSync(marker, JSON.stringify(written));
     const answered = child(['answer', kind, dir]);
     return { kind, timings: { ...written.timings, ...answered.timings }, writerPeakRssMb: written.peakRssMb, sqlOnlyRssMb: answered.sqlOnlyRssMb, rssMb: answered.rssMb };
   } finally {
     stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -22,3 +22,4 @@ export { transitionsFromPairs } from './health/health-transitions.js';
 export { NPS_WINDOW } from './data/monthly-records.js';
 export { isTicketComponent, profileSides, roleOfComponent, sideComponents } from './model/health-model.js';
 export { ratio } from './core/ratio.js';
+export { MIN_CALIBRATION_CONTRACTS } from './renewals/renewals-ahead.js';

@@ -13,15 +13,16 @@ import { kpisInSql } from './kpis/kpis.js';
 import { HEALTH_METRICS_IN_SQL, healthMetricInSql, type HealthMetricInSql } from './health/health-metrics.js';
 import type { Dialect } from '../schema/dialect.js';
 import { renewalFunnelInSql, renewalsInSql } from './renewals/renewals.js';
+import { renewalsAheadInSql } from './renewals/renewals-ahead.js';
 
 /** The metrics answered in SQL. */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'earlyWarnings', 'kpis', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
 
 export async function metricInSql(
-  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning'>, metric: MetricInSql, schema: string | undefined,
+  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead'>, metric: MetricInSql, schema: string | undefined,
   dialect: Dialect,
 ): Promise<unknown> {
   if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(client, accounts, view, metric as HealthMetricInSql, schema, dialect);
@@ -34,6 +35,8 @@ export async function metricInSql(
       const totals = await warningTotalsInSql(client, accounts, view.period.to, view.earlyWarning, schema, dialect);
       return { asOf: view.period.to, ...view.earlyWarning, ...totals };
     }
+    case 'renewalsAhead':
+      return renewalsAheadInSql({ client, accounts, schema, dialect }, view);
     case 'kpis':
       return kpisInSql(client, accounts, view, schema, dialect);
     case 'renewalFunnel':

@@ -20,22 +20,30 @@ export interface WarningSettings {
   months: number;
 }
 
+/**
+ * `wa`, `whi` and `wn (acct, arr)`: the view's accounts (`accounts` null: every account) warned in `month`, with their
+ * ARR then (binds to `p`).
+ */
+export function warnedCtes(p: Params, accounts: Predicate | null, month: Month, settings: WarningSettings, schema: string | undefined, dialect: Dialect): string {
+  const last = monthIndex(month);
+  const [L, F, T] = [p.int(last), p.int(last - settings.months + 1), p.double(settings.threshold, dialect)];
+  const scoped = (column: string) => (accounts === null ? '' : ` AND ${column} IN (SELECT a.seq ${accounts.accountsOnly})`);
+  const activity = tableName('cskit_activity', schema);
+  return `wa AS (SELECT f.account_seq AS acct, f.arr FROM ${tableName(ARR_RUNS_TABLE, schema)} f
+  WHERE f.month_from <= ${L} AND (f.month_to IS NULL OR f.month_to >= ${L}) AND f.arr > 0${scoped('f.account_seq')}),
+whi AS (SELECT x.account_seq AS acct FROM ${activity} x WHERE x.month >= ${F} AND x.month <= ${L}${scoped('x.account_seq')}
+  GROUP BY x.account_seq, x.month HAVING sum(x.active_users) / sum(x.licensed_users) >= ${T}),
+wn AS (SELECT wa.acct, wa.arr FROM wa WHERE ${T} > 0 AND wa.acct IN (SELECT k.account_seq FROM ${activity} k) AND wa.acct NOT IN (SELECT whi.acct FROM whi))`;
+}
+
 /** The view's accounts (`accounts` null: every account) warned in `month`: how many, and their ARR then. */
 export async function warningTotalsInSql(
   client: SqlClient, accounts: Predicate | null, month: Month, settings: WarningSettings, schema: string | undefined, dialect: Dialect,
 ): Promise<{ count: number; arr: number }> {
   if (!(settings.threshold > 0)) return { count: 0, arr: 0 };
   const p = new Params(accounts?.params);
-  const last = monthIndex(month);
-  const [L, F, T] = [p.int(last), p.int(last - settings.months + 1), p.double(settings.threshold, dialect)];
-  const scoped = (column: string) => (accounts === null ? '' : ` AND ${column} IN (SELECT a.seq ${accounts.accountsOnly})`);
-  const activity = tableName('cskit_activity', schema);
-  const [row = {}] = await client.query(`WITH ar AS (SELECT f.account_seq AS acct, f.arr FROM ${tableName(ARR_RUNS_TABLE, schema)} f
-  WHERE f.month_from <= ${L} AND (f.month_to IS NULL OR f.month_to >= ${L}) AND f.arr > 0${scoped('f.account_seq')}),
-hi AS (SELECT x.account_seq AS acct FROM ${activity} x WHERE x.month >= ${F} AND x.month <= ${L}${scoped('x.account_seq')}
-  GROUP BY x.account_seq, x.month HAVING sum(x.active_users) / sum(x.licensed_users) >= ${T})
-SELECT count(*) AS n, sum(ar.arr) AS arr FROM ar
-WHERE ar.acct IN (SELECT k.account_seq FROM ${activity} k) AND ar.acct NOT IN (SELECT hi.acct FROM hi)`, p.values);
+  const [row = {}] = await client.query(`WITH ${warnedCtes(p, accounts, month, settings, schema, dialect)}
+SELECT count(*) AS n, sum(wn.arr) AS arr FROM wn`, p.values);
   return { count: num(row.n), arr: num(row.arr) };
 }
 

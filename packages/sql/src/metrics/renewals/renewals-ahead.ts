@@ -1,0 +1,100 @@
+/**
+ * The renewals ahead (SPEC 9) in SQL, as `renewalsAheadCoreOf` in `metrics/src/renewals/renewals-ahead.ts` works them
+ * out: the view's accounts' contracts due in the horizon (the `months` months from the month of `asOf`) with their
+ * status at `asOf` (renewals.ts), their account's tier in the month of `asOf` (health-sql.ts) and whether the account
+ * is warned then (engagement/early-warnings.ts), summed per due month, tier, status and risk; the likelihood per tier
+ * given, or calibrated on the decided contracts due in the `lookbackMonths` before (by the tier in their due month; a
+ * tier with fewer than `MIN_CALIBRATION_CONTRACTS` uses the share over all). An item's expected ARR is its renewal's
+ * ARR when renewed, 0 when churned, else due ARR x its tier's likelihood: summed per group here, so a month's
+ * expected ARR equals the JS engine's to the cent (the same products, added in another order).
+ */
+import { HEALTH_TIERS, monthFromIndex, monthIndex, monthOf, type HealthTier, type RenewalsAhead, type View } from '@cskit/metrics';
+import { MIN_CALIBRATION_CONTRACTS, ratio } from '@cskit/metrics/facts';
+import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { warnedCtes } from '../engagement/early-warnings.js';
+import { withHealth, type HealthQuery } from '../health/health-sql.js';
+import { CHURNED, dueCtes, RENEWED_LATE } from './renewals.js';
+
+export type AheadView = Pick<View, 'asOf' | 'graceMonths' | 'model' | 'lookbackMonths' | 'earlyWarning' | 'ahead'>;
+
+const TIERS_AND_UNKNOWN = [...HEALTH_TIERS, 'unknown'] as const;
+type TierOrUnknown = (typeof TIERS_AND_UNKNOWN)[number];
+/** Status classes of a due contract: renewed (or renewed late), open (or in grace), churned. */
+const [RENEWED_CLASS, OPEN_CLASS] = [0, 1];
+const statusClass = (status: string) => `CASE WHEN ${status} <= ${RENEWED_LATE} THEN ${RENEWED_CLASS} WHEN ${status} = ${CHURNED} THEN 2 ELSE ${OPEN_CLASS} END`;
+
+/** The likelihood per tier calibrated on the lookback's decided contracts (`calibrate`). */
+async function calibrated(q: HealthQuery, view: AheadView, asOfMonth: number): Promise<Record<HealthTier, number | null>> {
+  const p = new Params(q.accounts?.params);
+  const [from, to] = [asOfMonth - Math.max(1, view.lookbackMonths), asOfMonth - 1];
+  const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
+  const rows = await q.client.query(`${withHealth(q, p, view.model, months)},
+${dueCtes(p, q.accounts, { period: { from: monthFromIndex(from), to: monthFromIndex(to) }, asOf: view.asOf, graceMonths: view.graceMonths }, q.schema)}
+SELECT COALESCE(ht.tier, -1) AS tier, count(*) AS n, sum(CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END) AS renewed
+FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}
+GROUP BY COALESCE(ht.tier, -1)`, p.values);
+  const [decided, renewed] = [new Array<number>(HEALTH_TIERS.length).fill(0), new Array<number>(HEALTH_TIERS.length).fill(0)];
+  let [allDecided, allRenewed] = [0, 0];
+  for (const row of rows) {
+    const tier = num(row.tier);
+    allDecided += num(row.n);
+    allRenewed += num(row.renewed);
+    if (tier >= 0) [decided[tier], renewed[tier]] = [num(row.n), num(row.renewed)];
+  }
+  const overall = ratio(allRenewed, allDecided);
+  return Object.fromEntries(HEALTH_TIERS.map((tier, code) => [
+    tier, (decided[code] as number) >= MIN_CALIBRATION_CONTRACTS ? ratio(renewed[code] as number, decided[code] as number) : overall,
+  ])) as Record<HealthTier, number | null>;
+}
+
+type Row = Omit<RenewalsAhead['months'][number], 'month'>;
+
+function emptyRow(): Row {
+  const cell = () => ({ count: 0, arr: 0 });
+  return {
+    due: cell(), byTier: { green: cell(), 'green-yellow': cell(), yellow: cell(), red: cell(), unknown: cell() },
+    renewed: cell(), open: cell(), atRisk: cell(), expectedArr: 0, expectedUnknownArr: 0,
+  };
+}
+
+/** The `renewalsAhead` summary (without items) of the view's accounts (`accounts` null: every account). */
+export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promise<Omit<RenewalsAhead, 'items'>> {
+  const asOfMonth = monthIndex(monthOf(view.asOf));
+  const likelihood = view.ahead.likelihood
+    ? Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, view.ahead.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>
+    : await calibrated(q, view, asOfMonth);
+  const p = new Params(q.accounts?.params);
+  const last = asOfMonth + view.ahead.months - 1;
+  const [RED, YELLOW] = [HEALTH_TIERS.indexOf('red'), HEALTH_TIERS.indexOf('yellow')];
+  const open = `${statusClass('f.status')} = ${OPEN_CLASS}`;
+  const rows = await q.client.query(`${withHealth(q, p, view.model, (params) => `hm AS (SELECT ${params.int(asOfMonth)} AS k)`)},
+${dueCtes(p, q.accounts, { period: { from: monthFromIndex(asOfMonth), to: monthFromIndex(last) }, asOf: view.asOf, graceMonths: view.graceMonths }, q.schema)},
+${warnedCtes(p, q.accounts, monthOf(view.asOf), view.earlyWarning, q.schema, q.dialect)},
+g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS tier, ${statusClass('f.status')} AS class,
+    CASE WHEN ${open} AND (ht.tier = ${RED} OR ht.tier = ${YELLOW} OR f.acct IN (SELECT wn.acct FROM wn)) THEN 1 ELSE 0 END AS risk,
+    f.due_arr, COALESCE(f.renewal_arr, 0) AS renewal_arr
+  FROM f LEFT JOIN ht ON ht.acct = f.acct)
+SELECT g.month, g.tier, g.class, g.risk, count(*) AS n, sum(g.due_arr) AS due_arr, sum(g.renewal_arr) AS renewal_arr FROM g
+GROUP BY g.month, g.tier, g.class, g.risk`, p.values);
+  const months = Array.from({ length: view.ahead.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyRow() }));
+  const totals = emptyRow();
+  for (const row of rows) {
+    const [count, dueArr, tierCode, cls] = [num(row.n), num(row.due_arr), num(row.tier), num(row.class)];
+    const tier = TIERS_AND_UNKNOWN[tierCode] as TierOrUnknown;
+    const share = tier === 'unknown' ? null : likelihood[tier];
+    // The items' expected ARR (`renewalsAheadCoreOf`): the renewal's when renewed, 0 when churned, else due x share.
+    const expected = cls === RENEWED_CLASS ? num(row.renewal_arr) : cls === OPEN_CLASS ? (share === null ? null : dueArr * share) : 0;
+    for (const target of [months[num(row.month) - asOfMonth] as Row, totals]) {
+      target.due.count += count;
+      target.due.arr += dueArr;
+      target.byTier[tier].count += count;
+      target.byTier[tier].arr += dueArr;
+      const bucket = cls === RENEWED_CLASS ? target.renewed : cls === OPEN_CLASS ? target.open : null;
+      if (bucket) [bucket.count, bucket.arr] = [bucket.count + count, bucket.arr + dueArr];
+      if (num(row.risk) === 1) [target.atRisk.count, target.atRisk.arr] = [target.atRisk.count + count, target.atRisk.arr + dueArr];
+      if (expected === null) target.expectedUnknownArr += dueArr;
+      else target.expectedArr += expected;
+    }
+  }
+  return { asOf: view.asOf, horizonMonths: view.ahead.months, likelihood, calibrated: view.ahead.likelihood === null, months, totals };
+}
