@@ -23,3 +23,5 @@ export { NPS_WINDOW } from './data/monthly-records.js';
 export { isTicketComponent, profileSides, roleOfComponent, sideComponents } from './model/health-model.js';
 export { ratio } from './core/ratio.js';
 export { MIN_CALIBRATION_CONTRACTS } from './renewals/renewals-ahead.js';
+export { roleSummariesFromSums } from './accounts/group-summary.js';
+export type { RoleSums } from './accounts/group-summary.js';

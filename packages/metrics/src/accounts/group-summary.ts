@@ -264,9 +264,25 @@ export function roleSummariesOf(selection: Selection, settings: Omit<GroupFigure
     const role = roleOf.names[roleOf.code[row] as number] as string;
     countNps(tallyOf(role !== '' ? role : NONE_GROUP).nps, nps.value[row] as number);
   }
-  return [...tallies.values()]
+  return rolesOfTallies([...tallies.values()]);
+}
+
+function rolesOfTallies(tallies: Tally[]): GroupSummary[] {
+  return tallies
     .sort((a, b) => compareGroupKeys(a.summary.key, b.summary.key))
     .map((tally) => ({ ...tally.summary, activityRate: ratio(tally.users[0], tally.users[1]), npsScore: npsScore(tally.nps) }));
+}
+
+/** A role's sums (`roleSummariesOf`): its records' users in month `to`, when it has any, and its responses' counts. */
+export interface RoleSums {
+  key: string;
+  users: [number, number];
+  nps: Omit<NpsResult, 'score'>;
+}
+
+/** The role figures from each role's sums: how an engine that sums records itself (`@cskit/sql`) finishes, as this one. */
+export function roleSummariesFromSums(sums: readonly RoleSums[]): GroupSummary[] {
+  return rolesOfTallies(sums.map((sum) => ({ ...emptyTally(sum.key), users: [sum.users[0], sum.users[1]], nps: { ...sum.nps, score: null } })));
 }
 
 /**

@@ -175,7 +175,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
     const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     const months = fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month);
-    const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const, 'renewals' as const, 'renewalFunnel' as const, 'kpis' as const, 'earlyWarnings' as const);
+    const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const, 'renewals' as const, 'renewalFunnel' as const, 'kpis' as const, 'earlyWarnings' as const, 'roles' as const);
     // Early warnings at thresholds that warn some of the sample's accounts (and none: 0), over 1 to 4 months.
     const warning = fc.record({ threshold: fc.constantFrom(0, 0.3, 0.6, 0.75, 0.9), months: fc.integer({ min: 1, max: 4 }) });
     const comparison = fc.constantFrom('previous' as const, 'previous-year' as const, 'none' as const);
@@ -226,7 +226,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
       await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
       await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
     }

@@ -14,9 +14,10 @@ import { HEALTH_METRICS_IN_SQL, healthMetricInSql, type HealthMetricInSql } from
 import type { Dialect } from '../schema/dialect.js';
 import { renewalFunnelInSql, renewalsInSql } from './renewals/renewals.js';
 import { renewalsAheadInSql } from './renewals/renewals-ahead.js';
+import { rolesInSql } from './accounts/roles.js';
 
 /** The metrics answered in SQL. */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
@@ -37,6 +38,8 @@ export async function metricInSql(
     }
     case 'renewalsAhead':
       return renewalsAheadInSql({ client, accounts, schema, dialect }, view);
+    case 'roles':
+      return rolesInSql(client, accounts, view.period, schema);
     case 'kpis':
       return kpisInSql(client, accounts, view, schema, dialect);
     case 'renewalFunnel':
