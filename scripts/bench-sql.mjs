@@ -2,7 +2,7 @@
 // the sample (CSKIT_ACCOUNTS, default 100,000 accounts x 36 months; measures, tickets, roles and targets off, as in
 // bench:scale) written to a DuckDB file (`writeDataset`, with the ARR runs) by one process, then answered by another (a
 // server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps, cohorts, renewals, the renewal funnel, the
-// KPIs, early warnings, the health family from snapshots and from components;
+// KPIs, early warnings, renewals ahead, roles, the health family from snapshots and from components;
 // whole and filtered; a page of accounts sorted by ARR, an account's story) and that process's
 // RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
@@ -44,11 +44,14 @@ const inSql = [
   ['renewals', { kind: 'metric', metric: 'renewals', view }],
   ['kpis, filtered', { kind: 'metric', metric: 'kpis', view: filtered }],
   ['earlyWarnings, filtered', { kind: 'metric', metric: 'earlyWarnings', view: filtered }],
+  ['renewalsAhead, filtered', { kind: 'metric', metric: 'renewalsAhead', view: filtered }],
+  ['roles, filtered', { kind: 'metric', metric: 'roles', view: filtered }],
   // The health family from snapshots, and from components (activity and NPS: the bench's data has no measures).
   ['healthScores, filtered', { kind: 'metric', metric: 'healthScores', view: filtered }],
   ['healthDistribution, filtered', { kind: 'metric', metric: 'healthDistribution', view: filtered }],
   ['healthTransitions, filtered', { kind: 'metric', metric: 'healthTransitions', view: filtered }],
   ['healthQuadrants, filtered', { kind: 'metric', metric: 'healthQuadrants', view: filtered }],
+  ['healthValidation, filtered', { kind: 'metric', metric: 'healthValidation', view: filtered }],
   ['healthDistribution', { kind: 'metric', metric: 'healthDistribution', view }],
   ['healthDistribution, built model, filtered', { kind: 'metric', metric: 'healthDistribution', view: { ...filtered, model: builtModel } }],
   ['healthQuadrants, built model', { kind: 'metric', metric: 'healthQuadrants', view: { ...view, model: builtModel } }],
