@@ -177,16 +177,19 @@ function rawScoreSql(at: HealthSqlAt, model: HealthModel): string {
   return branches.length === 0 ? score(model.weights) : `CASE ${branches.join(' ')} ELSE ${score(model.weights)} END`;
 }
 
+/** The cells whose health is worked out by default: every account of `va` in every month of `hm`. */
+const EVERY_CELL = 'SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOIN hm';
+
 /**
- * `hg`, the components' `v<i>`, `hsn`, `hx`, `hr` and `ht (acct, k, outcome, experience, score, tier)`: the health of
+ * `hg` (the cells: `grid`, a query of `acct, segment, stage, k` over `va` and `hm`, by default all of them), the components' `v<i>`, `hsn`, `hx`, `hr` and `ht (acct, k, outcome, experience, score, tier)`: the health of
  * each account of `va (acct, segment, stage)` in each month of `hm (k)` (both defined by the caller) where it has
  * one. The score is rounded to 9 decimals as `healthScore` rounds it (Math.round: halves up), the tier a code of
  * `HEALTH_TIERS` (`healthTier`: at or above a bound is that tier).
  */
-export function healthCtes(at: HealthSqlAt, model: HealthModel): string {
+export function healthCtes(at: HealthSqlAt, model: HealthModel, grid = EVERY_CELL): string {
   const { p, dialect } = at;
   const keys = componentKeys(model);
-  const ctes = ['hg AS (SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOIN hm)'];
+  const ctes = [`hg AS (${grid})`];
   const joins: string[] = [];
   const values = new Map<string, string>();
   keys.forEach((key, i) => {
@@ -222,12 +225,22 @@ export interface HealthQuery {
 }
 
 /**
+ * Only some cells' health: CTEs the grid reads (defined after `va` and `hm`, given the parameters) and the grid, a
+ * query of `acct, segment, stage, k` (an account's health in the month of a contract's end, not every month's).
+ */
+export interface HealthCells {
+  ctes: (p: Params) => string;
+  grid: string;
+}
+
+/**
  * `WITH va, hm, <health>`: the view's accounts (`accounts` null: every account) with the fields their weights read,
  * the months `months` names (given `p`), and their health.
  */
-export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months: (p: Params) => string): string {
+export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months: (p: Params) => string, cells?: HealthCells): string {
   const va = q.accounts === null
     ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
     : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
-  return `WITH ${va},\n${months(p)},\n${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null, model }, model)}`;
+  const before = cells ? `${cells.ctes(p)},\n` : '';
+  return `WITH ${va},\n${months(p)},\n${before}${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null, model }, model, cells?.grid)}`;
 }

@@ -14,6 +14,10 @@ import { withHealth, type HealthQuery } from './health-sql.js';
 
 export type ValidationView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model'>;
 
+/** The cells validation reads: the accounts of the decided contracts due in the period, in their due months. */
+const DUE_CELLS = `SELECT DISTINCT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct
+  WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}`;
+
 const bucket = (count: number, renewed: number) => ({ count, renewed, rate: ratio(renewed, count) });
 
 /** `healthValidation` of the view's accounts (`accounts` null: every account). */
@@ -21,8 +25,9 @@ export async function healthValidationInSql(q: HealthQuery, view: ValidationView
   const p = new Params(q.accounts?.params);
   const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
   const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
-  const prefix = `${withHealth(q, p, view.model, months)},
-${dueCtes(p, q.accounts, view, q.schema)},
+  // Health only where it is read: each decided contract's account in its due month.
+  const cells = { ctes: (params: Params) => dueCtes(params, q.accounts, view, q.schema), grid: DUE_CELLS };
+  const prefix = `${withHealth(q, p, view.model, months, cells)},
 dv AS (SELECT f.due_rank, CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END AS renewed, ht.tier, ht.score
   FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED})`;
   const tiers = await q.client.query(`${prefix}

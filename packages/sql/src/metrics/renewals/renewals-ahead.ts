@@ -28,8 +28,13 @@ async function calibrated(q: HealthQuery, view: AheadView, asOfMonth: number): P
   const p = new Params(q.accounts?.params);
   const [from, to] = [asOfMonth - Math.max(1, view.lookbackMonths), asOfMonth - 1];
   const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
-  const rows = await q.client.query(`${withHealth(q, p, view.model, months)},
-${dueCtes(p, q.accounts, { period: { from: monthFromIndex(from), to: monthFromIndex(to) }, asOf: view.asOf, graceMonths: view.graceMonths }, q.schema)}
+  const due = { period: { from: monthFromIndex(from), to: monthFromIndex(to) }, asOf: view.asOf, graceMonths: view.graceMonths };
+  // Health only where it is read: each decided contract's account in its due month.
+  const cells = {
+    ctes: (params: Params) => dueCtes(params, q.accounts, due, q.schema),
+    grid: `SELECT DISTINCT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}`,
+  };
+  const rows = await q.client.query(`${withHealth(q, p, view.model, months, cells)}
 SELECT COALESCE(ht.tier, -1) AS tier, count(*) AS n, sum(CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END) AS renewed
 FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}
 GROUP BY COALESCE(ht.tier, -1)`, p.values);
@@ -67,8 +72,13 @@ export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promi
   const last = asOfMonth + view.ahead.months - 1;
   const [RED, YELLOW] = [HEALTH_TIERS.indexOf('red'), HEALTH_TIERS.indexOf('yellow')];
   const open = `${statusClass('f.status')} = ${OPEN_CLASS}`;
-  const rows = await q.client.query(`${withHealth(q, p, view.model, (params) => `hm AS (SELECT ${params.int(asOfMonth)} AS k)`)},
-${dueCtes(p, q.accounts, { period: { from: monthFromIndex(asOfMonth), to: monthFromIndex(last) }, asOf: view.asOf, graceMonths: view.graceMonths }, q.schema)},
+  const due = { period: { from: monthFromIndex(asOfMonth), to: monthFromIndex(last) }, asOf: view.asOf, graceMonths: view.graceMonths };
+  // Health only where it is read: the accounts with a contract due in the horizon, in the month of asOf.
+  const cells = {
+    ctes: (params: Params) => dueCtes(params, q.accounts, due, q.schema),
+    grid: 'SELECT DISTINCT va.acct, va.segment, va.stage, hm.k FROM f JOIN va ON va.acct = f.acct CROSS JOIN hm',
+  };
+  const rows = await q.client.query(`${withHealth(q, p, view.model, (params) => `hm AS (SELECT ${params.int(asOfMonth)} AS k)`, cells)},
 ${warnedCtes(p, q.accounts, monthOf(view.asOf), view.earlyWarning, q.schema, q.dialect)},
 g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS tier, ${statusClass('f.status')} AS class,
     CASE WHEN ${open} AND (ht.tier = ${RED} OR ht.tier = ${YELLOW} OR f.acct IN (SELECT wn.acct FROM wn)) THEN 1 ELSE 0 END AS risk,
