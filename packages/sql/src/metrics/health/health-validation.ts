@@ -30,27 +30,31 @@ export async function healthValidationInSql(q: HealthQuery, view: ValidationView
   const prefix = `${withHealth(q, p, view.model, months, cells)},
 dv AS (SELECT f.due_rank, CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END AS renewed, ht.tier, ht.score
   FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED})`;
-  const tiers = await q.client.query(`${prefix}
-SELECT COALESCE(dv.tier, ${HEALTH_TIERS.length}) AS tier, count(*) AS n, sum(dv.renewed) AS renewed FROM dv GROUP BY COALESCE(dv.tier, ${HEALTH_TIERS.length})`, p.values);
-  const [auc = {}] = await q.client.query(`${prefix},
+  // One statement (its contracts and their health worked out once): counts by tier ('t'), the AUC's sums ('a'), the
+  // ten groups by rank ('d').
+  const rows = await q.client.query(`${prefix},
 g AS (SELECT dv.score, sum(dv.renewed) AS r, count(*) - sum(dv.renewed) AS c FROM dv WHERE dv.score IS NOT NULL GROUP BY dv.score),
-w AS (SELECT g.r, g.c, sum(g.c) OVER (ORDER BY g.score) - g.c AS below FROM g)
-SELECT sum(w.r * w.below) AS wins, sum(w.r * w.c) AS ties, sum(w.r) AS r, sum(w.c) AS c FROM w`, p.values);
-  const deciles = await q.client.query(`${prefix},
+w AS (SELECT g.r, g.c, sum(g.c) OVER (ORDER BY g.score) - g.c AS below FROM g),
 ranked AS (SELECT dv.score, dv.renewed, ROW_NUMBER() OVER (ORDER BY dv.score, dv.due_rank) AS i, count(*) OVER () AS n FROM dv WHERE dv.score IS NOT NULL)
-SELECT FLOOR((10 * ranked.i - 1) / ranked.n) AS k, count(*) AS n, sum(ranked.renewed) AS renewed, min(ranked.score) AS lo, max(ranked.score) AS hi
-FROM ranked GROUP BY FLOOR((10 * ranked.i - 1) / ranked.n) ORDER BY k`, p.values);
+SELECT 't' AS part, COALESCE(dv.tier, ${HEALTH_TIERS.length}) AS k, count(*) AS n, sum(dv.renewed) AS renewed, 0 AS lo, 0 AS hi FROM dv
+GROUP BY COALESCE(dv.tier, ${HEALTH_TIERS.length})
+UNION ALL SELECT 'a' AS part, 0 AS k, sum(w.r * w.below) AS n, sum(w.r * w.c) AS renewed, sum(w.r) AS lo, sum(w.c) AS hi FROM w
+UNION ALL SELECT 'd' AS part, FLOOR((10 * ranked.i - 1) / ranked.n) AS k, count(*) AS n, sum(ranked.renewed) AS renewed, min(ranked.score) AS lo, max(ranked.score) AS hi
+FROM ranked GROUP BY FLOOR((10 * ranked.i - 1) / ranked.n)`, p.values);
+  const tiers = rows.filter((row) => row.part === 't');
+  const auc = rows.find((row) => row.part === 'a') ?? {};
+  const deciles = rows.filter((row) => row.part === 'd').sort((a, b) => num(a.k) - num(b.k));
   const counts = [...HEALTH_TIERS, 'unknown'].map(() => ({ n: 0, renewed: 0 }));
-  for (const row of tiers) counts[num(row.tier)] = { n: num(row.n), renewed: num(row.renewed) };
+  for (const row of tiers) counts[num(row.k)] = { n: num(row.n), renewed: num(row.renewed) };
   const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code]?.n ?? 0, counts[code]?.renewed ?? 0)])) as HealthValidation['byTier'];
   const rates = HEALTH_TIERS.map((tier) => byTier[tier as HealthTier]).filter((b) => b.count > 0).map((b) => b.rate as number);
-  const [renewed, churned] = [num(auc.r), num(auc.c)];
+  const [renewed, churned] = [num(auc.lo), num(auc.hi)];
   return {
     period: { from: view.period.from, to: view.period.to },
     contracts: counts.reduce((sum, c) => sum + c.n, 0),
     byTier,
     // `scoreAuc`: wins are the renewed against the churned ranked below, plus half of those of equal score.
-    auc: renewed > 0 && churned > 0 ? (num(auc.wins) + 0.5 * num(auc.ties)) / (renewed * churned) : null,
+    auc: renewed > 0 && churned > 0 ? (num(auc.n) + 0.5 * num(auc.renewed)) / (renewed * churned) : null,
     monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
     byDecile: deciles.map((row) => ({ decile: num(row.k) + 1, minScore: num(row.lo), maxScore: num(row.hi), ...bucket(num(row.n), num(row.renewed)) })),
   };
