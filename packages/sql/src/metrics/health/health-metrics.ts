@@ -99,13 +99,18 @@ qa AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr,
     CASE WHEN ht.outcome >= ${p.double(outcome, q.dialect)} THEN (CASE WHEN ht.experience >= ${p.double(experience, q.dialect)} THEN 0 ELSE 2 END)
       ELSE (CASE WHEN ht.experience >= ${p.double(experience, q.dialect)} THEN 1 ELSE 3 END) END AS quad
   FROM ht LEFT JOIN ar ON ar.acct = ht.acct)`;
-  // Quadrant codes in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only), critical.
-  const groups = await q.client.query(`${prefix}\nSELECT qa.quad, count(*) AS n, sum(qa.arr) AS arr FROM qa GROUP BY qa.quad`, p.values);
-  const points = await q.client.query(`${prefix}
-SELECT a.id, a.name, qa.outcome, qa.experience, qa.arr FROM qa JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = qa.acct
-ORDER BY qa.arr DESC, qa.acct LIMIT ${p.rows(QUADRANT_POINTS)}`, p.values);
+  // Quadrant codes in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only),
+  // critical. One statement (the health worked out once): the quadrants' counts and ARR ('q'), then the points ('p'),
+  // ranked by ARR (ties in the data's order) and cut to the largest.
+  const rows = await q.client.query(`${prefix},
+qp AS (SELECT qa.acct, qa.outcome, qa.experience, qa.arr, ROW_NUMBER() OVER (ORDER BY qa.arr DESC, qa.acct) AS rank FROM qa)
+SELECT 'q' AS part, qa.quad AS k, count(*) AS n, sum(qa.arr) AS arr, NULL AS id, NULL AS name, 0 AS outcome, 0 AS experience FROM qa GROUP BY qa.quad
+UNION ALL SELECT 'p' AS part, qp.rank AS k, 1 AS n, qp.arr, a.id, a.name, qp.outcome, qp.experience
+FROM qp JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = qp.acct WHERE qp.rank <= ${p.int(QUADRANT_POINTS)}`, p.values);
+  const groups = rows.filter((row) => row.part === 'q');
+  const points = rows.filter((row) => row.part === 'p').sort((a, b) => num(a.k) - num(b.k));
   const quadrants = Object.fromEntries(QUADRANTS.map((name) => [name, { count: 0, arr: 0 }])) as Record<Quadrant, { count: number; arr: number }>;
-  for (const row of groups) quadrants[QUADRANTS[num(row.quad)] as Quadrant] = { count: num(row.n), arr: num(row.arr) };
+  for (const row of groups) quadrants[QUADRANTS[num(row.k)] as Quadrant] = { count: num(row.n), arr: num(row.arr) };
   const thresholds = { ...view.model.quadrant };
   return {
     month: view.period.to, thresholds, quadrants,
