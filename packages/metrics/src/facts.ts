@@ -25,3 +25,5 @@ export { ratio } from './core/ratio.js';
 export { MIN_CALIBRATION_CONTRACTS } from './renewals/renewals-ahead.js';
 export { roleSummariesFromSums } from './accounts/group-summary.js';
 export type { RoleSums } from './accounts/group-summary.js';
+export { kpisFromParts } from './kpis/metrics.js';
+export type { KpiParts } from './kpis/metrics.js';

@@ -4,6 +4,7 @@ import { lastDayOfMonth } from '../core/dates.js';
 import { factsStep, defineMetric, type EngineView, type PartContext } from '../core/metric.js';
 import { ratio } from '../core/ratio.js';
 import type { DateString, Period } from '../core/types.js';
+import type { WaterfallCore } from '../arr/arr-movements.js';
 import { activityRateCore, npsCore, warningTotalsCore } from '../engagement/metrics.js';
 import { renewalsCore } from '../renewals/metrics.js';
 
@@ -30,12 +31,18 @@ export interface DashboardKpis {
   activityRate: number | null;
 }
 
-/** The KPIs of one period of a view, from the computations they read. */
-function kpisOf(ctx: PartContext, view: EngineView, period: Period, asOf: DateString): DashboardKpis {
-  const waterfall = ctx.use(waterfallCore, view, period, asOf);
-  const retention = ctx.use(retentionCore, view, period);
-  const renewals = ctx.use(renewalsCore, view, period, asOf);
-  const warnings = ctx.use(warningTotalsCore, view, period.to);
+/** What the KPIs of one period are read from: each part's own figures (the JS engine's or an engine's in SQL). */
+export interface KpiParts {
+  waterfall: Pick<WaterfallCore, 'closing' | 'netNew' | 'customers' | 'new' | 'expansion' | 'reactivation' | 'churn' | 'contraction' | 'accountsByKind'>;
+  retention: { nrr: number | null; grr: number | null };
+  renewals: { logoRate: number | null; dollarRate: number | null };
+  nps: number | null;
+  warnings: { count: number; arr: number };
+  activityRate: number | null;
+}
+
+/** The KPIs from their parts: how this engine and one that computes the parts in SQL (`@cskit/sql`) finish. */
+export function kpisFromParts({ waterfall, retention, renewals, nps, warnings, activityRate }: KpiParts): DashboardKpis {
   // Accounts with ARR > 0 at the end of the period and in the month before it.
   const customers = waterfall.customers[waterfall.customers.length - 1] as number;
   const openingCustomers = waterfall.customers[0] as number;
@@ -46,15 +53,27 @@ function kpisOf(ctx: PartContext, view: EngineView, period: Period, asOf: DateSt
     grr: retention.grr,
     logoRate: renewals.logoRate,
     dollarRate: renewals.dollarRate,
-    nps: ctx.use(npsCore, view, period).score,
+    nps,
     atRiskAccounts: warnings.count,
     atRiskArr: warnings.arr,
     customers,
     arpa: ratio(waterfall.closing, customers),
     quickRatio: ratio(waterfall.new + waterfall.expansion + waterfall.reactivation, -(waterfall.churn + waterfall.contraction)),
     logoChurnRate: ratio(waterfall.accountsByKind.churn, openingCustomers),
-    activityRate: ctx.use(activityRateCore, view, period.to),
+    activityRate,
   };
+}
+
+/** The KPIs of one period of a view, from the computations they read. */
+function kpisOf(ctx: PartContext, view: EngineView, period: Period, asOf: DateString): DashboardKpis {
+  return kpisFromParts({
+    waterfall: ctx.use(waterfallCore, view, period, asOf),
+    retention: ctx.use(retentionCore, view, period),
+    renewals: ctx.use(renewalsCore, view, period, asOf),
+    nps: ctx.use(npsCore, view, period).score,
+    warnings: ctx.use(warningTotalsCore, view, period.to),
+    activityRate: ctx.use(activityRateCore, view, period.to),
+  });
 }
 
 /** The comparison period is read as of its last day. */

@@ -1,11 +1,11 @@
 /**
  * The KPIs (SPEC 7's header figures) in SQL, for the view's period and its comparison period (read as of its last
  * day), as `kpisOf` in `metrics/src/kpis/metrics.ts` takes them from the parts they read: the waterfall, retention,
- * renewals and NPS (each already in SQL), the early warnings' totals and the activity rate (engagement/); the ratios
- * are the JS engine's `ratio` of the same figures, so both give the same numbers.
+ * renewals and NPS (each already in SQL), the early warnings' totals and the activity rate (engagement/), finished
+ * by the JS engine's own `kpisFromParts` (its ratios too), so both give the same numbers.
  */
 import { addMonthsToMonth, lastDayOfMonth, monthIndex, type DashboardKpis, type DateString, type Period, type View } from '@cskit/metrics';
-import { ratio, retentionSummaryFromSums } from '@cskit/metrics/facts';
+import { kpisFromParts, retentionSummaryFromSums } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import type { Dialect } from '../../schema/dialect.js';
@@ -31,25 +31,12 @@ async function kpisOf(q: KpiQuery, view: KpiView, period: Period, asOf: DateStri
   const [sums = { starting: 0, ending: 0, kept: 0, accounts: 0 }] = await retentionInSql(client, accounts, to, to, to - from + 1, schema);
   const retention = retentionSummaryFromSums(addMonthsToMonth(period.from, -1), period.to, sums.starting, sums.ending, sums.kept, sums.accounts);
   const renewals = await renewalsInSql(client, accounts, { period, asOf, graceMonths: view.graceMonths }, schema);
-  const warnings = await warningTotalsInSql(client, accounts, period.to, view.earlyWarning, schema, q.dialect);
-  const customers = waterfall.customers[waterfall.customers.length - 1] as number;
-  const openingCustomers = waterfall.customers[0] as number;
-  return {
-    arr: waterfall.closing,
-    netNewArr: waterfall.netNew,
-    nrr: retention.nrr,
-    grr: retention.grr,
-    logoRate: renewals.logoRate,
-    dollarRate: renewals.dollarRate,
+  return kpisFromParts({
+    waterfall, retention, renewals,
     nps: (await npsInSql(client, accounts, period, schema)).score,
-    atRiskAccounts: warnings.count,
-    atRiskArr: warnings.arr,
-    customers,
-    arpa: ratio(waterfall.closing, customers),
-    quickRatio: ratio(waterfall.new + waterfall.expansion + waterfall.reactivation, -(waterfall.churn + waterfall.contraction)),
-    logoChurnRate: ratio(waterfall.accountsByKind.churn, openingCustomers),
+    warnings: await warningTotalsInSql(client, accounts, period.to, view.earlyWarning, schema, q.dialect),
     activityRate: await activityRateInSql(client, accounts, period.to, schema),
-  };
+  });
 }
 
 /** The `kpis` metric: the view's period's KPIs and its comparison period's (`kpiPair`). */
