@@ -36,8 +36,10 @@ export interface HealthSqlAt {
   p: Params;
   schema: string | undefined;
   dialect: Dialect;
-  /** True when `va` is every account: the records need no filter by account. */
+  /** True when the records need no filter by account (`va` is every account, and every cell is read). */
   every: boolean;
+  /** What the records are filtered by: `va`, or `hga` (the grid's accounts) when only some cells are read. */
+  accounts: 'va' | 'hga';
   model: HealthModel;
 }
 
@@ -47,7 +49,7 @@ export interface HealthSqlAt {
  */
 function valueCte(at: HealthSqlAt, key: string, name: string): string {
   const { p, schema } = at;
-  const scoped = (column: string) => (at.every ? '' : ` AND ${column} IN (SELECT acct FROM va)`);
+  const scoped = (column: string) => (at.every ? '' : ` AND ${column} IN (SELECT acct FROM ${at.accounts})`);
   const role = roleOfComponent(key);
   if (key === 'activityRate' || role !== undefined) {
     // `activityRateAt`: Σ active / Σ licensed of the month's records (one per role), or of one role's records.
@@ -88,7 +90,7 @@ function medianOf(key: string): { column: string; type?: string } | null {
 function ticketCte(at: HealthSqlAt, key: string, name: string): string {
   const { p, schema } = at;
   const window = p.int(at.model.ticketMonths ?? DEFAULT_TICKET_MONTHS);
-  const scoped = at.every ? '' : ' AND t.account_seq IN (SELECT acct FROM va)';
+  const scoped = at.every ? '' : ` AND t.account_seq IN (SELECT acct FROM ${at.accounts})`;
   const from = `FROM ${tableName('cskit_tickets', schema)} t JOIN hm ON t.opened_month <= hm.k AND t.opened_month > hm.k - ${window}`;
   const median = medianOf(key);
   if (median) {
@@ -116,7 +118,7 @@ function complaintValue(at: HealthSqlAt, column: string): string {
 
 /** `hsn (acct, k, outcome, experience)`: the latest health snapshot at or before each month (`snapshotSides`). */
 function snapshotCte(at: HealthSqlAt): string {
-  const scoped = at.every ? '' : ' WHERE h.account_seq IN (SELECT acct FROM va)';
+  const scoped = at.every ? '' : ` WHERE h.account_seq IN (SELECT acct FROM ${at.accounts})`;
   return `hsn AS (SELECT x.acct, hm.k, x.outcome, x.experience FROM (SELECT h.account_seq AS acct, h.month, h.outcome, h.experience,
     LEAD(h.month) OVER (PARTITION BY h.account_seq ORDER BY h.month) AS nm FROM ${tableName('cskit_health', at.schema)} h${scoped}) x
   JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k))`;
@@ -190,6 +192,7 @@ export function healthCtes(at: HealthSqlAt, model: HealthModel, grid = EVERY_CEL
   const { p, dialect } = at;
   const keys = componentKeys(model);
   const ctes = [`hg AS (${grid})`];
+  if (at.accounts === 'hga') ctes.push('hga AS (SELECT DISTINCT hg.acct FROM hg)');
   const joins: string[] = [];
   const values = new Map<string, string>();
   keys.forEach((key, i) => {
@@ -242,5 +245,5 @@ export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months
     ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
     : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
   const before = cells ? `${cells.ctes(p)},\n` : '';
-  return `WITH ${va},\n${months(p)},\n${before}${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null, model }, model, cells?.grid)}`;
+  return `WITH ${va},\n${months(p)},\n${before}${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model }, model, cells?.grid)}`;
 }
