@@ -8,8 +8,8 @@
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
 // and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
 // CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_ONLY=1 stops
-// each SQL case after the SQL-only answers (no prepared engine); CSKIT_SQL_DIR=<dir> keeps DuckDB's data there for the
-// next run to answer from. Results go to test-results/bench-sql.json. Not part of the test command.
+// each SQL case after the SQL-only answers (no prepared engine); CSKIT_SQL_DIR=<dir> keeps the data (DuckDB's file or
+// PostgreSQL's cluster) there for the next run to answer from. Results go to test-results/bench-sql.json. Not part of the test command.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,7 +115,7 @@ function startPostgres(dir) {
   const asRoot = process.getuid?.() === 0;
   const run = (tool, args) => (asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, tool), args, { stdio: 'pipe' }));
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
-  run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'cskit', '-E', 'UTF8', '--no-sync']);
+  if (!existsSync(join(dir, 'data'))) run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'cskit', '-E', 'UTF8', '--no-sync']);
   run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses= -c fsync=off -c shared_buffers=1GB -c work_mem=256MB -c jit=${process.env.CSKIT_PG_JIT ?? 'off'}`, 'start']);
   return () => run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
 }
@@ -193,11 +193,12 @@ const child = (args) => {
 };
 
 /**
- * Writes the data to a new directory and answers from it, then removes it; with CSKIT_SQL_DIR (DuckDB), the data is
- * kept there, and a later run with the same directory answers from it without writing again (`written.json` there).
+ * Writes the data to a new directory and answers from it, then removes it; with CSKIT_SQL_DIR (DuckDB or PostgreSQL:
+ * one dialect per directory), the data (a DuckDB file, or the cluster) is kept there, and a later run with the same
+ * directory answers from it without writing again (`written.json` there).
  */
 function runSqlCase(kind) {
-  const kept = kind === 'duckdb' ? process.env.CSKIT_SQL_DIR : undefined;
+  const kept = kind === 'pglite' ? undefined : process.env.CSKIT_SQL_DIR;
   const dir = kept ?? mkdtempSync(join(tmpdir(), 'cskit-bench-sql-'));
   const stop = kind === 'postgres' ? startPostgres(dir) : () => undefined;
   try {

@@ -68,8 +68,8 @@ function valueCte(at: HealthSqlAt, key: string, name: string): string {
   // month (`validateDataset` refuses a repeat), so a record holds until the account's next one.
   return `${name} AS (SELECT x.acct, hm.k, x.value AS v FROM (SELECT m.account_seq AS acct, m.month, m.value,
     LEAD(m.month) OVER (PARTITION BY m.account_seq ORDER BY m.month) AS nm
-    FROM ${tableName('cskit_measures', schema)} m WHERE m.key = ${p.text(key)}${scoped('m.account_seq')}) x
-  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k))`;
+    FROM ${tableName('cskit_measures', schema)} m WHERE m.key = ${p.text(key)}${bounds(at, 'm').before}${scoped('m.account_seq')}) x
+  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'm').after})`;
 }
 
 /** The column a median ticket component reads (minutes), and the ticket type it keeps (a `resolutionHours.<type>`). */
@@ -116,12 +116,24 @@ function complaintValue(at: HealthSqlAt, column: string): string {
   return `CASE WHEN ${column} IS NOT NULL THEN ${column} WHEN (SELECT count(*) FROM (SELECT t.seq FROM ${tableName('cskit_tickets', at.schema)} t LIMIT 1) one) > 0 THEN 0 END`;
 }
 
+/**
+ * On PostgreSQL, records held from month to month (snapshots, measures) are cut to the months read before they are
+ * joined with them: a record after the last month read never holds in one, a run ending before the first is never
+ * read (`hmr`). PostgreSQL joins the runs with the months row by row, and at 100,000 accounts this took a twelve-month
+ * distribution from 2.7 to 2.1 s; DuckDB plans the same query 10-25% slower with the cut, so it is left out there.
+ */
+function bounds(at: HealthSqlAt, alias: string): { before: string; after: string } {
+  if (at.dialect !== 'postgres') return { before: '', after: '' };
+  return { before: ` AND ${alias}.month <= (SELECT hi FROM hmr)`, after: ' WHERE x.nm IS NULL OR x.nm > (SELECT lo FROM hmr)' };
+}
+
 /** `hsn (acct, k, outcome, experience)`: the latest health snapshot at or before each month (`snapshotSides`). */
 function snapshotCte(at: HealthSqlAt): string {
-  const scoped = at.every ? '' : ` WHERE h.account_seq IN (SELECT acct FROM ${at.accounts})`;
+  const scoped = at.every ? '' : ` AND h.account_seq IN (SELECT acct FROM ${at.accounts})`;
   return `hsn AS (SELECT x.acct, hm.k, x.outcome, x.experience FROM (SELECT h.account_seq AS acct, h.month, h.outcome, h.experience,
-    LEAD(h.month) OVER (PARTITION BY h.account_seq ORDER BY h.month) AS nm FROM ${tableName('cskit_health', at.schema)} h${scoped}) x
-  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k))`;
+    LEAD(h.month) OVER (PARTITION BY h.account_seq ORDER BY h.month) AS nm FROM ${tableName('cskit_health', at.schema)} h
+    WHERE 1 = 1${bounds(at, 'h').before}${scoped}) x
+  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'h').after})`;
 }
 
 /**
@@ -191,7 +203,8 @@ const EVERY_CELL = 'SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOI
 export function healthCtes(at: HealthSqlAt, model: HealthModel, grid = EVERY_CELL): string {
   const { p, dialect } = at;
   const keys = componentKeys(model);
-  const ctes = [`hg AS (${grid})`];
+  // `hmr`: the first and last month read (`bounds`).
+  const ctes = [`hg AS (${grid})`, 'hmr AS (SELECT min(hm.k) AS lo, max(hm.k) AS hi FROM hm)'];
   if (at.accounts === 'hga') ctes.push('hga AS (SELECT DISTINCT hg.acct FROM hg)');
   const joins: string[] = [];
   const values = new Map<string, string>();
