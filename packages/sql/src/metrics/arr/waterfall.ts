@@ -15,7 +15,7 @@ import { bridgedCte, monthsCte, num, Params, runsCte } from './runs-sql.js';
 export type ArrView = Pick<View, 'period' | 'asOf' | 'graceMonths'>;
 
 /** Movement codes as `MOVEMENT_KINDS` orders them. */
-const [NEW, EXPANSION, CONTRACTION, CHURN, REACTIVATION] = [0, 1, 2, 3, 4];
+export const [NEW, EXPANSION, CONTRACTION, CHURN, REACTIVATION] = [0, 1, 2, 3, 4];
 
 /**
  * `w` and `mv (acct, month, kind, amount)`: each account's movements in months `from..to` (bound parameters), read

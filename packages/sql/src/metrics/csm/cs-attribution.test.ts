@@ -1,0 +1,64 @@
+/**
+ * CS attribution in SQL on numbers worked out by hand (SPEC 6): a save and a win over the lookback, an opt-out
+ * retained and one that is not, a saved account's expansion counted and a won account's contraction not, won leads
+ * and revenue in and out of the period; equal to the JS engine too.
+ */
+import { answerRequest, prepareDataset, type Dataset } from '@cskit/metrics';
+import { describe, expect, it } from 'vitest';
+import { createSqlEngine } from '../../engine/sql-engine.js';
+import { DIALECTS } from '../../schema/dialect.js';
+import { openDatabase } from '../../test-support/databases.js';
+import { sameAnswer } from '../../test-support/same-answer.js';
+import { writeDataset } from '../../write/write-dataset.js';
+
+const data: Dataset = {
+  accounts: [{ id: 'a1', name: 'A1', signedAt: '2024-01-01' }, { id: 'a2', name: 'A2', signedAt: '2024-01-01' }],
+  contracts: [
+    // a1 opts out on 1 October with cover to the end of December (retained: 1,000); renewed at 1,500 (+500 expansion).
+    { id: 'c1', accountId: 'a1', start: '2024-01-01', end: '2024-12-31', arr: 1000, optOutDate: '2024-10-01' },
+    { id: 'c2', accountId: 'a1', start: '2025-01-01', end: '2025-12-31', arr: 1500 },
+    // a2's opt-out is its last day (no cover past it: not retained); renewed at 1,800 (-200 contraction).
+    { id: 'c3', accountId: 'a2', start: '2024-01-01', end: '2024-12-31', arr: 2000, optOutDate: '2024-12-31' },
+    { id: 'c4', accountId: 'a2', start: '2025-01-01', end: '2025-12-31', arr: 1800 },
+  ],
+  health: [
+    // a1: red in June, green in December (a save); a2: yellow, then green-yellow (a win).
+    { accountId: 'a1', month: '2024-06', outcome: 20, experience: 20 }, { accountId: 'a1', month: '2024-12', outcome: 80, experience: 80 },
+    { accountId: 'a2', month: '2024-06', outcome: 50, experience: 50 }, { accountId: 'a2', month: '2024-12', outcome: 65, experience: 65 },
+  ],
+  leads: [
+    { id: 'l1', accountId: 'a1', createdAt: '2024-08-01', stage: 'won', closedAt: '2024-09-15', arr: 700 },
+    { id: 'l2', accountId: 'a2', createdAt: '2025-06-01', stage: 'won', closedAt: '2025-08-01', arr: 99 },
+  ],
+  advocacy: [
+    { id: 'v1', accountId: 'a1', date: '2024-08-01', kind: 'case-study' }, { id: 'v2', accountId: 'a2', date: '2025-03-01', kind: 'reference' },
+    { id: 'v3', accountId: 'a2', date: '2025-09-01', kind: 'event' },
+  ],
+  revenue: [
+    { id: 'r1', accountId: 'a2', date: '2024-08-01', arr: 250, source: 'poc' }, { id: 'r2', accountId: 'a1', date: '2025-02-01', arr: 100, source: 'referral' },
+    { id: 'r3', accountId: 'a1', date: '2025-02-01', arr: 50, source: 'premium-csm' }, { id: 'r4', accountId: 'a2', date: '2025-03-01', arr: 25, source: 'consulting' },
+    { id: 'r5', accountId: 'a2', date: '2025-04-01', arr: 10, source: 'csm-assisted' }, { id: 'r6', accountId: 'a2', date: '2025-08-01', arr: 1, source: 'poc' },
+  ],
+};
+
+describe.each(DIALECTS)('CS attribution in SQL on %s, by hand', (dialect) => {
+  it('retains, expands and lands what SPEC 6 credits, as the JS engine', async () => {
+    const db = await openDatabase(dialect);
+    try {
+      await writeDataset(db.client, data, { dialect });
+      const engine = createSqlEngine({ client: db.client, dialect });
+      const request = { kind: 'metric' as const, metric: 'csAttribution' as const, view: { period: { from: '2024-07', to: '2025-06' }, lookbackMonths: 6 } };
+      const answer = JSON.parse(JSON.stringify(await engine.answer(request))) as Record<string, unknown>;
+      const expected = JSON.parse(JSON.stringify(answerRequest(prepareDataset(data), request))) as Record<string, unknown>;
+      expect(sameAnswer(answer, expected)).toEqual(expected);
+      // Renewals due in December, lookback from June: a1 saved (1,500), a2 won (1,800); a1's opt-out retained (1,000).
+      expect(answer.retain).toEqual({ savedRenewalArr: 1500, wonRenewalArr: 1800, optOutRetainedArr: 1000, total: 4300 });
+      // Over the period (July to June) a1 is saved and a2 won: a1's +500 counts, a2's -200 contraction does not.
+      expect(answer.expand).toEqual({ csqlArr: 700, savedWonExpansionArr: 500, pocArr: 250, total: 1450 });
+      expect(answer.land).toEqual({ csqaCount: 2, referralArr: 100, premiumServicesArr: 75, assistedSalesArr: 10, total: 185 });
+      expect(answer.totalArr).toBe(5935);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,109 @@
+/**
+ * CS-attributed revenue (SPEC 6) in SQL, as `csAttributionOf` in `metrics/src/csm/cs-attribution.ts` sums it over the
+ * view's accounts and period:
+ * - retain: the renewal ARR of due contracts renewed (renewals.ts) whose account was saved or won over the lookback
+ *   (its tier in the due month minus `lookbackMonths` against its tier in the due month: health-sql.ts, the cells
+ *   read and no others); the ARR of contracts with an opt-out in the period and coverage past it;
+ * - expand: won leads closed in the period; the expansion movements in the period (waterfall.ts) of accounts saved or
+ *   won over the period; `poc` revenue;
+ * - land: advocacy records in the period, and revenue by source (`revenueFieldOf` maps a source to its figure).
+ * A save lifts red to any higher tier, a win yellow or green-yellow (`transitionCode`): with tier codes counting down
+ * from green, a save is `to < from = red`, a win `to < from < red`. Sums are of the same numbers in another order:
+ * equal to the JS engine's to the cent.
+ */
+import { HEALTH_TIERS, monthIndex, revenueFieldOf, type CsAttribution, type RevenueSource, type View } from '@cskit/metrics';
+import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { EXPANSION, movementCtes } from '../arr/waterfall.js';
+import { withHealth, type HealthQuery } from '../health/health-sql.js';
+import { dueCtes, RENEWED_LATE } from '../renewals/renewals.js';
+import { tableName } from '../../schema/dialect.js';
+import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
+
+export type AttributionView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'lookbackMonths'>;
+
+const RED = HEALTH_TIERS.indexOf('red');
+/** The renewal or movement of an account whose tier moved from `a` to `b` is a save ('s'), a win ('w') or neither. */
+const kindSql = (a: string, b: string) => `CASE WHEN ${b}.tier < ${a}.tier AND ${a}.tier = ${RED} THEN 's' WHEN ${b}.tier < ${a}.tier THEN 'w' END`;
+
+/** Saved and won renewal ARR: each renewed due contract's account's tiers in its due month minus the lookback, and then. */
+async function retained(q: HealthQuery, view: AttributionView): Promise<{ saved: number; won: number }> {
+  const p = new Params(q.accounts?.params);
+  const back = view.lookbackMonths;
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  const months = (params: Params) => `${monthsCte(params.int(from - back), params.int(to))},\nhm AS (SELECT k FROM months)`;
+  let L = '';
+  const cells = {
+    ctes: (params: Params) => {
+      L = params.int(back);
+      return dueCtes(params, q.accounts, view, q.schema);
+    },
+    get grid() {
+      return `SELECT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE f.status <= ${RENEWED_LATE}
+  UNION SELECT va.acct, va.segment, va.stage, f.end_month - ${L} AS k FROM f JOIN va ON va.acct = f.acct WHERE f.status <= ${RENEWED_LATE}`;
+    },
+  };
+  const rows = await q.client.query(`${withHealth(q, p, view.model, months, cells)},
+sw AS (SELECT ${kindSql('ta', 'tb')} AS kind, f.renewal_arr FROM f LEFT JOIN ht ta ON ta.acct = f.acct AND ta.k = f.end_month - ${L}
+  LEFT JOIN ht tb ON tb.acct = f.acct AND tb.k = f.end_month WHERE f.status <= ${RENEWED_LATE})
+SELECT sw.kind, sum(sw.renewal_arr) AS arr FROM sw WHERE sw.kind IS NOT NULL GROUP BY sw.kind`, p.values);
+  const arrOf = (kind: string) => num(rows.find((row) => row.kind === kind)?.arr);
+  return { saved: arrOf('s'), won: arrOf('w') };
+}
+
+/** The expansion movements in the period of accounts saved or won over the period (their tiers in its first and last months). */
+async function savedWonExpansion(q: HealthQuery, view: AttributionView): Promise<number> {
+  const p = new Params(q.accounts?.params);
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  let [F, T] = ['', ''];
+  const months = (params: Params) => {
+    [F, T] = [params.int(from), params.int(to)];
+    return `hm AS (SELECT ${F} AS k UNION SELECT ${T} AS k)`;
+  };
+  const cells = {
+    ctes: (params: Params) => movementCtes(params, q.accounts, view, q.schema).ctes,
+    grid: `SELECT DISTINCT va.acct, va.segment, va.stage, hm.k FROM mv JOIN va ON va.acct = mv.acct CROSS JOIN hm WHERE mv.kind = ${EXPANSION}`,
+  };
+  const [row = {}] = await q.client.query(`${withHealth(q, p, view.model, months, cells)}
+SELECT sum(mv.amount) AS arr FROM mv LEFT JOIN ht ta ON ta.acct = mv.acct AND ta.k = ${F} LEFT JOIN ht tb ON tb.acct = mv.acct AND tb.k = ${T}
+WHERE mv.kind = ${EXPANSION} AND ${kindSql('ta', 'tb')} IS NOT NULL`, p.values);
+  return num(row.arr);
+}
+
+/** The period's opt-outs retained, won leads, advocacy records and revenue by source. */
+async function periodSums(q: HealthQuery, view: AttributionView) {
+  const p = new Params(q.accounts?.params);
+  const [F, T] = [p.int(monthIndex(view.period.from)), p.int(monthIndex(view.period.to))];
+  const scoped = (column: string) => (q.accounts === null ? '' : ` AND ${column} IN (SELECT a.seq ${q.accounts.accountsOnly})`);
+  const t = (name: string) => tableName(name, q.schema);
+  const rows = await q.client.query(`SELECT 'optOut' AS part, '' AS source, sum(k.arr) AS arr FROM ${t(CONTRACT_FACTS_TABLE)} k JOIN ${t('cskit_contracts')} c ON c.seq = k.seq
+  WHERE c.opt_out_month >= ${F} AND c.opt_out_month <= ${T} AND (c.end_day IS NULL OR c.end_day > c.opt_out_day)${scoped('k.account_seq')}
+UNION ALL SELECT 'csql' AS part, '' AS source, sum(COALESCE(l.arr, 0)) AS arr FROM ${t('cskit_leads')} l
+  WHERE l.stage = 'won' AND l.closed_month >= ${F} AND l.closed_month <= ${T}${scoped('l.account_seq')}
+UNION ALL SELECT 'csqa' AS part, '' AS source, count(*) AS arr FROM ${t('cskit_advocacy')} v WHERE v.record_month >= ${F} AND v.record_month <= ${T}${scoped('v.account_seq')}
+UNION ALL SELECT 'revenue' AS part, e.source, sum(e.arr) AS arr FROM ${t('cskit_revenue')} e WHERE e.event_month >= ${F} AND e.event_month <= ${T}${scoped('e.account_seq')}
+  GROUP BY e.source`, p.values);
+  const sum = (part: string) => num(rows.find((row) => row.part === part)?.arr);
+  const revenue = { pocArr: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0 };
+  for (const row of rows) if (row.part === 'revenue') revenue[revenueFieldOf(String(row.source) as RevenueSource)] += num(row.arr);
+  return { optOutRetainedArr: sum('optOut'), csqlArr: sum('csql'), csqaCount: sum('csqa'), ...revenue };
+}
+
+/** `csAttribution` of the view's accounts (`accounts` null: every account). */
+export async function csAttributionInSql(q: HealthQuery, view: AttributionView): Promise<CsAttribution> {
+  const { saved, won } = await retained(q, view);
+  const sums = await periodSums(q, view);
+  const retain = { savedRenewalArr: saved, wonRenewalArr: won, optOutRetainedArr: sums.optOutRetainedArr, total: 0 };
+  retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
+  const expand = { csqlArr: sums.csqlArr, savedWonExpansionArr: await savedWonExpansion(q, view), pocArr: sums.pocArr, total: 0 };
+  expand.total = expand.csqlArr + expand.savedWonExpansionArr + expand.pocArr;
+  const land = { csqaCount: sums.csqaCount, referralArr: sums.referralArr, premiumServicesArr: sums.premiumServicesArr, assistedSalesArr: sums.assistedSalesArr, total: 0 };
+  land.total = land.referralArr + land.premiumServicesArr + land.assistedSalesArr;
+  const { total: retainTotal, ...retainFigures } = retain;
+  const { total: expandTotal, ...expandFigures } = expand;
+  const { total: landTotal, ...landFigures } = land;
+  return {
+    period: { from: view.period.from, to: view.period.to }, lookbackMonths: view.lookbackMonths,
+    ...retainFigures, ...expandFigures, ...landFigures, retain, expand, land,
+    totalArr: retainTotal + expandTotal + landTotal,
+  };
+}
