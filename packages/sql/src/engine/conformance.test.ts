@@ -202,12 +202,12 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     expect(warned).toBeGreaterThan(20);
   }, 120_000);
 
-  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants, healthValidation), the renewals ahead and CS attribution (answered in SQL) equal the JS engine\'s for random models, periods, grace, horizons, lookbacks, filters and scopes (property)', async () => {
+  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants, healthValidation), the renewals ahead, CS attribution and credit (answered in SQL) equal the JS engine\'s for random models, periods, grace, horizons, lookbacks, filters and scopes (property)', async () => {
     const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
     const filters = fc.record(Object.fromEntries(['segment', 'region', 'team'].map((d) => [d, fc.option(fc.subarray(choices(d as 'segment')), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
     const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const, 'renewalsAhead' as const, 'csAttribution' as const);
+    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const, 'renewalsAhead' as const, 'csAttribution' as const, 'csCredit' as const);
     // The renewals ahead read tiers too: horizons, likelihoods given or calibrated over lookbacks, warnings.
     const ahead = fc.record({ months: fc.integer({ min: 1, max: 12 }), likelihood: fc.option(fc.constant({ green: 0.9, yellow: 0.5, red: 0.2 }), { nil: undefined }) }, { requiredKeys: ['months'] });
     await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
@@ -215,7 +215,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       async (metric, model, raw, scope, from, span, graceMonths, aheadView, lookbackMonths, threshold) => {
         const asOf = `${addMonthsToMonth(from, Math.min(span, lookbackMonths % 5))}-${lookbackMonths % 2 === 0 ? '15' : '01'}`;
         const aheadPart = metric === 'renewalsAhead' ? { ahead: aheadView, lookbackMonths, earlyWarning: { threshold }, asOf }
-          : metric === 'csAttribution' ? { lookbackMonths: lookbackMonths % 13, asOf } : {};
+          : metric === 'csAttribution' || metric === 'csCredit' ? { lookbackMonths: lookbackMonths % 13, asOf } : {};
         const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, graceMonths, filters: raw as AccountFilters, ...aheadPart } };
         const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
         expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
@@ -227,7 +227,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'csCredit', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
       await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
       await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
     }

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await engine.answer({ kind: 'info' }, { scope: { filters: { segment: ['KA', '(none)'], team: ['East'], signedMonth: ['2024-01'] } } });
   await engine.answer({ kind: 'info' });
   await engine.answer({ kind: 'filter-options', view: { accountIds: ['a'], filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
-  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'renewalsAhead', 'kpis', 'earlyWarnings', 'roles', 'csAttribution', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
+  for (const metric of ['nps', 'waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'renewalsAhead', 'kpis', 'earlyWarnings', 'roles', 'csAttribution', 'csCredit', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
     await engine.answer({ kind: 'metric', metric, view: { ...view, graceMonths: 2, filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
     await engine.answer({ kind: 'metric', metric, view });
   }

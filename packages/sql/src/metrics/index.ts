@@ -16,9 +16,10 @@ import { renewalFunnelInSql, renewalsInSql } from './renewals/renewals.js';
 import { renewalsAheadInSql } from './renewals/renewals-ahead.js';
 import { rolesInSql } from './accounts/roles.js';
 import { csAttributionInSql } from './csm/cs-attribution.js';
+import { csCreditInSql } from './csm/cs-credit.js';
 
 /** The metrics answered in SQL. */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
@@ -39,6 +40,8 @@ export async function metricInSql(
     }
     case 'renewalsAhead':
       return renewalsAheadInSql({ client, accounts, schema, dialect }, view);
+    case 'csCredit':
+      return csCreditInSql({ client, accounts, schema, dialect }, view);
     case 'csAttribution':
       return csAttributionInSql({ client, accounts, schema, dialect }, view);
     case 'roles':

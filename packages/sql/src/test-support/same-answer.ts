@@ -9,12 +9,12 @@
 const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value', 'dollarRate', 'grossDollarRate']);
 /**
  * Money a part leaves unrounded (a cohort's starting ARR, a funnel stage's ARR, a health tier's or quadrant's ARR, the
- * warned accounts' ARR, the renewals ahead's sums, CS attribution's): to the cent.
+ * warned accounts' ARR, the renewals ahead's sums, CS attribution's and credit's): to the cent.
  */
 const MONEY = new Set([
   'startingArr', 'dueArr', 'renewalArr', 'arr', 'atRiskArr', 'expectedArr', 'expectedUnknownArr',
   'savedRenewalArr', 'wonRenewalArr', 'optOutRetainedArr', 'csqlArr', 'savedWonExpansionArr', 'pocArr', 'referralArr', 'premiumServicesArr',
-  'assistedSalesArr', 'total', 'totalArr',
+  'assistedSalesArr', 'total', 'totalArr', 'premiumCsmArr', 'consultingArr',
 ]);
 
 export function sameAnswer(actual: unknown, expected: unknown, key?: string): unknown {

@@ -1,7 +1,7 @@
 /**
  * CS attribution in SQL on numbers worked out by hand (SPEC 6): a save and a win over the lookback, an opt-out
  * retained and one that is not, a saved account's expansion counted and a won account's contraction not, won leads
- * and revenue in and out of the period; equal to the JS engine too.
+ * and revenue in and out of the period; the same month by month (CS credit); equal to the JS engine too.
  */
 import { answerRequest, prepareDataset, type Dataset } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,18 @@ describe.each(DIALECTS)('CS attribution in SQL on %s, by hand', (dialect) => {
       expect(answer.expand).toEqual({ csqlArr: 700, savedWonExpansionArr: 500, pocArr: 250, total: 1450 });
       expect(answer.land).toEqual({ csqaCount: 2, referralArr: 100, premiumServicesArr: 75, assistedSalesArr: 10, total: 185 });
       expect(answer.totalArr).toBe(5935);
+      // The same by month (csCredit): December's renewals, October's opt-out; the leads created in the period (both
+      // won: 700 and 99) at every stage; advocacy by kind (September's event is after the period).
+      const creditRequest = { ...request, metric: 'csCredit' as const };
+      const credit = JSON.parse(JSON.stringify(await engine.answer(creditRequest))) as { months: Array<Record<string, number | string>>; csqlFunnel: unknown; csqaByKind: unknown };
+      const creditExpected = JSON.parse(JSON.stringify(answerRequest(prepareDataset(data), creditRequest))) as Record<string, unknown>;
+      expect(sameAnswer(credit, creditExpected)).toEqual(creditExpected);
+      expect(credit.months.find((m) => m.month === '2024-12')).toMatchObject({ savedRenewalArr: 1500, wonRenewalArr: 1800, totalArr: 3300 });
+      expect(credit.months.find((m) => m.month === '2024-10')).toMatchObject({ optOutRetainedArr: 1000, totalArr: 1000 });
+      expect(credit.csqlFunnel).toEqual({
+        stages: ['submitted', 'accepted', 'opportunity', 'won'].map((stage) => ({ stage, count: 2, arr: 799 })), lost: { count: 0, arr: 0 }, conversion: 1,
+      });
+      expect(credit.csqaByKind).toEqual({ 'case-study': 1, testimonial: 0, event: 0, reference: 1 });
     } finally {
       await db.close();
     }

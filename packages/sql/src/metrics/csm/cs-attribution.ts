@@ -11,7 +11,7 @@
  * from green, a save is `to < from = red`, a win `to < from < red`. Sums are of the same numbers in another order:
  * equal to the JS engine's to the cent.
  */
-import { HEALTH_TIERS, monthIndex, revenueFieldOf, type CsAttribution, type RevenueSource, type View } from '@cskit/metrics';
+import { HEALTH_TIERS, monthIndex, revenueFieldOf, type CsAttribution, type Period, type RevenueSource, type View } from '@cskit/metrics';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
 import { EXPANSION, movementCtes } from '../arr/waterfall.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
@@ -25,8 +25,8 @@ const RED = HEALTH_TIERS.indexOf('red');
 /** The renewal or movement of an account whose tier moved from `a` to `b` is a save ('s'), a win ('w') or neither. */
 const kindSql = (a: string, b: string) => `CASE WHEN ${b}.tier < ${a}.tier AND ${a}.tier = ${RED} THEN 's' WHEN ${b}.tier < ${a}.tier THEN 'w' END`;
 
-/** Saved and won renewal ARR: each renewed due contract's account's tiers in its due month minus the lookback, and then. */
-async function retained(q: HealthQuery, view: AttributionView): Promise<{ saved: number; won: number }> {
+/** Per due month, saved and won renewal ARR: each renewed due contract's account's tiers in its due month minus the lookback, and then. */
+export async function retainedByMonth(q: HealthQuery, view: AttributionView): Promise<Map<number, { saved: number; won: number }>> {
   const p = new Params(q.accounts?.params);
   const back = view.lookbackMonths;
   const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
@@ -43,11 +43,18 @@ async function retained(q: HealthQuery, view: AttributionView): Promise<{ saved:
     },
   };
   const rows = await q.client.query(`${withHealth(q, p, view.model, months, cells)},
-sw AS (SELECT ${kindSql('ta', 'tb')} AS kind, f.renewal_arr FROM f LEFT JOIN ht ta ON ta.acct = f.acct AND ta.k = f.end_month - ${L}
+sw AS (SELECT f.end_month AS month, ${kindSql('ta', 'tb')} AS kind, f.renewal_arr FROM f LEFT JOIN ht ta ON ta.acct = f.acct AND ta.k = f.end_month - ${L}
   LEFT JOIN ht tb ON tb.acct = f.acct AND tb.k = f.end_month WHERE f.status <= ${RENEWED_LATE})
-SELECT sw.kind, sum(sw.renewal_arr) AS arr FROM sw WHERE sw.kind IS NOT NULL GROUP BY sw.kind`, p.values);
-  const arrOf = (kind: string) => num(rows.find((row) => row.kind === kind)?.arr);
-  return { saved: arrOf('s'), won: arrOf('w') };
+SELECT sw.month, sw.kind, sum(sw.renewal_arr) AS arr FROM sw WHERE sw.kind IS NOT NULL GROUP BY sw.month, sw.kind`, p.values);
+  const byMonth = new Map<number, { saved: number; won: number }>();
+  for (const row of rows) {
+    const month = num(row.month);
+    const sums = byMonth.get(month) ?? { saved: 0, won: 0 };
+    if (row.kind === 's') sums.saved += num(row.arr);
+    else sums.won += num(row.arr);
+    byMonth.set(month, sums);
+  }
+  return byMonth;
 }
 
 /** The expansion movements in the period of accounts saved or won over the period (their tiers in its first and last months). */
@@ -69,41 +76,80 @@ WHERE mv.kind = ${EXPANSION} AND ${kindSql('ta', 'tb')} IS NOT NULL`, p.values);
   return num(row.arr);
 }
 
-/** The period's opt-outs retained, won leads, advocacy records and revenue by source. */
-async function periodSums(q: HealthQuery, view: AttributionView) {
+/** What a period sums per month: opt-outs retained, won leads, advocacy records, and revenue by source. */
+export interface MonthSums {
+  optOutRetainedArr: number;
+  csqlArr: number;
+  csqaCount: number;
+  revenue: Map<RevenueSource, number>;
+}
+
+/** Per month of the period: its opt-outs retained, won leads, advocacy records and revenue by source. */
+export async function sumsByMonth(q: HealthQuery, view: AttributionView): Promise<Map<number, MonthSums>> {
   const p = new Params(q.accounts?.params);
   const [F, T] = [p.int(monthIndex(view.period.from)), p.int(monthIndex(view.period.to))];
   const scoped = (column: string) => (q.accounts === null ? '' : ` AND ${column} IN (SELECT a.seq ${q.accounts.accountsOnly})`);
   const t = (name: string) => tableName(name, q.schema);
-  const rows = await q.client.query(`SELECT 'optOut' AS part, '' AS source, sum(k.arr) AS arr FROM ${t(CONTRACT_FACTS_TABLE)} k JOIN ${t('cskit_contracts')} c ON c.seq = k.seq
-  WHERE c.opt_out_month >= ${F} AND c.opt_out_month <= ${T} AND (c.end_day IS NULL OR c.end_day > c.opt_out_day)${scoped('k.account_seq')}
-UNION ALL SELECT 'csql' AS part, '' AS source, sum(COALESCE(l.arr, 0)) AS arr FROM ${t('cskit_leads')} l
-  WHERE l.stage = 'won' AND l.closed_month >= ${F} AND l.closed_month <= ${T}${scoped('l.account_seq')}
-UNION ALL SELECT 'csqa' AS part, '' AS source, count(*) AS arr FROM ${t('cskit_advocacy')} v WHERE v.record_month >= ${F} AND v.record_month <= ${T}${scoped('v.account_seq')}
-UNION ALL SELECT 'revenue' AS part, e.source, sum(e.arr) AS arr FROM ${t('cskit_revenue')} e WHERE e.event_month >= ${F} AND e.event_month <= ${T}${scoped('e.account_seq')}
-  GROUP BY e.source`, p.values);
-  const sum = (part: string) => num(rows.find((row) => row.part === part)?.arr);
-  const revenue = { pocArr: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0 };
-  for (const row of rows) if (row.part === 'revenue') revenue[revenueFieldOf(String(row.source) as RevenueSource)] += num(row.arr);
-  return { optOutRetainedArr: sum('optOut'), csqlArr: sum('csql'), csqaCount: sum('csqa'), ...revenue };
+  const rows = await q.client.query(`SELECT 'optOut' AS part, c.opt_out_month AS month, '' AS source, sum(k.arr) AS arr
+  FROM ${t(CONTRACT_FACTS_TABLE)} k JOIN ${t('cskit_contracts')} c ON c.seq = k.seq
+  WHERE c.opt_out_month >= ${F} AND c.opt_out_month <= ${T} AND (c.end_day IS NULL OR c.end_day > c.opt_out_day)${scoped('k.account_seq')} GROUP BY c.opt_out_month
+UNION ALL SELECT 'csql' AS part, l.closed_month AS month, '' AS source, sum(COALESCE(l.arr, 0)) AS arr FROM ${t('cskit_leads')} l
+  WHERE l.stage = 'won' AND l.closed_month >= ${F} AND l.closed_month <= ${T}${scoped('l.account_seq')} GROUP BY l.closed_month
+UNION ALL SELECT 'csqa' AS part, v.record_month AS month, '' AS source, count(*) AS arr FROM ${t('cskit_advocacy')} v
+  WHERE v.record_month >= ${F} AND v.record_month <= ${T}${scoped('v.account_seq')} GROUP BY v.record_month
+UNION ALL SELECT 'revenue' AS part, e.event_month AS month, e.source, sum(e.arr) AS arr FROM ${t('cskit_revenue')} e
+  WHERE e.event_month >= ${F} AND e.event_month <= ${T}${scoped('e.account_seq')} GROUP BY e.event_month, e.source`, p.values);
+  const months = new Map<number, MonthSums>();
+  for (const row of rows) {
+    const month = num(row.month);
+    let sums = months.get(month);
+    if (!sums) months.set(month, (sums = { optOutRetainedArr: 0, csqlArr: 0, csqaCount: 0, revenue: new Map() }));
+    const arr = num(row.arr);
+    if (row.part === 'optOut') sums.optOutRetainedArr += arr;
+    else if (row.part === 'csql') sums.csqlArr += arr;
+    else if (row.part === 'csqa') sums.csqaCount += arr;
+    else sums.revenue.set(String(row.source) as RevenueSource, (sums.revenue.get(String(row.source) as RevenueSource) ?? 0) + arr);
+  }
+  return months;
 }
 
-/** `csAttribution` of the view's accounts (`accounts` null: every account). */
-export async function csAttributionInSql(q: HealthQuery, view: AttributionView): Promise<CsAttribution> {
-  const { saved, won } = await retained(q, view);
-  const sums = await periodSums(q, view);
-  const retain = { savedRenewalArr: saved, wonRenewalArr: won, optOutRetainedArr: sums.optOutRetainedArr, total: 0 };
+/** The figures `csAttributionOf` returns, from a period's (or a month's) sums; `revenueFieldOf` maps each source. */
+export function attributionOf(period: Period, lookbackMonths: number, retained: { saved: number; won: number }, savedWonExpansionArr: number, sums: MonthSums): CsAttribution {
+  const revenue = { pocArr: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0 };
+  for (const [source, arr] of sums.revenue) revenue[revenueFieldOf(source)] += arr;
+  const retain = { savedRenewalArr: retained.saved, wonRenewalArr: retained.won, optOutRetainedArr: sums.optOutRetainedArr, total: 0 };
   retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
-  const expand = { csqlArr: sums.csqlArr, savedWonExpansionArr: await savedWonExpansion(q, view), pocArr: sums.pocArr, total: 0 };
+  const expand = { csqlArr: sums.csqlArr, savedWonExpansionArr, pocArr: revenue.pocArr, total: 0 };
   expand.total = expand.csqlArr + expand.savedWonExpansionArr + expand.pocArr;
-  const land = { csqaCount: sums.csqaCount, referralArr: sums.referralArr, premiumServicesArr: sums.premiumServicesArr, assistedSalesArr: sums.assistedSalesArr, total: 0 };
+  const land = { csqaCount: sums.csqaCount, referralArr: revenue.referralArr, premiumServicesArr: revenue.premiumServicesArr, assistedSalesArr: revenue.assistedSalesArr, total: 0 };
   land.total = land.referralArr + land.premiumServicesArr + land.assistedSalesArr;
   const { total: retainTotal, ...retainFigures } = retain;
   const { total: expandTotal, ...expandFigures } = expand;
   const { total: landTotal, ...landFigures } = land;
   return {
-    period: { from: view.period.from, to: view.period.to }, lookbackMonths: view.lookbackMonths,
+    period: { from: period.from, to: period.to }, lookbackMonths,
     ...retainFigures, ...expandFigures, ...landFigures, retain, expand, land,
     totalArr: retainTotal + expandTotal + landTotal,
   };
+}
+
+/** The months' sums added up. */
+function addUp<T>(months: Iterable<T>, into: T, add: (into: T, month: T) => void): T {
+  for (const month of months) add(into, month);
+  return into;
+}
+
+/** `csAttribution` of the view's accounts (`accounts` null: every account). */
+export async function csAttributionInSql(q: HealthQuery, view: AttributionView): Promise<CsAttribution> {
+  const retained = addUp((await retainedByMonth(q, view)).values(), { saved: 0, won: 0 }, (into, month) => {
+    into.saved += month.saved;
+    into.won += month.won;
+  });
+  const sums = addUp((await sumsByMonth(q, view)).values(), { optOutRetainedArr: 0, csqlArr: 0, csqaCount: 0, revenue: new Map() }, (into, month) => {
+    into.optOutRetainedArr += month.optOutRetainedArr;
+    into.csqlArr += month.csqlArr;
+    into.csqaCount += month.csqaCount;
+    for (const [source, arr] of month.revenue) into.revenue.set(source, (into.revenue.get(source) ?? 0) + arr);
+  });
+  return attributionOf(view.period, view.lookbackMonths, retained, await savedWonExpansion(q, view), sums);
 }
