@@ -2,7 +2,8 @@
 // the sample (CSKIT_ACCOUNTS, default 100,000 accounts x 36 months; measures, tickets, roles and targets off, as in
 // bench:scale) written to a DuckDB file (`writeDataset`, with the ARR runs) by one process, then answered by another (a
 // server's): the metrics answered in SQL (waterfall, arrTrend, retention, nps, cohorts, renewals, the renewal funnel, the
-// KPIs, early warnings, renewals ahead, roles, the health family from snapshots and from components;
+// KPIs, early warnings, renewals ahead, roles, CS attribution and credit, the health family from snapshots and from
+// components;
 // whole and filtered; a page of accounts sorted by ARR, an account's story) and that process's
 // RSS after them, then the SQL engine's first answer (it reads the tables and
 // prepares), `info` and `filter-options` (answered in SQL), a filtered view's whole summary, a row page sorted by ARR,
@@ -46,6 +47,8 @@ const inSql = [
   ['earlyWarnings, filtered', { kind: 'metric', metric: 'earlyWarnings', view: filtered }],
   ['renewalsAhead, filtered', { kind: 'metric', metric: 'renewalsAhead', view: filtered }],
   ['roles, filtered', { kind: 'metric', metric: 'roles', view: filtered }],
+  ['csAttribution, filtered', { kind: 'metric', metric: 'csAttribution', view: filtered }],
+  ['csCredit, filtered', { kind: 'metric', metric: 'csCredit', view: filtered }],
   // The health family from snapshots, and from components (activity and NPS: the bench's data has no measures).
   ['healthScores, filtered', { kind: 'metric', metric: 'healthScores', view: filtered }],
   ['healthDistribution, filtered', { kind: 'metric', metric: 'healthDistribution', view: filtered }],
