@@ -7,9 +7,10 @@
  *
  * A side is read from `health` snapshots (the latest at or before the month) or built from components: the activity
  * rate (`activityRate`, `activityRate.<role>`: Σ active / Σ licensed of the month's records, 0 without one), NPS
- * (the mean score of the responses in the `NPS_WINDOW` months ending with the month) and measures (the latest value at
- * or before the month) and tickets (figures over the account's tickets opened in the model's `ticketMonths` months
- * ending with the month: ticket-components.ts).
+ * (the mean score of the responses in the `NPS_WINDOW` months ending with the month), measures (the latest value at
+ * or before the month), and tickets (figures over the account's tickets opened in the model's `ticketMonths` months
+ * ending with the month: ticket-components.ts). The sums a value divides (users, scores, CSAT, counts) are of whole
+ * numbers, exact in any order, so SQL's order of addition changes no bit.
  */
 import { DEFAULT_TICKET_MONTHS, HEALTH_SIDES, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
 import { isTicketComponent, NPS_WINDOW, profileSides, roleOfComponent, sideComponents } from '@cskit/metrics/facts';
