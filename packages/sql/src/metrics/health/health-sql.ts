@@ -9,8 +9,10 @@
  * rate (`activityRate`, `activityRate.<role>`: Σ active / Σ licensed of the month's records, 0 without one), NPS
  * (the mean score of the responses in the `NPS_WINDOW` months ending with the month), measures (the latest value at
  * or before the month), and tickets (figures over the account's tickets opened in the model's `ticketMonths` months
- * ending with the month: ticket-components.ts). The sums a value divides (users, scores, CSAT, counts) are of whole
- * numbers, exact in any order, so SQL's order of addition changes no bit.
+ * ending with the month: ticket-components.ts). The sums a value divides (users, NPS scores, CSAT, counts) are exact
+ * in any order when they are whole numbers, as NPS scores must be and user counts and CSAT are in practice; fractional
+ * ones may differ from the JS engine's in the last bit, which the 9-decimal rounding of the score absorbs unless it
+ * lands exactly on a rounding boundary.
  */
 import { DEFAULT_TICKET_MONTHS, HEALTH_SIDES, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
 import { isTicketComponent, NPS_WINDOW, profileSides, roleOfComponent, sideComponents } from '@cskit/metrics/facts';
