@@ -3,13 +3,10 @@
  * retained and one that is not, a saved account's expansion counted and a won account's contraction not, won leads
  * and revenue in and out of the period; the same month by month (CS credit); equal to the JS engine too.
  */
-import { answerRequest, prepareDataset, type Dataset } from '@cskit/metrics';
+import type { Dataset } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
-import { createSqlEngine } from '../../engine/sql-engine.js';
 import { DIALECTS } from '../../schema/dialect.js';
-import { openDatabase } from '../../test-support/databases.js';
-import { sameAnswer } from '../../test-support/same-answer.js';
-import { writeDataset } from '../../write/write-dataset.js';
+import { answeredLikeJs } from '../../test-support/by-hand.js';
 
 const data: Dataset = {
   accounts: [{ id: 'a1', name: 'A1', signedAt: '2024-01-01' }, { id: 'a2', name: 'A2', signedAt: '2024-01-01' }],
@@ -43,14 +40,10 @@ const data: Dataset = {
 
 describe.each(DIALECTS)('CS attribution in SQL on %s, by hand', (dialect) => {
   it('retains, expands and lands what SPEC 6 credits, as the JS engine', async () => {
-    const db = await openDatabase(dialect);
+    const { ask, close } = await answeredLikeJs(dialect, data);
     try {
-      await writeDataset(db.client, data, { dialect });
-      const engine = createSqlEngine({ client: db.client, dialect });
-      const request = { kind: 'metric' as const, metric: 'csAttribution' as const, view: { period: { from: '2024-07', to: '2025-06' }, lookbackMonths: 6 } };
-      const answer = JSON.parse(JSON.stringify(await engine.answer(request))) as Record<string, unknown>;
-      const expected = JSON.parse(JSON.stringify(answerRequest(prepareDataset(data), request))) as Record<string, unknown>;
-      expect(sameAnswer(answer, expected)).toEqual(expected);
+      const view = { period: { from: '2024-07', to: '2025-06' }, lookbackMonths: 6 };
+      const answer = await ask({ kind: 'metric', metric: 'csAttribution', view });
       // Renewals due in December, lookback from June: a1 saved (1,500), a2 won (1,800); a1's opt-out retained (1,000).
       expect(answer.retain).toEqual({ savedRenewalArr: 1500, wonRenewalArr: 1800, optOutRetainedArr: 1000, total: 4300 });
       // Over the period (July to June) a1 is saved and a2 won: a1's +500 counts, a2's -200 contraction does not.
@@ -59,10 +52,7 @@ describe.each(DIALECTS)('CS attribution in SQL on %s, by hand', (dialect) => {
       expect(answer.totalArr).toBe(5935);
       // The same by month (csCredit): December's renewals, October's opt-out; the leads created in the period (both
       // won: 700 and 99) at every stage; advocacy by kind (September's event is after the period).
-      const creditRequest = { ...request, metric: 'csCredit' as const };
-      const credit = JSON.parse(JSON.stringify(await engine.answer(creditRequest))) as { months: Array<Record<string, number | string>>; csqlFunnel: unknown; csqaByKind: unknown };
-      const creditExpected = JSON.parse(JSON.stringify(answerRequest(prepareDataset(data), creditRequest))) as Record<string, unknown>;
-      expect(sameAnswer(credit, creditExpected)).toEqual(creditExpected);
+      const credit = await ask({ kind: 'metric', metric: 'csCredit', view }) as { months: Array<Record<string, number | string>>; csqlFunnel: unknown; csqaByKind: unknown };
       expect(credit.months.find((m) => m.month === '2024-12')).toMatchObject({ savedRenewalArr: 1500, wonRenewalArr: 1800, totalArr: 3300 });
       expect(credit.months.find((m) => m.month === '2024-10')).toMatchObject({ optOutRetainedArr: 1000, totalArr: 1000 });
       expect(credit.csqlFunnel).toEqual({
@@ -70,7 +60,7 @@ describe.each(DIALECTS)('CS attribution in SQL on %s, by hand', (dialect) => {
       });
       expect(credit.csqaByKind).toEqual({ 'case-study': 1, testimonial: 0, event: 0, reference: 1 });
     } finally {
-      await db.close();
+      await close();
     }
   }, 60_000);
 });

@@ -4,13 +4,10 @@
  * 12-month window, and one from tickets (a median of an even count, a complaint count); each answer also equals the
  * JS engine's.
  */
-import { answerRequest, prepareDataset, type CsRequest, type Dataset, type ViewOptions } from '@cskit/metrics';
+import type { Dataset, ViewOptions } from '@cskit/metrics';
 import { describe, expect, it } from 'vitest';
-import { createSqlEngine } from '../../engine/sql-engine.js';
 import { DIALECTS } from '../../schema/dialect.js';
-import { openDatabase } from '../../test-support/databases.js';
-import { sameAnswer } from '../../test-support/same-answer.js';
-import { writeDataset } from '../../write/write-dataset.js';
+import { answeredLikeJs } from '../../test-support/by-hand.js';
 
 const contract = (accountId: string, arr: number) => ({ id: `k-${accountId}`, accountId, start: '2024-01-01', end: '2025-12-31', arr });
 const data: Dataset = {
@@ -55,16 +52,8 @@ const built: ViewOptions['model'] = {
 
 describe.each(DIALECTS)('the health family in SQL on %s, by hand', (dialect) => {
   it('rounds scores to 9 decimals before their tiers, reads the latest snapshot, and builds sides from activity and NPS', async () => {
-    const db = await openDatabase(dialect);
+    const { ask, close } = await answeredLikeJs(dialect, data);
     try {
-      await writeDataset(db.client, data, { dialect });
-      const engine = createSqlEngine({ client: db.client, dialect });
-      const local = prepareDataset(data);
-      const ask = async (request: CsRequest) => {
-        const answer = await engine.answer(request);
-        expect(sameAnswer(JSON.parse(JSON.stringify(answer)), JSON.parse(JSON.stringify(answerRequest(local, request))))).toEqual(JSON.parse(JSON.stringify(answerRequest(local, request))));
-        return answer as Record<string, unknown>;
-      };
       // February: a1 60 (green-yellow), a2 59.999999999 (yellow), a3 70 from November's snapshot (green-yellow), a4
       // 0.8 x 20 + 0.2 x 90 = 34 (red).
       const february = await ask({ kind: 'metric', metric: 'healthScores', view: { period: { from: '2025-02', to: '2025-02' } } });
@@ -94,7 +83,7 @@ describe.each(DIALECTS)('the health family in SQL on %s, by hand', (dialect) => 
       expect(points.find((p) => p.accountId === 'a4')?.experience).toBeCloseTo((2250 / 23 + 50) / 2, 12);
       expect(points.find((p) => p.accountId === 'a1')?.experience).toBe(100);
     } finally {
-      await db.close();
+      await close();
     }
   }, 60_000);
 });
