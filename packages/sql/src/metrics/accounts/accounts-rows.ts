@@ -17,7 +17,7 @@ import { fewAccountsDataset, type FewAccountsAt } from '../../engine/few-account
 import type { Predicate } from '../../engine/scope-sql.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { DIALECT, tableName } from '../../schema/dialect.js';
-import { num, Params } from '../arr/runs-sql.js';
+import { num, Params, runCovers } from '../arr/runs-sql.js';
 
 /**
  * The collections an account's row reads none of (`accountSummaries`: its ARR, contracts and renewals, health,
@@ -49,7 +49,7 @@ function ownView(view: ViewOptions): ViewOptions {
 function joinedByArrSql(accounts: Predicate, runs: string, month: string, desc: boolean): string {
   return `WITH scoped AS (SELECT a.seq AS seq ${accounts.accountsOnly}),
 ranked AS (SELECT s.seq AS seq, COALESCE(f.arr, 0) AS arr FROM scoped s
-  LEFT JOIN ${runs} f ON f.account_seq = s.seq AND f.month_from <= ${month} AND (f.month_to IS NULL OR f.month_to >= ${month}))
+  LEFT JOIN ${runs} f ON f.account_seq = s.seq AND ${runCovers('f', month)})
 SELECT seq FROM ranked ORDER BY arr ${desc ? 'DESC' : 'ASC'}, seq`;
 }
 
@@ -64,7 +64,7 @@ SELECT seq FROM ranked ORDER BY arr ${desc ? 'DESC' : 'ASC'}, seq`;
  * PostgreSQL.
  */
 function cutByArrSql(accounts: Predicate, runs: string, month: string, desc: boolean, upTo: string): string {
-  const live = `f.month_from <= ${month} AND (f.month_to IS NULL OR f.month_to >= ${month})`;
+  const live = runCovers('f', month);
   const order = desc ? 'DESC' : 'ASC';
   return `SELECT seq FROM (
   (SELECT f.account_seq AS seq, f.arr AS arr FROM ${runs} f WHERE ${live} AND f.account_seq IN (SELECT a.seq ${accounts.accountsOnly})

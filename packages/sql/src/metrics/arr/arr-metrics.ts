@@ -3,12 +3,12 @@
  * the JS engine's part of the same name (`metrics/src/arr/metrics.ts`): its money in whole cents, its ratios to
  * 1e-9 (the sums are the same numbers added in another order).
  */
-import { addMonthsToMonth, monthIndex } from '@cskit/metrics';
-import { arrTrendFromParts, retentionFiguresOf, retentionSummaryFromSums } from '@cskit/metrics/facts';
+import { monthIndex } from '@cskit/metrics';
+import { arrTrendFromParts, retentionFiguresOf } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { cohortsInSql } from './cohorts.js';
-import { retentionInSql } from './retention.js';
+import { retentionInSql, retentionSummaryInSql } from './retention.js';
 import { waterfallInSql, type ArrView } from './waterfall.js';
 
 export const ARR_METRICS_IN_SQL = ['waterfall', 'retention', 'arrTrend', 'cohorts'] as const;
@@ -21,11 +21,7 @@ export async function arrMetricInSql(client: SqlClient, accounts: Predicate | nu
   const from = monthIndex(view.period.from);
   const to = monthIndex(view.period.to);
   if (metric === 'cohorts') return cohortsInSql(client, accounts, view.period, schema);
-  if (metric === 'retention') {
-    // The cohort of the month before the period, followed to its last month.
-    const [sums = { starting: 0, ending: 0, kept: 0, accounts: 0 }] = await retentionInSql(client, accounts, to, to, to - from + 1, schema);
-    return retentionSummaryFromSums(addMonthsToMonth(view.period.from, -1), view.period.to, sums.starting, sums.ending, sums.kept, sums.accounts);
-  }
+  if (metric === 'retention') return retentionSummaryInSql(client, accounts, view.period, schema);
   const { core, churned } = await waterfallInSql(client, accounts, view, schema);
   if (metric === 'arrTrend') {
     const retention = (await retentionInSql(client, accounts, from, to, 12, schema)).map((s) => retentionFiguresOf(s.starting, s.ending, s.kept));

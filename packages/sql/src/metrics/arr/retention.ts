@@ -4,6 +4,8 @@
  * its start. The JS forms are `retentionOf` and `retentionSeries` in `metrics/src/arr/retention.ts`;
  * `retentionFiguresOf` and `retentionSummaryFromSums` turn both engines' sums into NRR and GRR.
  */
+import { addMonthsToMonth, monthIndex, type Period } from '@cskit/metrics';
+import { retentionSummaryFromSums } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { monthsCte, num, Params, runsCte } from './runs-sql.js';
@@ -33,4 +35,11 @@ GROUP BY months.k`;
   const sums = Array.from({ length: Math.max(0, to - from + 1) }, () => ({ starting: 0, ending: 0, kept: 0, accounts: 0 }));
   for (const row of rows) sums[num(row.k) - from] = { starting: num(row.starting), ending: num(row.ending), kept: num(row.kept), accounts: num(row.n) };
   return sums;
+}
+
+/** The `retention` metric of a period: the cohort of the month before it, followed to its last month. */
+export async function retentionSummaryInSql(client: SqlClient, accounts: Predicate | null, period: Period, schema: string | undefined) {
+  const [from, to] = [monthIndex(period.from), monthIndex(period.to)];
+  const [sums = { starting: 0, ending: 0, kept: 0, accounts: 0 }] = await retentionInSql(client, accounts, to, to, to - from + 1, schema);
+  return retentionSummaryFromSums(addMonthsToMonth(period.from, -1), period.to, sums.starting, sums.ending, sums.kept, sums.accounts);
 }

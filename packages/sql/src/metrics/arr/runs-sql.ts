@@ -94,5 +94,11 @@ export function monthsCte(from: string, to: string): string {
 months AS (SELECT ${from} + ${offset} AS k FROM digits u CROSS JOIN digits t CROSS JOIN digits h WHERE ${offset} <= ${to} - ${from})`;
 }
 
+/**
+ * Whether the stored run `alias` of `cskit_arr_runs` (NULL `month_to`: open) covers month `month` (an expression):
+ * the account's recorded ARR then (`arrThrough`), at most one run per account and month.
+ */
+export const runCovers = (alias: string, month: string): string => `${alias}.month_from <= ${month} AND (${alias}.month_to IS NULL OR ${alias}.month_to >= ${month})`;
+
 /** The number a driver gives for a count or sum (`pg` gives 64-bit integers as text; NULL sums are 0). */
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

@@ -13,7 +13,7 @@ import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName, type Dialect } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
-import { num, Params } from '../arr/runs-sql.js';
+import { num, Params, runCovers } from '../arr/runs-sql.js';
 
 export interface WarningSettings {
   threshold: number;
@@ -30,7 +30,7 @@ export function warnedCtes(p: Params, accounts: Predicate | null, month: Month, 
   const scoped = (column: string) => (accounts === null ? '' : ` AND ${column} IN (SELECT a.seq ${accounts.accountsOnly})`);
   const activity = tableName('cskit_activity', schema);
   return `wa AS (SELECT f.account_seq AS acct, f.arr FROM ${tableName(ARR_RUNS_TABLE, schema)} f
-  WHERE f.month_from <= ${L} AND (f.month_to IS NULL OR f.month_to >= ${L}) AND f.arr > 0${scoped('f.account_seq')}),
+  WHERE ${runCovers('f', L)} AND f.arr > 0${scoped('f.account_seq')}),
 whi AS (SELECT x.account_seq AS acct FROM ${activity} x WHERE x.month >= ${F} AND x.month <= ${L}${scoped('x.account_seq')}
   GROUP BY x.account_seq, x.month HAVING sum(x.active_users) / sum(x.licensed_users) >= ${T}),
 wn AS (SELECT wa.acct, wa.arr FROM wa WHERE ${T} > 0 AND wa.acct IN (SELECT k.account_seq FROM ${activity} k) AND wa.acct NOT IN (SELECT whi.acct FROM whi))`;

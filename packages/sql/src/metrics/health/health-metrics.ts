@@ -11,7 +11,7 @@ import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName, type Dialect } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
-import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { monthsCte, num, Params, runCovers } from '../arr/runs-sql.js';
 import { withHealth, type HealthQuery } from './health-sql.js';
 import { healthValidationInSql } from './health-validation.js';
 
@@ -29,7 +29,7 @@ export interface HealthView {
 function arrCte(q: HealthQuery): string {
   const scoped = q.accounts === null ? '' : ' WHERE f.account_seq IN (SELECT acct FROM va)';
   return `ar AS (SELECT f.account_seq AS acct, hm.k, f.arr FROM ${tableName(ARR_RUNS_TABLE, q.schema)} f
-  JOIN hm ON f.month_from <= hm.k AND (f.month_to IS NULL OR f.month_to >= hm.k)${scoped})`;
+  JOIN hm ON ${runCovers('f', 'hm.k')}${scoped})`;
 }
 
 const oneMonth = (month: number) => (p: Params) => `hm AS (SELECT ${p.int(month)} AS k)`;

@@ -4,12 +4,12 @@
  * renewals and NPS (each already in SQL), the early warnings' totals and the activity rate (engagement/), finished
  * by the JS engine's own `kpisFromParts` (its ratios too), so both give the same numbers.
  */
-import { addMonthsToMonth, lastDayOfMonth, monthIndex, type DashboardKpis, type DateString, type Period, type View } from '@cskit/metrics';
-import { kpisFromParts, retentionSummaryFromSums } from '@cskit/metrics/facts';
+import { lastDayOfMonth, type DashboardKpis, type DateString, type Period, type View } from '@cskit/metrics';
+import { kpisFromParts } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import type { Dialect } from '../../schema/dialect.js';
-import { retentionInSql } from '../arr/retention.js';
+import { retentionSummaryInSql } from '../arr/retention.js';
 import { waterfallInSql } from '../arr/waterfall.js';
 import { activityRateInSql, warningTotalsInSql } from '../engagement/early-warnings.js';
 import { npsInSql } from '../engagement/nps.js';
@@ -27,9 +27,7 @@ interface KpiQuery {
 async function kpisOf(q: KpiQuery, view: KpiView, period: Period, asOf: DateString): Promise<DashboardKpis> {
   const { client, accounts, schema } = q;
   const { core: waterfall } = await waterfallInSql(client, accounts, { period, asOf, graceMonths: view.graceMonths }, schema);
-  const [from, to] = [monthIndex(period.from), monthIndex(period.to)];
-  const [sums = { starting: 0, ending: 0, kept: 0, accounts: 0 }] = await retentionInSql(client, accounts, to, to, to - from + 1, schema);
-  const retention = retentionSummaryFromSums(addMonthsToMonth(period.from, -1), period.to, sums.starting, sums.ending, sums.kept, sums.accounts);
+  const retention = await retentionSummaryInSql(client, accounts, period, schema);
   const renewals = await renewalsInSql(client, accounts, { period, asOf, graceMonths: view.graceMonths }, schema);
   return kpisFromParts({
     waterfall, retention, renewals,
