@@ -15,7 +15,7 @@ import { HEALTH_TIERS, monthIndex, revenueFieldOf, type CsAttribution, type Peri
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
 import { EXPANSION, movementCtes } from '../arr/waterfall.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
-import { dueCtes, RENEWED_LATE } from '../renewals/renewals.js';
+import { dueCtes, renewedSql } from '../renewals/renewals.js';
 import { tableName } from '../../schema/dialect.js';
 import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
 
@@ -38,13 +38,13 @@ export async function retainedByMonth(q: HealthQuery, view: AttributionView): Pr
       return dueCtes(params, q.accounts, view, q.schema);
     },
     get grid() {
-      return `SELECT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE f.status <= ${RENEWED_LATE}
-  UNION SELECT va.acct, va.segment, va.stage, f.end_month - ${L} AS k FROM f JOIN va ON va.acct = f.acct WHERE f.status <= ${RENEWED_LATE}`;
+      return `SELECT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}
+  UNION SELECT va.acct, va.segment, va.stage, f.end_month - ${L} AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}`;
     },
   };
   const rows = await q.client.query(`${withHealth(q, p, view.model, months, cells)},
 sw AS (SELECT f.end_month AS month, ${kindSql('ta', 'tb')} AS kind, f.renewal_arr FROM f LEFT JOIN ht ta ON ta.acct = f.acct AND ta.k = f.end_month - ${L}
-  LEFT JOIN ht tb ON tb.acct = f.acct AND tb.k = f.end_month WHERE f.status <= ${RENEWED_LATE})
+  LEFT JOIN ht tb ON tb.acct = f.acct AND tb.k = f.end_month WHERE ${renewedSql('f')})
 SELECT sw.month, sw.kind, sum(sw.renewal_arr) AS arr FROM sw WHERE sw.kind IS NOT NULL GROUP BY sw.month, sw.kind`, p.values);
   const byMonth = new Map<number, { saved: number; won: number }>();
   for (const row of rows) {

@@ -203,8 +203,8 @@ const EVERY_CELL = 'SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOI
  * one. The score is rounded to 9 decimals as `healthScore` rounds it (Math.round: halves up), the tier a code of
  * `HEALTH_TIERS` (`healthTier`: at or above a bound is that tier).
  */
-export function healthCtes(at: HealthSqlAt, model: HealthModel, grid = EVERY_CELL): string {
-  const { p, dialect } = at;
+export function healthCtes(at: HealthSqlAt, grid = EVERY_CELL): string {
+  const { p, dialect, model } = at;
   const keys = componentKeys(model);
   // `hmr`: the first and last month read (`bounds`).
   const ctes = [`hg AS (${grid})`, 'hmr AS (SELECT min(hm.k) AS lo, max(hm.k) AS hi FROM hm)'];
@@ -261,5 +261,5 @@ export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months
     ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
     : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
   const before = cells ? `${cells.ctes(p)},\n` : '';
-  return `WITH ${va},\n${months(p)},\n${before}${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model }, model, cells?.grid)}`;
+  return `WITH ${va},\n${months(p)},\n${before}${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model }, cells?.grid)}`;
 }

@@ -9,27 +9,34 @@
 import { HEALTH_TIERS, monthIndex, type HealthTier, type HealthValidation, type View } from '@cskit/metrics';
 import { ratio } from '@cskit/metrics/facts';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
-import { CHURNED, dueCtes, RENEWED_LATE } from '../renewals/renewals.js';
+import { decidedSql, dueCtes, renewedSql } from '../renewals/renewals.js';
 import { withHealth, type HealthQuery } from './health-sql.js';
 
 export type ValidationView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model'>;
 
-/** The cells validation reads: the accounts of the decided contracts due in the period, in their due months. */
-const DUE_CELLS = `SELECT DISTINCT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct
-  WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}`;
+/**
+ * `WITH ... dv (due_rank, renewed, tier, score)`: the view's accounts' contracts due in the period and decided at
+ * `asOf` (1 renewed, 0 churned), each with its account's tier and score in its due month; health worked out only in
+ * those cells. What validation reads, and the renewals ahead's calibration over their lookback.
+ */
+export function decidedWithHealth(q: HealthQuery, p: Params, view: ValidationView): string {
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
+  const cells = {
+    ctes: (params: Params) => dueCtes(params, q.accounts, view, q.schema),
+    grid: `SELECT DISTINCT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE ${decidedSql('f')}`,
+  };
+  return `${withHealth(q, p, view.model, months, cells)},
+dv AS (SELECT f.due_rank, CASE WHEN ${renewedSql('f')} THEN 1 ELSE 0 END AS renewed, ht.tier, ht.score
+  FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE ${decidedSql('f')})`;
+}
 
 const bucket = (count: number, renewed: number) => ({ count, renewed, rate: ratio(renewed, count) });
 
 /** `healthValidation` of the view's accounts (`accounts` null: every account). */
 export async function healthValidationInSql(q: HealthQuery, view: ValidationView): Promise<HealthValidation> {
   const p = new Params(q.accounts?.params);
-  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
-  const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
-  // Health only where it is read: each decided contract's account in its due month.
-  const cells = { ctes: (params: Params) => dueCtes(params, q.accounts, view, q.schema), grid: DUE_CELLS };
-  const prefix = `${withHealth(q, p, view.model, months, cells)},
-dv AS (SELECT f.due_rank, CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END AS renewed, ht.tier, ht.score
-  FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED})`;
+  const prefix = decidedWithHealth(q, p, view);
   // One statement (its contracts and their health worked out once): counts by tier ('t'), the AUC's sums ('a'), the
   // ten groups by rank ('d').
   const rows = await q.client.query(`${prefix},

@@ -10,10 +10,11 @@
  */
 import { HEALTH_TIERS, monthFromIndex, monthIndex, monthOf, type HealthTier, type RenewalsAhead, type View } from '@cskit/metrics';
 import { MIN_CALIBRATION_CONTRACTS, ratio } from '@cskit/metrics/facts';
-import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { num, Params } from '../arr/runs-sql.js';
 import { warnedCtes } from '../engagement/early-warnings.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
-import { CHURNED, dueCtes, RENEWED_LATE } from './renewals.js';
+import { decidedWithHealth } from '../health/health-validation.js';
+import { decidedSql, dueCtes, renewedSql } from './renewals.js';
 
 export type AheadView = Pick<View, 'asOf' | 'graceMonths' | 'model' | 'lookbackMonths' | 'earlyWarning' | 'ahead'>;
 
@@ -21,23 +22,15 @@ const TIERS_AND_UNKNOWN = [...HEALTH_TIERS, 'unknown'] as const;
 type TierOrUnknown = (typeof TIERS_AND_UNKNOWN)[number];
 /** Status classes of a due contract: renewed (or renewed late), open (or in grace), churned. */
 const [RENEWED_CLASS, OPEN_CLASS] = [0, 1];
-const statusClass = (status: string) => `CASE WHEN ${status} <= ${RENEWED_LATE} THEN ${RENEWED_CLASS} WHEN ${status} = ${CHURNED} THEN 2 ELSE ${OPEN_CLASS} END`;
+const statusClass = (alias: string) => `CASE WHEN ${renewedSql(alias)} THEN ${RENEWED_CLASS} WHEN ${decidedSql(alias)} THEN 2 ELSE ${OPEN_CLASS} END`;
 
 /** The likelihood per tier calibrated on the lookback's decided contracts (`calibrate`). */
 async function calibrated(q: HealthQuery, view: AheadView, asOfMonth: number): Promise<Record<HealthTier, number | null>> {
   const p = new Params(q.accounts?.params);
   const [from, to] = [asOfMonth - Math.max(1, view.lookbackMonths), asOfMonth - 1];
-  const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
-  const due = { period: { from: monthFromIndex(from), to: monthFromIndex(to) }, asOf: view.asOf, graceMonths: view.graceMonths };
-  // Health only where it is read: each decided contract's account in its due month.
-  const cells = {
-    ctes: (params: Params) => dueCtes(params, q.accounts, due, q.schema),
-    grid: `SELECT DISTINCT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}`,
-  };
-  const rows = await q.client.query(`${withHealth(q, p, view.model, months, cells)}
-SELECT COALESCE(ht.tier, -1) AS tier, count(*) AS n, sum(CASE WHEN f.status <= ${RENEWED_LATE} THEN 1 ELSE 0 END) AS renewed
-FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE f.status <= ${RENEWED_LATE} OR f.status = ${CHURNED}
-GROUP BY COALESCE(ht.tier, -1)`, p.values);
+  const lookback = { period: { from: monthFromIndex(from), to: monthFromIndex(to) }, asOf: view.asOf, graceMonths: view.graceMonths, model: view.model };
+  const rows = await q.client.query(`${decidedWithHealth(q, p, lookback)}
+SELECT COALESCE(dv.tier, -1) AS tier, count(*) AS n, sum(dv.renewed) AS renewed FROM dv GROUP BY COALESCE(dv.tier, -1)`, p.values);
   const [decided, renewed] = [new Array<number>(HEALTH_TIERS.length).fill(0), new Array<number>(HEALTH_TIERS.length).fill(0)];
   let [allDecided, allRenewed] = [0, 0];
   for (const row of rows) {
@@ -71,7 +64,7 @@ export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promi
   const p = new Params(q.accounts?.params);
   const last = asOfMonth + view.ahead.months - 1;
   const [RED, YELLOW] = [HEALTH_TIERS.indexOf('red'), HEALTH_TIERS.indexOf('yellow')];
-  const open = `${statusClass('f.status')} = ${OPEN_CLASS}`;
+  const open = `${statusClass('f')} = ${OPEN_CLASS}`;
   const due = { period: { from: monthFromIndex(asOfMonth), to: monthFromIndex(last) }, asOf: view.asOf, graceMonths: view.graceMonths };
   // Health only where it is read: the accounts with a contract due in the horizon, in the month of asOf.
   const cells = {
@@ -80,7 +73,7 @@ export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promi
   };
   const rows = await q.client.query(`${withHealth(q, p, view.model, (params) => `hm AS (SELECT ${params.int(asOfMonth)} AS k)`, cells)},
 ${warnedCtes(p, q.accounts, monthOf(view.asOf), view.earlyWarning, q.schema, q.dialect)},
-g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS tier, ${statusClass('f.status')} AS class,
+g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS tier, ${statusClass('f')} AS class,
     CASE WHEN ${open} AND (ht.tier = ${RED} OR ht.tier = ${YELLOW} OR f.acct IN (SELECT wn.acct FROM wn)) THEN 1 ELSE 0 END AS risk,
     f.due_arr, COALESCE(f.renewal_arr, 0) AS renewal_arr
   FROM f LEFT JOIN ht ON ht.acct = f.acct)

@@ -23,6 +23,12 @@ export interface RenewalView {
 /** Status codes as `RENEWAL_STATUSES` orders them. */
 export const [RENEWED, RENEWED_LATE, OPEN, IN_GRACE, CHURNED] = [0, 1, 2, 3, 4];
 
+/** A due contract `alias` of `f` renewed (on time or late: `isRenewedCode`). */
+export const renewedSql = (alias: string): string => `${alias}.status <= ${RENEWED_LATE}`;
+
+/** A due contract `alias` of `f` decided at `asOf`: renewed, renewed late or churned (`isRenewedCode`, `isChurnedCode`). */
+export const decidedSql = (alias: string): string => `(${alias}.status <= ${RENEWED_LATE} OR ${alias}.status = ${CHURNED})`;
+
 /**
  * `d`, `s` and `f (acct, due_arr, end_month, due_rank, renewal_arr, status, depth)`: the view's accounts' contracts due in the period
  * (`accounts` null: every account), each with its renewal for the view's grace, its status as of `asOf` and its depth
