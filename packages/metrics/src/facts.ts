@@ -27,3 +27,4 @@ export { roleSummariesFromSums } from './accounts/group-summary.js';
 export type { RoleSums } from './accounts/group-summary.js';
 export { kpisFromParts } from './kpis/metrics.js';
 export type { KpiParts } from './kpis/metrics.js';
+export { attributionFromFigures } from './csm/cs-attribution.js';

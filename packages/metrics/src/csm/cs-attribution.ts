@@ -107,7 +107,7 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
   const to = monthIndex(period.to);
   const c = index.contracts;
 
-  const retain = { savedRenewalArr: 0, wonRenewalArr: 0, optOutRetainedArr: 0, total: 0 };
+  const retain = { savedRenewalArr: 0, wonRenewalArr: 0, optOutRetainedArr: 0 };
   const summary = shared?.renewals ?? renewalsOf(selection, { period, graceMonths, asOf });
   savedWonRenewals(index, summary, health, lookbackMonths, (_, kind, renewalArr) => {
     if (kind === 'saved') retain.savedRenewalArr += renewalArr;
@@ -119,9 +119,8 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
     return month >= from && month <= to && isSelected(selection, c.account[row] as number) && (c.endDay[row] as number) > (c.optOutDay[row] as number);
   });
   for (const row of optOuts.sort((a, b) => (c.orderRank[a] as number) - (c.orderRank[b] as number))) retain.optOutRetainedArr += c.arr[row] as number;
-  retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
 
-  const expand = { csqlArr: 0, savedWonExpansionArr: 0, pocArr: 0, total: 0 };
+  const expand = { csqlArr: 0, savedWonExpansionArr: 0 };
   const leads = recordColumns<Lead>(index, 'leads');
   const { closedMonth, won } = leadColumns(index);
   for (let row = 0; row < leads.records.length; row += 1) {
@@ -136,11 +135,11 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
     if (kind === SAVE || kind === WIN) expand.savedWonExpansionArr += movements.amount.at(row);
   }
 
-  const land = { csqaCount: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0, total: 0 };
+  let csqaCount = 0;
   const advocacy = recordColumns<AdvocacyRecord>(index, 'advocacy');
   for (let row = 0; row < advocacy.records.length; row += 1) {
     const month = advocacy.month[row] as number;
-    if (month >= from && month <= to && isSelected(selection, advocacy.account[row] as number)) land.csqaCount += 1;
+    if (month >= from && month <= to && isSelected(selection, advocacy.account[row] as number)) csqaCount += 1;
   }
   const revenue = recordColumns<RevenueEvent>(index, 'revenue');
   const fieldOf = revenueFieldColumn(index);
@@ -150,13 +149,23 @@ export function csAttributionOf(selection: Selection, settings: AttributionSetti
     if (month < from || month > to || !isSelected(selection, revenue.account[row] as number)) continue;
     figures[REVENUE_FIELD_NAMES[fieldOf[row] as number] as RevenueField] += revenue.value[row] as number;
   }
-  expand.pocArr = figures.pocArr;
-  land.referralArr = figures.referralArr;
-  land.premiumServicesArr = figures.premiumServicesArr;
-  land.assistedSalesArr = figures.assistedSalesArr;
-  expand.total = expand.csqlArr + expand.savedWonExpansionArr + expand.pocArr;
-  land.total = land.referralArr + land.premiumServicesArr + land.assistedSalesArr;
+  return attributionFromFigures(period, lookbackMonths, { ...retain, ...expand, csqaCount, ...figures });
+}
 
+/** Every figure of CS attribution, summed over a period (or a month). */
+export type AttributionFigures = Omit<CsAttribution, 'period' | 'lookbackMonths' | 'retain' | 'expand' | 'land' | 'totalArr'>;
+
+/**
+ * CS attribution from its figures: the groups with their totals, and the total ARR (`csqaCount` is a count, in no
+ * total). How this engine and one that sums the figures itself (`@cskit/sql`) finish.
+ */
+export function attributionFromFigures(period: Period, lookbackMonths: number, f: AttributionFigures): CsAttribution {
+  const retain = { savedRenewalArr: f.savedRenewalArr, wonRenewalArr: f.wonRenewalArr, optOutRetainedArr: f.optOutRetainedArr, total: 0 };
+  retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
+  const expand = { csqlArr: f.csqlArr, savedWonExpansionArr: f.savedWonExpansionArr, pocArr: f.pocArr, total: 0 };
+  expand.total = expand.csqlArr + expand.savedWonExpansionArr + expand.pocArr;
+  const land = { csqaCount: f.csqaCount, referralArr: f.referralArr, premiumServicesArr: f.premiumServicesArr, assistedSalesArr: f.assistedSalesArr, total: 0 };
+  land.total = land.referralArr + land.premiumServicesArr + land.assistedSalesArr;
   const { total: retainTotal, ...retainFigures } = retain;
   const { total: expandTotal, ...expandFigures } = expand;
   const { total: landTotal, ...landFigures } = land;

@@ -11,6 +11,7 @@
  * from green, a save is `to < from = red`, a win `to < from < red`. Sums are of the same numbers in another order:
  * equal to the JS engine's to the cent.
  */
+import { attributionFromFigures } from '@cskit/metrics/facts';
 import { HEALTH_TIERS, monthIndex, revenueFieldOf, type CsAttribution, type Period, type RevenueSource, type View } from '@cskit/metrics';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
 import { EXPANSION, movementCtes } from '../arr/waterfall.js';
@@ -118,24 +119,14 @@ UNION ALL SELECT 'revenue' AS part, e.event_month AS month, e.source, sum(e.arr)
   return months;
 }
 
-/** The figures `csAttributionOf` returns, from a period's (or a month's) sums; `revenueFieldOf` maps each source. */
+/** CS attribution of a period's (or a month's) sums (`attributionFromFigures`); `revenueFieldOf` maps each source. */
 export function attributionOf(period: Period, lookbackMonths: number, retained: { saved: number; won: number }, savedWonExpansionArr: number, sums: MonthSums): CsAttribution {
   const revenue = { pocArr: 0, referralArr: 0, premiumServicesArr: 0, assistedSalesArr: 0 };
   for (const [source, arr] of sums.revenue) revenue[revenueFieldOf(source)] += arr;
-  const retain = { savedRenewalArr: retained.saved, wonRenewalArr: retained.won, optOutRetainedArr: sums.optOutRetainedArr, total: 0 };
-  retain.total = retain.savedRenewalArr + retain.wonRenewalArr + retain.optOutRetainedArr;
-  const expand = { csqlArr: sums.csqlArr, savedWonExpansionArr, pocArr: revenue.pocArr, total: 0 };
-  expand.total = expand.csqlArr + expand.savedWonExpansionArr + expand.pocArr;
-  const land = { csqaCount: sums.csqaCount, referralArr: revenue.referralArr, premiumServicesArr: revenue.premiumServicesArr, assistedSalesArr: revenue.assistedSalesArr, total: 0 };
-  land.total = land.referralArr + land.premiumServicesArr + land.assistedSalesArr;
-  const { total: retainTotal, ...retainFigures } = retain;
-  const { total: expandTotal, ...expandFigures } = expand;
-  const { total: landTotal, ...landFigures } = land;
-  return {
-    period: { from: period.from, to: period.to }, lookbackMonths,
-    ...retainFigures, ...expandFigures, ...landFigures, retain, expand, land,
-    totalArr: retainTotal + expandTotal + landTotal,
-  };
+  return attributionFromFigures(period, lookbackMonths, {
+    savedRenewalArr: retained.saved, wonRenewalArr: retained.won, optOutRetainedArr: sums.optOutRetainedArr,
+    csqlArr: sums.csqlArr, savedWonExpansionArr, csqaCount: sums.csqaCount, ...revenue,
+  });
 }
 
 /** The months' sums added up. */
