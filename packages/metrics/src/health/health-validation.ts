@@ -175,14 +175,29 @@ export function healthValidationOf(
   let m = 0;
   for (const k of facts.order) if (kept(k)) order[m++] = k;
   const picked = order.subarray(0, m);
+  return validationFromCounts(period, contracts, counts, renewedCounts, scoreAuc(facts.score, facts.renewed, picked), scoreDeciles(facts.score, facts.renewed, picked));
+}
+
+/**
+ * Validation from its counts per tier code (`HEALTH_TIERS`, then unknown), its AUC and its groups by rank: the tiers'
+ * buckets and whether their rates fall from green to red. How this engine and one that counts contracts itself
+ * (`@cskit/sql`) finish.
+ */
+export function validationFromCounts(
+  period: Period, contracts: number, counts: ArrayLike<number>, renewedCounts: ArrayLike<number>, auc: number | null, byDecile: HealthValidationDecile[],
+): HealthValidation {
   const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code] as number, renewedCounts[code] as number)])) as HealthValidation['byTier'];
   const rates = HEALTH_TIERS.map((tier) => byTier[tier]).filter((b) => b.count > 0).map((b) => b.rate as number);
   return {
-    period: { from: period.from, to: period.to }, contracts, byTier,
-    auc: scoreAuc(facts.score, facts.renewed, picked),
+    period: { from: period.from, to: period.to }, contracts, byTier, auc,
     monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
-    byDecile: scoreDeciles(facts.score, facts.renewed, picked),
+    byDecile,
   };
+}
+
+/** One group by rank (`scoreDeciles`): its place (1-10), its lowest and highest scores, its contracts and renewed. */
+export function decileOf(decile: number, minScore: number, maxScore: number, count: number, renewed: number): HealthValidationDecile {
+  return { decile, minScore, maxScore, ...bucket(count, renewed) };
 }
 
 /** Ten groups by rank in score order (equal scores in due order); see the module's rules. */
@@ -195,10 +210,7 @@ export function scoreDeciles(scores: Float64Array, renewed: Uint8Array, order: I
     if (end <= begin) continue;
     let wins = 0;
     for (let i = begin; i < end; i += 1) wins += renewed[order[i] as number] as number;
-    result.push({
-      decile: k + 1, minScore: scores[order[begin] as number] as number, maxScore: scores[order[end - 1] as number] as number,
-      ...bucket(end - begin, wins),
-    });
+    result.push(decileOf(k + 1, scores[order[begin] as number] as number, scores[order[end - 1] as number] as number, end - begin, wins));
   }
   return result;
 }

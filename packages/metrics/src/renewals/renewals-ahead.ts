@@ -116,7 +116,8 @@ export function resolveRenewalsAheadSettings(options: RenewalsAheadOptions): Ren
   };
 }
 
-function emptyRow(): Omit<RenewalsAheadMonth, 'month'> {
+/** A month's (or the totals') figures before any contract is added. */
+export function emptyAheadRow(): Omit<RenewalsAheadMonth, 'month'> {
   const cell = () => ({ count: 0, arr: 0 });
   return {
     due: cell(), byTier: { green: cell(), 'green-yellow': cell(), yellow: cell(), red: cell(), unknown: cell() },
@@ -194,10 +195,50 @@ function calibrate(selection: Selection, facts: RenewalsAheadFacts): Record<Heal
     decided[tier] = (decided[tier] as number) + 1;
     renewed[tier] = (renewed[tier] as number) + wasRenewed;
   }
+  return likelihoodFromCounts(decided, renewed, allDecided, allRenewed);
+}
+
+/**
+ * The calibrated likelihood from the decided contracts per tier code and over all (SPEC 9): a tier's share renewed, or
+ * the share over all tiers for a tier with fewer than `MIN_CALIBRATION_CONTRACTS`; null without any.
+ */
+export function likelihoodFromCounts(decided: ArrayLike<number>, renewed: ArrayLike<number>, allDecided: number, allRenewed: number): Record<HealthTier, number | null> {
   const overall = ratio(allRenewed, allDecided);
   return Object.fromEntries(HEALTH_TIERS.map((tier, code) => [
     tier, (decided[code] as number) >= MIN_CALIBRATION_CONTRACTS ? ratio(renewed[code] as number, decided[code] as number) : overall,
   ])) as Record<HealthTier, number | null>;
+}
+
+/** What `addToAheadRow` adds: `count` contracts of a tier, status and risk, their due ARR and expected ARR (null: unknown). */
+export interface AheadContracts {
+  tier: TierOrUnknown;
+  count: number;
+  dueArr: number;
+  renewed: boolean;
+  pending: boolean;
+  atRisk: boolean;
+  expected: number | null;
+}
+
+/** Adds contracts to a month's (or the totals') figures: the one rule of which figure each adds to. */
+export function addToAheadRow(target: Omit<RenewalsAheadMonth, 'month'>, c: AheadContracts): void {
+  target.due.count += c.count;
+  target.due.arr += c.dueArr;
+  target.byTier[c.tier].count += c.count;
+  target.byTier[c.tier].arr += c.dueArr;
+  if (c.renewed) {
+    target.renewed.count += c.count;
+    target.renewed.arr += c.dueArr;
+  } else if (c.pending) {
+    target.open.count += c.count;
+    target.open.arr += c.dueArr;
+  }
+  if (c.atRisk) {
+    target.atRisk.count += c.count;
+    target.atRisk.arr += c.dueArr;
+  }
+  if (c.expected === null) target.expectedUnknownArr += c.dueArr;
+  else target.expectedArr += c.expected;
 }
 
 /** Risk reasons as bits of `RenewalsAheadCore.risk`, in `RISK_REASONS` order. */
@@ -230,8 +271,8 @@ export function renewalsAheadCoreOf(
     ? Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, settings.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>
     : calibrate(selection, facts);
   const shares = HEALTH_TIERS.map((tier) => likelihood[tier]);
-  const months: RenewalsAheadMonth[] = Array.from({ length: settings.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyRow() }));
-  const totals = emptyRow();
+  const months: RenewalsAheadMonth[] = Array.from({ length: settings.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyAheadRow() }));
+  const totals = emptyAheadRow();
   // The selection's rows of the facts, in due order (what `dueContracts(selection, ...)` lists).
   const { aheadRows, warned } = facts;
   const picked = new Int32Array(aheadRows.length);
@@ -269,26 +310,9 @@ export function renewalsAheadCoreOf(
     expected[i] = expectedArr;
     const tierName = TIERS_AND_UNKNOWN[tierIndex] as TierOrUnknown;
     const month = months[(c.endMonth[row] as number) - asOfMonth] as RenewalsAheadMonth;
-    for (let t = 0; t < 2; t += 1) {
-      const target = t === 0 ? month : totals;
-      target.due.count += 1;
-      target.due.arr += dueArr;
-      target.byTier[tierName].count += 1;
-      target.byTier[tierName].arr += dueArr;
-      if (renewed) {
-        target.renewed.count += 1;
-        target.renewed.arr += dueArr;
-      } else if (pending) {
-        target.open.count += 1;
-        target.open.arr += dueArr;
-      }
-      if (bits !== 0) {
-        target.atRisk.count += 1;
-        target.atRisk.arr += dueArr;
-      }
-      if (Number.isNaN(expectedArr)) target.expectedUnknownArr += dueArr;
-      else target.expectedArr += expectedArr;
-    }
+    const contracts = { tier: tierName, count: 1, dueArr, renewed, pending, atRisk: bits !== 0, expected: Number.isNaN(expectedArr) ? null : expectedArr };
+    addToAheadRow(month, contracts);
+    addToAheadRow(totals, contracts);
   }
   return {
     asOf: settings.asOf, horizonMonths: settings.months, likelihood, calibrated: settings.likelihood === null, months, totals,

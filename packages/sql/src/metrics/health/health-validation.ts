@@ -6,8 +6,8 @@
  * own), the AUC's sums are whole numbers and halves (exact in any order) divided as `scoreAuc` divides them, and a
  * rank's group is the JS split (group k holds ranks floor(k n / 10) .. floor((k + 1) n / 10) - 1).
  */
-import { HEALTH_TIERS, monthIndex, type HealthTier, type HealthValidation, type View } from '@cskit/metrics';
-import { ratio } from '@cskit/metrics/facts';
+import { HEALTH_TIERS, monthIndex, type HealthValidation, type View } from '@cskit/metrics';
+import { decileOf, validationFromCounts } from '@cskit/metrics/facts';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
 import { decidedSql, dueCtes, renewedSql } from '../renewals/renewals.js';
 import { withHealth, type HealthQuery } from './health-sql.js';
@@ -31,8 +31,6 @@ dv AS (SELECT f.due_rank, CASE WHEN ${renewedSql('f')} THEN 1 ELSE 0 END AS rene
   FROM f LEFT JOIN ht ON ht.acct = f.acct AND ht.k = f.end_month WHERE ${decidedSql('f')})`;
 }
 
-const bucket = (count: number, renewed: number) => ({ count, renewed, rate: ratio(renewed, count) });
-
 /** `healthValidation` of the view's accounts (`accounts` null: every account). */
 export async function healthValidationInSql(q: HealthQuery, view: ValidationView): Promise<HealthValidation> {
   const p = new Params(q.accounts?.params);
@@ -51,18 +49,13 @@ FROM ranked GROUP BY FLOOR((10 * ranked.i - 1) / ranked.n)`, p.values);
   const tiers = rows.filter((row) => row.part === 't');
   const auc = rows.find((row) => row.part === 'a') ?? {};
   const deciles = rows.filter((row) => row.part === 'd').sort((a, b) => num(a.k) - num(b.k));
-  const counts = [...HEALTH_TIERS, 'unknown'].map(() => ({ n: 0, renewed: 0 }));
-  for (const row of tiers) counts[num(row.k)] = { n: num(row.n), renewed: num(row.renewed) };
-  const byTier = Object.fromEntries([...HEALTH_TIERS, 'unknown'].map((tier, code) => [tier, bucket(counts[code]?.n ?? 0, counts[code]?.renewed ?? 0)])) as HealthValidation['byTier'];
-  const rates = HEALTH_TIERS.map((tier) => byTier[tier as HealthTier]).filter((b) => b.count > 0).map((b) => b.rate as number);
+  const [counts, renewedCounts] = [new Array<number>(HEALTH_TIERS.length + 1).fill(0), new Array<number>(HEALTH_TIERS.length + 1).fill(0)];
+  for (const row of tiers) [counts[num(row.k)], renewedCounts[num(row.k)]] = [num(row.n), num(row.renewed)];
   const [renewed, churned] = [num(auc.lo), num(auc.hi)];
-  return {
-    period: { from: view.period.from, to: view.period.to },
-    contracts: counts.reduce((sum, c) => sum + c.n, 0),
-    byTier,
-    // `scoreAuc`: wins are the renewed against the churned ranked below, plus half of those of equal score.
-    auc: renewed > 0 && churned > 0 ? (num(auc.n) + 0.5 * num(auc.renewed)) / (renewed * churned) : null,
-    monotonic: rates.every((rate, i) => i === 0 || rate <= (rates[i - 1] as number)),
-    byDecile: deciles.map((row) => ({ decile: num(row.k) + 1, minScore: num(row.lo), maxScore: num(row.hi), ...bucket(num(row.n), num(row.renewed)) })),
-  };
+  // `scoreAuc`: wins are the renewed against the churned ranked below, plus half of those of equal score.
+  const aucValue = renewed > 0 && churned > 0 ? (num(auc.n) + 0.5 * num(auc.renewed)) / (renewed * churned) : null;
+  return validationFromCounts(
+    view.period, counts.reduce((sum, n) => sum + n, 0), counts, renewedCounts, aucValue,
+    deciles.map((row) => decileOf(num(row.k) + 1, num(row.lo), num(row.hi), num(row.n), num(row.renewed))),
+  );
 }

@@ -8,8 +8,8 @@
  * ARR when renewed, 0 when churned, else due ARR x its tier's likelihood: summed per group here, so a month's
  * expected ARR equals the JS engine's to the cent (the same products, added in another order).
  */
-import { HEALTH_TIERS, monthFromIndex, monthIndex, monthOf, type HealthTier, type RenewalsAhead, type View } from '@cskit/metrics';
-import { MIN_CALIBRATION_CONTRACTS, ratio } from '@cskit/metrics/facts';
+import { HEALTH_TIERS, monthFromIndex, monthIndex, monthOf, TIERS_AND_UNKNOWN, type HealthTier, type RenewalsAhead, type TierOrUnknown, type View } from '@cskit/metrics';
+import { addToAheadRow, emptyAheadRow, likelihoodFromCounts } from '@cskit/metrics/facts';
 import { num, Params } from '../arr/runs-sql.js';
 import { warnedCtes } from '../engagement/early-warnings.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
@@ -18,8 +18,6 @@ import { decidedSql, dueCtes, renewedSql } from './renewals.js';
 
 export type AheadView = Pick<View, 'asOf' | 'graceMonths' | 'model' | 'lookbackMonths' | 'earlyWarning' | 'ahead'>;
 
-const TIERS_AND_UNKNOWN = [...HEALTH_TIERS, 'unknown'] as const;
-type TierOrUnknown = (typeof TIERS_AND_UNKNOWN)[number];
 /** Status classes of a due contract: renewed (or renewed late), open (or in grace), churned. */
 const [RENEWED_CLASS, OPEN_CLASS] = [0, 1];
 const statusClass = (alias: string) => `CASE WHEN ${renewedSql(alias)} THEN ${RENEWED_CLASS} WHEN ${decidedSql(alias)} THEN 2 ELSE ${OPEN_CLASS} END`;
@@ -39,20 +37,7 @@ SELECT COALESCE(dv.tier, -1) AS tier, count(*) AS n, sum(dv.renewed) AS renewed 
     allRenewed += num(row.renewed);
     if (tier >= 0) [decided[tier], renewed[tier]] = [num(row.n), num(row.renewed)];
   }
-  const overall = ratio(allRenewed, allDecided);
-  return Object.fromEntries(HEALTH_TIERS.map((tier, code) => [
-    tier, (decided[code] as number) >= MIN_CALIBRATION_CONTRACTS ? ratio(renewed[code] as number, decided[code] as number) : overall,
-  ])) as Record<HealthTier, number | null>;
-}
-
-type Row = Omit<RenewalsAhead['months'][number], 'month'>;
-
-function emptyRow(): Row {
-  const cell = () => ({ count: 0, arr: 0 });
-  return {
-    due: cell(), byTier: { green: cell(), 'green-yellow': cell(), yellow: cell(), red: cell(), unknown: cell() },
-    renewed: cell(), open: cell(), atRisk: cell(), expectedArr: 0, expectedUnknownArr: 0,
-  };
+  return likelihoodFromCounts(decided, renewed, allDecided, allRenewed);
 }
 
 /** The `renewalsAhead` summary (without items) of the view's accounts (`accounts` null: every account). */
@@ -79,25 +64,17 @@ g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS 
   FROM f LEFT JOIN ht ON ht.acct = f.acct)
 SELECT g.month, g.tier, g.class, g.risk, count(*) AS n, sum(g.due_arr) AS due_arr, sum(g.renewal_arr) AS renewal_arr FROM g
 GROUP BY g.month, g.tier, g.class, g.risk`, p.values);
-  const months = Array.from({ length: view.ahead.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyRow() }));
-  const totals = emptyRow();
+  const months = Array.from({ length: view.ahead.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyAheadRow() }));
+  const totals = emptyAheadRow();
   for (const row of rows) {
     const [count, dueArr, tierCode, cls] = [num(row.n), num(row.due_arr), num(row.tier), num(row.class)];
     const tier = TIERS_AND_UNKNOWN[tierCode] as TierOrUnknown;
     const share = tier === 'unknown' ? null : likelihood[tier];
     // The items' expected ARR (`renewalsAheadCoreOf`): the renewal's when renewed, 0 when churned, else due x share.
     const expected = cls === RENEWED_CLASS ? num(row.renewal_arr) : cls === OPEN_CLASS ? (share === null ? null : dueArr * share) : 0;
-    for (const target of [months[num(row.month) - asOfMonth] as Row, totals]) {
-      target.due.count += count;
-      target.due.arr += dueArr;
-      target.byTier[tier].count += count;
-      target.byTier[tier].arr += dueArr;
-      const bucket = cls === RENEWED_CLASS ? target.renewed : cls === OPEN_CLASS ? target.open : null;
-      if (bucket) [bucket.count, bucket.arr] = [bucket.count + count, bucket.arr + dueArr];
-      if (num(row.risk) === 1) [target.atRisk.count, target.atRisk.arr] = [target.atRisk.count + count, target.atRisk.arr + dueArr];
-      if (expected === null) target.expectedUnknownArr += dueArr;
-      else target.expectedArr += expected;
-    }
+    const contracts = { tier, count, dueArr, renewed: cls === RENEWED_CLASS, pending: cls === OPEN_CLASS, atRisk: num(row.risk) === 1, expected };
+    addToAheadRow(months[num(row.month) - asOfMonth] as (typeof months)[number], contracts);
+    addToAheadRow(totals, contracts);
   }
   return { asOf: view.asOf, horizonMonths: view.ahead.months, likelihood, calibrated: view.ahead.likelihood === null, months, totals };
 }
