@@ -30,3 +30,4 @@ export { kpisFromParts } from './kpis/metrics.js';
 export type { KpiParts } from './kpis/metrics.js';
 export { attributionFromFigures } from './csm/cs-attribution.js';
 export { decileOf, validationFromCounts } from './health/health-validation.js';
+export { creditMonthFrom, csqlStageReached } from './csm/cs-credit.js';

@@ -18,7 +18,7 @@ import type { AdvocacyKind, AdvocacyRecord, Dataset, Lead, LeadStage, Month, Per
 import { recordColumns } from '../data/dataset-index.js';
 import { isSelected, wholeDataset, type Selection } from '../data/selection.js';
 import { ADVOCACY_KINDS } from '../model/domain.js';
-import { csAttributionOf, resolveAttributionSettings, type AttributionSettings, type CsAttributionOptions } from './cs-attribution.js';
+import { csAttributionOf, resolveAttributionSettings, type AttributionSettings, type CsAttribution, type CsAttributionOptions } from './cs-attribution.js';
 
 export interface CsCreditMonth {
   month: Month;
@@ -72,13 +72,20 @@ function premiumServices(selection: Selection, from: number, to: number): { prem
 function creditMonth(selection: Selection, settings: AttributionSettings, month: Month): CsCreditMonth {
   const { model, lookbackMonths, graceMonths, asOf } = settings;
   const a = csAttributionOf(selection, { model, lookbackMonths, graceMonths, asOf, period: { from: month, to: month } });
-  const apart = premiumServices(selection, monthIndex(month), monthIndex(month));
+  return creditMonthFrom(month, a, premiumServices(selection, monthIndex(month), monthIndex(month)));
+}
+
+/** A month's row of credit from its attribution and its premium services apart (both engines lay it out so). */
+export function creditMonthFrom(month: Month, a: CsAttribution, apart: { premiumCsmArr: number; consultingArr: number }): CsCreditMonth {
   return {
     month, savedRenewalArr: a.savedRenewalArr, wonRenewalArr: a.wonRenewalArr, optOutRetainedArr: a.optOutRetainedArr, csqlArr: a.csqlArr,
     savedWonExpansionArr: a.savedWonExpansionArr, pocArr: a.pocArr, referralArr: a.referralArr, ...apart, assistedSalesArr: a.assistedSalesArr,
     csqaCount: a.csqaCount, totalArr: a.totalArr,
   };
 }
+
+/** The furthest CSQL stage (index into `CSQL_STAGES`) a lead counts at: a lost lead's is not recorded, so submitted. */
+export const csqlStageReached = (stage: LeadStage): number => (stage === 'lost' ? 0 : CSQL_STAGES.indexOf(stage));
 
 function csqlFunnel(selection: Selection, from: number, to: number): CsCredit['csqlFunnel'] {
   const leads = recordColumns<Lead>(selection.index, 'leads');
@@ -89,8 +96,7 @@ function csqlFunnel(selection: Selection, from: number, to: number): CsCredit['c
     if (month < from || month > to || !isSelected(selection, leads.account[row] as number)) continue;
     const lead = leads.records.at(row) as Lead;
     const arr = typeof lead.arr === 'number' ? lead.arr : 0;
-    // The furthest stage reached: a lost lead's is not recorded, so it reached submitted only.
-    const reached = lead.stage === 'lost' ? 0 : CSQL_STAGES.indexOf(lead.stage);
+    const reached = csqlStageReached(lead.stage);
     if (lead.stage === 'lost') {
       lost.count += 1;
       lost.arr += arr;

@@ -7,7 +7,7 @@
  * submitted only, and in `lost`) and the advocacy records by kind.
  */
 import { ADVOCACY_KINDS, addMonthsToMonth, CSQL_STAGES, monthIndex, type AdvocacyKind, type CsCredit, type LeadStage } from '@cskit/metrics';
-import { ratio } from '@cskit/metrics/facts';
+import { creditMonthFrom, csqlStageReached, ratio } from '@cskit/metrics/facts';
 import { num, Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
 import { tableName } from '../../schema/dialect.js';
@@ -36,14 +36,10 @@ export async function csCreditInSql(q: HealthQuery, view: AttributionView): Prom
     const k = monthIndex(month);
     const own = sums.get(k) ?? noSums();
     const a = attributionOf({ from: month, to: month }, view.lookbackMonths, retained.get(k) ?? { saved: 0, won: 0 }, 0, own);
-    const [premiumCsmArr, consultingArr] = [own.revenue.get('premium-csm') ?? 0, own.revenue.get('consulting') ?? 0];
-    apart.premiumCsmArr += premiumCsmArr;
-    apart.consultingArr += consultingArr;
-    months.push({
-      month, savedRenewalArr: a.savedRenewalArr, wonRenewalArr: a.wonRenewalArr, optOutRetainedArr: a.optOutRetainedArr, csqlArr: a.csqlArr,
-      savedWonExpansionArr: a.savedWonExpansionArr, pocArr: a.pocArr, referralArr: a.referralArr, premiumCsmArr, consultingArr,
-      assistedSalesArr: a.assistedSalesArr, csqaCount: a.csqaCount, totalArr: a.totalArr,
-    });
+    const monthApart = { premiumCsmArr: own.revenue.get('premium-csm') ?? 0, consultingArr: own.revenue.get('consulting') ?? 0 };
+    apart.premiumCsmArr += monthApart.premiumCsmArr;
+    apart.consultingArr += monthApart.consultingArr;
+    months.push(creditMonthFrom(month, a, monthApart));
   }
   const rows = await funnelAndKinds(q, view);
   const stages = CSQL_STAGES.map((stage) => ({ stage, count: 0, arr: 0 }));
@@ -57,8 +53,8 @@ export async function csCreditInSql(q: HealthQuery, view: AttributionView): Prom
     const stage = String(row.key) as LeadStage;
     const [count, arr] = [num(row.n), num(row.arr)];
     if (stage === 'lost') [lost.count, lost.arr] = [lost.count + count, lost.arr + arr];
-    // The furthest stage reached counts at every stage up to it; a lost lead reached submitted only.
-    const reached = stage === 'lost' ? 0 : CSQL_STAGES.indexOf(stage as (typeof CSQL_STAGES)[number]);
+    // Counted at every stage up to the furthest it reached.
+    const reached = csqlStageReached(stage);
     for (const reachedStage of stages.slice(0, reached + 1)) [reachedStage.count, reachedStage.arr] = [reachedStage.count + count, reachedStage.arr + arr];
   }
   return {
