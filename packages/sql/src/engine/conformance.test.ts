@@ -58,6 +58,18 @@ function requests(): CsRequest[] {
 /** An answer as a client reads it (JSON). */
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
+/**
+ * Random filters over `dimensions`: each maybe a subset of the data's groups (every account's filter options),
+ * `(none)` and the `extra` values.
+ */
+function filtersOf(dimensions: readonly (typeof BREAKDOWN_DIMENSIONS)[number][], extra: readonly string[] = []): fc.Arbitrary<AccountFilters> {
+  const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP, ...extra];
+  return fc.record(Object.fromEntries(dimensions.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] }) as fc.Arbitrary<AccountFilters>;
+}
+
+/** A month index as `YYYY-MM`. */
+const monthText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
 /** The JS answer, or the error's name and field when it refuses the request. */
 async function outcome(answer: () => unknown): Promise<unknown> {
   try {
@@ -113,8 +125,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   }, 120_000);
 
   it('a scope\'s or filter\'s accounts are the same in SQL as accountFilter keeps (property)', async () => {
-    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP, 'zz-unknown', '', '2025-13'];
-    const filters = fc.record(Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const filters = filtersOf(BREAKDOWN_DIMENSIONS, ['zz-unknown', '', '2025-13']);
     await fc.assert(fc.asyncProperty(filters, async (raw) => {
       const scope = { filters: raw as AccountFilters };
       expect(await scopedIds(db.client, scope, undefined, dialect)).toEqual(idsInJs(scope));
@@ -122,8 +133,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   }, 120_000);
 
   it('filter options (answered in SQL) equal the JS engine\'s for random filters, account ids and scopes (property)', async () => {
-    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP, 'zz'];
-    const filters = fc.record(Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const filters = filtersOf(BREAKDOWN_DIMENSIONS, ['zz']);
     const ids = dataset.accounts.map((a) => a.id);
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB'] } }, { accountIds: ids.slice(0, 20) });
     await fc.assert(fc.asyncProperty(filters, fc.option(fc.subarray(ids), { nil: undefined }), scopes, async (raw, accountIds, scope) => {
@@ -134,11 +144,10 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   }, 120_000);
 
   it('the nps metric (answered in SQL) equals the JS engine\'s for random periods, filters, account ids and scopes (property)', async () => {
-    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
-    const filters = fc.record(Object.fromEntries(BREAKDOWN_DIMENSIONS.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const filters = filtersOf(BREAKDOWN_DIMENSIONS);
     const ids = dataset.accounts.map((a) => a.id);
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
-    const months = fc.integer({ min: 2023 * 12, max: 2031 * 12 + 11 }).map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
+    const months = fc.integer({ min: 2023 * 12, max: 2031 * 12 + 11 }).map(monthText);
     await fc.assert(fc.asyncProperty(filters, fc.option(fc.subarray(ids, { maxLength: 10 }), { nil: undefined }), scopes, months, fc.integer({ min: 0, max: 30 }), async (raw, accountIds, scope, from, span) => {
       const to = addMonthsToMonth(from, span);
       const request: CsRequest = { kind: 'metric', metric: 'nps', view: { period: { from, to }, filters: raw as AccountFilters, ...(accountIds ? { accountIds } : {}) } };
@@ -170,11 +179,9 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   }, 120_000);
 
   it('the ARR family, renewals, the KPIs and early warnings (answered in SQL) equal the JS engine\'s for random periods, grace, asOf, warnings, comparisons, filters and scopes (property)', async () => {
-    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
-    const filters = fc.record(Object.fromEntries(['segment', 'region', 'team'].map((d) => [d, fc.option(fc.subarray(choices(d as 'segment')), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const filters = filtersOf(['segment', 'region', 'team']);
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
-    const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    const months = fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month);
+    const months = fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(monthText);
     const metrics = fc.constantFrom('waterfall' as const, 'retention' as const, 'arrTrend' as const, 'cohorts' as const, 'renewals' as const, 'renewalFunnel' as const, 'kpis' as const, 'earlyWarnings' as const, 'roles' as const);
     // Early warnings at thresholds that warn some of the sample's accounts (and none: 0), over 1 to 4 months.
     const warning = fc.record({ threshold: fc.constantFrom(0, 0.3, 0.6, 0.75, 0.9), months: fc.integer({ min: 1, max: 4 }) });
@@ -203,14 +210,12 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   }, 120_000);
 
   it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants, healthValidation), the renewals ahead, CS attribution and credit (answered in SQL) equal the JS engine\'s for random models, periods, grace, horizons, lookbacks, filters and scopes (property)', async () => {
-    const choices = (dimension: (typeof BREAKDOWN_DIMENSIONS)[number]) => [...new Set(js.filterOptions({})[dimension].map((o) => o.value)), NONE_GROUP];
-    const filters = fc.record(Object.fromEntries(['segment', 'region', 'team'].map((d) => [d, fc.option(fc.subarray(choices(d as 'segment')), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] });
+    const filters = filtersOf(['segment', 'region', 'team']);
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
-    const month = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const, 'renewalsAhead' as const, 'csAttribution' as const, 'csCredit' as const);
     // The renewals ahead read tiers too: horizons, likelihoods given or calibrated over lookbacks, warnings.
     const ahead = fc.record({ months: fc.integer({ min: 1, max: 12 }), likelihood: fc.option(fc.constant({ green: 0.9, yellow: 0.5, red: 0.2 }), { nil: undefined }) }, { requiredKeys: ['months'] });
-    await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(month), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
+    await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(monthText), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
       ahead, fc.integer({ min: 1, max: 24 }), fc.constantFrom(0.3, 0.7),
       async (metric, model, raw, scope, from, span, graceMonths, aheadView, lookbackMonths, threshold) => {
         const asOf = `${addMonthsToMonth(from, Math.min(span, lookbackMonths % 5))}-${lookbackMonths % 2 === 0 ? '15' : '01'}`;
