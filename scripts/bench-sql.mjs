@@ -32,32 +32,20 @@ const requests = [
   ['filtered summary, again', { kind: 'summary', view: filtered }],
 ];
 
+/** A metric asked of a view, named as the results list it: `<metric>, filtered` for the filtered view. */
+const metricCase = (metric, v = filtered, label = v === filtered ? `${metric}, filtered` : metric) => [label, { kind: 'metric', metric, view: v }];
+
 // The metrics answered in SQL (no prepared engine): asked first, so the SQL engine's RSS after them is that of SQL alone.
 const inSql = [
-  ['waterfall', { kind: 'metric', metric: 'waterfall', view }],
-  ['waterfall, filtered', { kind: 'metric', metric: 'waterfall', view: filtered }],
-  ['arrTrend, filtered', { kind: 'metric', metric: 'arrTrend', view: filtered }],
-  ['retention, filtered', { kind: 'metric', metric: 'retention', view: filtered }],
-  ['nps, filtered', { kind: 'metric', metric: 'nps', view: filtered }],
-  ['cohorts, filtered', { kind: 'metric', metric: 'cohorts', view: filtered }],
-  ['renewals, filtered', { kind: 'metric', metric: 'renewals', view: filtered }],
-  ['renewalFunnel, filtered', { kind: 'metric', metric: 'renewalFunnel', view: filtered }],
-  ['renewals', { kind: 'metric', metric: 'renewals', view }],
-  ['kpis, filtered', { kind: 'metric', metric: 'kpis', view: filtered }],
-  ['earlyWarnings, filtered', { kind: 'metric', metric: 'earlyWarnings', view: filtered }],
-  ['renewalsAhead, filtered', { kind: 'metric', metric: 'renewalsAhead', view: filtered }],
-  ['roles, filtered', { kind: 'metric', metric: 'roles', view: filtered }],
-  ['csAttribution, filtered', { kind: 'metric', metric: 'csAttribution', view: filtered }],
-  ['csCredit, filtered', { kind: 'metric', metric: 'csCredit', view: filtered }],
+  metricCase('waterfall', view),
+  ...['waterfall', 'arrTrend', 'retention', 'nps', 'cohorts', 'renewals', 'renewalFunnel'].map((metric) => metricCase(metric)),
+  metricCase('renewals', view),
+  ...['kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'csCredit'].map((metric) => metricCase(metric)),
   // The health family from snapshots, and from components (activity and NPS: the bench's data has no measures).
-  ['healthScores, filtered', { kind: 'metric', metric: 'healthScores', view: filtered }],
-  ['healthDistribution, filtered', { kind: 'metric', metric: 'healthDistribution', view: filtered }],
-  ['healthTransitions, filtered', { kind: 'metric', metric: 'healthTransitions', view: filtered }],
-  ['healthQuadrants, filtered', { kind: 'metric', metric: 'healthQuadrants', view: filtered }],
-  ['healthValidation, filtered', { kind: 'metric', metric: 'healthValidation', view: filtered }],
-  ['healthDistribution', { kind: 'metric', metric: 'healthDistribution', view }],
-  ['healthDistribution, built model, filtered', { kind: 'metric', metric: 'healthDistribution', view: { ...filtered, model: builtModel } }],
-  ['healthQuadrants, built model', { kind: 'metric', metric: 'healthQuadrants', view: { ...view, model: builtModel } }],
+  ...['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'].map((metric) => metricCase(metric)),
+  metricCase('healthDistribution', view),
+  metricCase('healthDistribution', { ...filtered, model: builtModel }, 'healthDistribution, built model, filtered'),
+  metricCase('healthQuadrants', { ...view, model: builtModel }, 'healthQuadrants, built model'),
   // What the data holds (every account: from the header's spans and a count) and what a filter may choose.
   ['info, before any prepared engine', { kind: 'info' }],
   ['filter-options, before any prepared engine', { kind: 'filter-options', view }],
