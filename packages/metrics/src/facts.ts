@@ -24,8 +24,8 @@ export { isTicketComponent, profileSides, roleOfComponent, sideComponents } from
 export { ratio } from './core/ratio.js';
 export { addToAheadRow, emptyAheadRow, likelihoodFromCounts } from './renewals/renewals-ahead.js';
 export type { AheadContracts } from './renewals/renewals-ahead.js';
-export { roleSummariesFromSums } from './accounts/group-summary.js';
-export type { RoleSums } from './accounts/group-summary.js';
+export { groupSummariesFromSums, roleSummariesFromSums } from './accounts/group-summary.js';
+export type { GroupSums, RoleSums } from './accounts/group-summary.js';
 export { kpisFromParts } from './kpis/metrics.js';
 export type { KpiParts } from './kpis/metrics.js';
 export { attributionFromFigures } from './csm/cs-attribution.js';

@@ -214,17 +214,64 @@ export function groupSummariesOf(selection: Selection, dimension: BreakdownDimen
     if (position < 0 || !isSelected(selection, position)) continue;
     countNps((tallies[column.codes[position] as number] as Tally).nps, responses.value[i] as number);
   }
-  return tallies
-    .filter((tally): tally is Tally => tally !== undefined)
-    .map((tally) => ({
-      ...inCents(tally.summary),
-      nrr: ratio(tally.endingArr, tally.startingArr),
-      grr: ratio(tally.keptArr, tally.startingArr),
-      logoRate: ratio(tally.renewedAccounts, tally.dueAccounts),
-      dollarRate: ratio(tally.renewalArr, tally.dueArr),
-      activityRate: ratio(tally.users[0], tally.users[1]),
-      npsScore: npsScore(tally.nps),
-    }));
+  return tallies.filter((tally): tally is Tally => tally !== undefined).map(finishGroup);
+}
+
+/** A group's figures from its sums: money in whole cents, its ratios from the summed parts. */
+function finishGroup(tally: Tally): GroupSummary {
+  return {
+    ...inCents(tally.summary),
+    nrr: ratio(tally.endingArr, tally.startingArr),
+    grr: ratio(tally.keptArr, tally.startingArr),
+    logoRate: ratio(tally.renewedAccounts, tally.dueAccounts),
+    dollarRate: ratio(tally.renewalArr, tally.dueArr),
+    activityRate: ratio(tally.users[0], tally.users[1]),
+    npsScore: npsScore(tally.nps),
+  };
+}
+
+/**
+ * A group's sums (`groupSummariesOf`): over its accounts, the ARR at the end of the period of those with ARR > 0
+ * (`accounts`, `arr`) and their health tiers (`healthMix`), the opening ARR, each movement kind's sum (`kinds`, in
+ * `MOVEMENT_KINDS` order), the retention cohort's ARR at the start and end and Σ min (`startingArr`, `endingArr`,
+ * `keptArr`), the due contracts (`renewalsDue`, `dueArr`, renewed `renewalArr`), the accounts with one due and with
+ * one renewed, the users of their activity records in the last month and the counts of their responses.
+ */
+export interface GroupSums {
+  key: string;
+  accounts: number;
+  arr: number;
+  openingArr: number;
+  kinds: readonly number[];
+  startingArr: number;
+  endingArr: number;
+  keptArr: number;
+  renewalsDue: number;
+  dueArr: number;
+  renewalArr: number;
+  dueAccounts: number;
+  renewedAccounts: number;
+  users: [number, number];
+  nps: Omit<NpsResult, 'score'>;
+  healthMix: Record<HealthTier | 'unknown', number>;
+}
+
+/**
+ * The group figures from each group's sums: how an engine that sums accounts itself (`@cskit/sql`) finishes, as this
+ * one does; groups in key order (`compareGroupKeys`, `'(none)'` last).
+ */
+export function groupSummariesFromSums(sums: readonly GroupSums[]): GroupSummary[] {
+  return [...sums].sort((a, b) => compareGroupKeys(a.key, b.key)).map((sum) => {
+    const tally = emptyTally(sum.key);
+    const { summary } = tally;
+    Object.assign(summary, { accounts: sum.accounts, arr: sum.arr, openingArr: sum.openingArr, renewalsDue: sum.renewalsDue, healthMix: { ...sum.healthMix } });
+    MOVEMENT_KINDS.forEach((kind, code) => { summary[kind] = sum.kinds[code] ?? 0; });
+    Object.assign(tally, {
+      startingArr: sum.startingArr, endingArr: sum.endingArr, keptArr: sum.keptArr, dueArr: sum.dueArr, renewalArr: sum.renewalArr,
+      dueAccounts: sum.dueAccounts, renewedAccounts: sum.renewedAccounts, users: [sum.users[0], sum.users[1]], nps: { ...sum.nps, score: null },
+    });
+    return finishGroup(tally);
+  });
 }
 
 /**

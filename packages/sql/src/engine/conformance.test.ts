@@ -209,10 +209,10 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     expect(warned).toBeGreaterThan(20);
   }, 120_000);
 
-  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants, healthValidation), the renewals ahead, CS attribution and credit (answered in SQL) equal the JS engine\'s for random models, periods, grace, horizons, lookbacks, filters and scopes (property)', async () => {
+  it('the health family (healthScores, healthDistribution, healthTransitions, healthQuadrants, healthValidation), the renewals ahead, CS attribution and credit, and the breakdowns (answered in SQL) equal the JS engine\'s for random models, periods, grace, horizons, lookbacks, dimensions, filters and scopes (property)', async () => {
     const filters = filtersOf(['segment', 'region', 'team']);
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { all: true }, { csmIds: [csmId] }, { filters: { region: ['EMEA', 'NA'] } });
-    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const, 'renewalsAhead' as const, 'csAttribution' as const, 'csCredit' as const);
+    const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const, 'renewalsAhead' as const, 'csAttribution' as const, 'csCredit' as const, 'breakdowns' as const);
     // The renewals ahead read tiers too: horizons, likelihoods given or calibrated over lookbacks, warnings.
     const ahead = fc.record({ months: fc.integer({ min: 1, max: 12 }), likelihood: fc.option(fc.constant({ green: 0.9, yellow: 0.5, red: 0.2 }), { nil: undefined }) }, { requiredKeys: ['months'] });
     await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(monthText), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
@@ -220,11 +220,12 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       async (metric, model, raw, scope, from, span, graceMonths, aheadView, lookbackMonths, threshold) => {
         const asOf = `${addMonthsToMonth(from, Math.min(span, lookbackMonths % 5))}-${lookbackMonths % 2 === 0 ? '15' : '01'}`;
         const aheadPart = metric === 'renewalsAhead' ? { ahead: aheadView, lookbackMonths, earlyWarning: { threshold }, asOf }
-          : metric === 'csAttribution' || metric === 'csCredit' ? { lookbackMonths: lookbackMonths % 13, asOf } : {};
+          : metric === 'csAttribution' || metric === 'csCredit' ? { lookbackMonths: lookbackMonths % 13, asOf }
+            : metric === 'breakdowns' ? { breakdownDimensions: BREAKDOWN_DIMENSIONS.filter((_, i) => (lookbackMonths + i) % 3 !== 0), asOf } : {};
         const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, graceMonths, filters: raw as AccountFilters, ...aheadPart } };
         const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
         expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
-      }), { numRuns: 120 });
+      }), { numRuns: 140 });
   }, 120_000);
 
   it('answers info, filter options, the metrics in SQL, drill-downs, account pages by ARR and stories in the database, without preparing the engine', async () => {
@@ -232,7 +233,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'csCredit', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'csCredit', 'breakdowns', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
       await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
       await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
     }

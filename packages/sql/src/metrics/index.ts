@@ -17,15 +17,16 @@ import { renewalsAheadInSql } from './renewals/renewals-ahead.js';
 import { rolesInSql } from './accounts/roles.js';
 import { csAttributionInSql } from './csm/cs-attribution.js';
 import { csCreditInSql } from './csm/cs-credit.js';
+import { breakdownsInSql } from './accounts/breakdowns.js';
 
 /** The metrics answered in SQL. */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', 'breakdowns', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
 
 export async function metricInSql(
-  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead'>, metric: MetricInSql, schema: string | undefined,
+  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead' | 'breakdownDimensions'>, metric: MetricInSql, schema: string | undefined,
   dialect: Dialect,
 ): Promise<unknown> {
   if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(client, accounts, view, metric as HealthMetricInSql, schema, dialect);
@@ -44,6 +45,8 @@ export async function metricInSql(
       return csCreditInSql({ client, accounts, schema, dialect }, view);
     case 'csAttribution':
       return csAttributionInSql({ client, accounts, schema, dialect }, view);
+    case 'breakdowns':
+      return breakdownsInSql({ client, accounts, schema, dialect }, view);
     case 'roles':
       return rolesInSql(client, accounts, view.period, schema);
     case 'kpis':
