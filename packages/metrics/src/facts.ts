@@ -31,3 +31,5 @@ export type { KpiParts } from './kpis/metrics.js';
 export { attributionFromFigures } from './csm/cs-attribution.js';
 export { decileOf, validationFromCounts } from './health/health-validation.js';
 export { creditMonthFrom, csqlStageReached } from './csm/cs-credit.js';
+export { actualFromSums, readsRetained, targetDay, targetProgressItemOf, visibleTargets } from './csm/target-progress.js';
+export type { TargetSums } from './csm/target-progress.js';

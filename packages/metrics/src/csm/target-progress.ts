@@ -220,24 +220,86 @@ function owners(all: Selection): { byCsm: Map<string, Int32Array>; byTeam: Map<s
   return { byCsm: typed(csmLists), byTeam: typed(teamLists) };
 }
 
-/** One target's progress as of `asOf`, from its accounts' shares of its period's facts (`factsOf`). */
-function targetProgressItem(target: Target, settings: Settings, positions: Int32Array, factsOf: (period: Period, d: DateString) => PeriodFacts): TargetProgressItem {
+/**
+ * The day a target's metric is read as of: `min(asOf, last day of period.to)`, or null before its period starts
+ * (asOf earlier than its first day).
+ */
+export function targetDay(target: Pick<Target, 'period'>, asOf: DateString): DateString | null {
+  const first = firstDayOfMonth(target.period.from);
+  const last = lastDayOfMonth(target.period.to);
+  const d = asOf < last ? asOf : last;
+  return d < first ? null : d;
+}
+
+/**
+ * One target's progress as of `asOf`, given its metric's actual over its accounts for its period as of a day
+ * (`targetDay`): what both engines finish a target with.
+ */
+export function targetProgressItemOf(target: Target, asOf: DateString, actualAt: (period: Period, d: DateString) => number | null): TargetProgressItem {
   const { period, value, metric } = target;
-  const first = firstDayOfMonth(period.from);
-  const last = lastDayOfMonth(period.to);
-  const d = settings.asOf < last ? settings.asOf : last;
+  const d = targetDay(target, asOf);
   const rate = isRateTarget(metric);
-  if (d < first) {
+  if (d === null) {
     // Nothing of the period has happened yet.
     return rate ? { target, actual: null, attainment: null, expected: value, onTrack: null } : { target, actual: 0, attainment: value === 0 ? null : 0, expected: 0, onTrack: true };
   }
-  const actual = actualOf(metric, factsOf(period, d), positions);
+  const actual = actualAt(period, d);
+  const first = firstDayOfMonth(period.from);
+  const last = lastDayOfMonth(period.to);
   const elapsed = (dayNumber(d) - dayNumber(first) + 1) / (dayNumber(last) - dayNumber(first) + 1);
   const expected = rate ? value : value * elapsed;
   return {
     target, actual, attainment: actual === null ? null : ratio(actual, value), expected, onTrack: actual === null ? null : actual >= expected,
   };
 }
+
+/**
+ * An owner's sums of every target metric's shares (`PeriodFacts`) for one period as of one day: what an engine that
+ * sums accounts itself (`@cskit/sql`) gives `actualFromSums`. `keptNrr` sums the ending ARR and `keptGrr` the
+ * min(start, end) of the accounts with ARR > 0 at the start (`starting`); `dueAccounts` counts accounts with a
+ * contract due so far, `renewedAccounts` those with one renewed.
+ */
+export interface TargetSums {
+  netNewCents: number;
+  expansionCents: number;
+  starting: number;
+  keptNrr: number;
+  keptGrr: number;
+  dueAccounts: number;
+  renewedAccounts: number;
+  dueArr: number;
+  renewedArr: number;
+  csqlCount: number;
+  csqlWonArr: number;
+  csqaCount: number;
+  savedRenewalArr: number;
+  wonRenewalArr: number;
+}
+
+/** A target metric's actual from its owner's sums (`actualOf`'s rules). */
+export function actualFromSums(metric: TargetMetric, sums: TargetSums): number | null {
+  switch (metric) {
+    case 'netNewArr': return fromCents(sums.netNewCents);
+    case 'expansionArr': return fromCents(sums.expansionCents);
+    case 'nrr': return ratio(sums.keptNrr, sums.starting);
+    case 'grr': return ratio(sums.keptGrr, sums.starting);
+    case 'logoRenewalRate': return ratio(sums.renewedAccounts, sums.dueAccounts);
+    case 'dollarRenewalRate': return ratio(sums.renewedArr, sums.dueArr);
+    case 'csqlCount': return sums.csqlCount;
+    case 'csqlWonArr': return sums.csqlWonArr;
+    case 'csqaCount': return sums.csqaCount;
+    case 'savedRenewalArr': return sums.savedRenewalArr;
+    default: return sums.wonRenewalArr;
+  }
+}
+
+/** The targets a view sees: every target, or with `onlyCsms` (a viewer's scope) only those CSMs' own. */
+export function visibleTargets(every: readonly Target[], onlyCsms: ReadonlySet<string | undefined> | null): readonly Target[] {
+  return onlyCsms === null ? every : every.filter((target) => target.csmId !== undefined && onlyCsms.has(target.csmId));
+}
+
+/** Whether any target reads saved or won renewals (and so the health model's scores). */
+export const readsRetained = (targets: readonly Target[]): boolean => targets.some((target) => target.metric === 'savedRenewalArr' || target.metric === 'wonRenewalArr');
 
 export function resolveTargetSettings(options: TargetProgressOptions): Settings {
   if (typeof options !== 'object' || options === null) throw new TypeError('targetProgress expected options { asOf, model?, graceMonths? }');
@@ -253,14 +315,13 @@ export function resolveTargetSettings(options: TargetProgressOptions): Settings 
  * scope), only those CSMs' targets, never a team's or the company's (fail closed, as a scope's dataset keeps them).
  */
 export function targetProgressOf(selection: Selection, settings: Settings, onlyCsms: ReadonlySet<string | undefined> | null = null): TargetProgress {
-  const every = (selection.index.dataset.targets ?? []) as readonly Target[];
-  const targets = onlyCsms === null ? every : every.filter((target) => target.csmId !== undefined && onlyCsms.has(target.csmId));
+  const targets = visibleTargets((selection.index.dataset.targets ?? []) as readonly Target[], onlyCsms);
   if (targets.length === 0) return { asOf: settings.asOf, items: [] };
   const { byCsm, byTeam } = owners(selection);
   const none = new Int32Array(0);
   const positionsOf = (target: Target) => (target.csmId !== undefined ? byCsm.get(target.csmId) ?? none
     : target.team !== undefined ? byTeam.get(target.team) ?? none : selection.positions);
-  const retain = targets.some((target) => target.metric === 'savedRenewalArr' || target.metric === 'wonRenewalArr');
+  const retain = readsRetained(targets);
   // One pass per distinct period and day: usually one for every target.
   const facts = new Map<string, PeriodFacts>();
   const factsOf = (period: Period, d: DateString) => {
@@ -269,7 +330,7 @@ export function targetProgressOf(selection: Selection, settings: Settings, onlyC
     if (!found) facts.set(key, (found = periodFacts(selection, period, d, settings, retain)));
     return found;
   };
-  return { asOf: settings.asOf, items: targets.map((target) => targetProgressItem(target, settings, positionsOf(target), factsOf)) };
+  return { asOf: settings.asOf, items: targets.map((target) => targetProgressItemOf(target, settings.asOf, (period, d) => actualOf(target.metric, factsOf(period, d), positionsOf(target)))) };
 }
 
 /** `targetProgress(dataset, { asOf, model?, graceMonths })` (SPEC 14): each target's actual, attainment and pacing. */

@@ -24,6 +24,7 @@ import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.j
 import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
+import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql, wholeDataSpan } from './info.js';
 import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
@@ -270,8 +271,12 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
       if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
       return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
-    default:
-      return metricInSql(client, every ? null : accounts, resolved, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql, schema, dialect);
+    default: {
+      const owners = 'all' in scope ? null : scopeOnly();
+      const csms = () => (owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
+      const metric = (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql;
+      return metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms });
+    }
   }
 }
 

@@ -18,16 +18,26 @@ import { rolesInSql } from './accounts/roles.js';
 import { csAttributionInSql } from './csm/cs-attribution.js';
 import { csCreditInSql } from './csm/cs-credit.js';
 import { breakdownsInSql } from './accounts/breakdowns.js';
+import { readTargets, targetsInSql } from './csm/targets.js';
 
 /** The metrics answered in SQL. */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', 'breakdowns', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', 'breakdowns', 'targets', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
 
+/**
+ * What the metrics of a CSM's or team's book read of the viewer's scope: its accounts alone (the view's filters and
+ * account ids never change a target's owners; null: every account), and the CSMs it names (null: every CSM).
+ */
+export interface ScopeInSql {
+  accounts: Predicate | null;
+  csms: () => Promise<ReadonlySet<string> | null>;
+}
+
 export async function metricInSql(
   client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead' | 'breakdownDimensions'>, metric: MetricInSql, schema: string | undefined,
-  dialect: Dialect,
+  dialect: Dialect, scope: ScopeInSql,
 ): Promise<unknown> {
   if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(client, accounts, view, metric as HealthMetricInSql, schema, dialect);
   switch (metric) {
@@ -47,6 +57,8 @@ export async function metricInSql(
       return csAttributionInSql({ client, accounts, schema, dialect }, view);
     case 'breakdowns':
       return breakdownsInSql({ client, accounts, schema, dialect }, view);
+    case 'targets':
+      return targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), await scope.csms());
     case 'roles':
       return rolesInSql(client, accounts, view.period, schema);
     case 'kpis':
