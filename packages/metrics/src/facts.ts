@@ -33,3 +33,5 @@ export { decileOf, validationFromCounts } from './health/health-validation.js';
 export { creditMonthFrom, csqlStageReached } from './csm/cs-credit.js';
 export { actualFromSums, readsRetained, targetDay, targetProgressItemOf, visibleTargets } from './csm/target-progress.js';
 export type { TargetSums } from './csm/target-progress.js';
+export { scorecardFromSums, SCORECARD_FIELDS } from './csm/csm-scorecard.js';
+export type { ScorecardSums } from './csm/csm-scorecard.js';

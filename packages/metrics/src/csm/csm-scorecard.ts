@@ -244,37 +244,66 @@ export function csmScorecardOf(selection: Selection, settings: ScorecardSettings
     if (won[row] === 1 && closed >= from && closed <= to) add(t.csqlWonArr, code, total, leads.value[row] as number);
   }
 
-  const csmById = new Map<string, Csm>(csmList.filter((csm) => !inScope || inScope.has(csm.id)).map((csm) => [csm.id, csm]));
-  const figures = (code: number, csmId: string | null, name: string, team: string | null): CsmScorecardRow => {
-    const responsesAt = t.responses[code] as number;
-    return {
-      csmId, name, team,
-      accounts: t.accounts[code] as number,
-      arr: t.arr[code] as number,
-      arrPerAccount: ratio(t.arr[code] as number, t.accounts[code] as number),
-      logoRate: ratio(t.renewedAccounts[code] as number, t.dueAccounts[code] as number),
-      dollarRate: ratio(t.renewedArr[code] as number, t.dueArr[code] as number),
-      renewalsDue: t.dueCount[code] as number,
-      meanHealthScore: ratio(t.healthSum[code] as number, t.healthCount[code] as number),
-      saves: t.saves[code] as number,
-      wins: t.wins[code] as number,
-      nps: responsesAt === 0 ? null : (100 * ((t.promoters[code] as number) - (t.detractors[code] as number))) / responsesAt,
-      npsResponses: responsesAt,
-      csqlCount: t.csqlCount[code] as number,
-      csqlWonArr: t.csqlWonArr[code] as number,
-      netNewArr: t.netNewArr[code] as number,
-      targets: 0,
-      targetsOnTrack: 0,
-    };
+  const sumsAt = (code: number): ScorecardSums => Object.fromEntries(Tallies.FIELDS.map((field) => [field, t[field][code] as number])) as ScorecardSums;
+  const rows = t.ids.slice(total + 1).map((csmId, k) => ({ csmId: csmId as string | null, sums: sumsAt(total + 1 + k) }));
+  const progress = shared?.targets ?? targetProgressOf(selection, { asOf, model, graceMonths, lookbackMonths: settings.lookbackMonths ?? 12 }, settings.onlyCsms ?? null);
+  return scorecardFromSums(period, rows, sumsAt(total), csmList.filter((csm) => !inScope || inScope.has(csm.id)), progress);
+}
+
+/** A row's sums (`Tallies`): what its figures are read from. */
+export type ScorecardSums = Record<(typeof Tallies.FIELDS)[number], number>;
+
+/** The fields of `ScorecardSums`. */
+export const SCORECARD_FIELDS: readonly (keyof ScorecardSums)[] = Tallies.FIELDS;
+
+/** A row's figures from its sums: its ratios from the summed parts, no targets yet (`countTargets`). */
+function figuresOf(sums: ScorecardSums, csmId: string | null, name: string, team: string | null): CsmScorecardRow {
+  return {
+    csmId, name, team,
+    accounts: sums.accounts,
+    arr: sums.arr,
+    arrPerAccount: ratio(sums.arr, sums.accounts),
+    logoRate: ratio(sums.renewedAccounts, sums.dueAccounts),
+    dollarRate: ratio(sums.renewedArr, sums.dueArr),
+    renewalsDue: sums.dueCount,
+    meanHealthScore: ratio(sums.healthSum, sums.healthCount),
+    saves: sums.saves,
+    wins: sums.wins,
+    nps: sums.responses === 0 ? null : (100 * (sums.promoters - sums.detractors)) / sums.responses,
+    npsResponses: sums.responses,
+    csqlCount: sums.csqlCount,
+    csqlWonArr: sums.csqlWonArr,
+    netNewArr: sums.netNewArr,
+    targets: 0,
+    targetsOnTrack: 0,
   };
-  const csms: CsmScorecardRow[] = [];
-  for (let code = total + 1; code < t.ids.length; code += 1) {
-    const csmId = t.ids[code] as string | null;
+}
+
+/**
+ * The scorecard from each row's sums (rows in order; `csmId` null for the accounts without a CSM) and the total's,
+ * named from `csms` (the CSMs whose rows a viewer sees: another row is named by its id, without a team); each team's
+ * row sums its CSMs' rows; the targets counted per row. How an engine that sums records itself (`@cskit/sql`)
+ * finishes, as this one does.
+ */
+export function scorecardFromSums(
+  period: Period, rows: ReadonlyArray<{ csmId: string | null; sums: ScorecardSums }>, total: ScorecardSums, csms: readonly Csm[], progress: TargetProgress,
+): CsmScorecard {
+  const csmById = new Map<string, Csm>(csms.map((csm) => [csm.id, csm]));
+  const csmRows = rows.map(({ csmId, sums }) => {
     const csm = csmId === null ? undefined : csmById.get(csmId);
-    csms.push(figures(code, csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null));
-  }
-  const result = { period: { from: period.from, to: period.to }, csms, teams: teamRows(t, csms, figures), totals: figures(total, null, 'Team total', null) };
-  countTargets(result, shared?.targets ?? targetProgressOf(selection, { asOf, model, graceMonths, lookbackMonths: settings.lookbackMonths ?? 12 }, settings.onlyCsms ?? null));
+    return { row: figuresOf(sums, csmId, csmId === null ? '(none)' : csm?.name ?? csmId, csm?.team ?? null), sums };
+  });
+  const teams = [...new Set(csmRows.map(({ row }) => row.team).filter((team): team is string => team !== null))].sort();
+  const teamRows = teams.map((team) => {
+    const sums = Object.fromEntries(SCORECARD_FIELDS.map((field) => [field, 0])) as ScorecardSums;
+    for (const { row, sums: own } of csmRows) {
+      if (row.team !== team || row.csmId === null) continue;
+      for (const field of SCORECARD_FIELDS) sums[field] += own[field];
+    }
+    return figuresOf(sums, null, team, team);
+  });
+  const result = { period: { from: period.from, to: period.to }, csms: csmRows.map(({ row }) => row), teams: teamRows, totals: figuresOf(total, null, 'Team total', null) };
+  countTargets(result, progress);
   return result;
 }
 
@@ -290,21 +319,6 @@ function countTargets(scorecard: CsmScorecard, progress: TargetProgress): void {
     row.targets += 1;
     if (item.onTrack === true) row.targetsOnTrack += 1;
   }
-}
-
-/** Each team's row: its CSMs' tallies summed into rows appended to the tallies (then read as any row). */
-function teamRows(t: Tallies, csms: readonly CsmScorecardRow[], figures: (code: number, csmId: null, name: string, team: string) => CsmScorecardRow): CsmScorecardRow[] {
-  const teams = [...new Set(csms.map((row) => row.team).filter((team): team is string => team !== null))].sort();
-  return teams.map((team) => {
-    // A key of its own (a symbol): no CSM id can name it.
-    const code = t.code(Symbol(team) as unknown as typeof TOTAL);
-    for (const row of csms) {
-      if (row.team !== team || row.csmId === null) continue;
-      const from = t.codeOf.get(row.csmId) as number;
-      for (const field of Tallies.FIELDS) t[field][code] = (t[field][code] as number) + (t[field][from] as number);
-    }
-    return figures(code, null, team, team);
-  });
 }
 
 export function resolveScorecardSettings(options: CsmScorecardOptions): ScorecardSettings {

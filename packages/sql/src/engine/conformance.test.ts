@@ -233,7 +233,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'info' }, { scope: { csmIds: [csmId] } });
     await fresh.answer({ kind: 'filter-options', view: { filters: { segment: ['KA'] } } });
     await fresh.answer({ kind: 'metric', metric: 'nps', view });
-    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'csCredit', 'breakdowns', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
+    for (const metric of ['waterfall', 'retention', 'arrTrend', 'cohorts', 'renewals', 'renewalFunnel', 'kpis', 'earlyWarnings', 'renewalsAhead', 'roles', 'csAttribution', 'csCredit', 'breakdowns', 'targets', 'csmScorecard', 'healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const) {
       await fresh.answer({ kind: 'metric', metric, view }, { scope: { csmIds: [csmId] } });
       await fresh.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
     }
@@ -243,7 +243,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'rows', view, rowSet: 'accounts' });
     await fresh.answer({ kind: 'account-story', view, accountId: firstAccount });
     expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
-    await fresh.answer({ kind: 'metric', metric: 'csmScorecard', view });
+    await fresh.answer({ kind: 'rows', view, rowSet: 'movements' });
     expect(fresh.status().preparedVersion).not.toBeNull();
   });
 

@@ -19,9 +19,10 @@ import { csAttributionInSql } from './csm/cs-attribution.js';
 import { csCreditInSql } from './csm/cs-credit.js';
 import { breakdownsInSql } from './accounts/breakdowns.js';
 import { readTargets, targetsInSql } from './csm/targets.js';
+import { csmScorecardInSql, readCsms } from './csm/csm-scorecard.js';
 
 /** The metrics answered in SQL. */
-export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', 'breakdowns', 'targets', ...HEALTH_METRICS_IN_SQL] as const;
+export const METRICS_IN_SQL = [...ARR_METRICS_IN_SQL, 'nps', 'renewals', 'renewalFunnel', 'renewalsAhead', 'earlyWarnings', 'kpis', 'roles', 'csAttribution', 'csCredit', 'breakdowns', 'targets', 'csmScorecard', ...HEALTH_METRICS_IN_SQL] as const;
 export type MetricInSql = (typeof METRICS_IN_SQL)[number];
 
 export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS_IN_SQL as readonly string[]).includes(metric);
@@ -36,7 +37,7 @@ export interface ScopeInSql {
 }
 
 export async function metricInSql(
-  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead' | 'breakdownDimensions'>, metric: MetricInSql, schema: string | undefined,
+  client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead' | 'breakdownDimensions' | 'accountIds'>, metric: MetricInSql, schema: string | undefined,
   dialect: Dialect, scope: ScopeInSql,
 ): Promise<unknown> {
   if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(client, accounts, view, metric as HealthMetricInSql, schema, dialect);
@@ -59,6 +60,11 @@ export async function metricInSql(
       return breakdownsInSql({ client, accounts, schema, dialect }, view);
     case 'targets':
       return targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), await scope.csms());
+    case 'csmScorecard': {
+      const scopeCsms = await scope.csms();
+      const progress = await targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), scopeCsms);
+      return csmScorecardInSql({ client, accounts, schema, dialect }, view, { csms: await readCsms(client, schema), scopeCsms, progress });
+    }
     case 'roles':
       return rolesInSql(client, accounts, view.period, schema);
     case 'kpis':
