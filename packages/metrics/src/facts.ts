@@ -35,3 +35,4 @@ export { actualFromSums, readsRetained, targetDay, targetProgressItemOf, visible
 export type { TargetSums } from './csm/target-progress.js';
 export { scorecardFromSums, SCORECARD_FIELDS } from './csm/csm-scorecard.js';
 export type { ScorecardSums } from './csm/csm-scorecard.js';
+export { headerOf, summaryFromParts } from './engine/prepared.js';

@@ -182,7 +182,22 @@ function partsOf(ctx: PartContext, view: EngineView, which: 'summary' | 'dashboa
   return result;
 }
 
-const headerOf = (view: EngineView): ViewHeader => ({
+/**
+ * A summary from the view's header, its accounts' count and each metric's entry (`partOf`, asked in summary order):
+ * how an engine that answers each metric itself (`@cskit/sql`) assembles one, as `summary(view)` does.
+ */
+export async function summaryFromParts(header: ViewHeader, accountCount: number, partOf: (metric: SummaryPart) => Promise<unknown>): Promise<DashboardSummary> {
+  const result: Record<string, unknown> = { ...header, accountCount };
+  for (const metric of METRICS) {
+    const value = await partOf(metric.name);
+    if (metric.spread) Object.assign(result, value);
+    else result[metric.name] = value;
+  }
+  return result as unknown as DashboardSummary;
+}
+
+/** What a summary opens with: the view's resolved settings. */
+export const headerOf = (view: Pick<EngineView, 'period' | 'comparisonPeriod' | 'asOf' | 'graceMonths' | 'model'>): ViewHeader => ({
   period: view.period, comparisonPeriod: view.comparisonPeriod, asOf: view.asOf, graceMonths: view.graceMonths, model: view.model,
 });
 

@@ -12,10 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset,
   type ViewOptions,
 } from '@cskit/metrics';
 import { prepareInSlices, type PreparedLoad } from '@cskit/metrics/load';
+import { headerOf, summaryFromParts } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
 import { checkDialect, tableName, type Dialect } from '../schema/dialect.js';
 import { drillDownInSql } from './drill-down.js';
@@ -273,9 +274,12 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
     default: {
       const owners = 'all' in scope ? null : scopeOnly();
-      const csms = () => (owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
-      const metric = (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql;
-      return metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms });
+      // The scope's CSMs, read once per answer (a summary's targets and scorecard both read them).
+      let named: Promise<ReadonlySet<string> | null> | null = null;
+      const csms = () => (named ??= owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
+      const ask = (metric: MetricInSql) => metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms });
+      if (request.kind === 'summary') return summaryFromParts(headerOf(resolved), await at.countOf(at.header)(accounts), (metric) => ask(metric as MetricInSql));
+      return ask((request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql);
     }
   }
 }
@@ -321,6 +325,8 @@ const MAX_KEPT_PERIODS = 256;
 /** Whether a request of a view is one `answerInSql` answers in the database (given a scope it can bind). */
 function inSqlKind(request: CsRequest): boolean {
   switch (request.kind) {
+    case 'summary':
+      return SUMMARY_PARTS.every(isMetricInSql);
     case 'metric':
       return isMetricInSql(request.metric);
     case 'drill-down':

@@ -105,7 +105,7 @@ const dataset: Dataset = {
   ...generated,
   // An account without a CSM: the scorecard's '(none)' row, met before the lead's CSM in a view of both.
   accounts: [...generated.accounts, { id: 'no-csm', name: 'No CSM', signedAt: '2024-01-01' }],
-  contracts: [...generated.contracts, { id: 'no-csm-1', accountId: 'no-csm', start: '2024-01-01', end: '2025-12-31', arr: 900 }],
+  contracts: [...(generated.contracts ?? []), { id: 'no-csm-1', accountId: 'no-csm', start: '2024-01-01', end: '2025-12-31', arr: 900 }],
   leads: [...(generated.leads ?? []), ...edges.leads],
   advocacy: [...(generated.advocacy ?? []), ...edges.advocacy],
   targets: TARGET_METRICS.flatMap((metric, m) => owners.flatMap((owner, o) => periods.map((period, p) => ({ id: `x${m}-${o}-${p}`, ...owner, period, metric, value: 1 + m + o + p })))),
