@@ -20,6 +20,7 @@ import { writeDataset } from '../write/write-dataset.js';
 import { createSqlEngine, type SqlEngine } from './sql-engine.js';
 import { scopedIds, type SqlScope } from './scope-sql.js';
 import { accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
+import { SQL_MODEL_BOUNDS } from '../metrics/health/health-sql.js';
 
 const generated = generateDataset({ seed: 15, accounts: 60 });
 // Responses without an account count for a view of every account only.
@@ -246,6 +247,21 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'rows', view, rowSet: 'movements' });
     expect(fresh.status().preparedVersion).not.toBeNull();
   });
+
+  it('a health model past SQL_MODEL_BOUNDS (a statement of hundreds of joins) is answered by the compact engine, as the JS engine', async () => {
+    const fresh = createSqlEngine({ client: db.client, dialect });
+    const many = Array.from({ length: SQL_MODEL_BOUNDS.componentKeys + 1 }, (_, i) => ({ key: i === 0 ? 'activityRate' : `measure-${i}`, weight: 1, floor: 0, target: 1 }));
+    const request: CsRequest = { kind: 'metric', metric: 'healthScores', view: { ...view, model: { components: { outcome: many } } } };
+    const expected = asJson(answerRequest(js, request as never));
+    expect(sameAnswer(asJson(await fresh.answer(request)), expected)).toEqual(expected);
+    expect(fresh.status().preparedVersion).not.toBeNull();
+    // One key fewer: in SQL, nothing prepared.
+    const within: CsRequest = { kind: 'metric', metric: 'healthScores', view: { ...view, model: { components: { outcome: many.slice(1) } } } };
+    const other = createSqlEngine({ client: db.client, dialect });
+    const inSql = asJson(answerRequest(js, within as never));
+    expect(sameAnswer(asJson(await other.answer(within)), inSql)).toEqual(inSql);
+    expect(other.status().preparedVersion).toBeNull();
+  }, 60_000);
 
   it('refuses what parseRequest refuses, naming the field', async () => {
     await expect(engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-13' } } })).rejects.toMatchObject({ name: 'RequestError', field: 'view.period.to' });

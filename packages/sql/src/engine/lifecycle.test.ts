@@ -107,6 +107,29 @@ describe('the SQL engine across writes and failures', () => {
     expect(sameAnswer(asJson(await engine.answer(summary)), expected)).toEqual(expected);
   });
 
+  it('a summary\'s statements run in lanes: one failing rejects the summary with its error, none left unhandled; a write meanwhile reads again', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
+    const inner = db.client;
+    const broken: SqlClient = { query: (sql, params) => (/cskit_leads/.test(sql) ? Promise.reject(new Error('leads are gone')) : inner.query(sql, params)) };
+    const summary: CsRequest = { kind: 'summary', view };
+    await expect(createSqlEngine({ client: broken, dialect: 'duckdb', parallelQueries: 4 }).answer(summary)).rejects.toThrow('leads are gone');
+    // A write between the summary's statements: the summary is read again, all of it of the new version.
+    let writes = 0;
+    const writing: SqlClient = {
+      query: async (sql, params) => {
+        if (/cskit_targets/.test(sql) && writes === 0) {
+          writes += 1;
+          await writeDataset(inner, second, { dialect: 'duckdb', version: 'v2' });
+        }
+        return inner.query(sql, params);
+      },
+    };
+    const expected = asJson(answerRequest(prepareDataset(second), summary));
+    expect(sameAnswer(asJson(await createSqlEngine({ client: writing, dialect: 'duckdb', parallelQueries: 2 }).answer(summary)), expected)).toEqual(expected);
+    expect(writes).toBe(1);
+  });
+
   it('data written again while it is read is read again; written again three times in a row, the answer is refused', async () => {
     db = await openDatabase('duckdb');
     await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });

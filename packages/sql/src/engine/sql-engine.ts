@@ -2,13 +2,13 @@
  * `createSqlEngine` (SPEC 15): the protocol's requests answered from the data in a SQL database, equal to
  * `answerRequest(prepareDataset(dataset), request)` on the same data.
  *
- * What runs where, today: a viewer's scope, `info`, `filter-options`, the metrics of `METRICS_IN_SQL` (nps, the ARR
- * family, renewals) and the drill-downs to their marks are queries with bound parameters; pages of the accounts by
- * ARR and account stories choose their accounts in SQL and build them in JS from those accounts' records alone; the
- * other request kinds are answered by `@cskit/metrics`' compact engine, prepared from the database's tables (read in
- * keyset pages, prepared in slices, kept per data version, so a host's event loop is never held for long) and scoped
- * to the accounts the scope's query named. Each metric's computations move into SQL part by part behind this same
- * `answer`; what has moved is listed in docs/sql.md.
+ * What runs where, today: a viewer's scope, `info`, `filter-options`, every metric (`METRICS_IN_SQL`), the `summary`
+ * (every metric, assembled as the JS engine assembles one) and the drill-downs to their marks are queries with bound
+ * parameters; pages of the accounts by ARR and account stories choose their accounts in SQL and build them in JS from
+ * those accounts' records alone; the other row sets, searched pages and the other drill-downs are answered by
+ * `@cskit/metrics`' compact engine, prepared from the database's tables (read in keyset pages, prepared in slices,
+ * kept per data version, so a host's event loop is never held for long) and scoped to the accounts the scope's query
+ * named. What runs where is listed in docs/sql.md.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -26,6 +26,7 @@ import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../met
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
+import { modelFitsSql } from '../metrics/health/health-sql.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql, wholeDataSpan } from './info.js';
 import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
@@ -40,6 +41,12 @@ export interface SqlEngineOptions {
   batchRows?: number;
   /** Longest step of preparation before the host's other work runs. Default 10 ms. */
   sliceMs?: number;
+  /**
+   * Statements one `summary` runs at once: its metrics' queries in that many lanes. Worth more than 1 on a pool of
+   * connections (PostgreSQL runs each statement on one core); a DuckDB connection runs one statement at a time (each
+   * on every core). Default: 3 on PostgreSQL, 1 on DuckDB.
+   */
+  parallelQueries?: number;
   /** Scoped engines kept (least recently used go first). Default 64. */
   maxScopes?: number;
   /**
@@ -103,8 +110,9 @@ const boundValues = (scope: SqlScope): number => ('accountIds' in scope ? scope.
 export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined, snapshots } = options;
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
+  const parallelQueries = options.parallelQueries ?? (dialect === 'postgres' ? 3 : 1);
   if (schema !== undefined) tableName('x', schema);
-  for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes]] as const) {
+  for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes], ['parallelQueries', parallelQueries]] as const) {
     if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new TypeError(`createSqlEngine: ${name} must be a whole number from 1 to 1,000,000, got ${String(value)}`);
   }
   let prepared: Prepared | null = null;
@@ -220,7 +228,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
         return answerRequest(await scopedEngine(prepared, scope), request as never);
       }
-      const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header), countOf }, request, scope);
+      const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries }, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
@@ -256,6 +264,8 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
   const resolved = resolveView(view as ViewOptions);
   const extra = request.kind === 'drill-down' ? drillValues(request.target) : request.kind === 'account-story' ? 1 : 0;
   if (boundValues(scope) + boundValues({ filters: resolved.filters }) + (resolved.accountIds?.length ?? 0) + extra > MAX_BOUND_VALUES) return NOT_IN_SQL;
+  // A health model too large for one statement (SQL_MODEL_BOUNDS) is worked out by the compact engine.
+  if ((request.kind === 'metric' || request.kind === 'summary') && !modelFitsSql(resolved.model)) return NOT_IN_SQL;
   // The same refusal as the JS engine's for reading too far past the scope's data.
   checkRequestReach(request, await at.dataPeriod(scope, scopeOnly));
   const accounts = accountPredicate(scope, resolved.filters, schema, dialect, resolved.accountIds);
@@ -278,13 +288,44 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       let named: Promise<ReadonlySet<string> | null> | null = null;
       const csms = () => (named ??= owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
       const ask = (metric: MetricInSql) => metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms });
-      if (request.kind === 'summary') return summaryFromParts(headerOf(resolved), await at.countOf(at.header)(accounts), (metric) => ask(metric as MetricInSql));
+      if (request.kind === 'summary') {
+        // Many statements: of one data version (read again when a write came meanwhile), several at once on a pool.
+        return fewAccountsAnswer(at, async (now) => {
+          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(metric as MetricInSql));
+          return summaryFromParts(headerOf(resolved), await at.countOf(now.header)(accounts), (metric) => parts.get(metric) as Promise<unknown>);
+        });
+      }
       return ask((request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql);
     }
   }
 }
 
+/**
+ * Each key's `run`, started at once in at most `lanes` lanes (each lane takes the next key when its last is done); a
+ * failure is the rejection of that key's promise alone, which the caller awaits (none is left unhandled meanwhile).
+ */
+function startInLanes<K, T>(keys: readonly K[], lanes: number, run: (key: K) => Promise<T>): Map<K, Promise<T>> {
+  const settle = keys.map(() => {
+    let done!: { resolve: (value: T) => void; reject: (error: unknown) => void };
+    const promise = new Promise<T>((resolve, reject) => { done = { resolve, reject }; });
+    promise.catch(() => undefined);
+    return { promise, ...done };
+  });
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < keys.length) {
+      const i = next++;
+      const own = settle[i] as (typeof settle)[number];
+      await run(keys[i] as K).then(own.resolve, own.reject);
+    }
+  };
+  for (let i = 0; i < Math.min(Math.max(1, lanes), keys.length); i += 1) void lane();
+  return new Map(keys.map((key, i) => [key, (settle[i] as (typeof settle)[number]).promise]));
+}
+
 interface SqlAt extends FewAccountsAt {
+  /** Statements a summary runs at once (`parallelQueries`). */
+  parallelQueries: number;
   /** The data period of a scope's accounts (what a view may read past), kept per data version and scope. */
   dataPeriod: (scope: SqlScope, predicate: () => Predicate) => Promise<Period | null>;
   /** How many accounts a predicate selects in a data version (kept per version). */

@@ -31,6 +31,26 @@ function componentKeys(model: HealthModel): string[] {
   return [...keys];
 }
 
+/**
+ * The largest health model worked out in SQL: its distinct component keys (each a joined CTE) and its terms (every
+ * side's, profile's and segment's component or weight: each a few CASE branches). The view's limits allow far larger
+ * models (200 profiles of 32 components per side: a statement of thousands of joins and tens of thousands of bound
+ * parameters); past these bounds the engine leaves the request to the compact engine, which does the same work in
+ * time linear in the model (`modelFitsSql`). Real models use a handful of components and a few profiles.
+ */
+export const SQL_MODEL_BOUNDS = { componentKeys: 24, terms: 400 } as const;
+
+/** Whether `model` is within `SQL_MODEL_BOUNDS` (a health metric of a larger one is answered by the compact engine). */
+export function modelFitsSql(model: HealthModel): boolean {
+  if (componentKeys(model).length > SQL_MODEL_BOUNDS.componentKeys) return false;
+  let terms = Object.keys(model.segmentWeights ?? {}).length + Object.keys(model.profiles?.models ?? {}).length;
+  for (const side of HEALTH_SIDES) {
+    terms += sideComponents(model, side)?.length ?? 0;
+    for (const profile of profileSides(model, side)) terms += profile.components.length;
+  }
+  return terms <= SQL_MODEL_BOUNDS.terms;
+}
+
 /** Whether a side of the model (or of one of its profiles) is read from snapshots. */
 const readsSnapshots = (model: HealthModel) => HEALTH_SIDES.some((side) => !sideComponents(model, side));
 
