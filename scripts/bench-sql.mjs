@@ -7,7 +7,7 @@
 // page of accounts sorted by ARR, an account's story) and that process's RSS after them, then the SQL engine's first
 // answer that reads the tables and prepares (a row set other than the accounts), `info` and `filter-options`
 // (answered in SQL), a page of movements, and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
-// CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_ONLY=1 stops
+// CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_PARALLEL=<n> sets the SQL engine's `parallelQueries`; CSKIT_SQL_ONLY=1 stops
 // each SQL case after the SQL-only answers (no prepared engine); CSKIT_SQL_DIR=<dir> keeps the data (DuckDB's file or
 // PostgreSQL's cluster) there for the next run to answer from. Results go to test-results/bench-sql.json. Not part of the test command.
 import { execFileSync } from 'node:child_process';
@@ -151,7 +151,9 @@ async function runAnswer(kind, dir) {
   const { sql, client, close } = await openClient(kind, dir);
   const timings = {};
   const time = timer(timings);
-  const engine = sql.createSqlEngine({ client, dialect: dialectOf(kind) });
+  // CSKIT_SQL_PARALLEL: the statements a summary runs at once (`parallelQueries`; default the engine's).
+  const parallel = process.env.CSKIT_SQL_PARALLEL ? { parallelQueries: Number(process.env.CSKIT_SQL_PARALLEL) } : {};
+  const engine = sql.createSqlEngine({ client, dialect: dialectOf(kind), ...parallel });
   for (const [name, request] of inSql) await time(name, () => engine.answer(request));
   // Paging on (the next five pages, each its own accounts) and five more stories: the median, as a viewer clicks through.
   const median = async (name, requests) => {

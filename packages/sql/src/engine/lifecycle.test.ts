@@ -130,6 +130,33 @@ describe('the SQL engine across writes and failures', () => {
     expect(writes).toBe(1);
   });
 
+  it('keeps metric and summary answers per data version, scope and request (keptAnswers); a write drops them', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
+    const statements: string[] = [];
+    const inner = db.client;
+    const counting: SqlClient = { query: (sql, params) => { statements.push(sql); return inner.query(sql, params); } };
+    const engine = createSqlEngine({ client: counting, dialect: 'duckdb' });
+    const summary: CsRequest = { kind: 'summary', view };
+    const answer = await engine.answer(summary);
+    const asked = statements.length;
+    // Again, for the same scope: only the header is read (the data's version).
+    expect(await engine.answer(summary)).toBe(answer);
+    expect(statements.slice(asked).every((sql) => sql.includes('cskit_meta'))).toBe(true);
+    // Another scope is its own answer; a write drops every kept answer.
+    expect(asJson(await engine.answer(summary, { scope: { accountIds: [first.accounts[0]?.id as string] } }))).not.toEqual(asJson(answer));
+    await writeDataset(inner, second, { dialect: 'duckdb', version: 'v2' });
+    const expected = asJson(answerRequest(prepareDataset(second), summary));
+    expect(sameAnswer(asJson(await engine.answer(summary)), expected)).toEqual(expected);
+    // None kept: every answer asks the tables.
+    const none = createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: 0 });
+    await none.answer(summary);
+    const before = statements.length;
+    await none.answer(summary);
+    expect(statements.length - before).toBeGreaterThan(20);
+    expect(() => createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: -1 })).toThrow(/keptAnswers/);
+  });
+
   it('data written again while it is read is read again; written again three times in a row, the answer is refused', async () => {
     db = await openDatabase('duckdb');
     await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });

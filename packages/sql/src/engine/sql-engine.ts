@@ -47,6 +47,13 @@ export interface SqlEngineOptions {
    * on every core). Default: 3 on PostgreSQL, 1 on DuckDB.
    */
   parallelQueries?: number;
+  /**
+   * Answers to `metric` and `summary` requests kept for the latest data version (by scope and request; the oldest go
+   * first, all dropped when the data is written again): a summary at 1M accounts takes seconds to tens of seconds,
+   * and a viewer toggling a filter back asks it again. An answer is a few hundred KB at most (the CSM scorecard's rows
+   * and the targets' items scale with CSMs and targets). Default 32; 0 keeps none.
+   */
+  keptAnswers?: number;
   /** Scoped engines kept (least recently used go first). Default 64. */
   maxScopes?: number;
   /**
@@ -111,7 +118,9 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined, snapshots } = options;
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
   const parallelQueries = options.parallelQueries ?? (dialect === 'postgres' ? 3 : 1);
+  const keptAnswers = options.keptAnswers ?? 32;
   if (schema !== undefined) tableName('x', schema);
+  if (!Number.isInteger(keptAnswers) || keptAnswers < 0 || keptAnswers > 10_000) throw new TypeError(`createSqlEngine: keptAnswers must be a whole number from 0 to 10,000, got ${String(keptAnswers)}`);
   for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes], ['parallelQueries', parallelQueries]] as const) {
     if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new TypeError(`createSqlEngine: ${name} must be a whole number from 1 to 1,000,000, got ${String(value)}`);
   }
@@ -197,6 +206,8 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const countOf = (header: DataHeader) => (accounts: Predicate): Promise<number> =>
     counts(header.version, predicateKey(accounts), () => countInSql(client, accounts));
 
+  const answers = keptPerVersion<unknown>(Math.max(1, keptAnswers));
+
   const latest = async () => (await readHeader(client, schema)).version;
   /**
    * The prepared version to answer from while the latest one prepares in the background (`serveWhilePreparing`), or
@@ -228,7 +239,13 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
         return answerRequest(await scopedEngine(prepared, scope), request as never);
       }
-      const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries }, request, scope);
+      const inSqlAt = { client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries };
+      // A metric or a summary (seconds at 1M accounts) is kept per data version, scope and request: a viewer toggling
+      // a filter back, or another viewer of the same scope, gets it again at once. Pages and stories cost milliseconds.
+      const kept = keptAnswers > 0 && (request.kind === 'metric' || request.kind === 'summary');
+      const inSql = kept
+        ? await answers(current, requestKey(scope, request), () => answerInSql(inSqlAt, request, scope))
+        : await answerInSql(inSqlAt, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
@@ -353,6 +370,11 @@ function keptPerVersion<T>(max: number): (version: string, key: string, compute:
     }
     return value;
   };
+}
+
+/** A request's key for a scope: a digest of both (a view may name 100,000 account ids). */
+function requestKey(scope: SqlScope, request: CsRequest): string {
+  return createHash('sha256').update(JSON.stringify([accountScopeKey(scope), request])).digest('base64');
 }
 
 /** A predicate's key: a digest of its text and bound values (a scope may bind thousands of ids). */

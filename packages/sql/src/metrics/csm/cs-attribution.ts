@@ -78,7 +78,8 @@ async function savedWonExpansion(q: HealthQuery, view: AttributionView): Promise
   const [row = {}] = await q.client.query(`${health},
 tr AS (SELECT ht.acct, max(CASE WHEN ht.k = ${F} THEN ht.tier END) AS tier_from, max(CASE WHEN ht.k = ${T} THEN ht.tier END) AS tier_to FROM ht GROUP BY ht.acct),
 ${movements}
-SELECT sum(mv.amount) AS arr FROM mv WHERE mv.kind = ${EXPANSION} AND mv.acct IN (SELECT tr.acct FROM tr WHERE tr.tier_to < tr.tier_from)`, p.values);
+SELECT sum(x.arr) AS arr FROM tr LEFT JOIN (SELECT mv.acct, sum(mv.amount) AS arr FROM mv WHERE mv.kind = ${EXPANSION} GROUP BY mv.acct) x ON x.acct = tr.acct
+WHERE tr.tier_to < tr.tier_from`, p.values);
   return num(row.arr);
 }
 
