@@ -142,6 +142,8 @@ describe('the SQL engine across writes and failures', () => {
     const asked = statements.length;
     // Again, for the same scope: only the header is read (the data's version).
     expect(await engine.answer(summary)).toBe(answer);
+    // Its metrics are kept as the metric requests they equal.
+    expect(await engine.answer({ kind: 'metric', view, metric: 'csmScorecard' })).toBe((answer as { csmScorecard: unknown }).csmScorecard);
     expect(statements.slice(asked).every((sql) => sql.includes('cskit_meta'))).toBe(true);
     // Another scope is its own answer; a write drops every kept answer.
     expect(asJson(await engine.answer(summary, { scope: { accountIds: [first.accounts[0]?.id as string] } }))).not.toEqual(asJson(answer));

@@ -50,8 +50,10 @@ export interface SqlEngineOptions {
   /**
    * Answers to `metric` and `summary` requests kept for the latest data version (by scope and request; the oldest go
    * first, all dropped when the data is written again): a summary at 1M accounts takes seconds to tens of seconds,
-   * and a viewer toggling a filter back asks it again. An answer is a few hundred KB at most (the CSM scorecard's rows
-   * and the targets' items scale with CSMs and targets). Default 32; 0 keeps none.
+   * and a viewer toggling a filter back asks it again. A summary's metrics are kept as the metric requests they equal
+   * (a dashboard's widgets asked one by one make its summary, and the other way round). An answer is a few hundred KB
+   * at most (the CSM scorecard's rows and the targets' items scale with CSMs and targets; a summary shares its
+   * metrics' objects). Default 256; 0 keeps none.
    */
   keptAnswers?: number;
   /** Scoped engines kept (least recently used go first). Default 64. */
@@ -118,7 +120,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const { client, schema, batchRows = 5000, sliceMs = 10, maxScopes = 64, serveWhilePreparing = false, onError = () => undefined, snapshots } = options;
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
   const parallelQueries = options.parallelQueries ?? (dialect === 'postgres' ? 3 : 1);
-  const keptAnswers = options.keptAnswers ?? 32;
+  const keptAnswers = options.keptAnswers ?? 256;
   if (schema !== undefined) tableName('x', schema);
   if (!Number.isInteger(keptAnswers) || keptAnswers < 0 || keptAnswers > 10_000) throw new TypeError(`createSqlEngine: keptAnswers must be a whole number from 0 to 10,000, got ${String(keptAnswers)}`);
   for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes], ['parallelQueries', parallelQueries]] as const) {
@@ -239,13 +241,12 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
       if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
         return answerRequest(await scopedEngine(prepared, scope), request as never);
       }
-      const inSqlAt = { client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries };
       // A metric or a summary (seconds at 1M accounts) is kept per data version, scope and request: a viewer toggling
-      // a filter back, or another viewer of the same scope, gets it again at once. Pages and stories cost milliseconds.
-      const kept = keptAnswers > 0 && (request.kind === 'metric' || request.kind === 'summary');
-      const inSql = kept
-        ? await answers(current, requestKey(scope, request), () => answerInSql(inSqlAt, request, scope))
-        : await answerInSql(inSqlAt, request, scope);
+      // a filter back, or another viewer of the same scope, gets it again at once; a summary's metrics are kept as the
+      // metric requests they equal. Pages and stories cost milliseconds.
+      const keep = <T>(version: string, asked: CsRequest, compute: () => Promise<T>): Promise<T> =>
+        (keptAnswers > 0 ? answers(version, requestKey(scope, asked), compute) as Promise<T> : compute());
+      const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries, keep }, request, scope);
       if (inSql !== NOT_IN_SQL) return inSql;
       const state = await prepare(current);
       return answerRequest(await scopedEngine(state, scope), request as never);
@@ -304,15 +305,16 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       // The scope's CSMs, read once per answer (a summary's targets and scorecard both read them).
       let named: Promise<ReadonlySet<string> | null> | null = null;
       const csms = () => (named ??= owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
-      const ask = (metric: MetricInSql) => metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms });
+      const ask = (version: string, metric: MetricInSql) => at.keep(version, { kind: 'metric', view, metric } as CsRequest,
+        () => metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms }));
       if (request.kind === 'summary') {
         // Many statements: of one data version (read again when a write came meanwhile), several at once on a pool.
-        return fewAccountsAnswer(at, async (now) => {
-          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(metric as MetricInSql));
+        return at.keep(at.header.version, request, async () => (await fewAccountsAnswer(at, async (now) => {
+          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(now.header.version, metric as MetricInSql));
           return summaryFromParts(headerOf(resolved), await at.countOf(now.header)(accounts), (metric) => parts.get(metric) as Promise<unknown>);
-        });
+        })));
       }
-      return ask((request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql);
+      return ask(at.header.version, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql);
     }
   }
 }
@@ -343,6 +345,8 @@ function startInLanes<K, T>(keys: readonly K[], lanes: number, run: (key: K) => 
 interface SqlAt extends FewAccountsAt {
   /** Statements a summary runs at once (`parallelQueries`). */
   parallelQueries: number;
+  /** An answer of a data version kept for the request's scope and the request (`keptAnswers`), or computed. */
+  keep: <T>(version: string, request: CsRequest, compute: () => Promise<T>) => Promise<T>;
   /** The data period of a scope's accounts (what a view may read past), kept per data version and scope. */
   dataPeriod: (scope: SqlScope, predicate: () => Predicate) => Promise<Period | null>;
   /** How many accounts a predicate selects in a data version (kept per version). */
