@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset, type TargetProgress,
   type ViewOptions,
 } from '@cskit/metrics';
 import { prepareInSlices, type PreparedLoad } from '@cskit/metrics/load';
@@ -305,8 +305,11 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       // The scope's CSMs, read once per answer (a summary's targets and scorecard both read them).
       let named: Promise<ReadonlySet<string> | null> | null = null;
       const csms = () => (named ??= owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
-      const ask = (version: string, metric: MetricInSql) => at.keep(version, { kind: 'metric', view, metric } as CsRequest,
-        () => metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms }));
+      const ask = (version: string, metric: MetricInSql): Promise<unknown> => at.keep(version, { kind: 'metric', view, metric } as CsRequest, () => {
+        // The scorecard counts the targets' items: the same view's `targets`, kept as that metric.
+        const targets = () => ask(version, 'targets') as Promise<TargetProgress>;
+        return metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets });
+      });
       if (request.kind === 'summary') {
         // Many statements: of one data version (read again when a write came meanwhile), several at once on a pool.
         return at.keep(at.header.version, request, async () => (await fewAccountsAnswer(at, async (now) => {

@@ -3,7 +3,7 @@
  * `metrics/src/<family>/`, equal to the JS engine's part of the same name. The others are answered by the prepared
  * engine. `accounts` null means every account (no predicate; for `nps` the responses without an account count too).
  */
-import type { View } from '@cskit/metrics';
+import type { TargetProgress, View } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';
 import type { Predicate } from '../engine/scope-sql.js';
 import { arrMetricInSql, ARR_METRICS_IN_SQL, type ArrMetricInSql } from './arr/arr-metrics.js';
@@ -34,6 +34,8 @@ export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS
 export interface ScopeInSql {
   accounts: Predicate | null;
   csms: () => Promise<ReadonlySet<string> | null>;
+  /** The `targets` metric of the same view, when the caller keeps it (the scorecard counts its items); else computed. */
+  targets?: () => Promise<TargetProgress>;
 }
 
 export async function metricInSql(
@@ -62,7 +64,9 @@ export async function metricInSql(
       return targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), await scope.csms());
     case 'csmScorecard': {
       const scopeCsms = await scope.csms();
-      const progress = await targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), scopeCsms);
+      const progress = scope.targets
+        ? await scope.targets()
+        : await targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), scopeCsms);
       return csmScorecardInSql({ client, accounts, schema, dialect }, view, { csms: await readCsms(client, schema), scopeCsms, progress });
     }
     case 'roles':
