@@ -15,7 +15,7 @@ import { attributionFromFigures } from '@cskit/metrics/facts';
 import { HEALTH_TIERS, monthIndex, revenueFieldOf, type CsAttribution, type Period, type RevenueSource, type View } from '@cskit/metrics';
 import { monthsCte, num, Params } from '../arr/runs-sql.js';
 import { EXPANSION, movementCtes } from '../arr/waterfall.js';
-import { withHealth, type HealthQuery } from '../health/health-sql.js';
+import { edgeMonths, withHealth, type HealthCells, type HealthQuery } from '../health/health-sql.js';
 import { dueCtes, renewedSql } from '../renewals/renewals.js';
 import { tableName } from '../../schema/dialect.js';
 import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
@@ -26,25 +26,37 @@ const RED = HEALTH_TIERS.indexOf('red');
 /** The renewal or movement of an account whose tier moved from `a` to `b` is a save ('s'), a win ('w') or neither. */
 const kindSql = (a: string, b: string) => `CASE WHEN ${b}.tier < ${a}.tier AND ${a}.tier = ${RED} THEN 's' WHEN ${b}.tier < ${a}.tier THEN 'w' END`;
 
+/**
+ * The health cells of the retain rule (SPEC 6): each renewed due contract of the view's period (`dueCtes`' `f`, as of
+ * the view's `asOf` and grace) in its due month and `back` months before it, and the months they lie in; `L()` is the
+ * lookback's placeholder once bound. Attribution, credit and targets read these cells and no others.
+ */
+export function renewedCells(q: HealthQuery, view: Pick<View, 'period' | 'asOf' | 'graceMonths'>, back: number): { months: (p: Params) => string; cells: HealthCells; L: () => string } {
+  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
+  let L = '';
+  return {
+    months: (params: Params) => `${monthsCte(params.int(from - back), params.int(to))},\nhm AS (SELECT k FROM months)`,
+    cells: {
+      ctes: (params: Params) => {
+        L = params.int(back);
+        return dueCtes(params, q.accounts, view, q.schema);
+      },
+      get grid() {
+        return `SELECT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}
+  UNION SELECT va.acct, va.segment, va.stage, f.end_month - ${L} AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}`;
+      },
+    },
+    L: () => L,
+  };
+}
+
 /** Per due month, saved and won renewal ARR: each renewed due contract's account's tiers in its due month minus the lookback, and then. */
 export async function retainedByMonth(q: HealthQuery, view: AttributionView): Promise<Map<number, { saved: number; won: number }>> {
   const p = new Params(q.accounts?.params);
-  const back = view.lookbackMonths;
-  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
-  const months = (params: Params) => `${monthsCte(params.int(from - back), params.int(to))},\nhm AS (SELECT k FROM months)`;
-  let L = '';
-  const cells = {
-    ctes: (params: Params) => {
-      L = params.int(back);
-      return dueCtes(params, q.accounts, view, q.schema);
-    },
-    get grid() {
-      return `SELECT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}
-  UNION SELECT va.acct, va.segment, va.stage, f.end_month - ${L} AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}`;
-    },
-  };
-  const rows = await q.client.query(`${withHealth(q, p, view.model, months, cells)},
-sw AS (SELECT f.end_month AS month, ${kindSql('ta', 'tb')} AS kind, f.renewal_arr FROM f LEFT JOIN ht ta ON ta.acct = f.acct AND ta.k = f.end_month - ${L}
+  const renewed = renewedCells(q, view, view.lookbackMonths);
+  const L = () => renewed.L();
+  const rows = await q.client.query(`${withHealth(q, p, view.model, renewed.months, renewed.cells)},
+sw AS (SELECT f.end_month AS month, ${kindSql('ta', 'tb')} AS kind, f.renewal_arr FROM f LEFT JOIN ht ta ON ta.acct = f.acct AND ta.k = f.end_month - ${L()}
   LEFT JOIN ht tb ON tb.acct = f.acct AND tb.k = f.end_month WHERE ${renewedSql('f')})
 SELECT sw.month, sw.kind, sum(sw.renewal_arr) AS arr FROM sw WHERE sw.kind IS NOT NULL GROUP BY sw.month, sw.kind`, p.values);
   const byMonth = new Map<number, { saved: number; won: number }>();
@@ -67,13 +79,9 @@ SELECT sw.month, sw.kind, sum(sw.renewal_arr) AS arr FROM sw WHERE sw.kind IS NO
  */
 async function savedWonExpansion(q: HealthQuery, view: AttributionView): Promise<number> {
   const p = new Params(q.accounts?.params);
-  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
-  let [F, T] = ['', ''];
-  const months = (params: Params) => {
-    [F, T] = [params.int(from), params.int(to)];
-    return `hm AS (SELECT ${F} AS k UNION SELECT ${T} AS k)`;
-  };
-  const health = withHealth(q, p, view.model, months);
+  const edges = edgeMonths(view.period);
+  const health = withHealth(q, p, view.model, edges.months);
+  const [F, T] = [edges.F(), edges.T()];
   const movements = movementCtes(p, q.accounts, view, q.schema).ctes;
   const [row = {}] = await q.client.query(`${health},
 tr AS (SELECT ht.acct, max(CASE WHEN ht.k = ${F} THEN ht.tier END) AS tier_from, max(CASE WHEN ht.k = ${T} THEN ht.tier END) AS tier_to FROM ht GROUP BY ht.acct),

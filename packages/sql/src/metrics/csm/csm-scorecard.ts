@@ -8,14 +8,14 @@
  * here: the data's CSMs a viewer sees, in their order, then the others as first met. `scorecardFromSums` finishes
  * both engines alike (names, team rows, totals, ratios) and targets are counted from `targetsInSql`.
  */
-import { HEALTH_TIERS, monthIndex, type Csm, type CsmScorecard, type HealthModel, type TargetProgress, type View } from '@cskit/metrics';
+import { HEALTH_TIERS, type Csm, type CsmScorecard, type HealthModel, type TargetProgress, type View } from '@cskit/metrics';
 import { scorecardFromSums, SCORECARD_FIELDS, type ScorecardSums } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { movementCtes } from '../arr/waterfall.js';
 import { dueCtes, renewedSql } from '../renewals/renewals.js';
-import { withHealth, type HealthQuery } from '../health/health-sql.js';
+import { edgeMonths, withHealth, type HealthQuery } from '../health/health-sql.js';
 
 export type ScorecardView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'lookbackMonths' | 'accountIds'> & { model: HealthModel };
 
@@ -29,13 +29,9 @@ export async function readCsms(client: SqlClient, schema: string | undefined): P
 
 /** The statement: per CSM of the view's accounts, their figures ('a'), responses ('n', 'x': without an account) and leads ('l'). */
 function scorecardSql(q: HealthQuery, p: Params, view: ScorecardView, every: boolean): string {
-  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
-  let [F, T] = ['', ''];
-  const months = (params: Params) => {
-    [F, T] = [params.int(from), params.int(to)];
-    return `hm AS (SELECT ${F} AS k UNION SELECT ${T} AS k)`;
-  };
-  const health = withHealth(q, p, view.model, months);
+  const edges = edgeMonths(view.period);
+  const health = withHealth(q, p, view.model, edges.months);
+  const [F, T] = [edges.F(), edges.T()];
   const movements = movementCtes(p, q.accounts, view, q.schema);
   const due = dueCtes(p, q.accounts, view, q.schema);
   const accounts = tableName('cskit_accounts', q.schema);

@@ -15,45 +15,16 @@ import { answeredLikeJs } from '../../test-support/by-hand.js';
 import { openDatabase, type TestDatabase } from '../../test-support/databases.js';
 import { sameAnswer } from '../../test-support/same-answer.js';
 import { writeDataset } from '../../write/write-dataset.js';
+// The hand-worked targets of the JS engine's tests, asserted from SQL here.
+import { elapsed, TARGETS_BY_HAND } from '../../../../metrics/src/test-support/targets-by-hand.js';
 
-// target-progress.test.ts's data: CSMs m1, m2 (East), m3 (West); a, b (m1), c (m2), d (m3). As of 2025-03-31 the
-// first half of 2025 has run 90 of its 181 days.
-const H1 = { from: '2025-01', to: '2025-06' };
-const elapsed = 90 / 181;
+// target-progress.test.ts's data (CSMs m1, m2 in East, m3 in West; accounts a, b of m1, c of m2, d of m3; as of
+// 2025-03-31 the first half of 2025 has run 90 of its 181 days), with an account without a CSM and a lead of a's
+// credited to m3.
 const byHand: Dataset = {
-  csms: [{ id: 'm1', name: 'Mia', team: 'East' }, { id: 'm2', name: 'Max', team: 'East' }, { id: 'm3', name: 'Mo', team: 'West' }],
-  accounts: [
-    { id: 'a', name: 'A', signedAt: '2024-02-01', csmId: 'm1' }, { id: 'b', name: 'B', signedAt: '2024-04-01', csmId: 'm1' },
-    { id: 'c', name: 'C', signedAt: '2024-01-01', csmId: 'm2' }, { id: 'd', name: 'D', signedAt: '2024-06-01', csmId: 'm3' },
-    { id: 'e', name: 'E', signedAt: '2024-06-01' },
-  ],
-  contracts: [
-    { id: 'ca1', accountId: 'a', start: '2024-02-01', end: '2025-01-31', arr: 1200 },
-    { id: 'ca2', accountId: 'a', start: '2025-02-01', end: '2026-01-31', arr: 1800 },
-    { id: 'cb1', accountId: 'b', start: '2024-04-01', end: '2025-03-31', arr: 600 },
-    { id: 'cc1', accountId: 'c', start: '2024-01-01', end: '2025-02-28', arr: 1000 },
-    { id: 'cc2', accountId: 'c', start: '2025-03-01', end: '2026-02-28', arr: 1000 },
-    { id: 'cd1', accountId: 'd', start: '2024-06-01', end: '2025-05-31', arr: 500 },
-  ],
-  leads: [
-    { id: 'l0', accountId: 'c', createdAt: '2024-12-31', stage: 'submitted' },
-    { id: 'l1', accountId: 'c', createdAt: '2025-01-10', stage: 'won', closedAt: '2025-02-15', arr: 300 },
-    { id: 'l2', accountId: 'c', createdAt: '2025-03-31', stage: 'won', closedAt: '2025-04-05', arr: 700 },
-    { id: 'l3', accountId: 'c', createdAt: '2025-04-01', stage: 'submitted' },
-    // Credited to m3, on m1's account a.
-    { id: 'l4', accountId: 'a', csmId: 'm3', createdAt: '2025-02-01', stage: 'submitted' },
-  ],
-  targets: [
-    { id: 't1', csmId: 'm1', period: H1, metric: 'logoRenewalRate', value: 0.9 },
-    { id: 't2', csmId: 'm1', period: H1, metric: 'dollarRenewalRate', value: 0.95 },
-    { id: 't3', team: 'East', period: H1, metric: 'expansionArr', value: 1200 },
-    { id: 't4', period: H1, metric: 'nrr', value: 1 },
-    { id: 't5', csmId: 'm3', period: H1, metric: 'netNewArr', value: 100 },
-    { id: 't6', csmId: 'm2', period: H1, metric: 'csqlCount', value: 4 },
-    { id: 't7', csmId: 'm2', period: H1, metric: 'csqlWonArr', value: 1000 },
-    { id: 't8', period: { from: '2025-07', to: '2025-12' }, metric: 'csqaCount', value: 2 },
-    { id: 't9', csmId: 'm1', period: { from: '2024-01', to: '2024-03' }, metric: 'grr', value: 0.9 },
-  ],
+  ...TARGETS_BY_HAND,
+  accounts: [...TARGETS_BY_HAND.accounts, { id: 'e', name: 'E', signedAt: '2024-06-01' }],
+  leads: [...(TARGETS_BY_HAND.leads ?? []), { id: 'l4', accountId: 'a', csmId: 'm3', createdAt: '2025-02-01', stage: 'submitted' }],
 };
 
 describe.each(DIALECTS)('targets and the scorecard in SQL on %s, by hand', (dialect) => {

@@ -14,10 +14,11 @@ import { tableName } from '../../schema/dialect.js';
 import { storedColumns, TABLES } from '../../schema/tables.js';
 import { recordOf } from '../../engine/read-chunks.js';
 import type { Predicate } from '../../engine/scope-sql.js';
-import { monthsCte, num, Params } from '../arr/runs-sql.js';
+import { num, Params } from '../arr/runs-sql.js';
 import { EXPANSION, movementCtes } from '../arr/waterfall.js';
 import { dueCtes, renewedSql } from '../renewals/renewals.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
+import { renewedCells } from './cs-attribution.js';
 
 /** The red tier's code (`HEALTH_TIERS`): a save lifts an account from it, a win from a tier above it. */
 const RED_CODE = HEALTH_TIERS.indexOf('red');
@@ -55,20 +56,9 @@ function head(q: HealthQuery, p: Params, view: TargetView, span: Period, d: Date
     const va = q.accounts === null ? `SELECT a.seq AS acct FROM ${tableName('cskit_accounts', q.schema)} a` : `SELECT a.seq AS acct ${q.accounts.accountsOnly}`;
     return `WITH va AS (${va}),\n${dueCtes(p, q.accounts, renewalView, q.schema)}`;
   }
-  const back = view.lookbackMonths;
-  const months = (params: Params) => `${monthsCte(params.int(monthIndex(span.from) - back), params.int(monthIndex(span.to)))},\nhm AS (SELECT k FROM months)`;
-  let L = '';
-  const cells = {
-    ctes: (params: Params) => {
-      L = params.int(back);
-      return dueCtes(params, q.accounts, renewalView, q.schema);
-    },
-    get grid() {
-      return `SELECT va.acct, va.segment, va.stage, f.end_month AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}
-  UNION SELECT va.acct, va.segment, va.stage, f.end_month - ${L} AS k FROM f JOIN va ON va.acct = f.acct WHERE ${renewedSql('f')}`;
-    },
-  };
-  const health = withHealth(q, p, view.model, months, cells);
+  const renewed = renewedCells(q, renewalView, view.lookbackMonths);
+  const health = withHealth(q, p, view.model, renewed.months, renewed.cells);
+  const L = renewed.L();
   return `${health},
 sw AS (SELECT f.acct, sum(CASE WHEN tb.tier < ta.tier AND ta.tier = ${RED_CODE} THEN f.renewal_arr ELSE 0 END) AS saved,
   sum(CASE WHEN tb.tier < ta.tier AND ta.tier < ${RED_CODE} THEN f.renewal_arr ELSE 0 END) AS won

@@ -12,7 +12,7 @@ import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName, type Dialect } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { monthsCte, num, Params, runCovers } from '../arr/runs-sql.js';
-import { withHealth, type HealthQuery } from './health-sql.js';
+import { edgeMonths, withHealth, type HealthQuery } from './health-sql.js';
 import { healthValidationInSql } from './health-validation.js';
 
 export const HEALTH_METRICS_IN_SQL = ['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const;
@@ -71,16 +71,10 @@ SELECT d.k, d.slot, count(*) AS n, sum(d.arr) AS arr FROM d WHERE d.slot >= 0 GR
 /** `healthTransitions`' summary: the view's accounts by their tiers in the period's first and last months. */
 async function healthTransitionsInSql(q: HealthQuery, view: HealthView) {
   const p = new Params(q.accounts?.params);
-  const [from, to] = [monthIndex(view.period.from), monthIndex(view.period.to)];
-  let F = '';
-  let T = '';
-  const months = (params: Params) => {
-    [F, T] = [params.int(from), params.int(to)];
-    return `hm AS (SELECT ${F} AS k UNION SELECT ${T} AS k)`;
-  };
-  const rows = await q.client.query(`${withHealth(q, p, view.model, months)}
+  const edges = edgeMonths(view.period);
+  const rows = await q.client.query(`${withHealth(q, p, view.model, edges.months)}
 SELECT COALESCE(f.tier, -1) AS ft, COALESCE(t.tier, -1) AS tt, count(*) AS n
-FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${F} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${T}
+FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${edges.F()} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${edges.T()}
 GROUP BY COALESCE(f.tier, -1), COALESCE(t.tier, -1)`, p.values);
   return transitionsFromPairs(view.period, rows.map((row) => ({ from: num(row.ft), to: num(row.tt), count: num(row.n) })));
 }

@@ -14,7 +14,7 @@
  * ones may differ from the JS engine's in the last bit, which the 9-decimal rounding of the score absorbs unless it
  * lands exactly on a rounding boundary.
  */
-import { DEFAULT_TICKET_MONTHS, HEALTH_SIDES, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
+import { DEFAULT_TICKET_MONTHS, HEALTH_SIDES, monthIndex, type HealthComponent, type HealthModel, type HealthSide, type HealthWeights } from '@cskit/metrics';
 import { isTicketComponent, NPS_WINDOW, profileSides, roleOfComponent, sideComponents } from '@cskit/metrics/facts';
 import { DIALECT, tableName, type Dialect } from '../../schema/dialect.js';
 import type { Params } from '../arr/runs-sql.js';
@@ -254,6 +254,22 @@ export function healthCtes(at: HealthSqlAt, grid = EVERY_CELL): string {
     CASE WHEN hq.score >= ${p.double(green, dialect)} THEN 0 WHEN hq.score >= ${p.double(greenYellow, dialect)} THEN 1
       WHEN hq.score >= ${p.double(yellow, dialect)} THEN 2 ELSE 3 END AS tier FROM hq)`);
   return ctes.join(',\n');
+}
+
+/**
+ * `hm` of a period's first and last months (as `healthTransitions` reads tiers): the months for `withHealth`, and their
+ * placeholders (`F`, `T`) once it has bound them.
+ */
+export function edgeMonths(period: { from: string; to: string }): { months: (p: Params) => string; F: () => string; T: () => string } {
+  let [F, T] = ['', ''];
+  return {
+    months: (params: Params) => {
+      [F, T] = [params.int(monthIndex(period.from)), params.int(monthIndex(period.to))];
+      return `hm AS (SELECT ${F} AS k UNION SELECT ${T} AS k)`;
+    },
+    F: () => F,
+    T: () => T,
+  };
 }
 
 export interface HealthQuery {
