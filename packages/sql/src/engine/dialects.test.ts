@@ -58,6 +58,11 @@ beforeAll(async () => {
     await engine.answer({ kind: 'rows', view, rowSet: 'accounts', query }, { scope: { filters: { segment: ['MM'] } } });
   }
   await engine.answer({ kind: 'account-story', view, accountId: 'acc-000003' });
+  // The drill-downs to the health family's marks.
+  for (const target of [
+    { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },
+    { kind: 'quadrant', quadrant: 'critical' }, { kind: 'due', month: '2025-06' }, { kind: 'due', month: '2025-06', tier: 'unknown' },
+  ] as const) await engine.answer({ kind: 'drill-down', view, target }, { scope: { csmIds: ['c'] } });
   await engine.answer({ kind: 'summary', view }, { scope: { accountIds: ['x'] } });
 }, 60_000);
 afterAll(async () => db?.close());

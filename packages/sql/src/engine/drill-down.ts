@@ -2,7 +2,8 @@
  * Drill-downs whose accounts a predicate names (`drillDownPositions` of `@cskit/metrics`, engine/drill-down.ts): a
  * list of ids, a group of an account field, a signing cohort, the accounts with an NPS response of a category in the
  * view's months. Each is the view's accounts (scope, filters, ids) and the target's condition, in the data's order.
- * Targets read from metrics (movements, tiers, renewals...) are left to the prepared engine (null here).
+ * Targets read from metrics are answered beside their metrics (movements, funnel stages, the health family's marks)
+ * or, for a CS attribution figure, by the prepared engine (null here).
  */
 import { isValidMonth, monthIndex, type DrillDownTarget, type Period } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';

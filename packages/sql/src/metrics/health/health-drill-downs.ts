@@ -1,0 +1,70 @@
+/**
+ * The drill-downs to the health family's marks in SQL (`drillDownPositions` of `@cskit/metrics`,
+ * engine/drill-down.ts): the view's accounts of a tier in a month, of a transition kind or a pair of tiers over the
+ * period, of a quadrant in a month, and those with a contract due in a month (of a tier as of `asOf`'s month, or with
+ * no health then: `'unknown'`), each over the health of health-sql.ts, in the data's order.
+ */
+import { HEALTH_TIERS, monthIndex, monthOf, QUADRANTS, TRANSITION_KINDS, type DateString, type DrillDownTarget, type HealthModel, type Period } from '@cskit/metrics';
+import { tableName } from '../../schema/dialect.js';
+import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
+import { Params } from '../arr/runs-sql.js';
+import { edgeMonths, withHealth, type HealthQuery } from './health-sql.js';
+
+export const HEALTH_DRILL_DOWNS = ['tier', 'transition', 'tier-change', 'quadrant', 'due'] as const;
+type HealthTarget = Extract<DrillDownTarget, { kind: (typeof HEALTH_DRILL_DOWNS)[number] }>;
+
+export const isHealthDrillDown = (target: DrillDownTarget): target is HealthTarget => (HEALTH_DRILL_DOWNS as readonly string[]).includes(target.kind);
+
+export interface HealthDrillView {
+  period: Period;
+  model: HealthModel;
+  asOf: DateString;
+}
+
+const oneMonth = (month: number) => (p: Params) => `hm AS (SELECT ${p.int(month)} AS k)`;
+
+/** `transitionCode` of tiers `f` and `t` (codes; NULL: no health): 0 save, 1 win, 2 decline, 3 steady, 4 unknown. */
+const transitionSql = (f: string, t: string) => `CASE WHEN ${f} IS NULL OR ${t} IS NULL THEN 4 WHEN ${t} > ${f} THEN 2 WHEN ${t} = ${f} THEN 3 WHEN ${f} = 3 THEN 0 ELSE 1 END`;
+
+/** The statement's head and the condition on its rows `x (acct)`, given the target. */
+function targetQuery(q: HealthQuery, p: Params, view: HealthDrillView, target: HealthTarget): string {
+  switch (target.kind) {
+    case 'tier': {
+      const head = withHealth(q, p, view.model, oneMonth(monthIndex(target.month)));
+      return `${head},\nx AS (SELECT ht.acct FROM ht WHERE ht.tier = ${p.int(HEALTH_TIERS.indexOf(target.tier))})`;
+    }
+    case 'transition':
+    case 'tier-change': {
+      const edges = edgeMonths(view.period);
+      const head = withHealth(q, p, view.model, edges.months);
+      const join = `FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${edges.F()} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${edges.T()}`;
+      const where = target.kind === 'transition'
+        ? `${transitionSql('f.tier', 't.tier')} = ${p.int(TRANSITION_KINDS.indexOf(target.transition))}`
+        : `f.tier = ${p.int(HEALTH_TIERS.indexOf(target.fromTier))} AND t.tier = ${p.int(HEALTH_TIERS.indexOf(target.toTier))}`;
+      return `${head},\nx AS (SELECT va.acct ${join} WHERE ${where})`;
+    }
+    case 'quadrant': {
+      const head = withHealth(q, p, view.model, oneMonth(monthIndex(target.month ?? view.period.to)));
+      const { outcome, experience } = view.model.quadrant;
+      const [o, e] = [p.double(outcome, q.dialect), p.double(experience, q.dialect)];
+      // `quadrantOf` in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only), critical.
+      const quad = `CASE WHEN ht.outcome >= ${o} THEN (CASE WHEN ht.experience >= ${e} THEN 0 ELSE 2 END) ELSE (CASE WHEN ht.experience >= ${e} THEN 1 ELSE 3 END) END`;
+      return `${head},\nx AS (SELECT ht.acct FROM ht WHERE ${quad} = ${p.int(QUADRANTS.indexOf(target.quadrant))})`;
+    }
+    case 'due': {
+      const head = withHealth(q, p, view.model, oneMonth(monthIndex(monthOf(view.asOf))));
+      const due = `SELECT k.account_seq AS acct FROM ${tableName(CONTRACT_FACTS_TABLE, q.schema)} k WHERE k.end_month = ${p.int(monthIndex(target.month))} AND k.account_seq IN (SELECT acct FROM va)`;
+      if (target.tier === undefined) return `${head},\nx AS (${due})`;
+      const code = target.tier === 'unknown' ? -1 : HEALTH_TIERS.indexOf(target.tier);
+      return `${head},\nd0 AS (${due}),\nx AS (SELECT d0.acct FROM d0 LEFT JOIN ht ON ht.acct = d0.acct WHERE COALESCE(ht.tier, -1) = ${p.int(code)})`;
+    }
+  }
+}
+
+/** The ids of the view's accounts (`q.accounts` null: every account) behind a health mark, in the data's order. */
+export async function healthDrillDownInSql(q: HealthQuery, view: HealthDrillView, target: HealthTarget): Promise<{ accountIds: string[] }> {
+  const p = new Params(q.accounts?.params);
+  const rows = await q.client.query(`${targetQuery(q, p, view, target)}
+SELECT a.id AS id FROM ${tableName('cskit_accounts', q.schema)} a WHERE a.seq IN (SELECT x.acct FROM x) ORDER BY a.seq`, p.values);
+  return { accountIds: rows.map((row) => String(row.id)) };
+}
