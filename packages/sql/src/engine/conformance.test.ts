@@ -6,7 +6,7 @@
  * to 1e-9 (`sameAnswer`).
  */
 import {
-  accountFilter, addMonthsToMonth, answerRequest, BREAKDOWN_DIMENSIONS, HEALTH_TIERS, QUADRANTS, TRANSITION_KINDS, TICKET_COMPONENTS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
+  accountFilter, addMonthsToMonth, answerRequest, ATTRIBUTION_FIELDS, BREAKDOWN_DIMENSIONS, HEALTH_TIERS, QUADRANTS, TRANSITION_KINDS, TICKET_COMPONENTS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
   type AccountFilters, type CsRequest, type Dataset, type ViewOptions,
 } from '@cskit/metrics';
 import { readFileSync } from 'node:fs';
@@ -157,7 +157,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 60 });
   }, 120_000);
 
-  it('drill-downs answered in SQL (ids, a group, a cohort, an NPS category, a movement, a funnel stage, a tier, a transition, a pair of tiers, a quadrant, a due month) equal the JS engine\'s (property)', async () => {
+  it('drill-downs answered in SQL (ids, a group, a cohort, an NPS category, a movement, a funnel stage, a tier, a transition, a pair of tiers, a quadrant, a due month, a CS attribution figure) equal the JS engine\'s (property)', async () => {
     const ids = dataset.accounts.map((a) => a.id);
     const months = fc.constantFrom('2024-06', '2025-01', '2025-06', '2025-09', '2025-12', '2026-03');
     const groupTarget = fc.constantFrom(...BREAKDOWN_DIMENSIONS).chain((dimension) => fc.constantFrom(...js.filterOptions({})[dimension].map((o) => o.value), NONE_GROUP, 'zz')
@@ -176,6 +176,8 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       fc.record({ fromTier: fc.constantFrom(...HEALTH_TIERS), toTier: fc.constantFrom(...HEALTH_TIERS) }).map((t) => ({ kind: 'tier-change' as const, ...t })),
       fc.record({ quadrant: fc.constantFrom(...QUADRANTS), month: fc.option(months, { nil: undefined }) }, { requiredKeys: ['quadrant'] }).map((t) => ({ kind: 'quadrant' as const, ...t })),
       fc.record({ month: months, tier: fc.option(fc.constantFrom(...HEALTH_TIERS, 'unknown' as const), { nil: undefined }) }, { requiredKeys: ['month'] }).map((t) => ({ kind: 'due' as const, ...t })),
+      // CS attribution's figures: records behind them, or accounts saved or won over the period.
+      fc.constantFrom(...ATTRIBUTION_FIELDS).map((field) => ({ kind: 'attribution' as const, field })),
     );
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB', 'KA'] } });
     const views = fc.constantFrom(
@@ -186,7 +188,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       const request: CsRequest = { kind: 'drill-down', view: v, target };
       const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
       expect(await outcome(() => engine.answer(request, { scope }))).toEqual(await outcome(() => answerRequest(engineOf, request)));
-    }), { numRuns: 200 });
+    }), { numRuns: 240 });
   }, 120_000);
 
   it('the accounts due in each month by their tier as of asOf (a model that leaves accounts without health: unknown) equal the JS engine\'s', async () => {

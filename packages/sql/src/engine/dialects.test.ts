@@ -58,10 +58,12 @@ beforeAll(async () => {
     await engine.answer({ kind: 'rows', view, rowSet: 'accounts', query }, { scope: { filters: { segment: ['MM'] } } });
   }
   await engine.answer({ kind: 'account-story', view, accountId: 'acc-000003' });
-  // The drill-downs to the health family's marks.
+  // Every kind of drill-down.
   for (const target of [
     { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },
     { kind: 'quadrant', quadrant: 'critical' }, { kind: 'due', month: '2025-06' }, { kind: 'due', month: '2025-06', tier: 'unknown' },
+    ...(['savedWonExpansionArr', 'optOutRetainedArr', 'csqlArr', 'csqaCount', 'premiumServicesArr'] as const).map((field) => ({ kind: 'attribution', field }) as const),
+    { kind: 'nps', category: 'detractors' }, { kind: 'group', dimension: 'team', key: 'East' }, { kind: 'movement', movement: 'churn' }, { kind: 'renewal-stage', stage: 'renewed' },
   ] as const) await engine.answer({ kind: 'drill-down', view, target }, { scope: { csmIds: ['c'] } });
   await engine.answer({ kind: 'summary', view }, { scope: { accountIds: ['x'] } });
 }, 60_000);
@@ -79,6 +81,6 @@ describe('the engine\'s queries in other dialects (node-sql-parser)', () => {
         return true;
       }
     });
-    expect(refused).toEqual([]);
+    expect(refused.map((sql) => sql.slice(0, 400))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * Targets read from metrics are answered beside their metrics (movements, funnel stages, the health family's marks)
  * or, for a CS attribution figure, by the prepared engine (null here).
  */
-import { isValidMonth, monthIndex, type DrillDownTarget, type Period } from '@cskit/metrics';
+import { isValidMonth, monthIndex, REVENUE_FIELDS, type AttributionField, type DrillDownTarget, type Period } from '@cskit/metrics';
 import type { SqlClient } from '../client/clients.js';
 import { tableName, type Dialect } from '../schema/dialect.js';
 import { groupKeySql, type Predicate } from './scope-sql.js';
@@ -26,9 +26,36 @@ function targetCondition(target: DrillDownTarget, period: Period, params: unknow
     case 'nps': {
       // `npsCategory`: 9-10 promoters, 7-8 passives, 0-6 detractors.
       const band = target.category === 'promoters' ? 'n.score >= 9' : target.category === 'passives' ? 'n.score >= 7 AND n.score < 9' : 'n.score < 7';
-      return `EXISTS (SELECT 1 FROM ${tableName('cskit_nps', schema)} n WHERE n.account_seq = a.seq AND n.response_month >= ${bind(monthIndex(period.from))}`
+      return `a.seq IN (SELECT n.account_seq FROM ${tableName('cskit_nps', schema)} n WHERE n.response_month >= ${bind(monthIndex(period.from))}`
         + ` AND n.response_month <= ${bind(monthIndex(period.to))} AND ${band})`;
     }
+    case 'attribution':
+      return attributionCondition(target.field, period, bind, schema);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The accounts with a record behind a CS attribution figure in the period (`attributionPositions`): revenue events
+ * of the figure's sources (`REVENUE_FIELDS`), won leads closed, advocacy records, opt-outs with cover past them. The
+ * saved and won figures read tiers: health-drill-downs.ts answers them (null here).
+ */
+function attributionCondition(field: AttributionField, period: Period, bind: (value: unknown) => string, schema: string | undefined): string | null {
+  const within = (column: string) => `${column} >= ${bind(monthIndex(period.from))} AND ${column} <= ${bind(monthIndex(period.to))}`;
+  // A semi-join as `IN` (node-sql-parser's Trino grammar reads no `EXISTS`).
+  const exists = (table: string, alias: string, where: string) => `a.seq IN (SELECT ${alias}.account_seq FROM ${tableName(table, schema)} ${alias} WHERE ${where})`;
+  if (Object.prototype.hasOwnProperty.call(REVENUE_FIELDS, field)) {
+    const sources = REVENUE_FIELDS[field as keyof typeof REVENUE_FIELDS] as readonly string[];
+    return exists('cskit_revenue', 'r', `${within('r.event_month')} AND r.source IN (${sources.map(bind).join(', ')})`);
+  }
+  switch (field) {
+    case 'csqlArr':
+      return exists('cskit_leads', 'l', `l.stage = 'won' AND ${within('l.closed_month')}`);
+    case 'csqaCount':
+      return exists('cskit_advocacy', 'v', within('v.record_month'));
+    case 'optOutRetainedArr':
+      return exists('cskit_contracts', 'k', `${within('k.opt_out_month')} AND (k.end_day IS NULL OR k.end_day > k.opt_out_day)`);
     default:
       return null;
   }

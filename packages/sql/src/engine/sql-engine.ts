@@ -27,7 +27,7 @@ import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { modelFitsSql } from '../metrics/health/health-sql.js';
-import { healthDrillDownInSql, isHealthDrillDown } from '../metrics/health/health-drill-downs.js';
+import { healthDrillDownInSql, isHealthDrillDown, retainedDrillDownInSql } from '../metrics/health/health-drill-downs.js';
 import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql, wholeDataSpan } from './info.js';
 import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
@@ -284,7 +284,7 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
   const extra = request.kind === 'drill-down' ? drillValues(request.target) : request.kind === 'account-story' ? 1 : 0;
   if (boundValues(scope) + boundValues({ filters: resolved.filters }) + (resolved.accountIds?.length ?? 0) + extra > MAX_BOUND_VALUES) return NOT_IN_SQL;
   // A health model too large for one statement (SQL_MODEL_BOUNDS) is worked out by the compact engine.
-  const readsModel = request.kind === 'metric' || request.kind === 'summary' || (request.kind === 'drill-down' && isHealthDrillDown(request.target));
+  const readsModel = request.kind === 'metric' || request.kind === 'summary' || (request.kind === 'drill-down' && (isHealthDrillDown(request.target) || request.target.kind === 'attribution'));
   if (readsModel && !modelFitsSql(resolved.model)) return NOT_IN_SQL;
   // The same refusal as the JS engine's for reading too far past the scope's data.
   checkRequestReach(request, await at.dataPeriod(scope, scopeOnly));
@@ -302,6 +302,10 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
       if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
       if (isHealthDrillDown(request.target)) return healthDrillDownInSql({ client, accounts: every ? null : accounts, schema, dialect }, resolved, request.target);
+      if (request.target.kind === 'attribution') {
+        const retained = await retainedDrillDownInSql({ client, accounts: every ? null : accounts, schema, dialect }, resolved, request.target.field);
+        if (retained) return retained;
+      }
       return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
     default: {
       const owners = 'all' in scope ? null : scopeOnly();
@@ -403,7 +407,7 @@ function inSqlKind(request: CsRequest): boolean {
     case 'metric':
       return isMetricInSql(request.metric);
     case 'drill-down':
-      return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage'].includes(request.target.kind) || isHealthDrillDown(request.target);
+      return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage', 'attribution'].includes(request.target.kind) || isHealthDrillDown(request.target);
     case 'rows':
       return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
     case 'account-story':

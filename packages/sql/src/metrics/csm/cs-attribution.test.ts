@@ -59,6 +59,18 @@ describe.each(DIALECTS)('CS attribution in SQL on %s, by hand', (dialect) => {
         stages: ['submitted', 'accepted', 'opportunity', 'won'].map((stage) => ({ stage, count: 2, arr: 799 })), lost: { count: 0, arr: 0 }, conversion: 1,
       });
       expect(credit.csqaByKind).toEqual({ 'case-study': 1, testimonial: 0, event: 0, reference: 1 });
+      // The accounts behind each figure (drill-downs): a1's opt-out has cover past it, a2's ends on its day; the saved
+      // (a1) before the won (a2) for their expansion; the leads won in the period (a1's); each revenue source's.
+      const behind = async (field: string) => ((await ask({ kind: 'drill-down', view, target: { kind: 'attribution', field } } as never)) as { accountIds: string[] }).accountIds;
+      expect(await behind('optOutRetainedArr')).toEqual(['a1']);
+      expect(await behind('savedRenewalArr')).toEqual(['a1']);
+      expect(await behind('wonRenewalArr')).toEqual(['a2']);
+      expect(await behind('savedWonExpansionArr')).toEqual(['a1', 'a2']);
+      expect(await behind('csqlArr')).toEqual(['a1']);
+      expect(await behind('pocArr')).toEqual(['a2']);
+      expect(await behind('premiumServicesArr')).toEqual(['a1', 'a2']);
+      expect(await behind('assistedSalesArr')).toEqual(['a2']);
+      expect(await behind('csqaCount')).toEqual(['a1', 'a2']);
     } finally {
       await close();
     }

@@ -4,7 +4,7 @@
  * period, of a quadrant in a month, and those with a contract due in a month (of a tier as of `asOf`'s month, or with
  * no health then: `'unknown'`), each over the health of health-sql.ts, in the data's order.
  */
-import { HEALTH_TIERS, monthIndex, monthOf, QUADRANTS, TRANSITION_KINDS, type DateString, type DrillDownTarget, type HealthModel, type Period } from '@cskit/metrics';
+import { HEALTH_TIERS, monthIndex, monthOf, QUADRANTS, TRANSITION_KINDS, type AttributionField, type DateString, type DrillDownTarget, type HealthModel, type Period, type TransitionKind } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
 import { Params } from '../arr/runs-sql.js';
@@ -59,6 +59,21 @@ function targetQuery(q: HealthQuery, p: Params, view: HealthDrillView, target: H
       return `${head},\nd0 AS (${due}),\nx AS (SELECT d0.acct FROM d0 LEFT JOIN ht ON ht.acct = d0.acct WHERE COALESCE(ht.tier, -1) = ${p.int(code)})`;
     }
   }
+}
+
+/** CS attribution's figures that read tiers (`attributionPositions`): the accounts saved, or won, over the period. */
+const RETAINED: Partial<Record<AttributionField, readonly TransitionKind[]>> = { savedRenewalArr: ['save'], wonRenewalArr: ['win'], savedWonExpansionArr: ['save', 'win'] };
+
+/**
+ * The drill-down to a CS attribution figure that reads tiers: the view's accounts saved over the period, or won, or
+ * (the expansion of both) the saved ones and then the won ones; null for another figure (engine/drill-down.ts).
+ */
+export async function retainedDrillDownInSql(q: HealthQuery, view: HealthDrillView, field: AttributionField): Promise<{ accountIds: string[] } | null> {
+  const kinds = RETAINED[field];
+  if (!kinds) return null;
+  const accountIds: string[] = [];
+  for (const transition of kinds) accountIds.push(...(await healthDrillDownInSql(q, view, { kind: 'transition', transition })).accountIds);
+  return { accountIds };
 }
 
 /** The ids of the view's accounts (`q.accounts` null: every account) behind a health mark, in the data's order. */
