@@ -57,6 +57,9 @@ const inSql = [
   ['rows sorted by ARR', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
   ['rows sorted by ARR, every account', { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'arr', desc: true }], limit: 50 } }],
   ['an account story', { kind: 'account-story', view, accountId: 'acc-000042' }],
+  // A page of the movements, sorted by amount, cut to the page in SQL.
+  ['movements page by amount, filtered', { kind: 'rows', view: filtered, rowSet: 'movements', query: { sort: [{ id: 'amount', desc: true }], limit: 50 } }],
+  ['movements page in order, every account, offset 10,000', { kind: 'rows', view, rowSet: 'movements', query: { offset: 10_000, limit: 50 } }],
 ];
 
 const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: true };

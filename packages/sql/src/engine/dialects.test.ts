@@ -58,6 +58,9 @@ beforeAll(async () => {
     await engine.answer({ kind: 'rows', view, rowSet: 'accounts', query }, { scope: { filters: { segment: ['MM'] } } });
   }
   await engine.answer({ kind: 'account-story', view, accountId: 'acc-000003' });
+  // Pages of the movements, in the set's order and sorted.
+  await engine.answer({ kind: 'rows', view, rowSet: 'movements', query: { sort: [{ id: 'kind' }, { id: 'amount', desc: true }], offset: 5, limit: 5 } }, { scope: { csmIds: ['c'] } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'movements', query: { offset: 1000 } });
   // Every kind of drill-down.
   for (const target of [
     { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },

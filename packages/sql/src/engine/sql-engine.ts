@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset, type TargetProgress,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset, type TargetProgress,
   type ViewOptions,
 } from '@cskit/metrics';
 import { prepareInSlices, type PreparedLoad } from '@cskit/metrics/load';
@@ -25,6 +25,7 @@ import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.j
 import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
+import { movementsPageInSql, movementsQueryInSql } from '../metrics/arr/movements-rows.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { modelFitsSql } from '../metrics/health/health-sql.js';
 import { healthDrillDownInSql, isHealthDrillDown, retainedDrillDownInSql } from '../metrics/health/health-drill-downs.js';
@@ -291,8 +292,14 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
   const accounts = accountPredicate(scope, resolved.filters, schema, dialect, resolved.accountIds);
   const every = 'all' in scope && resolved.accountIds === null && !Object.values(resolved.filters).some((list) => (list?.length ?? 0) > 0);
   switch (request.kind) {
-    case 'rows':
-      return fewAccountsAnswer(at, (now) => accountsPageInSql(now, { predicate: accounts, every }, request.view, resolved, request.query ?? {}, at.countOf(now.header)));
+    case 'rows': {
+      const query = request.query ?? {};
+      if (request.rowSet === 'movements') {
+        const page = { offset: query.offset ?? 0, limit: Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS) };
+        return movementsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
+      }
+      return fewAccountsAnswer(at, (now) => accountsPageInSql(now, { predicate: accounts, every }, request.view, resolved, query, at.countOf(now.header)));
+    }
     case 'account-story': {
       const ids = resolved.accountIds === null ? [request.accountId] : resolved.accountIds.filter((id) => id === request.accountId);
       const one = accountPredicate(scope, resolved.filters, schema, dialect, ids);
@@ -409,6 +416,7 @@ function inSqlKind(request: CsRequest): boolean {
     case 'drill-down':
       return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage', 'attribution'].includes(request.target.kind) || isHealthDrillDown(request.target);
     case 'rows':
+      if (request.rowSet === 'movements') return movementsQueryInSql(request.query ?? {}, request.view);
       return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
     case 'account-story':
       return true;
