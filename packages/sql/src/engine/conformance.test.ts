@@ -191,18 +191,23 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 240 });
   }, 120_000);
 
-  it('pages of the movements (answered in SQL: the set\'s order, or sorted by month, kind or amount) equal the JS engine\'s (property)', async () => {
-    const sorts = fc.uniqueArray(fc.record({ id: fc.constantFrom('month', 'kind', 'amount'), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
+  it('pages of the movements and of the renewals (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
+    const sortsOf = (ids: readonly string[]) => fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
+    const sets = fc.oneof(
+      sortsOf(['month', 'kind', 'amount']).map((sort) => ({ rowSet: 'movements' as const, sort })),
+      sortsOf(['dueDate', 'dueArr', 'renewalArr', 'status', 'daysLate']).map((sort) => ({ rowSet: 'renewals' as const, sort })),
+    );
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB', 'KA'] } });
     const periods = fc.constantFrom({ from: '2025-01', to: '2025-12' }, { from: '2024-03', to: '2025-02' }, { from: '2025-06', to: '2025-06' });
-    await fc.assert(fc.asyncProperty(sorts, fc.integer({ min: 0, max: 80 }), fc.integer({ min: 1, max: 40 }), scopes, periods, fc.integer({ min: 0, max: 3 }),
-      filtersOf(['segment', 'region']), async (sort, offset, limit, scope, period, graceMonths, filters) => {
-        const request: CsRequest = { kind: 'rows', view: { period, graceMonths, filters }, rowSet: 'movements', query: { sort, offset, limit } };
+    await fc.assert(fc.asyncProperty(sets, fc.integer({ min: 0, max: 80 }), fc.integer({ min: 1, max: 40 }), scopes, periods, fc.integer({ min: 0, max: 3 }),
+      filtersOf(['segment', 'region']), fc.constantFrom(undefined, '2025-03-15', '2025-12-31'), async ({ rowSet, sort }, offset, limit, scope, period, graceMonths, filters, asOf) => {
+        const view = { period, graceMonths, filters, ...(asOf && asOf.slice(0, 7) >= period.from && asOf.slice(0, 7) <= period.to ? { asOf } : {}) };
+        const request: CsRequest = { kind: 'rows', view, rowSet, query: { sort, offset, limit } };
         const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
         const fresh = createSqlEngine({ client: db.client, dialect });
         expect(await outcome(() => fresh.answer(request, { scope })), JSON.stringify(request)).toEqual(await outcome(() => answerRequest(engineOf, request)));
         expect(fresh.status().preparedVersion).toBeNull();
-      }), { numRuns: 80 });
+      }), { numRuns: 140 });
   }, 120_000);
 
   it('the accounts due in each month by their tier as of asOf (a model that leaves accounts without health: unknown) equal the JS engine\'s', async () => {
@@ -290,7 +295,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'rows', view, rowSet: 'accounts' });
     await fresh.answer({ kind: 'account-story', view, accountId: firstAccount });
     expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
-    await fresh.answer({ kind: 'rows', view, rowSet: 'renewals' });
+    await fresh.answer({ kind: 'rows', view, rowSet: 'health-scores' });
     expect(fresh.status().preparedVersion).not.toBeNull();
   });
 

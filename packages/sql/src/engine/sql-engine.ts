@@ -25,7 +25,8 @@ import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.j
 import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
-import { movementsPageInSql, movementsQueryInSql } from '../metrics/arr/movements-rows.js';
+import { movementsPageInSql, movementsQueryInSql } from '../metrics/rows/movements-rows.js';
+import { renewalsPageInSql, renewalsQueryInSql } from '../metrics/rows/renewals-rows.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { modelFitsSql } from '../metrics/health/health-sql.js';
 import { healthDrillDownInSql, isHealthDrillDown, retainedDrillDownInSql } from '../metrics/health/health-drill-downs.js';
@@ -294,10 +295,9 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
   switch (request.kind) {
     case 'rows': {
       const query = request.query ?? {};
-      if (request.rowSet === 'movements') {
-        const page = { offset: query.offset ?? 0, limit: Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS) };
-        return movementsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
-      }
+      const page = { offset: query.offset ?? 0, limit: Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS) };
+      if (request.rowSet === 'movements') return movementsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
+      if (request.rowSet === 'renewals') return renewalsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
       return fewAccountsAnswer(at, (now) => accountsPageInSql(now, { predicate: accounts, every }, request.view, resolved, query, at.countOf(now.header)));
     }
     case 'account-story': {
@@ -417,6 +417,7 @@ function inSqlKind(request: CsRequest): boolean {
       return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage', 'attribution'].includes(request.target.kind) || isHealthDrillDown(request.target);
     case 'rows':
       if (request.rowSet === 'movements') return movementsQueryInSql(request.query ?? {}, request.view);
+      if (request.rowSet === 'renewals') return renewalsQueryInSql(request.query ?? {}, request.view);
       return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
     case 'account-story':
       return true;

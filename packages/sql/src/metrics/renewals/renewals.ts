@@ -30,7 +30,7 @@ export const renewedSql = (alias: string): string => `${alias}.status <= ${RENEW
 export const decidedSql = (alias: string): string => `(${alias}.status <= ${RENEWED_LATE} OR ${alias}.status = ${CHURNED})`;
 
 /**
- * `d`, `s` and `f (acct, due_arr, end_month, due_rank, renewal_arr, status, depth)`: the view's accounts' contracts due in the period
+ * `d`, `s` and `f (acct, due_seq, due_arr, end_day, end_month, due_rank, renewal_seq, renewal_start, renewal_arr, status, depth)`: the view's accounts' contracts due in the period
  * (`accounts` null: every account), each with its renewal for the view's grace, its status as of `asOf` and its depth
  * in the funnel (`funnelDepth`: 0 due, 1 renewed, 2 retained, 3 expanded).
  */
@@ -40,10 +40,10 @@ export function dueCtes(p: Params, accounts: Predicate | null, view: RenewalView
   const contracts = tableName(CONTRACT_FACTS_TABLE, schema);
   const scoped = accounts === null ? '' : ` AND k.account_seq IN (SELECT a.seq ${accounts.accountsOnly})`;
   const inGrace = `${G} > 0 AND (${asOfMonth} < d.next_month + ${G} OR (${asOfMonth} = d.next_month + ${G} AND ${asOfDom} <= d.next_dom))`;
-  return `d AS (SELECT k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.end_month, k.due_rank, k.next_month, k.next_dom, m.renewal_seq
+  return `d AS (SELECT k.seq AS due_seq, k.account_seq AS acct, k.arr AS due_arr, k.end_day, k.end_month, k.due_rank, k.next_month, k.next_dom, m.renewal_seq
   FROM ${contracts} k JOIN ${tableName(RENEWAL_MATCHES_TABLE, schema)} m ON m.due_seq = k.seq AND m.grace_from <= ${G} AND ${G} <= m.grace_to
   WHERE k.end_month >= ${F} AND k.end_month <= ${T}${scoped}),
-s AS (SELECT d.acct, d.due_arr, d.end_month, d.due_rank, r.arr AS renewal_arr,
+s AS (SELECT d.acct, d.due_seq, d.due_arr, d.end_day, d.end_month, d.due_rank, d.renewal_seq, r.start_day AS renewal_start, r.arr AS renewal_arr,
     CASE WHEN d.renewal_seq IS NOT NULL THEN (CASE WHEN r.start_day <= d.end_day + 1 THEN ${RENEWED} ELSE ${RENEWED_LATE} END)
       WHEN ${asOfDay} <= d.end_day THEN ${OPEN} WHEN ${inGrace} THEN ${IN_GRACE} ELSE ${CHURNED} END AS status
   FROM d LEFT JOIN ${contracts} r ON r.seq = d.renewal_seq),

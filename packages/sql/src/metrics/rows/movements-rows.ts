@@ -1,0 +1,45 @@
+/**
+ * Pages of the `movements` row set in SQL (`movementsTable` of `@cskit/metrics`, engine/row-sets.ts): the view's
+ * accounts' waterfall movements in the period (waterfall.ts's `mv`), in the set's order (by account in the data's
+ * order, then month: one movement per account and month) or sorted by month, kind or amount (row-pages.ts). A kind
+ * sorts by its name, as the JS engine compares the enum's text.
+ */
+import { MOVEMENT_KINDS, monthFromIndex, type MovementKind, type RowQuery, type View, type ViewOptions } from '@cskit/metrics';
+import type { SqlClient } from '../../client/clients.js';
+import type { Predicate } from '../../engine/scope-sql.js';
+import { tableName } from '../../schema/dialect.js';
+import { num, Params } from '../arr/runs-sql.js';
+import { movementCtes, type ArrView } from '../arr/waterfall.js';
+import { numberedPage, orderSql, pageQueryInSql, type SortableColumn } from './row-pages.js';
+
+const BY_NAME = [...MOVEMENT_KINDS].sort();
+
+/** The columns a page is sorted by in SQL, over a movement `x` (a kind by its name's rank). */
+const SORTABLE: Record<string, SortableColumn> = {
+  month: { sql: 'x.month' },
+  amount: { sql: 'x.amount' },
+  kind: { sql: `CASE x.kind ${BY_NAME.map((name, rank) => `WHEN ${MOVEMENT_KINDS.indexOf(name)} THEN ${rank}`).join(' ')} END` },
+};
+
+/** Whether a page of the `movements` row set is answered in SQL. */
+export const movementsQueryInSql = (query: RowQuery, view: ViewOptions): boolean => pageQueryInSql(query, view, SORTABLE);
+
+/** One page of the view's accounts' movements (`accounts` null: every account), with their count. */
+export async function movementsPageInSql(
+  client: SqlClient, accounts: Predicate | null, view: ArrView & Pick<View, 'period'>, query: RowQuery, page: { offset: number; limit: number }, schema: string | undefined,
+) {
+  const p = new Params(accounts?.params);
+  const { ctes } = movementCtes(p, accounts, view, schema);
+  const { rows, total } = await numberedPage(client, p, {
+    ctes, rows: 'mv', order: orderSql(query, SORTABLE, ['x.acct', 'x.month']),
+    columns: ['pg.month AS month', 'pg.kind AS kind', 'pg.amount AS amount', 'a.id AS id', 'a.name AS name'], blanks: ['0', '0', '0', "''", "''"],
+    joins: `JOIN ${tableName('cskit_accounts', schema)} a ON a.seq = pg.acct`,
+  }, page);
+  return {
+    rowSet: 'movements',
+    rows: rows.map((row) => ({
+      accountId: String(row.id), month: monthFromIndex(num(row.month)), kind: MOVEMENT_KINDS[num(row.kind)] as MovementKind, amount: num(row.amount), name: String(row.name),
+    })),
+    offset: page.offset, total, count: total,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * What pages of a row set answered in SQL share (`queryOrder` and `pageOf` of `@cskit/metrics`, core/rows.ts): which
+ * queries SQL can order, the `ORDER BY` of a query (its sort keys, empty cells last in either direction, ties in the
+ * set's order), and the page cut from the rows numbered in that order, with their count in a row of its own (so a
+ * page past the end still has it). Text is never compared in SQL (collations differ by database): a sort by a text
+ * column, a search and column filters are left to the prepared engine, as is a view with a drill-down selection.
+ */
+import type { RowQuery, ViewOptions } from '@cskit/metrics';
+import type { SqlClient } from '../../client/clients.js';
+import { num, type Params } from '../arr/runs-sql.js';
+
+/** A column SQL can sort by: its expression over the set's rows, and whether it may be empty (NULL, sorted last). */
+export interface SortableColumn {
+  sql: string;
+  nullable?: boolean;
+}
+
+/** Whether a query of a set with these sortable columns is answered in SQL. */
+export function pageQueryInSql(query: RowQuery, view: ViewOptions, sortable: Readonly<Record<string, SortableColumn>>): boolean {
+  if (view.selection !== undefined && view.selection !== null) return false;
+  if ((query.filters?.length ?? 0) > 0 || (query.search ?? '').trim() !== '') return false;
+  return (query.sort ?? []).every((sort) => Object.prototype.hasOwnProperty.call(sortable, sort.id));
+}
+
+/** The `ORDER BY` list of a query: each key (empty cells last either way), then the set's own order. */
+export function orderSql(query: RowQuery, sortable: Readonly<Record<string, SortableColumn>>, setOrder: readonly string[]): string {
+  const keys = (query.sort ?? []).flatMap((sort) => {
+    const column = sortable[sort.id] as SortableColumn;
+    const key = `${column.sql}${sort.desc === true ? ' DESC' : ''}`;
+    return column.nullable ? [`CASE WHEN ${column.sql} IS NULL THEN 1 ELSE 0 END`, key] : [key];
+  });
+  return [...keys, ...setOrder].join(', ');
+}
+
+/**
+ * One page of rows: the rows of CTE `rows` numbered by `order`, the page's `columns` (each `expression AS alias`, over
+ * `pg` and its `joins`) and, in a row of its own, the set's count (`blanks`: a constant of each column's type, in the
+ * same order). The rows come back in the page's order, with the count.
+ */
+export async function numberedPage(
+  client: SqlClient, p: Params, sql: { ctes: string; rows: string; order: string; columns: readonly string[]; blanks: readonly string[]; joins: string },
+  page: { offset: number; limit: number },
+): Promise<{ rows: Array<Record<string, unknown>>; total: number }> {
+  const found = await client.query(`WITH ${sql.ctes},
+pg AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sql.order}) AS n FROM ${sql.rows} x)
+SELECT pg.n AS n, ${sql.columns.join(', ')}, 0 AS total FROM pg ${sql.joins} WHERE pg.n > ${p.int(page.offset)} AND pg.n <= ${p.int(page.offset + page.limit)}
+UNION ALL SELECT 0 AS n, ${sql.blanks.join(', ')}, count(*) AS total FROM ${sql.rows}`, p.values);
+  const counted = found.find((row) => num(row.n) === 0);
+  return { rows: found.filter((row) => num(row.n) > 0).sort((a, b) => num(a.n) - num(b.n)), total: num(counted?.total) };
+}
