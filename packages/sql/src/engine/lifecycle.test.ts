@@ -157,6 +157,13 @@ describe('the SQL engine across writes and failures', () => {
     await none.answer(summary);
     expect(statements.length - before).toBeGreaterThan(20);
     expect(() => createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: -1 })).toThrow(/keptAnswers/);
+    // A byte budget smaller than one answer keeps nothing either.
+    const tight = createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswerBytes: 1000 });
+    await tight.answer(summary);
+    const then = statements.length;
+    await tight.answer(summary);
+    expect(statements.length - then).toBeGreaterThan(20);
+    expect(() => createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswerBytes: -1 })).toThrow(/keptAnswerBytes/);
   });
 
   it('data written again while it is read is read again; written again three times in a row, the answer is refused', async () => {

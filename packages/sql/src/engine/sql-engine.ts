@@ -59,6 +59,11 @@ export interface SqlEngineOptions {
    * metrics' objects). Default 256; 0 keeps none.
    */
   keptAnswers?: number;
+  /**
+   * The most the kept answers may hold, in bytes (each counted as its JSON): the oldest go first past it. Default
+   * 64 MiB.
+   */
+  keptAnswerBytes?: number;
   /** Scoped engines kept (least recently used go first). Default 64. */
   maxScopes?: number;
   /**
@@ -124,8 +129,10 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const dialect = checkDialect(options?.dialect, 'createSqlEngine');
   const parallelQueries = options.parallelQueries ?? (dialect === 'postgres' ? 3 : 1);
   const keptAnswers = options.keptAnswers ?? 256;
+  const keptAnswerBytes = options.keptAnswerBytes ?? 64 * 2 ** 20;
   if (schema !== undefined) tableName('x', schema);
   if (!Number.isInteger(keptAnswers) || keptAnswers < 0 || keptAnswers > 10_000) throw new TypeError(`createSqlEngine: keptAnswers must be a whole number from 0 to 10,000, got ${String(keptAnswers)}`);
+  if (!Number.isSafeInteger(keptAnswerBytes) || keptAnswerBytes < 0) throw new TypeError(`createSqlEngine: keptAnswerBytes must be a whole number of bytes, got ${String(keptAnswerBytes)}`);
   for (const [name, value] of [['batchRows', batchRows], ['maxScopes', maxScopes], ['parallelQueries', parallelQueries]] as const) {
     if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new TypeError(`createSqlEngine: ${name} must be a whole number from 1 to 1,000,000, got ${String(value)}`);
   }
@@ -211,7 +218,8 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
   const countOf = (header: DataHeader) => (accounts: Predicate): Promise<number> =>
     counts(header.version, predicateKey(accounts), () => countInSql(client, accounts));
 
-  const answers = keptPerVersion<unknown>(Math.max(1, keptAnswers));
+  // An answer's size as its JSON's UTF-16 bytes: what the kept objects hold, within a factor (numbers, shared parts).
+  const answers = keptPerVersion<unknown>(Math.max(1, keptAnswers), { bytes: keptAnswerBytes, sizeOf: (value) => 2 * (JSON.stringify(value)?.length ?? 0) });
 
   const latest = async () => (await readHeader(client, schema)).version;
   /**
@@ -374,20 +382,37 @@ interface SqlAt extends FewAccountsAt {
  * Figures of the data kept per data version: at most `max` keys (the oldest go first), all dropped when the version
  * changes; a failed figure is not kept.
  */
-function keptPerVersion<T>(max: number): (version: string, key: string, compute: () => Promise<T>) => Promise<T> {
-  let kept: { version: string; values: Map<string, Promise<T>> } | null = null;
+function keptPerVersion<T>(max: number, budget?: { bytes: number; sizeOf: (value: T) => number }): (version: string, key: string, compute: () => Promise<T>) => Promise<T> {
+  let kept: { version: string; values: Map<string, Promise<T>>; sizes: Map<string, number>; bytes: number } | null = null;
+  const drop = (key: string) => {
+    if (!kept) return;
+    kept.values.delete(key);
+    kept.bytes -= kept.sizes.get(key) ?? 0;
+    kept.sizes.delete(key);
+  };
+  const fit = (limitBytes: number) => {
+    if (!kept) return;
+    for (const oldest of kept.values.keys()) {
+      if (kept.values.size <= max && kept.bytes <= limitBytes) break;
+      drop(oldest);
+    }
+  };
   return (version, key, compute) => {
-    if (kept?.version !== version) kept = { version, values: new Map() };
-    const { values } = kept;
-    let value = values.get(key);
+    if (kept?.version !== version) kept = { version, values: new Map(), sizes: new Map(), bytes: 0 };
+    const mine = kept;
+    let value = mine.values.get(key);
     if (value === undefined) {
       value = compute();
-      value.catch(() => values.delete(key));
-      values.set(key, value);
-      for (const oldest of values.keys()) {
-        if (values.size <= max) break;
-        values.delete(oldest);
-      }
+      value.then((done) => {
+        // Counted once known; the oldest go until the kept ones fit the budget again.
+        if (!budget || mine !== kept || !mine.values.has(key)) return;
+        const size = budget.sizeOf(done);
+        mine.sizes.set(key, size);
+        mine.bytes += size;
+        fit(budget.bytes);
+      }, () => { if (mine === kept) drop(key); });
+      mine.values.set(key, value);
+      fit(budget?.bytes ?? Number.POSITIVE_INFINITY);
     }
     return value;
   };
