@@ -10,7 +10,6 @@
  * kept per data version, so a host's event loop is never held for long) and scoped to the accounts the scope's query
  * named. What runs where is listed in docs/sql.md.
  */
-import { createHash } from 'node:crypto';
 import {
   accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset, type TargetProgress,
   type ViewOptions,
@@ -34,6 +33,7 @@ import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql, wholeDataSpan } from './info.js';
 import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
 import { accountPredicate, countInSql, scopedIds, type Predicate, type SqlScope } from './scope-sql.js';
+import { keptPerVersion, predicateKey, requestKey, startInLanes } from './kept.js';
 
 export interface SqlEngineOptions {
   client: SqlClient;
@@ -344,29 +344,6 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
   }
 }
 
-/**
- * Each key's `run`, started at once in at most `lanes` lanes (each lane takes the next key when its last is done); a
- * failure is the rejection of that key's promise alone, which the caller awaits (none is left unhandled meanwhile).
- */
-function startInLanes<K, T>(keys: readonly K[], lanes: number, run: (key: K) => Promise<T>): Map<K, Promise<T>> {
-  const settle = keys.map(() => {
-    let done!: { resolve: (value: T) => void; reject: (error: unknown) => void };
-    const promise = new Promise<T>((resolve, reject) => { done = { resolve, reject }; });
-    promise.catch(() => undefined);
-    return { promise, ...done };
-  });
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < keys.length) {
-      const i = next++;
-      const own = settle[i] as (typeof settle)[number];
-      await run(keys[i] as K).then(own.resolve, own.reject);
-    }
-  };
-  for (let i = 0; i < Math.min(Math.max(1, lanes), keys.length); i += 1) void lane();
-  return new Map(keys.map((key, i) => [key, (settle[i] as (typeof settle)[number]).promise]));
-}
-
 interface SqlAt extends FewAccountsAt {
   /** Statements a summary runs at once (`parallelQueries`). */
   parallelQueries: number;
@@ -376,56 +353,6 @@ interface SqlAt extends FewAccountsAt {
   dataPeriod: (scope: SqlScope, predicate: () => Predicate) => Promise<Period | null>;
   /** How many accounts a predicate selects in a data version (kept per version). */
   countOf: (header: DataHeader) => (accounts: Predicate) => Promise<number>;
-}
-
-/**
- * Figures of the data kept per data version: at most `max` keys (the oldest go first), all dropped when the version
- * changes; a failed figure is not kept.
- */
-function keptPerVersion<T>(max: number, budget?: { bytes: number; sizeOf: (value: T) => number }): (version: string, key: string, compute: () => Promise<T>) => Promise<T> {
-  let kept: { version: string; values: Map<string, Promise<T>>; sizes: Map<string, number>; bytes: number } | null = null;
-  const drop = (key: string) => {
-    if (!kept) return;
-    kept.values.delete(key);
-    kept.bytes -= kept.sizes.get(key) ?? 0;
-    kept.sizes.delete(key);
-  };
-  const fit = (limitBytes: number) => {
-    if (!kept) return;
-    for (const oldest of kept.values.keys()) {
-      if (kept.values.size <= max && kept.bytes <= limitBytes) break;
-      drop(oldest);
-    }
-  };
-  return (version, key, compute) => {
-    if (kept?.version !== version) kept = { version, values: new Map(), sizes: new Map(), bytes: 0 };
-    const mine = kept;
-    let value = mine.values.get(key);
-    if (value === undefined) {
-      value = compute();
-      value.then((done) => {
-        // Counted once known; the oldest go until the kept ones fit the budget again.
-        if (!budget || mine !== kept || !mine.values.has(key)) return;
-        const size = budget.sizeOf(done);
-        mine.sizes.set(key, size);
-        mine.bytes += size;
-        fit(budget.bytes);
-      }, () => { if (mine === kept) drop(key); });
-      mine.values.set(key, value);
-      fit(budget?.bytes ?? Number.POSITIVE_INFINITY);
-    }
-    return value;
-  };
-}
-
-/** A request's key for a scope: a digest of both (a view may name 100,000 account ids). */
-function requestKey(scope: SqlScope, request: CsRequest): string {
-  return createHash('sha256').update(JSON.stringify([accountScopeKey(scope), request])).digest('base64');
-}
-
-/** A predicate's key: a digest of its text and bound values (a scope may bind thousands of ids). */
-function predicateKey(accounts: Predicate): string {
-  return createHash('sha256').update(JSON.stringify([accounts.accountsOnly, accounts.params])).digest('base64');
 }
 
 /** Scopes (and predicates) whose data periods (and counts) are kept per data version. */

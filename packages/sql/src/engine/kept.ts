@@ -1,0 +1,80 @@
+/**
+ * What the SQL engine keeps and how it runs many statements: figures and answers kept per data version (by count and
+ * by bytes), the keys they are kept by (digests: a view may name 100,000 ids), and statements started in lanes.
+ */
+import { createHash } from 'node:crypto';
+import { accountScopeKey, type CsRequest } from '@cskit/metrics';
+import type { Predicate, SqlScope } from './scope-sql.js';
+
+/**
+ * Each key's `run`, started at once in at most `lanes` lanes (each lane takes the next key when its last is done); a
+ * failure is the rejection of that key's promise alone, which the caller awaits (none is left unhandled meanwhile).
+ */
+export function startInLanes<K, T>(keys: readonly K[], lanes: number, run: (key: K) => Promise<T>): Map<K, Promise<T>> {
+  const settle = keys.map(() => {
+    let done!: { resolve: (value: T) => void; reject: (error: unknown) => void };
+    const promise = new Promise<T>((resolve, reject) => { done = { resolve, reject }; });
+    promise.catch(() => undefined);
+    return { promise, ...done };
+  });
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < keys.length) {
+      const i = next++;
+      const own = settle[i] as (typeof settle)[number];
+      await run(keys[i] as K).then(own.resolve, own.reject);
+    }
+  };
+  for (let i = 0; i < Math.min(Math.max(1, lanes), keys.length); i += 1) void lane();
+  return new Map(keys.map((key, i) => [key, (settle[i] as (typeof settle)[number]).promise]));
+}
+
+/**
+ * Figures of the data kept per data version: at most `max` keys (the oldest go first), all dropped when the version
+ * changes; a failed figure is not kept.
+ */
+export function keptPerVersion<T>(max: number, budget?: { bytes: number; sizeOf: (value: T) => number }): (version: string, key: string, compute: () => Promise<T>) => Promise<T> {
+  let kept: { version: string; values: Map<string, Promise<T>>; sizes: Map<string, number>; bytes: number } | null = null;
+  const drop = (key: string) => {
+    if (!kept) return;
+    kept.values.delete(key);
+    kept.bytes -= kept.sizes.get(key) ?? 0;
+    kept.sizes.delete(key);
+  };
+  const fit = (limitBytes: number) => {
+    if (!kept) return;
+    for (const oldest of kept.values.keys()) {
+      if (kept.values.size <= max && kept.bytes <= limitBytes) break;
+      drop(oldest);
+    }
+  };
+  return (version, key, compute) => {
+    if (kept?.version !== version) kept = { version, values: new Map(), sizes: new Map(), bytes: 0 };
+    const mine = kept;
+    let value = mine.values.get(key);
+    if (value === undefined) {
+      value = compute();
+      value.then((done) => {
+        // Counted once known; the oldest go until the kept ones fit the budget again.
+        if (!budget || mine !== kept || !mine.values.has(key)) return;
+        const size = budget.sizeOf(done);
+        mine.sizes.set(key, size);
+        mine.bytes += size;
+        fit(budget.bytes);
+      }, () => { if (mine === kept) drop(key); });
+      mine.values.set(key, value);
+      fit(budget?.bytes ?? Number.POSITIVE_INFINITY);
+    }
+    return value;
+  };
+}
+
+/** A request's key for a scope: a digest of both (a view may name 100,000 account ids). */
+export function requestKey(scope: SqlScope, request: CsRequest): string {
+  return createHash('sha256').update(JSON.stringify([accountScopeKey(scope), request])).digest('base64');
+}
+
+/** A predicate's key: a digest of its text and bound values (a scope may bind thousands of ids). */
+export function predicateKey(accounts: Predicate): string {
+  return createHash('sha256').update(JSON.stringify([accounts.accountsOnly, accounts.params])).digest('base64');
+}
