@@ -191,11 +191,12 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 240 });
   }, 120_000);
 
-  it('pages of the movements and of the renewals (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
+  it('pages of the movements, the renewals and the retention cohort (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
     const sortsOf = (ids: readonly string[]) => fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
     const sets = fc.oneof(
       sortsOf(['month', 'kind', 'amount']).map((sort) => ({ rowSet: 'movements' as const, sort })),
       sortsOf(['dueDate', 'dueArr', 'renewalArr', 'status', 'daysLate']).map((sort) => ({ rowSet: 'renewals' as const, sort })),
+      sortsOf(['startArr', 'endArr']).map((sort) => ({ rowSet: 'retention-accounts' as const, sort })),
     );
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB', 'KA'] } });
     const periods = fc.constantFrom({ from: '2025-01', to: '2025-12' }, { from: '2024-03', to: '2025-02' }, { from: '2025-06', to: '2025-06' });

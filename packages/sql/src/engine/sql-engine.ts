@@ -26,6 +26,7 @@ import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
 import { movementsPageInSql, movementsQueryInSql } from '../metrics/rows/movements-rows.js';
 import { renewalsPageInSql, renewalsQueryInSql } from '../metrics/rows/renewals-rows.js';
+import { retentionPageInSql, retentionQueryInSql } from '../metrics/rows/retention-rows.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { modelFitsSql } from '../metrics/health/health-sql.js';
 import { healthDrillDownInSql, isHealthDrillDown, retainedDrillDownInSql } from '../metrics/health/health-drill-downs.js';
@@ -306,6 +307,7 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       const page = { offset: query.offset ?? 0, limit: Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS) };
       if (request.rowSet === 'movements') return movementsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
       if (request.rowSet === 'renewals') return renewalsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
+      if (request.rowSet === 'retention-accounts') return retentionPageInSql(client, every ? null : accounts, resolved.period, query, page, schema);
       return fewAccountsAnswer(at, (now) => accountsPageInSql(now, { predicate: accounts, every }, request.view, resolved, query, at.countOf(now.header)));
     }
     case 'account-story': {
@@ -370,6 +372,7 @@ function inSqlKind(request: CsRequest): boolean {
     case 'rows':
       if (request.rowSet === 'movements') return movementsQueryInSql(request.query ?? {}, request.view);
       if (request.rowSet === 'renewals') return renewalsQueryInSql(request.query ?? {}, request.view);
+      if (request.rowSet === 'retention-accounts') return retentionQueryInSql(request.query ?? {}, request.view);
       return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
     case 'account-story':
       return true;
