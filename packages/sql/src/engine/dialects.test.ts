@@ -63,6 +63,8 @@ beforeAll(async () => {
   await engine.answer({ kind: 'rows', view, rowSet: 'movements', query: { offset: 1000 } });
   await engine.answer({ kind: 'rows', view, rowSet: 'renewals', query: { sort: [{ id: 'daysLate', desc: true }, { id: 'renewalArr' }], limit: 5 } });
   await engine.answer({ kind: 'rows', view, rowSet: 'retention-accounts', query: { sort: [{ id: 'endArr' }], limit: 5 } }, { scope: { csmIds: ['c'] } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'transitions', query: { sort: [{ id: 'toTier', desc: true }, { id: 'kind' }], limit: 5 } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'quadrant-accounts', query: { sort: [{ id: 'quadrant' }, { id: 'arr', desc: true }], limit: 5 } }, { scope: { csmIds: ['c'] } });
   // Every kind of drill-down.
   for (const target of [
     { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },

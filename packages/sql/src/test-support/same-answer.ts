@@ -6,7 +6,7 @@
  * `expected`'s replaced by it: `expect(sameAnswer(a, e)).toEqual(e)` then shows any
  * other difference as it is.
  */
-const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value', 'dollarRate', 'grossDollarRate', 'actual', 'attainment', 'expected', 'meanHealthScore', 'arrPerAccount']);
+const RATIOS = new Set(['nrr', 'grr', 'nrr12', 'grr12', 'ltv', 'value', 'dollarRate', 'grossDollarRate', 'actual', 'attainment', 'expected', 'meanHealthScore', 'arrPerAccount', 'outcome', 'experience']);
 /**
  * Money a part leaves unrounded (a cohort's starting ARR, a funnel stage's ARR, a health tier's or quadrant's ARR, the
  * warned accounts' ARR, the renewals ahead's sums, CS attribution's and credit's): to the cent.

@@ -9,6 +9,7 @@ import { tableName } from '../../schema/dialect.js';
 import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
 import { Params } from '../arr/runs-sql.js';
 import { edgeMonths, withHealth, type HealthQuery } from './health-sql.js';
+import { oneMonth } from './health-metrics.js';
 
 export const HEALTH_DRILL_DOWNS = ['tier', 'transition', 'tier-change', 'quadrant', 'due'] as const;
 type HealthTarget = Extract<DrillDownTarget, { kind: (typeof HEALTH_DRILL_DOWNS)[number] }>;
@@ -20,8 +21,6 @@ export interface HealthDrillView {
   model: HealthModel;
   asOf: DateString;
 }
-
-const oneMonth = (month: number) => (p: Params) => `hm AS (SELECT ${p.int(month)} AS k)`;
 
 /** `transitionCode` of tiers `f` and `t` (codes; NULL: no health): 0 save, 1 win, 2 decline, 3 steady, 4 unknown. */
 const transitionSql = (f: string, t: string) => `CASE WHEN ${f} IS NULL OR ${t} IS NULL THEN 4 WHEN ${t} > ${f} THEN 2 WHEN ${t} = ${f} THEN 3 WHEN ${f} = 3 THEN 0 ELSE 1 END`;

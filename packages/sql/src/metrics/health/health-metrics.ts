@@ -26,13 +26,13 @@ export interface HealthView {
 }
 
 /** `ar (acct, k, arr)`: the view's accounts' recorded ARR in each month of `hm` where it is > 0 (`arrThrough`). */
-function arrCte(q: HealthQuery): string {
+export function arrCte(q: HealthQuery): string {
   const scoped = q.accounts === null ? '' : ' WHERE f.account_seq IN (SELECT acct FROM va)';
   return `ar AS (SELECT f.account_seq AS acct, hm.k, f.arr FROM ${tableName(ARR_RUNS_TABLE, q.schema)} f
   JOIN hm ON ${runCovers('f', 'hm.k')}${scoped})`;
 }
 
-const oneMonth = (month: number) => (p: Params) => `hm AS (SELECT ${p.int(month)} AS k)`;
+export const oneMonth = (month: number) => (p: Params) => `hm AS (SELECT ${p.int(month)} AS k)`;
 
 /** `healthScores`' summary: the accounts with health in the period's last month, by tier (`healthScoresOf`). */
 async function healthScoresInSql(q: HealthQuery, view: HealthView) {

@@ -1,0 +1,86 @@
+/**
+ * Pages of two of the health family's row sets in SQL (engine/row-sets.ts of `@cskit/metrics`), over the health of
+ * health-sql.ts, each in the data's order or sorted by its number, rank or kind columns (row-pages.ts):
+ * - `transitions` (`transitionsOf`): every view account with its tiers in the period's first and last months (none:
+ *   no health) and its transition kind (`transitionCode`); a tier sorts by its rank, a kind by its name;
+ * - `quadrant-accounts` (`healthQuadrantsOf`): the view's accounts with health in the period's last month, their sides,
+ *   quadrant (`quadrantOf`, sorted by its name) and recorded ARR then (0 without any).
+ */
+import { HEALTH_TIERS, monthIndex, QUADRANTS, TRANSITION_KINDS, type HealthModel, type Period, type Quadrant, type RowQuery, type TransitionKind, type ViewOptions } from '@cskit/metrics';
+import { tableName } from '../../schema/dialect.js';
+import { num, Params } from '../arr/runs-sql.js';
+import { edgeMonths, withHealth, type HealthQuery } from '../health/health-sql.js';
+import { arrCte, oneMonth } from '../health/health-metrics.js';
+import { numberedPage, orderSql, pageQueryInSql, type SortableColumn } from './row-pages.js';
+
+/** An enum's code as the rank of its name (the JS engine compares an enum's text). */
+const byName = (column: string, names: readonly string[]) => {
+  const sorted = [...names].sort();
+  return `CASE ${column} ${sorted.map((name, rank) => `WHEN ${names.indexOf(name)} THEN ${rank}`).join(' ')} END`;
+};
+
+const TRANSITIONS: Record<string, SortableColumn> = {
+  fromTier: { sql: 'x.from_tier', nullable: true },
+  toTier: { sql: 'x.to_tier', nullable: true },
+  kind: { sql: byName('x.kind', TRANSITION_KINDS) },
+};
+
+const QUADRANT_ROWS: Record<string, SortableColumn> = {
+  quadrant: { sql: byName('x.quad', QUADRANTS) },
+  outcome: { sql: 'x.outcome' },
+  experience: { sql: 'x.experience' },
+  arr: { sql: 'x.arr' },
+};
+
+export const HEALTH_ROW_SETS = { transitions: TRANSITIONS, 'quadrant-accounts': QUADRANT_ROWS } as const;
+
+/** Whether a page of `transitions` or `quadrant-accounts` is answered in SQL. */
+export const healthRowsInSql = (rowSet: keyof typeof HEALTH_ROW_SETS, query: RowQuery, view: ViewOptions): boolean => pageQueryInSql(query, view, HEALTH_ROW_SETS[rowSet]);
+
+export interface HealthRowsView {
+  period: Period;
+  model: HealthModel;
+}
+
+const page_ = (rowSet: string, offset: number, total: number, rows: unknown[]) => ({ rowSet, rows, offset, total, count: total });
+
+/** A page of `transitions` of the view's accounts (`q.accounts` null: every account). */
+export async function transitionsPageInSql(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: { offset: number; limit: number }) {
+  const p = new Params(q.accounts?.params);
+  const edges = edgeMonths(view.period);
+  const head = withHealth(q, p, view.model, edges.months);
+  const kind = 'CASE WHEN f.tier IS NULL OR t.tier IS NULL THEN 4 WHEN t.tier > f.tier THEN 2 WHEN t.tier = f.tier THEN 3 WHEN f.tier = 3 THEN 0 ELSE 1 END';
+  const ctes = `${head.slice('WITH '.length)},
+tx AS (SELECT va.acct, f.tier AS from_tier, t.tier AS to_tier, ${kind} AS kind
+  FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${edges.F()} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${edges.T()})`;
+  const { rows, total } = await numberedPage(q.client, p, {
+    ctes, rows: 'tx', order: orderSql(query, TRANSITIONS, ['x.acct']),
+    columns: ['a.id AS id', 'pg.from_tier AS from_tier', 'pg.to_tier AS to_tier', 'pg.kind AS kind', 'a.name AS name'], blanks: ["''", '0', '0', '0', "''"],
+    joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,
+  }, page);
+  const tier = (value: unknown) => (value === null || value === undefined ? null : HEALTH_TIERS[num(value)]);
+  return page_('transitions', page.offset, total, rows.map((row) => ({
+    accountId: String(row.id), fromTier: tier(row.from_tier), toTier: tier(row.to_tier), kind: TRANSITION_KINDS[num(row.kind)] as TransitionKind, name: String(row.name),
+  })));
+}
+
+/** A page of `quadrant-accounts` of the view's accounts (`q.accounts` null: every account). */
+export async function quadrantsPageInSql(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: { offset: number; limit: number }) {
+  const p = new Params(q.accounts?.params);
+  const head = withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)));
+  const [o, e] = [p.double(view.model.quadrant.outcome, q.dialect), p.double(view.model.quadrant.experience, q.dialect)];
+  // `quadrantOf` in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only), critical.
+  const quad = `CASE WHEN ht.outcome >= ${o} THEN (CASE WHEN ht.experience >= ${e} THEN 0 ELSE 2 END) ELSE (CASE WHEN ht.experience >= ${e} THEN 1 ELSE 3 END) END`;
+  const ctes = `${head.slice('WITH '.length)},
+${arrCte(q)},
+qx AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr, ${quad} AS quad FROM ht LEFT JOIN ar ON ar.acct = ht.acct)`;
+  const { rows, total } = await numberedPage(q.client, p, {
+    ctes, rows: 'qx', order: orderSql(query, QUADRANT_ROWS, ['x.acct']),
+    columns: ['a.id AS id', 'pg.quad AS quad', 'pg.outcome AS outcome', 'pg.experience AS experience', 'pg.arr AS arr', 'a.name AS name'],
+    blanks: ["''", '0', '0', '0', '0', "''"],
+    joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,
+  }, page);
+  return page_('quadrant-accounts', page.offset, total, rows.map((row) => ({
+    accountId: String(row.id), quadrant: QUADRANTS[num(row.quad)] as Quadrant, outcome: num(row.outcome), experience: num(row.experience), arr: num(row.arr), name: String(row.name),
+  })));
+}
