@@ -8,7 +8,7 @@ import { HEALTH_TIERS, monthIndex, monthOf, QUADRANTS, TRANSITION_KINDS, type At
 import { tableName } from '../../schema/dialect.js';
 import { CONTRACT_FACTS_TABLE } from '../../facts/renewal-facts.js';
 import { Params } from '../arr/runs-sql.js';
-import { edgeMonths, withHealth, type HealthQuery } from './health-sql.js';
+import { edgeMonths, quadrantSql, transitionSql, withHealth, type HealthQuery } from './health-sql.js';
 import { oneMonth } from './health-metrics.js';
 
 export const HEALTH_DRILL_DOWNS = ['tier', 'transition', 'tier-change', 'quadrant', 'due'] as const;
@@ -21,9 +21,6 @@ export interface HealthDrillView {
   model: HealthModel;
   asOf: DateString;
 }
-
-/** `transitionCode` of tiers `f` and `t` (codes; NULL: no health): 0 save, 1 win, 2 decline, 3 steady, 4 unknown. */
-const transitionSql = (f: string, t: string) => `CASE WHEN ${f} IS NULL OR ${t} IS NULL THEN 4 WHEN ${t} > ${f} THEN 2 WHEN ${t} = ${f} THEN 3 WHEN ${f} = 3 THEN 0 ELSE 1 END`;
 
 /** The statement's head and the condition on its rows `x (acct)`, given the target. */
 function targetQuery(q: HealthQuery, p: Params, view: HealthDrillView, target: HealthTarget): string {
@@ -44,10 +41,7 @@ function targetQuery(q: HealthQuery, p: Params, view: HealthDrillView, target: H
     }
     case 'quadrant': {
       const head = withHealth(q, p, view.model, oneMonth(monthIndex(target.month ?? view.period.to)));
-      const { outcome, experience } = view.model.quadrant;
-      const [o, e] = [p.double(outcome, q.dialect), p.double(experience, q.dialect)];
-      // `quadrantOf` in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only), critical.
-      const quad = `CASE WHEN ht.outcome >= ${o} THEN (CASE WHEN ht.experience >= ${e} THEN 0 ELSE 2 END) ELSE (CASE WHEN ht.experience >= ${e} THEN 1 ELSE 3 END) END`;
+      const quad = quadrantSql(p, q.dialect, view.model.quadrant);
       return `${head},\nx AS (SELECT ht.acct FROM ht WHERE ${quad} = ${p.int(QUADRANTS.indexOf(target.quadrant))})`;
     }
     case 'due': {

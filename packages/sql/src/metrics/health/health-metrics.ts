@@ -12,7 +12,7 @@ import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName, type Dialect } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { monthsCte, num, Params, runCovers } from '../arr/runs-sql.js';
-import { edgeMonths, withHealth, type HealthQuery } from './health-sql.js';
+import { edgeMonths, quadrantSql, withHealth, type HealthQuery } from './health-sql.js';
 import { healthValidationInSql } from './health-validation.js';
 
 export const HEALTH_METRICS_IN_SQL = ['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation'] as const;
@@ -86,15 +86,11 @@ GROUP BY COALESCE(f.tier, -1), COALESCE(t.tier, -1)`, p.values);
  */
 async function healthQuadrantsInSql(q: HealthQuery, view: HealthView) {
   const p = new Params(q.accounts?.params);
-  const { outcome, experience } = view.model.quadrant;
   const prefix = `${withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)))},
 ${arrCte(q)},
-qa AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr,
-    CASE WHEN ht.outcome >= ${p.double(outcome, q.dialect)} THEN (CASE WHEN ht.experience >= ${p.double(experience, q.dialect)} THEN 0 ELSE 2 END)
-      ELSE (CASE WHEN ht.experience >= ${p.double(experience, q.dialect)} THEN 1 ELSE 3 END) END AS quad
+qa AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr, ${quadrantSql(p, q.dialect, view.model.quadrant)} AS quad
   FROM ht LEFT JOIN ar ON ar.acct = ht.acct)`;
-  // Quadrant codes in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only),
-  // critical. One statement (the health worked out once): the quadrants' counts and ARR ('q'), then the points ('p'),
+  // Quadrant codes in `QUADRANTS` order (`quadrantSql`). One statement (the health worked out once): the quadrants' counts and ARR ('q'), then the points ('p'),
   // ranked by ARR (ties in the data's order) and cut to the largest.
   const rows = await q.client.query(`${prefix},
 qp AS (SELECT qa.acct, qa.outcome, qa.experience, qa.arr, ROW_NUMBER() OVER (ORDER BY qa.arr DESC, qa.acct) AS rank FROM qa)

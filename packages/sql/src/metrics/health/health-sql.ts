@@ -272,6 +272,22 @@ export function edgeMonths(period: { from: string; to: string }): { months: (p: 
   };
 }
 
+/**
+ * `transitionCode` of two tier codes (NULL: no health) in SQL, the codes of `TRANSITION_KINDS`: 0 save (up from
+ * red), 1 win (up from another tier), 2 decline, 3 steady, 4 unknown (no health at either end).
+ */
+export const transitionSql = (from: string, to: string): string =>
+  `CASE WHEN ${from} IS NULL OR ${to} IS NULL THEN 4 WHEN ${to} > ${from} THEN 2 WHEN ${to} = ${from} THEN 3 WHEN ${from} = 3 THEN 0 ELSE 1 END`;
+
+/**
+ * `quadrantOf` of `ht`'s sides in SQL (the model's thresholds bound to `p`; at or above one is high), the codes of
+ * `QUADRANTS`: 0 loyal (both high), 1 unrealized (experience only), 2 grudging (outcome only), 3 critical.
+ */
+export function quadrantSql(p: Params, dialect: Dialect, thresholds: { outcome: number; experience: number }): string {
+  const [o, e] = [p.double(thresholds.outcome, dialect), p.double(thresholds.experience, dialect)];
+  return `CASE WHEN ht.outcome >= ${o} THEN (CASE WHEN ht.experience >= ${e} THEN 0 ELSE 2 END) ELSE (CASE WHEN ht.experience >= ${e} THEN 1 ELSE 3 END) END`;
+}
+
 export interface HealthQuery {
   client: SqlClient;
   accounts: Predicate | null;

@@ -9,7 +9,7 @@
 import { HEALTH_TIERS, monthIndex, QUADRANTS, TRANSITION_KINDS, type HealthModel, type Period, type Quadrant, type RowQuery, type TransitionKind, type ViewOptions } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
-import { edgeMonths, withHealth, type HealthQuery } from '../health/health-sql.js';
+import { edgeMonths, quadrantSql, transitionSql, withHealth, type HealthQuery } from '../health/health-sql.js';
 import { arrCte, oneMonth } from '../health/health-metrics.js';
 import { numberedPage, orderSql, pageQueryInSql, type SortableColumn } from './row-pages.js';
 
@@ -49,9 +49,8 @@ export async function transitionsPageInSql(q: HealthQuery, view: HealthRowsView,
   const p = new Params(q.accounts?.params);
   const edges = edgeMonths(view.period);
   const head = withHealth(q, p, view.model, edges.months);
-  const kind = 'CASE WHEN f.tier IS NULL OR t.tier IS NULL THEN 4 WHEN t.tier > f.tier THEN 2 WHEN t.tier = f.tier THEN 3 WHEN f.tier = 3 THEN 0 ELSE 1 END';
   const ctes = `${head.slice('WITH '.length)},
-tx AS (SELECT va.acct, f.tier AS from_tier, t.tier AS to_tier, ${kind} AS kind
+tx AS (SELECT va.acct, f.tier AS from_tier, t.tier AS to_tier, ${transitionSql('f.tier', 't.tier')} AS kind
   FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${edges.F()} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${edges.T()})`;
   const { rows, total } = await numberedPage(q.client, p, {
     ctes, rows: 'tx', order: orderSql(query, TRANSITIONS, ['x.acct']),
@@ -68,9 +67,7 @@ tx AS (SELECT va.acct, f.tier AS from_tier, t.tier AS to_tier, ${kind} AS kind
 export async function quadrantsPageInSql(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: { offset: number; limit: number }) {
   const p = new Params(q.accounts?.params);
   const head = withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)));
-  const [o, e] = [p.double(view.model.quadrant.outcome, q.dialect), p.double(view.model.quadrant.experience, q.dialect)];
-  // `quadrantOf` in `QUADRANTS` order: loyal (both high), unrealized (experience only), grudging (outcome only), critical.
-  const quad = `CASE WHEN ht.outcome >= ${o} THEN (CASE WHEN ht.experience >= ${e} THEN 0 ELSE 2 END) ELSE (CASE WHEN ht.experience >= ${e} THEN 1 ELSE 3 END) END`;
+  const quad = quadrantSql(p, q.dialect, view.model.quadrant);
   const ctes = `${head.slice('WITH '.length)},
 ${arrCte(q)},
 qx AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr, ${quad} AS quad FROM ht LEFT JOIN ar ON ar.acct = ht.acct)`;
