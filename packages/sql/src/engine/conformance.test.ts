@@ -188,7 +188,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       const request: CsRequest = { kind: 'drill-down', view: v, target };
       const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
       expect(await outcome(() => engine.answer(request, { scope }))).toEqual(await outcome(() => answerRequest(engineOf, request)));
-    }), { numRuns: 240 });
+    }), { numRuns: 160 });
   }, 120_000);
 
   it('pages of the movements, renewals, retention cohort, transitions and quadrant accounts (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
@@ -212,7 +212,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
         const expected = await outcome(() => answerRequest(engineOf, request));
         expect(sameAnswer(await outcome(() => fresh.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
         expect(fresh.status().preparedVersion).toBeNull();
-      }), { numRuns: 160 });
+      }), { numRuns: 100 });
   }, 120_000);
 
   it('transitions sorted by a tier either way put the accounts without health last, as the JS engine', async () => {
@@ -295,7 +295,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
         const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, graceMonths, filters: raw as AccountFilters, ...aheadPart } };
         const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
         expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
-      }), { numRuns: 140 });
+      }), { numRuns: 120 });
   }, 120_000);
 
   it('answers info, filter options, the metrics in SQL, drill-downs, account pages by ARR and stories in the database, without preparing the engine', async () => {

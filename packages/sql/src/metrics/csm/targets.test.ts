@@ -121,6 +121,6 @@ describe.each(DIALECTS)('targets and the scorecard in SQL on %s', (dialect) => {
       const expected = JSON.parse(JSON.stringify(answerRequest('all' in scope ? js : js.scoped(idsOf(scope)), asked as never))) as unknown;
       const answer = JSON.parse(JSON.stringify(await engine.answer(asked, { scope }))) as unknown;
       expect(sameAnswer(answer, expected), JSON.stringify([asked, scope])).toEqual(expected);
-    }), { numRuns: 60 });
+    }), { numRuns: 40 });
   }, 180_000);
 });
