@@ -144,6 +144,8 @@ describe('the SQL engine across writes and failures', () => {
     expect(await engine.answer(summary)).toBe(answer);
     // Its metrics are kept as the metric requests they equal.
     expect(await engine.answer({ kind: 'metric', view, metric: 'csmScorecard' })).toBe((answer as { csmScorecard: unknown }).csmScorecard);
+    // Targets are the owners' whatever the view's filters: a filtered view reads the same kept answer.
+    expect(await engine.answer({ kind: 'metric', view: { ...view, filters: { segment: ['MM'] } }, metric: 'targets' })).toBe((answer as { targets: unknown }).targets);
     expect(statements.slice(asked).every((sql) => sql.includes('cskit_meta'))).toBe(true);
     // Another scope is its own answer; a write drops every kept answer.
     expect(asJson(await engine.answer(summary, { scope: { accountIds: [first.accounts[0]?.id as string] } }))).not.toEqual(asJson(answer));

@@ -334,7 +334,10 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       // The scope's CSMs, read once per answer (a summary's targets and scorecard both read them).
       let named: Promise<ReadonlySet<string> | null> | null = null;
       const csms = () => (named ??= owners === null ? Promise.resolve(null) : scopeCsmsInSql(client, owners, schema));
-      const ask = (version: string, metric: MetricInSql): Promise<unknown> => at.keep(version, { kind: 'metric', view, metric } as CsRequest, () => {
+      // Targets are the owners' (the scope's accounts, whatever the view's filters, ids or drill-down selection): kept
+      // once for every filtered view, as the JS engine keeps them for its owners' view.
+      const ownersView = ({ filters: _f, accountIds: _a, selection: _s, ...rest }: ViewOptions): ViewOptions => rest;
+      const ask = (version: string, metric: MetricInSql): Promise<unknown> => at.keep(version, { kind: 'metric', view: metric === 'targets' ? ownersView(view as ViewOptions) : view, metric } as CsRequest, () => {
         // The scorecard counts the targets' items: the same view's `targets`, kept as that metric.
         const targets = () => ask(version, 'targets') as Promise<TargetProgress>;
         return metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets });

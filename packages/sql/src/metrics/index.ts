@@ -34,8 +34,8 @@ export const isMetricInSql = (metric: string): metric is MetricInSql => (METRICS
 export interface ScopeInSql {
   accounts: Predicate | null;
   csms: () => Promise<ReadonlySet<string> | null>;
-  /** The `targets` metric of the same view, when the caller keeps it (the scorecard counts its items); else computed. */
-  targets?: () => Promise<TargetProgress>;
+  /** The `targets` metric of the same view (the scorecard counts its items), as the caller keeps it. */
+  targets: () => Promise<TargetProgress>;
 }
 
 export async function metricInSql(
@@ -63,11 +63,7 @@ export async function metricInSql(
     case 'targets':
       return targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), await scope.csms());
     case 'csmScorecard': {
-      const scopeCsms = await scope.csms();
-      const progress = scope.targets
-        ? await scope.targets()
-        : await targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), scopeCsms);
-      return csmScorecardInSql({ client, accounts, schema, dialect }, view, { csms: await readCsms(client, schema), scopeCsms, progress });
+      return csmScorecardInSql({ client, accounts, schema, dialect }, view, { csms: await readCsms(client, schema), scopeCsms: await scope.csms(), progress: await scope.targets() });
     }
     case 'roles':
       return rolesInSql(client, accounts, view.period, schema);
