@@ -9,6 +9,7 @@ import { isValidMonth, monthIndex, REVENUE_FIELDS, type AttributionField, type D
 import type { SqlClient } from '../client/clients.js';
 import { tableName, type Dialect } from '../schema/dialect.js';
 import { groupKeySql, type Predicate } from './scope-sql.js';
+import { npsBandSql } from '../metrics/engagement/nps.js';
 
 /** A condition on account `a` for a target, its values appended to `params` (null: a target this module leaves). */
 function targetCondition(target: DrillDownTarget, period: Period, params: unknown[], schema: string | undefined, dialect: Dialect): string | null {
@@ -24,8 +25,7 @@ function targetCondition(target: DrillDownTarget, period: Period, params: unknow
     case 'cohort':
       return `a.signed_month = ${bind(monthIndex(target.cohort))}`;
     case 'nps': {
-      // `npsCategory`: 9-10 promoters, 7-8 passives, 0-6 detractors.
-      const band = target.category === 'promoters' ? 'n.score >= 9' : target.category === 'passives' ? 'n.score >= 7 AND n.score < 9' : 'n.score < 7';
+      const band = npsBandSql(target.category, 'n.score');
       return `a.seq IN (SELECT n.account_seq FROM ${tableName('cskit_nps', schema)} n WHERE n.response_month >= ${bind(monthIndex(period.from))}`
         + ` AND n.response_month <= ${bind(monthIndex(period.to))} AND ${band})`;
     }

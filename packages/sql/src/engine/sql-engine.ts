@@ -24,10 +24,7 @@ import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.j
 import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
-import { movementsPageInSql, movementsQueryInSql } from '../metrics/rows/movements-rows.js';
-import { renewalsPageInSql, renewalsQueryInSql } from '../metrics/rows/renewals-rows.js';
-import { retentionPageInSql, retentionQueryInSql } from '../metrics/rows/retention-rows.js';
-import { healthRowsInSql, quadrantsPageInSql, transitionsPageInSql } from '../metrics/rows/health-rows.js';
+import { pageQueryInSql, ROW_PAGES_IN_SQL } from '../metrics/rows/index.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { modelFitsSql } from '../metrics/health/health-sql.js';
 import { healthDrillDownInSql, isHealthDrillDown, retainedDrillDownInSql } from '../metrics/health/health-drill-downs.js';
@@ -297,7 +294,7 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
   if (boundValues(scope) + boundValues({ filters: resolved.filters }) + (resolved.accountIds?.length ?? 0) + extra > MAX_BOUND_VALUES) return NOT_IN_SQL;
   // A health model too large for one statement (SQL_MODEL_BOUNDS) is worked out by the compact engine.
   const readsModel = request.kind === 'metric' || request.kind === 'summary' || (request.kind === 'drill-down' && (isHealthDrillDown(request.target) || request.target.kind === 'attribution'))
-    || (request.kind === 'rows' && (request.rowSet === 'transitions' || request.rowSet === 'quadrant-accounts'));
+    || (request.kind === 'rows' && ROW_PAGES_IN_SQL.get(request.rowSet)?.readsModel === true);
   if (readsModel && !modelFitsSql(resolved.model)) return NOT_IN_SQL;
   // The same refusal as the JS engine's for reading too far past the scope's data.
   checkRequestReach(request, await at.dataPeriod(scope, scopeOnly));
@@ -307,12 +304,8 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
     case 'rows': {
       const query = request.query ?? {};
       const page = { offset: query.offset ?? 0, limit: Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS) };
-      if (request.rowSet === 'movements') return movementsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
-      if (request.rowSet === 'renewals') return renewalsPageInSql(client, every ? null : accounts, resolved, query, page, schema);
-      if (request.rowSet === 'retention-accounts') return retentionPageInSql(client, every ? null : accounts, resolved.period, query, page, schema);
-      const health = { client, accounts: every ? null : accounts, schema, dialect };
-      if (request.rowSet === 'transitions') return transitionsPageInSql(health, resolved, query, page);
-      if (request.rowSet === 'quadrant-accounts') return quadrantsPageInSql(health, resolved, query, page);
+      const pages = ROW_PAGES_IN_SQL.get(request.rowSet);
+      if (pages) return pages.page({ client, accounts: every ? null : accounts, schema, dialect }, resolved, query, page);
       return fewAccountsAnswer(at, (now) => accountsPageInSql(now, { predicate: accounts, every }, request.view, resolved, query, at.countOf(now.header)));
     }
     case 'account-story': {
@@ -377,12 +370,11 @@ function inSqlKind(request: CsRequest): boolean {
       return isMetricInSql(request.metric);
     case 'drill-down':
       return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage', 'attribution'].includes(request.target.kind) || isHealthDrillDown(request.target);
-    case 'rows':
-      if (request.rowSet === 'movements') return movementsQueryInSql(request.query ?? {}, request.view);
-      if (request.rowSet === 'renewals') return renewalsQueryInSql(request.query ?? {}, request.view);
-      if (request.rowSet === 'retention-accounts') return retentionQueryInSql(request.query ?? {}, request.view);
-      if (request.rowSet === 'transitions' || request.rowSet === 'quadrant-accounts') return healthRowsInSql(request.rowSet, request.query ?? {}, request.view);
+    case 'rows': {
+      const pages = ROW_PAGES_IN_SQL.get(request.rowSet);
+      if (pages) return pageQueryInSql(request.query ?? {}, request.view, pages.sortable);
       return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
+    }
     case 'account-story':
       return true;
     default:

@@ -12,9 +12,11 @@ import { groupSummariesFromSums, type GroupSums } from '@cskit/metrics/facts';
 import { tableName } from '../../schema/dialect.js';
 import { groupKeySql } from '../../engine/scope-sql.js';
 import { movementCtes } from '../arr/waterfall.js';
-import { num, Params } from '../arr/runs-sql.js';
-import { RENEWED_LATE, dueCtes } from '../renewals/renewals.js';
+import { cohortCte } from '../arr/retention.js';
+import { arrAtCte, num, Params } from '../arr/runs-sql.js';
+import { dueByAccountCte, dueCtes } from '../renewals/renewals.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
+import { npsCountSql } from '../engagement/nps.js';
 
 export type BreakdownView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'breakdownDimensions'> & { model: HealthModel };
 
@@ -35,23 +37,21 @@ function accountShares(q: HealthQuery, p: Params, view: BreakdownView): string {
   const mine = (column: string) => `${column} IN (SELECT acct FROM va)`;
   return `${movements.ctes},
 ${due},
-bo AS (SELECT acct, sum(arr) AS arr FROM b WHERE mf <= ${O} AND ${O} <= mt GROUP BY acct),
-bc AS (SELECT acct, sum(arr) AS arr FROM b WHERE mf <= ${T} AND ${T} <= mt GROUP BY acct),
+${arrAtCte('bo', O)},
+${arrAtCte('bc', T)},
 bm AS (SELECT acct, ${kinds} FROM mv GROUP BY acct),
-rt AS (SELECT st.acct, st.arr AS start_arr, COALESCE(en.arr, 0) AS end_arr FROM r st
-  LEFT JOIN r en ON en.acct = st.acct AND en.mf <= ${T} AND ${T} <= en.mt WHERE st.mf <= ${O} AND ${O} <= st.mt),
-du AS (SELECT acct, count(*) AS n, sum(due_arr) AS due_arr, sum(CASE WHEN status <= ${RENEWED_LATE} THEN renewal_arr ELSE 0 END) AS renewal_arr,
-  max(CASE WHEN status <= ${RENEWED_LATE} THEN 2 ELSE 1 END) AS flag FROM f GROUP BY acct),
+${cohortCte('rt', O, T)},
+${dueByAccountCte()},
 ac AS (SELECT x.account_seq AS acct, sum(x.active_users) AS active, sum(x.licensed_users) AS licensed
   FROM ${tableName('cskit_activity', q.schema)} x WHERE x.month = ${T} AND ${mine('x.account_seq')} GROUP BY x.account_seq),
-np AS (SELECT n.account_seq AS acct, count(*) AS responses, sum(CASE WHEN n.score >= 9 THEN 1 ELSE 0 END) AS promoters,
-  sum(CASE WHEN n.score >= 7 AND n.score < 9 THEN 1 ELSE 0 END) AS passives
+np AS (SELECT n.account_seq AS acct, count(*) AS responses, ${npsCountSql('promoters', 'n.score')} AS promoters,
+  ${npsCountSql('passives', 'n.score')} AS passives
   FROM ${tableName('cskit_nps', q.schema)} n WHERE n.response_month >= ${F} AND n.response_month <= ${T} AND ${mine('n.account_seq')} GROUP BY n.account_seq),
 pa AS (SELECT va.acct, COALESCE(bo.arr, 0) AS opening, COALESCE(bc.arr, 0) AS closing,
   ${MOVEMENT_KINDS.map((_, code) => `COALESCE(bm.k${code}, 0) AS k${code}`).join(', ')},
   COALESCE(rt.start_arr, 0) AS start_arr, COALESCE(rt.end_arr, 0) AS end_arr,
   CASE WHEN rt.acct IS NULL THEN 0 WHEN rt.end_arr < rt.start_arr THEN rt.end_arr ELSE rt.start_arr END AS kept,
-  COALESCE(du.n, 0) AS due_n, COALESCE(du.due_arr, 0) AS due_arr, COALESCE(du.renewal_arr, 0) AS renewal_arr, COALESCE(du.flag, 0) AS due_flag,
+  COALESCE(du.n, 0) AS due_n, COALESCE(du.due_arr, 0) AS due_arr, COALESCE(du.renewed_arr, 0) AS renewal_arr, COALESCE(du.flag, 0) AS due_flag,
   COALESCE(ac.active, 0) AS active, COALESCE(ac.licensed, 0) AS licensed,
   COALESCE(np.responses, 0) AS responses, COALESCE(np.promoters, 0) AS promoters, COALESCE(np.passives, 0) AS passives,
   CASE WHEN COALESCE(bc.arr, 0) > 0 THEN COALESCE(ht.tier, 4) ELSE -1 END AS mix

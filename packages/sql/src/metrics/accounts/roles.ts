@@ -11,6 +11,7 @@ import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
+import { npsCountSql } from '../engagement/nps.js';
 
 /** `roles` of the view's accounts (`accounts` null: every account). */
 export async function rolesInSql(client: SqlClient, accounts: Predicate | null, period: Period, schema: string | undefined) {
@@ -23,7 +24,7 @@ export async function rolesInSql(client: SqlClient, accounts: Predicate | null, 
   0 AS responses, 0 AS promoters, 0 AS passives
 FROM ${tableName('cskit_activity', schema)} x WHERE x.month = ${to}${scoped('x.account_seq')} GROUP BY ${role('x.role')}
 UNION ALL SELECT 'n' AS part, ${role('n.role')} AS role, 0 AS active, 0 AS licensed, count(*) AS responses,
-  sum(CASE WHEN n.score >= 9 THEN 1 ELSE 0 END) AS promoters, sum(CASE WHEN n.score >= 7 AND n.score < 9 THEN 1 ELSE 0 END) AS passives
+  ${npsCountSql('promoters', 'n.score')} AS promoters, ${npsCountSql('passives', 'n.score')} AS passives
 FROM ${tableName('cskit_nps', schema)} n WHERE n.response_month >= ${from} AND n.response_month <= ${to}${scoped('n.account_seq')} GROUP BY ${role('n.role')}`, p.values);
   const sums = new Map<string, RoleSums>();
   const of = (key: string) => {

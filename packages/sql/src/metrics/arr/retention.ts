@@ -18,6 +18,13 @@ export interface RetentionSums {
   accounts: number;
 }
 
+/**
+ * `<name> (acct, start_arr, end_arr)`, after `runsCte`: a retention cohort per account (`retentionOf`), its recorded
+ * ARR in month `start` (the runs hold ARR > 0 only, so every row is in the cohort) and in month `end` (0 without).
+ */
+export const cohortCte = (name: string, start: string, end: string): string => `${name} AS (SELECT st.acct, st.arr AS start_arr, COALESCE(en.arr, 0) AS end_arr
+  FROM r st LEFT JOIN r en ON en.acct = st.acct AND en.mf <= ${end} AND ${end} <= en.mt WHERE st.mf <= ${start} AND ${start} <= st.mt)`;
+
 /** Per end month `from..to` (month indexes), the cohort of `lag` months before it followed to it. */
 export async function retentionInSql(
   client: SqlClient, accounts: Predicate | null, from: number, to: number, lag: number, schema: string | undefined,

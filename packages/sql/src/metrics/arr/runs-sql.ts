@@ -80,6 +80,9 @@ export function bridgedCte(asOf: string, grace: string): string {
 b AS (SELECT acct, mf, mt, arr FROM r UNION ALL SELECT acct, mf, mt, arr FROM g)`;
 }
 
+/** `<name> (acct, arr)`, after `bridgedCte`: each account's ARR in `month` after the grace rule (no row without ARR). */
+export const arrAtCte = (name: string, month: string): string => `${name} AS (SELECT acct, sum(arr) AS arr FROM b WHERE mf <= ${month} AND ${month} <= mt GROUP BY acct)`;
+
 /** Months a month series can hold: three digits' worth (a period is at most `VIEW_LIMITS.periodMonths`, 120). */
 export const MAX_SERIES_MONTHS = 1000;
 

@@ -12,10 +12,11 @@ import { HEALTH_TIERS, type Csm, type CsmScorecard, type HealthModel, type Targe
 import { scorecardFromSums, SCORECARD_FIELDS, type ScorecardSums } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import { tableName } from '../../schema/dialect.js';
-import { num, Params } from '../arr/runs-sql.js';
+import { arrAtCte, num, Params } from '../arr/runs-sql.js';
 import { movementCtes } from '../arr/waterfall.js';
-import { dueCtes, renewedSql } from '../renewals/renewals.js';
+import { dueByAccountCte, dueCtes } from '../renewals/renewals.js';
 import { edgeMonths, withHealth, type HealthQuery } from '../health/health-sql.js';
+import { npsCountSql } from '../engagement/nps.js';
 
 export type ScorecardView = Pick<View, 'period' | 'asOf' | 'graceMonths' | 'lookbackMonths' | 'accountIds'> & { model: HealthModel };
 
@@ -38,15 +39,14 @@ function scorecardSql(q: HealthQuery, p: Params, view: ScorecardView, every: boo
   const zeros = (columns: readonly string[]) => columns.map((column) => `0 AS ${column}`).join(', ');
   const figures = ['accounts', 'arr', 'health_sum', 'health_count', 'saves', 'wins', 'net_new', 'due_count', 'due_arr', 'renewed_arr', 'due_accounts', 'renewed_accounts'];
   const records = ['responses', 'promoters', 'detractors', 'csql_count', 'csql_won_arr'];
-  const nps = (alias: string) => `count(*) AS responses, sum(CASE WHEN ${alias}.score >= 9 THEN 1 ELSE 0 END) AS promoters, sum(CASE WHEN ${alias}.score < 7 THEN 1 ELSE 0 END) AS detractors`;
+  const nps = (alias: string) => `count(*) AS responses, ${npsCountSql('promoters', `${alias}.score`)} AS promoters, ${npsCountSql('detractors', `${alias}.score`)} AS detractors`;
   const period = (alias: string) => `${alias}.response_month >= ${F} AND ${alias}.response_month <= ${T}`;
   return `${health},
 ${movements.ctes},
 ${due},
-bc AS (SELECT acct, sum(arr) AS arr FROM b WHERE mf <= ${T} AND ${T} <= mt GROUP BY acct),
+${arrAtCte('bc', T)},
 bn AS (SELECT acct, sum(amount) AS net FROM mv GROUP BY acct),
-du AS (SELECT acct, count(*) AS n, sum(due_arr) AS due_arr, sum(CASE WHEN ${renewedSql('f')} THEN renewal_arr ELSE 0 END) AS renewed_arr,
-  max(CASE WHEN ${renewedSql('f')} THEN 2 ELSE 1 END) AS flag FROM f GROUP BY acct),
+${dueByAccountCte()},
 pc AS (SELECT va.acct, a.csm_id AS owner, COALESCE(bc.arr, 0) AS closing, COALESCE(bn.net, 0) AS net, tt.score, tf.tier AS tier_f, tt.tier AS tier_t,
   COALESCE(du.n, 0) AS due_n, COALESCE(du.due_arr, 0) AS due_arr, COALESCE(du.renewed_arr, 0) AS renewed_arr, COALESCE(du.flag, 0) AS flag
   FROM va JOIN ${accounts} a ON a.seq = va.acct LEFT JOIN bc ON bc.acct = va.acct LEFT JOIN bn ON bn.acct = va.acct LEFT JOIN du ON du.acct = va.acct

@@ -16,7 +16,8 @@ import { recordOf } from '../../engine/read-chunks.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { EXPANSION, movementCtes } from '../arr/waterfall.js';
-import { dueCtes, renewedSql } from '../renewals/renewals.js';
+import { cohortCte } from '../arr/retention.js';
+import { dueByAccountCte, dueCtes, renewedSql } from '../renewals/renewals.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
 import { renewedCells } from './cs-attribution.js';
 
@@ -78,10 +79,8 @@ async function ownerSums(q: HealthQuery, view: TargetView, period: Period, d: Da
   const shares = `${prefix},
 ${movements.ctes},
 tm AS (SELECT acct, sum(${centsSql('amount')}) AS net_new, sum(CASE WHEN kind = ${EXPANSION} THEN ${centsSql('amount')} ELSE 0 END) AS expansion FROM mv GROUP BY acct),
-tr AS (SELECT st.acct, st.arr AS start_arr, COALESCE(en.arr, 0) AS end_arr FROM r st
-  LEFT JOIN r en ON en.acct = st.acct AND en.mf <= ${end} AND ${end} <= en.mt WHERE st.mf <= ${start} AND ${start} <= st.mt AND st.arr > 0),
-td AS (SELECT acct, sum(due_arr) AS due_arr, sum(CASE WHEN ${renewedSql('f')} THEN renewal_arr ELSE 0 END) AS renewed_arr,
-  max(CASE WHEN ${renewedSql('f')} THEN 2 ELSE 1 END) AS flag FROM f GROUP BY acct),
+${cohortCte('tr', start, end)},
+${dueByAccountCte()},
 tl AS (SELECT l.account_seq AS acct, sum(CASE WHEN l.created_day >= ${first} AND l.created_day <= ${last} THEN 1 ELSE 0 END) AS csql,
   sum(CASE WHEN l.stage = 'won' AND l.closed_day >= ${first} AND l.closed_day <= ${last} THEN COALESCE(l.arr, 0) ELSE 0 END) AS won_arr
   FROM ${tableName('cskit_leads', q.schema)} l WHERE ${mine('l.account_seq')} GROUP BY l.account_seq),
@@ -89,10 +88,10 @@ tq AS (SELECT v.account_seq AS acct, count(*) AS csqa FROM ${tableName('cskit_ad
   WHERE v.record_day >= ${first} AND v.record_day <= ${last} AND ${mine('v.account_seq')} GROUP BY v.account_seq),
 ts AS (SELECT va.acct, COALESCE(tm.net_new, 0) AS net_new, COALESCE(tm.expansion, 0) AS expansion, COALESCE(tr.start_arr, 0) AS start_arr,
   COALESCE(tr.end_arr, 0) AS end_arr, CASE WHEN tr.end_arr < tr.start_arr THEN tr.end_arr ELSE COALESCE(tr.start_arr, 0) END AS kept,
-  COALESCE(td.flag, 0) AS flag, COALESCE(td.due_arr, 0) AS due_arr, COALESCE(td.renewed_arr, 0) AS renewed_arr,
+  COALESCE(du.flag, 0) AS flag, COALESCE(du.due_arr, 0) AS due_arr, COALESCE(du.renewed_arr, 0) AS renewed_arr,
   COALESCE(tl.csql, 0) AS csql, COALESCE(tl.won_arr, 0) AS won_arr, COALESCE(tq.csqa, 0) AS csqa,
   ${retain ? 'COALESCE(sw.saved, 0) AS saved, COALESCE(sw.won, 0) AS won' : '0 AS saved, 0 AS won'}
-FROM va LEFT JOIN tm ON tm.acct = va.acct LEFT JOIN tr ON tr.acct = va.acct LEFT JOIN td ON td.acct = va.acct LEFT JOIN tl ON tl.acct = va.acct
+FROM va LEFT JOIN tm ON tm.acct = va.acct LEFT JOIN tr ON tr.acct = va.acct LEFT JOIN du ON du.acct = va.acct LEFT JOIN tl ON tl.acct = va.acct
   LEFT JOIN tq ON tq.acct = va.acct${retain ? ' LEFT JOIN sw ON sw.acct = va.acct' : ''}),
 tw AS (SELECT ts.*, a.csm_id, c.team FROM ts JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = ts.acct LEFT JOIN ${tableName('cskit_csms', q.schema)} c ON c.id = a.csm_id)`;
   const sums = `sum(net_new) AS net_new, sum(expansion) AS expansion, sum(start_arr) AS starting, sum(end_arr) AS kept_nrr, sum(kept) AS kept_grr,

@@ -5,10 +5,21 @@
  * 7-8 passives, 0-6 detractors); the score is taken from the counts as `npsScore` takes it, so both give the same
  * number to the last bit.
  */
-import { monthIndex, type NpsResult, type Period } from '@cskit/metrics';
+import { monthIndex, type NpsCategory, type NpsResult, type Period } from '@cskit/metrics';
 import type { SqlClient } from '../../client/clients.js';
 import { tableName } from '../../schema/dialect.js';
 import type { Predicate } from '../../engine/scope-sql.js';
+
+/** `npsCategory` in SQL, the one place it is written: whether the `score` column is in a category's band. */
+export function npsBandSql(category: NpsCategory, score: string): string {
+  if (category === 'promoters') return `${score} >= 9`;
+  return category === 'passives' ? `${score} >= 7 AND ${score} < 9` : `${score} < 7`;
+}
+
+/** How many rows of a group are in a category's band (`npsBandSql`), as a SQL aggregate. */
+export function npsCountSql(category: NpsCategory, score: string): string {
+  return `sum(CASE WHEN ${npsBandSql(category, score)} THEN 1 ELSE 0 END)`;
+}
 
 /** `accounts`: the view's accounts, or null for every account (responses without an account count too). */
 export async function npsInSql(client: SqlClient, accounts: Predicate | null, period: Period, schema: string | undefined): Promise<NpsResult> {
@@ -17,8 +28,8 @@ export async function npsInSql(client: SqlClient, accounts: Predicate | null, pe
   const to = `$${params.length}`;
   const whose = accounts === null ? '' : ` AND n.account_seq IN (SELECT a.seq ${accounts.accountsOnly})`;
   const [row = {}] = await client.query(`SELECT CAST(count(*) AS INTEGER) AS responses,
-  CAST(COALESCE(sum(CASE WHEN n.score >= 9 THEN 1 ELSE 0 END), 0) AS INTEGER) AS promoters,
-  CAST(COALESCE(sum(CASE WHEN n.score >= 7 AND n.score < 9 THEN 1 ELSE 0 END), 0) AS INTEGER) AS passives
+  CAST(COALESCE(${npsCountSql('promoters', 'n.score')}, 0) AS INTEGER) AS promoters,
+  CAST(COALESCE(${npsCountSql('passives', 'n.score')}, 0) AS INTEGER) AS passives
 FROM ${tableName('cskit_nps', schema)} n WHERE n.response_month >= ${from} AND n.response_month <= ${to}${whose}`, params);
   const responses = Number(row.responses);
   const promoters = Number(row.promoters);

@@ -50,6 +50,14 @@ s AS (SELECT d.acct, d.due_seq, d.due_arr, d.end_day, d.end_month, d.due_rank, d
 f AS (SELECT s.*, CASE WHEN s.status > ${RENEWED_LATE} THEN 0 WHEN s.renewal_arr > s.due_arr THEN 3 WHEN s.renewal_arr >= s.due_arr THEN 2 ELSE 1 END AS depth FROM s)`;
 }
 
+/**
+ * `du (acct, n, due_arr, renewed_arr, flag)`, after `dueCtes`: each account's contracts due in the view, their ARR,
+ * the ARR of those renewed, and `flag` 2 when any was renewed, 1 when none was (an account with nothing due has no row).
+ */
+export const dueByAccountCte = (): string => `du AS (SELECT acct, count(*) AS n, sum(due_arr) AS due_arr,
+  sum(CASE WHEN ${renewedSql('f')} THEN renewal_arr ELSE 0 END) AS renewed_arr, max(CASE WHEN ${renewedSql('f')} THEN 2 ELSE 1 END) AS flag
+  FROM f GROUP BY acct)`;
+
 /** The sums of the view's accounts' due contracts, by status and by funnel depth, and their accounts. */
 async function renewalSums(client: SqlClient, accounts: Predicate | null, view: RenewalView, schema: string | undefined) {
   const p = new Params(accounts?.params);

@@ -6,12 +6,12 @@
  * - `quadrant-accounts` (`healthQuadrantsOf`): the view's accounts with health in the period's last month, their sides,
  *   quadrant (`quadrantOf`, sorted by its name) and recorded ARR then (0 without any).
  */
-import { HEALTH_TIERS, monthIndex, QUADRANTS, TRANSITION_KINDS, type HealthModel, type Period, type Quadrant, type RowQuery, type TransitionKind, type ViewOptions } from '@cskit/metrics';
+import { HEALTH_TIERS, monthIndex, QUADRANTS, TRANSITION_KINDS, type HealthModel, type Period, type Quadrant, type RowQuery, type TransitionKind } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { edgeMonths, quadrantSql, transitionSql, withHealth, type HealthQuery } from '../health/health-sql.js';
 import { arrCte, oneMonth } from '../health/health-metrics.js';
-import { numberedPage, orderSql, pageQueryInSql, type SortableColumn } from './row-pages.js';
+import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 /** An enum's code as the rank of its name (the JS engine compares an enum's text). */
 const byName = (column: string, names: readonly string[]) => {
@@ -32,12 +32,7 @@ const QUADRANT_ROWS: Record<string, SortableColumn> = {
   arr: { sql: 'x.arr' },
 };
 
-export const HEALTH_ROW_SETS = { transitions: TRANSITIONS, 'quadrant-accounts': QUADRANT_ROWS } as const;
-
-/** Whether a page of `transitions` or `quadrant-accounts` is answered in SQL. */
-export const healthRowsInSql = (rowSet: keyof typeof HEALTH_ROW_SETS, query: RowQuery, view: ViewOptions): boolean => pageQueryInSql(query, view, HEALTH_ROW_SETS[rowSet]);
-
-export interface HealthRowsView {
+interface HealthRowsView {
   period: Period;
   model: HealthModel;
 }
@@ -45,7 +40,7 @@ export interface HealthRowsView {
 const page_ = (rowSet: string, offset: number, total: number, rows: unknown[]) => ({ rowSet, rows, offset, total, count: total });
 
 /** A page of `transitions` of the view's accounts (`q.accounts` null: every account). */
-export async function transitionsPageInSql(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: { offset: number; limit: number }) {
+async function transitionsPage(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: PageCut) {
   const p = new Params(q.accounts?.params);
   const edges = edgeMonths(view.period);
   const head = withHealth(q, p, view.model, edges.months);
@@ -64,7 +59,7 @@ tx AS (SELECT va.acct, f.tier AS from_tier, t.tier AS to_tier, ${transitionSql('
 }
 
 /** A page of `quadrant-accounts` of the view's accounts (`q.accounts` null: every account). */
-export async function quadrantsPageInSql(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: { offset: number; limit: number }) {
+async function quadrantsPage(q: HealthQuery, view: HealthRowsView, query: RowQuery, page: PageCut) {
   const p = new Params(q.accounts?.params);
   const head = withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)));
   const quad = quadrantSql(p, q.dialect, view.model.quadrant);
@@ -81,3 +76,9 @@ qx AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr, ${
     accountId: String(row.id), quadrant: QUADRANTS[num(row.quad)] as Quadrant, outcome: num(row.outcome), experience: num(row.experience), arr: num(row.arr), name: String(row.name),
   })));
 }
+
+/** `transitions` in `ROW_PAGES_IN_SQL`. */
+export const TRANSITION_PAGES: RowPagesInSql = { sortable: TRANSITIONS, readsModel: true, page: transitionsPage };
+
+/** `quadrant-accounts` in `ROW_PAGES_IN_SQL`. */
+export const QUADRANT_PAGES: RowPagesInSql = { sortable: QUADRANT_ROWS, readsModel: true, page: quadrantsPage };

@@ -4,13 +4,12 @@
  * order, then month: one movement per account and month) or sorted by month, kind or amount (row-pages.ts). A kind
  * sorts by its name, as the JS engine compares the enum's text.
  */
-import { MOVEMENT_KINDS, monthFromIndex, type MovementKind, type RowQuery, type View, type ViewOptions } from '@cskit/metrics';
-import type { SqlClient } from '../../client/clients.js';
-import type { Predicate } from '../../engine/scope-sql.js';
+import { MOVEMENT_KINDS, monthFromIndex, type MovementKind, type RowQuery } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { movementCtes, type ArrView } from '../arr/waterfall.js';
-import { numberedPage, orderSql, pageQueryInSql, type SortableColumn } from './row-pages.js';
+import type { HealthQuery } from '../health/health-sql.js';
+import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 const BY_NAME = [...MOVEMENT_KINDS].sort();
 
@@ -21,16 +20,12 @@ const SORTABLE: Record<string, SortableColumn> = {
   kind: { sql: `CASE x.kind ${BY_NAME.map((name, rank) => `WHEN ${MOVEMENT_KINDS.indexOf(name)} THEN ${rank}`).join(' ')} END` },
 };
 
-/** Whether a page of the `movements` row set is answered in SQL. */
-export const movementsQueryInSql = (query: RowQuery, view: ViewOptions): boolean => pageQueryInSql(query, view, SORTABLE);
-
-/** One page of the view's accounts' movements (`accounts` null: every account), with their count. */
-export async function movementsPageInSql(
-  client: SqlClient, accounts: Predicate | null, view: ArrView & Pick<View, 'period'>, query: RowQuery, page: { offset: number; limit: number }, schema: string | undefined,
-) {
+/** One page of the view's accounts' movements (`q.accounts` null: every account), with their count. */
+async function movementsPage(q: HealthQuery, view: ArrView, query: RowQuery, page: PageCut) {
+  const { accounts, schema } = q;
   const p = new Params(accounts?.params);
   const { ctes } = movementCtes(p, accounts, view, schema);
-  const { rows, total } = await numberedPage(client, p, {
+  const { rows, total } = await numberedPage(q.client, p, {
     ctes, rows: 'mv', order: orderSql(query, SORTABLE, ['x.acct', 'x.month']),
     columns: ['pg.month AS month', 'pg.kind AS kind', 'pg.amount AS amount', 'a.id AS id', 'a.name AS name'], blanks: ['0', '0', '0', "''", "''"],
     joins: `JOIN ${tableName('cskit_accounts', schema)} a ON a.seq = pg.acct`,
@@ -43,3 +38,6 @@ export async function movementsPageInSql(
     offset: page.offset, total, count: total,
   };
 }
+
+/** `movements` in `ROW_PAGES_IN_SQL`. */
+export const MOVEMENT_PAGES: RowPagesInSql = { sortable: SORTABLE, readsModel: false, page: movementsPage };

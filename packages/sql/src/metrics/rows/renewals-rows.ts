@@ -5,13 +5,12 @@
  * set's natural order) or sorted by due date, due ARR, renewal ARR, status (its rank in `RENEWAL_STATUSES`) or days
  * late, the empty ones last (row-pages.ts). Each row is `renewalItem`'s, read back from the contracts' columns.
  */
-import { dateFromDayNumber, RENEWAL_STATUSES, type RenewalStatus, type RowQuery, type ViewOptions } from '@cskit/metrics';
-import type { SqlClient } from '../../client/clients.js';
-import type { Predicate } from '../../engine/scope-sql.js';
+import { dateFromDayNumber, RENEWAL_STATUSES, type RenewalStatus, type RowQuery } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { dueCtes, type RenewalView } from '../renewals/renewals.js';
-import { numberedPage, orderSql, pageQueryInSql, type SortableColumn } from './row-pages.js';
+import type { HealthQuery } from '../health/health-sql.js';
+import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 /** Days from the day after the due date to the renewal's start (0 when on time or early; none without a renewal). */
 const DAYS_LATE = 'CASE WHEN x.renewal_seq IS NULL THEN NULL WHEN x.renewal_start - (x.end_day + 1) > 0 THEN x.renewal_start - (x.end_day + 1) ELSE 0 END';
@@ -25,23 +24,19 @@ const SORTABLE: Record<string, SortableColumn> = {
   daysLate: { sql: DAYS_LATE, nullable: true },
 };
 
-/** Whether a page of the `renewals` row set is answered in SQL. */
-export const renewalsQueryInSql = (query: RowQuery, view: ViewOptions): boolean => pageQueryInSql(query, view, SORTABLE);
-
 /** `queryOrder`'s natural order: a sort by due date ascending alone is the set's own order. */
 const natural = (query: RowQuery): RowQuery => {
   const sort = query.sort ?? [];
   return sort.length === 1 && sort[0]?.id === 'dueDate' && sort[0].desc !== true ? { ...query, sort: [] } : query;
 };
 
-/** One page of the view's accounts' due contracts (`accounts` null: every account), with their count. */
-export async function renewalsPageInSql(
-  client: SqlClient, accounts: Predicate | null, view: RenewalView, query: RowQuery, page: { offset: number; limit: number }, schema: string | undefined,
-) {
+/** One page of the view's accounts' due contracts (`q.accounts` null: every account), with their count. */
+async function renewalsPage(q: HealthQuery, view: RenewalView, query: RowQuery, page: PageCut) {
+  const { accounts, schema } = q;
   const p = new Params(accounts?.params);
   const ctes = dueCtes(p, accounts, view, schema);
   const contracts = tableName('cskit_contracts', schema);
-  const { rows, total } = await numberedPage(client, p, {
+  const { rows, total } = await numberedPage(q.client, p, {
     ctes, rows: 'f', order: orderSql(natural(query), SORTABLE, ['x.due_rank']),
     columns: [
       'dc.id AS contract_id', 'a.id AS account_id', 'pg.due_arr AS due_arr', 'pg.renewal_arr AS renewal_arr', 'pg.status AS status', 'rc.id AS renewal_id',
@@ -65,3 +60,6 @@ export async function renewalsPageInSql(
     offset: page.offset, total, count: total,
   };
 }
+
+/** `renewals` in `ROW_PAGES_IN_SQL`. */
+export const RENEWAL_PAGES: RowPagesInSql = { sortable: SORTABLE, readsModel: false, page: renewalsPage };

@@ -5,14 +5,31 @@
  * page past the end still has it). Text is never compared in SQL (collations differ by database): a sort by a text
  * column, a search and column filters are left to the prepared engine, as is a view with a drill-down selection.
  */
-import type { RowQuery, ViewOptions } from '@cskit/metrics';
+import type { RowQuery, View, ViewOptions } from '@cskit/metrics';
 import type { SqlClient } from '../../client/clients.js';
 import { num, type Params } from '../arr/runs-sql.js';
+import type { HealthQuery } from '../health/health-sql.js';
 
 /** A column SQL can sort by: its expression over the set's rows, and whether it may be empty (NULL, sorted last). */
 export interface SortableColumn {
   sql: string;
   nullable?: boolean;
+}
+
+/** The rows of a page: from `offset`, at most `limit`. */
+export interface PageCut {
+  offset: number;
+  limit: number;
+}
+
+/** A row set whose pages SQL answers (the table of them is `ROW_PAGES_IN_SQL`, index.ts). */
+export interface RowPagesInSql {
+  /** The columns SQL sorts it by; a query sorted by others (or searched, filtered) is the prepared engine's. */
+  sortable: Readonly<Record<string, SortableColumn>>;
+  /** Whether its rows read the health model (a model past `SQL_MODEL_BOUNDS` then goes to the compact engine). */
+  readsModel: boolean;
+  /** One page of the view's accounts' rows (`q.accounts` null: every account), with their count. */
+  page: (q: HealthQuery, view: View, query: RowQuery, page: PageCut) => Promise<unknown>;
 }
 
 /** Whether a query of a set with these sortable columns is answered in SQL. */
