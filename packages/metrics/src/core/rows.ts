@@ -193,7 +193,7 @@ function sortKeys<R>(table: RowTable<R>, column: RowColumn<R>, kept: Int32Array)
 }
 
 /** Whether sorting by `sort` leaves the set's own order as it is (see `RowSetSpec.natural`). */
-function isNatural(sort: readonly RowSort[], natural: readonly RowSort[] | undefined): boolean {
+export function isNatural(sort: readonly RowSort[], natural: readonly RowSort[] | undefined): boolean {
   if (!natural || sort.length > natural.length) return false;
   return sort.every((s, i) => s.id === natural[i]?.id && (s.desc === true) === (natural[i]?.desc === true));
 }

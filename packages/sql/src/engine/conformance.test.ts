@@ -191,7 +191,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 160 });
   }, 120_000);
 
-  it('pages of the movements, renewals, retention cohort, transitions and quadrant accounts (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
+  it('pages of the movements, renewals, retention cohort, health scores, transitions, quadrant accounts and renewals ahead (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
     const sortsOf = (ids: readonly string[]) => fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
     const sets = fc.oneof(
       sortsOf(['month', 'kind', 'amount']).map((sort) => ({ rowSet: 'movements' as const, sort })),
@@ -199,20 +199,29 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       sortsOf(['startArr', 'endArr']).map((sort) => ({ rowSet: 'retention-accounts' as const, sort })),
       sortsOf(['fromTier', 'toTier', 'kind']).map((sort) => ({ rowSet: 'transitions' as const, sort })),
       sortsOf(['quadrant', 'outcome', 'experience', 'arr']).map((sort) => ({ rowSet: 'quadrant-accounts' as const, sort })),
+      sortsOf(['dueDate', 'dueArr', 'status', 'tier', 'likelihood', 'expectedArr', 'atRisk']).map((sort) => ({ rowSet: 'renewals-ahead' as const, sort })),
+      sortsOf(['score', 'tier', 'outcome', 'experience']).map((sort) => ({ rowSet: 'health-scores' as const, sort })),
     );
+    // The renewals ahead's own settings: a horizon, a likelihood given in part (the other tiers' unknown), warnings.
+    const aheads = fc.record({
+      ahead: fc.constantFrom(undefined, { months: 3 }, { months: 12, likelihood: { green: 0.9, red: 0.25 } }),
+      earlyWarning: fc.constantFrom(undefined, { threshold: 0.6, months: 2 }),
+      lookbackMonths: fc.constantFrom(undefined, 0, 24),
+    }, { requiredKeys: [] });
     const scopes = fc.constantFrom<SqlScope>({ all: true }, { csmIds: [csmId] }, { filters: { segment: ['SMB', 'KA'] } });
     const periods = fc.constantFrom({ from: '2025-01', to: '2025-12' }, { from: '2024-03', to: '2025-02' }, { from: '2025-06', to: '2025-06' });
     await fc.assert(fc.asyncProperty(sets, fc.integer({ min: 0, max: 80 }), fc.integer({ min: 1, max: 40 }), scopes, periods, fc.integer({ min: 0, max: 3 }),
-      filtersOf(['segment', 'region']), fc.constantFrom(undefined, '2025-03-15', '2025-12-31'), fc.constantFrom(undefined, SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL),
-      async ({ rowSet, sort }, offset, limit, scope, period, graceMonths, filters, asOf, model) => {
-        const view = { period, graceMonths, filters, ...(asOf && asOf.slice(0, 7) >= period.from && asOf.slice(0, 7) <= period.to ? { asOf } : {}), ...(model ? { model } : {}) };
+      filtersOf(['segment', 'region']), fc.constantFrom(undefined, '2025-03-15', '2025-12-31'), fc.constantFrom(undefined, SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL), aheads,
+      async ({ rowSet, sort }, offset, limit, scope, period, graceMonths, filters, asOf, model, ahead) => {
+        const settings = Object.fromEntries(Object.entries(ahead).filter(([, value]) => value !== undefined));
+        const view = { period, graceMonths, filters, ...(asOf && asOf.slice(0, 7) >= period.from && asOf.slice(0, 7) <= period.to ? { asOf } : {}), ...(model ? { model } : {}), ...settings };
         const request: CsRequest = { kind: 'rows', view, rowSet, query: { sort, offset, limit } };
         const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
         const fresh = createSqlEngine({ client: db.client, dialect });
         const expected = await outcome(() => answerRequest(engineOf, request));
         expect(sameAnswer(await outcome(() => fresh.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
         expect(fresh.status().preparedVersion).toBeNull();
-      }), { numRuns: 100 });
+      }), { numRuns: 140 });
   }, 120_000);
 
   it('transitions sorted by a tier either way put the accounts without health last, as the JS engine', async () => {
@@ -226,6 +235,29 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       }
     }
     expect(without).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('renewals ahead sorted by likelihood, expected ARR or risk either way equal the JS engine\'s (unknown likelihoods last)', async () => {
+    // A likelihood for green alone: yellow, red and unknown tiers have none, so their open items' expected ARR is unknown.
+    const views = [
+      { period: { from: '2025-01', to: '2025-06' }, asOf: '2025-04-15', ahead: { months: 12, likelihood: { green: 0.9 } } },
+      { period: { from: '2025-01', to: '2025-06' }, asOf: '2025-04-15', ahead: { months: 12 }, earlyWarning: { threshold: 0.6, months: 2 } },
+    ];
+    const seen = { unknown: 0, open: 0, risk: 0, rows: 0 };
+    for (const view of views) {
+      for (const id of ['likelihood', 'expectedArr', 'atRisk']) {
+        for (const desc of [false, true]) {
+          const request: CsRequest = { kind: 'rows', view, rowSet: 'renewals-ahead', query: { sort: [{ id, desc }], limit: 500 } };
+          const expected = asJson(answerRequest(js, request as never)) as { rows: Array<Record<string, unknown>> };
+          expect(asJson(await engine.answer(request)), JSON.stringify(request)).toEqual(expected);
+          seen.rows += expected.rows.length;
+          seen.unknown += expected.rows.filter((row) => row.expectedArr === null).length;
+          seen.open += expected.rows.filter((row) => row.status === 'open' && typeof row.expectedArr === 'number' && row.expectedArr !== row.dueArr).length;
+          seen.risk += expected.rows.filter((row) => (row.riskReasons as unknown[]).length > 0).length;
+        }
+      }
+    }
+    expect(Math.min(seen.unknown, seen.open, seen.risk)).toBeGreaterThan(0);
   }, 60_000);
 
   it('the accounts due in each month by their tier as of asOf (a model that leaves accounts without health: unknown) equal the JS engine\'s', async () => {

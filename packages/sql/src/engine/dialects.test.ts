@@ -65,6 +65,9 @@ beforeAll(async () => {
   await engine.answer({ kind: 'rows', view, rowSet: 'retention-accounts', query: { sort: [{ id: 'endArr' }], limit: 5 } }, { scope: { csmIds: ['c'] } });
   await engine.answer({ kind: 'rows', view, rowSet: 'transitions', query: { sort: [{ id: 'toTier', desc: true }, { id: 'kind' }], limit: 5 } });
   await engine.answer({ kind: 'rows', view, rowSet: 'quadrant-accounts', query: { sort: [{ id: 'quadrant' }, { id: 'arr', desc: true }], limit: 5 } }, { scope: { csmIds: ['c'] } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'health-scores', query: { sort: [{ id: 'tier' }, { id: 'score', desc: true }], limit: 5 } });
+  await engine.answer({ kind: 'rows', view: { ...view, ahead: { months: 12, likelihood: { green: 0.9 } } }, rowSet: 'renewals-ahead', query: { sort: [{ id: 'atRisk' }, { id: 'expectedArr', desc: true }], limit: 5 } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'renewals-ahead', query: { sort: [{ id: 'likelihood' }], limit: 5 } }, { scope: { csmIds: ['c'] } });
   // Every kind of drill-down.
   for (const target of [
     { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },

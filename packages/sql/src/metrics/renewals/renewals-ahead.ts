@@ -19,8 +19,9 @@ import { decidedSql, dueCtes, renewedSql } from './renewals.js';
 export type AheadView = Pick<View, 'asOf' | 'graceMonths' | 'model' | 'lookbackMonths' | 'earlyWarning' | 'ahead'>;
 
 /** Status classes of a due contract: renewed (or renewed late), open (or in grace), churned. */
-const [RENEWED_CLASS, OPEN_CLASS] = [0, 1];
-const statusClass = (alias: string) => `CASE WHEN ${renewedSql(alias)} THEN ${RENEWED_CLASS} WHEN ${decidedSql(alias)} THEN 2 ELSE ${OPEN_CLASS} END`;
+export const [RENEWED_CLASS, OPEN_CLASS, CHURNED_CLASS] = [0, 1, 2];
+/** A due contract `alias` of `f`'s status class (`isRenewedCode`, `isPendingCode`, `isChurnedCode`). */
+export const statusClass = (alias: string): string => `CASE WHEN ${renewedSql(alias)} THEN ${RENEWED_CLASS} WHEN ${decidedSql(alias)} THEN ${CHURNED_CLASS} ELSE ${OPEN_CLASS} END`;
 
 /** The likelihood per tier calibrated on the lookback's decided contracts (`calibrate`). */
 async function calibrated(q: HealthQuery, view: AheadView, asOfMonth: number): Promise<Record<HealthTier, number | null>> {
@@ -40,27 +41,46 @@ SELECT COALESCE(dv.tier, -1) AS tier, count(*) AS n, sum(dv.renewed) AS renewed 
   return likelihoodFromCounts(decided, renewed, allDecided, allRenewed);
 }
 
-/** The `renewalsAhead` summary (without items) of the view's accounts (`accounts` null: every account). */
-export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promise<Omit<RenewalsAhead, 'items'>> {
+/** The likelihood per tier: the view's, or calibrated on the lookback's decided contracts. */
+export async function aheadLikelihood(q: HealthQuery, view: AheadView): Promise<Record<HealthTier, number | null>> {
+  if (view.ahead.likelihood) return Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, view.ahead.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>;
+  return calibrated(q, view, monthIndex(monthOf(view.asOf)));
+}
+
+/**
+ * `WITH ...` up to `f` (the view's accounts' contracts due in the horizon, renewals.ts), `ht` (their accounts' tiers in
+ * the month of `asOf`) and `wn` (the accounts warned then), binding to `p`.
+ */
+export function aheadCtes(q: HealthQuery, p: Params, view: AheadView): string {
   const asOfMonth = monthIndex(monthOf(view.asOf));
-  const likelihood = view.ahead.likelihood
-    ? Object.fromEntries(HEALTH_TIERS.map((tier) => [tier, view.ahead.likelihood?.[tier] ?? null])) as Record<HealthTier, number | null>
-    : await calibrated(q, view, asOfMonth);
-  const p = new Params(q.accounts?.params);
-  const last = asOfMonth + view.ahead.months - 1;
-  const [RED, YELLOW] = [HEALTH_TIERS.indexOf('red'), HEALTH_TIERS.indexOf('yellow')];
-  const open = `${statusClass('f')} = ${OPEN_CLASS}`;
-  const due = { period: { from: monthFromIndex(asOfMonth), to: monthFromIndex(last) }, asOf: view.asOf, graceMonths: view.graceMonths };
+  const due = { period: { from: monthFromIndex(asOfMonth), to: monthFromIndex(asOfMonth + view.ahead.months - 1) }, asOf: view.asOf, graceMonths: view.graceMonths };
   // Health only where it is read: the accounts with a contract due in the horizon, in the month of asOf.
   const cells = {
     ctes: (params: Params) => dueCtes(params, q.accounts, due, q.schema),
     grid: 'SELECT DISTINCT va.acct, va.segment, va.stage, hm.k FROM f JOIN va ON va.acct = f.acct CROSS JOIN hm',
   };
-  const rows = await q.client.query(`${withHealth(q, p, view.model, (params) => `hm AS (SELECT ${params.int(asOfMonth)} AS k)`, cells)},
-${warnedCtes(p, q.accounts, monthOf(view.asOf), view.earlyWarning, q.schema, q.dialect)},
+  return `${withHealth(q, p, view.model, (params) => `hm AS (SELECT ${params.int(asOfMonth)} AS k)`, cells)},
+${warnedCtes(p, q.accounts, monthOf(view.asOf), view.earlyWarning, q.schema, q.dialect)}`;
+}
+
+/**
+ * A due contract's risk bits over `f`, `ht` and `wn` (`riskReasonsOf`): an open one's red (1) or yellow (2) tier, and
+ * its account warned (4); a decided one has none.
+ */
+export function riskBitsSql(): string {
+  const [RED, YELLOW] = [HEALTH_TIERS.indexOf('red'), HEALTH_TIERS.indexOf('yellow')];
+  return `CASE WHEN ${statusClass('f')} = ${OPEN_CLASS} THEN (CASE WHEN ht.tier = ${RED} THEN 1 WHEN ht.tier = ${YELLOW} THEN 2 ELSE 0 END)
+      + (CASE WHEN f.acct IN (SELECT wn.acct FROM wn) THEN 4 ELSE 0 END) ELSE 0 END`;
+}
+
+/** The `renewalsAhead` summary (without items) of the view's accounts (`accounts` null: every account). */
+export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promise<Omit<RenewalsAhead, 'items'>> {
+  const asOfMonth = monthIndex(monthOf(view.asOf));
+  const likelihood = await aheadLikelihood(q, view);
+  const p = new Params(q.accounts?.params);
+  const rows = await q.client.query(`${aheadCtes(q, p, view)},
 g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS tier, ${statusClass('f')} AS class,
-    CASE WHEN ${open} AND (ht.tier = ${RED} OR ht.tier = ${YELLOW} OR f.acct IN (SELECT wn.acct FROM wn)) THEN 1 ELSE 0 END AS risk,
-    f.due_arr, COALESCE(f.renewal_arr, 0) AS renewal_arr
+    CASE WHEN ${riskBitsSql()} <> 0 THEN 1 ELSE 0 END AS risk, f.due_arr, COALESCE(f.renewal_arr, 0) AS renewal_arr
   FROM f LEFT JOIN ht ON ht.acct = f.acct)
 SELECT g.month, g.tier, g.class, g.risk, count(*) AS n, sum(g.due_arr) AS due_arr, sum(g.renewal_arr) AS renewal_arr FROM g
 GROUP BY g.month, g.tier, g.class, g.risk`, p.values);

@@ -6,8 +6,10 @@
  */
 import type { RowSetName } from '@cskit/metrics';
 import { QUADRANT_PAGES, TRANSITION_PAGES } from './health-rows.js';
+import { HEALTH_SCORE_PAGES } from './health-score-rows.js';
 import { MOVEMENT_PAGES } from './movements-rows.js';
 import { RENEWAL_PAGES } from './renewals-rows.js';
+import { RENEWALS_AHEAD_PAGES } from './renewals-ahead-rows.js';
 import { RETENTION_PAGES } from './retention-rows.js';
 import type { RowPagesInSql } from './row-pages.js';
 
@@ -15,8 +17,10 @@ export const ROW_PAGES_IN_SQL: ReadonlyMap<RowSetName, RowPagesInSql> = new Map<
   ['movements', MOVEMENT_PAGES],
   ['renewals', RENEWAL_PAGES],
   ['retention-accounts', RETENTION_PAGES],
+  ['health-scores', HEALTH_SCORE_PAGES],
   ['transitions', TRANSITION_PAGES],
   ['quadrant-accounts', QUADRANT_PAGES],
+  ['renewals-ahead', RENEWALS_AHEAD_PAGES],
 ]);
 
 export { pageQueryInSql, type PageCut, type RowPagesInSql } from './row-pages.js';

@@ -5,7 +5,7 @@
  * set's natural order) or sorted by due date, due ARR, renewal ARR, status (its rank in `RENEWAL_STATUSES`) or days
  * late, the empty ones last (row-pages.ts). Each row is `renewalItem`'s, read back from the contracts' columns.
  */
-import { dateFromDayNumber, RENEWAL_STATUSES, type RenewalStatus, type RowQuery } from '@cskit/metrics';
+import { dateFromDayNumber, RENEWAL_STATUSES, ROW_SETS, type RenewalStatus, type RowQuery } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { dueCtes, type RenewalView } from '../renewals/renewals.js';
@@ -24,12 +24,6 @@ const SORTABLE: Record<string, SortableColumn> = {
   daysLate: { sql: DAYS_LATE, nullable: true },
 };
 
-/** `queryOrder`'s natural order: a sort by due date ascending alone is the set's own order. */
-const natural = (query: RowQuery): RowQuery => {
-  const sort = query.sort ?? [];
-  return sort.length === 1 && sort[0]?.id === 'dueDate' && sort[0].desc !== true ? { ...query, sort: [] } : query;
-};
-
 /** One page of the view's accounts' due contracts (`q.accounts` null: every account), with their count. */
 async function renewalsPage(q: HealthQuery, view: RenewalView, query: RowQuery, page: PageCut) {
   const { accounts, schema } = q;
@@ -37,7 +31,7 @@ async function renewalsPage(q: HealthQuery, view: RenewalView, query: RowQuery, 
   const ctes = dueCtes(p, accounts, view, schema);
   const contracts = tableName('cskit_contracts', schema);
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes, rows: 'f', order: orderSql(natural(query), SORTABLE, ['x.due_rank']),
+    ctes, rows: 'f', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS.renewals.natural),
     columns: [
       'dc.id AS contract_id', 'a.id AS account_id', 'pg.due_arr AS due_arr', 'pg.renewal_arr AS renewal_arr', 'pg.status AS status', 'rc.id AS renewal_id',
       'pg.end_day AS end_day', 'pg.renewal_start AS renewal_start', 'a.name AS name',

@@ -5,7 +5,8 @@
  * page past the end still has it). Text is never compared in SQL (collations differ by database): a sort by a text
  * column, a search and column filters are left to the prepared engine, as is a view with a drill-down selection.
  */
-import type { RowQuery, View, ViewOptions } from '@cskit/metrics';
+import type { RowQuery, RowSort, View, ViewOptions } from '@cskit/metrics';
+import { isNatural } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import { num, type Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
@@ -39,9 +40,13 @@ export function pageQueryInSql(query: RowQuery, view: ViewOptions, sortable: Rea
   return (query.sort ?? []).every((sort) => Object.prototype.hasOwnProperty.call(sortable, sort.id));
 }
 
-/** The `ORDER BY` list of a query: each key (empty cells last either way), then the set's own order. */
-export function orderSql(query: RowQuery, sortable: Readonly<Record<string, SortableColumn>>, setOrder: readonly string[]): string {
-  const keys = (query.sort ?? []).flatMap((sort) => {
+/**
+ * The `ORDER BY` list of a query: each key (empty cells last either way), then the set's own order. A sort the set's
+ * order already follows (`natural`, `RowSetSpec.natural`: `isNatural`) is that order, as `queryOrder` keeps it.
+ */
+export function orderSql(query: RowQuery, sortable: Readonly<Record<string, SortableColumn>>, setOrder: readonly string[], natural?: readonly RowSort[]): string {
+  const sorts = query.sort ?? [];
+  const keys = (isNatural(sorts, natural) ? [] : sorts).flatMap((sort) => {
     const column = sortable[sort.id] as SortableColumn;
     const key = `${column.sql}${sort.desc === true ? ' DESC' : ''}`;
     return column.nullable ? [`CASE WHEN ${column.sql} IS NULL THEN 1 ELSE 0 END`, key] : [key];
