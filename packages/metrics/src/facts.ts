@@ -36,4 +36,4 @@ export type { TargetSums } from './csm/target-progress.js';
 export { scorecardFromSums, SCORECARD_FIELDS } from './csm/csm-scorecard.js';
 export type { ScorecardSums } from './csm/csm-scorecard.js';
 export { headerOf, summaryFromParts } from './engine/prepared.js';
-export { isNatural } from './core/rows.js';
+export { isNatural, textSortKey, textSortRanks } from './core/rows.js';

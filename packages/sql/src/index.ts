@@ -14,3 +14,4 @@ export { METRICS_IN_SQL } from './metrics/index.js';
 export type { MetricInSql } from './metrics/index.js';
 export { ARR_RUNS_TABLE } from './facts/arr-runs.js';
 export { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE } from './facts/renewal-facts.js';
+export { ACCOUNT_KEYS_TABLE } from './facts/account-keys.js';

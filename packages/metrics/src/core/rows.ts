@@ -188,8 +188,28 @@ function sortKeys<R>(table: RowTable<R>, column: RowColumn<R>, kept: Int32Array)
   const lower = column.kind !== 'date';
   return Array.from(kept, (index) => {
     const cell = read(index);
-    return isEmpty(cell) ? undefined : lower ? String(cell).toLowerCase() : String(cell);
+    return isEmpty(cell) ? undefined : lower ? textSortKey(cell) : String(cell);
   });
+}
+
+/** What a `text` (or `enum`) column sorts a cell by: the text lower-cased, compared by code unit. */
+export const textSortKey = (cell: unknown): string => String(cell).toLowerCase();
+
+/**
+ * Dense ranks of texts in the order their `key`s compare by code unit (by default `textSortKey`, as a `text` column
+ * sorts): equal keys share a rank. A database sorts by these ranks (ties in its set's order) exactly as `queryOrder`
+ * sorts the texts, without comparing text itself, whose collations differ by database (`@cskit/sql` writes them).
+ */
+export function textSortRanks(texts: readonly string[], key: (text: string) => string = textSortKey): Int32Array {
+  const keys = texts.map(key);
+  const order = Array.from(keys, (_, i) => i).sort((a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : a - b));
+  const ranks = new Int32Array(texts.length);
+  let rank = -1;
+  order.forEach((i, k) => {
+    if (k === 0 || keys[i] !== keys[order[k - 1] as number]) rank += 1;
+    ranks[i] = rank;
+  });
+  return ranks;
 }
 
 /** Whether sorting by `sort` leaves the set's own order as it is (see `RowSetSpec.natural`). */

@@ -20,6 +20,7 @@ import { writeDataset } from '../write/write-dataset.js';
 import { createSqlEngine, type SqlEngine } from './sql-engine.js';
 import { scopedIds, type SqlScope } from './scope-sql.js';
 import { accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
+import { ROW_PAGES_IN_SQL } from '../metrics/rows/index.js';
 import { SQL_MODEL_BOUNDS } from '../metrics/health/health-sql.js';
 
 const generated = generateDataset({ seed: 15, accounts: 60 });
@@ -192,7 +193,8 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   }, 120_000);
 
   it('pages of the movements, renewals, retention cohort, health scores, transitions, quadrant accounts and renewals ahead (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
-    const sortsOf = (ids: readonly string[]) => fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
+    // Every set's account name and id too, sorted by their keys (facts/account-keys.ts).
+    const sortsOf = (ids: readonly string[]) => fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids, 'name', 'accountId'), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
     const sets = fc.oneof(
       sortsOf(['month', 'kind', 'amount']).map((sort) => ({ rowSet: 'movements' as const, sort })),
       sortsOf(['dueDate', 'dueArr', 'renewalArr', 'status', 'daysLate']).map((sort) => ({ rowSet: 'renewals' as const, sort })),
@@ -419,12 +421,16 @@ const edges: Dataset = {
     { id: "a'1", name: "O'Brien; DROP TABLE cskit_accounts; --", signedAt: '2023-02-28', csmId: "c'1", segment: 'KA', region: '北京' },
     { id: 'a2', name: 'Δelta', signedAt: '2024-01-31', csmId: 'c2', segment: '', industry: 'toString' },
     { id: '__proto__', name: 'proto', signedAt: '2024-06-15' },
+    // Names equal but for case, and letters past ASCII: sorted by name or id as the JS engine sorts text.
+    { id: 'B7', name: 'acme', signedAt: '2024-01-10' }, { id: 'b6', name: 'ACME', signedAt: '2024-01-10' }, { id: 'Ä8', name: 'Ärger', signedAt: '2024-01-10' },
   ],
   contracts: [
     { id: 'k1', accountId: "a'1", start: '2023-03-01', arr: 12000, currency: 'USD' },
     { id: 'k2', accountId: 'a2', start: '2024-02-01', end: '2025-01-31', arr: 5000, optOutDate: '2024-11-01' },
     { id: 'k3', accountId: 'a2', start: '2025-02-01', end: '2026-01-31', arr: 6500 },
     { id: 'k4', accountId: '__proto__', start: '2024-07-01', end: '2025-06-30', arr: 800, currency: 'GBP' },
+    { id: 'k5', accountId: 'B7', start: '2024-02-01', end: '2025-01-31', arr: 900 }, { id: 'k6', accountId: 'b6', start: '2024-02-01', end: '2025-01-31', arr: 900 },
+    { id: 'k7', accountId: 'Ä8', start: '2024-02-01', end: '2025-02-28', arr: 700 },
   ],
   arr: [
     { accountId: "a'1", month: '2024-12', arr: 12000, currency: 'USD' }, { accountId: "a'1", month: '2025-01', arr: 13000, currency: 'USD' },
@@ -456,6 +462,16 @@ describe.each(DIALECTS)('the SQL engine on %s, on the docs\' example and on edge
       }
       const scope = { csmIds: ["c'1"] };
       expect(await engine.answer({ kind: 'rows', view: v, rowSet: 'accounts' }, { scope })).toEqual(asJson(answerRequest(local.scoped(["a'1"]), { kind: 'rows', view: v, rowSet: 'accounts' })));
+      // Sorted by an account's name or id in SQL (by their keys), before any engine is prepared: as the JS engine sorts text.
+      for (const rowSet of ROW_PAGES_IN_SQL.keys()) {
+        for (const sort of ['name', 'accountId'].flatMap((id) => [{ id }, { id, desc: true }])) {
+          const fresh = createSqlEngine({ client: db.client, dialect, schema: 'cs_kit' });
+          const request: CsRequest = { kind: 'rows', view: { ...v, asOf: '2025-01-15' }, rowSet, query: { sort: [sort] } };
+          const expected = await outcome(() => answerRequest(local, request as never));
+          expect(sameAnswer(await outcome(() => fresh.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
+          expect(fresh.status().preparedVersion).toBeNull();
+        }
+      }
     } finally {
       await db.close();
     }

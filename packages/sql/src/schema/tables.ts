@@ -93,9 +93,9 @@ export const META_TABLE = 'cskit_meta';
 /**
  * The tables' layout, written in the header: an engine refuses data of another layout (written by an earlier
  * `@cskit/sql`) with a message saying to write it again, instead of failing on a missing column. 2: `account_seq` and
- * the data's spans; 3: the contracts' due order (`due_rank`).
+ * the data's spans; 3: the contracts' due order (`due_rank`); 4: the accounts' text sort keys (`cskit_account_keys`).
  */
-export const DATA_FORMAT = '3';
+export const DATA_FORMAT = '4';
 
 /**
  * The column keying a record's account by the account's place (`seq` in the accounts table), written beside

@@ -11,6 +11,7 @@ import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
 import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
 import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
 import { dataSpansOf } from '../facts/data-spans.js';
+import { ACCOUNT_KEYS_TABLE, writeAccountKeys } from '../facts/account-keys.js';
 import { accountKey, DATA_FORMAT, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
@@ -110,8 +111,9 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
     }
     await writeArrRuns(session, facts.runs, dialect, schema);
     await writeRenewalFacts(session, facts.renewals, dialect, schema);
+    await writeAccountKeys(session, valid.accounts, dialect, schema);
     if (DIALECT[dialect].analyze) {
-      for (const table of [...TABLES.map((spec) => spec.table), ARR_RUNS_TABLE, CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE]) await session.query(`ANALYZE ${tableName(table, schema)}`, []);
+      for (const table of [...TABLES.map((spec) => spec.table), ARR_RUNS_TABLE, CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, ACCOUNT_KEYS_TABLE]) await session.query(`ANALYZE ${tableName(table, schema)}`, []);
     }
     const meta = tableName(META_TABLE, schema);
     const types = DIALECT[dialect].types;

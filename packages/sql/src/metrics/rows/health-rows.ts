@@ -11,7 +11,7 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { edgeMonths, quadrantSql, transitionSql, withHealth, type HealthQuery } from '../health/health-sql.js';
 import { arrCte, oneMonth } from '../health/health-metrics.js';
-import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 /** An enum's code as the rank of its name (the JS engine compares an enum's text). */
 const byName = (column: string, names: readonly string[]) => {
@@ -20,12 +20,14 @@ const byName = (column: string, names: readonly string[]) => {
 };
 
 const TRANSITIONS: Record<string, SortableColumn> = {
+  ...ACCOUNT_TEXT,
   fromTier: { sql: 'x.from_tier', nullable: true },
   toTier: { sql: 'x.to_tier', nullable: true },
   kind: { sql: byName('x.kind', TRANSITION_KINDS) },
 };
 
 const QUADRANT_ROWS: Record<string, SortableColumn> = {
+  ...ACCOUNT_TEXT,
   quadrant: { sql: byName('x.quad', QUADRANTS) },
   outcome: { sql: 'x.outcome' },
   experience: { sql: 'x.experience' },
@@ -48,7 +50,7 @@ async function transitionsPage(q: HealthQuery, view: HealthRowsView, query: RowQ
 tx AS (SELECT va.acct, f.tier AS from_tier, t.tier AS to_tier, ${transitionSql('f.tier', 't.tier')} AS kind
   FROM va LEFT JOIN ht f ON f.acct = va.acct AND f.k = ${edges.F()} LEFT JOIN ht t ON t.acct = va.acct AND t.k = ${edges.T()})`;
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes, rows: 'tx', order: orderSql(query, TRANSITIONS, ['x.acct']),
+    schema: q.schema, ctes, rows: 'tx', order: orderSql(query, TRANSITIONS, ['x.acct']),
     columns: ['a.id AS id', 'pg.from_tier AS from_tier', 'pg.to_tier AS to_tier', 'pg.kind AS kind', 'a.name AS name'], blanks: ["''", '0', '0', '0', "''"],
     joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,
   }, page);
@@ -67,7 +69,7 @@ async function quadrantsPage(q: HealthQuery, view: HealthRowsView, query: RowQue
 ${arrCte(q)},
 qx AS (SELECT ht.acct, ht.outcome, ht.experience, COALESCE(ar.arr, 0) AS arr, ${quad} AS quad FROM ht LEFT JOIN ar ON ar.acct = ht.acct)`;
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes, rows: 'qx', order: orderSql(query, QUADRANT_ROWS, ['x.acct']),
+    schema: q.schema, ctes, rows: 'qx', order: orderSql(query, QUADRANT_ROWS, ['x.acct']),
     columns: ['a.id AS id', 'pg.quad AS quad', 'pg.outcome AS outcome', 'pg.experience AS experience', 'pg.arr AS arr', 'a.name AS name'],
     blanks: ["''", '0', '0', '0', '0', "''"],
     joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,

@@ -8,10 +8,11 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
 import { oneMonth } from '../health/health-metrics.js';
-import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 /** The columns a page is sorted by in SQL, over a cell `x` of `ht` (a tier by its code: its rank in `HEALTH_TIERS`). */
 const SORTABLE: Record<string, SortableColumn> = {
+  ...ACCOUNT_TEXT,
   score: { sql: 'x.score' },
   tier: { sql: 'x.tier' },
   outcome: { sql: 'x.outcome' },
@@ -23,7 +24,7 @@ async function healthScoresPage(q: HealthQuery, view: { period: Period; model: H
   const p = new Params(q.accounts?.params);
   const head = withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)));
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes: head.slice('WITH '.length), rows: 'ht', order: orderSql(query, SORTABLE, ['x.acct']),
+    schema: q.schema, ctes: head.slice('WITH '.length), rows: 'ht', order: orderSql(query, SORTABLE, ['x.acct']),
     columns: ['a.id AS id', 'pg.score AS score', 'pg.tier AS tier', 'pg.outcome AS outcome', 'pg.experience AS experience', 'a.name AS name'],
     blanks: ["''", '0', '0', '0', '0', "''"],
     joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,

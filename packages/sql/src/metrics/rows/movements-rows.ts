@@ -9,12 +9,13 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { movementCtes, type ArrView } from '../arr/waterfall.js';
 import type { HealthQuery } from '../health/health-sql.js';
-import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 const BY_NAME = [...MOVEMENT_KINDS].sort();
 
 /** The columns a page is sorted by in SQL, over a movement `x` (a kind by its name's rank). */
 const SORTABLE: Record<string, SortableColumn> = {
+  ...ACCOUNT_TEXT,
   month: { sql: 'x.month' },
   amount: { sql: 'x.amount' },
   kind: { sql: `CASE x.kind ${BY_NAME.map((name, rank) => `WHEN ${MOVEMENT_KINDS.indexOf(name)} THEN ${rank}`).join(' ')} END` },
@@ -26,7 +27,7 @@ async function movementsPage(q: HealthQuery, view: ArrView, query: RowQuery, pag
   const p = new Params(accounts?.params);
   const { ctes } = movementCtes(p, accounts, view, schema);
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes, rows: 'mv', order: orderSql(query, SORTABLE, ['x.acct', 'x.month']),
+    schema: q.schema, ctes, rows: 'mv', order: orderSql(query, SORTABLE, ['x.acct', 'x.month']),
     columns: ['pg.month AS month', 'pg.kind AS kind', 'pg.amount AS amount', 'a.id AS id', 'a.name AS name'], blanks: ['0', '0', '0', "''", "''"],
     joins: `JOIN ${tableName('cskit_accounts', schema)} a ON a.seq = pg.acct`,
   }, page);

@@ -15,12 +15,13 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
 import { aheadCtes, aheadLikelihood, CHURNED_CLASS, RENEWED_CLASS, riskBitsSql, statusClass, type AheadView } from '../renewals/renewals-ahead.js';
-import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 const UNKNOWN = TIERS_AND_UNKNOWN.indexOf('unknown');
 
 /** The columns a page is sorted by in SQL, over an item `x` of `ra`. */
 const SORTABLE: Record<string, SortableColumn> = {
+  ...ACCOUNT_TEXT,
   dueDate: { sql: 'x.end_day' },
   dueArr: { sql: 'x.due_arr' },
   status: { sql: 'x.status' },
@@ -54,7 +55,7 @@ ra AS (SELECT f.acct, f.due_seq, f.due_rank, f.end_day, f.due_arr, f.renewal_arr
   CASE WHEN ${cls} = ${RENEWED_CLASS} THEN f.renewal_arr WHEN ${cls} = ${CHURNED_CLASS} THEN 0 ELSE f.due_arr * ${share} END AS expected
   FROM f LEFT JOIN ht ON ht.acct = f.acct)`;
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes, rows: 'ra', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS['renewals-ahead'].natural),
+    schema: q.schema, ctes, rows: 'ra', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS['renewals-ahead'].natural),
     columns: [
       'dc.id AS contract_id', 'a.id AS account_id', 'pg.end_day AS end_day', 'pg.due_arr AS due_arr', 'pg.status AS status', 'pg.tier AS tier',
       'pg.class AS class', 'pg.renewal_arr AS renewal_arr', 'pg.risk AS risk', 'a.name AS name',

@@ -9,9 +9,9 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params, runsCte } from '../arr/runs-sql.js';
 import { cohortCte } from '../arr/retention.js';
 import type { HealthQuery } from '../health/health-sql.js';
-import { numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
-const SORTABLE: Record<string, SortableColumn> = { startArr: { sql: 'x.start_arr' }, endArr: { sql: 'x.end_arr' } };
+const SORTABLE: Record<string, SortableColumn> = { ...ACCOUNT_TEXT, startArr: { sql: 'x.start_arr' }, endArr: { sql: 'x.end_arr' } };
 
 /** One page of the view's accounts' retention cohort (`q.accounts` null: every account), with its count. */
 async function retentionPage(q: HealthQuery, { period }: { period: Period }, query: RowQuery, page: PageCut) {
@@ -21,7 +21,7 @@ async function retentionPage(q: HealthQuery, { period }: { period: Period }, que
   const ctes = `${runsCte(accounts, schema)},
 ${cohortCte('rc', S, T)}`;
   const { rows, total } = await numberedPage(q.client, p, {
-    ctes, rows: 'rc', order: orderSql(query, SORTABLE, ['x.acct']),
+    schema: q.schema, ctes, rows: 'rc', order: orderSql(query, SORTABLE, ['x.acct']),
     columns: ['a.id AS id', 'pg.start_arr AS start_arr', 'pg.end_arr AS end_arr', 'a.name AS name'], blanks: ["''", '0', '0', "''"],
     joins: `JOIN ${tableName('cskit_accounts', schema)} a ON a.seq = pg.acct`,
   }, page);

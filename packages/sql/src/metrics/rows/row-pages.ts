@@ -2,19 +2,35 @@
  * What pages of a row set answered in SQL share (`queryOrder` and `pageOf` of `@cskit/metrics`, core/rows.ts): which
  * queries SQL can order, the `ORDER BY` of a query (its sort keys, empty cells last in either direction, ties in the
  * set's order), and the page cut from the rows numbered in that order, with their count in a row of its own (so a
- * page past the end still has it). Text is never compared in SQL (collations differ by database): a sort by a text
- * column, a search and column filters are left to the prepared engine, as is a view with a drill-down selection.
+ * page past the end still has it). Text is never compared in SQL (collations differ by database): an account's name
+ * and id sort by their keys (`ACCOUNT_TEXT`, facts/account-keys.ts: integers in the JS engine's text order); a sort by
+ * another text column, a search and column filters are left to the prepared engine, as is a view with a drill-down
+ * selection.
  */
 import type { RowQuery, RowSort, View, ViewOptions } from '@cskit/metrics';
 import { isNatural } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import { num, type Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
+import { ACCOUNT_KEYS_TABLE } from '../../facts/account-keys.js';
+import { tableName } from '../../schema/dialect.js';
 
-/** A column SQL can sort by: its expression over the set's rows, and whether it may be empty (NULL, sorted last). */
+/**
+ * A column SQL can sort by: its expression over the set's rows `x` (and `k`, the keys of the row's account `x.acct`),
+ * and whether it may be empty (NULL, sorted last).
+ */
 export interface SortableColumn {
   sql: string;
   nullable?: boolean;
+}
+
+/** The text columns of every row set of accounts: the account's name and id, by their sort keys. */
+export const ACCOUNT_TEXT: Readonly<Record<string, SortableColumn>> = { name: { sql: 'k.name_key' }, accountId: { sql: 'k.id_key' } };
+
+/** An `ORDER BY` list, and whether it reads the account keys `k`. */
+export interface OrderBy {
+  sql: string;
+  keys: boolean;
 }
 
 /** The rows of a page: from `offset`, at most `limit`. */
@@ -44,14 +60,15 @@ export function pageQueryInSql(query: RowQuery, view: ViewOptions, sortable: Rea
  * The `ORDER BY` list of a query: each key (empty cells last either way), then the set's own order. A sort the set's
  * order already follows (`natural`, `RowSetSpec.natural`: `isNatural`) is that order, as `queryOrder` keeps it.
  */
-export function orderSql(query: RowQuery, sortable: Readonly<Record<string, SortableColumn>>, setOrder: readonly string[], natural?: readonly RowSort[]): string {
+export function orderSql(query: RowQuery, sortable: Readonly<Record<string, SortableColumn>>, setOrder: readonly string[], natural?: readonly RowSort[]): OrderBy {
   const sorts = query.sort ?? [];
   const keys = (isNatural(sorts, natural) ? [] : sorts).flatMap((sort) => {
     const column = sortable[sort.id] as SortableColumn;
     const key = `${column.sql}${sort.desc === true ? ' DESC' : ''}`;
     return column.nullable ? [`CASE WHEN ${column.sql} IS NULL THEN 1 ELSE 0 END`, key] : [key];
   });
-  return [...keys, ...setOrder].join(', ');
+  const list = [...keys, ...setOrder];
+  return { sql: list.join(', '), keys: list.some((key) => /\bk\./.test(key)) };
 }
 
 /**
@@ -60,11 +77,13 @@ export function orderSql(query: RowQuery, sortable: Readonly<Record<string, Sort
  * same order). The rows come back in the page's order, with the count.
  */
 export async function numberedPage(
-  client: SqlClient, p: Params, sql: { ctes: string; rows: string; order: string; columns: readonly string[]; blanks: readonly string[]; joins: string },
+  client: SqlClient, p: Params,
+  sql: { schema: string | undefined; ctes: string; rows: string; order: OrderBy; columns: readonly string[]; blanks: readonly string[]; joins: string },
   page: { offset: number; limit: number },
 ): Promise<{ rows: Array<Record<string, unknown>>; total: number }> {
+  const keys = sql.order.keys ? ` JOIN ${tableName(ACCOUNT_KEYS_TABLE, sql.schema)} k ON k.seq = x.acct` : '';
   const found = await client.query(`WITH ${sql.ctes},
-pg AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sql.order}) AS n FROM ${sql.rows} x)
+pg AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sql.order.sql}) AS n FROM ${sql.rows} x${keys})
 SELECT pg.n AS n, ${sql.columns.join(', ')}, 0 AS total FROM pg ${sql.joins} WHERE pg.n > ${p.int(page.offset)} AND pg.n <= ${p.int(page.offset + page.limit)}
 UNION ALL SELECT 0 AS n, ${sql.blanks.join(', ')}, count(*) AS total FROM ${sql.rows}`, p.values);
   const counted = found.find((row) => num(row.n) === 0);
