@@ -68,6 +68,9 @@ beforeAll(async () => {
   await engine.answer({ kind: 'rows', view, rowSet: 'health-scores', query: { sort: [{ id: 'tier' }, { id: 'score', desc: true }], limit: 5 } });
   await engine.answer({ kind: 'rows', view: { ...view, ahead: { months: 12, likelihood: { green: 0.9 } } }, rowSet: 'renewals-ahead', query: { sort: [{ id: 'atRisk' }, { id: 'expectedArr', desc: true }], limit: 5 } });
   await engine.answer({ kind: 'rows', view, rowSet: 'renewals-ahead', query: { sort: [{ id: 'likelihood' }], limit: 5 } }, { scope: { csmIds: ['c'] } });
+  await engine.answer({ kind: 'rows', view: { ...view, earlyWarning: { threshold: 0.5, months: 2 } }, rowSet: 'early-warnings', query: { limit: 5 } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'early-warnings', query: { sort: [{ id: 'rates' }, { id: 'name', desc: true }], limit: 5 } }, { scope: { csmIds: ['c'] } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'movements', query: { sort: [{ id: 'accountId' }], limit: 5 } });
   // Every kind of drill-down.
   for (const target of [
     { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },

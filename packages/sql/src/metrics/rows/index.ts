@@ -12,6 +12,7 @@ import { RENEWAL_PAGES } from './renewals-rows.js';
 import { RENEWALS_AHEAD_PAGES } from './renewals-ahead-rows.js';
 import { RETENTION_PAGES } from './retention-rows.js';
 import type { RowPagesInSql } from './row-pages.js';
+import { WARNING_PAGES } from './warning-rows.js';
 
 export const ROW_PAGES_IN_SQL: ReadonlyMap<RowSetName, RowPagesInSql> = new Map<RowSetName, RowPagesInSql>([
   ['movements', MOVEMENT_PAGES],
@@ -21,6 +22,7 @@ export const ROW_PAGES_IN_SQL: ReadonlyMap<RowSetName, RowPagesInSql> = new Map<
   ['transitions', TRANSITION_PAGES],
   ['quadrant-accounts', QUADRANT_PAGES],
   ['renewals-ahead', RENEWALS_AHEAD_PAGES],
+  ['early-warnings', WARNING_PAGES],
 ]);
 
 export { pageQueryInSql, type PageCut, type RowPagesInSql } from './row-pages.js';
