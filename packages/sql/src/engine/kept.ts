@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { accountScopeKey, type CsRequest } from '@cskit/metrics';
+import type { SqlClient } from '../client/clients.js';
 import type { Predicate, SqlScope } from './scope-sql.js';
 
 /**
@@ -77,4 +78,26 @@ export function requestKey(scope: SqlScope, request: CsRequest): string {
 /** A predicate's key: a digest of its text and bound values (a scope may bind thousands of ids). */
 export function predicateKey(accounts: Predicate): string {
   return createHash('sha256').update(JSON.stringify([accounts.accountsOnly, accounts.params])).digest('base64');
+}
+
+/**
+ * A client on which equal statements (the same SQL text and parameters) run once, for one answer of one data version
+ * (a summary's parts read some of the same figures). Each caller gets its own copy of the rows' list; a failed
+ * statement is not kept (a caller asking it again runs it again). Statements that write never go through it.
+ */
+export function sharingEqualStatements(client: SqlClient): SqlClient {
+  const ran = new Map<string, Promise<Array<Record<string, unknown>>>>();
+  return {
+    query: async (sql, params) => {
+      // A digest: a statement's parameters may hold thousands of bound ids.
+      const key = createHash('sha256').update(sql).update('\u0000').update(JSON.stringify(params, (_, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))).digest('base64');
+      let rows = ran.get(key);
+      if (!rows) {
+        rows = client.query(sql, params);
+        ran.set(key, rows);
+        rows.catch(() => ran.delete(key));
+      }
+      return (await rows).slice();
+    },
+  };
 }

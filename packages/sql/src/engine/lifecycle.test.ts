@@ -55,7 +55,7 @@ describe('the SQL engine across writes and failures', () => {
     await writeDataset(db.client, first, { dialect: 'duckdb', version: 'v1' });
     const snapshots = memorySnapshots();
     // A row set the prepared engine answers (every metric and the summary are answered in SQL).
-    const summary: CsRequest = { kind: 'rows', view, rowSet: 'health-scores' };
+    const summary: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'name' }] } };
     const before = createSqlEngine({ client: db.client, dialect: 'duckdb', snapshots });
     const answer = asJson(await before.answer(summary));
     await expect.poll(() => snapshots.writes).toEqual(['v1']);
@@ -162,6 +162,33 @@ describe('the SQL engine across writes and failures', () => {
     }
     expect(() => createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: -1 })).toThrow(/keptAnswers/);
     expect(() => createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswerBytes: -1 })).toThrow(/keptAnswerBytes/);
+  });
+
+  it('a summary runs each equal statement once (its parts read some of the same figures), even with no answer kept', async () => {
+    db = await openDatabase('duckdb');
+    await writeDataset(db.client, first, { dialect: 'duckdb' });
+    const inner = db.client;
+    const statements: string[] = [];
+    const counting: SqlClient = { query: (sql, params) => { statements.push(`${sql}\u0000${JSON.stringify(params)}`); return inner.query(sql, params); } };
+    const summary: CsRequest = { kind: 'summary', view: { ...view, comparisonPeriod: { from: '2024-01', to: '2024-12' } } };
+    const answer = await createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: 0 }).answer(summary);
+    const reads = statements.filter((statement) => !statement.includes('cskit_meta'));
+    expect(reads.length).toBeGreaterThan(20);
+    expect(new Set(reads).size).toBe(reads.length);
+    // The parts asked one by one run the KPIs' period statements again (what the summary shares), with the same answer.
+    statements.length = 0;
+    const alone = createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: 0 });
+    const parts = answer as Record<string, unknown>;
+    // (DuckDB sums doubles in parallel, so a ratio may differ in its last bit from one statement to the next: sameAnswer.)
+    for (const metric of ['waterfall', 'retention', 'renewals', 'nps'] as const) {
+      const expected = asJson(parts[metric]);
+      expect(sameAnswer(asJson(await alone.answer({ kind: 'metric', view: summary.view, metric })), expected)).toEqual(expected);
+    }
+    // The `kpis` metric is the summary's `kpis` and `comparisonKpis`.
+    const kpis = asJson({ kpis: parts.kpis, comparisonKpis: parts.comparisonKpis });
+    expect(sameAnswer(asJson(await alone.answer({ kind: 'metric', view: summary.view, metric: 'kpis' })), kpis)).toEqual(kpis);
+    const again = statements.filter((statement) => !statement.includes('cskit_meta'));
+    expect(new Set(again).size).toBeLessThan(again.length);
   });
 
   it('data written again while it is read is read again; written again three times in a row, the answer is refused', async () => {

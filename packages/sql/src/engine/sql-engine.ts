@@ -32,7 +32,7 @@ import { renewalStageAccountsInSql } from '../metrics/renewals/renewals.js';
 import { dataSpanInSql, infoInSql, wholeDataSpan } from './info.js';
 import { readChunks, readHeader, readOneVersion, type DataHeader } from './read-chunks.js';
 import { accountPredicate, countInSql, scopedIds, type Predicate, type SqlScope } from './scope-sql.js';
-import { keptPerVersion, predicateKey, requestKey, startInLanes } from './kept.js';
+import { keptPerVersion, predicateKey, requestKey, sharingEqualStatements, startInLanes } from './kept.js';
 
 export interface SqlEngineOptions {
   client: SqlClient;
@@ -330,15 +330,18 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       // Targets are the owners' (the scope's accounts, whatever the view's filters, ids or drill-down selection): kept
       // once for every filtered view, as the JS engine keeps them for its owners' view.
       const ownersView = ({ filters: _f, accountIds: _a, selection: _s, ...rest }: ViewOptions): ViewOptions => rest;
-      const ask = (version: string, metric: MetricInSql): Promise<unknown> => at.keep(version, { kind: 'metric', view: metric === 'targets' ? ownersView(view as ViewOptions) : view, metric } as CsRequest, () => {
+      const ask = (version: string, metric: MetricInSql, via: SqlClient = client): Promise<unknown> => at.keep(version, { kind: 'metric', view: metric === 'targets' ? ownersView(view as ViewOptions) : view, metric } as CsRequest, () => {
         // The scorecard counts the targets' items: the same view's `targets`, kept as that metric.
-        const targets = () => ask(version, 'targets') as Promise<TargetProgress>;
-        return metricInSql(client, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets });
+        const targets = () => ask(version, 'targets', via) as Promise<TargetProgress>;
+        return metricInSql(via, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets });
       });
       if (request.kind === 'summary') {
         // Many statements: of one data version (read again when a write came meanwhile), several at once on a pool.
         return at.keep(at.header.version, request, async () => (await fewAccountsAnswer(at, async (now) => {
-          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(now.header.version, metric as MetricInSql));
+          // The parts read some of the same figures (the KPIs the period's waterfall, retention, renewals, NPS and
+          // warnings): each equal statement runs once for this answer.
+          const shared = sharingEqualStatements(client);
+          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(now.header.version, metric as MetricInSql, shared));
           return summaryFromParts(headerOf(resolved), await at.countOf(now.header)(accounts), (metric) => parts.get(metric) as Promise<unknown>);
         })));
       }
