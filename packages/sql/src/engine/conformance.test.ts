@@ -6,7 +6,7 @@
  * to 1e-9 (`sameAnswer`).
  */
 import {
-  accountFilter, addMonthsToMonth, answerRequest, ATTRIBUTION_FIELDS, BREAKDOWN_DIMENSIONS, HEALTH_TIERS, QUADRANTS, TRANSITION_KINDS, TICKET_COMPONENTS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
+  accountFilter, addMonthsToMonth, answerRequest, DEFAULT_HEALTH_MODEL, ATTRIBUTION_FIELDS, BREAKDOWN_DIMENSIONS, HEALTH_TIERS, QUADRANTS, TRANSITION_KINDS, TICKET_COMPONENTS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
   type AccountFilters, type CsRequest, type Dataset, type ViewOptions,
 } from '@cskit/metrics';
 import { readFileSync } from 'node:fs';
@@ -35,6 +35,8 @@ const views = [
   { period: { from: '2025-01', to: '2025-12' }, filters: { segment: ['KA', NONE_GROUP] } },
   { period: { from: '2025-04', to: '2025-09' }, model: SERVICE_HEALTH_MODEL, asOf: '2025-08-15' },
 ];
+/** The models whose health facts are written with the data (the default one among them). */
+const FACT_MODELS = [SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL, DEFAULT_HEALTH_MODEL];
 const firstAccount = dataset.accounts[0]?.id as string;
 const csmId = dataset.accounts.find((a) => a.csmId !== undefined)?.csmId as string;
 
@@ -69,6 +71,9 @@ function filtersOf(dimensions: readonly (typeof BREAKDOWN_DIMENSIONS)[number][],
   return fc.record(Object.fromEntries(dimensions.map((d) => [d, fc.option(fc.subarray(choices(d)), { nil: undefined })])) as Record<string, fc.Arbitrary<string[] | undefined>>, { requiredKeys: [] }) as fc.Arbitrary<AccountFilters>;
 }
 
+/** A month `YYYY-MM` as its index. */
+const monthIndexOf = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
 /** A month index as `YYYY-MM`. */
 const monthText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 
@@ -86,7 +91,8 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
   let engine: SqlEngine;
   beforeAll(async () => {
     db = await openDatabase(dialect);
-    await writeDataset(db.client, dataset, { dialect });
+    // With health facts for three models (facts/health-facts.ts): a view of one reads its cells from them.
+    await writeDataset(db.client, dataset, { dialect, healthModels: FACT_MODELS });
     engine = createSqlEngine({ client: db.client, dialect, batchRows: 700 });
   }, 120_000);
   afterAll(async () => db?.close());
@@ -339,14 +345,16 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     const metrics = fc.constantFrom('healthScores' as const, 'healthDistribution' as const, 'healthTransitions' as const, 'healthQuadrants' as const, 'healthValidation' as const, 'renewalsAhead' as const, 'csAttribution' as const, 'csCredit' as const, 'breakdowns' as const);
     // The renewals ahead read tiers too: horizons, likelihoods given or calibrated over lookbacks, warnings.
     const ahead = fc.record({ months: fc.integer({ min: 1, max: 12 }), likelihood: fc.option(fc.constant({ green: 0.9, yellow: 0.5, red: 0.2 }), { nil: undefined }) }, { requiredKeys: ['months'] });
-    await fc.assert(fc.asyncProperty(metrics, healthModels, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(monthText), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
+    // Random models (worked out from the records), and those with health facts (read from them where they cover).
+    const models = fc.oneof({ weight: 2, arbitrary: healthModels }, { weight: 1, arbitrary: fc.constantFrom<ViewOptions['model']>(SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL, undefined) });
+    await fc.assert(fc.asyncProperty(metrics, models, filters, scopes, fc.integer({ min: 2022 * 12 + 6, max: 2026 * 12 + 6 }).map(monthText), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 3 }),
       ahead, fc.integer({ min: 1, max: 24 }), fc.constantFrom(0.3, 0.7),
       async (metric, model, raw, scope, from, span, graceMonths, aheadView, lookbackMonths, threshold) => {
         const asOf = `${addMonthsToMonth(from, Math.min(span, lookbackMonths % 5))}-${lookbackMonths % 2 === 0 ? '15' : '01'}`;
         const aheadPart = metric === 'renewalsAhead' ? { ahead: aheadView, lookbackMonths, earlyWarning: { threshold }, asOf }
           : metric === 'csAttribution' || metric === 'csCredit' ? { lookbackMonths: lookbackMonths % 13, asOf }
             : metric === 'breakdowns' ? { breakdownDimensions: BREAKDOWN_DIMENSIONS.filter((_, i) => (lookbackMonths + i) % 3 !== 0), asOf } : {};
-        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, model, graceMonths, filters: raw as AccountFilters, ...aheadPart } };
+        const request: CsRequest = { kind: 'metric', metric, view: { period: { from, to: addMonthsToMonth(from, span) }, ...(model ? { model } : {}), graceMonths, filters: raw as AccountFilters, ...aheadPart } };
         const expected = await outcome(() => answerRequest('all' in scope ? js : js.scoped(idsInJs(scope)), request));
         expect(sameAnswer(await outcome(() => engine.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
       }), { numRuns: 120 });
@@ -367,7 +375,10 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     await fresh.answer({ kind: 'rows', view, rowSet: 'accounts' });
     await fresh.answer({ kind: 'account-story', view, accountId: firstAccount });
     expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
-    await fresh.answer({ kind: 'rows', view, rowSet: 'health-scores' });
+    // Every row set's pages in their order are answered in SQL too; a search is the compact engine's.
+    for (const rowSet of ROW_PAGES_IN_SQL.keys()) await fresh.answer({ kind: 'rows', view, rowSet });
+    expect(fresh.status()).toEqual({ preparedVersion: null, preparing: false });
+    await fresh.answer({ kind: 'rows', view, rowSet: 'health-scores', query: { search: 'a' } });
     expect(fresh.status().preparedVersion).not.toBeNull();
   });
 
@@ -385,6 +396,46 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     expect(sameAnswer(asJson(await other.answer(within)), inSql)).toEqual(inSql);
     expect(other.status().preparedVersion).toBeNull();
   }, 60_000);
+
+  it('health facts: a view of a model written with the data reads its cells from them (and works out the months they do not cover), with the same answers as from the records', async () => {
+    const [facts] = await db.client.query(`SELECT value FROM cskit_meta WHERE key = 'healthFacts'`, []);
+    const entries = JSON.parse(String(facts?.value)) as Array<{ key: string; from: number; to: number }>;
+    expect(entries).toHaveLength(3);
+    // The same data without facts, in a schema of its own: every answer comes from the records.
+    await writeDataset(db.client, dataset, { dialect, schema: 'no_facts' });
+    const plain = createSqlEngine({ client: db.client, dialect, schema: 'no_facts' });
+    const statements: string[] = [];
+    const counting = { query: (sql: string, params: unknown[]) => { statements.push(sql); return db.client.query(sql, params); } };
+    const withFacts = createSqlEngine({ client: counting, dialect });
+    const { from, to } = entries[0] as { from: number; to: number };
+    // Inside the cover, across its first month (before the data) and across its last (past the data's end).
+    const periods = [{ from: monthText(from + 12), to: monthText(from + 23) }, { from: monthText(from - 3), to: monthText(from + 2) }, { from: monthText(to - 2), to: monthText(to + 2) }];
+    let outside = 0;
+    for (const period of periods) {
+      for (const model of [SAMPLE_HEALTH_MODEL, SERVICE_HEALTH_MODEL, undefined]) {
+        const v = { period, asOf: `${period.to}-28`, ...(model ? { model } : {}) };
+        const asked: CsRequest[] = [
+          ...(['healthScores', 'healthDistribution', 'healthTransitions', 'healthQuadrants', 'healthValidation', 'renewalsAhead', 'csAttribution', 'csCredit', 'breakdowns', 'targets', 'csmScorecard'] as const)
+            .map((metric) => ({ kind: 'metric' as const, view: v, metric })),
+          { kind: 'drill-down', view: v, target: { kind: 'tier', tier: 'red', month: period.to } },
+          { kind: 'drill-down', view: v, target: { kind: 'transition', transition: 'decline' } },
+          { kind: 'rows', view: v, rowSet: 'health-scores', query: { sort: [{ id: 'score', desc: true }] } },
+          { kind: 'rows', view: v, rowSet: 'renewals-ahead', query: { limit: 50 } },
+        ];
+        for (const request of asked) {
+          const expected = await outcome(() => answerRequest(js, request as never));
+          statements.length = 0;
+          expect(sameAnswer(await outcome(() => withFacts.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
+          // (Targets read health only when one counts saved or won renewals.)
+          if (request.kind !== 'metric' || request.metric !== 'targets') expect(statements.some((sql) => sql.includes('cskit_health_')), JSON.stringify(request)).toBe(true);
+          expect(sameAnswer(await outcome(() => plain.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
+        }
+        if (monthIndexOf(period.to) > to || monthIndexOf(period.from) < from) outside += 1;
+      }
+    }
+    expect(outside).toBe(6);
+    expect(withFacts.status().preparedVersion).toBeNull();
+  }, 120_000);
 
   it('refuses what parseRequest refuses, naming the field', async () => {
     await expect(engine.answer({ kind: 'summary', view: { period: { from: '2025-01', to: '2025-13' } } })).rejects.toMatchObject({ name: 'RequestError', field: 'view.period.to' });

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../client/clients.js';
 import { openDatabase, type TestDatabase } from '../test-support/databases.js';
 import { writeDataset } from '../write/write-dataset.js';
+import { refreshHealthFacts } from '../write/health-facts.js';
 import { createSqlEngine } from './sql-engine.js';
 
 /**
@@ -36,9 +37,12 @@ const queries = new Set<string>();
 
 beforeAll(async () => {
   db = await openDatabase('duckdb');
-  await writeDataset(db.client, generateDataset({ seed: 3, accounts: 30 }), { dialect: 'duckdb' });
   // Transaction control (BEGIN, COMMIT) is each driver's own; the queries are what a dialect must read.
   const client: SqlClient = { query: (sql, params) => { if (!/^(BEGIN|COMMIT|ROLLBACK)/.test(sql)) queries.add(sql); return db.client.query(sql, params); } };
+  await writeDataset(db.client, generateDataset({ seed: 3, accounts: 30 }), { dialect: 'duckdb' });
+  // Health facts of the sample's model, written by the statement it is (an INSERT of the health SQL), read by views of it.
+  await refreshHealthFacts({ query: (sql, params) => { if (sql.startsWith('INSERT INTO cskit_health_')) queries.add(sql); return db.client.query(sql, params); } },
+    { dialect: 'duckdb', models: [SAMPLE_HEALTH_MODEL] });
   const engine = createSqlEngine({ client, dialect: 'duckdb' });
   const view = { period: { from: '2025-01', to: '2025-12' } };
   await engine.answer({ kind: 'info' }, { scope: { filters: { segment: ['KA', '(none)'], team: ['East'], signedMonth: ['2024-01'] } } });
@@ -48,6 +52,7 @@ beforeAll(async () => {
     await engine.answer({ kind: 'metric', metric, view: { ...view, graceMonths: 2, filters: { region: ['EMEA'] } } }, { scope: { csmIds: ['c'] } });
     await engine.answer({ kind: 'metric', metric, view });
   }
+  for (const metric of ['healthDistribution', 'healthTransitions', 'csAttribution', 'renewalsAhead'] as const) await engine.answer({ kind: 'metric', metric, view: { ...view, model: SAMPLE_HEALTH_MODEL } });
   // Health built from components (activity, a role's, NPS, a measure), with segment weights and profiles.
   for (const metric of ['healthDistribution', 'healthQuadrants'] as const) {
     const model = { ...SAMPLE_HEALTH_MODEL, profiles: { by: 'segment' as const, models: { KA: { weights: { outcome: 1, experience: 1 }, components: { outcome: [{ key: 'activityRate.admin', weight: 1, floor: 0, target: 1 }] } } } } };
@@ -85,6 +90,8 @@ afterAll(async () => db?.close());
 describe('the engine\'s queries in other dialects (node-sql-parser)', () => {
   it.each(Object.keys(PLACEHOLDERS))('%s: every query parses', (dialect) => {
     expect(queries.size).toBeGreaterThan(20);
+    // The health facts' INSERT and the statements reading them are among them.
+    expect([...queries].filter((sql) => sql.includes('cskit_health_')).map((sql) => sql.startsWith('INSERT'))).toEqual(expect.arrayContaining([true, false]));
     const parser = new Parser();
     const refused = [...queries].filter((sql) => {
       try {

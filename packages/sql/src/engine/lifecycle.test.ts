@@ -4,15 +4,17 @@
  * refused after three tries; and one DuckDB connection shared by many concurrent answers (its statements queued one
  * at a time) answers each as it would alone.
  */
-import { answerRequest, prepareDataset, type CsRequest } from '@cskit/metrics';
+import { answerRequest, prepareDataset, resolveHealthModel, type CsRequest } from '@cskit/metrics';
 import { runSync, type PreparedLoad } from '@cskit/metrics/load';
 import { preparedFromSnapshot, snapshotWork } from '@cskit/metrics/snapshot';
-import { generateDataset } from '@cskit/sample-data';
+import { generateDataset, SNAPSHOT_HEALTH_MODEL } from '@cskit/sample-data';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../client/clients.js';
 import { openDatabase, type TestDatabase } from '../test-support/databases.js';
 import { sameAnswer } from '../test-support/same-answer.js';
 import { writeDataset } from '../write/write-dataset.js';
+import { refreshHealthFacts } from '../write/health-facts.js';
+import { HEALTH_FACTS_PREFIX, healthModelKey } from '../facts/health-facts.js';
 import { createSqlEngine } from './sql-engine.js';
 
 const first = generateDataset({ seed: 41, accounts: 25 });
@@ -189,6 +191,51 @@ describe('the SQL engine across writes and failures', () => {
     expect(sameAnswer(asJson(await alone.answer({ kind: 'metric', view: summary.view, metric: 'kpis' })), kpis)).toEqual(kpis);
     const again = statements.filter((statement) => !statement.includes('cskit_meta'));
     expect(new Set(again).size).toBeLessThan(again.length);
+  });
+
+  it('health facts: refreshed for the version written (engines read them from their next answer), dropped by a write without them, and a write that drops them mid-answer is answered again', async () => {
+    db = await openDatabase('duckdb');
+    const inner = db.client;
+    await writeDataset(inner, first, { dialect: 'duckdb', version: 'v1' });
+    const statements: string[] = [];
+    const counting: SqlClient = { query: (sql, params) => { statements.push(sql); return inner.query(sql, params); } };
+    const engine = createSqlEngine({ client: counting, dialect: 'duckdb', keptAnswers: 0 });
+    const request: CsRequest = { kind: 'metric', metric: 'healthDistribution', view: { ...view, model: SNAPSHOT_HEALTH_MODEL } };
+    const expected = asJson(answerRequest(prepareDataset(first), request));
+    const readsFacts = async () => {
+      statements.length = 0;
+      expect(sameAnswer(asJson(await engine.answer(request)), expected)).toEqual(expected);
+      return statements.some((sql) => sql.includes(HEALTH_FACTS_PREFIX));
+    };
+    expect(await readsFacts()).toBe(false);
+    const entries = await refreshHealthFacts(inner, { dialect: 'duckdb', models: [SNAPSHOT_HEALTH_MODEL, { weights: { outcome: 1, experience: 1 } }] });
+    expect(entries.map((entry) => entry.key)).toEqual([healthModelKey(resolveHealthModel(SNAPSHOT_HEALTH_MODEL)), healthModelKey(resolveHealthModel({ weights: { outcome: 1, experience: 1 } }))]);
+    expect(await readsFacts()).toBe(true);
+    // Refreshed for one model: the other's table goes.
+    await refreshHealthFacts(inner, { dialect: 'duckdb', models: [SNAPSHOT_HEALTH_MODEL] });
+    const tables = async () => (await inner.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE 'cskit_health_%' ORDER BY table_name`, [])).map((row) => String(row.t));
+    expect(await tables()).toEqual([`${HEALTH_FACTS_PREFIX}${entries[0]?.key}`]);
+    // New data without facts drops them; with them, writes them for the new version.
+    await writeDataset(inner, first, { dialect: 'duckdb', version: 'v2' });
+    expect(await tables()).toEqual([]);
+    expect(await readsFacts()).toBe(false);
+    await writeDataset(inner, first, { dialect: 'duckdb', version: 'v3', healthModels: [SNAPSHOT_HEALTH_MODEL] });
+    expect(await readsFacts()).toBe(true);
+    // A write between the header read and the statement that reads the facts: the table is gone, the answer is asked again.
+    let racing = true;
+    const racy: SqlClient = {
+      query: async (sql, params) => {
+        if (racing && sql.includes(HEALTH_FACTS_PREFIX)) {
+          racing = false;
+          await writeDataset(inner, second, { dialect: 'duckdb', version: 'v4' });
+        }
+        return inner.query(sql, params);
+      },
+    };
+    const again = createSqlEngine({ client: racy, dialect: 'duckdb', keptAnswers: 0 });
+    const next = asJson(answerRequest(prepareDataset(second), request));
+    expect(sameAnswer(asJson(await again.answer(request)), next)).toEqual(next);
+    expect(racing).toBe(false);
   });
 
   it('data written again while it is read is read again; written again three times in a row, the answer is refused', async () => {

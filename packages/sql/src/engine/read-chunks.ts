@@ -8,6 +8,7 @@ import type { DatasetChunk } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { tableName } from '../schema/dialect.js';
 import type { DataSpans } from '../facts/data-spans.js';
+import type { HealthFactsEntry } from '../facts/health-facts.js';
 import { DATA_FORMAT, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface DataHeader {
@@ -17,6 +18,8 @@ export interface DataHeader {
   collections: ReadonlySet<CollectionName>;
   /** The whole data's spans (facts/data-spans.ts), for the anchor of pages and stories. */
   spans: DataSpans;
+  /** The health facts written for this version (facts/health-facts.ts). */
+  healthFacts: readonly HealthFactsEntry[];
 }
 
 /**
@@ -40,6 +43,7 @@ export async function readHeader(client: SqlClient, schema: string | undefined):
     fxRates: JSON.parse(meta.get('fxRates') ?? 'null') as Record<string, number> | null,
     collections: new Set(JSON.parse(meta.get('collections') ?? '[]') as CollectionName[]),
     spans: JSON.parse(meta.get('spans') ?? '{}') as DataSpans,
+    healthFacts: JSON.parse(meta.get('healthFacts') ?? '[]') as HealthFactsEntry[],
   };
 }
 

@@ -241,27 +241,39 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     async answer(input, answerOptions = {}) {
       const request = parseRequest(input);
       const scope = answerOptions.scope ?? { all: true };
-      const header = await readHeader(client, schema);
-      const current = header.version;
-      const meanwhile = servedMeanwhile(current);
-      // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
-      if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
-      // Pages and stories read their accounts' records per answer in SQL; an engine of this version already prepared
-      // (a summary asked for it) answers them from memory instead (at 1M accounts on DuckDB ~90 ms against 0.2-0.3 s).
-      if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
-        return answerRequest(await scopedEngine(prepared, scope), request as never);
+      for (let attempt = 1; ; attempt += 1) {
+        const header = await readHeader(client, schema);
+        try {
+          return await answerOf(request, scope, header);
+        } catch (error) {
+          // A write meanwhile may have dropped a table this version's statements read (its health facts): the request
+          // is answered once more, from the new version.
+          if (attempt > 1 || (await latest()) === header.version) throw error;
+        }
       }
-      // A metric or a summary (seconds at 1M accounts) is kept per data version, scope and request: a viewer toggling
-      // a filter back, or another viewer of the same scope, gets it again at once; a summary's metrics are kept as the
-      // metric requests they equal. Pages and stories cost milliseconds.
-      const keep = <T>(version: string, asked: CsRequest, compute: () => Promise<T>): Promise<T> =>
-        (keptAnswers > 0 ? answers(version, requestKey(scope, asked), compute) as Promise<T> : compute());
-      const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries, keep }, request, scope);
-      if (inSql !== NOT_IN_SQL) return inSql;
-      const state = await prepare(current);
-      return answerRequest(await scopedEngine(state, scope), request as never);
     },
   };
+
+  async function answerOf(request: CsRequest, scope: SqlScope, header: DataHeader): Promise<unknown> {
+    const current = header.version;
+    const meanwhile = servedMeanwhile(current);
+    // The tables hold the newer version already: answers of the one served come from its prepared engine alone.
+    if (meanwhile) return answerRequest(await scopedEngine(meanwhile, scope), request as never);
+    // Pages and stories read their accounts' records per answer in SQL; an engine of this version already prepared
+    // (a summary asked for it) answers them from memory instead (at 1M accounts on DuckDB ~90 ms against 0.2-0.3 s).
+    if (prepared?.version === current && (request.kind === 'rows' || request.kind === 'account-story')) {
+      return answerRequest(await scopedEngine(prepared, scope), request as never);
+    }
+    // A metric or a summary (seconds at 1M accounts) is kept per data version, scope and request: a viewer toggling
+    // a filter back, or another viewer of the same scope, gets it again at once; a summary's metrics are kept as the
+    // metric requests they equal. Pages and stories cost milliseconds.
+    const keep = <T>(version: string, asked: CsRequest, compute: () => Promise<T>): Promise<T> =>
+      (keptAnswers > 0 ? answers(version, requestKey(scope, asked), compute) as Promise<T> : compute());
+    const inSql = await answerInSql({ client, schema, dialect, header, dataPeriod: periodOf(header), countOf, parallelQueries, keep }, request, scope);
+    if (inSql !== NOT_IN_SQL) return inSql;
+    const state = await prepare(current);
+    return answerRequest(await scopedEngine(state, scope), request as never);
+  }
 }
 
 const drillValues = (target: DrillDownTarget) => (target.kind === 'accounts' ? target.accountIds.length : 2);
@@ -305,7 +317,7 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       const query = request.query ?? {};
       const page = { offset: query.offset ?? 0, limit: Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS) };
       const pages = ROW_PAGES_IN_SQL.get(request.rowSet);
-      if (pages) return pages.page({ client, accounts: every ? null : accounts, schema, dialect }, resolved, query, page);
+      if (pages) return pages.page({ client, accounts: every ? null : accounts, schema, dialect, facts: at.header.healthFacts }, resolved, query, page);
       return fewAccountsAnswer(at, (now) => accountsPageInSql(now, { predicate: accounts, every }, request.view, resolved, query, at.countOf(now.header)));
     }
     case 'account-story': {
@@ -316,9 +328,9 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
     case 'drill-down':
       if (request.target.kind === 'movement') return movementAccountsInSql(client, every ? null : accounts, resolved, request.target, schema);
       if (request.target.kind === 'renewal-stage') return renewalStageAccountsInSql(client, every ? null : accounts, resolved, request.target.stage, schema);
-      if (isHealthDrillDown(request.target)) return healthDrillDownInSql({ client, accounts: every ? null : accounts, schema, dialect }, resolved, request.target);
+      if (isHealthDrillDown(request.target)) return healthDrillDownInSql({ client, accounts: every ? null : accounts, schema, dialect, facts: at.header.healthFacts }, resolved, request.target);
       if (request.target.kind === 'attribution') {
-        const retained = await retainedDrillDownInSql({ client, accounts: every ? null : accounts, schema, dialect }, resolved, request.target.field);
+        const retained = await retainedDrillDownInSql({ client, accounts: every ? null : accounts, schema, dialect, facts: at.header.healthFacts }, resolved, request.target.field);
         if (retained) return retained;
       }
       return (await drillDownInSql(client, accounts, request.target, resolved.period, schema, dialect)) ?? NOT_IN_SQL;
@@ -333,7 +345,7 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       const ask = (version: string, metric: MetricInSql, via: SqlClient = client): Promise<unknown> => at.keep(version, { kind: 'metric', view: metric === 'targets' ? ownersView(view as ViewOptions) : view, metric } as CsRequest, () => {
         // The scorecard counts the targets' items: the same view's `targets`, kept as that metric.
         const targets = () => ask(version, 'targets', via) as Promise<TargetProgress>;
-        return metricInSql(via, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets });
+        return metricInSql(via, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets }, at.header.healthFacts);
       });
       if (request.kind === 'summary') {
         // Many statements: of one data version (read again when a write came meanwhile), several at once on a pool.

@@ -12,6 +12,7 @@ import { warningTotalsInSql } from './engagement/early-warnings.js';
 import { kpisInSql } from './kpis/kpis.js';
 import { HEALTH_METRICS_IN_SQL, healthMetricInSql, type HealthMetricInSql } from './health/health-metrics.js';
 import type { Dialect } from '../schema/dialect.js';
+import type { HealthFactsEntry } from '../facts/health-facts.js';
 import { renewalFunnelInSql, renewalsInSql } from './renewals/renewals.js';
 import { renewalsAheadInSql } from './renewals/renewals-ahead.js';
 import { rolesInSql } from './accounts/roles.js';
@@ -40,9 +41,11 @@ export interface ScopeInSql {
 
 export async function metricInSql(
   client: SqlClient, accounts: Predicate | null, view: Pick<View, 'period' | 'asOf' | 'graceMonths' | 'model' | 'comparisonPeriod' | 'earlyWarning' | 'lookbackMonths' | 'ahead' | 'breakdownDimensions' | 'accountIds'>, metric: MetricInSql, schema: string | undefined,
-  dialect: Dialect, scope: ScopeInSql,
+  dialect: Dialect, scope: ScopeInSql, facts: readonly HealthFactsEntry[] = [],
 ): Promise<unknown> {
-  if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(client, accounts, view, metric as HealthMetricInSql, schema, dialect);
+  // What a metric reading health reads: with the data version's health facts (facts/health-facts.ts).
+  const q = { client, accounts, schema, dialect, facts };
+  if ((HEALTH_METRICS_IN_SQL as readonly string[]).includes(metric)) return healthMetricInSql(q, view, metric as HealthMetricInSql);
   switch (metric) {
     case 'nps':
       return npsInSql(client, accounts, view.period, schema);
@@ -53,17 +56,17 @@ export async function metricInSql(
       return { asOf: view.period.to, ...view.earlyWarning, ...totals };
     }
     case 'renewalsAhead':
-      return renewalsAheadInSql({ client, accounts, schema, dialect }, view);
+      return renewalsAheadInSql(q, view);
     case 'csCredit':
-      return csCreditInSql({ client, accounts, schema, dialect }, view);
+      return csCreditInSql(q, view);
     case 'csAttribution':
-      return csAttributionInSql({ client, accounts, schema, dialect }, view);
+      return csAttributionInSql(q, view);
     case 'breakdowns':
-      return breakdownsInSql({ client, accounts, schema, dialect }, view);
+      return breakdownsInSql(q, view);
     case 'targets':
-      return targetsInSql({ client, accounts: scope.accounts, schema, dialect }, view, await readTargets(client, schema), await scope.csms());
+      return targetsInSql({ ...q, accounts: scope.accounts }, view, await readTargets(client, schema), await scope.csms());
     case 'csmScorecard': {
-      return csmScorecardInSql({ client, accounts, schema, dialect }, view, { csms: await readCsms(client, schema), scopeCsms: await scope.csms(), progress: await scope.targets() });
+      return csmScorecardInSql(q, view, { csms: await readCsms(client, schema), scopeCsms: await scope.csms(), progress: await scope.targets() });
     }
     case 'roles':
       return rolesInSql(client, accounts, view.period, schema);

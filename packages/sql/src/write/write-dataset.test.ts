@@ -181,7 +181,7 @@ describe.each(DIALECTS)('writeDataset and the engine against hostile input, on %
     db = await openDatabase(dialect);
     await writeDataset(db.client, data(), { dialect });
     await db.client.query(`DELETE FROM cskit_meta WHERE key = 'format'`, []);
-    await expect(createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).rejects.toThrow(/written by an earlier @cskit\/sql \(layout 1, this one reads 3\): write it again with writeDataset/);
+    await expect(createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).rejects.toThrow(/written by an earlier @cskit\/sql \(layout 1, this one reads 4\): write it again with writeDataset/);
   });
 
   it('records keep their account\'s place (account_seq: NULL for a response without one) and the header the data\'s spans', async () => {

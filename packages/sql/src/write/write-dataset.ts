@@ -3,7 +3,7 @@
  * into them, in one transaction: a dataset with errors is refused before anything is written, and a write that
  * fails half-way leaves the previous tables as they were.
  */
-import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset } from '@cskit/metrics';
+import { dayNumber, monthIndex, validateDataset, type DataIssue, type Dataset, type HealthModelInput } from '@cskit/metrics';
 import { inTransaction, type SqlClient } from '../client/clients.js';
 import { checkDialect, DIALECT, tableName, type Dialect } from '../schema/dialect.js';
 import { writeRows } from './write-rows.js';
@@ -12,6 +12,8 @@ import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
 import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
 import { dataSpansOf } from '../facts/data-spans.js';
 import { ACCOUNT_KEYS_TABLE, writeAccountKeys } from '../facts/account-keys.js';
+import { dropHealthFacts, healthFactsCover, writeHealthFacts } from './health-facts.js';
+import { readHeader } from '../engine/read-chunks.js';
 import { accountKey, DATA_FORMAT, META_TABLE, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
 
 export interface WriteOptions {
@@ -20,6 +22,12 @@ export interface WriteOptions {
   schema?: string;
   /** The data's version, read by engines for caches and ETags; default a new random id for every write. */
   version?: string;
+  /**
+   * Health models whose scores per account and month are worked out once and kept with the data (health facts:
+   * facts/health-facts.ts), e.g. the dashboard's: every health figure of a view with one of them reads its cells
+   * instead of working them out again. Default none.
+   */
+  healthModels?: readonly HealthModelInput[];
 }
 
 /** A dataset `writeDataset` refused: the first issues name their collection, row and field. */
@@ -97,6 +105,8 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
   const seqOf = new Map<unknown, number>(valid.accounts.map((account, seq) => [account.id, seq]));
   const collections = TABLES.map((spec) => spec.collection).filter((name) => (valid as unknown as Record<string, unknown>)[name] !== undefined);
   const version = options.version ?? globalThis.crypto.randomUUID();
+  // Read before the transaction: on PostgreSQL a failed statement (no data yet) would abort it.
+  const earlier = await earlierHealthFacts(client, schema);
   await inTransaction(client, async (session) => {
     if (schema !== undefined) await session.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`, []);
     for (const spec of TABLES) {
@@ -115,16 +125,27 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
     if (DIALECT[dialect].analyze) {
       for (const table of [...TABLES.map((spec) => spec.table), ARR_RUNS_TABLE, CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, ACCOUNT_KEYS_TABLE]) await session.query(`ANALYZE ${tableName(table, schema)}`, []);
     }
+    const healthFacts = await writeHealthFacts(session, options.healthModels ?? [], healthFactsCover(facts.spans), dialect, schema);
+    await dropHealthFacts(session, earlier, healthFacts, schema);
     const meta = tableName(META_TABLE, schema);
     const types = DIALECT[dialect].types;
     await session.query(`DROP TABLE IF EXISTS ${meta}`, []);
     await session.query(`CREATE TABLE ${meta} (key ${types.text} NOT NULL, value ${types.text} NOT NULL)`, []);
     const header: Array<[string, string]> = [
       ['format', DATA_FORMAT], ['version', version], ['currency', valid.currency ?? 'USD'], ['fxRates', JSON.stringify(valid.fxRates ?? null)],
-      ['collections', JSON.stringify(collections)], ['spans', JSON.stringify(facts.spans)],
+      ['collections', JSON.stringify(collections)], ['spans', JSON.stringify(facts.spans)], ['healthFacts', JSON.stringify(healthFacts)],
     ];
     for (const [key, value] of header) await session.query(`INSERT INTO ${meta} (key, value) VALUES ($1, $2)`, [key, value]);
   });
+}
+
+/** The health facts the data written before listed (none when there was none, or of an earlier layout). */
+async function earlierHealthFacts(client: SqlClient, schema: string | undefined) {
+  try {
+    return (await readHeader(client, schema)).healthFacts;
+  } catch {
+    return [];
+  }
 }
 
 /** Text fields holding the NUL character, which PostgreSQL's text cannot store: refused before writing. */

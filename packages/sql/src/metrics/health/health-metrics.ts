@@ -7,9 +7,7 @@
  */
 import { HEALTH_TIERS, monthIndex, QUADRANT_POINTS, QUADRANTS, quadrantOf, type DateString, type HealthModel, type HealthTier, type Period, type Quadrant } from '@cskit/metrics';
 import { distributionFromSums, DISTRIBUTION_SLOTS, transitionsFromPairs } from '@cskit/metrics/facts';
-import type { SqlClient } from '../../client/clients.js';
-import type { Predicate } from '../../engine/scope-sql.js';
-import { tableName, type Dialect } from '../../schema/dialect.js';
+import { tableName } from '../../schema/dialect.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
 import { monthsCte, num, Params, runCovers } from '../arr/runs-sql.js';
 import { edgeMonths, quadrantSql, withHealth, type HealthQuery } from './health-sql.js';
@@ -113,10 +111,7 @@ FROM qp JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = qp.acct WHERE
 }
 
 /** One of the health family's metrics of the view's accounts (`accounts` null: every account). */
-export function healthMetricInSql(
-  client: SqlClient, accounts: Predicate | null, view: HealthView, metric: HealthMetricInSql, schema: string | undefined, dialect: Dialect,
-): Promise<unknown> {
-  const q = { client, accounts, schema, dialect };
+export function healthMetricInSql(q: HealthQuery, view: HealthView, metric: HealthMetricInSql): Promise<unknown> {
   switch (metric) {
     case 'healthScores':
       return healthScoresInSql(q, view);

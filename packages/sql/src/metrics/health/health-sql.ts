@@ -20,6 +20,7 @@ import { DIALECT, tableName, type Dialect } from '../../schema/dialect.js';
 import type { Params } from '../arr/runs-sql.js';
 import type { SqlClient } from '../../client/clients.js';
 import type { Predicate } from '../../engine/scope-sql.js';
+import { healthFactsOf, healthFactsTable, type HealthFactsEntry } from '../../facts/health-facts.js';
 
 /** Every component key a model reads (its sides' and its profiles'), each once, in the order first met. */
 function componentKeys(model: HealthModel): string[] {
@@ -64,7 +65,11 @@ export interface HealthSqlAt {
   /** What the records are filtered by: `va`, or `hga` (the grid's accounts) when only some cells are read. */
   accounts: 'va' | 'hga';
   model: HealthModel;
+  /** The names of the months read (default `hm`), of the cells (`hg`) and of the health worked out (`ht`). */
+  names?: { hm: string; hg: string; ht: string };
 }
+
+const DEFAULT_NAMES = { hm: 'hm', hg: 'hg', ht: 'ht' } as const;
 
 /**
  * `v<i> (acct, k, v)`: component `key`'s value per account and month of `hm`, where it has one (SPEC 12;
@@ -72,19 +77,20 @@ export interface HealthSqlAt {
  */
 function valueCte(at: HealthSqlAt, key: string, name: string): string {
   const { p, schema } = at;
+  const { hm } = at.names ?? DEFAULT_NAMES;
   const scoped = (column: string) => (at.every ? '' : ` AND ${column} IN (SELECT acct FROM ${at.accounts})`);
   const role = roleOfComponent(key);
   if (key === 'activityRate' || role !== undefined) {
     // `activityRateAt`: Σ active / Σ licensed of the month's records (one per role), or of one role's records.
     const byRole = role === undefined ? '' : ` AND x.role = ${p.text(role)}`;
     return `${name} AS (SELECT x.account_seq AS acct, x.month AS k, sum(x.active_users) / sum(x.licensed_users) AS v
-  FROM ${tableName('cskit_activity', schema)} x WHERE x.month IN (SELECT k FROM hm)${byRole}${scoped('x.account_seq')} GROUP BY x.account_seq, x.month)`;
+  FROM ${tableName('cskit_activity', schema)} x WHERE x.month IN (SELECT k FROM ${hm})${byRole}${scoped('x.account_seq')} GROUP BY x.account_seq, x.month)`;
   }
   if (isTicketComponent(key)) return ticketCte(at, key, name);
   if (key === 'nps') {
     // `npsValuesWork`: the mean score of the account's responses dated in the NPS_WINDOW months ending with m.
     return `${name} AS (SELECT n.account_seq AS acct, hm.k, sum(n.score) / count(*) AS v
-  FROM ${tableName('cskit_nps', schema)} n JOIN hm ON n.response_month <= hm.k AND n.response_month > hm.k - ${NPS_WINDOW}
+  FROM ${tableName('cskit_nps', schema)} n JOIN ${hm} hm ON n.response_month <= hm.k AND n.response_month > hm.k - ${NPS_WINDOW}
   WHERE n.account_seq IS NOT NULL${scoped('n.account_seq')} GROUP BY n.account_seq, hm.k)`;
   }
   // A measure: its latest record at or before m (forward-filled in `componentValuesWork`); one per account, key and
@@ -92,7 +98,7 @@ function valueCte(at: HealthSqlAt, key: string, name: string): string {
   return `${name} AS (SELECT x.acct, hm.k, x.value AS v FROM (SELECT m.account_seq AS acct, m.month, m.value,
     LEAD(m.month) OVER (PARTITION BY m.account_seq ORDER BY m.month) AS nm
     FROM ${tableName('cskit_measures', schema)} m WHERE m.key = ${p.text(key)}${bounds(at, 'm').before}${scoped('m.account_seq')}) x
-  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'm').after})`;
+  JOIN ${hm} hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'm').after})`;
 }
 
 /** The column a median ticket component reads (minutes), and the ticket type it keeps (a `resolutionHours.<type>`). */
@@ -114,7 +120,7 @@ function ticketCte(at: HealthSqlAt, key: string, name: string): string {
   const { p, schema } = at;
   const window = p.int(at.model.ticketMonths ?? DEFAULT_TICKET_MONTHS);
   const scoped = at.every ? '' : ` AND t.account_seq IN (SELECT acct FROM ${at.accounts})`;
-  const from = `FROM ${tableName('cskit_tickets', schema)} t JOIN hm ON t.opened_month <= hm.k AND t.opened_month > hm.k - ${window}`;
+  const from = `FROM ${tableName('cskit_tickets', schema)} t JOIN ${(at.names ?? DEFAULT_NAMES).hm} hm ON t.opened_month <= hm.k AND t.opened_month > hm.k - ${window}`;
   const median = medianOf(key);
   if (median) {
     const type = median.type === undefined ? '' : ` AND t.type = ${p.text(median.type)}`;
@@ -156,7 +162,7 @@ function snapshotCte(at: HealthSqlAt): string {
   return `hsn AS (SELECT x.acct, hm.k, x.outcome, x.experience FROM (SELECT h.account_seq AS acct, h.month, h.outcome, h.experience,
     LEAD(h.month) OVER (PARTITION BY h.account_seq ORDER BY h.month) AS nm FROM ${tableName('cskit_health', at.schema)} h
     WHERE 1 = 1${bounds(at, 'h').before}${scoped}) x
-  JOIN hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'h').after})`;
+  JOIN ${(at.names ?? DEFAULT_NAMES).hm} hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'h').after})`;
 }
 
 /**
@@ -187,7 +193,7 @@ function sideSql(at: HealthSqlAt, model: HealthModel, side: HealthSide, valueOf:
   const base = components ? builtSide(at, components, valueOf) : `hsn.${side}`;
   const profiles = profileSides(model, side);
   if (profiles.length === 0) return base;
-  const by = `hg.${model.profiles?.by === 'stage' ? 'stage' : 'segment'}`;
+  const by = `${(at.names ?? DEFAULT_NAMES).hg}.${model.profiles?.by === 'stage' ? 'stage' : 'segment'}`;
   const branches = profiles.map(({ value, components: own }) => `WHEN ${by} = ${at.p.text(value)} THEN ${builtSide(at, own, valueOf)}`);
   return `CASE ${branches.join(' ')} ELSE ${base} END`;
 }
@@ -225,32 +231,33 @@ const EVERY_CELL = 'SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOI
  */
 export function healthCtes(at: HealthSqlAt, grid = EVERY_CELL): string {
   const { p, dialect, model } = at;
+  const { hm, hg, ht } = at.names ?? DEFAULT_NAMES;
   const keys = componentKeys(model);
   // `hmr`: the first and last month read (`bounds`).
-  const ctes = [`hg AS (${grid})`, 'hmr AS (SELECT min(hm.k) AS lo, max(hm.k) AS hi FROM hm)'];
-  if (at.accounts === 'hga') ctes.push('hga AS (SELECT DISTINCT hg.acct FROM hg)');
+  const ctes = [`${hg} AS (${grid})`, `hmr AS (SELECT min(k) AS lo, max(k) AS hi FROM ${hm})`];
+  if (at.accounts === 'hga') ctes.push(`hga AS (SELECT DISTINCT ${hg}.acct FROM ${hg})`);
   const joins: string[] = [];
   const values = new Map<string, string>();
   keys.forEach((key, i) => {
     ctes.push(valueCte(at, key, `v${i}`));
-    joins.push(`LEFT JOIN v${i} ON v${i}.acct = hg.acct AND v${i}.k = hg.k`);
+    joins.push(`LEFT JOIN v${i} ON v${i}.acct = ${hg}.acct AND v${i}.k = ${hg}.k`);
     // An activity rate is 0 in a month without a record (SPEC 5; every account has one in every month).
     const isRate = key === 'activityRate' || roleOfComponent(key) !== undefined;
     values.set(key, isRate ? `COALESCE(v${i}.v, 0)` : key.startsWith('tickets.complaints.') ? complaintValue(at, `v${i}.v`) : `v${i}.v`);
   });
   if (readsSnapshots(model)) {
     ctes.push(snapshotCte(at));
-    joins.push('LEFT JOIN hsn ON hsn.acct = hg.acct AND hsn.k = hg.k');
+    joins.push(`LEFT JOIN hsn ON hsn.acct = ${hg}.acct AND hsn.k = ${hg}.k`);
   }
   const valueOf = (key: string) => values.get(key) as string;
   const [outcome, experience] = HEALTH_SIDES.map((side) => sideSql(at, model, side, valueOf));
-  ctes.push(`hx AS (SELECT hg.acct, hg.k, hg.segment, hg.stage, ${outcome} AS outcome, ${experience} AS experience FROM hg ${joins.join(' ')})`);
+  ctes.push(`hx AS (SELECT ${hg}.acct, ${hg}.k, ${hg}.segment, ${hg}.stage, ${outcome} AS outcome, ${experience} AS experience FROM ${hg} ${joins.join(' ')})`);
   ctes.push(`hr AS (SELECT hx.acct, hx.k, hx.outcome, hx.experience, (${rawScoreSql(at, model)}) * 1000000000 AS x
   FROM hx WHERE hx.outcome IS NOT NULL AND hx.experience IS NOT NULL)`);
   const { green, greenYellow, yellow } = model.tiers;
   const score = '(FLOOR(hr.x) + CASE WHEN hr.x - FLOOR(hr.x) >= 0.5 THEN 1 ELSE 0 END) / 1000000000';
   ctes.push(`hq AS (SELECT hr.acct, hr.k, hr.outcome, hr.experience, ${score} AS score FROM hr)`);
-  ctes.push(`ht AS (SELECT hq.acct, hq.k, hq.outcome, hq.experience, hq.score,
+  ctes.push(`${ht} AS (SELECT hq.acct, hq.k, hq.outcome, hq.experience, hq.score,
     CASE WHEN hq.score >= ${p.double(green, dialect)} THEN 0 WHEN hq.score >= ${p.double(greenYellow, dialect)} THEN 1
       WHEN hq.score >= ${p.double(yellow, dialect)} THEN 2 ELSE 3 END AS tier FROM hq)`);
   return ctes.join(',\n');
@@ -293,6 +300,8 @@ export interface HealthQuery {
   accounts: Predicate | null;
   schema: string | undefined;
   dialect: Dialect;
+  /** The health facts written with the data version answered (facts/health-facts.ts); none: worked out from records. */
+  facts?: readonly HealthFactsEntry[];
 }
 
 /**
@@ -313,5 +322,24 @@ export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months
     ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
     : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
   const before = cells ? `${cells.ctes(p)},\n` : '';
-  return `WITH ${va},\n${months(p)},\n${before}${healthCtes({ p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model }, cells?.grid)}`;
+  const at: HealthSqlAt = { p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model };
+  const facts = healthFactsOf(q.facts, model);
+  const health = facts ? fromFacts(at, facts, cells?.grid ?? EVERY_CELL) : healthCtes(at, cells?.grid);
+  return `WITH ${va},\n${months(p)},\n${before}${health}`;
+}
+
+/**
+ * `hg` and `ht` as `healthCtes` defines them, read from the model's facts for the cells in the months they cover, and
+ * worked out from the records (`healthCtes` over the other cells: `hmo`, `hgo`, `hto`) for the rest.
+ */
+function fromFacts(at: HealthSqlAt, facts: HealthFactsEntry, grid: string): string {
+  const [lo, hi] = [at.p.int(facts.from), at.p.int(facts.to)];
+  const outside = (k: string) => `(${k} < ${lo} OR ${k} > ${hi})`;
+  const rest = healthCtes({ ...at, every: false, accounts: 'hga', names: { hm: 'hmo', hg: 'hgo', ht: 'hto' } }, `SELECT hg.acct, hg.segment, hg.stage, hg.k FROM hg WHERE ${outside('hg.k')}`);
+  return `hg AS (${grid}),
+hmo AS (SELECT hm.k FROM hm WHERE ${outside('hm.k')}),
+${rest},
+ht AS (SELECT h.acct, h.k, h.outcome, h.experience, h.score, h.tier FROM ${healthFactsTable(facts.key, at.schema)} h
+  JOIN hg ON hg.acct = h.acct AND hg.k = h.k WHERE h.k >= ${lo} AND h.k <= ${hi}
+  UNION ALL SELECT hto.acct, hto.k, hto.outcome, hto.experience, hto.score, hto.tier FROM hto)`;
 }
