@@ -7,6 +7,7 @@
 // page of accounts sorted by ARR, an account's story) and that process's RSS after them, then the SQL engine's first
 // answer that reads the tables and prepares (a row set other than the accounts), `info` and `filter-options`
 // (answered in SQL), a page of movements, and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
+// CSKIT_SQL_NO_FACTS=1 writes no health facts (every health statement works from the records);
 // CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_PARALLEL=<n> sets the SQL engine's `parallelQueries`; CSKIT_SQL_ONLY=1 stops
 // each SQL case after the SQL-only answers (no prepared engine); CSKIT_SQL_DIR=<dir> keeps the data (DuckDB's file or
 // PostgreSQL's cluster) there for the next run to answer from. Results go to test-results/bench-sql.json. Not part of the test command.
@@ -60,6 +61,12 @@ const inSql = [
   // A page of the movements, sorted by amount, cut to the page in SQL.
   ['movements page by amount, filtered', { kind: 'rows', view: filtered, rowSet: 'movements', query: { sort: [{ id: 'amount', desc: true }], limit: 50 } }],
   ['movements page in order, every account, offset 10,000', { kind: 'rows', view, rowSet: 'movements', query: { offset: 10_000, limit: 50 } }],
+  // The row sets whose pages came from the compact engine before: health scores, renewals ahead, early warnings; a
+  // sort by the account's name (its key: facts/account-keys.ts).
+  ['health scores page by score, filtered', { kind: 'rows', view: filtered, rowSet: 'health-scores', query: { sort: [{ id: 'score' }], limit: 50 } }],
+  ['renewals ahead page in order, filtered', { kind: 'rows', view: filtered, rowSet: 'renewals-ahead', query: { limit: 50 } }],
+  ['early warnings page in order, filtered', { kind: 'rows', view: filtered, rowSet: 'early-warnings', query: { limit: 50 } }],
+  ['movements page by account name, filtered', { kind: 'rows', view: filtered, rowSet: 'movements', query: { sort: [{ id: 'name' }], limit: 50 } }],
 ];
 
 const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: true };
@@ -142,6 +149,9 @@ async function runWrite(kind, dir) {
   const timings = {};
   const dataset = generateDataset(options);
   await timer(timings)('write', () => sql.writeDataset(client, dataset, { dialect: dialectOf(kind) }));
+  // The bench's model's health facts (docs/sql.md "Health facts"), timed on their own: what a host's refresh costs.
+  const { SNAPSHOT_HEALTH_MODEL } = await import('../packages/sample-data/dist/index.js');
+  if (!process.env.CSKIT_SQL_NO_FACTS) await timer(timings)('health facts', () => sql.refreshHealthFacts(client, { dialect: dialectOf(kind), models: [SNAPSHOT_HEALTH_MODEL] }));
   await close();
   return { timings, peakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
 }
@@ -177,7 +187,8 @@ async function runAnswer(kind, dir) {
   globalThis.gc?.();
   const sqlOnlyRssMb = mb(process.memoryUsage().rss);
   if (!process.env.CSKIT_SQL_ONLY) {
-    await time('first answer (reads the tables, prepares)', () => engine.answer({ kind: 'rows', view, rowSet: 'health-scores', query: { limit: 50 } }));
+    // A searched page: every row set's pages in order or by number are answered in SQL, a search by the compact engine.
+    await time('first answer (reads the tables, prepares)', () => engine.answer({ kind: 'rows', view, rowSet: 'health-scores', query: { search: 'acc-0001', limit: 50 } }));
     for (const [name, request] of requests) await time(name, () => engine.answer(request));
   }
   globalThis.gc?.();

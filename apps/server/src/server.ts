@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import type { Dataset } from '@cskit/metrics';
-import { generateDataset } from '@cskit/sample-data';
+import { generateDataset, SAMPLE_HEALTH_MODEL } from '@cskit/sample-data';
 import { createCsHandler } from '@cskit/server';
 import type { CsEngine, CsHandler, CsHandlerOptions, CsScope } from '@cskit/server';
 import { toNodeListener } from '@cskit/server/node';
@@ -108,7 +108,8 @@ async function demoData(store: NonNullable<DemoServerOptions['store']>, dataset:
 
 /** The sample written to a database and the `@cskit/sql` engine over it, prepared before the first viewer asks. */
 async function sqlEngineOf(client: SqlClient, dialect: 'duckdb' | 'postgres', dataset: Dataset, schema?: string): Promise<SqlEngine> {
-  await writeDataset(client, dataset, { dialect, ...(schema ? { schema } : {}) });
+  // The dashboard's health model: its views read health from facts written with the data (docs/sql.md).
+  await writeDataset(client, dataset, { dialect, ...(schema ? { schema } : {}), healthModels: [SAMPLE_HEALTH_MODEL] });
   const engine = createSqlEngine({ client, dialect, ...(schema ? { schema } : {}), serveWhilePreparing: true, onError: (error) => console.error('cskit:', error) });
   await engine.prepare();
   return engine;
