@@ -324,7 +324,7 @@ export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months
   const before = cells ? `${cells.ctes(p)},\n` : '';
   const at: HealthSqlAt = { p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model };
   const facts = healthFactsOf(q.facts, model);
-  const health = facts ? fromFacts(at, facts, cells?.grid ?? EVERY_CELL) : healthCtes(at, cells?.grid);
+  const health = facts ? fromFacts(at, facts, cells?.grid) : healthCtes(at, cells?.grid);
   return `WITH ${va},\n${months(p)},\n${before}${health}`;
 }
 
@@ -332,14 +332,17 @@ export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months
  * `hg` and `ht` as `healthCtes` defines them, read from the model's facts for the cells in the months they cover, and
  * worked out from the records (`healthCtes` over the other cells: `hmo`, `hgo`, `hto`) for the rest.
  */
-function fromFacts(at: HealthSqlAt, facts: HealthFactsEntry, grid: string): string {
+function fromFacts(at: HealthSqlAt, facts: HealthFactsEntry, grid: string | undefined): string {
   const [lo, hi] = [at.p.int(facts.from), at.p.int(facts.to)];
   const outside = (k: string) => `(${k} < ${lo} OR ${k} > ${hi})`;
   const rest = healthCtes({ ...at, every: false, accounts: 'hga', names: { hm: 'hmo', hg: 'hgo', ht: 'hto' } }, `SELECT hg.acct, hg.segment, hg.stage, hg.k FROM hg WHERE ${outside('hg.k')}`);
-  return `hg AS (${grid}),
+  // Every account of `va` in every month of `hm`: two semi-joins, which DuckDB runs ~10x faster at 1M accounts than
+  // the join with the grid (the facts scanned once, filtered by both); some cells only: the join with them.
+  const cells = grid === undefined ? 'WHERE h.acct IN (SELECT va.acct FROM va) AND h.k IN (SELECT hm.k FROM hm) AND' : 'JOIN hg ON hg.acct = h.acct AND hg.k = h.k WHERE';
+  return `hg AS (${grid ?? EVERY_CELL}),
 hmo AS (SELECT hm.k FROM hm WHERE ${outside('hm.k')}),
 ${rest},
 ht AS (SELECT h.acct, h.k, h.outcome, h.experience, h.score, h.tier FROM ${healthFactsTable(facts.key, at.schema)} h
-  JOIN hg ON hg.acct = h.acct AND hg.k = h.k WHERE h.k >= ${lo} AND h.k <= ${hi}
+  ${cells} h.k >= ${lo} AND h.k <= ${hi}
   UNION ALL SELECT hto.acct, hto.k, hto.outcome, hto.experience, hto.score, hto.tier FROM hto)`;
 }
