@@ -21,6 +21,7 @@ import { createSqlEngine, type SqlEngine } from './sql-engine.js';
 import { scopedIds, type SqlScope } from './scope-sql.js';
 import { accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import { ROW_PAGES_IN_SQL } from '../metrics/rows/index.js';
+import { ACCOUNT_KEY_COLUMNS } from '../facts/account-keys.js';
 import { SQL_MODEL_BOUNDS } from '../metrics/health/health-sql.js';
 
 const generated = generateDataset({ seed: 15, accounts: 60 });
@@ -198,7 +199,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }), { numRuns: 160 });
   }, 120_000);
 
-  it('pages of the movements, renewals, retention cohort, health scores, transitions, quadrant accounts, renewals ahead and early warnings (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
+  it('pages of the movements, renewals, retention cohort, health scores, transitions, quadrant accounts, renewals ahead, early warnings and accounts (answered in SQL: the set\'s order, or sorted by the columns SQL orders) equal the JS engine\'s (property)', async () => {
     // Every set's account name and id too, sorted by their keys (facts/account-keys.ts).
     const sortsOf = (ids: readonly string[]) => fc.uniqueArray(fc.record({ id: fc.constantFrom(...ids, 'name', 'accountId'), desc: fc.boolean() }), { selector: (s) => s.id, maxLength: 3 });
     const sets = fc.oneof(
@@ -210,6 +211,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
       sortsOf(['dueDate', 'dueArr', 'status', 'tier', 'likelihood', 'expectedArr', 'atRisk']).map((sort) => ({ rowSet: 'renewals-ahead' as const, sort })),
       sortsOf(['score', 'tier', 'outcome', 'experience']).map((sort) => ({ rowSet: 'health-scores' as const, sort })),
       sortsOf(['arr', 'rates', 'nextRenewal']).map((sort) => ({ rowSet: 'early-warnings' as const, sort })),
+      sortsOf(['arr', 'csm', 'segment', 'region', 'industry', 'channel']).map((sort) => ({ rowSet: 'accounts' as const, sort })),
     );
     // The renewals ahead's own settings: a horizon, a likelihood given in part (the other tiers' unknown), warnings.
     const aheads = fc.record({
@@ -230,7 +232,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
         const expected = await outcome(() => answerRequest(engineOf, request));
         expect(sameAnswer(await outcome(() => fresh.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
         expect(fresh.status().preparedVersion).toBeNull();
-      }), { numRuns: 160 });
+      }), { numRuns: 180 });
   }, 120_000);
 
   it('transitions sorted by a tier either way put the accounts without health last, as the JS engine', async () => {
@@ -487,13 +489,14 @@ function idsInJs(scope: SqlScope): string[] {
 const docsExample = JSON.parse(/<!-- example-dataset -->\s*```json\n([\s\S]*?)```/.exec(readFileSync(new URL('../../../../docs/metrics.md', import.meta.url), 'utf8'))?.[1] ?? '{}') as Dataset;
 const edges: Dataset = {
   currency: 'EUR', fxRates: { USD: 0.9, GBP: 1.15 },
-  csms: [{ id: "c'1", name: 'Zoë -- "quoted"', team: 'Team; DROP TABLE cskit_accounts' }, { id: 'c2', name: '/* c2 */' }],
+  csms: [{ id: "c'1", name: 'Zoë -- "quoted"', team: 'Team; DROP TABLE cskit_accounts' }, { id: 'c2', name: '/* c2 */' }, { id: 'c9', name: 'alma' }, { id: 'C0', name: 'ALMA' }],
   accounts: [
     { id: "a'1", name: "O'Brien; DROP TABLE cskit_accounts; --", signedAt: '2023-02-28', csmId: "c'1", segment: 'KA', region: '北京' },
     { id: 'a2', name: 'Δelta', signedAt: '2024-01-31', csmId: 'c2', segment: '', industry: 'toString' },
     { id: '__proto__', name: 'proto', signedAt: '2024-06-15' },
     // Names equal but for case, and letters past ASCII: sorted by name or id as the JS engine sorts text.
-    { id: 'B7', name: 'acme', signedAt: '2024-01-10' }, { id: 'b6', name: 'ACME', signedAt: '2024-01-10' }, { id: 'Ä8', name: 'Ärger', signedAt: '2024-01-10' },
+    { id: 'B7', name: 'acme', signedAt: '2024-01-10', csmId: 'c9', channel: 'Partner' }, { id: 'b6', name: 'ACME', signedAt: '2024-01-10', csmId: 'c2', channel: 'direct' },
+    { id: 'Ä8', name: 'Ärger', signedAt: '2024-01-10', csmId: 'C0', segment: 'smb', channel: 'Direct' },
   ],
   contracts: [
     { id: 'k1', accountId: "a'1", start: '2023-03-01', arr: 12000, currency: 'USD' },
@@ -533,6 +536,17 @@ describe.each(DIALECTS)('the SQL engine on %s, on the docs\' example and on edge
       }
       const scope = { csmIds: ["c'1"] };
       expect(await engine.answer({ kind: 'rows', view: v, rowSet: 'accounts' }, { scope })).toEqual(asJson(answerRequest(local.scoped(["a'1"]), { kind: 'rows', view: v, rowSet: 'accounts' })));
+      // The accounts table by its text and enum columns (keys), alone and after ARR: empty and missing values, names
+      // equal but for case.
+      for (const id of [...ACCOUNT_KEY_COLUMNS.keys()]) {
+        for (const sort of [[{ id }], [{ id, desc: true }], [{ id: 'arr', desc: true }, { id }], [{ id, desc: true }, { id: 'name' }]]) {
+          const fresh = createSqlEngine({ client: db.client, dialect, schema: 'cs_kit' });
+          const request: CsRequest = { kind: 'rows', view: v, rowSet: 'accounts', query: { sort } };
+          const expected = await outcome(() => answerRequest(local, request as never));
+          expect(sameAnswer(await outcome(() => fresh.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
+          expect(fresh.status().preparedVersion).toBeNull();
+        }
+      }
       // Sorted by an account's name or id in SQL (by their keys), before any engine is prepared: as the JS engine sorts text.
       for (const rowSet of ROW_PAGES_IN_SQL.keys()) {
         for (const sort of ['name', 'accountId'].flatMap((id) => [{ id }, { id, desc: true }])) {
@@ -553,8 +567,10 @@ describe.each(DIALECTS)('the SQL engine on %s, on the docs\' example and on edge
  * Early warnings tied on ARR: the nearest renewal first (none last), then the id by code unit ('B' before 'b'). Worked
  * by hand: every account but 'ok' (rate 0.9) and 'quiet' (no activity: never warned) is below 0.3 in each month.
  */
+const CSM_IDS = new Map([['b', 'zed'], ['B', 'Adam'], ['c', 'adam'], ['d', 'Zed'], ['e', 'ADAM']]);
 const ties: Dataset = {
-  accounts: ['b', 'B', 'a', 'c', 'd', 'ok', 'quiet', 'e', 'f'].map((id) => ({ id, name: `W ${id}`, signedAt: '2024-01-01' })),
+  // CSMs known by id alone (the data has no `csms`): the accounts table names them by id.
+  accounts: ['b', 'B', 'a', 'c', 'd', 'ok', 'quiet', 'e', 'f'].map((id) => ({ id, name: `W ${id}`, signedAt: '2024-01-01', ...(CSM_IDS.has(id) ? { csmId: CSM_IDS.get(id) as string } : {}) })),
   contracts: [
     { id: 'kb', accountId: 'b', start: '2024-06-01', end: '2025-05-31', arr: 1000 }, { id: 'kB', accountId: 'B', start: '2024-06-01', end: '2025-05-31', arr: 1000 },
     { id: 'ka', accountId: 'a', start: '2024-06-01', arr: 1000 }, { id: 'kc', accountId: 'c', start: '2024-05-01', end: '2025-04-30', arr: 1000 },
@@ -594,6 +610,18 @@ describe.each(DIALECTS)('early warnings in SQL on %s, tied on ARR', (dialect) =>
       expect(await ask([{ id: 'accountId' }])).toEqual(['a', 'B', 'b', 'c', 'd', 'e', 'f']);
       // Mean rates 0.1 (five accounts, in the set's order), 0.19999999999999998 ('f') and 0.20000000000000004 ('e').
       expect(await ask([{ id: 'rates' }])).toEqual(['d', 'c', 'B', 'b', 'a', 'f', 'e']);
+      // The accounts table by CSM (their ids, lower-cased: 'Adam', 'adam' and 'ADAM' tie, keeping the data's order; none
+      // last either way).
+      const byCsm = async (desc: boolean) => {
+        const engine = createSqlEngine({ client: db.client, dialect });
+        const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'csm', desc }] } };
+        const answer = await engine.answer(request) as { rows: Array<{ accountId: string }> };
+        expect(sameAnswer(answer, asJson(answerRequest(local, request as never)))).toEqual(asJson(answerRequest(local, request as never)));
+        expect(engine.status().preparedVersion).toBeNull();
+        return answer.rows.map((row) => row.accountId);
+      };
+      expect(await byCsm(false)).toEqual(['B', 'c', 'e', 'b', 'd', 'a', 'ok', 'quiet', 'f']);
+      expect(await byCsm(true)).toEqual(['b', 'd', 'B', 'c', 'e', 'a', 'ok', 'quiet', 'f']);
     } finally {
       await db.close();
     }

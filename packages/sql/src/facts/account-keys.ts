@@ -1,11 +1,14 @@
 /**
  * The accounts' text sort keys (issue 29), written with the data in the same transaction:
- * `cskit_account_keys (seq, name_key, id_key, id_order)`: each account's place in the order a `text` column sorts its
- * name and its id (`textSortRanks` of `@cskit/metrics/facts`: lower-cased, by code unit; equal keys share a rank), and
- * its id's place by code unit as given (the early warnings' last tie-break). A page sorted by name or id is then sorted
- * in SQL by integers, as the JS engine sorts the texts: no database compares text (collations differ by database and
- * by its settings).
+ * `cskit_account_keys (seq, name_key, id_key, id_order, csm_key, segment_key, region_key, industry_key, channel_key)`:
+ * each account's place in the order a `text` or `enum` column sorts its name, its id, its CSM's name (the accounts
+ * table's `csm`: the name in `csms`, else the id) and its segment, region, industry and channel (`textSortRanks` of
+ * `@cskit/metrics/facts`: lower-cased, by code unit; equal ones share a place; NULL for none, sorted last), and its
+ * id's place by code unit as given (the early warnings' last tie-break). A page sorted by one of them is sorted in SQL
+ * by integers, as the JS engine sorts the texts: no database compares text (collations differ by database and by its
+ * settings).
  */
+import type { Account, Csm } from '@cskit/metrics';
 import { textSortRanks } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
 import { DIALECT, tableName, type Dialect } from '../schema/dialect.js';
@@ -13,15 +16,34 @@ import { writeColumns } from './write-columns.js';
 
 export const ACCOUNT_KEYS_TABLE = 'cskit_account_keys';
 
+/** The accounts table's text and enum columns sorted by a key of this table, by column id (`ROW_SETS.accounts`). */
+export const ACCOUNT_KEY_COLUMNS: ReadonlyMap<string, string> = new Map([
+  ['name', 'name_key'], ['accountId', 'id_key'], ['csm', 'csm_key'], ['segment', 'segment_key'], ['region', 'region_key'], ['industry', 'industry_key'], ['channel', 'channel_key'],
+]);
+
+/** `textSortRanks` of the values present; -1 (written as NULL) where there is none. */
+function ranksOf(values: ReadonlyArray<string | null | undefined>): Int32Array {
+  const present = values.flatMap((value, i) => (value === null || value === undefined ? [] : [i]));
+  const ranks = textSortRanks(present.map((i) => values[i] as string));
+  const all = new Int32Array(values.length).fill(-1);
+  present.forEach((i, k) => { all[i] = ranks[k] as number; });
+  return all;
+}
+
 /** Creates the keys' table (replacing an earlier one) and writes the keys of the accounts (in their order: `seq`). */
 export async function writeAccountKeys(
-  session: SqlClient, accounts: ReadonlyArray<{ id: string; name: string }>, dialect: Dialect, schema: string | undefined,
+  session: SqlClient, accounts: readonly Account[], csms: readonly Csm[], dialect: Dialect, schema: string | undefined,
 ): Promise<void> {
   const table = tableName(ACCOUNT_KEYS_TABLE, schema);
   const ids = accounts.map((account) => account.id);
+  // `csmNameAt` of the accounts table: the CSM's name, else its id; none without a CSM.
+  const names = new Map(csms.map((csm) => [csm.id, csm.name]));
+  const csmName = (account: Account) => (account.csmId === undefined ? null : names.get(account.csmId) ?? account.csmId);
   await writeColumns(session, table, [
     ['seq', 'int', Int32Array.from(ids, (_, seq) => seq)], ['name_key', 'int', textSortRanks(accounts.map((account) => account.name))],
     ['id_key', 'int', textSortRanks(ids)], ['id_order', 'int', textSortRanks(ids, (id) => id)],
+    ['csm_key', 'int', ranksOf(accounts.map(csmName)), -1],
+    ...(['segment', 'region', 'industry', 'channel'] as const).map((field) => [`${field}_key`, 'int', ranksOf(accounts.map((account) => account[field])), -1] as const),
   ], dialect);
   if (DIALECT[dialect].indexSeq) await session.query(`CREATE UNIQUE INDEX ${ACCOUNT_KEYS_TABLE}_seq ON ${table} (seq)`, []);
 }

@@ -121,7 +121,7 @@ export async function writeDataset(client: SqlClient, dataset: Dataset, options:
     }
     await writeArrRuns(session, facts.runs, dialect, schema);
     await writeRenewalFacts(session, facts.renewals, dialect, schema);
-    await writeAccountKeys(session, valid.accounts, dialect, schema);
+    await writeAccountKeys(session, valid.accounts, valid.csms ?? [], dialect, schema);
     if (DIALECT[dialect].analyze) {
       for (const table of [...TABLES.map((spec) => spec.table), ARR_RUNS_TABLE, CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, ACCOUNT_KEYS_TABLE]) await session.query(`ANALYZE ${tableName(table, schema)}`, []);
     }

@@ -5,17 +5,19 @@
  * (engine/few-accounts.ts): what scales with the accounts runs in the database, what scales with the answer in JS.
  *
  * The order is `queryOrder`'s of `@cskit/metrics` (core/rows.ts): ties keep the row set's own order, the data's
- * (`seq`); an account's ARR is never empty, so no "empty last" rule applies. Queries with column filters, a search,
- * a drill-down selection or a sort on another column go to the prepared engine (text order and matching would
- * need the JS engine's lower-casing and code-unit comparison, which no SQL collation promises).
+ * (`seq`); an account's ARR is never empty, so no "empty last" rule applies. Its name, id, CSM, segment, region,
+ * industry and channel sort by their keys (facts/account-keys.ts: integers in the JS engine's text order, none last),
+ * never by a collation. Queries with column filters, a search, a drill-down selection or a sort on another column (a
+ * figure worked out per account: health, NPS, renewal...) go to the prepared engine.
  */
 import {
   DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS, monthIndex, prepareDataset, UnknownAccountError,
-  type AccountStory, type AccountSummary, type CollectionName, type RowPage, type RowQuery, type View, type ViewOptions,
+  type AccountStory, type AccountSummary, type CollectionName, type RowPage, type RowQuery, type RowSort, type View, type ViewOptions,
 } from '@cskit/metrics';
 import { fewAccountsDataset, type FewAccountsAt } from '../../engine/few-accounts.js';
 import type { Predicate } from '../../engine/scope-sql.js';
 import { ARR_RUNS_TABLE } from '../../facts/arr-runs.js';
+import { ACCOUNT_KEY_COLUMNS, ACCOUNT_KEYS_TABLE } from '../../facts/account-keys.js';
 import { DIALECT, tableName } from '../../schema/dialect.js';
 import { num, Params, runCovers } from '../arr/runs-sql.js';
 
@@ -31,8 +33,23 @@ const UNREAD_BY_ROWS: ReadonlySet<CollectionName> = new Set(['leads', 'advocacy'
 export function accountsQueryInSql(query: RowQuery, view: ViewOptions): boolean {
   if (view.selection !== undefined && view.selection !== null) return false;
   if ((query.filters?.length ?? 0) > 0 || (query.search ?? '').trim() !== '') return false;
-  const sort = query.sort ?? [];
-  return sort.length === 0 || (sort.length === 1 && sort[0]?.id === 'arr');
+  return (query.sort ?? []).every((sort) => sort.id === 'arr' || ACCOUNT_KEY_COLUMNS.has(sort.id));
+}
+
+/**
+ * The view's accounts in a sort of their ARR in `month` and their keys (any order of them; a key's none last either
+ * way), ties in the data's order.
+ */
+function sortedByKeysSql(accounts: Predicate, sort: readonly RowSort[], runs: string, keys: string, month: () => string): string {
+  const order = sort.flatMap(({ id, desc }) => {
+    const way = desc === true ? ' DESC' : '';
+    if (id === 'arr') return [`COALESCE(f.arr, 0)${way}`];
+    const key = `k.${ACCOUNT_KEY_COLUMNS.get(id) as string}`;
+    return [`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`, `${key}${way}`];
+  });
+  const arr = sort.some(({ id }) => id === 'arr') ? ` LEFT JOIN ${runs} f ON f.account_seq = s.seq AND ${runCovers('f', month())}` : '';
+  return `WITH scoped AS (SELECT a.seq AS seq ${accounts.accountsOnly})
+SELECT s.seq AS seq FROM scoped s JOIN ${keys} k ON k.seq = s.seq${arr} ORDER BY ${[...order, 's.seq'].join(', ')}`;
 }
 
 /** The view as the few accounts' own engine reads it: their accounts are the view's already. */
@@ -87,11 +104,14 @@ export async function accountsPageInSql(
   const limit = Math.min(query.limit ?? DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS);
   const { predicate } = accounts;
   const params = new Params(predicate.params);
-  const sort = query.sort?.[0];
+  const sorts = query.sort ?? [];
+  const sort = sorts[0];
+  const runs = tableName(ARR_RUNS_TABLE, at.schema);
   let sql: string;
   if (sort === undefined) sql = `SELECT a.seq AS seq ${predicate.accountsOnly} ORDER BY a.seq`;
-  else {
-    const runs = tableName(ARR_RUNS_TABLE, at.schema);
+  else if (sorts.length > 1 || sort.id !== 'arr') {
+    sql = sortedByKeysSql(predicate, sorts, runs, tableName(ACCOUNT_KEYS_TABLE, at.schema), () => params.int(monthIndex(resolved.period.to)));
+  } else {
     const month = params.int(monthIndex(resolved.period.to));
     const desc = sort.desc === true;
     sql = accounts.every && DIALECT[at.dialect].arrIndex
