@@ -67,6 +67,8 @@ const inSql = [
   ['renewals ahead page in order, filtered', { kind: 'rows', view: filtered, rowSet: 'renewals-ahead', query: { limit: 50 } }],
   ['early warnings page in order, filtered', { kind: 'rows', view: filtered, rowSet: 'early-warnings', query: { limit: 50 } }],
   ['movements page by account name, filtered', { kind: 'rows', view: filtered, rowSet: 'movements', query: { sort: [{ id: 'name' }], limit: 50 } }],
+  ['rows sorted by name, filtered', { kind: 'rows', view: filtered, rowSet: 'accounts', query: { sort: [{ id: 'name' }], limit: 50 } }],
+  ['rows sorted by CSM then ARR, every account', { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'csm' }, { id: 'arr', desc: true }], limit: 50 } }],
 ];
 
 const options = { seed: 20251, accounts: ACCOUNTS, months: 36, start: '2023-01', measures: false, tickets: false, roles: false, targets: true };
