@@ -76,6 +76,7 @@ beforeAll(async () => {
   await engine.answer({ kind: 'rows', view: { ...view, earlyWarning: { threshold: 0.5, months: 2 } }, rowSet: 'early-warnings', query: { limit: 5 } });
   await engine.answer({ kind: 'rows', view, rowSet: 'early-warnings', query: { sort: [{ id: 'rates' }, { id: 'name', desc: true }], limit: 5 } }, { scope: { csmIds: ['c'] } });
   await engine.answer({ kind: 'rows', view, rowSet: 'movements', query: { sort: [{ id: 'accountId' }], limit: 5 } });
+  await engine.answer({ kind: 'rows', view, rowSet: 'movements', query: { search: 'e_%', filters: [{ id: 'amount', value: [100, null] }, { id: 'kind', value: 'churn' }], limit: 5 } });
   // Every kind of drill-down.
   for (const target of [
     { kind: 'tier', month: '2025-06', tier: 'red' }, { kind: 'transition', transition: 'save' }, { kind: 'tier-change', fromTier: 'red', toTier: 'green' },

@@ -11,7 +11,7 @@
  * named. What runs where is listed in docs/sql.md.
  */
 import {
-  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS, parseRequest, resolveView, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset, type TargetProgress,
+  accountScopeFilter, accountScopeKey, answerRequest, checkRequestReach, DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS, parseRequest, resolveView, ROW_SETS, SUMMARY_PARTS, type CsRequest, type DrillDownTarget, type Period, type PreparedDataset, type TargetProgress,
   type ViewOptions,
 } from '@cskit/metrics';
 import { prepareInSlices, type PreparedLoad } from '@cskit/metrics/load';
@@ -24,7 +24,7 @@ import { isMetricInSql, metricInSql, type MetricInSql } from '../metrics/index.j
 import { accountStoryInSql, accountsPageInSql, accountsQueryInSql } from '../metrics/accounts/accounts-rows.js';
 import type { FewAccountsAt } from './few-accounts.js';
 import { movementAccountsInSql } from '../metrics/arr/movement-accounts.js';
-import { pageQueryInSql, ROW_PAGES_IN_SQL } from '../metrics/rows/index.js';
+import { pageQueryInSql, ROW_PAGES_IN_SQL, type SetColumns } from '../metrics/rows/index.js';
 import { scopeCsmsInSql } from '../metrics/csm/targets.js';
 import { modelFitsSql } from '../metrics/health/health-sql.js';
 import { healthDrillDownInSql, isHealthDrillDown, retainedDrillDownInSql } from '../metrics/health/health-drill-downs.js';
@@ -387,7 +387,7 @@ function inSqlKind(request: CsRequest): boolean {
       return ['accounts', 'group', 'cohort', 'nps', 'movement', 'renewal-stage', 'attribution'].includes(request.target.kind) || isHealthDrillDown(request.target);
     case 'rows': {
       const pages = ROW_PAGES_IN_SQL.get(request.rowSet);
-      if (pages) return pageQueryInSql(request.query ?? {}, request.view, pages.sortable);
+      if (pages) return pageQueryInSql(request.query ?? {}, request.view, pages.sortable, ROW_SETS[request.rowSet].columns as SetColumns);
       return request.rowSet === 'accounts' && accountsQueryInSql(request.query ?? {}, request.view);
     }
     case 'account-story':

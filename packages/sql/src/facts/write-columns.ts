@@ -7,7 +7,9 @@ import type { SqlClient } from '../client/clients.js';
 import { DIALECT, type Dialect } from '../schema/dialect.js';
 import { writeRows } from '../write/write-rows.js';
 
-export type FactColumn = readonly [name: string, kind: 'int' | 'number', values: ArrayLike<number>, nullWhen?: number];
+export type FactColumn =
+  | readonly [name: string, kind: 'int' | 'number', values: ArrayLike<number>, nullWhen?: number]
+  | readonly [name: string, kind: 'text', values: ArrayLike<string>];
 
 export async function writeColumns(session: SqlClient, table: string, columns: readonly FactColumn[], dialect: Dialect): Promise<void> {
   const { types } = DIALECT[dialect];
@@ -16,7 +18,7 @@ export async function writeColumns(session: SqlClient, table: string, columns: r
   await session.query(`CREATE TABLE ${table} (${definitions.join(', ')})`, []);
   const cell = (row: number, c: number) => {
     const [, , values, nullWhen] = columns[c] as FactColumn;
-    const value = values[row] as number;
+    const value = values[row] as number | string;
     return value === nullWhen ? null : value;
   };
   await writeRows(session, table, { names: columns.map(([name]) => name), kinds: columns.map(([, kind]) => kind) }, columns[0]?.[2].length ?? 0, cell, dialect);

@@ -3,18 +3,18 @@
  * accounts with health in the period's last month (`healthScoresOf`), each with its score, tier and sides (health-sql.ts),
  * in the data's order or sorted by score, tier (its rank), outcome or experience (row-pages.ts).
  */
-import { HEALTH_TIERS, monthIndex, type HealthModel, type HealthTier, type Period, type RowQuery } from '@cskit/metrics';
+import { HEALTH_TIERS, monthIndex, ROW_SETS, type HealthModel, type HealthTier, type Period, type RowQuery } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { withHealth, type HealthQuery } from '../health/health-sql.js';
 import { oneMonth } from '../health/health-metrics.js';
-import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, rankColumn, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 /** The columns a page is sorted by in SQL, over a cell `x` of `ht` (a tier by its code: its rank in `HEALTH_TIERS`). */
 const SORTABLE: Record<string, SortableColumn> = {
   ...ACCOUNT_TEXT,
   score: { sql: 'x.score' },
-  tier: { sql: 'x.tier' },
+  tier: rankColumn('x.tier', HEALTH_TIERS),
   outcome: { sql: 'x.outcome' },
   experience: { sql: 'x.experience' },
 };
@@ -23,8 +23,9 @@ const SORTABLE: Record<string, SortableColumn> = {
 async function healthScoresPage(q: HealthQuery, view: { period: Period; model: HealthModel }, query: RowQuery, page: PageCut) {
   const p = new Params(q.accounts?.params);
   const head = withHealth(q, p, view.model, oneMonth(monthIndex(view.period.to)));
-  const { rows, total } = await numberedPage(q.client, p, {
-    schema: q.schema, ctes: head.slice('WITH '.length), rows: 'ht', order: orderSql(query, SORTABLE, ['x.acct']),
+  const { rows, total, count } = await numberedPage(q.client, p, {
+    schema: q.schema, dialect: q.dialect, match: { query, sortable: SORTABLE, spec: ROW_SETS['health-scores'].columns },
+    ctes: head.slice('WITH '.length), rows: 'ht', order: orderSql(query, SORTABLE, ['x.acct']),
     columns: ['a.id AS id', 'pg.score AS score', 'pg.tier AS tier', 'pg.outcome AS outcome', 'pg.experience AS experience', 'a.name AS name'],
     blanks: ["''", '0', '0', '0', '0', "''"],
     joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,
@@ -35,7 +36,7 @@ async function healthScoresPage(q: HealthQuery, view: { period: Period; model: H
       accountId: String(row.id), score: num(row.score), tier: HEALTH_TIERS[num(row.tier)] as HealthTier, outcome: num(row.outcome), experience: num(row.experience),
       name: String(row.name),
     })),
-    offset: page.offset, total, count: total,
+    offset: page.offset, total, count,
   };
 }
 

@@ -25,4 +25,4 @@ export const ROW_PAGES_IN_SQL: ReadonlyMap<RowSetName, RowPagesInSql> = new Map<
   ['early-warnings', WARNING_PAGES],
 ]);
 
-export { pageQueryInSql, type PageCut, type RowPagesInSql } from './row-pages.js';
+export { pageQueryInSql, type PageCut, type RowPagesInSql, type SetColumns } from './row-pages.js';

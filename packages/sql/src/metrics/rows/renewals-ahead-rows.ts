@@ -15,7 +15,7 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
 import { aheadCtes, aheadLikelihood, CHURNED_CLASS, RENEWED_CLASS, riskBitsSql, statusClass, type AheadView } from '../renewals/renewals-ahead.js';
-import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, enumColumn, numberedPage, orderSql, rankColumn, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 const UNKNOWN = TIERS_AND_UNKNOWN.indexOf('unknown');
 
@@ -24,12 +24,14 @@ const SORTABLE: Record<string, SortableColumn> = {
   ...ACCOUNT_TEXT,
   dueDate: { sql: 'x.end_day' },
   dueArr: { sql: 'x.due_arr' },
-  status: { sql: 'x.status' },
-  tier: { sql: 'x.tier' },
+  status: rankColumn('x.status', RENEWAL_STATUSES),
+  tier: rankColumn('x.tier', TIERS_AND_UNKNOWN),
   likelihood: { sql: 'x.share', nullable: true },
   expectedArr: { sql: 'x.expected', nullable: true },
   // One value ('at-risk') or none: the at-risk items first either way, as `queryOrder` sorts an enum's empty cells last.
-  atRisk: { sql: `CASE WHEN x.risk <> 0 THEN 0 ELSE NULL END`, nullable: true },
+  atRisk: enumColumn('CASE WHEN x.risk <> 0 THEN 0 ELSE NULL END', ['at-risk'], true),
+  // The reasons as text: one of eight (a set of three bits), sorted and matched by the text `riskReasonsOf` joins.
+  risk: enumColumn('x.risk', Array.from({ length: 8 }, (_, bits) => riskReasonsOf(bits).join(' '))),
 };
 
 /** A tier's likelihood as SQL over a tier code: its share bound, NULL for unknown or a share not known. */
@@ -54,8 +56,9 @@ ra AS (SELECT f.acct, f.due_seq, f.due_rank, f.end_day, f.due_arr, f.renewal_arr
   ${share} AS share,
   CASE WHEN ${cls} = ${RENEWED_CLASS} THEN f.renewal_arr WHEN ${cls} = ${CHURNED_CLASS} THEN 0 ELSE f.due_arr * ${share} END AS expected
   FROM f LEFT JOIN ht ON ht.acct = f.acct)`;
-  const { rows, total } = await numberedPage(q.client, p, {
-    schema: q.schema, ctes, rows: 'ra', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS['renewals-ahead'].natural),
+  const { rows, total, count } = await numberedPage(q.client, p, {
+    schema: q.schema, dialect: q.dialect, match: { query, sortable: SORTABLE, spec: ROW_SETS['renewals-ahead'].columns },
+    ctes, rows: 'ra', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS['renewals-ahead'].natural),
     columns: [
       'dc.id AS contract_id', 'a.id AS account_id', 'pg.end_day AS end_day', 'pg.due_arr AS due_arr', 'pg.status AS status', 'pg.tier AS tier',
       'pg.class AS class', 'pg.renewal_arr AS renewal_arr', 'pg.risk AS risk', 'a.name AS name',
@@ -77,7 +80,7 @@ ra AS (SELECT f.acct, f.due_seq, f.due_rank, f.end_day, f.due_arr, f.renewal_arr
         riskReasons: riskReasonsOf(num(row.risk)), name: String(row.name),
       };
     }),
-    offset: page.offset, total, count: total,
+    offset: page.offset, total, count,
   };
 }
 

@@ -10,7 +10,7 @@ import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import { dueCtes, type RenewalView } from '../renewals/renewals.js';
 import type { HealthQuery } from '../health/health-sql.js';
-import { ACCOUNT_TEXT, numberedPage, orderSql, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
+import { ACCOUNT_TEXT, numberedPage, orderSql, rankColumn, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
 
 /** Days from the day after the due date to the renewal's start (0 when on time or early; none without a renewal). */
 const DAYS_LATE = 'CASE WHEN x.renewal_seq IS NULL THEN NULL WHEN x.renewal_start - (x.end_day + 1) > 0 THEN x.renewal_start - (x.end_day + 1) ELSE 0 END';
@@ -21,7 +21,7 @@ const SORTABLE: Record<string, SortableColumn> = {
   dueDate: { sql: 'x.end_day' },
   dueArr: { sql: 'x.due_arr' },
   renewalArr: { sql: 'x.renewal_arr', nullable: true },
-  status: { sql: 'x.status' },
+  status: rankColumn('x.status', RENEWAL_STATUSES),
   daysLate: { sql: DAYS_LATE, nullable: true },
 };
 
@@ -31,8 +31,9 @@ async function renewalsPage(q: HealthQuery, view: RenewalView, query: RowQuery, 
   const p = new Params(accounts?.params);
   const ctes = dueCtes(p, accounts, view, schema);
   const contracts = tableName('cskit_contracts', schema);
-  const { rows, total } = await numberedPage(q.client, p, {
-    schema: q.schema, ctes, rows: 'f', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS.renewals.natural),
+  const { rows, total, count } = await numberedPage(q.client, p, {
+    schema: q.schema, dialect: q.dialect, match: { query, sortable: SORTABLE, spec: ROW_SETS.renewals.columns },
+    ctes, rows: 'f', order: orderSql(query, SORTABLE, ['x.due_rank'], ROW_SETS.renewals.natural),
     columns: [
       'dc.id AS contract_id', 'a.id AS account_id', 'pg.due_arr AS due_arr', 'pg.renewal_arr AS renewal_arr', 'pg.status AS status', 'rc.id AS renewal_id',
       'pg.end_day AS end_day', 'pg.renewal_start AS renewal_start', 'a.name AS name',
@@ -52,7 +53,7 @@ async function renewalsPage(q: HealthQuery, view: RenewalView, query: RowQuery, 
         name: String(row.name),
       };
     }),
-    offset: page.offset, total, count: total,
+    offset: page.offset, total, count,
   };
 }
 

@@ -4,7 +4,7 @@
  * with that ARR and their ARR in the period's last month (0 without any), in the data's order or sorted by either
  * (row-pages.ts).
  */
-import { monthIndex, type Period, type RowQuery } from '@cskit/metrics';
+import { monthIndex, ROW_SETS, type Period, type RowQuery } from '@cskit/metrics';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params, runsCte } from '../arr/runs-sql.js';
 import { cohortCte } from '../arr/retention.js';
@@ -20,15 +20,16 @@ async function retentionPage(q: HealthQuery, { period }: { period: Period }, que
   const [S, T] = [p.int(monthIndex(period.from) - 1), p.int(monthIndex(period.to))];
   const ctes = `${runsCte(accounts, schema)},
 ${cohortCte('rc', S, T)}`;
-  const { rows, total } = await numberedPage(q.client, p, {
-    schema: q.schema, ctes, rows: 'rc', order: orderSql(query, SORTABLE, ['x.acct']),
+  const { rows, total, count } = await numberedPage(q.client, p, {
+    schema: q.schema, dialect: q.dialect, match: { query, sortable: SORTABLE, spec: ROW_SETS['retention-accounts'].columns },
+    ctes, rows: 'rc', order: orderSql(query, SORTABLE, ['x.acct']),
     columns: ['a.id AS id', 'pg.start_arr AS start_arr', 'pg.end_arr AS end_arr', 'a.name AS name'], blanks: ["''", '0', '0', "''"],
     joins: `JOIN ${tableName('cskit_accounts', schema)} a ON a.seq = pg.acct`,
   }, page);
   return {
     rowSet: 'retention-accounts',
     rows: rows.map((row) => ({ accountId: String(row.id), startArr: num(row.start_arr), endArr: num(row.end_arr), name: String(row.name) })),
-    offset: page.offset, total, count: total,
+    offset: page.offset, total, count,
   };
 }
 

@@ -2,30 +2,50 @@
  * What pages of a row set answered in SQL share (`queryOrder` and `pageOf` of `@cskit/metrics`, core/rows.ts): which
  * queries SQL can order, the `ORDER BY` of a query (its sort keys, empty cells last in either direction, ties in the
  * set's order), and the page cut from the rows numbered in that order, with their count in a row of its own (so a
- * page past the end still has it). Text is never compared in SQL (collations differ by database): an account's name
- * and id sort by their keys (`ACCOUNT_TEXT`, facts/account-keys.ts: integers in the JS engine's text order); a sort by
- * another text column, a search and column filters are left to the prepared engine, as is a view with a drill-down
+ * page past the end still has it), after the query's filters and search (row-match.ts). Text is never compared in
+ * SQL (collations differ by database): an account's name and id sort by their keys (`ACCOUNT_TEXT`,
+ * facts/account-keys.ts: integers in the JS engine's text order); a sort by another text column, a filter of a date or
+ * a search of a set with another text column are left to the prepared engine, as is a view with a drill-down
  * selection.
  */
-import type { RowQuery, RowSort, View, ViewOptions } from '@cskit/metrics';
-import { isNatural } from '@cskit/metrics/facts';
+import type { RowColumn, RowQuery, RowSort, View, ViewOptions } from '@cskit/metrics';
+import { isNatural, textSortRanks } from '@cskit/metrics/facts';
 import type { SqlClient } from '../../client/clients.js';
 import { num, type Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
 import { ACCOUNT_KEYS_TABLE } from '../../facts/account-keys.js';
-import { tableName } from '../../schema/dialect.js';
+import { tableName, type Dialect } from '../../schema/dialect.js';
+import { matchableInSql, matchSql, type MatchableColumn } from './row-match.js';
 
 /**
  * A column SQL can sort by: its expression over the set's rows `x` (and `k`, the keys of the row's account `x.acct`),
  * and whether it may be empty (NULL, sorted last).
  */
-export interface SortableColumn {
+export interface SortableColumn extends MatchableColumn {
   sql: string;
   nullable?: boolean;
 }
 
-/** The text columns of every row set of accounts: the account's name and id, by their sort keys. */
-export const ACCOUNT_TEXT: Readonly<Record<string, SortableColumn>> = { name: { sql: 'k.name_key' }, accountId: { sql: 'k.id_key' } };
+/** The text columns of every row set of accounts: the account's name and id, by their sort keys and lower-cased. */
+export const ACCOUNT_TEXT: Readonly<Record<string, SortableColumn>> = {
+  name: { sql: 'k.name_key', lower: 'k.name_lower' },
+  accountId: { sql: 'k.id_key', lower: 'k.id_lower' },
+};
+
+/**
+ * An `enum` column over a code (an index of `names`; NULL: empty): sorted by its name's place in the JS engine's text
+ * order (`textSortRanks`), matched by name.
+ */
+export function enumColumn(code: string, names: readonly string[], nullable = false): SortableColumn {
+  const ranks = textSortRanks(names);
+  return { sql: `CASE ${code} ${names.map((_, i) => `WHEN ${i} THEN ${ranks[i] as number}`).join(' ')} END`, names: { code, names }, nullable };
+}
+
+/** A `rank` column over a code that is its rank (an index of `names`, the column's order; NULL: empty), matched by name. */
+export const rankColumn = (code: string, names: readonly string[], nullable = false): SortableColumn => ({ sql: code, names: { code, names }, nullable });
+
+/** The set's JS columns (`ROW_SETS[name].columns`): what its filters and search read. */
+export type SetColumns = ReadonlyArray<Pick<RowColumn<unknown>, 'id' | 'kind'>>;
 
 /** An `ORDER BY` list, and whether it reads the account keys `k`. */
 export interface OrderBy {
@@ -49,10 +69,10 @@ export interface RowPagesInSql {
   page: (q: HealthQuery, view: View, query: RowQuery, page: PageCut) => Promise<unknown>;
 }
 
-/** Whether a query of a set with these sortable columns is answered in SQL. */
-export function pageQueryInSql(query: RowQuery, view: ViewOptions, sortable: Readonly<Record<string, SortableColumn>>): boolean {
+/** Whether a query of a set with these sortable columns (and these JS columns) is answered in SQL. */
+export function pageQueryInSql(query: RowQuery, view: ViewOptions, sortable: Readonly<Record<string, SortableColumn>>, spec: SetColumns): boolean {
   if (view.selection !== undefined && view.selection !== null) return false;
-  if ((query.filters?.length ?? 0) > 0 || (query.search ?? '').trim() !== '') return false;
+  if (!matchableInSql(query, sortable, spec)) return false;
   return (query.sort ?? []).every((sort) => Object.prototype.hasOwnProperty.call(sortable, sort.id));
 }
 
@@ -71,21 +91,34 @@ export function orderSql(query: RowQuery, sortable: Readonly<Record<string, Sort
   return { sql: list.join(', '), keys: list.some((key) => /\bk\./.test(key)) };
 }
 
+/** What a page's rows are matched by: the query, the set's columns in SQL and its JS columns. */
+export interface PageMatch {
+  query: RowQuery;
+  sortable: Readonly<Record<string, SortableColumn>>;
+  spec: SetColumns;
+}
+
 /**
- * One page of rows: the rows of CTE `rows` numbered by `order`, the page's `columns` (each `expression AS alias`, over
- * `pg` and its `joins`) and, in a row of its own, the set's count (`blanks`: a constant of each column's type, in the
- * same order). The rows come back in the page's order, with the count.
+ * One page of rows: the rows of CTE `rows` that `match` keeps, numbered by `order`, the page's `columns` (each
+ * `expression AS alias`, over `pg` and its `joins`) and, in a row of its own, how many rows matched (`total`) of how
+ * many (`count`) (`blanks`: a constant of each column's type, in the same order). The rows come back in the page's
+ * order.
  */
 export async function numberedPage(
   client: SqlClient, p: Params,
-  sql: { schema: string | undefined; ctes: string; rows: string; order: OrderBy; columns: readonly string[]; blanks: readonly string[]; joins: string },
+  sql: { schema: string | undefined; dialect: Dialect; ctes: string; rows: string; order: OrderBy; columns: readonly string[]; blanks: readonly string[]; joins: string; match: PageMatch },
   page: { offset: number; limit: number },
-): Promise<{ rows: Array<Record<string, unknown>>; total: number }> {
-  const keys = sql.order.keys ? ` JOIN ${tableName(ACCOUNT_KEYS_TABLE, sql.schema)} k ON k.seq = x.acct` : '';
-  const found = await client.query(`WITH ${sql.ctes},
-pg AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sql.order.sql}) AS n FROM ${sql.rows} x${keys})
-SELECT pg.n AS n, ${sql.columns.join(', ')}, 0 AS total FROM pg ${sql.joins} WHERE pg.n > ${p.int(page.offset)} AND pg.n <= ${p.int(page.offset + page.limit)}
-UNION ALL SELECT 0 AS n, ${sql.blanks.join(', ')}, count(*) AS total FROM ${sql.rows}`, p.values);
+): Promise<{ rows: Array<Record<string, unknown>>; total: number; count: number }> {
+  const where = matchSql(p, sql.dialect, sql.match.query, sql.match.sortable, sql.match.spec);
+  const keysTable = tableName(ACCOUNT_KEYS_TABLE, sql.schema);
+  const keys = sql.order.keys ? ` JOIN ${keysTable} k ON k.seq = x.acct` : '';
+  // Matched: each row flagged once (`hit`), so the count of all rows and of those matched come from one pass.
+  const flagged = where === null ? '' : `,\nsx AS (SELECT x.*, CASE WHEN ${where} THEN 1 ELSE 0 END AS hit FROM ${sql.rows} x${/\bk\./.test(where) ? ` JOIN ${keysTable} k ON k.seq = x.acct` : ''})`;
+  const source = where === null ? `${sql.rows} x${keys}` : `sx x${keys} WHERE x.hit = 1`;
+  const found = await client.query(`WITH ${sql.ctes}${flagged},
+pg AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sql.order.sql}) AS n FROM ${source})
+SELECT pg.n AS n, ${sql.columns.join(', ')}, 0 AS total, 0 AS matched FROM pg ${sql.joins} WHERE pg.n > ${p.int(page.offset)} AND pg.n <= ${p.int(page.offset + page.limit)}
+UNION ALL SELECT 0 AS n, ${sql.blanks.join(', ')}, count(*) AS total, ${where === null ? 'count(*)' : 'COALESCE(sum(hit), 0)'} AS matched FROM ${where === null ? sql.rows : 'sx'}`, p.values);
   const counted = found.find((row) => num(row.n) === 0);
-  return { rows: found.filter((row) => num(row.n) > 0).sort((a, b) => num(a.n) - num(b.n)), total: num(counted?.total) };
+  return { rows: found.filter((row) => num(row.n) > 0).sort((a, b) => num(a.n) - num(b.n)), total: num(counted?.matched), count: num(counted?.total) };
 }

@@ -49,8 +49,9 @@ wp AS (SELECT wn.acct, wn.arr, ${pairs.join(', ')} FROM wn LEFT JOIN wr ON wr.ac
 nr AS (SELECT c.account_seq AS acct, min(c.end_day) AS next_day FROM ${tableName(CONTRACT_FACTS_TABLE, q.schema)} c
   WHERE c.end_day >= ${D} AND c.account_seq IN (SELECT wn.acct FROM wn) GROUP BY c.account_seq),
 ew AS (SELECT wp.*, nr.next_day, ${mean} / ${p.double(Math.max(1, months), q.dialect)} AS mean FROM wp LEFT JOIN nr ON nr.acct = wp.acct)`;
-  const { rows, total } = await numberedPage(q.client, p, {
-    schema: q.schema, ctes, rows: 'ew', order: orderSql(query, SORTABLE, SET_ORDER, ROW_SETS['early-warnings'].natural),
+  const { rows, total, count } = await numberedPage(q.client, p, {
+    schema: q.schema, dialect: q.dialect, match: { query, sortable: SORTABLE, spec: ROW_SETS['early-warnings'].columns },
+    ctes, rows: 'ew', order: orderSql(query, SORTABLE, SET_ORDER, ROW_SETS['early-warnings'].natural),
     columns: ['a.id AS id', 'pg.arr AS arr', 'pg.next_day AS next_day', ...offsets.flatMap((k) => [`pg.a${k} AS a${k}`, `pg.l${k} AS l${k}`]), 'a.name AS name'],
     blanks: ["''", '0', '0', ...offsets.flatMap(() => ['0', '0']), "''"],
     joins: `JOIN ${tableName('cskit_accounts', q.schema)} a ON a.seq = pg.acct`,
@@ -65,7 +66,7 @@ ew AS (SELECT wp.*, nr.next_day, ${mean} / ${p.double(Math.max(1, months), q.dia
       };
       return { ...item, name: String(row.name) };
     }),
-    offset: page.offset, total, count: total,
+    offset: page.offset, total, count,
   };
 }
 
