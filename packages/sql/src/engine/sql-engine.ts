@@ -342,10 +342,11 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
       // Targets are the owners' (the scope's accounts, whatever the view's filters, ids or drill-down selection): kept
       // once for every filtered view, as the JS engine keeps them for its owners' view.
       const ownersView = ({ filters: _f, accountIds: _a, selection: _s, ...rest }: ViewOptions): ViewOptions => rest;
-      const ask = (version: string, metric: MetricInSql, via: SqlClient = client): Promise<unknown> => at.keep(version, { kind: 'metric', view: metric === 'targets' ? ownersView(view as ViewOptions) : view, metric } as CsRequest, () => {
+      // Of the header read for this answer (a summary's, read again after a write meanwhile): its version and its facts.
+      const ask = (header: DataHeader, metric: MetricInSql, via: SqlClient = client): Promise<unknown> => at.keep(header.version, { kind: 'metric', view: metric === 'targets' ? ownersView(view as ViewOptions) : view, metric } as CsRequest, () => {
         // The scorecard counts the targets' items: the same view's `targets`, kept as that metric.
-        const targets = () => ask(version, 'targets', via) as Promise<TargetProgress>;
-        return metricInSql(via, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets }, at.header.healthFacts);
+        const targets = () => ask(header, 'targets', via) as Promise<TargetProgress>;
+        return metricInSql(via, every ? null : accounts, resolved, metric, schema, dialect, { accounts: owners, csms, targets }, header.healthFacts);
       });
       if (request.kind === 'summary') {
         // Many statements: of one data version (read again when a write came meanwhile), several at once on a pool.
@@ -353,11 +354,11 @@ async function answerInSql(at: SqlAt, request: CsRequest, scope: SqlScope): Prom
           // The parts read some of the same figures (the KPIs the period's waterfall, retention, renewals, NPS and
           // warnings): each equal statement runs once for this answer.
           const shared = sharingEqualStatements(client);
-          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(now.header.version, metric as MetricInSql, shared));
+          const parts = startInLanes(SUMMARY_PARTS, at.parallelQueries, (metric) => ask(now.header, metric as MetricInSql, shared));
           return summaryFromParts(headerOf(resolved), await at.countOf(now.header)(accounts), (metric) => parts.get(metric) as Promise<unknown>);
         })));
       }
-      return ask(at.header.version, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql);
+      return ask(at.header, (request as Extract<CsRequest, { kind: 'metric' }>).metric as MetricInSql);
     }
   }
 }
