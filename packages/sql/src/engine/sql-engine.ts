@@ -241,16 +241,7 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     async answer(input, answerOptions = {}) {
       const request = parseRequest(input);
       const scope = answerOptions.scope ?? { all: true };
-      for (let attempt = 1; ; attempt += 1) {
-        const header = await readHeader(client, schema);
-        try {
-          return await answerOf(request, scope, header);
-        } catch (error) {
-          // A write meanwhile may have dropped a table this version's statements read (its health facts): the request
-          // is answered once more, from the new version.
-          if (attempt > 1 || (await latest()) === header.version) throw error;
-        }
-      }
+      return answeredOnceMore(client, schema, (header) => answerOf(request, scope, header));
     },
   };
 
@@ -273,6 +264,21 @@ export function createSqlEngine(options: SqlEngineOptions): SqlEngine {
     if (inSql !== NOT_IN_SQL) return inSql;
     const state = await prepare(current);
     return answerRequest(await scopedEngine(state, scope), request as never);
+  }
+}
+
+/**
+ * `answer` of the header read now; once more, of the new version, when it fails and a write came meanwhile (a write
+ * may drop a table this version's statements read: its health facts).
+ */
+async function answeredOnceMore<T>(client: SqlClient, schema: string | undefined, answer: (header: DataHeader) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const header = await readHeader(client, schema);
+    try {
+      return await answer(header);
+    } catch (error) {
+      if (attempt > 1 || (await readHeader(client, schema)).version === header.version) throw error;
+    }
   }
 }
 
