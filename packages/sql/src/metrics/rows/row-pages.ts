@@ -61,7 +61,10 @@ export interface PageCut {
 
 /** A row set whose pages SQL answers (the table of them is `ROW_PAGES_IN_SQL`, index.ts). */
 export interface RowPagesInSql {
-  /** The columns SQL sorts it by; a query sorted by others (or searched, filtered) is the prepared engine's. */
+  /**
+   * The columns SQL sorts, filters and searches it by (row-match.ts); a query that needs another (a date filter, a
+   * contract id) is the prepared engine's.
+   */
   sortable: Readonly<Record<string, SortableColumn>>;
   /** Whether its rows read the health model (a model past `SQL_MODEL_BOUNDS` then goes to the compact engine). */
   readsModel: boolean;
