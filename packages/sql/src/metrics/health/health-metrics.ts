@@ -44,7 +44,8 @@ SELECT ht.tier, count(*) AS n FROM ht GROUP BY ht.tier`, p.values);
 
 /**
  * `healthDistribution`: per month of the period, the accounts and their ARR by tier, and those with ARR > 0 and no
- * health (`healthDistributionOf`'s slots).
+ * health (`healthDistributionOf`'s slots): the cells with health, and the cells with ARR and none (both within the
+ * view's accounts and months), never every cell of the grid (12 M at 1M accounts over a year).
  */
 async function healthDistributionInSql(q: HealthQuery, view: HealthView) {
   const p = new Params(q.accounts?.params);
@@ -52,9 +53,9 @@ async function healthDistributionInSql(q: HealthQuery, view: HealthView) {
   const months = (params: Params) => `${monthsCte(params.int(from), params.int(to))},\nhm AS (SELECT k FROM months)`;
   const rows = await q.client.query(`${withHealth(q, p, view.model, months)},
 ${arrCte(q)},
-d AS (SELECT hg.k, CASE WHEN ht.tier IS NOT NULL THEN ht.tier WHEN ar.arr > 0 THEN 4 ELSE -1 END AS slot, COALESCE(ar.arr, 0) AS arr
-  FROM hg LEFT JOIN ht ON ht.acct = hg.acct AND ht.k = hg.k LEFT JOIN ar ON ar.acct = hg.acct AND ar.k = hg.k)
-SELECT d.k, d.slot, count(*) AS n, sum(d.arr) AS arr FROM d WHERE d.slot >= 0 GROUP BY d.k, d.slot`, p.values);
+d AS (SELECT ht.k, ht.tier AS slot, COALESCE(ar.arr, 0) AS arr FROM ht LEFT JOIN ar ON ar.acct = ht.acct AND ar.k = ht.k
+  UNION ALL SELECT ar.k, 4 AS slot, ar.arr FROM ar LEFT JOIN ht ON ht.acct = ar.acct AND ht.k = ar.k WHERE ht.acct IS NULL AND ar.arr > 0)
+SELECT d.k, d.slot, count(*) AS n, sum(d.arr) AS arr FROM d GROUP BY d.k, d.slot`, p.values);
   const length = Math.max(0, to - from + 1);
   const counts = new Float64Array(length * DISTRIBUTION_SLOTS);
   const arrs = new Float64Array(length * DISTRIBUTION_SLOTS);
