@@ -37,3 +37,4 @@ export { scorecardFromSums, SCORECARD_FIELDS } from './csm/csm-scorecard.js';
 export type { ScorecardSums } from './csm/csm-scorecard.js';
 export { headerOf, summaryFromParts } from './engine/prepared.js';
 export { isNatural, textSortKey, textSortRanks } from './core/rows.js';
+export { csmNameOf } from './accounts/account-summaries.js';

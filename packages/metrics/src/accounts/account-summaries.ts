@@ -52,6 +52,11 @@ export interface AccountSummary {
   driverChange: number | null;
 }
 
+/** The accounts table's `csm` of an account: its CSM's name in `dataset.csms` (`names`, by id), else the CSM's id; none without a CSM. */
+export function csmNameOf(csmId: string | undefined, names: ReadonlyMap<string, string>): string | null {
+  return csmId === undefined ? null : names.get(csmId) ?? csmId;
+}
+
 export interface AccountSummariesOptions {
   period: Period;
   model?: HealthModelInput;
@@ -115,7 +120,7 @@ export function accountSummaryTable(selection: Selection, settings: AccountSumma
     const cell = cellAt(i);
     return cell < 0 ? null : quadrantOf(health.sides.outcome[cell] as number, health.sides.experience[cell] as number, model.quadrant);
   };
-  const csmNameAt = (i: number) => { const csmId = account(i).csmId; return csmId === undefined ? null : csmNames.get(csmId) ?? csmId; };
+  const csmNameAt = (i: number) => csmNameOf(account(i).csmId, csmNames);
   const npsAt = (i: number) => {
     const count = responsesOf[i] as number;
     return count === 0 ? null : npsScore({ responses: count, promoters: promotersOf[i] as number, detractors: detractorsOf[i] as number, passives: 0 });

@@ -70,15 +70,15 @@ export function keptPerVersion<T>(max: number, budget?: { bytes: number; sizeOf:
   };
 }
 
-/** A request's key for a scope: a digest of both (a view may name 100,000 account ids). */
-export function requestKey(scope: SqlScope, request: CsRequest): string {
-  return createHash('sha256').update(JSON.stringify([accountScopeKey(scope), request])).digest('base64');
-}
+/** A key of a value as JSON: its SHA-256 digest (a view may name 100,000 account ids, a statement bind thousands). */
+const digestOf = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value, (_, part: unknown) => (typeof part === 'bigint' ? `${part}n` : part))).digest('base64');
 
-/** A predicate's key: a digest of its text and bound values (a scope may bind thousands of ids). */
-export function predicateKey(accounts: Predicate): string {
-  return createHash('sha256').update(JSON.stringify([accounts.accountsOnly, accounts.params])).digest('base64');
-}
+/** A request's key for a scope: a digest of both. */
+export const requestKey = (scope: SqlScope, request: CsRequest): string => digestOf([accountScopeKey(scope), request]);
+
+/** A predicate's key: a digest of its text and bound values. */
+export const predicateKey = (accounts: Predicate): string => digestOf([accounts.accountsOnly, accounts.params]);
 
 /**
  * A client on which equal statements (the same SQL text and parameters) run once, for one answer of one data version
@@ -89,8 +89,7 @@ export function sharingEqualStatements(client: SqlClient): SqlClient {
   const ran = new Map<string, Promise<Array<Record<string, unknown>>>>();
   return {
     query: async (sql, params) => {
-      // A digest: a statement's parameters may hold thousands of bound ids.
-      const key = createHash('sha256').update(sql).update('\u0000').update(JSON.stringify(params, (_, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))).digest('base64');
+      const key = digestOf([sql, params]);
       let rows = ran.get(key);
       if (!rows) {
         rows = client.query(sql, params);

@@ -11,7 +11,7 @@
  * settings).
  */
 import type { Account, Csm } from '@cskit/metrics';
-import { textSortKey, textSortRanks } from '@cskit/metrics/facts';
+import { csmNameOf, textSortKey, textSortRanks } from '@cskit/metrics/facts';
 import type { SqlClient } from '../client/clients.js';
 import { DIALECT, tableName, type Dialect } from '../schema/dialect.js';
 import { writeColumns } from './write-columns.js';
@@ -38,9 +38,8 @@ export async function writeAccountKeys(
 ): Promise<void> {
   const table = tableName(ACCOUNT_KEYS_TABLE, schema);
   const ids = accounts.map((account) => account.id);
-  // `csmNameAt` of the accounts table: the CSM's name, else its id; none without a CSM.
   const names = new Map(csms.map((csm) => [csm.id, csm.name]));
-  const csmName = (account: Account) => (account.csmId === undefined ? null : names.get(account.csmId) ?? account.csmId);
+  const csmName = (account: Account) => csmNameOf(account.csmId, names);
   await writeColumns(session, table, [
     ['seq', 'int', Int32Array.from(ids, (_, seq) => seq)], ['name_key', 'int', textSortRanks(accounts.map((account) => account.name))],
     ['id_key', 'int', textSortRanks(ids)], ['id_order', 'int', textSortRanks(ids, (id) => id)],

@@ -65,11 +65,9 @@ export interface HealthSqlAt {
   /** What the records are filtered by: `va`, or `hga` (the grid's accounts) when only some cells are read. */
   accounts: 'va' | 'hga';
   model: HealthModel;
-  /** The names of the months read (default `hm`), of the cells (`hg`) and of the health worked out (`ht`). */
-  names?: { hm: string; hg: string; ht: string };
+  /** The names of the months read (`hm` by default), of the cells (`hg`) and of the health worked out (`ht`). */
+  names: { hm: string; hg: string; ht: string };
 }
-
-const DEFAULT_NAMES = { hm: 'hm', hg: 'hg', ht: 'ht' } as const;
 
 /**
  * `v<i> (acct, k, v)`: component `key`'s value per account and month of `hm`, where it has one (SPEC 12;
@@ -77,7 +75,7 @@ const DEFAULT_NAMES = { hm: 'hm', hg: 'hg', ht: 'ht' } as const;
  */
 function valueCte(at: HealthSqlAt, key: string, name: string): string {
   const { p, schema } = at;
-  const { hm } = at.names ?? DEFAULT_NAMES;
+  const { hm } = at.names;
   const scoped = (column: string) => (at.every ? '' : ` AND ${column} IN (SELECT acct FROM ${at.accounts})`);
   const role = roleOfComponent(key);
   if (key === 'activityRate' || role !== undefined) {
@@ -120,7 +118,7 @@ function ticketCte(at: HealthSqlAt, key: string, name: string): string {
   const { p, schema } = at;
   const window = p.int(at.model.ticketMonths ?? DEFAULT_TICKET_MONTHS);
   const scoped = at.every ? '' : ` AND t.account_seq IN (SELECT acct FROM ${at.accounts})`;
-  const from = `FROM ${tableName('cskit_tickets', schema)} t JOIN ${(at.names ?? DEFAULT_NAMES).hm} hm ON t.opened_month <= hm.k AND t.opened_month > hm.k - ${window}`;
+  const from = `FROM ${tableName('cskit_tickets', schema)} t JOIN ${at.names.hm} hm ON t.opened_month <= hm.k AND t.opened_month > hm.k - ${window}`;
   const median = medianOf(key);
   if (median) {
     const type = median.type === undefined ? '' : ` AND t.type = ${p.text(median.type)}`;
@@ -162,7 +160,7 @@ function snapshotCte(at: HealthSqlAt): string {
   return `hsn AS (SELECT x.acct, hm.k, x.outcome, x.experience FROM (SELECT h.account_seq AS acct, h.month, h.outcome, h.experience,
     LEAD(h.month) OVER (PARTITION BY h.account_seq ORDER BY h.month) AS nm FROM ${tableName('cskit_health', at.schema)} h
     WHERE 1 = 1${bounds(at, 'h').before}${scoped}) x
-  JOIN ${(at.names ?? DEFAULT_NAMES).hm} hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'h').after})`;
+  JOIN ${at.names.hm} hm ON x.month <= hm.k AND (x.nm IS NULL OR x.nm > hm.k)${bounds(at, 'h').after})`;
 }
 
 /**
@@ -193,7 +191,7 @@ function sideSql(at: HealthSqlAt, model: HealthModel, side: HealthSide, valueOf:
   const base = components ? builtSide(at, components, valueOf) : `hsn.${side}`;
   const profiles = profileSides(model, side);
   if (profiles.length === 0) return base;
-  const by = `${(at.names ?? DEFAULT_NAMES).hg}.${model.profiles?.by === 'stage' ? 'stage' : 'segment'}`;
+  const by = `${at.names.hg}.${model.profiles?.by === 'stage' ? 'stage' : 'segment'}`;
   const branches = profiles.map(({ value, components: own }) => `WHEN ${by} = ${at.p.text(value)} THEN ${builtSide(at, own, valueOf)}`);
   return `CASE ${branches.join(' ')} ELSE ${base} END`;
 }
@@ -231,7 +229,7 @@ const EVERY_CELL = 'SELECT va.acct, va.segment, va.stage, hm.k FROM va CROSS JOI
  */
 export function healthCtes(at: HealthSqlAt, grid = EVERY_CELL): string {
   const { p, dialect, model } = at;
-  const { hm, hg, ht } = at.names ?? DEFAULT_NAMES;
+  const { hm, hg, ht } = at.names;
   const keys = componentKeys(model);
   // `hmr`: the first and last month read (`bounds`).
   const ctes = [`${hg} AS (${grid})`, `hmr AS (SELECT min(k) AS lo, max(k) AS hi FROM ${hm})`];
@@ -322,7 +320,7 @@ export function withHealth(q: HealthQuery, p: Params, model: HealthModel, months
     ? `va AS (SELECT a.seq AS acct, a.segment, a.stage FROM ${tableName('cskit_accounts', q.schema)} a)`
     : `va AS (SELECT a.seq AS acct, a.segment, a.stage ${q.accounts.accountsOnly})`;
   const before = cells ? `${cells.ctes(p)},\n` : '';
-  const at: HealthSqlAt = { p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model };
+  const at: HealthSqlAt = { p, schema: q.schema, dialect: q.dialect, every: q.accounts === null && !cells, accounts: cells ? 'hga' : 'va', model, names: { hm: 'hm', hg: 'hg', ht: 'ht' } };
   const facts = healthFactsOf(q.facts, model);
   const health = facts ? fromFacts(at, facts, cells?.grid) : healthCtes(at, cells?.grid);
   return `WITH ${va},\n${months(p)},\n${before}${health}`;

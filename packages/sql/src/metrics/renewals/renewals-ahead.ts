@@ -23,6 +23,24 @@ export const [RENEWED_CLASS, OPEN_CLASS, CHURNED_CLASS] = [0, 1, 2];
 /** A due contract `alias` of `f`'s status class (`isRenewedCode`, `isPendingCode`, `isChurnedCode`). */
 export const statusClass = (alias: string): string => `CASE WHEN ${renewedSql(alias)} THEN ${RENEWED_CLASS} WHEN ${decidedSql(alias)} THEN ${CHURNED_CLASS} ELSE ${OPEN_CLASS} END`;
 
+/** A due contract's tier code over `ht` (`TIERS_AND_UNKNOWN`: its account's tier in the month of `asOf`, else unknown). */
+export const aheadTierSql = `COALESCE(ht.tier, ${TIERS_AND_UNKNOWN.indexOf('unknown')})`;
+
+/**
+ * An item's (or a group of items') tier, likelihood and expected ARR (`renewalsAheadCoreOf`): the renewal's ARR when
+ * renewed, 0 when churned, else due ARR x its tier's likelihood (none when that is unknown).
+ */
+export function aheadFigures(likelihood: Record<HealthTier, number | null>, tierCode: number, cls: number, dueArr: number, renewalArr: number) {
+  const tier = TIERS_AND_UNKNOWN[tierCode] as TierOrUnknown;
+  const share = tier === 'unknown' ? null : likelihood[tier];
+  const expected = cls === RENEWED_CLASS ? renewalArr : cls === CHURNED_CLASS ? 0 : share === null ? null : dueArr * share;
+  return { tier, share, expected };
+}
+
+/** `aheadFigures`' expected ARR in SQL, over a due contract of `f`, its status class and its likelihood (expressions). */
+export const expectedSql = (cls: string, share: string): string =>
+  `CASE WHEN ${cls} = ${RENEWED_CLASS} THEN f.renewal_arr WHEN ${cls} = ${CHURNED_CLASS} THEN 0 ELSE f.due_arr * ${share} END`;
+
 /** The likelihood per tier calibrated on the lookback's decided contracts (`calibrate`). */
 async function calibrated(q: HealthQuery, view: AheadView, asOfMonth: number): Promise<Record<HealthTier, number | null>> {
   const p = new Params(q.accounts?.params);
@@ -79,7 +97,7 @@ export async function renewalsAheadInSql(q: HealthQuery, view: AheadView): Promi
   const likelihood = await aheadLikelihood(q, view);
   const p = new Params(q.accounts?.params);
   const rows = await q.client.query(`${aheadCtes(q, p, view)},
-g AS (SELECT f.end_month AS month, COALESCE(ht.tier, ${HEALTH_TIERS.length}) AS tier, ${statusClass('f')} AS class,
+g AS (SELECT f.end_month AS month, ${aheadTierSql} AS tier, ${statusClass('f')} AS class,
     CASE WHEN ${riskBitsSql()} <> 0 THEN 1 ELSE 0 END AS risk, f.due_arr, COALESCE(f.renewal_arr, 0) AS renewal_arr
   FROM f LEFT JOIN ht ON ht.acct = f.acct)
 SELECT g.month, g.tier, g.class, g.risk, count(*) AS n, sum(g.due_arr) AS due_arr, sum(g.renewal_arr) AS renewal_arr FROM g
@@ -87,11 +105,9 @@ GROUP BY g.month, g.tier, g.class, g.risk`, p.values);
   const months = Array.from({ length: view.ahead.months }, (_, k) => ({ month: monthFromIndex(asOfMonth + k), ...emptyAheadRow() }));
   const totals = emptyAheadRow();
   for (const row of rows) {
-    const [count, dueArr, tierCode, cls] = [num(row.n), num(row.due_arr), num(row.tier), num(row.class)];
-    const tier = TIERS_AND_UNKNOWN[tierCode] as TierOrUnknown;
-    const share = tier === 'unknown' ? null : likelihood[tier];
-    // The items' expected ARR (`renewalsAheadCoreOf`): the renewal's when renewed, 0 when churned, else due x share.
-    const expected = cls === RENEWED_CLASS ? num(row.renewal_arr) : cls === OPEN_CLASS ? (share === null ? null : dueArr * share) : 0;
+    const [count, dueArr, cls] = [num(row.n), num(row.due_arr), num(row.class)];
+    // The items' expected ARR, summed per group: the same products, added in another order.
+    const { tier, expected } = aheadFigures(likelihood, num(row.tier), cls, dueArr, num(row.renewal_arr));
     const contracts = { tier, count, dueArr, renewed: cls === RENEWED_CLASS, pending: cls === OPEN_CLASS, atRisk: num(row.risk) === 1, expected };
     addToAheadRow(months[num(row.month) - asOfMonth] as (typeof months)[number], contracts);
     addToAheadRow(totals, contracts);

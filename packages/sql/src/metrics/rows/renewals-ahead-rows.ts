@@ -8,16 +8,14 @@
  * when renewed, 0 when churned.
  */
 import {
-  dateFromDayNumber, HEALTH_TIERS, RENEWAL_STATUSES, ROW_SETS, TIERS_AND_UNKNOWN, type HealthTier, type RenewalStatus, type RowQuery, type TierOrUnknown,
+  dateFromDayNumber, HEALTH_TIERS, RENEWAL_STATUSES, ROW_SETS, TIERS_AND_UNKNOWN, type HealthTier, type RenewalStatus, type RowQuery,
 } from '@cskit/metrics';
 import { riskReasonsOf } from '@cskit/metrics/facts';
 import { tableName } from '../../schema/dialect.js';
 import { num, Params } from '../arr/runs-sql.js';
 import type { HealthQuery } from '../health/health-sql.js';
-import { aheadCtes, aheadLikelihood, CHURNED_CLASS, RENEWED_CLASS, riskBitsSql, statusClass, type AheadView } from '../renewals/renewals-ahead.js';
+import { aheadCtes, aheadFigures, aheadLikelihood, aheadTierSql, expectedSql, riskBitsSql, statusClass, type AheadView } from '../renewals/renewals-ahead.js';
 import { ACCOUNT_TEXT, enumColumn, numberedPage, orderSql, rankColumn, type PageCut, type RowPagesInSql, type SortableColumn } from './row-pages.js';
-
-const UNKNOWN = TIERS_AND_UNKNOWN.indexOf('unknown');
 
 /** The columns a page is sorted by in SQL, over an item `x` of `ra`. */
 const SORTABLE: Record<string, SortableColumn> = {
@@ -48,13 +46,11 @@ async function renewalsAheadPage(q: HealthQuery, view: AheadView, query: RowQuer
   const likelihood = await aheadLikelihood(q, view);
   const p = new Params(q.accounts?.params);
   const head = aheadCtes(q, p, view);
-  const tier = `COALESCE(ht.tier, ${UNKNOWN})`;
-  const share = shareSql(p, q, likelihood, tier);
+  const share = shareSql(p, q, likelihood, aheadTierSql);
   const cls = statusClass('f');
   const ctes = `${head.slice('WITH '.length)},
-ra AS (SELECT f.acct, f.due_seq, f.due_rank, f.end_day, f.due_arr, f.renewal_arr, f.status, ${tier} AS tier, ${cls} AS class, ${riskBitsSql()} AS risk,
-  ${share} AS share,
-  CASE WHEN ${cls} = ${RENEWED_CLASS} THEN f.renewal_arr WHEN ${cls} = ${CHURNED_CLASS} THEN 0 ELSE f.due_arr * ${share} END AS expected
+ra AS (SELECT f.acct, f.due_seq, f.due_rank, f.end_day, f.due_arr, f.renewal_arr, f.status, ${aheadTierSql} AS tier, ${cls} AS class, ${riskBitsSql()} AS risk,
+  ${share} AS share, ${expectedSql(cls, share)} AS expected
   FROM f LEFT JOIN ht ON ht.acct = f.acct)`;
   const { rows, total, count } = await numberedPage(q.client, p, {
     schema: q.schema, dialect: q.dialect, match: { query, sortable: SORTABLE, spec: ROW_SETS['renewals-ahead'].columns },
@@ -69,14 +65,12 @@ ra AS (SELECT f.acct, f.due_seq, f.due_rank, f.end_day, f.due_arr, f.renewal_arr
   return {
     rowSet: 'renewals-ahead',
     rows: rows.map((row) => {
-      const tierName = TIERS_AND_UNKNOWN[num(row.tier)] as TierOrUnknown;
-      const shareOf = tierName === 'unknown' ? null : likelihood[tierName];
-      const [dueArr, cls2] = [num(row.due_arr), num(row.class)];
-      // `renewalsAheadCoreOf`'s expected ARR, worked out in JS from the same numbers the sort read.
-      const expectedArr = cls2 === RENEWED_CLASS ? num(row.renewal_arr) : cls2 === CHURNED_CLASS ? 0 : shareOf === null ? null : dueArr * shareOf;
+      const dueArr = num(row.due_arr);
+      // The expected ARR worked out in JS from the same numbers the sort read.
+      const { tier, share: shareOf, expected: expectedArr } = aheadFigures(likelihood, num(row.tier), num(row.class), dueArr, num(row.renewal_arr));
       return {
         contractId: String(row.contract_id), accountId: String(row.account_id), dueDate: dateFromDayNumber(num(row.end_day)), dueArr,
-        status: RENEWAL_STATUSES[num(row.status)] as RenewalStatus, tier: tierName, likelihood: shareOf, expectedArr,
+        status: RENEWAL_STATUSES[num(row.status)] as RenewalStatus, tier, likelihood: shareOf, expectedArr,
         riskReasons: riskReasonsOf(num(row.risk)), name: String(row.name),
       };
     }),

@@ -47,6 +47,9 @@ export const rankColumn = (code: string, names: readonly string[], nullable = fa
 /** The set's JS columns (`ROW_SETS[name].columns`): what its filters and search read. */
 export type SetColumns = ReadonlyArray<Pick<RowColumn<unknown>, 'id' | 'kind'>>;
 
+/** Whether SQL over a set's rows reads the account keys `k` (`ACCOUNT_TEXT`): then the keys are joined as `k`. */
+const readsKeys = (sql: string): boolean => /\bk\./.test(sql);
+
 /** An `ORDER BY` list, and whether it reads the account keys `k`. */
 export interface OrderBy {
   sql: string;
@@ -91,7 +94,7 @@ export function orderSql(query: RowQuery, sortable: Readonly<Record<string, Sort
     return column.nullable ? [`CASE WHEN ${column.sql} IS NULL THEN 1 ELSE 0 END`, key] : [key];
   });
   const list = [...keys, ...setOrder];
-  return { sql: list.join(', '), keys: list.some((key) => /\bk\./.test(key)) };
+  return { sql: list.join(', '), keys: list.some(readsKeys) };
 }
 
 /** What a page's rows are matched by: the query, the set's columns in SQL and its JS columns. */
@@ -113,10 +116,10 @@ export async function numberedPage(
   page: { offset: number; limit: number },
 ): Promise<{ rows: Array<Record<string, unknown>>; total: number; count: number }> {
   const where = matchSql(p, sql.dialect, sql.match.query, sql.match.sortable, sql.match.spec);
-  const keysTable = tableName(ACCOUNT_KEYS_TABLE, sql.schema);
-  const keys = sql.order.keys ? ` JOIN ${keysTable} k ON k.seq = x.acct` : '';
+  const keysJoin = ` JOIN ${tableName(ACCOUNT_KEYS_TABLE, sql.schema)} k ON k.seq = x.acct`;
+  const keys = sql.order.keys ? keysJoin : '';
   // Matched: each row flagged once (`hit`), so the count of all rows and of those matched come from one pass.
-  const flagged = where === null ? '' : `,\nsx AS (SELECT x.*, CASE WHEN ${where} THEN 1 ELSE 0 END AS hit FROM ${sql.rows} x${/\bk\./.test(where) ? ` JOIN ${keysTable} k ON k.seq = x.acct` : ''})`;
+  const flagged = where === null ? '' : `,\nsx AS (SELECT x.*, CASE WHEN ${where} THEN 1 ELSE 0 END AS hit FROM ${sql.rows} x${readsKeys(where) ? keysJoin : ''})`;
   const source = where === null ? `${sql.rows} x${keys}` : `sx x${keys} WHERE x.hit = 1`;
   const found = await client.query(`WITH ${sql.ctes}${flagged},
 pg AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sql.order.sql}) AS n FROM ${source})
