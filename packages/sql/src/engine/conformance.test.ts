@@ -7,13 +7,13 @@
  */
 import {
   accountFilter, addMonthsToMonth, answerRequest, DEFAULT_HEALTH_MODEL, ATTRIBUTION_FIELDS, BREAKDOWN_DIMENSIONS, HEALTH_TIERS, QUADRANTS, TRANSITION_KINDS, TICKET_COMPONENTS, FUNNEL_STAGES, MOVEMENT_KINDS, NONE_GROUP, prepareDataset, ROW_SETS, SUMMARY_PARTS, teamsOf,
-  type AccountFilters, type CsRequest, type Dataset, type ViewOptions,
+  type AccountFilters, type CsRequest, type Dataset, type PreparedDataset, type ViewOptions,
 } from '@cskit/metrics';
 import { readFileSync } from 'node:fs';
 import { generateDataset, SAMPLE_HEALTH_MODEL, SAMPLE_MEASURES, SERVICE_HEALTH_MODEL } from '@cskit/sample-data';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../schema/dialect.js';
+import { DIALECTS, type Dialect } from '../schema/dialect.js';
 import { openDatabase, type TestDatabase } from '../test-support/databases.js';
 import { sameAnswer } from '../test-support/same-answer.js';
 import { writeDataset } from '../write/write-dataset.js';
@@ -85,6 +85,18 @@ async function outcome(answer: () => unknown): Promise<unknown> {
   } catch (error) {
     return { error: (error as Error).name, field: (error as { field?: string }).field };
   }
+}
+
+/**
+ * `request` asked of a new engine (none prepared before it) answers as `local`, the JS engine, does, and prepares none:
+ * it was answered in SQL. The JS answer is returned.
+ */
+async function inSqlAlone(at: { client: TestDatabase['client']; dialect: Dialect; schema?: string }, local: PreparedDataset, request: CsRequest, scope: SqlScope = { all: true }): Promise<unknown> {
+  const fresh = createSqlEngine({ client: at.client, dialect: at.dialect, ...(at.schema === undefined ? {} : { schema: at.schema }) });
+  const expected = await outcome(() => answerRequest(local, request as never));
+  expect(sameAnswer(await outcome(() => fresh.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
+  expect(fresh.status().preparedVersion).toBeNull();
+  return expected;
 }
 
 describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
@@ -227,11 +239,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
         const settings = Object.fromEntries(Object.entries(ahead).filter(([, value]) => value !== undefined));
         const view = { period, graceMonths, filters, ...(asOf && asOf.slice(0, 7) >= period.from && asOf.slice(0, 7) <= period.to ? { asOf } : {}), ...(model ? { model } : {}), ...settings };
         const request: CsRequest = { kind: 'rows', view, rowSet, query: { sort, offset, limit } };
-        const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
-        const fresh = createSqlEngine({ client: db.client, dialect });
-        const expected = await outcome(() => answerRequest(engineOf, request));
-        expect(sameAnswer(await outcome(() => fresh.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
-        expect(fresh.status().preparedVersion).toBeNull();
+        await inSqlAlone({ client: db.client, dialect }, 'all' in scope ? js : js.scoped(idsInJs(scope)), request, scope);
       }), { numRuns: 180 });
   }, 120_000);
 
@@ -262,11 +270,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     }));
     await fc.assert(fc.asyncProperty(asked, scopes, fc.constantFrom(undefined, SAMPLE_HEALTH_MODEL), fc.integer({ min: 0, max: 30 }), async ({ rowSet, filters, search }, scope, model, offset) => {
       const request: CsRequest = { kind: 'rows', view: { ...view, ...(model ? { model } : {}) }, rowSet, query: { filters, search, offset, limit: 20 } };
-      const engineOf = 'all' in scope ? js : js.scoped(idsInJs(scope));
-      const fresh = createSqlEngine({ client: db.client, dialect });
-      const expected = await outcome(() => answerRequest(engineOf, request));
-      expect(sameAnswer(await outcome(() => fresh.answer(request, { scope })), expected), JSON.stringify(request)).toEqual(expected);
-      expect(fresh.status().preparedVersion).toBeNull();
+      await inSqlAlone({ client: db.client, dialect }, 'all' in scope ? js : js.scoped(idsInJs(scope)), request, scope);
     }), { numRuns: 120 });
   }, 120_000);
 
@@ -315,11 +319,7 @@ describe.each(DIALECTS)('the SQL engine on %s', (dialect) => {
     for (const view of views) {
       for (const sort of [[], ...['arr', 'rates', 'nextRenewal', 'name', 'accountId'].flatMap((id) => [[{ id }], [{ id, desc: true }]])]) {
         const request: CsRequest = { kind: 'rows', view, rowSet: 'early-warnings', query: { sort, limit: 500 } };
-        const fresh = createSqlEngine({ client: db.client, dialect });
-        const expected = asJson(answerRequest(js, request as never)) as { rows: unknown[] };
-        expect(sameAnswer(await fresh.answer(request), expected), JSON.stringify(request)).toEqual(expected);
-        expect(fresh.status().preparedVersion).toBeNull();
-        seen.rows += expected.rows.length;
+        seen.rows += ((await inSqlAlone({ client: db.client, dialect }, js, request)) as { rows: unknown[] }).rows.length;
       }
     }
     expect(seen.rows).toBeGreaterThan(0);
@@ -576,21 +576,13 @@ describe.each(DIALECTS)('the SQL engine on %s, on the docs\' example and on edge
       // equal but for case.
       for (const id of [...ACCOUNT_KEY_COLUMNS.keys()]) {
         for (const sort of [[{ id }], [{ id, desc: true }], [{ id: 'arr', desc: true }, { id }], [{ id, desc: true }, { id: 'name' }]]) {
-          const fresh = createSqlEngine({ client: db.client, dialect, schema: 'cs_kit' });
-          const request: CsRequest = { kind: 'rows', view: v, rowSet: 'accounts', query: { sort } };
-          const expected = await outcome(() => answerRequest(local, request as never));
-          expect(sameAnswer(await outcome(() => fresh.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
-          expect(fresh.status().preparedVersion).toBeNull();
+          await inSqlAlone({ client: db.client, dialect, schema: 'cs_kit' }, local, { kind: 'rows', view: v, rowSet: 'accounts', query: { sort } });
         }
       }
       // Sorted by an account's name or id in SQL (by their keys), before any engine is prepared: as the JS engine sorts text.
       for (const rowSet of ROW_PAGES_IN_SQL.keys()) {
         for (const sort of ['name', 'accountId'].flatMap((id) => [{ id }, { id, desc: true }])) {
-          const fresh = createSqlEngine({ client: db.client, dialect, schema: 'cs_kit' });
-          const request: CsRequest = { kind: 'rows', view: { ...v, asOf: '2025-01-15' }, rowSet, query: { sort: [sort] } };
-          const expected = await outcome(() => answerRequest(local, request as never));
-          expect(sameAnswer(await outcome(() => fresh.answer(request)), expected), JSON.stringify(request)).toEqual(expected);
-          expect(fresh.status().preparedVersion).toBeNull();
+          await inSqlAlone({ client: db.client, dialect, schema: 'cs_kit' }, local, { kind: 'rows', view: { ...v, asOf: '2025-01-15' }, rowSet, query: { sort: [sort] } });
         }
       }
     } finally {
@@ -649,12 +641,8 @@ describe.each(DIALECTS)('early warnings in SQL on %s, tied on ARR', (dialect) =>
       // The accounts table by CSM (their ids, lower-cased: 'Adam', 'adam' and 'ADAM' tie, keeping the data's order; none
       // last either way).
       const byCsm = async (desc: boolean) => {
-        const engine = createSqlEngine({ client: db.client, dialect });
-        const request: CsRequest = { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'csm', desc }] } };
-        const answer = await engine.answer(request) as { rows: Array<{ accountId: string }> };
-        expect(sameAnswer(answer, asJson(answerRequest(local, request as never)))).toEqual(asJson(answerRequest(local, request as never)));
-        expect(engine.status().preparedVersion).toBeNull();
-        return answer.rows.map((row) => row.accountId);
+        const answer = await inSqlAlone({ client: db.client, dialect }, local, { kind: 'rows', view, rowSet: 'accounts', query: { sort: [{ id: 'csm', desc }] } });
+        return (answer as { rows: Array<{ accountId: string }> }).rows.map((row) => row.accountId);
       };
       expect(await byCsm(false)).toEqual(['B', 'c', 'e', 'b', 'd', 'a', 'ok', 'quiet', 'f']);
       expect(await byCsm(true)).toEqual(['b', 'd', 'B', 'c', 'e', 'a', 'ok', 'quiet', 'f']);
