@@ -7,6 +7,7 @@
 // page of accounts sorted by ARR, an account's story) and that process's RSS after them, then the SQL engine's first
 // answer that reads the tables and prepares (a row set other than the accounts), `info` and `filter-options`
 // (answered in SQL), a page of movements, and the process's RSS; the JS engine (`prepareDataset`, compact, from the generated records) for the same requests.
+// The write reads the generator as a stream of 1,000-account blocks (CSKIT_SQL_WHOLE=1: the whole dataset generated first);
 // CSKIT_SQL_NO_FACTS=1 writes no health facts (every health statement works from the records);
 // CSKIT_SQL_DIALECTS=duckdb,postgres,pglite adds a throwaway PostgreSQL server (Debian's package, a Unix socket) and PGlite; CSKIT_SQL_SKIP_JS=1 leaves the JS engine out; CSKIT_SQL_PARALLEL=<n> sets the SQL engine's `parallelQueries`; CSKIT_SQL_ONLY=1 stops
 // each SQL case after the SQL-only answers (no prepared engine); CSKIT_SQL_DIR=<dir> keeps the data (DuckDB's file or
@@ -148,11 +149,13 @@ async function runJs() {
 
 /** Writes the generated data into a new database in `dir` (its own process: the writer's memory is not the server's). */
 async function runWrite(kind, dir) {
-  const { generateDataset } = await import('../packages/sample-data/dist/index.js');
+  const { generateDataset, generateDatasetChunks } = await import('../packages/sample-data/dist/index.js');
   const { sql, client, close } = await openClient(kind, dir);
   const timings = {};
-  const dataset = generateDataset(options);
-  await timer(timings)('write', () => sql.writeDataset(client, dataset, { dialect: dialectOf(kind) }));
+  // A stream of blocks of 1,000 accounts (a database cursor's pages), so the writer never holds the data; CSKIT_SQL_WHOLE=1
+  // generates the whole dataset first and writes it at once (the comparison).
+  const source = process.env.CSKIT_SQL_WHOLE ? generateDataset(options) : generateDatasetChunks({ ...options, blockAccounts: 1000 });
+  await timer(timings)('write', () => sql.writeDataset(client, source, { dialect: dialectOf(kind) }));
   // The bench's model's health facts (docs/sql.md "Health facts"), timed on their own: what a host's refresh costs.
   const { SNAPSHOT_HEALTH_MODEL } = await import('../packages/sample-data/dist/index.js');
   if (!process.env.CSKIT_SQL_NO_FACTS) await timer(timings)('health facts', () => sql.refreshHealthFacts(client, { dialect: dialectOf(kind), models: [SNAPSHOT_HEALTH_MODEL] }));
@@ -201,7 +204,7 @@ async function runAnswer(kind, dir) {
   return { timings, sqlOnlyRssMb, rssMb };
 }
 
-// The writer holds the generated records and their validated copy (`writeDataset` takes a whole dataset): 20 GB of heap at 1M.
+// With CSKIT_SQL_WHOLE the writer holds the generated records and their copies (20 GB of heap at 1M); a stream, a block.
 const child = (args) => {
   const heap = args[0] === 'write' ? 20_000 : 12_000;
   const out = execFileSync(process.execPath, ['--expose-gc', `--max-old-space-size=${heap}`, fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });

@@ -8,7 +8,7 @@
  */
 import { addDays, addMonths, ADVOCACY_KINDS, monthFromIndex, monthIndex, REVENUE_SOURCES } from '@cskit/metrics';
 import type {
-  Account, ActivityRecord, AdvocacyRecord, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, MeasureRecord, NpsResponse, RevenueEvent,
+  Account, ActivityRecord, AdvocacyRecord, CollectionName, Contract, Csm, Dataset, HealthModelInput, HealthSnapshot, Lead, LeadStage, MeasureRecord, NpsResponse, RevenueEvent,
   RevenueSource, Ticket,
 } from '@cskit/metrics';
 import { createRandom, type Random } from './random.js';
@@ -332,7 +332,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
 }
 
 /** One piece of a generated dataset: its header (currency and rates), or a batch of one collection's records. */
-export type GeneratedChunk = { currency: string; fxRates: Record<string, number> } | { collection: keyof Dataset & string; records: readonly unknown[] };
+export type GeneratedChunk = { currency: string; fxRates: Record<string, number> } | { collection: CollectionName; records: readonly unknown[] };
 
 /**
  * The dataset `generateDataset` makes, as a stream: the header, the CSMs, then per block of `blockAccounts`

@@ -5,6 +5,7 @@ export type { Dialect } from './schema/dialect.js';
 export { META_TABLE, TABLES } from './schema/tables.js';
 export type { ColumnKind, ColumnSpec, TableSpec } from './schema/tables.js';
 export { createTableSql, InvalidDatasetError, writeDataset } from './write/write-dataset.js';
+export type { DatasetSource } from './write/write-dataset.js';
 export type { WriteOptions } from './write/write-dataset.js';
 export { HEALTH_FACTS_MONTHS_AHEAD, refreshHealthFacts } from './write/health-facts.js';
 export type { RefreshHealthFactsOptions } from './write/health-facts.js';

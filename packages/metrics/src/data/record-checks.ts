@@ -137,9 +137,19 @@ export class CollectionChecker {
   private lastKeyAccount: string | undefined;
   private lastKeyPosition = -1;
 
-  constructor(readonly collection: CollectionName, private readonly context: FieldContext, private readonly issues: DataIssue[], private readonly copy: boolean) {
+  /** Whether this checker finds duplicate ids (always for accounts and CSMs: references need them). */
+  private readonly tracksIds: boolean;
+
+  /**
+   * `compares` false: duplicate ids of records (not accounts' or CSMs') and repeated natural keys are left to the
+   * caller, and no id or key is held (`datasetStreamChecker`: a writer checks them where the records went).
+   */
+  constructor(
+    readonly collection: CollectionName, private readonly context: FieldContext, private readonly issues: DataIssue[], private readonly copy: boolean, compares = true,
+  ) {
     this.rules = SCHEMAS[collection];
-    this.naturalKey = isNaturalKeyed(collection);
+    this.naturalKey = compares && isNaturalKeyed(collection);
+    this.tracksIds = compares || collection === 'accounts' || collection === 'csms';
     this.fast = compileFastCheck(this.rules, context);
   }
 
@@ -190,7 +200,7 @@ export class CollectionChecker {
       this.issues.push({ severity: 'warning', collection, index, field: 'activeUsers', message: `activeUsers ${String(row.activeUsers)} exceeds licensedUsers ${String(row.licensedUsers)}` });
     }
     if (this.naturalKey) this.keepKey(row);
-    if (id !== undefined) this.seenIds.set(id, index);
+    if (id !== undefined && this.tracksIds) this.seenIds.set(id, index);
     if (collection === 'accounts') this.context.accepted.accounts.set(id as string, this.context.accepted.accounts.size);
     else if (collection === 'csms') this.context.accepted.csms.add(id as string);
     if (this.keptAt === null && index !== this.kept) {
@@ -221,9 +231,9 @@ export class CollectionChecker {
     } else if (collection === 'targets' && row.csmId !== undefined && row.csmId !== null && row.team !== undefined && row.team !== null) {
       errors += this.error(index, id, 'team', `a target is for a CSM (csmId '${String(row.csmId)}') or a team (team '${String(row.team)}'), not both`);
     }
-    if (errors === 0 && id !== undefined) {
+    if (errors === 0 && id !== undefined && this.tracksIds) {
       const first = this.seenIds.get(id);
-      if (first !== undefined) errors += this.error(index, id, 'id', `duplicate id '${id}' (first used by ${collection}[${first}], which is kept)`);
+      if (first !== undefined) errors += this.error(index, id, 'id', duplicateIdMessage(collection, id, first));
     }
     return errors > 0;
   }
@@ -343,6 +353,11 @@ export function* naturalKeyRepeatsWork(checker: CollectionChecker, accounts: num
     if ((k & (STEP - 1)) === 0) yield;
   }
   return repeats.toArray();
+}
+
+/** What a record whose id an earlier record of its collection has is told (that earlier one, at `first`, is kept). */
+export function duplicateIdMessage(collection: CollectionName, id: string, first: number): string {
+  return `duplicate id '${id}' (first used by ${collection}[${first}], which is kept)`;
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The spans of the whole data that the JS engine's index reads whole-data-wide (few-accounts.ts): per collection, the
  * first and last month (or day) of its records, by activity role and by measure key. `writeDataset` works them out
- * from the records it writes, in the same pass, and keeps them in the data's header (`cskit_meta`, `spans`), so a
+ * from the records it writes, as it writes them (`SpanCounter`), and keeps them in the data's header (`cskit_meta`, `spans`), so a
  * page of accounts or a story reads them with the header instead of scanning every monthly table once per version
  * (PostgreSQL at 1M accounts: 7.4 s for the first page).
  */
-import { dayNumber, monthIndex, type Dataset } from '@cskit/metrics';
+import { dayNumber, monthIndex } from '@cskit/metrics';
 
 /** A collection's records from `first` to `last` (month indexes; days for responses and tickets), of one `group`. */
 export interface DataSpan {
@@ -35,27 +35,33 @@ const SPANNED: ReadonlyArray<{ collection: SpannedCollection; at: (record: Recor
   { collection: 'contracts', at: (r) => monthIndex(r.start as string) },
 ];
 
-/** The spans of a valid dataset's collections (see above). */
-export function dataSpansOf(dataset: Dataset): DataSpans {
-  const spans: DataSpans = {};
-  for (const { collection, at, group, counts } of SPANNED) {
-    const records = (dataset as unknown as Record<string, unknown>)[collection] as Record_[] | undefined;
-    if (records === undefined) continue;
-    const byGroup = new Map<string | null, DataSpan>();
-    for (const record of records) {
-      if (counts !== undefined && !counts(record)) continue;
-      const value = group?.(record);
-      const key = value === undefined || value === null ? null : String(value);
-      const place = at(record);
-      const span = byGroup.get(key);
-      if (span === undefined) byGroup.set(key, { group: key, first: place, last: place });
-      else {
-        if (place < span.first) span.first = place;
-        if (place > span.last) span.last = place;
-      }
+/** Spans worked out record by record, as a stream's records are written (`writeDataset`). */
+export class SpanCounter {
+  private readonly byCollection = new Map<SpannedCollection, Map<string | null, DataSpan>>();
+
+  /** Counts a kept record of `collection` (one the spans do not cover is passed over). */
+  add(collection: string, record: Record_): void {
+    const spanned = SPANNED_BY.get(collection);
+    if (spanned === undefined || (spanned.counts !== undefined && !spanned.counts(record))) return;
+    let byGroup = this.byCollection.get(spanned.collection);
+    if (byGroup === undefined) this.byCollection.set(spanned.collection, (byGroup = new Map()));
+    const value = spanned.group?.(record);
+    const key = value === undefined || value === null ? null : String(value);
+    const place = spanned.at(record);
+    const span = byGroup.get(key);
+    if (span === undefined) byGroup.set(key, { group: key, first: place, last: place });
+    else {
+      if (place < span.first) span.first = place;
+      if (place > span.last) span.last = place;
     }
-    spans[collection] = [...byGroup.values()];
   }
-  return spans;
+
+  /** The spans of the `written` collections (each present, empty when it had no record counted). */
+  spans(written: readonly string[]): DataSpans {
+    const spans: DataSpans = {};
+    for (const { collection } of SPANNED) if (written.includes(collection)) spans[collection] = [...(this.byCollection.get(collection)?.values() ?? [])];
+    return spans;
+  }
 }
 
+const SPANNED_BY = new Map(SPANNED.map((spanned) => [spanned.collection as string, spanned]));
