@@ -1,5 +1,5 @@
 export { duckdbClient, postgresClient } from './client/clients.js';
-export type { DuckDbConnectionLike, PostgresLike, SqlClient } from './client/clients.js';
+export type { AppendKind, DuckDbAppenderLike, DuckDbConnectionLike, PostgresLike, SqlClient } from './client/clients.js';
 export { DIALECTS } from './schema/dialect.js';
 export type { Dialect } from './schema/dialect.js';
 export { META_TABLE, TABLES } from './schema/tables.js';

@@ -1,6 +1,7 @@
 /**
  * Rows written into a created table, the one way `writeDataset` writes anything (the contract's records and the
- * facts): through the session's `copyIn` (PostgreSQL's COPY, text format) where the dialect reads it, else a batch
+ * facts): through the session's `appendRows` (DuckDB's appender) or `copyIn` (PostgreSQL's COPY, text format) where
+ * the dialect reads it, else a batch
  * of `INSERT_BATCH_ROWS` rows per statement with one bound parameter per column (`DIALECT[...].column`).
  */
 import type { SqlClient } from '../client/clients.js';
@@ -18,6 +19,10 @@ export async function writeRows(
   session: SqlClient, table: string, columns: RowColumns, count: number, cell: (row: number, column: number) => unknown, dialect: Dialect,
 ): Promise<void> {
   const { types, column, rows, param, copy } = DIALECT[dialect];
+  if (session.appendRows) {
+    await session.appendRows(table, columns.kinds.map((kind) => (kind === 'text' ? 'text' : kind === 'number' ? 'number' : 'int')), count, cell);
+    return;
+  }
   if (session.copyIn && copy) {
     await session.copyIn(table, columns.names, copyChunks(count, columns.names.length, cell));
     return;
