@@ -4,7 +4,7 @@
  * the JS engine) and the last steps of the parts it sums itself, finished here as the JS engine finishes them (whole
  * cents, residues, ratios), so the two engines' answers agree. A page or a server with a JS engine never loads it.
  */
-export { arrRunsOf, OPEN_RUN } from './arr/arr-runs.js';
+export { arrRunsOf, arrRunsOfIndex, OPEN_RUN } from './arr/arr-runs.js';
 export type { ArrRuns } from './arr/arr-runs.js';
 export { waterfallFromSums } from './arr/arr-movements.js';
 export type { WaterfallCore, WaterfallMonthSums } from './arr/arr-movements.js';
@@ -13,7 +13,7 @@ export { retentionFiguresOf, retentionSummaryFromSums } from './arr/retention.js
 export type { RetentionFigures } from './arr/retention.js';
 export { cohortsFromSums } from './arr/cohorts.js';
 export type { CohortSums } from './arr/cohorts.js';
-export { renewalFactsOf } from './renewals/renewal-facts.js';
+export { renewalFactsOf, renewalFactsOfIndex } from './renewals/renewal-facts.js';
 export type { RenewalFacts } from './renewals/renewal-facts.js';
 export { funnelFromSums, renewalFiguresFromSums } from './renewals/renewals.js';
 export type { RenewalSums } from './renewals/renewals.js';

@@ -43,7 +43,11 @@ function lastDecidedMonth(index: DatasetIndex): number {
 
 /** The ARR of every account of a valid dataset as runs, in account order, then month. */
 export function arrRunsOf(dataset: Dataset): ArrRuns {
-  const { index } = wholeDataset(dataset);
+  return arrRunsOfIndex(wholeDataset(dataset).index);
+}
+
+/** `arrRunsOf` of a dataset's index (a streaming builder's: `datasetBuilder`, no record objects kept). */
+export function arrRunsOfIndex(index: DatasetIndex): ArrRuns {
   const last = lastDecidedMonth(index);
   // One month past the last decided one: a run still going there goes on for ever.
   const matrix = arrThrough(index, last + 1);

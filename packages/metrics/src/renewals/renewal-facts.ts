@@ -7,7 +7,7 @@
  */
 import { dateFromDayNumber, monthIndex } from '../core/dates.js';
 import { VIEW_LIMITS } from '../core/limits.js';
-import { OPEN_END } from '../data/dataset-index.js';
+import { OPEN_END, type DatasetIndex } from '../data/dataset-index.js';
 import { wholeDataset } from '../data/selection.js';
 import type { Dataset } from '../core/types.js';
 import { renewalMatches } from './renewals.js';
@@ -41,7 +41,11 @@ function civil(day: number): { month: number; dayOfMonth: number } {
 }
 
 export function renewalFactsOf(dataset: Dataset): RenewalFacts {
-  const { index } = wholeDataset(dataset);
+  return renewalFactsOfIndex(wholeDataset(dataset).index);
+}
+
+/** `renewalFactsOf` of a dataset's index (a streaming builder's: `datasetBuilder`, no record objects kept). */
+export function renewalFactsOfIndex(index: DatasetIndex): RenewalFacts {
   const c = index.contracts;
   const n = c.account.length;
   const matches = Array.from({ length: VIEW_LIMITS.graceMonths + 1 }, (_, grace) => renewalMatches(index, grace));

@@ -2,11 +2,12 @@
  * The records of a dataset written as they come (`writeDataset`): a stream of `DatasetChunk`s (a whole dataset is one
  * chunk per collection) checked batch by batch (`datasetStreamChecker`: `validateDataset`'s rules), each kept record
  * written into its table in batches of `INSERT_BATCH_ROWS`, so the writer holds a batch of records, not the data.
- * What the facts need of the whole data is kept: the accounts, contracts and ARR snapshots (a few records per
- * account of the tens per account a dataset has), the CSMs, and the spans (`SpanCounter`).
+ * What the facts need of the whole data is kept: the accounts, contracts and ARR snapshots, fed to a `datasetBuilder`
+ * that keeps the contracts and snapshots as columns (at 1M accounts, 4 GB of heap as record objects), the CSMs, and
+ * the spans (`SpanCounter`).
  */
-import { dayNumber, monthIndex, type CollectionName, type Csm, type DataIssue, type Dataset } from '@cskit/metrics';
-import { datasetStreamChecker, type DatasetChunk, type DatasetStreamChecker } from '@cskit/metrics/load';
+import { dayNumber, monthIndex, type Account, type CollectionName, type Csm, type DataIssue, type Dataset } from '@cskit/metrics';
+import { datasetBuilder, datasetStreamChecker, runSync, type BuiltDataset, type DatasetBuilder, type DatasetChunk, type DatasetStreamChecker } from '@cskit/metrics/load';
 import type { SqlClient } from '../client/clients.js';
 import { INSERT_BATCH_ROWS, tableName, type Dialect } from '../schema/dialect.js';
 import { accountKey, storedColumns, TABLES, type StoredColumn, type TableSpec } from '../schema/tables.js';
@@ -21,8 +22,11 @@ export type DatasetSource = Dataset | Iterable<DatasetChunk> | AsyncIterable<Dat
 /** The stream's records as written: the checker (issues, positions), what the facts read, the spans. */
 export interface WrittenRecords {
   checker: DatasetStreamChecker;
-  /** The whole data the facts are worked out from: header, accounts, contracts and ARR snapshots (valid records). */
-  factsData: Dataset;
+  /**
+   * The index the facts are worked out from (the accounts, contracts and ARR snapshots kept; `arrRunsOfIndex`...), and
+   * the accounts: built on first call, once the records are known to be valid.
+   */
+  factsIndex(): { index: BuiltDataset['index']; accounts: readonly Account[] };
   csms: Csm[];
   spans: DataSpans;
   /** Issues of the dialect (PostgreSQL's text cannot hold NUL), by collection, row and field. */
@@ -30,8 +34,8 @@ export interface WrittenRecords {
 }
 
 const SPEC_OF = new Map<string, TableSpec>(TABLES.map((spec) => [spec.collection, spec]));
-/** Collections kept whole for the facts (`factsData`) and the accounts' keys. */
-const KEPT = new Set<string>(['accounts', 'contracts', 'arr', 'csms']);
+/** Collections the facts are worked out from (`factsIndex`), fed to a builder as they are kept. */
+const FACTS_COLLECTIONS = new Set<string>(['accounts', 'contracts', 'arr']);
 
 const isStream = (value: unknown): value is Iterable<DatasetChunk> | AsyncIterable<DatasetChunk> =>
   typeof value === 'object' && value !== null && (Symbol.iterator in value || Symbol.asyncIterator in value);
@@ -68,9 +72,10 @@ function cellOf(record: RawRecord, column: StoredColumn): unknown {
 /** Writes a stream's records into the created tables (`writeDataset` creates them first, in its transaction). */
 class RecordStream {
   private checker: DatasetStreamChecker | null = null;
+  private builder: DatasetBuilder | null = null;
+  private readonly csms: Csm[] = [];
   private readonly pending = new Map<string, RawRecord[]>();
   private readonly written = new Map<string, number>();
-  private readonly kept = new Map<string, RawRecord[]>();
   private readonly spans = new SpanCounter();
   private readonly dialectIssues: DataIssue[] = [];
 
@@ -80,27 +85,24 @@ class RecordStream {
     if (typeof chunk !== 'object' || chunk === null || !('collection' in chunk)) {
       if (this.checker !== null) throw new TypeError('writeDataset: a stream\'s header (currency, fxRates) comes before its first batch of records');
       this.checker = datasetStreamChecker(chunk ?? {});
+      this.builder = datasetBuilder(chunk ?? {});
       return;
     }
     this.checker ??= datasetStreamChecker({});
+    this.builder ??= datasetBuilder({});
     const { collection, records } = chunk;
     const batch: RawRecord[] = [];
     this.checker.add(collection, records, (row, index) => {
       if (this.dialect === 'postgres') this.checkText(collection, row, index);
       this.spans.add(collection, row);
-      if (KEPT.has(collection)) this.keptOf(collection).push(row);
+      if (collection === 'csms') this.csms.push(row as unknown as Csm);
       batch.push(row);
     });
+    if (FACTS_COLLECTIONS.has(collection) && this.checker.errors === 0) this.builder.add(collection, batch);
     const pending = this.pending.get(collection) ?? [];
     this.pending.set(collection, pending);
     for (const row of batch) pending.push(row);
     if (pending.length >= INSERT_BATCH_ROWS) await this.flush(collection);
-  }
-
-  private keptOf(collection: string): RawRecord[] {
-    let list = this.kept.get(collection);
-    if (!list) this.kept.set(collection, (list = []));
-    return list;
   }
 
   /** PostgreSQL's text cannot hold the NUL character: such a field is an issue naming it (nothing is written). */
@@ -142,15 +144,18 @@ class RecordStream {
   /** The rest written; what the facts and the header need. */
   async end(): Promise<WrittenRecords> {
     const checker = this.checker ?? datasetStreamChecker({});
+    const builder = this.builder ?? datasetBuilder({});
     this.checker = checker;
     for (const collection of this.pending.keys()) await this.flush(collection);
-    const list = (name: string) => this.kept.get(name) ?? [];
-    const written = checker.collections();
-    const factsData = {
-      currency: checker.currency, fxRates: checker.fxRates, accounts: list('accounts'), contracts: list('contracts'),
-      ...(written.includes('arr') ? { arr: list('arr') } : {}),
-    } as unknown as Dataset;
-    return { checker, factsData, csms: list('csms') as unknown as Csm[], spans: this.spans.spans(written), dialectIssues: this.dialectIssues };
+    let built: ReturnType<WrittenRecords['factsIndex']> | null = null;
+    const factsIndex = () => {
+      if (built === null) {
+        const { index } = runSync(builder.finish());
+        built = { index, accounts: index.accounts };
+      }
+      return built;
+    };
+    return { checker, factsIndex, csms: this.csms, spans: this.spans.spans(checker.collections()), dialectIssues: this.dialectIssues };
   }
 }
 

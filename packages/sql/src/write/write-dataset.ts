@@ -8,7 +8,7 @@ import { inTransaction, type SqlClient } from '../client/clients.js';
 import { checkDialect, DIALECT, tableName, type Dialect } from '../schema/dialect.js';
 import { chunksOf, writeRecordStream, type DatasetSource, type WrittenRecords } from './record-stream.js';
 import { wholeDataIssues } from './whole-data-checks.js';
-import { arrRunsOf, renewalFactsOf } from '@cskit/metrics/facts';
+import { arrRunsOfIndex, renewalFactsOfIndex } from '@cskit/metrics/facts';
 import { ARR_RUNS_TABLE, writeArrRuns } from '../facts/arr-runs.js';
 import { CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, writeRenewalFacts } from '../facts/renewal-facts.js';
 import { ACCOUNT_KEYS_TABLE, writeAccountKeys } from '../facts/account-keys.js';
@@ -99,18 +99,18 @@ export async function writeDataset(client: SqlClient, source: DatasetSource, opt
     const records = await writeRecordStream(session, source, dialect, schema);
     await refuseErrors(session, records, schema);
     await indexTables(session, dialect, schema);
-    // The facts come from an index of the accounts, contracts and snapshots, built on the data kept for them.
-    const { factsData } = records;
-    await writeArrRuns(session, arrRunsOf(factsData), dialect, schema);
-    await writeRenewalFacts(session, renewalFactsOf(factsData), dialect, schema);
-    await writeAccountKeys(session, factsData.accounts, records.csms, dialect, schema);
+    // The facts come from an index of the accounts, contracts and snapshots, built as they were written.
+    const { index, accounts } = records.factsIndex();
+    await writeArrRuns(session, arrRunsOfIndex(index), dialect, schema);
+    await writeRenewalFacts(session, renewalFactsOfIndex(index), dialect, schema);
+    await writeAccountKeys(session, accounts, records.csms, dialect, schema);
     if (DIALECT[dialect].analyze) {
       for (const table of [...TABLES.map((spec) => spec.table), ARR_RUNS_TABLE, CONTRACT_FACTS_TABLE, RENEWAL_MATCHES_TABLE, ACCOUNT_KEYS_TABLE]) await session.query(`ANALYZE ${tableName(table, schema)}`, []);
     }
     const healthFacts = await writeHealthFacts(session, options.healthModels ?? [], healthFactsCover(records.spans), dialect, schema);
     await dropHealthFacts(session, earlier, healthFacts, schema);
     await writeHeader(session, [
-      ['format', DATA_FORMAT], ['version', version], ['currency', records.checker.currency], ['fxRates', JSON.stringify(factsData.fxRates ?? null)],
+      ['format', DATA_FORMAT], ['version', version], ['currency', records.checker.currency], ['fxRates', JSON.stringify(records.checker.fxRates)],
       ['collections', JSON.stringify(records.checker.collections())], ['spans', JSON.stringify(records.spans)], ['healthFacts', JSON.stringify(healthFacts)],
     ], dialect, schema);
   });
