@@ -91,6 +91,21 @@ describe.each(DIALECTS)('writeDataset of a stream, on %s', (dialect) => {
       { collection: 'health', records: [health('a', '2024-01'), health('b', '2024-01'), health('a', '2024-02'), health('a', '2024-01')] },
     ] as DatasetChunk[];
     await expect(writeDataset(db.client, apart, { dialect })).rejects.toThrow("health[3].month: a second health snapshot for account 'a' in 2024-01 (the first is kept)");
+    // Activity keyed by its role ('' and none alike), measures by their key; responses without an id are never duplicates.
+    const activity = (accountId: string, role?: string) => ({ accountId, month: '2024-03', activeUsers: 1, licensedUsers: 4, ...(role === undefined ? {} : { role }) });
+    const measure = (accountId: string, key: string) => ({ accountId, month: '2024-03', key, value: 1 });
+    const keyed = [
+      { currency: 'USD' }, { collection: 'accounts', records: accounts },
+      { collection: 'nps', records: [{ accountId: 'a', date: '2024-03-02', score: 9 }, { accountId: 'a', date: '2024-03-02', score: 9 }] },
+      { collection: 'activity', records: [activity('a', 'admin'), activity('a'), activity('b'), activity('a', 'user'), activity('a', ''), activity('a', 'admin')] },
+      { collection: 'measures', records: [measure('a', 'k1'), measure('b', 'k1'), measure('a', 'k2'), measure('a', 'k1')] },
+    ] as DatasetChunk[];
+    const repeats = await writeDataset(db.client, keyed, { dialect }).catch((error: unknown) => error);
+    expect((repeats as InvalidDatasetError).issues.map((issue) => `${issue.collection}[${issue.index}].${issue.field}: ${issue.message}`)).toEqual([
+      "activity[4].month: a second activity record without a role for account 'a' in 2024-03 (the first is kept)",
+      "activity[5].role: a second activity record of role 'admin' for account 'a' in 2024-03 (the first is kept)",
+      "measures[3].month: a second measure 'k1' for account 'a' in 2024-03 (the first is kept)",
+    ]);
     const badRecord = [{ currency: 'USD' }, { collection: 'accounts', records: accounts }, { collection: 'contracts', records: [contract('k1', 'zz')] }] as DatasetChunk[];
     await expect(writeDataset(db.client, badRecord, { dialect })).rejects.toThrow(/contracts\[0\]\.accountId: unknown account 'zz'/);
     await expect(writeDataset(db.client, [{ collection: 'accounts', records: accounts }, { currency: 'EUR' }] as DatasetChunk[], { dialect })).rejects.toThrow(/header .* comes before/);
