@@ -112,4 +112,19 @@ describe.each(DIALECTS)('writeDataset of a stream, on %s', (dialect) => {
     await expect(writeDataset(db.client, 'accounts' as never, { dialect })).rejects.toThrow(/expected a dataset object/);
     expect(await createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).toEqual(before);
   });
+
+  it('a source that fails half-way (a cursor whose connection drops): the error reaches the caller, the previous data stays', async () => {
+    db = await openDatabase(dialect);
+    await writeDataset(db.client, generateDataset({ ...SAMPLE, accounts: 3 }), { dialect });
+    const before = await contents(db.client);
+    async function* broken(): AsyncGenerator<DatasetChunk> {
+      let n = 0;
+      for (const chunk of generateDatasetChunks({ ...SAMPLE, blockAccounts: 5 })) {
+        if ((n += 1) === 12) throw new Error('the cursor\'s connection dropped');
+        yield chunk;
+      }
+    }
+    await expect(writeDataset(db.client, broken(), { dialect })).rejects.toThrow("the cursor's connection dropped");
+    expect(await contents(db.client)).toEqual(before);
+  });
 });
