@@ -82,10 +82,13 @@ class RecordStream {
   constructor(private readonly session: SqlClient, private readonly dialect: Dialect, private readonly schema: string | undefined) {}
 
   async take(chunk: DatasetChunk): Promise<void> {
-    if (typeof chunk !== 'object' || chunk === null || !('collection' in chunk)) {
+    if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk)) {
+      throw new TypeError(`writeDataset: a stream's chunk is its header { currency, fxRates } or a batch { collection, records }, got ${chunk === null ? 'null' : Array.isArray(chunk) ? 'an array' : typeof chunk}`);
+    }
+    if (!('collection' in chunk)) {
       if (this.checker !== null) throw new TypeError('writeDataset: a stream\'s header (currency, fxRates) comes before its first batch of records');
-      this.checker = datasetStreamChecker(chunk ?? {});
-      this.builder = datasetBuilder(chunk ?? {});
+      this.checker = datasetStreamChecker(chunk);
+      this.builder = datasetBuilder(chunk);
       return;
     }
     this.checker ??= datasetStreamChecker({});

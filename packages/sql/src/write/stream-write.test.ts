@@ -110,6 +110,8 @@ describe.each(DIALECTS)('writeDataset of a stream, on %s', (dialect) => {
     await expect(writeDataset(db.client, badRecord, { dialect })).rejects.toThrow(/contracts\[0\]\.accountId: unknown account 'zz'/);
     await expect(writeDataset(db.client, [{ collection: 'accounts', records: accounts }, { currency: 'EUR' }] as DatasetChunk[], { dialect })).rejects.toThrow(/header .* comes before/);
     await expect(writeDataset(db.client, 'accounts' as never, { dialect })).rejects.toThrow(/expected a dataset object/);
+    await expect(writeDataset(db.client, [{ currency: 'USD' }, null, { collection: 'accounts', records: accounts }] as never, { dialect })).rejects.toThrow(/a stream's chunk is its header .* got null/);
+    await expect(writeDataset(db.client, [{ currency: 'USD' }, { collection: 'toString', records: [] }] as never, { dialect })).rejects.toThrow(/not a collection of the data contract/);
     expect(await createSqlEngine({ client: db.client, dialect }).answer({ kind: 'info' })).toEqual(before);
   });
 
