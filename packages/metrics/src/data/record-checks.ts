@@ -34,8 +34,19 @@ const OVERLAP_WARNING_DAYS = 31;
 export const NATURAL_KEY_COLLECTIONS = ['arr', 'health', 'activity', 'measures'] as const;
 export type NaturalKeyCollection = (typeof NATURAL_KEY_COLLECTIONS)[number];
 
-const isNaturalKeyed = (collection: CollectionName): collection is NaturalKeyCollection =>
+export const isNaturalKeyed = (collection: CollectionName): collection is NaturalKeyCollection =>
   (NATURAL_KEY_COLLECTIONS as readonly string[]).includes(collection);
+
+/**
+ * A natural key's part besides the account and the month: a measure's key, an activity record's role ('' for none:
+ * records without a role and with role '' are one key), '' for snapshots. Its SQL form is `KEY_SQL` in `@cskit/sql`
+ * (write/whole-data-checks.ts).
+ */
+export function naturalKeyPart(collection: NaturalKeyCollection, row: RawRecord): string {
+  if (collection === 'measures') return row.key as string;
+  if (collection === 'activity') return typeof row.role === 'string' ? row.role : '';
+  return '';
+}
 
 /** The reporting currency and rates of raw input (`currency`, `fxRates`), with an issue for each that is malformed. */
 export function checkCurrency(input: RawRecord, issues: DataIssue[]): { currency: string; fxRates: Map<string, number> } {
@@ -292,8 +303,8 @@ export class CollectionChecker {
     this.keyPosition.push(this.lastKeyPosition);
     this.keyMonth.push(monthIndex(row.month as string));
     if (this.collection !== 'measures' && this.collection !== 'activity') return;
-    // A measure's key, or an activity record's role ('' for none): one record per account, month and this key.
-    const key = this.collection === 'measures' ? (row.key as string) : typeof row.role === 'string' ? row.role : '';
+    // One record per account, month and this key.
+    const key = naturalKeyPart(this.collection, row);
     let code = this.measureKeys.get(key);
     if (code === undefined) {
       code = this.measureKeys.size;

@@ -17,14 +17,12 @@
  * after the account it refers to. Issues come out as `validateDataset` orders them: the header's, then by collection.
  */
 import { describe, type FieldContext } from './validate-rules.js';
-import { checkCurrency, CollectionChecker, fieldContext, NATURAL_KEY_COLLECTIONS, repeatIssue, type NaturalKeyCollection } from './record-checks.js';
+import { checkCurrency, CollectionChecker, fieldContext, isNaturalKeyed, naturalKeyPart, repeatIssue, type NaturalKeyCollection } from './record-checks.js';
 import { ownRecord } from './validate.js';
 import { COLLECTION_NAMES } from '../model/domain.js';
 import type { CollectionName, DataIssue } from '../core/types.js';
 
 type RawRecord = Record<string, unknown>;
-
-const isNaturalKeyed = (collection: CollectionName): collection is NaturalKeyCollection => (NATURAL_KEY_COLLECTIONS as readonly string[]).includes(collection);
 
 /** One bit per account position, grown as accounts come. */
 class Bits {
@@ -64,14 +62,13 @@ class RunCheck {
       this.position = position;
       this.keys = new Set();
     }
-    // The key as `CollectionChecker` keys it: a measure's key, or an activity record's role ('' for none).
-    const key = this.collection === 'measures' ? String(row.key) : this.collection === 'activity' ? (typeof row.role === 'string' ? row.role : '') : '';
+    const key = naturalKeyPart(this.collection, row);
     const cell = `${String(row.month)}\u0000${key}`;
     if (!this.keys.has(cell)) {
       this.keys.add(cell);
       return null;
     }
-    return repeatIssue(this.collection, index, accountId, String(row.month), this.collection === 'arr' || this.collection === 'health' ? undefined : key);
+    return repeatIssue(this.collection, index, accountId, String(row.month), key);
   }
 }
 

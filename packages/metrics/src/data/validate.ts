@@ -24,7 +24,7 @@
  */
 import { COLLECTION_NAMES } from '../model/domain.js';
 import {
-  checkCurrency, CollectionChecker, fieldContext, naturalKeyRepeats, NATURAL_KEY_COLLECTIONS, overlapWarnings, recordSpans, repeatIssue,
+  checkCurrency, CollectionChecker, fieldContext, isNaturalKeyed, naturalKeyPart, naturalKeyRepeats, overlapWarnings, recordSpans, repeatIssue,
   type NaturalKeyCollection,
 } from './record-checks.js';
 import { describe } from './validate-rules.js';
@@ -51,7 +51,7 @@ function validateCollection(collection: CollectionName, raw: unknown, checker: C
     const row = checker.check(raw[index]);
     if (row) kept.push(row);
   }
-  if ((NATURAL_KEY_COLLECTIONS as readonly string[]).includes(collection)) return withoutRepeats(collection as NaturalKeyCollection, kept, checker, issues, accounts);
+  if (isNaturalKeyed(collection)) return withoutRepeats(collection, kept, checker, issues, accounts);
   if (collection === 'contracts') overlapWarnings(recordSpans(kept, checker), issues);
   return kept;
 }
@@ -65,8 +65,7 @@ function withoutRepeats(collection: NaturalKeyCollection, kept: RawRecord[], che
   if (repeats.length === 0) return kept;
   const found = Array.from(repeats, (k) => {
     const row = kept[k] as RawRecord;
-    const key = collection === 'measures' ? String(row.key) : collection === 'activity' && typeof row.role === 'string' ? row.role : undefined;
-    return repeatIssue(collection, checker.indexOf(k), String(row.accountId), String(row.month), key);
+    return repeatIssue(collection, checker.indexOf(k), String(row.accountId), String(row.month), naturalKeyPart(collection, row));
   });
   mergeIssues(issues, collection, found);
   const repeated = new Set(repeats);

@@ -162,9 +162,11 @@ class RecordStream {
   }
 }
 
-/** Reads `source` to its end, writing its records into the created tables; see `RecordStream`. */
-export async function writeRecordStream(session: SqlClient, source: unknown, dialect: Dialect, schema: string | undefined): Promise<WrittenRecords> {
+/** Reads `chunks` (`chunksOf` a source) to their end, writing their records into the created tables; see `RecordStream`. */
+export async function writeRecordStream(
+  session: SqlClient, chunks: Iterable<DatasetChunk> | AsyncIterable<DatasetChunk>, dialect: Dialect, schema: string | undefined,
+): Promise<WrittenRecords> {
   const stream = new RecordStream(session, dialect, schema);
-  for await (const chunk of chunksOf(source)) await stream.take(chunk);
+  for await (const chunk of chunks) await stream.take(chunk);
   return stream.end();
 }

@@ -21,7 +21,7 @@ const ID_TABLES = TABLES.filter((spec) => spec.collection !== 'accounts' && spec
 
 const ACCOUNTS_TABLE = (TABLES.find((spec) => spec.collection === 'accounts') as (typeof TABLES)[number]).table;
 
-/** A natural key's third part as the checker keys it: a measure's key, an activity record's role ('' for none). */
+/** A natural key's third part: `naturalKeyPart` of `@cskit/metrics` in SQL (a measure's key, an activity record's role, '' for none). */
 const KEY_SQL: Record<NaturalKeyCollection, string> = { arr: "''", health: "''", activity: "COALESCE(role, '')", measures: 'key' };
 
 async function duplicateIds(session: SqlClient, written: readonly string[], schema: string | undefined): Promise<DataIssue[]> {

@@ -90,13 +90,13 @@ export async function writeDataset(client: SqlClient, source: DatasetSource, opt
   const dialect = checkDialect(options?.dialect, 'writeDataset');
   const { schema } = options;
   if (schema !== undefined) tableName('x', schema);
-  chunksOf(source);
+  const chunks = chunksOf(source);
   const version = options.version ?? globalThis.crypto.randomUUID();
   // Read before the transaction: on PostgreSQL a failed statement (no data yet) would abort it.
   const earlier = await earlierHealthFacts(client, schema);
   await inTransaction(client, async (session) => {
     await createTables(session, dialect, schema);
-    const records = await writeRecordStream(session, source, dialect, schema);
+    const records = await writeRecordStream(session, chunks, dialect, schema);
     await refuseErrors(session, records, schema);
     await indexTables(session, dialect, schema);
     // The facts come from an index of the accounts, contracts and snapshots, built as they were written.
