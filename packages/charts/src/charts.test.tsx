@@ -174,6 +174,21 @@ describe('KpiCard', () => {
     expect(card.textContent).toContain('对比期');
     expect(card.querySelector('.cskit-kpi__delta--bad')).not.toBeNull();
   });
+
+  it('a long amount (a wide unit counts twice) is set one step smaller, a short one is not', () => {
+    render(
+      <>
+        <KpiCard label="ARR" data={{ value: 87_061_000 }} format="currency" locale="zh-CN" />
+        <KpiCard label="ARPA" data={{ value: 60_000 }} format="currency" locale="zh-CN" />
+      </>,
+    );
+    const arr = screen.getByRole('region', { name: 'ARR' }).querySelector('.cskit-kpi__value');
+    expect(arr?.textContent).toBe('US$8706.1万');
+    expect(arr?.classList.contains('cskit-kpi__value--long')).toBe(true);
+    const arpa = screen.getByRole('region', { name: 'ARPA' }).querySelector('.cskit-kpi__value');
+    expect(arpa?.textContent).toBe('US$6万');
+    expect(arpa?.classList.contains('cskit-kpi__value--long')).toBe(false);
+  });
 });
 
 describe('loading and summaries', () => {

@@ -28,6 +28,18 @@ export interface KpiCardProps extends Omit<ChartBaseProps, 'height'> {
 }
 
 /**
+ * A value's width in ems, roughly: a wide (CJK) character counts twice. Past `LONG_VALUE` the value is set smaller
+ * (`cskit-kpi__value--long`), so that an amount with its unit ("US$8706.1万", "$1,234.5K") stays on one line in a
+ * card of 180 px, the dashboard's narrowest, instead of leaving its unit alone on a second line.
+ */
+function valueWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) as number) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+const LONG_VALUE = 9;
+
+/**
  * One KPI: its value, the change against the comparison period (an arrow, a sign and words, never color alone;
  * ratios change in percentage points) and a sparkline.
  */
@@ -58,13 +70,14 @@ export function KpiCard({ label, data: given, format = 'number', goodDirection =
   const min = Math.min(...series, Infinity);
   const max = Math.max(...series, -Infinity);
   const y = scaleLinear<number>({ domain: min === max ? [min - 1, max + 1] : [min, max], range: [sparkHeight - 2, 2] });
+  const shown = failed || loading ? '' : show(data.value);
   const classes = ['cskit', 'cskit-kpi', props.theme === 'dark' ? 'cskit-dark' : '', props.className ?? ''].filter(Boolean).join(' ');
   return (
     <section className={classes} aria-labelledby={`${id}-label`} aria-busy={loading || undefined} style={width === undefined ? undefined : { width }} data-chart="kpi-card">
       <h3 id={`${id}-label`} className="cskit-kpi__label">{label}</h3>
-      <p className="cskit-kpi__value">
+      <p className={valueWidth(shown) > LONG_VALUE ? 'cskit-kpi__value cskit-kpi__value--long' : 'cskit-kpi__value'}>
         {failed ? <span role="alert" className="cskit-skeleton__text" title={error.message}>{t.failed}</span>
-          : loading ? <span className="cskit-skeleton__text">{t.loading}</span> : show(data.value)}
+          : loading ? <span className="cskit-skeleton__text">{t.loading}</span> : shown}
       </p>
       {failed && onRetry ? <button type="button" className="cskit-chart__button" onClick={onRetry}>{t.retry}</button> : null}
       {loading || failed ? null : delta === null ? (
