@@ -8,7 +8,8 @@ import type { Dataset } from '@cskit/metrics';
 import type { DatasetChunk } from '@cskit/metrics/load';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SqlClient } from '../client/clients.js';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { duckdbClient, type SqlClient } from '../client/clients.js';
 import { createSqlEngine } from '../engine/sql-engine.js';
 import { DIALECTS } from '../schema/dialect.js';
 import { TABLES } from '../schema/tables.js';
@@ -128,5 +129,26 @@ describe.each(DIALECTS)('writeDataset of a stream, on %s', (dialect) => {
     }
     await expect(writeDataset(db.client, broken(), { dialect })).rejects.toThrow("the cursor's connection dropped");
     expect(await contents(db.client)).toEqual(before);
+  });
+});
+
+describe('writeDataset on DuckDB without its appender', () => {
+  it('a connection that has no createAppender (an older @duckdb/node-api) writes the same tables, facts and header through bound lists', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const options = { dialect: 'duckdb' as const, healthModels: [SAMPLE_HEALTH_MODEL] };
+      const withAppender = duckdbClient(connection);
+      await writeDataset(withAppender, generateDatasetChunks({ ...SAMPLE, blockAccounts: 7 }), options);
+      const appended = await contents(withAppender);
+      // Only what a connection without an appender has: statements.
+      const plain = duckdbClient({ runAndReadAll: (sql: string, params?: never[]) => connection.runAndReadAll(sql, params) } as never);
+      await writeDataset(plain, generateDatasetChunks({ ...SAMPLE, blockAccounts: 7 }), options);
+      expect(await contents(plain)).toEqual(appended);
+      expect(JSON.stringify(appended).length).toBeGreaterThan(10_000);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 });
