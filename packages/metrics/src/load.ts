@@ -6,7 +6,7 @@
  * (`@cskit/server`) or a worker uses it; a page that only renders answers never loads it.
  */
 export { DatasetBuilder, datasetBuilder } from './data/dataset-builder.js';
-export type { BuiltDataset } from './data/dataset-builder.js';
+export type { BuilderOptions, BuiltDataset } from './data/dataset-builder.js';
 export { datasetStreamChecker, DatasetStreamChecker } from './data/stream-checker.js';
 export { duplicateIdMessage, NATURAL_KEY_COLLECTIONS, repeatIssue } from './data/record-checks.js';
 export type { NaturalKeyCollection } from './data/record-checks.js';

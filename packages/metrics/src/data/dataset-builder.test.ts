@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetBuilder } from './dataset-builder.js';
 import { prepareInSlices } from '../engine/prepare-sliced.js';
-import { prepareDataset, SUMMARY_PARTS } from '../engine/prepared.js';
+import { engineOfIndex, prepareDataset, SUMMARY_PARTS } from '../engine/prepared.js';
+import { fingerprintOf } from './fingerprint.js';
 import { datasetInfo } from '../protocol/protocol.js';
 import { ROW_SETS, type RowSetName } from '../engine/row-sets.js';
 import { validateDataset } from './validate.js';
@@ -56,6 +57,24 @@ describe('datasetBuilder and prepareInSlices', () => {
     const id = sample.accounts[7]?.id as string;
     expect(wire(built.engine.accountStory(v, id))).toEqual(wire(reference.accountStory(v, id)));
     expect(built.counts.health).toEqual({ records: (sample.health ?? []).length + 3, kept: (sample.health ?? []).length + 3 });
+  });
+
+  it('a builder told its records are checked (a writer\'s) keeps valid records as they are: the same index, fingerprint and answers', async () => {
+    const dataset = validateDataset(generateDataset({ seed: 5, accounts: 60, months: 20, start: '2024-01' })).dataset as unknown as Record<string, unknown>;
+    const build = (options: { checked?: boolean }) => {
+      const builder = datasetBuilder({ currency: dataset.currency, fxRates: dataset.fxRates }, options);
+      for (const collection of ['csms', 'accounts', 'contracts', 'health', 'activity', 'nps', 'measures'] as const) {
+        const records = dataset[collection] as unknown[];
+        for (let start = 0; start < records.length; start += 7) builder.add(collection, records.slice(start, start + 7));
+      }
+      return runSync(builder.finish());
+    };
+    const checked = build({ checked: true });
+    const plain = build({});
+    expect(checked.issues).toEqual([]);
+    expect(checked.counts).toEqual(plain.counts);
+    expect(await fingerprintOf(checked.fingerprintParts)).toBe(await fingerprintOf(plain.fingerprintParts));
+    expectSameAnswers(engineOfIndex(checked.index), engineOfIndex(plain.index), { ...view, model: SAMPLE_HEALTH_MODEL });
   });
 
   it('a stream is read the same whether plain, asynchronous or with promised chunks, and pauses between slices of its own work', async () => {
