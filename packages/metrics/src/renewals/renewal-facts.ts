@@ -10,7 +10,8 @@ import { VIEW_LIMITS } from '../core/limits.js';
 import { OPEN_END, type DatasetIndex } from '../data/dataset-index.js';
 import { wholeDataset } from '../data/selection.js';
 import type { Dataset } from '../core/types.js';
-import { renewalMatches } from './renewals.js';
+import { matchRenewals } from './renewals.js';
+import { IntColumn } from '../data/columns.js';
 
 export interface RenewalFacts {
   /** Per row: the due contract (its place in `dataset.contracts`), grace from and to, and its renewal (-1: none). */
@@ -44,17 +45,56 @@ export function renewalFactsOf(dataset: Dataset): RenewalFacts {
   return renewalFactsOfIndex(wholeDataset(dataset).index);
 }
 
+/**
+ * Each due contract's renewal at grace 0 and the graces where it changes (few: a renewal found at one grace stays
+ * found at more, unless a longer grace lets an earlier contract claim it), worked out one grace at a time so that the
+ * matches of every grace (13 arrays of every contract: ~0.3 GB at 1M accounts) are never held at once.
+ */
+function renewalChanges(index: DatasetIndex): { first: Int32Array; changes: IntColumn; byRow: Int32Array } {
+  const n = index.contracts.account.length;
+  const first = matchRenewals(index, 0);
+  // Per change: the contract, the grace it starts at, its renewal from there on (in grace order).
+  const changes = new IntColumn(1024);
+  let previous = first;
+  for (let grace = 1; grace <= VIEW_LIMITS.graceMonths; grace += 1) {
+    const current = matchRenewals(index, grace);
+    for (let row = 0; row < n; row += 1) {
+      if (current[row] === previous[row]) continue;
+      changes.push(row);
+      changes.push(grace);
+      changes.push(current[row] as number);
+    }
+    previous = current;
+  }
+  // The changes by contract, still in grace order within one (a counting sort): `byRow[row]..byRow[row + 1]`.
+  const byRow = new Int32Array(n + 1);
+  for (let k = 0; k < changes.length; k += 3) byRow[(changes.at(k) as number) + 1] = (byRow[(changes.at(k) as number) + 1] as number) + 1;
+  for (let row = 0; row < n; row += 1) byRow[row + 1] = (byRow[row + 1] as number) + (byRow[row] as number);
+  return { first, changes, byRow };
+}
+
 /** `renewalFactsOf` of a dataset's index (a streaming builder's: `datasetBuilder`, no record objects kept). */
 export function renewalFactsOfIndex(index: DatasetIndex): RenewalFacts {
   const c = index.contracts;
   const n = c.account.length;
-  const matches = Array.from({ length: VIEW_LIMITS.graceMonths + 1 }, (_, grace) => renewalMatches(index, grace));
-  const rows = { due: [] as number[], graceFrom: [] as number[], graceTo: [] as number[], renewal: [] as number[] };
+  const { first, changes, byRow } = renewalChanges(index);
+  const order = changeOrder(changes, byRow);
   const facts = {
     arr: Float64Array.from(c.arr), account: Int32Array.from(c.account), startDay: new Int32Array(n), endDay: new Int32Array(n),
     endMonth: new Int32Array(n), nextMonth: new Int32Array(n), nextDayOfMonth: new Int32Array(n), dueRank: new Int32Array(n).fill(-1),
   };
   c.byDue.forEach((row, rank) => { facts.dueRank[row] = rank; });
+  let rows = 0;
+  for (let row = 0; row < n; row += 1) if (c.endDay[row] !== OPEN_END) rows += 1 + (byRow[row + 1] as number) - (byRow[row] as number);
+  const out = { due: new Int32Array(rows), graceFrom: new Int32Array(rows), graceTo: new Int32Array(rows), renewal: new Int32Array(rows) };
+  let at = 0;
+  const range = (row: number, from: number, to: number, renewal: number) => {
+    out.due[at] = row;
+    out.graceFrom[at] = from;
+    out.graceTo[at] = to;
+    out.renewal[at] = renewal;
+    at += 1;
+  };
   for (let row = 0; row < n; row += 1) {
     facts.startDay[row] = c.startDay[row] as number;
     const end = c.endDay[row] as number;
@@ -68,18 +108,28 @@ export function renewalFactsOfIndex(index: DatasetIndex): RenewalFacts {
     const next = civil(end + 1);
     facts.nextMonth[row] = next.month;
     facts.nextDayOfMonth[row] = next.dayOfMonth;
+    // The ranges of grace with one renewal: from 0, cut at each change.
     let from = 0;
-    for (let grace = 1; grace <= matches.length; grace += 1) {
-      const match = (matches[from] as Int32Array)[row] as number;
-      if (grace < matches.length && (matches[grace] as Int32Array)[row] === match) continue;
-      rows.due.push(row);
-      rows.graceFrom.push(from);
-      rows.graceTo.push(grace - 1);
-      rows.renewal.push(match);
-      from = grace;
+    let renewal = first[row] as number;
+    for (let k = byRow[row] as number; k < (byRow[row + 1] as number); k += 1) {
+      const change = order[k] as number;
+      range(row, from, (changes.at(change + 1) as number) - 1, renewal);
+      from = changes.at(change + 1) as number;
+      renewal = changes.at(change + 2) as number;
     }
+    range(row, from, VIEW_LIMITS.graceMonths, renewal);
   }
-  return {
-    due: Int32Array.from(rows.due), graceFrom: Int32Array.from(rows.graceFrom), graceTo: Int32Array.from(rows.graceTo), renewal: Int32Array.from(rows.renewal), ...facts,
-  };
+  return { ...out, ...facts };
+}
+
+/** The changes' places (their first of three values) in contract order, grace order within one contract. */
+function changeOrder(changes: IntColumn, byRow: Int32Array): Int32Array {
+  const fill = byRow.slice(0, byRow.length - 1);
+  const order = new Int32Array(changes.length / 3);
+  for (let k = 0; k < changes.length; k += 3) {
+    const row = changes.at(k) as number;
+    order[fill[row] as number] = k;
+    fill[row] = (fill[row] as number) + 1;
+  }
+  return order;
 }

@@ -127,34 +127,40 @@ function claimOrder(index: DatasetIndex): Int32Array {
 
 /** For every contract, the contract that renews it (-1 for none), matched once per grace setting. */
 export function renewalMatches(index: DatasetIndex, graceMonths: number): Int32Array {
-  return cached(index, `renewals:${graceMonths}`, () => {
-    const c = index.contracts;
-    const renewalOf = new Int32Array(c.ids.length).fill(-1);
-    const claimed = new Uint8Array(c.ids.length);
-    const claiming = claimOrder(index);
-    for (let p = 0; p < index.accounts.length; p += 1) {
-      const from = c.offsets[p] as number;
-      const to = c.offsets[p + 1] as number;
-      if (to - from < 2) continue;
-      // `byStart` is sorted by start, so the first qualifying contract is the earliest renewal.
-      const byStart = c.order.subarray(from, to);
-      for (let k = from; k < to; k += 1) {
-        const due = claiming[k] as number;
-        if (c.endDay[due] === OPEN_END) continue;
-        const deadline = renewalDeadlineDay(c.endDay[due] as number, graceMonths);
-        for (const candidate of byStart) {
-          const start = c.startDay[candidate] as number;
-          if (start > deadline) break;
-          if (start > (c.startDay[due] as number) && claimed[candidate] === 0) {
-            claimed[candidate] = 1;
-            renewalOf[due] = candidate;
-            break;
-          }
+  return cached(index, `renewals:${graceMonths}`, () => matchRenewals(index, graceMonths));
+}
+
+/**
+ * `renewalMatches` worked out, not kept in the index's cache (`renewalFactsOf` reads every grace once: thirteen arrays
+ * of every contract, which it does not hold at once).
+ */
+export function matchRenewals(index: DatasetIndex, graceMonths: number): Int32Array {
+  const c = index.contracts;
+  const renewalOf = new Int32Array(c.ids.length).fill(-1);
+  const claimed = new Uint8Array(c.ids.length);
+  const claiming = claimOrder(index);
+  for (let p = 0; p < index.accounts.length; p += 1) {
+    const from = c.offsets[p] as number;
+    const to = c.offsets[p + 1] as number;
+    if (to - from < 2) continue;
+    // `byStart` is sorted by start, so the first qualifying contract is the earliest renewal.
+    const byStart = c.order.subarray(from, to);
+    for (let k = from; k < to; k += 1) {
+      const due = claiming[k] as number;
+      if (c.endDay[due] === OPEN_END) continue;
+      const deadline = renewalDeadlineDay(c.endDay[due] as number, graceMonths);
+      for (const candidate of byStart) {
+        const start = c.startDay[candidate] as number;
+        if (start > deadline) break;
+        if (start > (c.startDay[due] as number) && claimed[candidate] === 0) {
+          claimed[candidate] = 1;
+          renewalOf[due] = candidate;
+          break;
         }
       }
     }
-    return renewalOf;
-  });
+  }
+  return renewalOf;
 }
 
 /** The SPEC 3 status code (index into `RENEWAL_STATUSES`) of a due contract at `asOfDay`, given its renewal (-1: none). */
