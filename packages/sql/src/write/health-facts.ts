@@ -54,7 +54,7 @@ export async function writeHealthFacts(
     // The engine's own health SQL over every account: the facts equal what a statement would work out.
     await session.query(`INSERT INTO ${table} (acct, k, outcome, experience, score, tier)
 ${withHealth({ client: session, accounts: null, schema, dialect }, p, model, months)}
-SELECT ht.acct, ht.k, ht.outcome, ht.experience, ht.score, ht.tier FROM ht ORDER BY ht.k, ht.acct`, p.values);
+SELECT ht.acct, ht.k, ht.outcome, ht.experience, ht.score, ht.tier FROM ht ORDER BY ${DIALECT[dialect].factsOrder}`, p.values);
     if (DIALECT[dialect].indexSeq) await session.query(`CREATE INDEX ${HEALTH_FACTS_PREFIX}${key}_cell ON ${table} (acct, k)`, []);
     if (DIALECT[dialect].analyze) await session.query(`ANALYZE ${table}`, []);
     entries.push({ key, ...cover });
