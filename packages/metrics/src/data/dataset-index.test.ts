@@ -39,4 +39,13 @@ describe('the due order (contractColumnsWork.byDue)', () => {
     const { byDue } = runSync(contractColumnsWork(rowsOf(ends, ids), 1));
     expect([...byDue]).toEqual(plainDueOrder(ends, ids));
   });
+
+  it('many contracts with an evergreen one (9999-12-31 among days of this decade) are bucketed over the wide range, in order', () => {
+    const n = 70_000;
+    const ends = Array.from({ length: n }, (_, i) => (i === 123 ? 2_932_896 : i % 97 === 0 ? OPEN_END : 19_000 + ((i * 7) % 3_000)));
+    const ids = Array.from({ length: n }, (_, i) => `c-${(i * 7919) % n}`);
+    const { byDue } = runSync(contractColumnsWork(rowsOf(ends, ids), 1));
+    expect([...byDue]).toEqual(plainDueOrder(ends, ids));
+    expect(byDue[byDue.length - 1]).toBe(123);
+  });
 });

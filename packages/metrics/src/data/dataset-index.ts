@@ -183,8 +183,13 @@ export function setContractDates(rows: ContractRows, row: number, start: DateStr
   if (optOut !== undefined) rows.optOutDay[row] = dayNumber(optOut);
 }
 
-/** Days past which the due order's buckets of days are not worth their array: a range this much wider than the count. */
+/**
+ * When the due order buckets by day: a range of days not far wider than the count, or, with many contracts, any range
+ * up to ~11,000 years (an evergreen contract ending 9999-12-31 among ones ending this decade: a 12 MB array).
+ */
 const SPARSE_DAYS = 65_536;
+const MANY_DUE = 65_536;
+const WIDEST_DAYS = 1 << 22;
 
 /**
  * The contracts with an end, by end date, then id, then place (sliced: half a million rows take longer than a slice).
@@ -207,7 +212,8 @@ function* dueOrderWork(ids: readonly string[], endDay: Float64Array): Work<Int32
   const byId = (a: number, b: number) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b);
   const byDue = new Int32Array(dueCount);
   yield;
-  if (dueCount < 2 || last - first > 4 * dueCount + SPARSE_DAYS) {
+  const dense = last - first <= 4 * dueCount + SPARSE_DAYS || (dueCount >= MANY_DUE && last - first <= WIDEST_DAYS);
+  if (dueCount < 2 || !dense) {
     let next = 0;
     for (let row = 0; row < endDay.length; row += 1) if (endDay[row] !== OPEN_END) byDue[next++] = row;
     yield* sortWork(byDue, (a, b) => (endDay[a] as number) - (endDay[b] as number) || byId(a, b));
