@@ -48,7 +48,7 @@ export function renewalFactsOf(dataset: Dataset): RenewalFacts {
 /**
  * Each due contract's renewal at grace 0 and the graces where it changes (few: a renewal found at one grace stays
  * found at more, unless a longer grace lets an earlier contract claim it), worked out one grace at a time so that the
- * matches of every grace (13 arrays of every contract: ~0.3 GB at 1M accounts) are never held at once.
+ * matches of every grace (25 arrays of every contract, graces 0 to 24: ~0.6 GB at 1M accounts) are never held at once.
  */
 function renewalChanges(index: DatasetIndex): { first: Int32Array; changes: IntColumn; byRow: Int32Array } {
   const n = index.contracts.account.length;

@@ -131,8 +131,8 @@ export function renewalMatches(index: DatasetIndex, graceMonths: number): Int32A
 }
 
 /**
- * `renewalMatches` worked out, not kept in the index's cache (`renewalFactsOf` reads every grace once: thirteen arrays
- * of every contract, which it does not hold at once).
+ * `renewalMatches` worked out, not kept in the index's cache (`renewalFactsOf` reads every grace once: 25 arrays of
+ * every contract, which it does not hold at once).
  */
 export function matchRenewals(index: DatasetIndex, graceMonths: number): Int32Array {
   const c = index.contracts;
