@@ -13,7 +13,7 @@ import { PackedStrings, StringPacker } from './columns.js';
 import { dateFromDayNumber, dayNumber, isLastDayNumberOfMonth, monthIndex } from '../core/dates.js';
 import { ownValue, REVENUE_FIELDS, revenueFieldOf, type RevenueField } from '../model/domain.js';
 import type { Account, Dataset, DateString, Lead, NpsResponse, RevenueEvent, Target } from '../core/types.js';
-import { runSync, sortWork, STEP, type Work } from '../core/work.js';
+import { bucketOrderWork, runSync, sortWork, STEP, type Work } from '../core/work.js';
 
 /** `endDay` / `endMonth` of a contract without an end: later than any real date. */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
@@ -210,31 +210,16 @@ function* dueOrderWork(ids: readonly string[], endDay: Float64Array): Work<Int32
     if (day > last) last = day;
   }
   const byId = (a: number, b: number) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b);
-  const byDue = new Int32Array(dueCount);
   yield;
   const dense = last - first <= 4 * dueCount + SPARSE_DAYS || (dueCount >= MANY_DUE && last - first <= WIDEST_DAYS);
   if (dueCount < 2 || !dense) {
+    const byDue = new Int32Array(dueCount);
     let next = 0;
     for (let row = 0; row < endDay.length; row += 1) if (endDay[row] !== OPEN_END) byDue[next++] = row;
     yield* sortWork(byDue, (a, b) => (endDay[a] as number) - (endDay[b] as number) || byId(a, b));
     return byDue;
   }
-  const starts = new Int32Array(last - first + 2);
-  for (let row = 0; row < endDay.length; row += 1) {
-    const day = endDay[row] as number;
-    if (day !== OPEN_END) starts[day - first + 1] = (starts[day - first + 1] as number) + 1;
-  }
-  for (let day = 1; day < starts.length; day += 1) starts[day] = (starts[day] as number) + (starts[day - 1] as number);
-  const fill = starts.slice(0, starts.length - 1);
-  for (let row = 0; row < endDay.length; row += 1) {
-    const day = endDay[row] as number;
-    if (day !== OPEN_END) {
-      const at = fill[day - first] as number;
-      byDue[at] = row;
-      fill[day - first] = at + 1;
-    }
-    if ((row & (STEP * 8 - 1)) === 0) yield;
-  }
+  const { starts, order: byDue } = yield* bucketOrderWork(endDay.length, last - first + 1, (row) => (endDay[row] === OPEN_END ? -1 : (endDay[row] as number) - first));
   let sorted = 0;
   for (let day = 0; day < starts.length - 1; day += 1) {
     const from = starts[day] as number;
@@ -254,18 +239,7 @@ function* dueOrderWork(ids: readonly string[], endDay: Float64Array): Work<Int32
 export function* contractColumnsWork(rows: ContractRows, accountCount: number): Work<ContractColumns> {
   const { ids, account, startDay, endDay, optOutDay } = rows;
   const n = ids.length;
-  const offsets = new Int32Array(accountCount + 1);
-  for (let row = 0; row < n; row += 1) offsets[(account[row] as number) + 1] = (offsets[(account[row] as number) + 1] as number) + 1;
-  yield;
-  for (let p = 0; p < accountCount; p += 1) offsets[p + 1] = (offsets[p] as number) + (offsets[p + 1] as number);
-  const fill = offsets.slice(0, accountCount);
-  const order = new Int32Array(n);
-  for (let row = 0; row < n; row += 1) {
-    const p = account[row] as number;
-    order[fill[p] as number] = row;
-    fill[p] = (fill[p] as number) + 1;
-    if ((row & (STEP * 8 - 1)) === 0) yield;
-  }
+  const { starts: offsets, order } = yield* bucketOrderWork(n, accountCount, (row) => account[row] as number);
   const byStart = (a: number, b: number) =>
     (startDay[a] as number) - (startDay[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
   for (let p = 0; p < accountCount; p += 1) {

@@ -6,6 +6,7 @@
 import { accountFilter, teamsOf, type AccountFilters } from './dimensions.js';
 import { ACCOUNT_COLLECTIONS } from '../model/domain.js';
 import type { Account, Dataset } from '../core/types.js';
+import { bucketOrderWork, runSync } from '../core/work.js';
 
 /** Groups accounts by `keyOf` (null leaves the account out) and returns one dataset per key, in first-seen order. */
 export function partitionDataset(dataset: Dataset, keyOf: (account: Account) => string | null): Map<string, Dataset> {
@@ -72,22 +73,9 @@ export function accountSubsets(dataset: Dataset): AccountSubsets {
   const grouped = ACCOUNT_COLLECTIONS.flatMap((collection) => {
     const records = dataset[collection] as Array<{ accountId?: string }> | undefined;
     if (!records) return [];
-    // Rows per account as offsets into one array (counting sort by account position).
-    const accountOf = new Int32Array(records.length);
-    const offsets = new Int32Array(n + 1);
-    records.forEach((record, row) => {
-      const position = record.accountId === undefined ? undefined : positionOf.get(record.accountId);
-      accountOf[row] = position ?? -1;
-      if (position !== undefined) offsets[position + 1] = (offsets[position + 1] as number) + 1;
-    });
-    for (let p = 0; p < n; p += 1) offsets[p + 1] = (offsets[p + 1] as number) + (offsets[p] as number);
-    const rows = new Int32Array(offsets[n] as number);
-    const fill = offsets.slice(0, n);
-    accountOf.forEach((position, row) => {
-      if (position < 0) return;
-      rows[fill[position] as number] = row;
-      fill[position] = (fill[position] as number) + 1;
-    });
+    // Rows per account as offsets into one array (grouped by account position).
+    const accountOf = Int32Array.from(records, (record) => (record.accountId === undefined ? undefined : positionOf.get(record.accountId)) ?? -1);
+    const { starts: offsets, order: rows } = runSync(bucketOrderWork(records.length, n, (row) => accountOf[row] as number));
     return [{ collection, records, offsets, rows }];
   });
   return {

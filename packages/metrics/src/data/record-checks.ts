@@ -255,7 +255,7 @@ export class CollectionChecker {
   check(record: unknown): RawRecord | null {
     const index = this.count;
     this.count += 1;
-    if (this.trusted) return this.keepChecked(record as RawRecord);
+    if (this.trusted) return this.accept(record as RawRecord, index, (record as RawRecord).id);
     const { collection } = this;
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       this.issues.push({ severity: 'error', collection, index, message: `expected a record (object), got ${describe(record)}` });
@@ -275,15 +275,6 @@ export class CollectionChecker {
     }
   }
 
-  /** A record its writer checked (`trusted`): kept as it is, with its key and (an account or CSM) its id noted. */
-  private keepChecked(row: RawRecord): RawRecord {
-    if (this.naturalKey) this.keepKey(row);
-    if (this.collection === 'accounts') this.context.accepted.accounts.set(row.id as string, this.context.accepted.accounts.size);
-    else if (this.collection === 'csms') this.context.accepted.csms.add(row.id as string);
-    this.kept += 1;
-    return row;
-  }
-
   private checkRow(row: RawRecord, index: number): RawRecord | null {
     const { collection } = this;
     const id = typeof row.id === 'string' ? row.id : undefined;
@@ -294,8 +285,17 @@ export class CollectionChecker {
     if (collection === 'activity' && (row.activeUsers as number) > (row.licensedUsers as number)) {
       this.issues.push({ severity: 'warning', collection, index, field: 'activeUsers', message: `activeUsers ${String(row.activeUsers)} exceeds licensedUsers ${String(row.licensedUsers)}` });
     }
+    return this.accept(row, index, id);
+  }
+
+  /**
+   * Keeps a record that passed (or that its writer checked: `trusted`): its key, id and account or CSM noted, and its
+   * place among the kept.
+   */
+  private accept(row: RawRecord, index: number, id: unknown): RawRecord {
+    const { collection } = this;
     if (this.naturalKey) this.keepKey(row);
-    if (id !== undefined && this.tracksIds) this.seenIds.set(id, index);
+    if (typeof id === 'string' && this.tracksIds) this.seenIds.set(id, index);
     if (collection === 'accounts') this.context.accepted.accounts.set(id as string, this.context.accepted.accounts.size);
     else if (collection === 'csms') this.context.accepted.csms.add(id as string);
     if (this.keptAt === null && index !== this.kept) {

@@ -12,6 +12,7 @@ import { wholeDataset } from '../data/selection.js';
 import type { Dataset } from '../core/types.js';
 import { matchRenewals } from './renewals.js';
 import { IntColumn } from '../data/columns.js';
+import { bucketOrderWork, runSync } from '../core/work.js';
 
 export interface RenewalFacts {
   /** Per row: the due contract (its place in `dataset.contracts`), grace from and to, and its renewal (-1: none). */
@@ -50,7 +51,7 @@ export function renewalFactsOf(dataset: Dataset): RenewalFacts {
  * found at more, unless a longer grace lets an earlier contract claim it), worked out one grace at a time so that the
  * matches of every grace (25 arrays of every contract, graces 0 to 24: ~0.6 GB at 1M accounts) are never held at once.
  */
-function renewalChanges(index: DatasetIndex): { first: Int32Array; changes: IntColumn; byRow: Int32Array } {
+function renewalChanges(index: DatasetIndex): { first: Int32Array; changes: IntColumn; byRow: Int32Array; order: Int32Array } {
   const n = index.contracts.account.length;
   const first = matchRenewals(index, 0);
   // Per change: the contract, the grace it starts at, its renewal from there on (in grace order).
@@ -66,19 +67,16 @@ function renewalChanges(index: DatasetIndex): { first: Int32Array; changes: IntC
     }
     previous = current;
   }
-  // The changes by contract, still in grace order within one (a counting sort): `byRow[row]..byRow[row + 1]`.
-  const byRow = new Int32Array(n + 1);
-  for (let k = 0; k < changes.length; k += 3) byRow[(changes.at(k) as number) + 1] = (byRow[(changes.at(k) as number) + 1] as number) + 1;
-  for (let row = 0; row < n; row += 1) byRow[row + 1] = (byRow[row + 1] as number) + (byRow[row] as number);
-  return { first, changes, byRow };
+  // The changes by contract, still in grace order within one: the `order[byRow[row] .. byRow[row + 1])`-th changes.
+  const { starts: byRow, order } = runSync(bucketOrderWork(changes.length / 3, n, (change) => changes.at(3 * change)));
+  return { first, changes, byRow, order };
 }
 
 /** `renewalFactsOf` of a dataset's index (a streaming builder's: `datasetBuilder`, no record objects kept). */
 export function renewalFactsOfIndex(index: DatasetIndex): RenewalFacts {
   const c = index.contracts;
   const n = c.account.length;
-  const { first, changes, byRow } = renewalChanges(index);
-  const order = changeOrder(changes, byRow);
+  const { first, changes, byRow, order } = renewalChanges(index);
   const facts = {
     arr: Float64Array.from(c.arr), account: Int32Array.from(c.account), startDay: new Int32Array(n), endDay: new Int32Array(n),
     endMonth: new Int32Array(n), nextMonth: new Int32Array(n), nextDayOfMonth: new Int32Array(n), dueRank: new Int32Array(n).fill(-1),
@@ -112,7 +110,7 @@ export function renewalFactsOfIndex(index: DatasetIndex): RenewalFacts {
     let from = 0;
     let renewal = first[row] as number;
     for (let k = byRow[row] as number; k < (byRow[row + 1] as number); k += 1) {
-      const change = order[k] as number;
+      const change = 3 * (order[k] as number);
       range(row, from, (changes.at(change + 1) as number) - 1, renewal);
       from = changes.at(change + 1) as number;
       renewal = changes.at(change + 2) as number;
@@ -120,16 +118,4 @@ export function renewalFactsOfIndex(index: DatasetIndex): RenewalFacts {
     range(row, from, VIEW_LIMITS.graceMonths, renewal);
   }
   return { ...out, ...facts };
-}
-
-/** The changes' places (their first of three values) in contract order, grace order within one contract. */
-function changeOrder(changes: IntColumn, byRow: Int32Array): Int32Array {
-  const fill = byRow.slice(0, byRow.length - 1);
-  const order = new Int32Array(changes.length / 3);
-  for (let k = 0; k < changes.length; k += 3) {
-    const row = changes.at(k) as number;
-    order[fill[row] as number] = k;
-    fill[row] = (fill[row] as number) + 1;
-  }
-  return order;
 }
