@@ -12,6 +12,7 @@ import type {
   RevenueSource, Ticket,
 } from '@cskit/metrics';
 import { createRandom, type Random } from './random.js';
+import { scorePower } from './score-powers.js';
 import { makeTargets, recordTickets, splitByRole, type Books } from './service.js';
 import {
   CHANNELS, CSM_FIRST, CSM_LAST, FX_RATES, INDUSTRIES, NAME_PREFIXES, NAME_SUFFIXES, NPS_ROLES, REGION_CURRENCIES,
@@ -67,7 +68,16 @@ interface Collections {
 }
 
 const clampScore = (value: number) => Math.max(0, Math.min(100, Math.round(value * 10) / 10));
+// The month loop's powers of a score (usage, core feature use, response hours, complaints), from tables.
+const unhappiness = (experience: number) => 1 - experience / 100;
+const usagePower = scorePower(1.5, (outcome) => outcome / 100);
+const featureUsePower = scorePower(1.3, (outcome) => outcome / 100);
+const responsePower = scorePower(1.4, unhappiness);
+const complaintPower = scorePower(1.6, unhappiness);
 const DAYS = Array.from({ length: 28 }, (_, n) => String(n + 1).padStart(2, '0'));
+
+/** A day of the month, drawn (a function, not a closure made for every account-month). */
+const dayIn = (random: Random, month: string) => `${month}-${random.pick(DAYS)}`;
 
 /** Month strings by index, built once per run: the month loop runs millions of times at 100k accounts. */
 class MonthNames {
@@ -236,19 +246,18 @@ function recordMonth(
   const accountId = account.id;
   out.health.push({ accountId, month: monthString, outcome, experience });
   const licensedUsers = Math.max(1, Math.round(arrUsd * usersPerUsd));
-  const usage = Math.max(0.02, Math.min(1, 0.1 + 0.85 * (outcome / 100) ** 1.5 + random.normal() * 0.08));
+  const usage = Math.max(0.02, Math.min(1, 0.1 + 0.85 * usagePower(outcome) + random.normal() * 0.08));
   out.activity.push({ accountId, month: monthString, activeUsers: Math.round(licensedUsers * usage), licensedUsers });
-  const day = () => `${monthString}-${random.pick(DAYS)}`;
   const npsOdds = profile.segment === 'KA' ? 0.3 : profile.segment === 'MM' ? 0.12 : 0.05;
   if (random.chance(npsOdds)) {
     counters.nps += 1;
     const score = Math.max(0, Math.min(10, Math.round(experience / 10 + 1 + random.normal() * 1.5)));
-    out.nps.push({ id: id('nps', counters.nps), accountId, date: day(), score, role: random.pick(NPS_ROLES) });
+    out.nps.push({ id: id('nps', counters.nps), accountId, date: dayIn(random, monthString), score, role: random.pick(NPS_ROLES) });
   }
   const sizeFactor = profile.segment === 'KA' ? 3 : profile.segment === 'MM' ? 2 : 1;
   if (random.chance(0.012 * sizeFactor * (outcome > 60 ? 2 : 0.5))) {
     counters.lead += 1;
-    const createdAt = day();
+    const createdAt = dayIn(random, monthString);
     const mature = lastMonth - month >= 3;
     let stage: LeadStage = mature
       ? random.weighted([['won', 0.4], ['lost', 0.35], ['opportunity', 0.15], ['accepted', 0.1]] as const)
@@ -268,7 +277,7 @@ function recordMonth(
   }
   if (random.chance(0.004 * (outcome >= 60 && experience >= 60 ? 4 : 1))) {
     counters.advocacy += 1;
-    const record: AdvocacyRecord = { id: id('adv', counters.advocacy), accountId, date: day(), kind: random.pick(ADVOCACY_KINDS) };
+    const record: AdvocacyRecord = { id: id('adv', counters.advocacy), accountId, date: dayIn(random, monthString), kind: random.pick(ADVOCACY_KINDS) };
     if (account.csmId) record.csmId = account.csmId;
     out.advocacy.push(record);
   }
@@ -277,7 +286,7 @@ function recordMonth(
     // Weights in the order of REVENUE_SOURCES: poc, referral, premium-csm, consulting, csm-assisted.
     const source = random.weighted(REVENUE_SOURCES.map((s, i) => [s, [0.2, 0.25, 0.2, 0.2, 0.15][i] as number] as const)) as RevenueSource;
     const share = source === 'referral' || source === 'csm-assisted' ? random.between(0.3, 1) : random.between(0.05, 0.2);
-    const event: RevenueEvent = { id: id('rev', counters.revenue), accountId, date: day(), arr: roundArr(arrUsd * share, 'SMB'), source };
+    const event: RevenueEvent = { id: id('rev', counters.revenue), accountId, date: dayIn(random, monthString), arr: roundArr(arrUsd * share, 'SMB'), source };
     if (account.csmId) event.csmId = account.csmId;
     out.revenue.push(event);
   }
@@ -298,16 +307,16 @@ function recordMeasures(
   random: Random, accountId: string, profile: SegmentProfile, month: number, outcome: number, experience: number, out: MeasureRecord[],
 ): void {
   const monthString = monthNames.get(month);
-  const use = Math.max(0, Math.min(1, 0.04 + 0.8 * (outcome / 100) ** 1.3 + random.normal() * 0.07));
+  const use = Math.max(0, Math.min(1, 0.04 + 0.8 * featureUsePower(outcome) + random.normal() * 0.07));
   out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.coreFeatureUse, value: Math.round(use * 100) / 100 });
-  const unhappy = 1 - experience / 100;
   if (random.chance(profile.segment === 'KA' ? 0.75 : profile.segment === 'MM' ? 0.5 : 0.3)) {
-    const hours = Math.max(0.5, Math.min(96, 2 + 44 * unhappy ** 1.4 + random.normal() * 4));
+    const hours = Math.max(0.5, Math.min(96, 2 + 44 * responsePower(experience) + random.normal() * 4));
     out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.responseHours, value: Math.round(hours * 10) / 10 });
   }
   if (month % 3 === 2) {
     let complaints = 0;
-    for (let trial = 0; trial < 6; trial += 1) if (random.chance(0.7 * unhappy ** 1.6)) complaints += 1;
+    const odds = 0.7 * complaintPower(experience);
+    for (let trial = 0; trial < 6; trial += 1) if (random.chance(odds)) complaints += 1;
     out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.complaints, value: complaints });
   }
 }

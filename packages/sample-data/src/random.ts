@@ -14,14 +14,20 @@ export interface Random {
   normal(): number;
 }
 
+/** mulberry32's step of the state, and its output in [0, 1) for a state. */
+const STEP = 0x6d2b79f5;
+function output(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 export function createRandom(seed: number): Random {
   let state = (seed >>> 0) ^ 0x9e3779b9;
   const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state + STEP) >>> 0;
+    return output(state);
   };
   const random: Random = {
     next,
@@ -39,7 +45,18 @@ export function createRandom(seed: number): Random {
       }
       return (items[items.length - 1] as readonly [never, number])[0];
     },
-    normal: () => (next() + next() + next() + next() + next() + next() - 3) * Math.SQRT2,
+    // `next()` six times over a local copy of the state (the same stream and sum, in the same order): the
+    // generator's month loop draws ~10 M of these at 100k accounts, and the closure's state cell cost ~30% of them.
+    normal: () => {
+      let s = state;
+      let sum = 0;
+      for (let k = 0; k < 6; k += 1) {
+        s = (s + STEP) >>> 0;
+        sum += output(s);
+      }
+      state = s;
+      return (sum - 3) * Math.SQRT2;
+    },
   };
   return random;
 }
