@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FirstIndexes } from './record-checks.js';
+import { validateDataset } from './validate.js';
 
 /** Feeds ids as a checker does (look each up; keep the ones not seen); the answers of every lookup. */
 function lookups(ids: readonly string[], make: () => { get(id: string): number | undefined; set(id: string, index: number): void }) {
@@ -38,5 +39,50 @@ describe('FirstIndexes', () => {
     expect(ascending.every((id, i) => index.get(id) === i)).toBe(true);
     expect(index.has('z-19')).toBe(true);
     expect(index.has('z-20')).toBe(false);
+  });
+});
+
+describe('natural-key repeats', () => {
+  const accounts = ['a', 'b', 'c'].map((id) => ({ id, name: id, signedAt: '2024-01-01' }));
+  const keys = ['u', 'v'];
+  // Records of a few accounts, months and keys, with repeats: sorted (ascending keys, repeats adjacent) or as drawn.
+  const cell = fc.record({ account: fc.integer({ min: 0, max: 2 }), month: fc.integer({ min: 1, max: 4 }), key: fc.integer({ min: 0, max: 1 }) });
+  const order = (x: { account: number; month: number; key: number }) => (x.account * 10 + x.month) * 10 + x.key;
+  const records = fc.tuple(fc.array(cell, { maxLength: 60 }), fc.boolean()).map(([cells, sorted]) => (sorted ? [...cells].sort((x, y) => order(x) - order(y)) : cells));
+
+  it('reports every record whose account, month and key an earlier record had, whatever their order (property)', () => {
+    fc.assert(fc.property(records, (cells) => {
+      const measures = cells.map((x) => ({ accountId: `${'abc'[x.account]}`, month: `2025-0${x.month}`, key: keys[x.key], value: 1 }));
+      const health = cells.map((x) => ({ accountId: `${'abc'[x.account]}`, month: `2025-0${x.month}`, outcome: 50, experience: 50 }));
+      const seen = new Set<string>();
+      const seenHealth = new Set<string>();
+      const expected = { measures: [] as number[], health: [] as number[] };
+      cells.forEach((x, i) => {
+        const key = `${x.account}|${x.month}|${x.key}`;
+        if (seen.has(key)) expected.measures.push(i);
+        seen.add(key);
+        if (seenHealth.has(`${x.account}|${x.month}`)) expected.health.push(i);
+        seenHealth.add(`${x.account}|${x.month}`);
+      });
+      const { issues, dataset: data } = validateDataset({ accounts, measures, health });
+      const repeated = (collection: string) => issues.filter((issue) => issue.collection === collection && issue.message.startsWith('a second')).map((issue) => issue.index);
+      expect(repeated('measures')).toEqual(expected.measures);
+      expect(repeated('health')).toEqual(expected.health);
+      expect(data.measures).toHaveLength(cells.length - expected.measures.length);
+    }), { numRuns: 300 });
+  });
+
+  it('finds a repeat that directly follows its first record (ascending until then)', () => {
+    const health = [
+      { accountId: 'a', month: '2025-01', outcome: 50, experience: 50 },
+      { accountId: 'a', month: '2025-02', outcome: 50, experience: 50 },
+      { accountId: 'a', month: '2025-02', outcome: 60, experience: 60 },
+      { accountId: 'b', month: '2025-01', outcome: 50, experience: 50 },
+    ];
+    const { issues, dataset: data } = validateDataset({ accounts, health });
+    expect(issues.map((issue) => [issue.collection, issue.index, issue.message])).toEqual([
+      ['health', 2, "a second health snapshot for account 'a' in 2025-02 (the first is kept)"],
+    ]);
+    expect(data.health?.map((h) => h.outcome)).toEqual([50, 50, 50]);
   });
 });
