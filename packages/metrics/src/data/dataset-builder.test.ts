@@ -96,6 +96,24 @@ describe('datasetBuilder and prepareInSlices', () => {
     await expect(prepareInSlices([7] as never)).rejects.toThrow(/a dataset chunk must be/);
   });
 
+  it('the fingerprint begun during the finishing passes equals the one of the finished parts (the passes change none)', async () => {
+    const sample = generateDataset({ seed: 5, accounts: 300, months: 24, start: '2024-01' });
+    const builder = datasetBuilder({ currency: sample.currency, fxRates: sample.fxRates });
+    for (const [collection, records] of Object.entries(sample)) if (Array.isArray(records)) builder.add(collection as never, records);
+    const given: Array<readonly unknown[]> = [];
+    const copies: string[] = [];
+    const built = runSync(builder.finish((parts) => {
+      given.push(parts);
+      // The parts' bytes as they were when given, to compare with the finished ones.
+      copies.push(JSON.stringify(parts.map((part) => (typeof part === 'string' ? part : Array.from(new Uint8Array(part.buffer, part.byteOffset, part.byteLength))))));
+    }));
+    expect(given).toHaveLength(1);
+    expect(given[0]).toBe(built.fingerprintParts);
+    expect(JSON.stringify(built.fingerprintParts.map((part) => (typeof part === 'string' ? part : Array.from(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)))))).toBe(copies[0]);
+    const sliced = await prepareInSlices(sample, { sliceMs: 1 });
+    expect(sliced.fingerprint).toBe(await fingerprintOf(built.fingerprintParts));
+  });
+
   it('a fingerprint names the data: the same data twice give the same one, one changed value another', async () => {
     const sample = generateDataset({ seed: 4, accounts: 60 });
     const first = await prepareInSlices(sample);

@@ -235,8 +235,12 @@ export class DatasetBuilder {
     }
   }
 
-  /** Finishes the dataset in slices: repeats and overlaps found, contracts sorted, monthly matrices built. */
-  *finish(): Work<BuiltDataset> {
+  /**
+   * Finishes the dataset in slices: repeats and overlaps found, contracts sorted, monthly matrices built.
+   * `onFingerprintParts` is given the fingerprint's parts as soon as they are known, before the last passes (the
+   * matrices), so that their hashing (native, on other threads) can run meanwhile; they are not changed afterwards.
+   */
+  *finish(onFingerprintParts?: (parts: readonly FingerprintPart[]) => void): Work<BuiltDataset> {
     this.finished = true;
     for (const checker of this.checkers.values()) checker.releaseIds();
     const repeats = new Map<NaturalKeyCollection, Uint8Array | null>();
@@ -255,6 +259,7 @@ export class DatasetBuilder {
     index.cache.set('measures', measures);
     // What the data is, before the records' own columns are let go: the accounts and every column read from records.
     const fingerprintParts = yield* fingerprintPartsWork(index, [health, activity]);
+    onFingerprintParts?.(fingerprintParts);
     yield* arrThroughWork(index, index.arrLast);
     accountSpans(index);
     index.cache.delete('arr-snapshots');

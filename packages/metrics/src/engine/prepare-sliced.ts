@@ -6,7 +6,7 @@
  * fingerprinted so that a host can name the data's version (ETags) by what it is, not by when it was loaded.
  */
 import { datasetBuilder, feedWork, type DatasetBuilder } from '../data/dataset-builder.js';
-import { fingerprintOf } from '../data/fingerprint.js';
+import { fingerprintOf, type FingerprintPart } from '../data/fingerprint.js';
 import { engineOfIndex, type PreparedDataset } from './prepared.js';
 import type { CollectionName, DataIssue } from '../core/types.js';
 import { nextTask, runSliced, type SliceOptions } from '../core/work.js';
@@ -48,8 +48,16 @@ export async function prepareInSlices(source: unknown, options: SliceOptions = {
     builder = datasetBuilder({ currency: raw.currency, fxRates: raw.fxRates });
     await runSliced(feedWork(builder, raw), slices);
   }
-  const built = await runSliced(builder.finish(), slices);
-  const fingerprint = await fingerprintOf(built.fingerprintParts, { sliceMs, pause });
+  // The fingerprint starts as soon as its parts are known: its digests (native, on other threads) run during the
+  // last finishing passes instead of after them, with this thread idle (~0.1 s at 100,000 accounts).
+  let fingerprinting: Promise<string> | undefined;
+  const startFingerprint = (parts: readonly FingerprintPart[]) => {
+    fingerprinting = fingerprintOf(parts, { sliceMs, pause });
+    // Awaited below; a finish that fails first must not leave it rejected and unheard.
+    fingerprinting.catch(() => undefined);
+  };
+  const built = await runSliced(builder.finish(startFingerprint), slices);
+  const fingerprint = await (fingerprinting ?? fingerprintOf(built.fingerprintParts, { sliceMs, pause }));
   return { engine: engineOfIndex(built.index), issues: built.issues, counts: built.counts, fingerprint };
 }
 
