@@ -199,10 +199,11 @@ function simulateAccount(
     experience = clampScore(experience + 0.25 * (baseExperience - experience) + random.normal() * 5);
     lastActiveMonth = month;
     if (month >= window.first) {
-      recordMonth(random, account, profile, month, arrUsd, usersPerUsd, outcome, experience, out, counters, window.last);
-      if (measureRandom) recordMeasures(measureRandom, accountId, profile, month, outcome, experience, out.measures);
+      const monthString = monthNames.get(month);
+      recordMonth(random, account, profile, month, monthString, arrUsd, usersPerUsd, outcome, experience, out, counters, window.last);
+      if (measureRandom) recordMeasures(measureRandom, accountId, profile, month, monthString, outcome, experience, out.measures);
       if (extras.ticketRandom) {
-        recordTickets(extras.ticketRandom, accountId, profile.segment, monthNames.get(month), experience, month === window.last, extras.counter, extras.tickets);
+        recordTickets(extras.ticketRandom, accountId, profile.segment, monthString, experience, month === window.last, extras.counter, extras.tickets);
       }
     }
     if (month !== termEndMonth) continue;
@@ -239,10 +240,9 @@ function simulateAccount(
 
 
 function recordMonth(
-  random: Random, account: Account, profile: SegmentProfile, month: number, arrUsd: number, usersPerUsd: number,
+  random: Random, account: Account, profile: SegmentProfile, month: number, monthString: string, arrUsd: number, usersPerUsd: number,
   outcome: number, experience: number, out: Collections, counters: Counters, lastMonth: number,
 ): void {
-  const monthString = monthNames.get(month);
   const accountId = account.id;
   out.health.push({ accountId, month: monthString, outcome, experience });
   const licensedUsers = Math.max(1, Math.round(arrUsd * usersPerUsd));
@@ -304,9 +304,8 @@ export const SAMPLE_MEASURES = {
 
 /** One month's measures of an active account: they follow the scores that drive its renewals. */
 function recordMeasures(
-  random: Random, accountId: string, profile: SegmentProfile, month: number, outcome: number, experience: number, out: MeasureRecord[],
+  random: Random, accountId: string, profile: SegmentProfile, month: number, monthString: string, outcome: number, experience: number, out: MeasureRecord[],
 ): void {
-  const monthString = monthNames.get(month);
   const use = Math.max(0, Math.min(1, 0.04 + 0.8 * featureUsePower(outcome) + random.normal() * 0.07));
   out.push({ accountId, month: monthString, key: SAMPLE_MEASURES.coreFeatureUse, value: Math.round(use * 100) / 100 });
   if (random.chance(profile.segment === 'KA' ? 0.75 : profile.segment === 'MM' ? 0.5 : 0.3)) {

@@ -47,6 +47,18 @@ describe('dates', () => {
     expect(monthsOf({ from: '2024-11', to: '2025-02' })).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
   });
 
+  it('writes every day of years 0000-9999 as ISO 8601 does (UTC, the reference only), and months likewise', () => {
+    const first = dayNumber('0000-01-01');
+    const last = dayNumber('9999-12-31');
+    fc.assert(fc.property(fc.integer({ min: first, max: last }), (days) => {
+      const iso = new Date(days * 86_400_000).toISOString().slice(0, 10);
+      expect(dateFromDayNumber(days)).toBe(iso);
+      expect(monthFromIndex(monthIndex(iso))).toBe(iso.slice(0, 7));
+    }), { numRuns: 2000 });
+    expect([first, first + 59, dayNumber('0999-12-31'), dayNumber('1000-01-01'), last].map(dateFromDayNumber)).toEqual(['0000-01-01', '0000-02-29', '0999-12-31', '1000-01-01', '9999-12-31']);
+    expect([dateFromDayNumber(first - 1), monthFromIndex(-1), monthFromIndex(12 * 10_000)]).toEqual(['-0001-12-31', '-0001-12', '10000-01']);
+  });
+
   it('round-trips day numbers for any date', () => {
     fc.assert(fc.property(fc.integer({ min: -200_000, max: 200_000 }), (days) => {
       const date = dateFromDayNumber(days);

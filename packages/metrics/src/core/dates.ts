@@ -48,7 +48,12 @@ export function isValidMonth(value: unknown): value is Month {
   return typeof value === 'string' && value.length === 7 && monthPart(value) !== 0;
 }
 
+/** '00' to '99': months and days are written millions of times when a large dataset is generated or answered. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 function pad(value: number, width: number): string {
+  if (width === 2 && value >= 0 && value < 100 && (value | 0) === value) return TWO_DIGITS[value] as string;
+  if (width === 4 && value >= 1000 && value < 10000 && (value | 0) === value) return String(value);
   return String(value).padStart(width, '0');
 }
 
