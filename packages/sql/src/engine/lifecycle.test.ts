@@ -243,8 +243,10 @@ describe('the SQL engine across writes and failures', () => {
     db = await openDatabase(dialect);
     await writeDataset(db.client, first, { dialect, healthModels: [SNAPSHOT_HEALTH_MODEL] });
     const table = `${HEALTH_FACTS_PREFIX}${healthModelKey(resolveHealthModel(SNAPSHOT_HEALTH_MODEL))}`;
-    // Rows as stored: a freshly written table scanned without an order gives them in the order they were written.
-    const cells = (await db.client.query(`SELECT acct, k FROM ${table}`, [])).map((row) => [Number(row.acct), Number(row.k)] as const);
+    // Rows as stored: PostgreSQL's physical place of each row (ctid), DuckDB's row id (its insertion order). A scan
+    // without an order could start anywhere (PostgreSQL's synchronized scans) or interleave (parallel scans).
+    const stored = dialect === 'postgres' ? 'ctid' : 'rowid';
+    const cells = (await db.client.query(`SELECT acct, k FROM ${table} ORDER BY ${stored}`, [])).map((row) => [Number(row.acct), Number(row.k)] as const);
     expect(cells.length).toBeGreaterThan(100);
     const byAccount = dialect === 'postgres';
     const key = ([acct, k]: readonly [number, number]) => (byAccount ? acct * 100_000 + k : k * 100_000 + acct);
