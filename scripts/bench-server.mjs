@@ -88,6 +88,7 @@ if (SQL_FILE && !existsSync(SQL_FILE)) {
 }
 // Cold starts in fresh processes first (nothing else running), then this process's own.
 const COLD_RUNS = SQL_FILE ? 0 : Number(process.env.CSKIT_COLD_RUNS ?? 3);
+if (!Number.isInteger(COLD_RUNS) || COLD_RUNS < 0 || COLD_RUNS > 20) throw new RangeError(`CSKIT_COLD_RUNS must be a whole number from 0 to 20, got ${JSON.stringify(process.env.CSKIT_COLD_RUNS)}`);
 const freshColdStarts = [];
 for (let run = 0; run < COLD_RUNS; run += 1) {
   const child = fork(fileURLToPath(new URL('./bench-server-cold.mjs', import.meta.url)), [], { execArgv: process.execArgv, env: process.env });
